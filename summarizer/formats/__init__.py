@@ -1,0 +1,291 @@
+"""Readers of inputs (files, folders, globs, stdin -> articles) and writers of results.
+
+Both sides are registries of small modules:
+
+* a reader is a module in this package with ``EXTENSIONS`` (file endings it reads), ``KIND``
+  (its name for content sniffing) and ``read(source) -> Iterator[Article | InputFailure]``;
+  list it in :data:`READER_MODULES`;
+* a writer is a :class:`~summarizer.formats.base.Writer` subclass; list it in :data:`WRITERS`.
+
+Library code here never prints or exits: every problem with an input becomes an
+:class:`~summarizer.records.InputFailure` and reading goes on with the next input.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from functools import cache
+from importlib import import_module
+from pathlib import Path
+from types import ModuleType
+from typing import BinaryIO, TextIO
+
+from ..errors import InputError, UsageError
+from ..records import Article, InputFailure
+from .base import STDIN_NAME, ReadItem, Source, Writer, prefixed_stream
+from .sniff import read_head, sniff_kind
+
+__all__ = [
+    "FORMAT_NAMES",
+    "READER_MODULES",
+    "WRITERS",
+    "Writer",
+    "get_writer",
+    "iter_inputs",
+    "known_extensions",
+]
+
+READER_MODULES: tuple[str, ...] = ("text", "html", "jsonl", "json")
+"""Reader modules of this package, by module name."""
+
+WRITERS: dict[str, str | type[Writer]] = {
+    "text": "summarizer.formats.writers.text:TextWriter",
+    "json": "summarizer.formats.writers.json:JsonWriter",
+    "jsonl": "summarizer.formats.writers.jsonl:JsonlWriter",
+    "markdown": "summarizer.formats.writers.markdown:MarkdownWriter",
+    "csv": "summarizer.formats.writers.csv:CsvWriter",
+}
+"""Output format name -> Writer class, or ``"module:Class"`` imported on first use."""
+
+FORMAT_NAMES: tuple[str, ...] = tuple(WRITERS)
+
+STDIN = "-"
+_GLOB_CHARS = frozenset("*?[")
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def get_writer(name: str, stream: TextIO) -> Writer:
+    """A writer of the output format ``name`` (one of :data:`FORMAT_NAMES`) on ``stream``."""
+    key = name.strip().lower()
+    if key not in WRITERS:
+        raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(FORMAT_NAMES)}")
+    entry = WRITERS[key]
+    if isinstance(entry, str):
+        module_name, _, class_name = entry.partition(":")
+        entry = getattr(import_module(module_name), class_name)
+        WRITERS[key] = entry
+    return entry(stream)
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@cache
+def _reader_modules() -> dict[str, ModuleType]:
+    return {name: import_module(f"{__name__}.{name}") for name in READER_MODULES}
+
+
+def readers_by_extension() -> dict[str, ModuleType]:
+    """Lower-case file ending (".txt") -> reader module."""
+    return {ext: module for module in _reader_modules().values() for ext in module.EXTENSIONS}
+
+
+def _reader_by_kind(kind: str) -> ModuleType:
+    for module in _reader_modules().values():
+        if module.KIND == kind:
+            return module
+    raise LookupError(f"no reader for {kind!r}")  # pragma: no cover - registry bug
+
+
+def known_extensions() -> tuple[str, ...]:
+    """File endings read when walking folders (".txt", ".md", ...), from the reader registry."""
+    return tuple(readers_by_extension())
+
+
+def iter_inputs(
+    inputs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = 20_000_000,
+) -> Iterator[Article | InputFailure]:
+    """Articles read from ``inputs``, in order, one at a time.
+
+    Each input is a file, a folder (searched recursively, sorted, hidden entries skipped, only
+    known file endings), a glob pattern (``*``, ``?``, ``[...]``, ``**``) or ``-`` for
+    ``stdin`` (default: the process's standard input). Anything that cannot be read becomes an
+    InputFailure; nothing is raised for a bad input. Ids are made unique within one call
+    (a repeated id gets ``-2``, ``-3``... and a warning).
+    """
+    unique = _UniqueIds()
+    for given in inputs:
+        for item in _iter_one(given, stdin, max_bytes):
+            yield unique(item)
+
+
+def _iter_one(given: str, stdin: BinaryIO | None, max_bytes: int) -> Iterator[ReadItem]:
+    if given == STDIN:
+        yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
+    elif os.path.isdir(given):
+        yield from _read_directory(given, max_bytes)
+    elif os.path.lexists(given):
+        yield from _read_file(given, max_bytes)
+    elif _GLOB_CHARS & set(given):
+        yield from _read_glob(given, max_bytes)
+    else:
+        yield InputFailure(id=_stem(given), source=given, error=f"{given}: no such file or directory")
+
+
+def _read_stdin(stream: BinaryIO, max_bytes: int) -> Iterator[ReadItem]:
+    def source_for(opener: Callable[[], BinaryIO]) -> Source:
+        return Source(name=STDIN_NAME, stem="stdin", suffix="", max_bytes=max_bytes, opener=opener)
+
+    def run(source: Source) -> Iterator[ReadItem]:
+        head = read_head(stream, max_bytes)
+        sniffed = source_for(lambda: prefixed_stream(head, stream))
+        yield from _reader_by_kind(sniff_kind(head)).read(sniffed)
+
+    yield from _guarded(source_for(lambda: stream), run)
+
+
+def _read_file(path: str, max_bytes: int) -> Iterator[ReadItem]:
+    """One file; a file with an unknown ending is sniffed like standard input."""
+    suffix = os.path.splitext(path)[1].lower()
+    try:
+        size: int | None = os.stat(path).st_size
+    except OSError:
+        size = None  # a broken link or similar: opening it will report the reason
+    source = Source(
+        name=path,
+        stem=_stem(path),
+        suffix=suffix,
+        max_bytes=max_bytes,
+        opener=lambda: open(path, "rb"),  # noqa: SIM115 - the reader closes it
+        size=size,
+    )
+    reader = readers_by_extension().get(suffix)
+
+    def run(source: Source) -> Iterator[ReadItem]:
+        chosen = reader
+        if chosen is None:
+            with source.open() as stream:
+                chosen = _reader_by_kind(sniff_kind(read_head(stream, max_bytes)))
+        yield from chosen.read(source)
+
+    yield from _guarded(source, run)
+
+
+def _guarded(source: Source, run: Callable[[Source], Iterator[ReadItem]]) -> Iterator[ReadItem]:
+    """Run a reader, turning any exception into an InputFailure for this input."""
+    try:
+        yield from run(source)
+    except InputError as exc:
+        yield source.failure(str(exc))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        yield source.failure(f"could not read {source.name} ({reason})")
+    except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch
+        yield source.failure(f"unexpected error while reading {source.name} ({type(exc).__name__}: {exc})")
+
+
+def _read_directory(root: str, max_bytes: int) -> Iterator[ReadItem]:
+    found = False
+    for entry in _walk(root):
+        found = True
+        if isinstance(entry, InputFailure):
+            yield entry
+        else:
+            yield from _read_file(entry, max_bytes)
+    if not found:
+        endings = " ".join(known_extensions())
+        yield InputFailure(
+            id=_stem(root),
+            source=root,
+            error=f"the folder {root} contains no article files "
+            f"(looked for files ending in {endings}; hidden files are skipped)",
+        )
+
+
+def _walk(root: str) -> Iterator[str | InputFailure]:
+    """Article files under ``root``, sorted by path, skipping hidden entries; a folder that
+    cannot be listed becomes an InputFailure. Symbolic links to folders are not followed."""
+    try:
+        with os.scandir(root) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        yield InputFailure(
+            id=_stem(root), source=root, error=f"could not list the folder {root} ({exc.strerror or exc})"
+        )
+        return
+    extensions = readers_by_extension()
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from _walk(entry.path)
+        elif os.path.splitext(entry.name)[1].lower() in extensions:
+            yield entry.path
+
+
+def _read_glob(pattern: str, max_bytes: int) -> Iterator[ReadItem]:
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield InputFailure(id=pattern, source=pattern, error=f"the pattern {pattern} matched no files")
+        return
+    # A file with an unknown ending is read only if the pattern asks for that ending ("*.log").
+    asked = os.path.splitext(pattern)[1].lower()
+    asked = asked if asked and not (_GLOB_CHARS & set(asked)) else ""
+    extensions = readers_by_extension()
+    seen: set[str] = set()
+    found = False
+    for match in matches:
+        entries: Iterator[str | InputFailure]
+        if os.path.isdir(match):
+            entries = _walk(match)
+        elif os.path.splitext(match)[1].lower() in extensions or (asked and match.lower().endswith(asked)):
+            entries = iter([match])
+        else:
+            continue
+        for entry in entries:
+            if isinstance(entry, InputFailure):
+                found = True
+                yield entry
+                continue
+            key = os.path.normpath(entry)
+            if key in seen:
+                continue
+            seen.add(key)
+            found = True
+            yield from _read_file(entry, max_bytes)
+    if not found:
+        yield InputFailure(
+            id=pattern,
+            source=pattern,
+            error=f"the pattern {pattern} matched no article files (only files with other endings "
+            f"or empty folders; article files end in {' '.join(known_extensions())})",
+        )
+
+
+def _stem(path: str) -> str:
+    name = Path(path.rstrip("/\\") or path)
+    return name.stem or name.name or "input"
+
+
+class _UniqueIds:
+    """Renames repeated ids (``x`` -> ``x-2``) so each output record has its own id."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+
+    def __call__(self, item: ReadItem) -> ReadItem:
+        if item.id not in self.seen:
+            self.seen.add(item.id)
+            return item
+        number = 2
+        while f"{item.id}-{number}" in self.seen:
+            number += 1
+        new_id = f"{item.id}-{number}"
+        self.seen.add(new_id)
+        if isinstance(item, Article):
+            note = f"the id {item.id!r} was already used by an earlier input, so this article is {new_id!r}"
+            return replace(item, id=new_id, warnings=(*item.warnings, note))
+        return replace(item, id=new_id)

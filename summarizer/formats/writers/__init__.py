@@ -1,0 +1,1 @@
+"""Writers of results, one module per output format (registered in ``summarizer.formats.WRITERS``)."""

@@ -1,0 +1,205 @@
+"""The pipeline: clean -> analyse -> embed once -> summary, topics, keywords, entities.
+
+Articles are processed in batches: one analyser pass and ONE embedding call per batch cover
+every sentence, title and keyword candidate of every article in it, and each vector is reused
+by every stage that needs it. A failure in one article becomes that article's error record;
+the rest of the batch goes on. No I/O and no printing here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .backends.base import Analysis, Analyzer, Embedder
+from .errors import InputError, SummarizerError
+from .records import Article, InputFailure, Result
+from .settings import Settings
+from .stages import entities as entities_stage
+from .stages import extractive
+from .stages import keywords as keywords_stage
+from .stages.clean import Cleaned, clean
+from .stages.topics import TopicIndex
+from .taxonomy import load_taxonomy
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class _Work:
+    """One article on its way through a batch."""
+
+    position: int
+    article: Article
+    cleaned: Cleaned
+    analysis: Analysis | None = None
+    title_analysis: Analysis | None = None
+    warnings: list[str] | None = None
+
+
+class Pipeline:
+    """Holds the models (loaded on first use, once) and turns articles into results."""
+
+    def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None,
+                 analyzer: Analyzer | None = None) -> None:
+        self.settings = settings or Settings()
+        self._embedder = embedder
+        self._analyzer = analyzer
+        self._topic_index: TopicIndex | None = None
+
+    # -- models, loaded lazily and once -------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            from .backends import load_embedder
+
+            self._embedder = load_embedder(self.settings.embedder)
+        return self._embedder
+
+    @property
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            from .backends import load_analyzer
+
+            self._analyzer = load_analyzer()
+        return self._analyzer
+
+    @property
+    def topic_index(self) -> TopicIndex:
+        if self._topic_index is None:
+            cache = self.settings.resolved_cache_dir if self.settings.use_cache else None
+            self._topic_index = TopicIndex.build(load_taxonomy(), self.embedder, cache)
+        return self._topic_index
+
+    def load(self) -> Pipeline:
+        """Load every model now (otherwise they load on the first article)."""
+        _ = self.analyzer, self.topic_index
+        return self
+
+    # -- running ------------------------------------------------------------------------
+    def run(self, items: Iterable[Article | InputFailure]) -> Iterator[Result]:
+        """One result per item, in order, computed a batch at a time."""
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, self.settings.batch_size)):
+            yield from self.process_batch(batch)
+
+    def process_batch(self, batch: Sequence[Article | InputFailure]) -> list[Result]:
+        results: list[Result | None] = [None] * len(batch)
+        work: list[_Work] = []
+        for pos, item in enumerate(batch):
+            if isinstance(item, InputFailure):
+                results[pos] = Result.failure(item.id, item.source, item.error)
+                continue
+            try:
+                work.append(self._prepare(pos, item))
+            except SummarizerError as exc:
+                results[pos] = Result.failure(item.id, item.source, str(exc))
+            except Exception as exc:  # a bug must not cost the batch
+                log.debug("cleaning failed for %s", item.source, exc_info=True)
+                results[pos] = Result.failure(item.id, item.source, f"internal error while cleaning: {exc!r}")
+        if work:
+            self._analyse(work, results)
+        work = [w for w in work if results[w.position] is None]
+        if work:
+            try:
+                self._finish(work, results)
+            except Exception as exc:
+                log.debug("batch failed; retrying one article at a time", exc_info=True)
+                if len(work) == 1:
+                    w = work[0]
+                    results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")
+                else:
+                    for w in work:
+                        self._finish([w], results)
+        return [r for r in results if r is not None]
+
+    def _prepare(self, pos: int, article: Article) -> _Work:
+        if not article.text or not article.text.strip():
+            raise InputError(f"{article.source}: the article text is empty")
+        cleaned = clean(article.text, title=article.title)
+        if not cleaned.text.strip():
+            raise InputError(f"{article.source}: nothing that looks like article text is left after removing "
+                             "boilerplate (dates, bylines, site menus)")
+        return _Work(pos, article, cleaned, warnings=[*article.warnings, *cleaned.warnings])
+
+    def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
+        titles = [w.cleaned.title for w in work if w.cleaned.title]
+        try:
+            analyses = self.analyzer.analyze_batch([w.cleaned.text for w in work] + titles)
+            title_analyses = iter(analyses[len(work) :])
+            analyses = analyses[: len(work)]
+            for w in work:
+                if w.cleaned.title:
+                    w.title_analysis = next(title_analyses)
+        except Exception:
+            log.debug("analyser failed on the batch; retrying one article at a time", exc_info=True)
+            analyses = []
+            for w in work:
+                try:
+                    analyses.append(self.analyzer.analyze(w.cleaned.text))
+                except Exception as exc:
+                    analyses.append(None)  # type: ignore[arg-type]
+                    results[w.position] = Result.failure(
+                        w.article.id, w.article.source, f"could not split the text into sentences: {exc}")
+        for w, a in zip(work, analyses):
+            w.analysis = a
+            if a is not None and not a.sentences:
+                results[w.position] = Result.failure(w.article.id, w.article.source, "no sentences found in the text")
+
+    def _finish(self, work: list[_Work], results: list[Result | None]) -> None:
+        s = self.settings
+        # One embedding call for every sentence, title and keyword candidate of the batch.
+        texts: list[str] = []
+        plans = []
+        for w in work:
+            assert w.analysis is not None
+            sents = [sp.text for sp in w.analysis.sentences]
+            cands = keywords_stage.candidates([(p.text, p.start) for p in w.analysis.phrases], len(w.cleaned.text))
+            start = len(texts)
+            texts.extend(sents)
+            title_at = None
+            if w.cleaned.title:
+                title_at = len(texts)
+                texts.append(w.cleaned.title)
+            cand_at = len(texts)
+            texts.extend(c.text for c in cands)
+            plans.append((w, sents, cands, start, title_at, cand_at))
+        vectors = self.embedder.embed_batch(texts)
+        index = self.topic_index
+        for w, sents, cands, start, title_at, cand_at in plans:
+            try:
+                results[w.position] = self._result(w, sents, cands, vectors, start, title_at, cand_at, index)
+            except Exception as exc:
+                log.debug("article %s failed", w.article.source, exc_info=True)
+                results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")
+
+    def _result(self, w: _Work, sents: list[str], cands: list[keywords_stage.Candidate], vectors: np.ndarray,
+                start: int, title_at: int | None, cand_at: int, index: TopicIndex) -> Result:
+        s = self.settings
+        sent_vecs = vectors[start : start + len(sents)]
+        title_vec = vectors[title_at] if title_at is not None else None
+        cand_vecs = vectors[cand_at : cand_at + len(cands)]
+        picked = extractive.select(sents, sent_vecs, title_vec, max_sentences=s.sentences, max_words=s.max_words)
+        warnings = list(w.warnings or [])
+        if not picked:
+            warnings.append("no sentence of the article was fit for a summary")
+        doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
+        doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
+        assert w.analysis is not None
+        return Result(
+            id=w.article.id,
+            source=w.article.source,
+            title=w.cleaned.title,
+            date=w.article.date or w.cleaned.date,
+            byline=w.article.byline or w.cleaned.byline,
+            summary_sentences=tuple(sents[i] for i in picked),
+            topics=tuple(index.score(sent_vecs, title_vec, k=s.topics)),
+            keywords=tuple(keywords_stage.rank(cands, cand_vecs, doc_vec, k=s.keywords)),
+            entities=tuple(entities_stage.merge(
+                [(e.text, e.label) for a in (w.title_analysis, w.analysis) if a is not None for e in a.entities])),
+            warnings=tuple(dict.fromkeys(warnings)),
+        )

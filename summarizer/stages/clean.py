@@ -1,0 +1,283 @@
+"""Cleaning: take what is not the story out of an article's text, keep what is metadata.
+
+Pure functions on strings. ``clean(text, title=None)`` returns a :class:`Cleaned` record whose
+``text`` holds the story as paragraphs separated by blank lines, plus the title, date (ISO
+8601) and byline found on the way, and warnings for anything a user should know.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_TIME = r"(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?"
+_ZONE = r"(?:\s*\(?\s*(?:UTC|GMT)\s*[+-−]?\s*\d{1,2}(?::?\d{2})?\s*\)?|\s*[A-Z]{2,4})?"
+_DATELINE_PATTERNS = [
+    # 4 October 2024 11:44 (UTC+04:00)
+    re.compile(r"^(?:\w+,\s*)?(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + _ZONE + r"$", re.I),
+    # October 4, 2024 11:44
+    re.compile(r"^(?:\w+,\s*)?" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})" + _TIME + _ZONE + r"$", re.I),
+    # 2024-10-04 or 2024-10-04T11:44:00+04:00 or 2024-10-04 11:44
+    re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T\s]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?$"),
+    # 04.10.2024 11:44 / 04/10/2024
+    re.compile(r"^(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})" + _TIME + _ZONE + r"$"),
+]
+_DATE_MARKER = re.compile(r"^\s*date\s*[:=]?\s*(?P<date>\d{4}-\d{2}-\d{2})(?:T[\d:+\-Z.]+)?\b\s*", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|words by|text by)\s*:?\s+(?P<name>[^.!?]{2,80})$", re.I)
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’\-]+\.?$|^[A-Z]\.$")
+# Agency credits: "..., Azernews reports." / "..., Trend reported." at the end of a sentence.
+_AGENCY_TAIL = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s+){0,2}[A-Z][\w.&’'\-]*\s+(?:reports|reported|informs|informed)(?=[.!?][\"”’]?$)"
+)
+# Wire-style datelines at the start of the story: "BAKU, Azerbaijan, Oct. 3 (Trend) - ", "LONDON (Reuters) — "
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z][\w .&\-]{1,30}\)\s*[-–—:]+\s+")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+#: Whole lines that are site furniture, compared lower-cased without punctuation at the ends.
+FURNITURE = frozenset(
+    {
+        "leave a review",
+        "leave a comment",
+        "follow us on social networks",
+        "follow us",
+        "follow us on",
+        "news line",
+        "share",
+        "share this",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "read more",
+        "read also",
+        "see also",
+        "related news",
+        "related articles",
+        "related",
+        "most read",
+        "most popular",
+        "latest news",
+        "advertisement",
+        "advertising",
+        "subscribe",
+        "subscribe to our newsletter",
+        "sign up for our newsletter",
+        "print",
+        "comments",
+        "comment",
+        "click here",
+        "all rights reserved",
+        "back to top",
+        "tags",
+        "photo",
+        "video",
+        "loading",
+        "skip to content",
+        "skip to main content",
+        "cookie policy",
+        "accept cookies",
+        "privacy policy",
+        "terms of use",
+        "home",
+        "menu",
+    }
+)
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:©|copyright\b|all rights reserved|tags?:|photo:|image:|source:|follow us\b|subscribe\b|share\b|read more\b|"
+    r"read also\b|also read\b|related:|advertisement\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    text: str
+    """The story: paragraphs separated by one blank line."""
+    title: str | None = None
+    date: str | None = None
+    byline: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p]
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, unified line ends, no zero-width or control characters, no runs of spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text)
+    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
+    return text
+
+
+def parse_dateline(line: str) -> str | None:
+    """ISO date of a line that is only a date (and perhaps a time and zone), else None."""
+    line = line.strip()
+    for pattern in _DATELINE_PATTERNS:
+        m = pattern.match(line)
+        if m:
+            month_raw = m.group("month").lower().rstrip(".")
+            month = MONTHS.get(month_raw) if not month_raw.isdigit() else int(month_raw)
+            day, year = int(m.group("day")), int(m.group("year"))
+            if month and 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def is_sentence_like(line: str) -> bool:
+    return bool(_TERMINAL.search(line))
+
+
+def _looks_like_name(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"^[\W_]+|[\W_]+$", "", line.lower())
+
+
+def script_of(text: str) -> dict[str, int]:
+    """Letters counted by script (the first word of the Unicode name: LATIN, CYRILLIC, ...)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            try:
+                script = unicodedata.name(ch).split(" ", 1)[0]
+            except ValueError:
+                script = "OTHER"
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _dominant(counts: dict[str, int]) -> str | None:
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def clean(text: str, title: str | None = None) -> Cleaned:
+    """Strip boilerplate from an article and pull out its title, date and byline."""
+    warnings: list[str] = []
+    lines = [ln.strip() for ln in normalize(text).split("\n")]
+    lines = [ln for ln in lines if ln]
+    date: str | None = None
+    bylines: list[str] = []
+    agency_bylines: list[str] = []
+
+    # A leading " date 2025-02-17" marker, possibly followed by text on the same line.
+    if lines:
+        m = _DATE_MARKER.match(lines[0])
+        if m:
+            date = m.group("date")
+            rest = lines[0][m.end() :].strip()
+            lines[0:1] = [rest] if rest else []
+
+    # Title: given by the reader, or a first line that is not a sentence (repeated or not).
+    if title:
+        title = normalize(title).strip() or None
+    body: list[str] = []
+    head_done = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not head_done:
+            iso = parse_dateline(line)
+            if iso:
+                date = date or iso
+                i += 1
+                continue
+            m = _BYLINE.match(line)
+            if m and len(m.group("name").split()) <= 6:
+                name = m.group("name").strip().strip(",;:-–— ")
+                (bylines if _looks_like_name(name) else agency_bylines).append(name)
+                i += 1
+                continue
+            if title and _key(line) == _key(title):
+                i += 1
+                continue
+            if title is None and not is_sentence_like(line) and 3 <= len(line.split()) <= 30 and not body:
+                title = line
+                i += 1
+                continue
+            if _looks_like_name(line) and not body:
+                bylines.append(line)
+                i += 1
+                continue
+            if is_sentence_like(line) and len(line.split()) >= 6:
+                head_done = True
+        body.append(line)
+        i += 1
+
+    # Site furniture and repeated lines.
+    kept: list[str] = []
+    furniture = 0
+    for line in body:
+        key = _key(line)
+        if key in FURNITURE or (len(line.split()) <= 8 and _FURNITURE_PREFIX.match(line)):
+            furniture += 1
+            continue
+        if kept and key == _key(kept[-1]):
+            continue
+        kept.append(line)
+
+    # Short lines after the story that are not sentences are site furniture too.
+    while kept and not is_sentence_like(kept[-1]) and len(kept[-1].split()) <= 6:
+        kept.pop()
+        furniture += 1
+
+    # Lines in another script than the story's (a Russian teaser under an English article).
+    dominant = _dominant(script_of(" ".join(kept)))
+    foreign = 0
+    if dominant:
+        filtered = []
+        for line in kept:
+            counts = script_of(line)
+            if counts and _dominant(counts) != dominant and counts[_dominant(counts)] > 0.5 * sum(counts.values()):
+                foreign += 1
+                continue
+            filtered.append(line)
+        kept = filtered
+    if foreign:
+        warnings.append(f"left out {foreign} line(s) written in another script than the article")
+
+    # Wire datelines and agency credits inside the first sentence(s).
+    if kept:
+        kept[0] = _WIRE_DATELINE.sub("", kept[0], count=1)
+    kept = [_AGENCY_TAIL.sub("", line) for line in kept]
+
+    # An article cut off mid-sentence: drop the unfinished fragment.
+    if kept and not is_sentence_like(kept[-1]) and not kept[-1].endswith((":", ";")):
+        last = kept[-1]
+        cut = max(last.rfind(". "), last.rfind("! "), last.rfind("? "), last.rfind(".” "), last.rfind('." '))
+        if cut >= 0:
+            kept[-1] = last[: cut + 1].rstrip() if last[cut] in ".!?" else last[: cut + 2].rstrip()
+        else:
+            kept.pop()
+        warnings.append("the article seems cut off mid-sentence; its unfinished last sentence was left out")
+
+    byline = ", ".join(dict.fromkeys(bylines)) or (", ".join(dict.fromkeys(agency_bylines)) or None)
+    return Cleaned(text="\n\n".join(kept), title=title, date=date, byline=byline, warnings=tuple(warnings))

@@ -1,0 +1,129 @@
+"""Extractive summary: rank an article's own sentences and keep the best few, verbatim.
+
+Scores combine what makes a news summary: salience (closeness to the article's centroid in
+embedding space), position (news puts the lead first) and closeness to the title. Redundant
+picks are dropped with maximal marginal relevance (MMR); the picks come back in article order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .clean import is_sentence_like
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    centrality: float = 1.0
+    title: float = 0.5
+    position: float = 0.9
+    position_decay: float = 3.0  # sentences; the lead prior halves about every 2 sentences
+    diversity: float = 0.3  # MMR: share of the score given to novelty
+    redundancy_cutoff: float = 0.85  # a sentence this similar to a pick is never added
+
+
+DEFAULT_WEIGHTS = RankWeights()
+
+_QUOTE_START = re.compile(r"^[\"“”'‘«]")
+
+
+def eligibility(sentence: str) -> float:
+    """A multiplier in [0, 1]: 0 for what must never be a summary sentence, less for weak ones."""
+    words = sentence.split()
+    if not is_sentence_like(sentence) or sentence.rstrip().endswith((":", ";")):
+        return 0.0  # headings, list items, speaker labels, fragments
+    if len(words) < 5:
+        return 0.0
+    factor = 1.0
+    if sentence[0].islower():
+        factor *= 0.3  # probably a fragment split off a longer sentence
+    if _QUOTE_START.match(sentence):
+        factor *= 0.7  # a quote without its speaker says less on its own
+    if sentence.rstrip().endswith("?"):
+        factor *= 0.6
+    if len(words) > 60:
+        factor *= 0.6
+    return factor
+
+
+def mmr(
+    scores: np.ndarray,
+    vectors: np.ndarray,
+    k: int,
+    diversity: float,
+    *,
+    allowed: np.ndarray | None = None,
+    redundancy_cutoff: float = 1.01,
+) -> list[int]:
+    """Maximal marginal relevance: up to k indices, each trading score against similarity to picks."""
+    n = len(scores)
+    candidates = [i for i in range(n) if allowed is None or allowed[i]]
+    picked: list[int] = []
+    while candidates and len(picked) < k:
+        if picked:
+            sim = vectors[candidates] @ vectors[picked].T
+            max_sim = sim.max(axis=1)
+        else:
+            max_sim = np.zeros(len(candidates))
+        value = (1 - diversity) * scores[candidates] - diversity * max_sim
+        value[max_sim >= redundancy_cutoff] = -np.inf
+        best = int(np.argmax(value))
+        if not np.isfinite(value[best]):
+            break
+        picked.append(candidates.pop(best))
+    return picked
+
+
+def sentence_scores(
+    sentences: Sequence[str],
+    vectors: np.ndarray,
+    title_vector: np.ndarray | None,
+    weights: RankWeights = DEFAULT_WEIGHTS,
+) -> np.ndarray:
+    """A score per sentence; 0 for sentences that may not be picked."""
+    n = len(sentences)
+    if n == 0:
+        return np.zeros(0)
+    centroid = vectors.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) or 1.0
+    score = weights.centrality * (vectors @ centroid)
+    if title_vector is not None:
+        score = score + weights.title * (vectors @ title_vector)
+    score = score + weights.position * np.exp(-np.arange(n) / weights.position_decay)
+    elig = np.array([eligibility(s) for s in sentences])
+    return np.where(elig > 0, np.maximum(score, 1e-6) * elig, 0.0)
+
+
+def select(
+    sentences: Sequence[str],
+    vectors: np.ndarray,
+    title_vector: np.ndarray | None = None,
+    *,
+    max_sentences: int = 3,
+    max_words: int | None = None,
+    weights: RankWeights = DEFAULT_WEIGHTS,
+) -> list[int]:
+    """Indices of the summary sentences, in article order."""
+    scores = sentence_scores(sentences, vectors, title_vector, weights)
+    allowed = scores > 0
+    if not allowed.any():
+        # Nothing looks like a full sentence (e.g. a list); fall back to anything with words.
+        allowed = np.array([len(s.split()) >= 3 for s in sentences]) if len(sentences) else allowed
+        scores = np.where(allowed, 1.0 / (1.0 + np.arange(len(sentences))), 0.0)
+    order = mmr(scores, vectors, len(sentences), weights.diversity, allowed=allowed,
+                redundancy_cutoff=weights.redundancy_cutoff)
+    picked: list[int] = []
+    words = 0
+    for i in order:
+        if len(picked) >= max_sentences:
+            break
+        n_words = len(sentences[i].split())
+        if max_words is not None and picked and words + n_words > max_words:
+            continue
+        picked.append(i)
+        words += n_words
+    return sorted(picked)

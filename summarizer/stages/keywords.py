@@ -1,0 +1,106 @@
+"""Keyphrases: noun-phrase candidates ranked against the article in embedding space, diversified.
+
+Candidates come from the analyser (noun phrases); near-duplicates (case, plural, possessive)
+are merged before ranking; ranking mixes closeness to the article vector with how often and
+how early the phrase occurs; MMR keeps the list varied.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..records import Keyword
+from .extractive import mmr
+
+#: Nouns that are almost never what an article is about.
+GENERIC = frozenset(
+    """
+    year years month months week weeks day days today yesterday tomorrow time times way ways thing things part
+    parts lot lots number numbers people person man men woman women side sides kind sort end beginning place
+    case cases fact point points issue issues matter matters area areas percent per cent mr mrs ms dr
+    news report reports article story statement statements comment comments website site page photo video
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december spring summer autumn winter morning evening night
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    text: str
+    key: str
+    count: int
+    first: float  # relative position of the first occurrence, 0..1
+
+
+def phrase_key(text: str) -> str:
+    """A key under which case, plural and possessive variants of a phrase collapse."""
+    words = re.sub(r"[’']s\b", "", text.lower()).replace("-", " ").split()
+    out = []
+    for w in words:
+        if len(w) > 4 and w.endswith("ies"):
+            w = w[:-3] + "y"
+        elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)
+
+
+def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candidates: int = 60) -> list[Candidate]:
+    """Group phrase occurrences (text, start offset) into candidates, most frequent first."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for text, start in phrases:
+        text = text.strip(" -–—'’\"")
+        words = text.split()
+        if not words or len(text) < 3 or len(words) > 5:
+            continue
+        if all(w.lower() in GENERIC for w in re.split(r"[\s-]+", text)):
+            continue
+        if not any(c.isalpha() for c in text) or len(words) == 1 and len(text) < 3:
+            continue
+        groups.setdefault(phrase_key(text), []).append((text, start))
+    out = []
+    for key, occ in groups.items():
+        forms: dict[str, int] = {}
+        for text, _ in occ:
+            forms[text] = forms.get(text, 0) + 1
+        # Display form: the most frequent; on ties prefer a capitalised one (a proper noun).
+        display = max(forms, key=lambda f: (forms[f], f[:1].isupper(), -len(f)))
+        first = min(s for _, s in occ) / max(text_length, 1)
+        out.append(Candidate(display, key, len(occ), first))
+    out.sort(key=lambda c: (-c.count, c.first))
+    return out[:max_candidates]
+
+
+def rank(
+    cands: Sequence[Candidate],
+    vectors: np.ndarray,
+    doc_vector: np.ndarray,
+    k: int = 10,
+    diversity: float = 0.4,
+) -> list[Keyword]:
+    """Top-k keyphrases with scores in [0, 1], most relevant first."""
+    if not cands:
+        return []
+    sim = vectors @ doc_vector
+    freq = np.array([math.log1p(c.count) for c in cands])
+    freq = freq / (freq.max() or 1.0)
+    early = np.array([1.0 - c.first for c in cands])
+    multi = np.array([0.05 if len(c.key.split()) > 1 else 0.0 for c in cands])
+    score = 0.6 * sim + 0.25 * freq + 0.15 * early + multi
+    picked = mmr(score, vectors, k, diversity, redundancy_cutoff=0.9)
+    keys_taken: list[str] = []
+    out = []
+    for i in picked:
+        key = cands[i].key
+        # A phrase contained in one already taken (or containing it) adds little.
+        if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
+            continue
+        keys_taken.append(key)
+        out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
+    return out

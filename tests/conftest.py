@@ -1,0 +1,41 @@
+"""Shared fixtures: fast fake backends for unit tests, real packaged models once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fakes import HashEmbedder, RegexAnalyzer
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def fake_summarizer(tmp_path):
+    from summarizer import Summarizer
+
+    return Summarizer(embedder=HashEmbedder(), analyzer=RegexAnalyzer(), cache_dir=tmp_path / "cache")
+
+
+@pytest.fixture(scope="session")
+def real_summarizer(tmp_path_factory):
+    from summarizer import Summarizer
+
+    s = Summarizer(cache_dir=tmp_path_factory.mktemp("cache"))
+    s.pipeline.load()
+    return s
+
+
+@pytest.fixture(scope="session")
+def seed_results(real_summarizer):
+    from summarizer.records import Article
+
+    arts = [Article(id=p.stem, text=p.read_text(encoding="utf-8"), source=str(p)) for p in sorted(SEEDS.glob("*.txt"))]
+    return {r.id: r for r in real_summarizer.summarize_batch(arts)}
+
+
+@pytest.fixture
+def seeds_text():
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}

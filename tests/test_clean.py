@@ -1,0 +1,88 @@
+from summarizer.stages.clean import clean, normalize, parse_dateline
+
+
+def test_leading_date_marker_is_metadata_and_text_after_it_is_kept(seeds_text):
+    c = clean(seeds_text["000_b4982efe790b2787"])
+    assert c.date == "2025-02-17"
+    assert c.text.startswith("Belarus and Azerbaijan are actively promoting")
+    assert "date 2025" not in c.text
+
+
+def test_dateline_and_lone_author_line(seeds_text):
+    c = clean(seeds_text["001_fffbc82ed73a2448"])
+    assert c.date == "2024-10-04"
+    assert c.byline == "Akbar Novruz"
+    assert "UTC" not in c.text and "Akbar Novruz" not in c.text
+    assert c.text.startswith("On October 3, Prime Minister Ali Asadov")
+
+
+def test_agency_credit_is_removed_from_the_sentence(seeds_text):
+    c = clean(seeds_text["001_fffbc82ed73a2448"])
+    assert "Azernews reports" not in c.text
+    assert "dynamic development across various sectors." in c.text
+
+
+def test_repeated_title_furniture_and_foreign_script(seeds_text):
+    c = clean(seeds_text["002_054e370de41a992f"])
+    assert c.title == "The results of the visit of the President of Belarus to Azerbaijan"
+    assert c.title not in c.text
+    for junk in ("Leave a review", "Follow us on social networks", "News Line", "программе"):
+        assert junk not in c.text
+    assert any("another script" in w for w in c.warnings)
+    assert c.text.rstrip().endswith("small and medium-sized businesses in Azerbaijan.")
+
+
+def test_headline_without_full_stop_becomes_title(seeds_text):
+    c = clean(seeds_text["003_b4c2eebf0aac3183"])
+    assert c.title and c.title.startswith("Prime Minister of the Republic of Azerbaijan Ali Asadov met")
+    assert c.text.startswith("Prime Minister Asadov congratulated Turchin")
+
+
+def test_bylines_person_preferred_over_agency(seeds_text):
+    c = clean(seeds_text["004_4ed487a7f4aa41b7"])
+    assert c.date == "2021-04-14"
+    assert c.byline == "Aisha Jabbarova"
+    assert "By " not in c.text[:20]
+    assert c.text.startswith("President Ilham Aliyev has said")
+
+
+def test_cut_off_article_drops_the_fragment():
+    text = "A full first sentence is here. The second sentence is complete too.\n\nThe third one ends in the middle of an"
+    c = clean(text)
+    assert c.text.endswith("The second sentence is complete too.")
+    assert "middle of an" not in c.text
+    assert any("cut off" in w for w in c.warnings)
+
+
+def test_cut_off_last_paragraph_with_one_fragment_only():
+    text = "A full first sentence is here and it is long enough.\n\nthen a paragraph that never ends because the feed was cut"
+    c = clean(text)
+    assert c.text == "A full first sentence is here and it is long enough."
+
+
+def test_given_title_line_is_removed_from_text():
+    c = clean("Big storm hits coast\n\nA big storm hit the coast on Monday, officials said.", title="Big storm hits coast")
+    assert c.title == "Big storm hits coast"
+    assert c.text == "A big storm hit the coast on Monday, officials said."
+
+
+def test_wire_dateline_removed():
+    c = clean("LONDON (Reuters) - Shares rose sharply on Monday after the central bank cut rates.")
+    assert c.text == "Shares rose sharply on Monday after the central bank cut rates."
+
+
+def test_parse_dateline_variants():
+    assert parse_dateline("4 October 2024 11:44 (UTC+04:00)") == "2024-10-04"
+    assert parse_dateline("October 4, 2024") == "2024-10-04"
+    assert parse_dateline("2021-04-14") == "2021-04-14"
+    assert parse_dateline("Mon, 3 Feb 2025 08:00 GMT") == "2025-02-03"
+    assert parse_dateline("On October 3, Prime Minister Ali Asadov met") is None
+
+
+def test_normalize_removes_control_and_zero_width():
+    assert normalize("a\u200bb\x00c\r\nd\u00a0 e") == "ab c\nd e"
+
+
+def test_clean_keeps_story_untouched_when_there_is_no_boilerplate():
+    story = "The council approved the budget on Tuesday. It takes effect in March."
+    assert clean(story).text == story

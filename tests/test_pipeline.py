@@ -1,0 +1,132 @@
+"""The pipeline and the Python API, on fake backends (fast) and on the real packaged models (slow)."""
+
+import re
+
+import pytest
+
+from summarizer import Article, Result, Summarizer
+from summarizer.records import InputFailure
+from summarizer.stages.clean import clean
+from summarizer.taxonomy import load_taxonomy
+
+STORY = ("The city council approved a new budget for public schools on Monday. "
+         "The budget raises spending on teachers by ten percent. "
+         "Parents welcomed the decision at a packed meeting in the town hall. "
+         "The mayor said the money would come from higher property taxes. "
+         "Opposition members voted against the plan.")
+
+
+def test_summarize_text_gives_a_full_record(fake_summarizer):
+    r = fake_summarizer.summarize(STORY)
+    assert r.ok and r.error is None
+    assert 1 <= len(r.summary_sentences) <= 3
+    for s in r.summary_sentences:
+        assert s in STORY
+    d = r.to_dict()
+    assert set(d) >= {"id", "source", "title", "date", "byline", "summary", "summary_sentences", "topics",
+                      "keywords", "entities", "warnings", "error"}
+    assert d["summary"] == " ".join(d["summary_sentences"])
+    assert all(t["qcode"] in load_taxonomy() for t in d["topics"])
+
+
+def test_batch_keeps_order_and_isolates_failures(fake_summarizer):
+    items = [STORY, {"id": "x", "text": "   "}, InputFailure("bad", "bad.txt", "bad.txt is empty"),
+             {"id": "y", "text": STORY, "title": "Council passes school budget"}, {"id": "z", "text": 5}]
+    results = list(fake_summarizer.summarize_batch(items))
+    assert [r.id for r in results] == ["text-0", "x", "bad", "y", "z"]
+    assert [r.ok for r in results] == [True, False, False, True, False]
+    assert "empty" in results[1].error and results[2].error == "bad.txt is empty"
+    assert results[3].title == "Council passes school budget"
+
+
+def test_one_embedding_call_per_batch(fake_summarizer):
+    emb = fake_summarizer.pipeline.embedder
+    fake_summarizer.pipeline.load()
+    before = len(emb.calls)
+    list(fake_summarizer.summarize_batch([STORY, STORY.upper().lower(), STORY]))
+    assert len(emb.calls) - before == 1
+
+
+def test_a_crashing_stage_fails_only_its_article(fake_summarizer, monkeypatch):
+    from summarizer.stages import extractive
+
+    real = extractive.select
+
+    def boom(sents, *a, **k):
+        if any("EXPLODE" in s for s in sents):
+            raise RuntimeError("kaboom")
+        return real(sents, *a, **k)
+
+    monkeypatch.setattr(extractive, "select", boom)
+    results = list(fake_summarizer.summarize_batch([STORY, STORY + " EXPLODE now, please.", STORY]))
+    assert [r.ok for r in results] == [True, False, True]
+    assert "kaboom" in results[1].error
+
+
+def test_boilerplate_only_article_is_an_error(fake_summarizer):
+    r = fake_summarizer.summarize("Leave a review\n\nFollow us on social networks\n\nNews Line")
+    assert not r.ok and "boilerplate" in r.error
+
+
+def test_sentence_and_word_options(fake_summarizer):
+    s = Summarizer(embedder=fake_summarizer.pipeline.embedder, analyzer=fake_summarizer.pipeline.analyzer,
+                   sentences=1)
+    assert len(s.summarize(STORY).summary_sentences) == 1
+    s = Summarizer(embedder=fake_summarizer.pipeline.embedder, analyzer=fake_summarizer.pipeline.analyzer,
+                   sentences=5, max_words=25)
+    r = s.summarize(STORY)
+    assert len(r.summary.split()) <= 25 or len(r.summary_sentences) == 1
+
+
+def test_bad_settings_raise_usage_error():
+    from summarizer import UsageError
+
+    with pytest.raises(UsageError):
+        Summarizer(sentences=0)
+
+
+# --- the real packaged models --------------------------------------------------------------
+@pytest.mark.slow
+def test_seed_summaries_are_verbatim_and_clean(seed_results, seeds_text):
+    assert len(seed_results) == 5
+    for sid, r in seed_results.items():
+        assert r.ok, r.error
+        cleaned = clean(seeds_text[sid]).text
+        assert 1 <= len(r.summary_sentences) <= 3
+        for s in r.summary_sentences:
+            assert s in cleaned  # verbatim from the cleaned article
+            for junk in ("Leave a review", "Follow us", "News Line", "date 20", "UTC", "Azernews reports"):
+                assert junk not in s
+            assert re.search(r"[.!?\"”]$", s), s  # full sentences only
+
+
+@pytest.mark.slow
+def test_seed_metadata_entities_topics_keywords(seed_results):
+    tax = load_taxonomy()
+    r1 = seed_results["001_fffbc82ed73a2448"]
+    names = {e.text for e in r1.entities}
+    assert "Ali Asadov" in names and "Roman Golovchenko" in names
+    assert {e.type for e in r1.entities} <= {"person", "organization", "place"}
+    assert r1.date == "2024-10-04" and r1.byline == "Akbar Novruz"
+    r4 = seed_results["004_4ed487a7f4aa41b7"]
+    aliyev = [e for e in r4.entities if e.text == "Ilham Aliyev"]
+    assert aliyev and aliyev[0].count >= 4 and "Aliyev" not in {e.text for e in r4.entities}
+    for r in seed_results.values():
+        assert 1 <= len(r.topics) <= 3
+        for t in r.topics:
+            assert t.qcode in tax and t.path == tax.path(t.qcode)
+        # Articles on state visits and trade belong under politics or the economy.
+        assert tax.top_level(r.topics[0].qcode) in {"medtop:11000000", "medtop:04000000"}
+        assert 5 <= len(r.keywords) <= 10
+        lowered = [k.text.lower() for k in r.keywords]
+        assert len(set(lowered)) == len(lowered)
+        for k in lowered:
+            assert k not in {"the", "and", "of", "leave a review", "news line"}
+
+
+@pytest.mark.slow
+def test_real_models_handle_odd_but_valid_text(real_summarizer):
+    r = real_summarizer.summarize("Just one line with no full stop at all")
+    assert r.ok or "sentence" in r.error or "boilerplate" in r.error
+    r = real_summarizer.summarize(Article(id="a", text="Short story. " * 3, source="x"))
+    assert isinstance(r, Result)

@@ -1,0 +1,140 @@
+import numpy as np
+import pytest
+
+from summarizer.stages import entities, extractive, keywords
+from summarizer.stages.topics import TopicIndex
+from summarizer.taxonomy import load_taxonomy
+
+from fakes import HashEmbedder
+
+
+def unit(*rows):
+    m = np.array(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+# --- extractive ----------------------------------------------------------------------------
+SENTS = [
+    "The government announced a new budget for schools on Monday.",
+    "The budget for schools grows by ten percent next year, officials said.",
+    "Teachers welcomed the budget for schools and the plans for new classrooms.",
+    "Separately, a cat was rescued from a tree in the town centre.",
+    "The new school budget will be debated in parliament next week.",
+]
+
+
+def test_select_returns_verbatim_indices_in_article_order():
+    vecs = HashEmbedder().embed_batch(SENTS)
+    picked = extractive.select(SENTS, vecs, max_sentences=3)
+    assert picked == sorted(picked) and len(picked) == 3
+    assert 3 not in picked  # the off-topic sentence is not salient
+
+
+def test_select_respects_word_budget_but_keeps_one():
+    vecs = HashEmbedder().embed_batch(SENTS)
+    assert len(extractive.select(SENTS, vecs, max_sentences=5, max_words=12)) == 1
+    picked = extractive.select(SENTS, vecs, max_sentences=5, max_words=25)
+    assert sum(len(SENTS[i].split()) for i in picked) <= 25
+
+
+def test_ineligible_sentences_are_never_picked():
+    sents = ["Speaker name of the council:", "Item one of the list;", "Heading without a stop",
+             "The council met on Friday and agreed on a plan for the river."]
+    vecs = HashEmbedder().embed_batch(sents)
+    assert extractive.select(sents, vecs, max_sentences=3) == [3]
+
+
+def test_mmr_drops_near_duplicates():
+    vecs = unit([1, 0, 0], [0.999, 0.04, 0], [0, 1, 0])
+    picked = extractive.mmr(np.array([1.0, 0.99, 0.5]), vecs, 2, diversity=0.3, redundancy_cutoff=0.95)
+    assert picked == [0, 2]
+
+
+def test_title_pulls_ranking():
+    sents = ["Rain fell across the north of the country on Sunday.",
+             "The football final was won by the home team after extra time.",
+             "Shops reported quiet trading during the weekend storms."]
+    emb = HashEmbedder()
+    vecs = emb.embed_batch(sents)
+    weights = extractive.RankWeights(position=0.0, centrality=0.0, title=1.0)
+    picked = extractive.select(sents, vecs, emb.embed("football final won by home team"), max_sentences=1,
+                               weights=weights)
+    assert picked == [1]
+
+
+# --- keywords -------------------------------------------------------------------------------
+def test_phrase_key_merges_case_plural_possessive():
+    assert keywords.phrase_key("Joint Ventures") == keywords.phrase_key("joint venture")
+    assert keywords.phrase_key("Azerbaijan’s") == keywords.phrase_key("Azerbaijan")
+    assert keywords.phrase_key("agro-town projects") == "agro town project"
+
+
+def test_candidates_drop_generic_words_and_count_variants():
+    phrases = [("joint ventures", 10), ("Joint venture", 50), ("year", 5), ("Monday", 7), ("trade", 90)]
+    cands = keywords.candidates(phrases, 100)
+    texts = [c.text for c in cands]
+    assert "year" not in texts and "Monday" not in texts
+    jv = [c for c in cands if c.key == "joint venture"][0]
+    assert jv.count == 2 and jv.first == pytest.approx(0.1)
+
+
+def test_rank_diversifies_and_has_no_contained_duplicates():
+    emb = HashEmbedder()
+    cands = keywords.candidates([("bilateral trade", 0), ("trade", 5), ("bilateral trade volume", 9),
+                                 ("automobile plant", 20), ("tourism", 30)], 40)
+    vecs = emb.embed_batch([c.text for c in cands])
+    doc = emb.embed("bilateral trade automobile plant tourism")
+    out = keywords.rank(cands, vecs, doc, k=10)
+    keys = [keywords.phrase_key(k.text) for k in out]
+    for a in keys:
+        for b in keys:
+            assert a == b or f" {a} " not in f" {b} "
+    assert all(0.0 <= k.score <= 1.0 for k in out)
+    assert {"automobile plant", "tourism"} <= {k.text for k in out}
+
+
+# --- entities -------------------------------------------------------------------------------
+def test_surname_counts_toward_full_name_and_types_are_mapped():
+    out = entities.merge([("Ilham Aliyev", "PERSON"), ("Aliyev", "PERSON"), ("Aliyev", "ORG"),
+                          ("Baku", "GPE"), ("the World Bank", "ORG"), ("World Bank", "ORG"), ("2021", "DATE")])
+    got = {(e.text, e.type): e.count for e in out}
+    assert got == {("Ilham Aliyev", "person"): 3, ("Baku", "place"): 1, ("World Bank", "organization"): 2}
+    assert out[0].text == "Ilham Aliyev"
+
+
+def test_ambiguous_surname_is_not_merged():
+    out = entities.merge([("John Smith", "PERSON"), ("Mary Smith", "PERSON"), ("Smith", "PERSON")])
+    assert {e.text for e in out} == {"John Smith", "Mary Smith", "Smith"}
+
+
+def test_same_name_with_two_types_keeps_majority_type_and_junk_persons_dropped():
+    out = entities.merge([("Belarus", "GPE"), ("Belarus", "GPE"), ("Belarus", "ORG"), ("COP29", "PERSON"),
+                          ("Azerbaijan’s Ganja Automobile Plant", "ORG")])
+    got = {(e.text, e.type): e.count for e in out}
+    assert got == {("Belarus", "place"): 3, ("Ganja Automobile Plant", "organization"): 1}
+
+
+# --- topics ---------------------------------------------------------------------------------
+def test_topic_index_scores_with_hierarchy_and_caches(tmp_path):
+    tax = load_taxonomy()
+    emb = HashEmbedder()
+    index = TopicIndex.build(tax, emb, tmp_path)
+    assert len(list(tmp_path.glob("iptc-*.npy"))) == 1
+    calls = len(emb.calls)
+    TopicIndex.build(tax, emb, tmp_path)
+    assert len(emb.calls) == calls  # the second build reads the cache
+    sents = emb.embed_batch(["The football match ended in a draw.", "The football league match was exciting."])
+    topics = index.score(sents, None, k=3)
+    assert 1 <= len(topics) <= 3
+    qcodes = [t.qcode for t in topics]
+    for t in topics:
+        assert t.qcode in tax and t.path == tax.path(t.qcode) and t.path[-1] == t.label
+        # never both a concept and one of its ancestors
+        assert not any(q != t.qcode and q in tax.ancestors(t.qcode) for q in qcodes)
+
+
+def test_taxonomy_is_complete():
+    tax = load_taxonomy()
+    assert len(tax) == 1099 and len(tax.roots) == 17
+    assert tax.path("medtop:20000003") == ("arts, culture, entertainment and media", "arts and entertainment",
+                                            "animation")
