@@ -6,36 +6,33 @@ Heavy libraries (torch, transformers, spaCy) are imported only when a command ru
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
 import traceback
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
 from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
+from .formats import FORMAT_NAMES
 from .records import Result
 from .settings import DEFAULT_EMBEDDER, Settings
 
 log = logging.getLogger("summarizer")
 
 
-def _format_names() -> list[str]:
-    from .formats import FORMAT_NAMES
-
-    return list(FORMAT_NAMES)
-
-
 def _setup_logging(verbose: int) -> None:
+    """Our messages go to stderr through the 'summarizer' logger; the model libraries stay quiet."""
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
+    handler.setFormatter(logging.Formatter("summarizer: %(levelname)s: %(message)s"))
+    log.handlers[:] = [handler]
+    log.setLevel(level)
+    log.propagate = False
     if verbose < 2:
         # The model libraries print their own loading bars and notices; keep stderr for ours.
         try:
@@ -68,7 +65,8 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-f", "--format", "fmt", default="text", show_default=True,
-              help="Output format: text, json, jsonl, markdown or csv.")
+              type=click.Choice(FORMAT_NAMES, case_sensitive=False),
+              help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to FILE (atomically: a temporary file renamed when done) instead of standard output.")
 @click.option("-n", "--sentences", type=click.IntRange(1, 50), default=3, show_default=True,
@@ -107,8 +105,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     from .formats import get_writer, iter_inputs
     from .formats.output import open_output
 
-    if fmt not in _format_names():
-        _fail(f"unknown format '{fmt}'; choose one of: {', '.join(_format_names())}", ExitCode.USAGE)
+    fmt = fmt.lower()  # "JSON" works too
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
                                      keywords=n_keywords, embedder=embedder, batch_size=batch_size,
@@ -116,7 +113,15 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     except UsageError as exc:
         _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
     summarizer = Summarizer(settings)
-    items = iter_inputs(inputs, stdin=click.get_binary_stream("stdin"), max_bytes=settings.max_input_bytes)
+    try:
+        if not quiet and sys.stderr.isatty():
+            click.echo("summarizer: loading models ...", err=True, nl=False)
+        summarizer.pipeline.load()
+        if not quiet and sys.stderr.isatty():
+            click.echo("\r\033[K", err=True, nl=False)
+    except SummarizerError as exc:
+        _fail(str(exc), ExitCode.SOME_FAILED, exc, show_traceback)
+    items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes)
     failed = total = 0
     try:
         with open_output(output, sys.stdout) as stream:
@@ -125,18 +130,28 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                 total += 1
                 if not result.ok:
                     failed += 1
-                    log.warning("%s: %s", result.source, result.error)
+                    # The record carries the error; repeat it on stderr only when asked (-v).
+                    error = result.error or ""
+                    log.info("%s", error if result.source in error else f"{result.source}: {error}")
                 writer.write(result)
             writer.close()
     except KeyboardInterrupt:
         click.echo("summarizer: interrupted", err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
     except SummarizerError as exc:
-        _fail(str(exc), ExitCode.SOME_FAILED, exc, show_traceback)
+        # e.g. an --output folder that does not exist is a usage error (exit 2), like click's own checks
+        _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
+              show_traceback)
     if failed:
         click.echo(f"summarizer: {failed} of {total} article(s) failed; see the 'error' field of their records",
                    err=True)
     sys.exit(int(ExitCode.SOME_FAILED if failed else ExitCode.OK))
+
+
+def _binary_stdin() -> BinaryIO:
+    """Standard input as bytes (click.get_binary_stream is deprecated); empty when there is none."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else io.BytesIO()
 
 
 def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]:
@@ -165,8 +180,10 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
 @click.option("--topic-map", type=click.Path(exists=True, dir_okay=False), default=None,
               help="JSON file mapping the data's topic categories to IPTC top-level qcodes "
                    "(chosen automatically for files named bbc* or kpcrowd*).")
-@click.option("-n", "--sentences", type=click.IntRange(1, 50), default=3, show_default=True)
-@click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None)
+@click.option("-n", "--sentences", type=click.IntRange(1, 50), default=3, show_default=True,
+              help="Maximum number of sentences in each summary, as for 'run'.")
+@click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
+              help="Word budget for each summary, as for 'run'.")
 @click.option("--embedder", default=None, metavar="NAME_OR_PATH", help="As for 'run'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -188,7 +205,17 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder)
         summarizer = Summarizer(settings)
-        figures: dict[str, Any] = run_eval(data, summarizer, limit=limit, topic_map=topic_map)
+        bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            bar = tqdm(unit=" articles", file=sys.stderr, leave=False)
+        try:
+            figures: dict[str, Any] = run_eval(data, summarizer, limit=limit, topic_map=topic_map,
+                                               progress=bar.update if bar is not None else None)
+        finally:
+            if bar is not None:
+                bar.close()
     except SummarizerError as exc:
         _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
               show_traceback)

@@ -83,6 +83,7 @@ class Pipeline:
     # -- running ------------------------------------------------------------------------
     def run(self, items: Iterable[Article | InputFailure]) -> Iterator[Result]:
         """One result per item, in order, computed a batch at a time."""
+        self.load()  # a model that cannot be loaded is one clear error, before any article
         iterator = iter(items)
         while batch := list(itertools.islice(iterator, self.settings.batch_size)):
             yield from self.process_batch(batch)
@@ -122,6 +123,9 @@ class Pipeline:
             raise InputError(f"{article.source}: the article text is empty")
         cleaned = clean(article.text, title=article.title)
         if not cleaned.text.strip():
+            words = len(article.text.split())
+            if words < 8:
+                raise InputError(f"{article.source}: the text is too short to be an article ({words} word(s))")
             raise InputError(f"{article.source}: nothing that looks like article text is left after removing "
                              "boilerplate (dates, bylines, site menus)")
         return _Work(pos, article, cleaned, warnings=[*article.warnings, *cleaned.warnings])

@@ -86,3 +86,8 @@ def test_normalize_removes_control_and_zero_width():
 def test_clean_keeps_story_untouched_when_there_is_no_boilerplate():
     story = "The council approved the budget on Tuesday. It takes effect in March."
     assert clean(story).text == story
+
+
+def test_agency_tag_and_inline_scroll_furniture():
+    c = clean("(CNN)One of the biggest TV events is back. It airs in May. Scroll down for video A mother said so.")
+    assert c.text == "One of the biggest TV events is back. It airs in May. A mother said so."

@@ -130,3 +130,16 @@ def test_real_models_handle_odd_but_valid_text(real_summarizer):
     assert r.ok or "sentence" in r.error or "boilerplate" in r.error
     r = real_summarizer.summarize(Article(id="a", text="Short story. " * 3, source="x"))
     assert isinstance(r, Result)
+
+
+@pytest.mark.slow
+def test_real_analyzer_splits_sentences_and_paragraphs(real_summarizer):
+    text = ("Dr. Smith met the U.S. delegation in Baku on Monday. They signed two deals.\n\n"
+            "Subheading without a stop\n\nThe talks will resume in May.")
+    a = real_summarizer.pipeline.analyzer.analyze(text)
+    sents = [s.text for s in a.sentences]
+    assert sents == ["Dr. Smith met the U.S. delegation in Baku on Monday.", "They signed two deals.",
+                     "Subheading without a stop", "The talks will resume in May."]
+    for s in a.sentences:
+        assert text[s.start : s.start + len(s.text)] == s.text
+    assert ("Baku", "GPE") in {(e.text, e.label) for e in a.entities}

@@ -46,7 +46,7 @@ class SentenceTransformerEmbedder(Embedder):
         except Exception as exc:  # sentence-transformers raises many kinds here
             where = "the folder" if is_local else "the Hugging Face hub or its local cache"
             raise ModelError(
-                f"could not load the embedding model '{name_or_path}' from {where}: {exc}. "
+                f"could not load the embedding model '{name_or_path}' from {where} ({str(exc).rstrip('.')}). "
                 "Give a local folder of a sentence-transformers model, or leave --embedder out to use "
                 "the packaged all-MiniLM-L6-v2."
             ) from exc

@@ -54,6 +54,10 @@ _AGENCY_TAIL = re.compile(
 )
 # Wire-style datelines at the start of the story: "BAKU, Azerbaijan, Oct. 3 (Trend) - ", "LONDON (Reuters) — "
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z][\w .&\-]{1,30}\)\s*[-–—:]+\s+")
+# A bare agency tag opening the story: "(CNN)One of ...", "(AP) — The ...".
+_AGENCY_TAG = re.compile(r"^\((?:[A-Z][A-Za-z&.]{1,20})\)\s*(?:[-–—]+\s*)?(?=[A-Z\"“'‘])")
+# Page furniture that scrapers run into the text: "... scene. Scroll down for video A mother was ..."
+_INLINE_FURNITURE = re.compile(r"\s*\bScroll down for (?:video|videos|more|pictures|photos)\b[.:]?", re.I)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 #: Whole lines that are site furniture, compared lower-cased without punctuation at the ends.
@@ -266,8 +270,9 @@ def clean(text: str, title: str | None = None) -> Cleaned:
 
     # Wire datelines and agency credits inside the first sentence(s).
     if kept:
-        kept[0] = _WIRE_DATELINE.sub("", kept[0], count=1)
-    kept = [_AGENCY_TAIL.sub("", line) for line in kept]
+        kept[0] = _AGENCY_TAG.sub("", _WIRE_DATELINE.sub("", kept[0], count=1), count=1)
+    kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
+    kept = [line for line in kept if line]
 
     # An article cut off mid-sentence: drop the unfinished fragment.
     if kept and not is_sentence_like(kept[-1]) and not kept[-1].endswith((":", ";")):
