@@ -17,6 +17,8 @@ from .base import Analysis, Analyzer, Span
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ"}
 _HEAD_POS = {"NOUN", "PROPN"}
 MAX_PHRASE_TOKENS = 4
+#: Entity types whose names are kept as phrases of their own (NORP, "Canadian", stays an adjective).
+_NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 
 class SpacyAnalyzer(Analyzer):
@@ -87,12 +89,21 @@ def _phrases(doc: Any) -> tuple[Span, ...]:
                 out.append(Span(text[start:end], start))
         run.clear()
 
+    in_name = False
     for tok in doc:
+        tok_in_name = tok.ent_type_ in _NAME_ENTITIES
+        # A name is a phrase of its own: "Canadian pop star | Michael Buble".
+        glued = run and (not run[-1].whitespace_ or tok.tag_ == "HYPH")  # "Azerbaijan-Belarus partnership"
+        if run and not glued and (tok_in_name != in_name or (tok_in_name and tok.ent_iob_ == "B")):
+            flush()
+        after_hyphen = run and run[-1].tag_ == "HYPH" and not run[-1].whitespace_ and tok.is_alpha
         hyphen_inside = tok.tag_ == "HYPH" and run and not run[-1].whitespace_
-        if (tok.pos_ in _PHRASE_POS and tok.is_alpha or hyphen_inside) and "\n" not in tok.text:
+        if (tok.pos_ in _PHRASE_POS and tok.is_alpha or hyphen_inside or after_hyphen) and "\n" not in tok.text:
             run.append(tok)
+            in_name = tok_in_name
         elif tok.pos_ in _PHRASE_POS and any(c.isalpha() for c in tok.text) and "-" in tok.text:
             run.append(tok)
+            in_name = tok_in_name
         else:
             flush()
         if tok.whitespace_ == "" and tok.i + 1 < len(doc) and "\n" in doc[tok.i + 1].text:

@@ -3,8 +3,9 @@
 Every concept is embedded once (label and definition) and cached on disk, keyed by the
 embedding model and the taxonomy version. An article is scored against every concept from two
 kinds of evidence: its overall vector (lead-weighted mean of its sentences, plus the title) and
-its best-matching sentences. The hierarchy is used twice: a branch (top-level concept) is
-scored by its best concepts, so that a story's subject area is decided by all of its evidence,
+its best-matching sentences. The hierarchy is used twice: every sentence votes for the branches
+(top-level concepts) of its best-matching concepts, so that a story's subject area is decided
+by all of its evidence rather than by one lucky match,
 and within a branch the most specific concept that fits is preferred over a bare parent.
 """
 
@@ -36,9 +37,11 @@ def concept_text(label: str, definition: str) -> str:
 class TopicWeights:
     article: float = 0.6  # weight of the article vector vs. best sentences
     top_sentences: int = 3
-    branch: float = 0.5  # how much the branch's strength lifts its concepts
+    branch: float = 1.0  # how much the branch's share of the sentence votes lifts its concepts
+    votes_per_sentence: int = 3
     specificity: float = 0.01  # bonus per level below the top
     descend_margin: float = 0.02  # take a child over its parent when within this of it
+    min_relative: float = 0.85  # report a further topic only if it scores this share of the first
 
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
@@ -94,11 +97,7 @@ class TopicIndex:
         best_sent = np.sort(sent_sim, axis=0)[-top:].mean(axis=0)
         raw = weights.article * article_sim + (1 - weights.article) * best_sent
 
-        # Branch strength: mean of the branch's three best concepts.
-        branch = np.full(self.n_roots, -1.0)
-        for r in range(self.n_roots):
-            members = raw[self.root_of == r]
-            branch[r] = np.sort(members)[-3:].mean()
+        branch = self.branch_votes(sent_sim, title_vector, weights.votes_per_sentence)
         final = raw + weights.branch * (branch[self.root_of] - branch.max()) + weights.specificity * (self.levels - 1)
 
         picked: list[int] = []
@@ -110,12 +109,28 @@ class TopicIndex:
             chain = set(self.taxonomy.ancestors(q))
             if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
                 continue
+            if picked and raw[i] < weights.min_relative * raw[picked[0]]:
+                continue
             picked.append(i)
         return [
             Topic(self.qcodes[i], self.taxonomy.by_qcode[self.qcodes[i]].label, self.taxonomy.path(self.qcodes[i]),
                   float(raw[i]))
             for i in picked
         ]
+
+    def branch_votes(self, sent_sim: np.ndarray, title_vector: np.ndarray | None, per_sentence: int) -> np.ndarray:
+        """Share of the evidence for each top-level branch: every sentence (and the title, twice)
+        votes for the branches of its best-matching concepts, weighted by similarity."""
+        top = min(per_sentence, sent_sim.shape[1])
+        best = np.argpartition(-sent_sim, top - 1, axis=1)[:, :top]
+        votes = np.zeros(self.n_roots)
+        np.add.at(votes, self.root_of[best].ravel(), np.take_along_axis(sent_sim, best, axis=1).clip(min=0).ravel())
+        if title_vector is not None:
+            title_sim = self.vectors @ title_vector
+            tbest = np.argpartition(-title_sim, top - 1)[:top]
+            np.add.at(votes, self.root_of[tbest], 2.0 * title_sim[tbest].clip(min=0))
+        total = votes.sum()
+        return votes / total if total > 0 else votes
 
     def _descend(self, i: int, final: np.ndarray, margin: float) -> int:
         """Move to the best child while it scores within ``margin`` of its parent."""
