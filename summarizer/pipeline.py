@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -23,6 +23,7 @@ from .stages import entities as entities_stage
 from .stages import extractive
 from .stages import keywords as keywords_stage
 from .stages.clean import Cleaned, clean
+from .stages.language import detect_non_english, non_english_warning
 from .stages.topics import TopicIndex
 from .taxonomy import load_taxonomy
 
@@ -128,7 +129,17 @@ class Pipeline:
                 raise InputError(f"{article.source}: the text is too short to be an article ({words} word(s))")
             raise InputError(f"{article.source}: nothing that looks like article text is left after removing "
                              "boilerplate (dates, bylines, site menus)")
-        return _Work(pos, article, cleaned, warnings=[*article.warnings, *cleaned.warnings])
+        warnings = [*article.warnings, *cleaned.warnings]
+        limit = self.settings.max_chars
+        if len(cleaned.text) > limit:
+            cut = cleaned.text.rfind("\n\n", 0, limit)
+            cleaned = replace(cleaned, text=cleaned.text[: cut if cut > 0 else limit])
+            warnings.append(f"the article is longer than {limit:,} characters; only its first {len(cleaned.text):,} "
+                            "were read (raise the limit with --max-chars)")
+        language = detect_non_english(cleaned.text)
+        if language:
+            warnings.append(non_english_warning(language))
+        return _Work(pos, article, cleaned, warnings=warnings)
 
     def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
         titles = [w.cleaned.title for w in work if w.cleaned.title]
@@ -164,7 +175,7 @@ class Pipeline:
             sents = [sp.text for sp in w.analysis.sentences]
             cands = keywords_stage.candidates([(p.text, p.start) for p in w.analysis.phrases], len(w.cleaned.text))
             start = len(texts)
-            texts.extend(sents)
+            texts.extend(_head(sent, s.max_sentence_words) for sent in sents)
             title_at = None
             if w.cleaned.title:
                 title_at = len(texts)
@@ -187,10 +198,18 @@ class Pipeline:
         sent_vecs = vectors[start : start + len(sents)]
         title_vec = vectors[title_at] if title_at is not None else None
         cand_vecs = vectors[cand_at : cand_at + len(cands)]
-        picked = extractive.select(sents, sent_vecs, title_vec, max_sentences=s.sentences, max_words=s.max_words)
+        picked = extractive.select(sents, sent_vecs, title_vec, max_sentences=s.sentences, max_words=s.max_words,
+                                   max_sentence_words=s.max_sentence_words)
         warnings = list(w.warnings or [])
+        too_long = sum(len(sent.split()) > s.max_sentence_words for sent in sents)
+        if too_long:
+            warnings.append(f"{too_long} sentence(s) longer than {s.max_sentence_words} words were only partly read "
+                            "by the model and are not used in the summary (raise the limit with --max-sentence-words)")
+        summary = [sents[i] for i in picked]
         if not picked:
-            warnings.append("no sentence of the article was fit for a summary")
+            # Nothing usable as a sentence: give the article's opening words, marked as cut, and say so.
+            summary = [_head(sents[0], min(s.max_words or 60, 60)) + " …"] if sents else []
+            warnings.append("no sentence of the article was fit for a summary, so the summary is its opening words")
         doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
         assert w.analysis is not None
@@ -200,10 +219,16 @@ class Pipeline:
             title=w.cleaned.title,
             date=w.article.date or w.cleaned.date,
             byline=w.article.byline or w.cleaned.byline,
-            summary_sentences=tuple(sents[i] for i in picked),
+            summary_sentences=tuple(summary),
             topics=tuple(index.score(sent_vecs, title_vec, k=s.topics)),
             keywords=tuple(keywords_stage.rank(cands, cand_vecs, doc_vec, k=s.keywords)),
             entities=tuple(entities_stage.merge(
                 [(e.text, e.label) for a in (w.title_analysis, w.analysis) if a is not None for e in a.entities])),
             warnings=tuple(dict.fromkeys(warnings)),
         )
+
+
+def _head(text: str, max_words: int) -> str:
+    """The first ``max_words`` words of a text (the text itself when it is short enough)."""
+    words = text.split(maxsplit=max_words)
+    return text if len(words) <= max_words else " ".join(words[:max_words])

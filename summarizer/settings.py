@@ -39,9 +39,13 @@ class Settings:
     use_cache: bool = True
     max_input_bytes: int = 20_000_000
     """Inputs larger than this are refused with an error record."""
+    max_sentence_words: int = 150
+    """Longer sentences are cut to this many words before embedding and never used in summaries."""
+    max_chars: int = 1_000_000
+    """Only this many characters of a cleaned article are analysed (the rest is dropped with a warning)."""
 
     def __post_init__(self) -> None:
-        for name in ("sentences", "topics", "keywords", "batch_size"):
+        for name in ("sentences", "topics", "keywords", "batch_size", "max_sentence_words", "max_chars"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
         if self.max_words is not None and self.max_words < 1:

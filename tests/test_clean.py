@@ -91,3 +91,10 @@ def test_clean_keeps_story_untouched_when_there_is_no_boilerplate():
 def test_agency_tag_and_inline_scroll_furniture():
     c = clean("(CNN)One of the biggest TV events is back. It airs in May. Scroll down for video A mother said so.")
     assert c.text == "One of the biggest TV events is back. It airs in May. A mother said so."
+
+
+def test_text_without_any_punctuation_is_kept_with_a_warning():
+    text = "council river plans " * 50
+    c = clean(text)
+    assert c.text == text.strip()
+    assert any("no sentence-ending punctuation" in w for w in c.warnings)

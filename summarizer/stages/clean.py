@@ -275,7 +275,9 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     kept = [line for line in kept if line]
 
     # An article cut off mid-sentence: drop the unfinished fragment.
-    if kept and not is_sentence_like(kept[-1]) and not kept[-1].endswith((":", ";")):
+    if kept and not any(re.search(r"[.!?…]", line) for line in kept):
+        warnings.append("the text has no sentence-ending punctuation, so its sentences could only be guessed")
+    elif kept and not is_sentence_like(kept[-1]) and not kept[-1].endswith((":", ";")):
         last = kept[-1]
         cut = max(last.rfind(". "), last.rfind("! "), last.rfind("? "), last.rfind(".” "), last.rfind('." '))
         if cut >= 0:

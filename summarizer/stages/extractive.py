@@ -31,12 +31,12 @@ DEFAULT_WEIGHTS = RankWeights()
 _QUOTE_START = re.compile(r"^[\"“”'‘«]")
 
 
-def eligibility(sentence: str) -> float:
+def eligibility(sentence: str, max_words: int = 150) -> float:
     """A multiplier in [0, 1]: 0 for what must never be a summary sentence, less for weak ones."""
     words = sentence.split()
     if not is_sentence_like(sentence) or sentence.rstrip().endswith((":", ";")):
         return 0.0  # headings, list items, speaker labels, fragments
-    if len(words) < 5:
+    if len(words) < 5 or len(words) > max_words:
         return 0.0
     factor = 1.0
     if sentence[0].islower():
@@ -83,6 +83,7 @@ def sentence_scores(
     vectors: np.ndarray,
     title_vector: np.ndarray | None,
     weights: RankWeights = DEFAULT_WEIGHTS,
+    max_sentence_words: int = 150,
 ) -> np.ndarray:
     """A score per sentence; 0 for sentences that may not be picked."""
     n = len(sentences)
@@ -94,7 +95,7 @@ def sentence_scores(
     if title_vector is not None:
         score = score + weights.title * (vectors @ title_vector)
     score = score + weights.position * np.exp(-np.arange(n) / weights.position_decay)
-    elig = np.array([eligibility(s) for s in sentences])
+    elig = np.array([eligibility(s, max_sentence_words) for s in sentences])
     return np.where(elig > 0, np.maximum(score, 1e-6) * elig, 0.0)
 
 
@@ -106,13 +107,14 @@ def select(
     max_sentences: int = 3,
     max_words: int | None = None,
     weights: RankWeights = DEFAULT_WEIGHTS,
+    max_sentence_words: int = 150,
 ) -> list[int]:
-    """Indices of the summary sentences, in article order."""
-    scores = sentence_scores(sentences, vectors, title_vector, weights)
+    """Indices of the summary sentences, in article order (empty when no sentence is usable)."""
+    scores = sentence_scores(sentences, vectors, title_vector, weights, max_sentence_words)
     allowed = scores > 0
     if not allowed.any():
-        # Nothing looks like a full sentence (e.g. a list); fall back to anything with words.
-        allowed = np.array([len(s.split()) >= 3 for s in sentences]) if len(sentences) else allowed
+        # Nothing looks like a full sentence (e.g. a list); fall back to anything of a usable length.
+        allowed = np.array([3 <= len(s.split()) <= max_sentence_words for s in sentences], dtype=bool)
         scores = np.where(allowed, 1.0 / (1.0 + np.arange(len(sentences))), 0.0)
     order = mmr(scores, vectors, len(sentences), weights.diversity, allowed=allowed,
                 redundancy_cutoff=weights.redundancy_cutoff)

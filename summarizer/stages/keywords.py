@@ -103,4 +103,5 @@ def rank(
             continue
         keys_taken.append(key)
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
-    return out
+    # MMR chose a varied set; show it most relevant first.
+    return sorted(out, key=lambda kw: -kw.score)
