@@ -9,10 +9,11 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 import click
 
@@ -44,7 +45,7 @@ def _setup_logging(verbose: int) -> None:
             pass
 
 
-def _fail(message: str, code: ExitCode, exc: BaseException | None = None, show_traceback: bool = False) -> None:
+def _fail(message: str, code: ExitCode, exc: BaseException | None = None, show_traceback: bool = False) -> NoReturn:
     if show_traceback and exc is not None:
         traceback.print_exception(exc)
     click.echo(f"summarizer: error: {message}", err=True)
@@ -68,7 +69,15 @@ def main() -> None:
               type=click.Choice(FORMAT_NAMES, case_sensitive=False),
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write to FILE (atomically: a temporary file renamed when done) instead of standard output.")
+              help="Write to FILE instead of standard output. jsonl records go into FILE as they are made, so an "
+                   "interrupted run keeps them (see --resume); the other formats are written atomically (a "
+                   "temporary file renamed when done).")
+@click.option("--resume", is_flag=True,
+              help="With --format jsonl --output FILE: keep the records already in FILE, skip the inputs whose "
+                   "id is there and append the records of the others. Records of earlier runs are kept whether "
+                   "they succeeded or failed: an article with an error record is not tried again (delete its "
+                   "line to retry it). An incomplete last line left by a killed run is removed. Without "
+                   "--resume an existing FILE is replaced.")
 @click.option("-n", "--sentences", type=click.IntRange(1, 50), default=3, show_default=True,
               help="Maximum number of sentences in each summary.")
 @click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
@@ -84,34 +93,65 @@ def main() -> None:
               help="Articles processed together in one model pass.")
 @click.option("--max-input-bytes", type=click.IntRange(1, None), default=20_000_000, show_default=True,
               help="Inputs larger than this many bytes are reported as errors instead of being read.")
+@click.option("--max-sentence-words", type=click.IntRange(5, None), default=150, show_default=True,
+              help="Longer sentences are cut to this many words before the model reads them and are not used "
+                   "in summaries (with a warning).")
+@click.option("--max-chars", type=click.IntRange(1000, None), default=1_000_000, show_default=True,
+              help="Only this many characters of an article are analysed (with a warning when it is longer).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the on-disk cache of topic embeddings.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
         n_topics: int, n_keywords: int, embedder: str | None, batch_size: int, max_input_bytes: int,
-        no_cache: bool, quiet: bool, verbose: int, show_traceback: bool) -> None:
+        max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool, resume: bool) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
     pattern such as 'news/**/*.html', or - for standard input. JSON Lines rows need a "text"
     field and may have "id", "title", "date", "url".
 
+    With --format jsonl --output FILE, an interrupted run (Ctrl-C) leaves complete records in
+    FILE; run the same command again with --resume to do the rest.
+
     Exit status: 0 when every article succeeded, 1 when some failed (each failure is a record
-    with an "error"), 2 for a usage error.
+    with an "error"; with --resume, records kept from earlier runs count too), 2 for a usage
+    error, 130 when interrupted.
     """
     _setup_logging(verbose)
     from .api import Summarizer
     from .formats import get_writer, iter_inputs
-    from .formats.output import open_output
+    from .formats.output import open_live_output, open_output
+    from .resume import SkipDone, prepare
 
     fmt = fmt.lower()  # "JSON" works too
+    to_file = output is not None and output != "-"
+    live = to_file and fmt == "jsonl"  # records go into the file one by one, not through a temporary file
+    if resume and not to_file:
+        raise click.UsageError("--resume needs --output FILE: it continues the JSON Lines file of an earlier run.")
+    if resume and fmt != "jsonl":
+        raise click.UsageError(f"--resume works only with --format jsonl, not {fmt}: only a JSON Lines file "
+                               f"can be continued.")
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
                                      keywords=n_keywords, embedder=embedder, batch_size=batch_size,
-                                     max_input_bytes=max_input_bytes, use_cache=not no_cache)
+                                     max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
+                                     max_chars=max_chars, use_cache=not no_cache)
     except UsageError as exc:
         _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
+    target = output or "-"  # the output file when to_file
+    if live:
+        _refuse_output_among_inputs(target, inputs)
+    skip: SkipDone | None = None
+    kept = 0
+    if resume:
+        try:
+            found, warnings = prepare(target)
+        except UsageError as exc:
+            _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
+        for warning in warnings:
+            log.warning("%s", warning)
+        skip, kept = SkipDone(found.done), found.records
     summarizer = Summarizer(settings)
     try:
         if not quiet and sys.stderr.isatty():
@@ -121,10 +161,15 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
             click.echo("\r\033[K", err=True, nl=False)
     except SummarizerError as exc:
         _fail(str(exc), ExitCode.SOME_FAILED, exc, show_traceback)
+    except KeyboardInterrupt:
+        click.echo("summarizer: interrupted", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
     items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes)
-    failed = total = 0
+    if skip is not None:
+        items = skip(items)
+    failed = total = written = 0
     try:
-        with open_output(output, sys.stdout) as stream:
+        with open_live_output(target, append=resume) if live else open_output(output, sys.stdout) as stream:
             writer = get_writer(fmt, stream)
             for result in _with_progress(summarizer.summarize_batch(items), enabled=not quiet):
                 total += 1
@@ -133,19 +178,49 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                     # The record carries the error; repeat it on stderr only when asked (-v).
                     error = result.error or ""
                     log.info("%s", error if result.source in error else f"{result.source}: {error}")
-                writer.write(result)
+                writer.write(result)  # jsonl: one whole line, flushed
+                written += 1
             writer.close()
     except KeyboardInterrupt:
-        click.echo("summarizer: interrupted", err=True)
+        if live:
+            in_all = f" ({kept + written} in all)" if resume else ""
+            click.echo(f"summarizer: interrupted; {written} record(s) written to {output}{in_all}, each line "
+                       f"a complete record. To continue, run the same command again with --resume.", err=True)
+        elif to_file:
+            click.echo(f"summarizer: interrupted; nothing was written to {output}", err=True)
+        else:
+            click.echo("summarizer: interrupted", err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
     except SummarizerError as exc:
         # e.g. an --output folder that does not exist is a usage error (exit 2), like click's own checks
         _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
               show_traceback)
+    earlier_failed = 0
+    if skip is not None:
+        click.echo(f"summarizer: {skip.skipped} article(s) skipped as already done in {output}; "
+                   f"{written} new record(s) appended", err=True)
+        earlier_failed = skip.skipped_failed
+        total += skip.skipped
+        failed += earlier_failed
     if failed:
-        click.echo(f"summarizer: {failed} of {total} article(s) failed; see the 'error' field of their records",
-                   err=True)
+        earlier = (f" ({earlier_failed} of them in an earlier run, kept as they were; delete their lines to retry)"
+                   if earlier_failed else "")
+        click.echo(f"summarizer: {failed} of {total} article(s) failed{earlier}; see the 'error' field of their "
+                   f"records", err=True)
     sys.exit(int(ExitCode.SOME_FAILED if failed else ExitCode.OK))
+
+
+def _refuse_output_among_inputs(output: str, inputs: tuple[str, ...]) -> None:
+    """A jsonl --output is written while the inputs are read: it must not be one of them."""
+    if not os.path.exists(output):
+        return
+    for given in inputs:
+        try:
+            same = given != "-" and os.path.isfile(given) and os.path.samefile(given, output)
+        except OSError:
+            same = False
+        if same:
+            raise click.UsageError(f"the output file {output} is also an input; write the output to another file.")
 
 
 def _binary_stdin() -> BinaryIO:
