@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any, Union
+from typing import Any
 
 from .backends.base import Analyzer, Embedder
 from .errors import InputError
@@ -12,7 +12,7 @@ from .pipeline import Pipeline
 from .records import Article, InputFailure, Result
 from .settings import Settings
 
-ArticleLike = Union[str, Article, Mapping[str, Any]]
+ArticleLike = str | Article | Mapping[str, Any]
 
 
 def to_article(item: ArticleLike, n: int = 0) -> Article | InputFailure:
@@ -26,8 +26,12 @@ def to_article(item: ArticleLike, n: int = 0) -> Article | InputFailure:
         text = item.get("text")
         if not isinstance(text, str):
             return InputFailure(ident, "<mapping>", f"item {n} has no 'text' string")
-        fields = {k: str(item[k]) for k in ("title", "date", "url", "byline", "source") if item.get(k) is not None}
-        return Article(id=ident, text=text, **{"source": "<mapping>", **fields})
+        def field(key: str) -> str | None:
+            value = item.get(key)
+            return None if value is None else str(value)
+
+        return Article(id=ident, text=text, source=field("source") or "<mapping>", title=field("title"),
+                       date=field("date"), url=field("url"), byline=field("byline"))
     raise InputError(f"cannot summarise an object of type {type(item).__name__}; give text, an Article or a dict")
 
 

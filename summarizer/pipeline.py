@@ -160,7 +160,7 @@ class Pipeline:
                     analyses.append(None)  # type: ignore[arg-type]
                     results[w.position] = Result.failure(
                         w.article.id, w.article.source, f"could not split the text into sentences: {exc}")
-        for w, a in zip(work, analyses):
+        for w, a in zip(work, analyses, strict=True):
             w.analysis = a
             if a is not None and not a.sentences:
                 results[w.position] = Result.failure(w.article.id, w.article.source, "no sentences found in the text")

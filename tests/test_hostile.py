@@ -2,10 +2,10 @@
 
 import json
 
+from fakes import HashEmbedder, RegexAnalyzer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fakes import HashEmbedder, RegexAnalyzer
 from summarizer import Summarizer
 from summarizer.formats import iter_inputs
 from summarizer.records import Article

@@ -1,11 +1,10 @@
 import numpy as np
 import pytest
+from fakes import HashEmbedder
 
 from summarizer.stages import entities, extractive, keywords
 from summarizer.stages.topics import TopicIndex
 from summarizer.taxonomy import load_taxonomy
-
-from fakes import HashEmbedder
 
 
 def unit(*rows):

@@ -28,6 +28,7 @@ from ..errors import InputError, UsageError
 from ..records import Article, InputFailure
 from .base import STDIN_NAME, ReadItem, Source, Writer, prefixed_stream
 from .sniff import read_head, sniff_kind
+from .url import is_url, read_url
 
 __all__ = [
     "FORMAT_NAMES",
@@ -121,6 +122,8 @@ def iter_inputs(
 def _iter_one(given: str, stdin: BinaryIO | None, max_bytes: int) -> Iterator[ReadItem]:
     if given == STDIN:
         yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
+    elif is_url(given):
+        yield from read_url(given, max_bytes)
     elif os.path.isdir(given):
         yield from _read_directory(given, max_bytes)
     elif os.path.lexists(given):

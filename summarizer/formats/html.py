@@ -19,15 +19,24 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def read(source: Source) -> Iterator[ReadItem]:
-    data = source.read_bytes()
+    yield article_from_bytes(source.read_bytes(), record_id=source.record_id(), source=source.name)
+
+
+def article_from_bytes(data: bytes, *, record_id: str, source: str, declared: str | None = None) -> Article:
+    """Decode one HTML page and extract its article (raises InputError if that is impossible).
+
+    ``declared`` is an encoding announced outside the page (the charset of an HTTP
+    Content-Type header); without one, the page's own ``<meta charset>`` is used.
+    """
     if not data.strip():
-        raise InputError(f"{source.name} is empty" + (" (it contains only whitespace)" if data else ""))
-    match = _META_CHARSET.search(data[:4096])
-    declared = match.group(1).decode("ascii") if match else None
-    html = decode_bytes(data, source.name, declared=declared)
+        raise InputError(f"{source} is empty" + (" (it contains only whitespace)" if data else ""))
+    if declared is None:
+        match = _META_CHARSET.search(data[:4096])
+        declared = match.group(1).decode("ascii") if match else None
+    html = decode_bytes(data, source, declared=declared)
     if not html.strip():
-        raise InputError(f"{source.name} is empty (it contains only whitespace)")
-    yield article_from_html(html, record_id=source.record_id(), source=source.name)
+        raise InputError(f"{source} is empty (it contains only whitespace)")
+    return article_from_html(html, record_id=record_id, source=source)
 
 
 def article_from_html(html: str, *, record_id: str, source: str) -> Article:

@@ -260,7 +260,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
         filtered = []
         for line in kept:
             counts = script_of(line)
-            if counts and _dominant(counts) != dominant and counts[_dominant(counts)] > 0.5 * sum(counts.values()):
+            line_script = _dominant(counts)
+            if line_script and line_script != dominant and counts[line_script] > 0.5 * sum(counts.values()):
                 foreign += 1
                 continue
             filtered.append(line)

@@ -54,7 +54,7 @@ def merge(mentions: Sequence[tuple[str, str]], exclude: set[str] | None = None) 
     by_name: dict[str, list[tuple[str, str]]] = {}
     for key in counts:
         by_name.setdefault(key[0], []).append(key)
-    for name, keys_ in by_name.items():
+    for keys_ in by_name.values():
         if len(keys_) > 1:
             best = max(keys_, key=lambda k: (counts[k], -order[k]))
             for k in keys_:

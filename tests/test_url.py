@@ -1,0 +1,492 @@
+"""Web pages (``http://`` and ``https://`` inputs), against a real server on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import shutil
+import ssl
+import subprocess
+import threading
+import time
+import tracemalloc
+import zlib
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from summarizer.formats import iter_inputs
+from summarizer.formats import url as url_reader
+from summarizer.formats.url import is_url, read_url, url_id
+from summarizer.records import Article, InputFailure
+
+PARAGRAPHS = (
+    "The city council voted on Tuesday to approve a new budget after months of debate among its members.",
+    "Officials said the plan would fund schools, roads and libraries across the region from next year.",
+    "Opposition members argued that the spending was too high and that taxes would have to rise to pay for it.",
+    "The mayor said the vote showed that the council could still agree on the things that matter most.",
+)
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Council approves budget</title>"
+    '<meta name="author" content="Jane Roe">'
+    '<link rel="canonical" href="https://example.com/news/budget"></head><body>'
+    '<nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+    "<article><h1>Council approves budget</h1>"
+    + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    + "</article><footer>Copyright 2024</footer></body></html>"
+).encode()
+RUSSIAN = "Министр иностранных дел заявил во вторник, что переговоры продолжатся на следующей неделе в Москве."
+PLAIN = "Plain text news.\r\nThe second line of the story."
+
+STOP = threading.Event()  # set at teardown: slow handlers give up at once
+
+
+def _gzip(data: bytes) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return packer.compress(data) + packer.flush()
+
+
+def _gzip_bomb(size: int = 50_000_000) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1_000_000)
+    parts = [packer.compress(zeros) for _ in range(size // len(zeros))]
+    return b"".join(parts) + packer.flush()
+
+
+class Handler(BaseHTTPRequestHandler):
+    routes: dict[str, Callable[[Handler], None]] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        route = self.routes.get(self.path.split("?")[0])
+        if route is None:
+            self.send_error(404, "Not Found")
+        else:
+            route(self)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+    def reply(self, body: bytes, content_type: str | None = "text/html; charset=utf-8", **headers: str) -> None:
+        self.send_response(200)
+        if content_type is not None:
+            self.send_header("Content-Type", content_type)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def redirect(self, location: str, status: int = 302) -> None:
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def route(path: str) -> Callable[[Callable[[Handler], None]], Callable[[Handler], None]]:
+    def register(function: Callable[[Handler], None]) -> Callable[[Handler], None]:
+        Handler.routes[path] = function
+        return function
+
+    return register
+
+
+@route("/news/budget-vote.html")
+@route("/news/final-story.html")
+def _page(h: Handler) -> None:
+    h.reply(PAGE)
+
+
+@route("/notes.txt")
+def _plain(h: Handler) -> None:
+    h.reply(PLAIN.encode(), "text/plain; charset=utf-8")
+
+
+@route("/ru")
+def _russian(h: Handler) -> None:  # encoding only in the header, not in the page
+    page = f"<html><head><title>Новости</title></head><body><p>{RUSSIAN}</p><p>{RUSSIAN}</p></body></html>"
+    h.reply(page.encode("cp1251"), "text/html; charset=windows-1251")
+
+
+@route("/untyped")
+def _untyped(h: Handler) -> None:
+    h.reply(PAGE, None)
+
+
+@route("/gzipped")
+def _gzipped(h: Handler) -> None:
+    h.reply(_gzip(PAGE), Content_Encoding="gzip")
+
+
+@route("/deflated")
+def _deflated(h: Handler) -> None:
+    h.reply(zlib.compress(PLAIN.encode()), "text/plain", Content_Encoding="deflate")
+
+
+@route("/raw-deflated")
+def _raw_deflated(h: Handler) -> None:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    h.reply(packer.compress(PLAIN.encode()) + packer.flush(), "text/plain", Content_Encoding="deflate")
+
+
+@route("/brotli")
+def _brotli(h: Handler) -> None:
+    h.reply(b"\x8b\x03\x80hello\x03", Content_Encoding="br")
+
+
+@route("/bomb")
+def _bomb(h: Handler) -> None:
+    h.reply(h.server.bomb, Content_Encoding="gzip")  # type: ignore[attr-defined]
+
+
+@route("/slow")
+def _slow(h: Handler) -> None:
+    if not STOP.wait(5):
+        h.reply(PAGE)
+
+
+@route("/drip")
+def _drip(h: Handler) -> None:  # headers at once, then a byte every 0.1 s
+    h.send_response(200)
+    h.send_header("Content-Type", "text/plain")
+    h.end_headers()
+    while not STOP.wait(0.1):
+        h.wfile.write(b"x")
+        h.wfile.flush()
+
+
+@route("/drip-headers")
+def _drip_headers(h: Handler) -> None:  # the headers themselves a byte every 0.1 s
+    h.wfile.write(b"HTTP/1.0 200 OK\r\n")
+    for byte in b"X-Padding: " + b"a" * 1000:
+        if STOP.wait(0.1):
+            return
+        h.wfile.write(bytes([byte]))
+        h.wfile.flush()
+
+
+@route("/huge")
+def _huge(h: Handler) -> None:  # no Content-Length: the body ends when the connection does
+    h.send_response(200)
+    h.send_header("Content-Type", "text/plain")
+    h.end_headers()
+    for _ in range(25):
+        h.wfile.write(b"word " * 1600)
+
+
+@route("/huge-declared")
+def _huge_declared(h: Handler) -> None:
+    h.reply(b"word " * 40_000, "text/plain")
+
+
+@route("/loop-a")
+def _loop_a(h: Handler) -> None:
+    h.redirect("/loop-b")
+
+
+@route("/loop-b")
+def _loop_b(h: Handler) -> None:
+    h.redirect("/loop-a", 301)
+
+
+@route("/hop1")
+def _hop1(h: Handler) -> None:
+    h.redirect("/hop2", 301)
+
+
+@route("/hop2")
+def _hop2(h: Handler) -> None:
+    h.redirect(f"http://{h.headers['Host']}/news/final-story.html", 307)  # an absolute address
+
+
+def _forever(number: int) -> Callable[[Handler], None]:
+    return lambda h: h.redirect(f"/forever{number + 1}")
+
+
+for _n in range(10):
+    route(f"/forever{_n}")(_forever(_n))
+
+
+@route("/to-ftp")
+def _to_ftp(h: Handler) -> None:
+    h.redirect("ftp://example.invalid/story.txt")
+
+
+@route("/broken")
+def _broken(h: Handler) -> None:
+    h.send_error(500, "Internal Server Error")
+
+
+@route("/report.pdf")
+def _pdf(h: Handler) -> None:
+    h.reply(b"%PDF-1.7\n", "application/pdf")
+
+
+@route("/photo")
+def _png(h: Handler) -> None:
+    h.reply(b"\x89PNG\r\n\x1a\n", "image/png")
+
+
+@route("/lying")
+def _lying(h: Handler) -> None:
+    h.reply(b"\x89PNG\r\n\x1a\n\x00\x00", "text/html")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = False  # server_close() waits for every handler thread
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the client hung up on purpose (timeouts, size limits)
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    STOP.clear()
+    server = Server(("127.0.0.1", 0), Handler)
+    server.bomb = _gzip_bomb()  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        STOP.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+        assert not thread.is_alive()
+
+
+def fetch_one(address: str, **options: object) -> Article | InputFailure:
+    options.setdefault("max_bytes", 1_000_000)
+    items = list(read_url(address, **options))  # type: ignore[arg-type]
+    assert len(items) == 1, items
+    return items[0]
+
+
+def failure(address: str, **options: object) -> InputFailure:
+    item = fetch_one(address, **options)
+    assert isinstance(item, InputFailure), item
+    assert item.source == address
+    assert address in item.error, item.error
+    return item
+
+
+# --- pages that work -----------------------------------------------------------------------
+
+
+def test_article_page(base: str) -> None:
+    address = f"{base}/news/budget-vote.html"
+    article = fetch_one(address)
+    assert isinstance(article, Article), article
+    assert (article.id, article.source, article.url) == ("budget-vote", address, address)
+    assert article.title == "Council approves budget"
+    assert article.byline == "Jane Roe"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+    assert "Copyright" not in article.text
+
+
+def test_plain_text_goes_through_the_text_path(base: str) -> None:
+    article = fetch_one(f"{base}/notes.txt")
+    assert isinstance(article, Article), article
+    assert article.text == PLAIN.replace("\r\n", "\n")
+    assert (article.id, article.title, article.url) == ("notes", None, f"{base}/notes.txt")
+
+
+def test_charset_from_the_content_type_header(base: str) -> None:
+    article = fetch_one(f"{base}/ru")
+    assert isinstance(article, Article), article
+    assert RUSSIAN in article.text and article.title == "Новости"
+
+
+def test_page_without_content_type_is_sniffed(base: str) -> None:
+    article = fetch_one(f"{base}/untyped")
+    assert isinstance(article, Article) and article.title == "Council approves budget"
+
+
+@pytest.mark.parametrize("path", ["/gzipped", "/deflated", "/raw-deflated"])
+def test_compressed_pages(base: str, path: str) -> None:
+    article = fetch_one(base + path)
+    assert isinstance(article, Article), article
+    assert PARAGRAPHS[0] in article.text or article.text == PLAIN.replace("\r\n", "\n")
+
+
+def test_redirect_chain_records_the_final_address(base: str) -> None:
+    article = fetch_one(f"{base}/hop1")
+    assert isinstance(article, Article), article
+    assert article.url == f"{base}/news/final-story.html"
+    assert (article.id, article.source) == ("hop1", f"{base}/hop1")  # the id and source: the address given
+
+
+# --- pages that fail -----------------------------------------------------------------------
+
+
+def test_http_errors(base: str) -> None:
+    missing = failure(f"{base}/missing")
+    assert "404 Not Found" in missing.error and missing.id == "missing"
+    assert "500 Internal Server Error" in failure(f"{base}/broken").error
+
+
+@pytest.mark.parametrize(("path", "kind"), [("/report.pdf", "application/pdf"), ("/photo", "image/png")])
+def test_wrong_content_type(base: str, path: str, kind: str) -> None:
+    assert f"the server sent {kind}, not a web page" in failure(base + path).error
+
+
+def test_binary_body_behind_a_text_type(base: str) -> None:
+    assert "looks like a PNG image" in failure(f"{base}/lying").error
+
+
+def test_slow_server_times_out(base: str) -> None:
+    start = time.monotonic()
+    item = failure(f"{base}/slow", timeout=0.5)
+    assert time.monotonic() - start < 2
+    assert "did not answer within 0.5 seconds" in item.error
+
+
+@pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
+def test_slow_drip_stops_at_the_deadline(base: str, path: str) -> None:
+    start = time.monotonic()
+    item = failure(base + path, timeout=1, deadline=0.8)
+    assert time.monotonic() - start < 2
+    assert "took longer than 0.8 seconds in total" in item.error
+
+
+@pytest.mark.parametrize("path", ["/huge", "/huge-declared"])
+def test_size_limit(base: str, path: str) -> None:
+    item = failure(base + path, max_bytes=10_000)
+    assert "the limit is 10.0 KB (10,000 bytes)" in item.error and "--max-input-bytes" in item.error
+    assert isinstance(fetch_one(base + path, max_bytes=200_000), Article)
+
+
+def test_gzip_bomb_fails_fast_and_small(base: str) -> None:
+    tracemalloc.start()
+    start = time.monotonic()
+    try:
+        item = failure(f"{base}/bomb", max_bytes=100_000)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert time.monotonic() - start < 2
+    assert peak < 5_000_000
+    assert "after gzip decompression" in item.error and "--max-input-bytes" in item.error
+
+
+def test_unsupported_content_encoding(base: str) -> None:
+    assert "'br', which is not supported" in failure(f"{base}/brotli").error
+
+
+def test_redirect_loop(base: str) -> None:
+    assert "redirect loop" in failure(f"{base}/loop-a").error
+
+
+def test_too_many_redirects(base: str) -> None:
+    assert "too many redirects (more than 5)" in failure(f"{base}/forever0").error
+    assert "404" in failure(f"{base}/forever5").error  # 5 redirects are followed (to a missing page)
+
+
+def test_redirect_to_another_scheme_is_refused(base: str) -> None:
+    item = failure(f"{base}/to-ftp")
+    assert "redirected to ftp://example.invalid/story.txt" in item.error and "refused" in item.error
+
+
+@pytest.mark.parametrize("address", ["ftp://example.invalid/story.txt", "file:///etc/hostname"])
+def test_other_schemes_are_refused(address: str) -> None:
+    item = failure(address)
+    assert "only http:// and https:// addresses can be downloaded" in item.error
+    assert address.split(":")[0] + "://" in item.error
+
+
+def test_unresolvable_host() -> None:
+    item = failure("http://nonexistent.invalid/", timeout=5)
+    assert item.id == "nonexistent.invalid"
+    assert "the server name nonexistent.invalid could not be found" in item.error
+
+
+def test_bad_addresses() -> None:
+    assert "no host name" in failure("http:///path").error
+    assert "not a valid web address" in failure("http://127.0.0.1:notaport/").error
+
+
+def test_connection_refused(base: str) -> None:
+    import socket
+
+    with socket.socket() as unused:  # a port that was just free and has no listener
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    assert "refused the connection" in failure(f"http://127.0.0.1:{port}/x").error
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
+def test_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = Server(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    address = f"https://127.0.0.1:{server.server_address[1]}/notes.txt"
+    try:
+        assert "the security certificate of 127.0.0.1 could not be verified" in failure(address).error
+        monkeypatch.setattr(url_reader, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
+        article = fetch_one(address)
+        assert isinstance(article, Article) and article.url == address and article.text.startswith("Plain text")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+# --- through iter_inputs -------------------------------------------------------------------
+
+
+def test_mixed_batch_keeps_order(base: str, tmp_path: Path) -> None:
+    local = tmp_path / "story.txt"
+    local.write_text("A local story.", encoding="utf-8")
+    page = f"{base}/news/budget-vote.html"
+    items = list(iter_inputs([f"{base}/missing", str(local), page, page, "ftp://x.invalid/a"], max_bytes=1_000_000))
+    assert [type(i).__name__ for i in items] == ["InputFailure", "Article", "Article", "Article", "InputFailure"]
+    assert [i.id for i in items] == ["missing", "story", "budget-vote", "budget-vote-2", "a"]
+    missing, story, _, again, _ = items
+    assert isinstance(missing, InputFailure) and "404" in missing.error
+    assert isinstance(story, Article) and story.text == "A local story."
+    assert isinstance(again, Article) and any("already used" in w for w in again.warnings)
+
+
+def test_iter_inputs_passes_max_bytes_and_module_defaults(base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    (big,) = iter_inputs([f"{base}/huge"], max_bytes=10_000)
+    assert isinstance(big, InputFailure) and "--max-input-bytes" in big.error
+    monkeypatch.setattr(url_reader, "DEFAULT_TIMEOUT", 0.3)
+    start = time.monotonic()
+    (slow,) = iter_inputs([f"{base}/slow"])
+    assert isinstance(slow, InputFailure) and "0.3 seconds" in slow.error
+    assert time.monotonic() - start < 2
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def test_is_url() -> None:
+    assert is_url("https://example.com/a") and is_url("HTTP://x") and is_url("ftp://x") and is_url("file:///x")
+    assert not is_url("news/a.txt") and not is_url("C:/news/a.txt") and not is_url("c://x") and not is_url("-")
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("https://example.com/news/2024/budget-vote.html?utm=1#top", "budget-vote"),
+        ("https://example.com/news/budget-vote/", "budget-vote"),
+        ("https://Example.COM/", "example.com"),
+        ("https://example.com", "example.com"),
+        ("https://example.com/a%20b%2Fc", "a-b-c"),
+        ("https://example.com/.hidden", "hidden"),
+        ("http:///", "url"),
+    ],
+)
+def test_url_id(address: str, expected: str) -> None:
+    assert url_id(address) == expected
