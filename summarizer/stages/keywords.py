@@ -24,6 +24,9 @@ GENERIC = frozenset(
     parts lot lots number numbers people person man men woman women side sides kind sort end beginning place
     case cases fact point points issue issues matter matters area areas percent per cent mr mrs ms dr
     news report reports article story statement statements comment comments website site page photo video
+    meeting meetings talks discussion discussions country countries sector sectors development rule rules
+    relation relations official officials leader leaders president government member members spokesman
+    spokeswoman source sources plan plans level levels step steps group groups result results situation
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december spring summer autumn winter morning evening night
     """.split()
@@ -91,8 +94,9 @@ def rank(
     freq = np.array([math.log1p(c.count) for c in cands])
     freq = freq / (freq.max() or 1.0)
     early = np.array([1.0 - c.first for c in cands])
-    multi = np.array([0.05 if len(c.key.split()) > 1 else 0.0 for c in cands])
-    score = 0.6 * sim + 0.25 * freq + 0.15 * early + multi
+    # Weights chosen on 4/5 of KPCrowd (split by id hash) and checked on the other fifth: how
+    # often a phrase recurs says more about what the article is about than embedding closeness.
+    score = 0.5 * sim + 0.35 * freq + 0.15 * early
     picked = mmr(score, vectors, k, diversity, redundancy_cutoff=0.9)
     keys_taken: list[str] = []
     out = []
