@@ -54,8 +54,13 @@ def phrase_key(text: str) -> str:
     return " ".join(out)
 
 
-def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candidates: int = 60) -> list[Candidate]:
-    """Group phrase occurrences (text, start offset) into candidates, most frequent first."""
+def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candidates: int = 20) -> list[Candidate]:
+    """Group phrase occurrences (text, start offset) into candidates, most frequent first.
+
+    Only the ``max_candidates`` most frequent (then earliest) are kept: each one costs an
+    embedding, and on KPCrowd (4/5 split by id, checked on the other fifth) 20 ranked no worse
+    than 60 (F1@10 14.9 vs 13.9 on the held-out fifth) at a third of the embedding work.
+    """
     groups: dict[str, list[tuple[str, int]]] = {}
     for text, start in phrases:
         text = text.strip(" -–—'’\"")
