@@ -74,7 +74,7 @@ def records(source: Source, lines: Iterable[tuple[int, bytes | str | None]]) -> 
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield source.failure(
-                f"{where}: invalid JSON ({exc.msg} at column {exc.colno})",
+                f"{where}: invalid JSON at column {exc.colno} ({exc.msg.removesuffix(' at').lower()})",
                 record_id=record_id,
                 source=record_source,
             )
