@@ -109,14 +109,15 @@ class Pipeline:
         if work:
             try:
                 self._finish(work, results)
-            except Exception as exc:
+            except Exception:
                 log.debug("batch failed; retrying one article at a time", exc_info=True)
-                if len(work) == 1:
-                    w = work[0]
-                    results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")
-                else:
-                    for w in work:
+                for w in work:
+                    try:
                         self._finish([w], results)
+                    except Exception as exc:
+                        results[w.position] = Result.failure(w.article.id, w.article.source,
+                                                             f"internal error: {exc!r}")
+        assert all(r is not None for r in results), "every item must get a record"
         return [r for r in results if r is not None]
 
     def _prepare(self, pos: int, article: Article) -> _Work:

@@ -143,3 +143,19 @@ def test_real_analyzer_splits_sentences_and_paragraphs(real_summarizer):
     for s in a.sentences:
         assert text[s.start : s.start + len(s.text)] == s.text
     assert ("Baku", "GPE") in {(e.text, e.label) for e in a.entities}
+
+
+def test_embedder_failing_on_one_article_fails_only_that_one(fake_summarizer):
+    emb = fake_summarizer.pipeline.embedder
+    fake_summarizer.pipeline.load()
+    real = emb.embed_batch
+
+    def flaky(texts):
+        if any("POISON" in t for t in texts):
+            raise RuntimeError("model exploded")
+        return real(texts)
+
+    emb.embed_batch = flaky
+    results = list(fake_summarizer.summarize_batch([STORY, STORY.replace("Monday", "Monday POISON"), STORY]))
+    assert [r.ok for r in results] == [True, False, True]
+    assert "model exploded" in results[1].error
