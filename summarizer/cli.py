@@ -21,7 +21,7 @@ from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
 from .formats import FORMAT_NAMES
 from .records import Result
-from .settings import DEFAULT_EMBEDDER, Settings
+from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, LONG_METHODS, Settings
 
 log = logging.getLogger("summarizer")
 
@@ -36,6 +36,8 @@ def _setup_logging(verbose: int) -> None:
     log.propagate = False
     if verbose < 2:
         # The model libraries print their own loading bars and notices; keep stderr for ours.
+        # (transformers' GGUF loader uses a bare tqdm bar: TQDM_DISABLE turns off every bar not asked for.)
+        os.environ.setdefault("TQDM_DISABLE", "1")
         try:
             import transformers
 
@@ -50,6 +52,49 @@ def _fail(message: str, code: ExitCode, exc: BaseException | None = None, show_t
         traceback.print_exception(exc)
     click.echo(f"summarizer: error: {message}", err=True)
     sys.exit(int(code))
+
+
+def _model_options(command: Any) -> Any:
+    """The options of abstractive summaries, shared by 'run' and 'eval'."""
+    options = [
+        click.option("--model", default=None, metavar="NAME_OR_PATH",
+                     help="Write abstractive summaries with this generative model: a Hugging Face hub id (e.g. "
+                          "facebook/bart-large-cnn), a local model folder or a .gguf file. Encoder-decoder "
+                          "summarisers (BART, PEGASUS, T5) and causal instruction models both work. Default: "
+                          "extractive summaries."),
+        click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
+                     help="Where the --model runs (auto: cuda, then mps, then cpu)."),
+        click.option("--dtype", type=click.Choice(DTYPES), default="auto", show_default=True,
+                     help="Precision of the --model's weights (auto: float32 on CPU, 16-bit on a GPU)."),
+        click.option("--gen-batch-size", type=click.IntRange(1, 1024), default=4, show_default=True,
+                     help="Texts the --model summarises together in one call."),
+        click.option("--max-new-tokens", type=click.IntRange(8, 4096), default=160, show_default=True,
+                     help="Longest summary the --model may write, in tokens (greedy decoding)."),
+        click.option("--max-input-tokens", type=click.IntRange(16, None), default=None,
+                     help="Give the --model at most this many tokens per call, prompt included (default: its "
+                          "context length). Longer articles are handled by --long."),
+        click.option("--long", "long_method", type=click.Choice(LONG_METHODS), default="select", show_default=True,
+                     help="An article longer than the --model's context is never cut: 'select' gives the model its "
+                          "most salient sentences that fit, in article order; 'mapreduce' summarises it in "
+                          "chunks, then summarises the chunks' summaries."),
+        click.option("--faithful/--no-faithful", default=True, show_default=True,
+                     help="Replace a --model summary that names people, places, organisations or numbers the "
+                          "article does not by the extractive one (--no-faithful keeps it, with a warning)."),
+        click.option("--allow-pickle", is_flag=True,
+                     help="Let the --model load pickle weights (.bin, .pt, .ckpt), which can run code when "
+                          "loaded. Without it only safetensors and GGUF weights are loaded."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _model_settings(model: str | None, device: str, dtype: str, gen_batch_size: int, max_new_tokens: int,
+                    max_input_tokens: int | None, long_method: str, faithful: bool,
+                    allow_pickle: bool) -> dict[str, Any]:
+    return {"model": model, "device": device, "dtype": dtype, "gen_batch_size": gen_batch_size,
+            "max_new_tokens": max_new_tokens, "max_input_tokens": max_input_tokens, "long": long_method,
+            "faithful": faithful, "allow_pickle": allow_pickle}
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -102,9 +147,11 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
+@_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
         n_topics: int, n_keywords: int, embedder: str | None, batch_size: int, max_input_bytes: int,
-        max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool, resume: bool) -> None:
+        max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool,
+        resume: bool, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
@@ -136,7 +183,8 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
                                      keywords=n_keywords, embedder=embedder, batch_size=batch_size,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
-                                     max_chars=max_chars, use_cache=not no_cache)
+                                     max_chars=max_chars, use_cache=not no_cache,
+                                     **_model_settings(**model_options))
     except UsageError as exc:
         _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
     target = output or "-"  # the output file when to_file
@@ -240,7 +288,7 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
     try:
         for n, result in enumerate(results, 1):
             if bar is None and n == 2:
-                bar = tqdm(total=None, initial=1, unit=" articles", file=sys.stderr, leave=False)
+                bar = tqdm(total=None, initial=1, unit=" articles", file=sys.stderr, leave=False, disable=False)
             if bar is not None:
                 bar.update(1)
             yield result
@@ -263,8 +311,9 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
+@_model_options
 def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
-          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool) -> None:
+          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool, **model_options: Any) -> None:
     """Measure summaries, topics and keywords on DATA against references and baselines.
 
     Summaries: ROUGE-1/2/Lsum F1 beside Lead-3. Topics: accuracy of the top IPTC label. Keywords:
@@ -274,17 +323,23 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
     "topics" and "keyphrases".
     """
     _setup_logging(0)
+    from .abstractive import MethodTally
     from .api import Summarizer
     from .evaluate import format_table, run_eval
 
+    tally = None
     try:
-        settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder)
-        summarizer = Summarizer(settings)
+        settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder,
+                                     **_model_settings(**model_options))
+        summarizer: Any = Summarizer(settings)
+        if settings.model:
+            summarizer.pipeline.load()  # a model that cannot be loaded: one clear error before any article
+            summarizer = tally = MethodTally(summarizer)
         bar = None
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            bar = tqdm(unit=" articles", file=sys.stderr, leave=False)
+            bar = tqdm(unit=" articles", file=sys.stderr, leave=False, disable=False)
         try:
             figures: dict[str, Any] = run_eval(data, summarizer, limit=limit, topic_map=topic_map,
                                                progress=bar.update if bar is not None else None)
@@ -296,7 +351,10 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
               show_traceback)
     except KeyboardInterrupt:
         sys.exit(int(ExitCode.INTERRUPTED))
-    click.echo(json.dumps(figures, indent=2) if as_json else format_table(figures))
+    if tally is not None:
+        figures["abstractive"] = {"model": settings.model, **tally.figures()}
+    text = format_table(figures) + (f"\n\n{tally.format()}" if tally is not None else "")
+    click.echo(json.dumps(figures, indent=2) if as_json else text)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,10 @@ Articles are processed in batches: one analyser pass and ONE embedding call per 
 every sentence, title and keyword candidate of every article in it, and each vector is reused
 by every stage that needs it. A failure in one article becomes that article's error record;
 the rest of the batch goes on. No I/O and no printing here.
+
+With a generative model (``Settings.model``), the abstractive stage (:mod:`summarizer.abstractive`)
+then writes the batch's summaries in batched model calls and checks them; topics, keywords and
+entities are made the same way either way.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import abstractive
 from .backends.base import Analysis, Analyzer, Embedder
+from .backends.generative import Generator
 from .errors import InputError, SummarizerError
 from .records import Article, InputFailure, Result
 from .settings import Settings
@@ -46,10 +52,11 @@ class Pipeline:
     """Holds the models (loaded on first use, once) and turns articles into results."""
 
     def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None,
-                 analyzer: Analyzer | None = None) -> None:
+                 analyzer: Analyzer | None = None, generator: Generator | None = None) -> None:
         self.settings = settings or Settings()
         self._embedder = embedder
         self._analyzer = analyzer
+        self._generator = generator
         self._topic_index: TopicIndex | None = None
 
     # -- models, loaded lazily and once -------------------------------------------------
@@ -70,6 +77,15 @@ class Pipeline:
         return self._analyzer
 
     @property
+    def generator(self) -> Generator | None:
+        """The generative model of abstractive summaries; None when summaries are extractive."""
+        if self._generator is None and self.settings.model:
+            from .backends.generative import GenerationOptions, load_generator
+
+            self._generator = load_generator(self.settings.model, GenerationOptions.from_settings(self.settings))
+        return self._generator
+
+    @property
     def topic_index(self) -> TopicIndex:
         if self._topic_index is None:
             cache = self.settings.resolved_cache_dir if self.settings.use_cache else None
@@ -78,7 +94,7 @@ class Pipeline:
 
     def load(self) -> Pipeline:
         """Load every model now (otherwise they load on the first article)."""
-        _ = self.analyzer, self.topic_index
+        _ = self.generator, self.analyzer, self.topic_index  # the generative model first: it fails most
         return self
 
     # -- running ------------------------------------------------------------------------
@@ -192,6 +208,36 @@ class Pipeline:
             except Exception as exc:
                 log.debug("article %s failed", w.article.source, exc_info=True)
                 results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")
+        generator = self.generator
+        if generator is not None:
+            self._abstract(generator, plans, vectors, results)
+
+    def _abstract(self, generator: Generator, plans: list, vectors: np.ndarray, results: list[Result | None]) -> None:
+        """Replace the extractive summaries of the batch's good results by the model's (where they pass the guard)."""
+        todo = []
+        for w, sents, _cands, start, title_at, _cand_at in plans:
+            result = results[w.position]
+            if result is None or not result.ok:
+                continue
+            assert w.analysis is not None
+            todo.append((w.position, abstractive.Source(
+                title=w.cleaned.title,
+                text=w.cleaned.text,
+                sentences=sents,
+                vectors=vectors[start : start + len(sents)],
+                title_vector=vectors[title_at] if title_at is not None else None,
+                entities=[(e.text, e.label) for a in (w.title_analysis, w.analysis) if a is not None
+                          for e in a.entities],
+            )))
+        if not todo:
+            return
+        s = self.settings
+        outcomes = abstractive.run([src for _, src in todo], generator, self.analyzer, long=s.long,
+                                   faithful=s.faithful, max_sentence_words=s.max_sentence_words)
+        for (position, _), outcome in zip(todo, outcomes, strict=True):
+            result = results[position]
+            assert result is not None
+            results[position] = outcome.apply(result)
 
     def _result(self, w: _Work, sents: list[str], cands: list[keywords_stage.Candidate], vectors: np.ndarray,
                 start: int, title_at: int | None, cand_at: int, index: TopicIndex) -> Result:

