@@ -260,6 +260,8 @@ class Pipeline:
         doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
         assert w.analysis is not None
+        entities = entities_stage.merge(
+            [(e.text, e.label) for a in (w.title_analysis, w.analysis) if a is not None for e in a.entities])
         return Result(
             id=w.article.id,
             source=w.article.source,
@@ -268,9 +270,9 @@ class Pipeline:
             byline=w.article.byline or w.cleaned.byline,
             summary_sentences=tuple(summary),
             topics=tuple(index.score(sent_vecs, title_vec, k=s.topics)),
-            keywords=tuple(keywords_stage.rank(cands, cand_vecs, doc_vec, k=s.keywords)),
-            entities=tuple(entities_stage.merge(
-                [(e.text, e.label) for a in (w.title_analysis, w.analysis) if a is not None for e in a.entities])),
+            keywords=tuple(keywords_stage.expand_names(keywords_stage.rank(cands, cand_vecs, doc_vec, k=s.keywords),
+                                                       entities)),
+            entities=tuple(entities),
             warnings=tuple(dict.fromkeys(warnings)),
         )
 

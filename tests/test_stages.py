@@ -92,6 +92,14 @@ def test_rank_diversifies_and_has_no_contained_duplicates():
     assert {"automobile plant", "tourism"} <= {k.text for k in out}
 
 
+def test_surname_keywords_are_shown_as_full_names_once():
+    from summarizer.records import Entity, Keyword
+
+    ents = [Entity("Ilham Aliyev", "person", 5), Entity("John Smith", "person", 1), Entity("Mary Smith", "person", 1)]
+    kws = [Keyword("Aliyev", 0.9), Keyword("Ilham Aliyev", 0.8), Keyword("Smith", 0.5), Keyword("trade", 0.4)]
+    assert [k.text for k in keywords.expand_names(kws, ents)] == ["Ilham Aliyev", "Smith", "trade"]
+
+
 # --- entities -------------------------------------------------------------------------------
 def test_surname_counts_toward_full_name_and_types_are_mapped():
     out = entities.merge([("Ilham Aliyev", "PERSON"), ("Aliyev", "PERSON"), ("Aliyev", "ORG"),

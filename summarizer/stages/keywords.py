@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..records import Keyword
+from ..records import Entity, Keyword
 from .extractive import mmr
 
 #: Nouns that are almost never what an article is about.
@@ -114,3 +114,23 @@ def rank(
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
     # MMR chose a varied set; show it most relevant first.
     return sorted(out, key=lambda kw: -kw.score)
+
+
+def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> list[Keyword]:
+    """Show a surname keyword under the person's full name ("Aliyev" -> "Ilham Aliyev"), once.
+
+    Only when exactly one person named in the article has that surname.
+    """
+    by_surname: dict[str, set[str]] = {}
+    for e in entities:
+        if e.type == "person" and len(e.text.split()) > 1:
+            by_surname.setdefault(e.text.split()[-1].lower(), set()).add(e.text)
+    out: list[Keyword] = []
+    seen: set[str] = set()
+    for k in keywords:
+        names = by_surname.get(k.text.lower(), set())
+        text = next(iter(names)) if len(names) == 1 else k.text
+        if text.lower() not in seen:
+            seen.add(text.lower())
+            out.append(Keyword(text, k.score))
+    return out
