@@ -10,9 +10,11 @@ For every article of a batch:
    summarised in turn (again in chunks while they are still too long).
 2. **Generate**: one ``summarize_batch`` call per round covers every article of the batch.
 3. **Guard**: the summaries are analysed in one ``analyze_batch`` call and checked by
-   :mod:`summarizer.stages.faithfulness`; a summary that is degenerate, or (with ``faithful``)
-   names people or numbers the article lacks, is replaced by the extractive one, and the record's
-   ``warnings`` say why.
+   :mod:`summarizer.stages.faithfulness`. With ``faithful`` (the default) a summary that is
+   degenerate (loops, prompt echo, longer than the article) or names people or numbers the
+   article lacks is replaced by the extractive one; without it, the model's text is kept and the
+   warning says what is wrong with it. An empty summary is always replaced. The record's
+   ``warnings`` say why in every case.
 
 Each article gets an :class:`Outcome`: the summary sentences (None: keep the extractive ones),
 ``summary_method``, ``input_tokens`` and ``chunks``.

@@ -232,8 +232,20 @@ class Pipeline:
         if not todo:
             return
         s = self.settings
-        outcomes = abstractive.run([src for _, src in todo], generator, self.analyzer, long=s.long,
-                                   faithful=s.faithful, max_sentence_words=s.max_sentence_words)
+        try:
+            outcomes = abstractive.run([src for _, src in todo], generator, self.analyzer, long=s.long,
+                                       faithful=s.faithful, max_sentence_words=s.max_sentence_words)
+        except Exception:
+            log.debug("abstractive stage failed on the batch; retrying one article at a time", exc_info=True)
+            outcomes = []
+            for _, src in todo:  # find the article at fault; the others still get their model summaries
+                try:
+                    outcomes.extend(abstractive.run([src], generator, self.analyzer, long=s.long,
+                                                    faithful=s.faithful, max_sentence_words=s.max_sentence_words))
+                except Exception as exc:
+                    log.debug("abstractive stage failed", exc_info=True)
+                    outcomes.append(abstractive.Outcome("extractive-fallback", warnings=(
+                        f"the model could not summarise this article ({exc}); the summary is the extractive one",)))
         for (position, _), outcome in zip(todo, outcomes, strict=True):
             result = results[position]
             assert result is not None

@@ -464,3 +464,24 @@ def test_cli_process_unknown_hub_model_offline(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     assert "nobody/nothing" in lines[0] and "HF_HUB_OFFLINE=1" in lines[0]
+
+
+def test_a_crash_in_the_abstractive_stage_keeps_the_extractive_record(tmp_path, monkeypatch):
+    from summarizer import abstractive as abstractive_module
+    from summarizer.pipeline import Pipeline
+    from summarizer.settings import Settings
+
+    def run(sources, *args, **kwargs):
+        if any("EXPLODE" in src.text for src in sources):
+            raise ValueError("tokenizer broke")
+        return [abstractive_module.Outcome("abstractive", ("A short summary.",)) for _ in sources]
+
+    monkeypatch.setattr(abstractive_module, "run", run)
+    p = Pipeline(Settings(cache_dir=tmp_path), embedder=HashEmbedder(), analyzer=RegexAnalyzer())
+    p._generator = object()  # type: ignore[assignment]  # never called: run() is replaced above
+    results = list(p.run([Article(id="a", text=STORY), Article(id="b", text=STORY + " EXPLODE here, now.")]))
+    assert [r.ok for r in results] == [True, True]
+    assert results[0].extra["summary_method"] == "abstractive" and results[0].summary == "A short summary."
+    assert results[1].extra["summary_method"] == "extractive-fallback"
+    assert any("tokenizer broke" in w for w in results[1].warnings)
+    assert results[1].summary_sentences and results[1].topics

@@ -55,6 +55,8 @@ class NumberMention:
     text: str
     values: tuple[float, ...]
     unit: float
+    units: tuple[float, ...] = ()
+    """The precision of each value (``unit`` for all when empty)."""
 
 
 def _precision(number: str) -> float:
@@ -71,10 +73,13 @@ def _digit_mentions(text: str) -> list[NumberMention]:
         scale = _SCALES.get(scale_word, 1.0)
         unit = _precision(raw) * scale
         if scale_word in _AMBIGUOUS_SCALES:
+            # "7m" may be seven million or seven metres: each reading keeps its own precision.
             values: tuple[float, ...] = (value * scale, value)
+            units: tuple[float, ...] = (unit, _precision(raw))
         else:
             values = (value * scale,)
-        out.append(NumberMention(m.group().strip(), values, unit))
+            units = (unit,)
+        out.append(NumberMention(m.group().strip(), values, unit, units))
     return out
 
 
@@ -153,8 +158,9 @@ def number_values(text: str) -> set[float]:
 
 def number_supported(mention: NumberMention, values: Iterable[float]) -> bool:
     """Whether the article's ``values`` hold the mention's value, or a value it is a rounding of."""
-    for v in mention.values:
-        tolerance = mention.unit / 2 + 1e-9 * max(1.0, abs(v))
+    units = mention.units or (mention.unit,) * len(mention.values)
+    for v, unit in zip(mention.values, units, strict=True):
+        tolerance = unit / 2 + 1e-9 * max(1.0, abs(v))
         if any(math.isclose(v, a, rel_tol=1e-9) or abs(a - v) <= tolerance for a in values):
             return True
     return False
@@ -196,13 +202,22 @@ def _in_text(key: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", text) is not None
 
 
+def _named_in(key: str, article: str) -> bool:
+    """``key`` (normalised) occurs in the article written as a name, i.e. capitalised: an invented
+    "Mark" or "Shell" is not supported by "mark the day" or "a shell crater"."""
+    flat = " ".join(article.translate(_APOSTROPHES).split())
+    pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in key.split()) + r"(?!\w)"
+    return any(m.group()[0].isupper() for m in re.finditer(pattern, flat, re.IGNORECASE))
+
+
 def _adjective_of(key: str, article: str) -> bool:
     """NORP "belarusian" is supported by "belarus", "american" by "america" (a shared stem)."""
     if len(key) < 5 or " " in key:
         return False
     for word in set(re.findall(r"[a-z]{4,}", article)):
         shared = len(_common_prefix(key, word))
-        if shared >= 4 and shared >= min(len(key), len(word)) - 3:
+        # "belarusian"/"belarus", "american"/"america": the place's name is (almost) all in the adjective.
+        if shared >= 4 and shared >= len(word) - 1 and len(key) - shared <= 4:
             return True
     return False
 
@@ -236,13 +251,13 @@ def unsupported_names(summary_entities: Sequence[tuple[str, str]], article: str,
         key = _norm(name)
         if len(key) < 2 or not any(c.isalpha() for c in key):
             continue
-        if key in known or _in_text(key, text):
+        if key in known or _named_in(key, article):
             continue
         words = key.split()
         if any(len(p) > len(words) and (p[-len(words):] == words or p[: len(words)] == words) for p in people):
             continue  # "Aliyev" for "Ilham Aliyev"
         alias = next((group for group in _ALIASES if key.rstrip(".") in group or key in group), None)
-        if alias and any(a in known or _in_text(a, text) for a in alias):
+        if alias and any(a in known or _named_in(a, article) for a in alias):
             continue
         if label == "NORP" and (_adjective_of(key, text) or _demonym_of(key, text)):
             continue
