@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+
+
+def hub_offline() -> bool:
+    """Whether HF_HUB_OFFLINE asks for local files only (as the Hugging Face libraries read it)."""
+    return os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0", "false", "False", "no")
 
 
 class Embedder(ABC):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import importlib.util
 import logging
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError, NotInstalledError
+from .base import hub_offline
 from .generative import GeneratedSummary, GenerationOptions, Generator
 
 log = logging.getLogger(__name__)
@@ -34,10 +34,6 @@ _NOT_WEIGHTS = {"training_args.bin", "optimizer.pt", "scheduler.pt", "rng_state.
 ALLOW_PICKLE_HINT = "--allow-pickle (allow_pickle=True in Python)"
 #: Margin, in tokens, kept free in every call for tokens that merge or split where texts are joined.
 TOKEN_MARGIN = 4
-
-
-def offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0", "false", "False", "no")
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ class ModelSource:
 
     def kwargs(self) -> dict[str, Any]:
         """Keyword arguments for every from_pretrained call."""
-        out: dict[str, Any] = {"local_files_only": self.local or offline(), "trust_remote_code": False}
+        out: dict[str, Any] = {"local_files_only": self.local or hub_offline(), "trust_remote_code": False}
         if self.gguf_file:
             out["gguf_file"] = self.gguf_file
         return out
@@ -130,7 +126,7 @@ def translate_error(source: ModelSource, exc: BaseException) -> ModelError:
         return exc
     if not source.local:
         if "couldn't connect" in message.lower() or "offline" in message.lower() or "connection" in message.lower():
-            why = "HF_HUB_OFFLINE=1 is set" if offline() else "the hub cannot be reached"
+            why = "HF_HUB_OFFLINE=1 is set" if hub_offline() else "the hub cannot be reached"
             return ModelError(
                 f"the model '{name}' is not in the local Hugging Face cache and {why}: download it once with "
                 f"network access (hf download {name}), or give the path of a local model folder or .gguf file")

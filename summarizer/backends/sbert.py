@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import ModelError, NotInstalledError
-from .base import Embedder
+from .base import Embedder, hub_offline
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +41,7 @@ class SentenceTransformerEmbedder(Embedder):
         location = resolve_model(name_or_path)
         is_local = Path(location).exists()
         try:
-            self.model = SentenceTransformer(location, device=device, local_files_only=is_local or _offline())
+            self.model = SentenceTransformer(location, device=device, local_files_only=is_local or hub_offline())
         except Exception as exc:  # sentence-transformers raises many kinds here
             where = "the folder" if is_local else "the Hugging Face hub or its local cache"
             raise ModelError(
@@ -66,10 +65,6 @@ class SentenceTransformerEmbedder(Embedder):
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
-
-
-def _offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0", "false", "False")
 
 
 def _fingerprint(location: str) -> str:

@@ -20,11 +20,16 @@ _MARKDOWN_SUFFIXES = {".md", ".markdown"}
 _ATX_HEADING = re.compile(r"\A\s*#[ \t]+(?P<title>[^\n]+?)[ \t#]*(?:\n|\Z)")
 
 
-def read(source: Source) -> Iterator[ReadItem]:
-    data = source.read_bytes()
-    text = normalize_newlines(decode_bytes(data, source.name))
+def text_from_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:
+    """Decoded text with unified line ends; InputError when there is nothing but whitespace."""
+    text = normalize_newlines(decode_bytes(data, name, declared=declared))
     if not text.strip():
-        raise InputError(f"{source.name} is empty" + (" (it contains only whitespace)" if data else ""))
+        raise InputError(f"{name} is empty" + (" (it contains only whitespace)" if data else ""))
+    return text
+
+
+def read(source: Source) -> Iterator[ReadItem]:
+    text = text_from_bytes(source.read_bytes(), source.name)
     title = None
     if source.suffix in _MARKDOWN_SUFFIXES:
         match = _ATX_HEADING.match(text)

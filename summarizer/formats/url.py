@@ -37,8 +37,8 @@ from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
 from ..errors import InputError
 from ..records import Article, InputFailure
 from . import html as html_reader
-from .base import ReadItem, normalize_newlines, too_big_message
-from .decode import decode_bytes
+from . import text as text_reader
+from .base import ReadItem, too_big_message
 from .sniff import sniff_kind
 
 if TYPE_CHECKING:
@@ -145,9 +145,7 @@ def article_from_download(download: Download, *, record_id: str, source: str) ->
             download.body, record_id=record_id, source=source, declared=download.charset
         )
         return replace(article, url=download.url)
-    text = normalize_newlines(decode_bytes(download.body, source, declared=download.charset))
-    if not text.strip():
-        raise InputError(f"{source} is empty" + (" (it contains only whitespace)" if download.body else ""))
+    text = text_reader.text_from_bytes(download.body, source, declared=download.charset)
     return Article(id=record_id, text=text, source=source, url=download.url)
 
 
