@@ -1,0 +1,55 @@
+"""The default embedder: the small BERT encoder gives sentence-transformers' vectors, and knows its limits."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from summarizer.backends import bert
+from summarizer.backends.sbert import SentenceTransformerEmbedder, packaged_minilm_path
+
+SENTENCES = [
+    "The central bank raised interest rates by a quarter of a percentage point on Tuesday.",
+    "Striker Ana Silva scored twice as her team won the cup final 3-1.",
+    "",
+    "Ünïcödé façade — 中文 😀 naïve café",
+    " ".join(["inflation"] * 400),  # longer than the model's 256 tokens: cut the same way
+    "x",
+]
+
+
+@pytest.mark.slow
+def test_the_small_encoder_gives_the_vectors_of_sentence_transformers():
+    from sentence_transformers import SentenceTransformer
+
+    folder = packaged_minilm_path()
+    assert bert.supported(folder)
+    ours = bert.BertEncoder(folder).encode(SENTENCES, batch_size=4)
+    reference = SentenceTransformer(str(folder), device="cpu").encode(SENTENCES, normalize_embeddings=True)
+    assert ours.shape == reference.shape == (len(SENTENCES), 384)
+    assert np.min(np.sum(ours * reference, axis=1)) > 0.99999
+    default = SentenceTransformerEmbedder("all-MiniLM-L6-v2")  # the default model runs on this encoder
+    assert isinstance(default.model, bert.BertEncoder)
+    assert np.allclose(default.embed_batch(SENTENCES[:2]), ours[:2], atol=1e-5)
+
+
+def test_folders_the_small_encoder_cannot_reproduce_go_to_sentence_transformers(tmp_path):
+    source = packaged_minilm_path()
+    folder = tmp_path / "model"
+    folder.mkdir()
+    for name in ("config.json", "modules.json", "tokenizer.json"):
+        shutil.copy(source / name, folder / name)
+    shutil.copytree(source / "1_Pooling", folder / "1_Pooling")
+    (folder / "model.safetensors").write_bytes(b"")
+    assert bert.supported(folder)
+    pooling = json.loads((folder / "1_Pooling" / "config.json").read_text())
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps({**pooling, "pooling_mode_cls_token": True}))
+    assert not bert.supported(folder)  # CLS pooling: not this encoder's job
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling))
+    config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**config, "model_type": "roberta"}))
+    assert not bert.supported(folder)
+    assert not bert.supported(tmp_path / "missing")
