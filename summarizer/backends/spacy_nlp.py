@@ -7,6 +7,7 @@ Only the components we use run: tok2vec, tagger (+ attribute_ruler for coarse PO
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -50,7 +51,11 @@ class SpacyAnalyzer(Analyzer):
         self.identity = f"spacy:{name}:{nlp.meta.get('version', '?')}"
 
     def analyze_batch(self, texts: Sequence[str]) -> list[Analysis]:
-        return [_to_analysis(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+        # In a memory zone (spaCy 3.8+), the words first seen in these texts are forgotten afterwards: without
+        # it the vocabulary grows by every new word of a long stream (about 40 MB per 50,000 words).
+        zone = self.nlp.memory_zone() if hasattr(self.nlp, "memory_zone") else contextlib.nullcontext()
+        with zone:
+            return [_to_analysis(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
 
 
 _NEWLINE_SPLIT = re.compile(r"\s*\n\s*")
