@@ -37,14 +37,14 @@ def _setup_logging(verbose: int) -> None:
     if verbose < 2:
         # The model libraries print their own loading bars and notices; keep stderr for ours.
         # (transformers' GGUF loader uses a bare tqdm bar: TQDM_DISABLE turns off every bar not asked for.)
+        # Environment variables, read when transformers is imported: importing it here would cost half a second.
         os.environ.setdefault("TQDM_DISABLE", "1")
-        try:
-            import transformers
-
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        transformers = sys.modules.get("transformers")
+        if transformers is not None:  # imported already (by a caller of main())
             transformers.utils.logging.disable_progress_bar()
             transformers.utils.logging.set_verbosity_error()
-        except ImportError:
-            pass
 
 
 def _fail(message: str, code: ExitCode, exc: BaseException | None = None, show_traceback: bool = False) -> NoReturn:
@@ -136,6 +136,9 @@ def main() -> None:
                    f"{DEFAULT_EMBEDDER}, which needs no network. Also read from $SUMMARIZER_EMBEDDER.")
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
               help="Articles processed together in one model pass.")
+@click.option("--no-overlap", is_flag=True,
+              help="Analyse and embed one batch after the other (by default spaCy analyses the next batch in a "
+                   "background thread while the current one is embedded).")
 @click.option("--max-input-bytes", type=click.IntRange(1, None), default=20_000_000, show_default=True,
               help="Inputs larger than this many bytes are reported as errors instead of being read.")
 @click.option("--max-sentence-words", type=click.IntRange(5, None), default=150, show_default=True,
@@ -147,11 +150,22 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: this process. ray: Ray Data, with one model-holding actor per CPU of a Ray cluster "
+                   "(see --ray-address) or of a local Ray instance. With ray, INPUT must be .jsonl, .ndjson or "
+                   ".parquet files, folders or patterns, and --output a new FOLDER, which Ray fills with "
+                   "part-00000-<id>.jsonl, part-00001-<id>.jsonl... in input order (part-*.parquet when FOLDER "
+                   "ends in .parquet). Needs: pip install \"summarizer[ray]\".")
+@click.option("--ray-address", default=None, metavar="ADDRESS",
+              help="With --engine ray: the Ray cluster to run on, e.g. auto or ray://head-node:10001 (default: "
+                   "$RAY_ADDRESS, else a new local Ray instance). Inputs and output must be on storage that "
+                   "every node of the cluster sees.")
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
-        n_topics: int, n_keywords: int, embedder: str | None, batch_size: int, max_input_bytes: int,
-        max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool,
-        resume: bool, **model_options: Any) -> None:
+        n_topics: int, n_keywords: int, embedder: str | None, batch_size: int,
+        no_overlap: bool, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
+        verbose: int, show_traceback: bool,
+        resume: bool, engine: str, ray_address: str | None, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
@@ -172,6 +186,8 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     from .resume import SkipDone, prepare
 
     fmt = fmt.lower()  # "JSON" works too
+    if engine == "ray" or ray_address:
+        _check_ray_options(engine, fmt, output, resume, ray_address)
     to_file = output is not None and output != "-"
     live = to_file and fmt == "jsonl"  # records go into the file one by one, not through a temporary file
     if resume and not to_file:
@@ -181,12 +197,15 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                                f"can be continued.")
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
-                                     keywords=n_keywords, embedder=embedder, batch_size=batch_size,
+                                     keywords=n_keywords, embedder=embedder,
+                                     batch_size=batch_size, overlap=not no_overlap,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
                                      max_chars=max_chars, use_cache=not no_cache,
                                      **_model_settings(**model_options))
     except UsageError as exc:
         _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
+    if engine == "ray":
+        _run_on_ray(inputs, output or "", settings, ray_address, quiet, verbose, show_traceback)
     target = output or "-"  # the output file when to_file
     if live:
         _refuse_output_among_inputs(target, inputs)
@@ -258,6 +277,46 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     sys.exit(int(ExitCode.SOME_FAILED if failed else ExitCode.OK))
 
 
+def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, ray_address: str | None) -> None:
+    """The options that --engine ray cannot honour, refused before anything runs."""
+    if engine != "ray":
+        raise click.UsageError("--ray-address works only with --engine ray.")
+    if resume:
+        raise click.UsageError("--resume does not work with --engine ray, which writes a new folder of files; "
+                               "give a new --output folder instead.")
+    if not output or output == "-":
+        raise click.UsageError("--engine ray needs --output FOLDER: Ray writes the records into a folder of files "
+                               "(part-*.jsonl, or part-*.parquet when FOLDER ends in .parquet).")
+    given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
+    parquet = output.rstrip("/\\").lower().endswith(".parquet")
+    if given and (fmt != "jsonl" or parquet):
+        raise click.UsageError("--engine ray writes JSON Lines, or Parquet when the --output folder's name ends in "
+                               ".parquet; leave out --format.")
+
+
+def _run_on_ray(inputs: tuple[str, ...], output: str, settings: Settings, address: str | None, quiet: bool,
+                verbose: int, show_traceback: bool) -> NoReturn:
+    """``run --engine ray``: hand the run to Ray, then one line on stderr and the exit status."""
+    from .engines.ray_engine import run_ray
+    from .errors import NotInstalledError
+
+    try:
+        done = run_ray(list(inputs), output, settings, address=address,
+                       progress=not quiet and sys.stderr.isatty(), verbose=verbose > 0)
+    except (NotInstalledError, UsageError) as exc:
+        _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
+    except SummarizerError as exc:
+        _fail(str(exc), ExitCode.SOME_FAILED, exc, show_traceback)
+    except KeyboardInterrupt:
+        click.echo(f"summarizer: interrupted; {output} may hold some record files of this run", err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+    kind = "Parquet" if done.output_format == "parquet" else "JSON Lines"
+    failed = (f"; {done.failed} of them failed, see the 'error' field of their records" if done.failed else "")
+    click.echo(f"summarizer: {done.records} record(s) written to {output} ({len(done.files)} {kind} file(s))"
+               f"{failed}", err=True)
+    sys.exit(int(ExitCode.SOME_FAILED if done.failed else ExitCode.OK))
+
+
 def _refuse_output_among_inputs(output: str, inputs: tuple[str, ...]) -> None:
     """A jsonl --output is written while the inputs are read: it must not be one of them."""
     if not os.path.exists(output):
@@ -313,7 +372,8 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
 @_model_options
 def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
-          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool, **model_options: Any) -> None:
+          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool,
+          **model_options: Any) -> None:
     """Measure summaries, topics and keywords on DATA against references and baselines.
 
     Summaries: ROUGE-1/2/Lsum F1 beside Lead-3. Topics: accuracy of the top IPTC label. Keywords:
@@ -330,6 +390,7 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
     tally = None
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder,
+                                     result_cache=False,  # measure, never reuse
                                      **_model_settings(**model_options))
         summarizer: Any = Summarizer(settings)
         if settings.model:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -22,8 +22,10 @@ import numpy as np
 from . import abstractive
 from .backends.base import Analysis, Analyzer, Embedder
 from .backends.generative import Generator
+from .backends.worker import AnalysisPool, LockedAnalyzer
 from .errors import InputError, SummarizerError
 from .records import Article, InputFailure, Result
+from .result_cache import ResultCache, article_key, code_digest, restore, settings_key
 from .settings import Settings
 from .stages import entities as entities_stage
 from .stages import extractive
@@ -34,6 +36,19 @@ from .stages.topics import TopicIndex
 from .taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
+
+#: The identities of the model base classes: a model that keeps one says nothing about what it computes.
+_DEFAULT_IDENTITIES = (Embedder.identity, Analyzer.identity, Generator.identity)
+
+
+@dataclass
+class _Batch:
+    """A batch between _begin and _end: its records so far, its articles at work, their cache keys."""
+
+    results: list[Result | None]
+    work: list[_Work]
+    keys: dict[int, str]
+    waiting: Callable[[], list[Analysis]] | None  # the analyses being made in the background
 
 
 @dataclass
@@ -99,16 +114,77 @@ class Pipeline:
 
     # -- running ------------------------------------------------------------------------
     def run(self, items: Iterable[Article | InputFailure]) -> Iterator[Result]:
-        """One result per item, in order, computed a batch at a time."""
+        """One result per item, in order, computed a batch at a time.
+
+        Records found in the result cache are reused. With ``overlap`` (the default), from the second
+        batch on, the language analysis of the next batch runs in a background thread while this
+        one embeds the current batch.
+        """
         self.load()  # a model that cannot be loaded is one clear error, before any article
-        iterator = iter(items)
-        while batch := list(itertools.islice(iterator, self.settings.batch_size)):
-            yield from self.process_batch(batch)
+        cache = self._open_result_cache()
+        pool: AnalysisPool | None = None
+        try:
+            iterator = iter(items)
+            pending: _Batch | None = None
+            while batch := list(itertools.islice(iterator, self.settings.batch_size)):
+                if pending is not None and pool is None:
+                    pool = self._start_analysis_pool()
+                started = self._begin(batch, cache, pool)
+                if pending is not None:
+                    yield from self._end(pending, cache)
+                pending = started
+            if pending is not None:
+                yield from self._end(pending, cache)
+        finally:
+            if pool is not None:
+                pool.close()
+            if cache is not None:
+                cache.close()
 
     def process_batch(self, batch: Sequence[Article | InputFailure]) -> list[Result]:
+        """One result per item of ``batch``, in order, all computed here (no cache, no background thread)."""
+        return self._end(self._begin(batch, None, None), None)
+
+    def _start_analysis_pool(self) -> AnalysisPool | None:
+        if not self.settings.overlap:
+            return None
+        if not isinstance(self._analyzer, LockedAnalyzer):
+            self._analyzer = LockedAnalyzer(self.analyzer)  # the abstractive stage uses it too, from this thread
+        return AnalysisPool(self._analyzer)
+
+    def _open_result_cache(self) -> ResultCache | None:
+        s = self.settings
+        if not (s.use_cache and s.result_cache):
+            return None
+        models = [m for m in (self.embedder, self.analyzer, self.generator) if m is not None]
+        identities = [getattr(m, "identity", "") for m in models]
+        if any(identity in ("", *_DEFAULT_IDENTITIES) for identity in identities):
+            # A model object given by a caller without an identity of its own: its records cannot be told apart.
+            log.debug("no result cache: a model has no identity (%s)", identities)
+            return None
+        cache = ResultCache(s.resolved_cache_dir)
+        if not cache.enabled:
+            return None
+        self._settings_digest = settings_key(s, [code_digest(), *identities])
+        return cache
+
+    def _begin(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None,
+               pool: AnalysisPool | None) -> _Batch:
+        """Records from the cache, failures of reading and cleaning; the analysis of the rest started."""
         results: list[Result | None] = [None] * len(batch)
+        keys: dict[int, str] = {}
+        if cache is not None:
+            keys = {pos: article_key(item, self._settings_digest) for pos, item in enumerate(batch)
+                    if isinstance(item, Article)}
+            found = cache.get_many(list(keys.values()))
+            for pos, key in keys.items():
+                if key in found:
+                    results[pos] = restore(found[key], batch[pos])  # type: ignore[arg-type]
+            cache.hits += sum(r is not None for r in results)
         work: list[_Work] = []
         for pos, item in enumerate(batch):
+            if results[pos] is not None:
+                continue
             if isinstance(item, InputFailure):
                 results[pos] = Result.failure(item.id, item.source, item.error)
                 continue
@@ -119,8 +195,19 @@ class Pipeline:
             except Exception as exc:  # a bug must not cost the batch
                 log.debug("cleaning failed for %s", item.source, exc_info=True)
                 results[pos] = Result.failure(item.id, item.source, f"internal error while cleaning: {exc!r}")
+        waiting = None
+        if work and pool is not None:
+            try:
+                waiting = pool.submit(self._analysis_texts(work))
+            except Exception:  # a broken pool: this thread analyses
+                log.debug("could not hand the batch to the background analysis", exc_info=True)
+        return _Batch(results, work, keys, waiting)
+
+    def _end(self, batch: _Batch, cache: ResultCache | None) -> list[Result]:
+        """Finish the articles of a begun batch; keep their good records in the cache."""
+        results, work = batch.results, batch.work
         if work:
-            self._analyse(work, results)
+            self._analyse(work, results, batch.waiting)
         work = [w for w in work if results[w.position] is None]
         if work:
             try:
@@ -134,6 +221,9 @@ class Pipeline:
                         results[w.position] = Result.failure(w.article.id, w.article.source,
                                                              f"internal error: {exc!r}")
         assert all(r is not None for r in results), "every item must get a record"
+        if cache is not None:
+            cache.put_many([(batch.keys[w.position], results[w.position]) for w in batch.work  # type: ignore[misc]
+                            if results[w.position].ok and w.position in batch.keys])  # type: ignore[union-attr]
         return [r for r in results if r is not None]
 
     def _prepare(self, pos: int, article: Article) -> _Work:
@@ -158,12 +248,25 @@ class Pipeline:
             warnings.append(non_english_warning(language))
         return _Work(pos, article, cleaned, warnings=warnings)
 
-    def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
-        titles = [w.cleaned.title for w in work if w.cleaned.title]
+    @staticmethod
+    def _analysis_texts(work: list[_Work]) -> list[str]:
+        """The texts of a batch's analysis: every article, then the titles of those that have one."""
+        return [w.cleaned.text for w in work] + [w.cleaned.title for w in work if w.cleaned.title]
+
+    def _analyse(self, work: list[_Work], results: list[Result | None],
+                 waiting: Callable[[], list[Analysis]] | None = None) -> None:
+        analyses: list[Analysis | None]
         try:
-            analyses = self.analyzer.analyze_batch([w.cleaned.text for w in work] + titles)
-            title_analyses = iter(analyses[len(work) :])
-            analyses = analyses[: len(work)]
+            if waiting is not None:
+                try:
+                    found = waiting()
+                except Exception:  # the background analysis failed: try again here
+                    log.debug("the background analysis failed on the batch; analysing here", exc_info=True)
+                    found = self.analyzer.analyze_batch(self._analysis_texts(work))
+            else:
+                found = self.analyzer.analyze_batch(self._analysis_texts(work))
+            title_analyses = iter(found[len(work) :])
+            analyses = list(found[: len(work)])
             for w in work:
                 if w.cleaned.title:
                     w.title_analysis = next(title_analyses)
@@ -174,7 +277,7 @@ class Pipeline:
                 try:
                     analyses.append(self.analyzer.analyze(w.cleaned.text))
                 except Exception as exc:
-                    analyses.append(None)  # type: ignore[arg-type]
+                    analyses.append(None)
                     results[w.position] = Result.failure(
                         w.article.id, w.article.source, f"could not split the text into sentences: {exc}")
         for w, a in zip(work, analyses, strict=True):

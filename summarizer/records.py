@@ -88,6 +88,26 @@ class Result:
     def failure(cls, id: str, source: str, error: str) -> Result:
         return cls(id=id, source=source, error=error)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Result:
+        """The Result whose ``to_dict()`` is ``data`` (keys it does not know go into ``extra``)."""
+        known = {"id", "source", "title", "date", "byline", "summary", "summary_sentences", "topics", "keywords",
+                 "entities", "warnings", "error"}
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            title=data.get("title"),
+            date=data.get("date"),
+            byline=data.get("byline"),
+            summary_sentences=tuple(data.get("summary_sentences") or ()),
+            topics=tuple(Topic(t["qcode"], t["label"], tuple(t["path"]), t["score"]) for t in data.get("topics") or ()),
+            keywords=tuple(Keyword(k["text"], k["score"]) for k in data.get("keywords") or ()),
+            entities=tuple(Entity(e["text"], e["type"], e["count"]) for e in data.get("entities") or ()),
+            warnings=tuple(data.get("warnings") or ()),
+            error=data.get("error"),
+            extra={k: v for k, v in data.items() if k not in known},
+        )
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,

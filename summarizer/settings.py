@@ -17,7 +17,7 @@ LONG_METHODS = ("select", "mapreduce")
 
 
 def default_cache_dir() -> Path:
-    """Where the taxonomy embeddings are cached: $SUMMARIZER_CACHE_DIR, else the XDG cache."""
+    """Where the caches live: $SUMMARIZER_CACHE_DIR, else the XDG cache folder."""
     env = os.environ.get("SUMMARIZER_CACHE_DIR")
     if env:
         return Path(env)
@@ -39,9 +39,14 @@ class Settings:
     """A sentence-transformers model name or path; the default uses the packaged weights."""
     batch_size: int = 32
     """Articles processed together (one embedding pass per batch)."""
+    overlap: bool = True
+    """Analyse the next batch (spaCy) in a background thread while the current one is embedded."""
     cache_dir: Path | None = None
-    """Cache folder for taxonomy embeddings (None: default_cache_dir(); disable with use_cache)."""
+    """Cache folder for taxonomy embeddings and records (None: default_cache_dir(); disable with use_cache)."""
     use_cache: bool = True
+    """Use the on-disk caches (taxonomy embeddings, and finished records when ``result_cache``)."""
+    result_cache: bool = True
+    """Keep finished records in the cache folder, so that the same article with the same settings is not redone."""
     max_input_bytes: int = 20_000_000
     """Inputs larger than this are refused with an error record."""
     max_sentence_words: int = 150

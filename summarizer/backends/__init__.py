@@ -21,11 +21,11 @@ def _load(registry: dict[str, str], kind: str, what: str) -> Any:
     return getattr(importlib.import_module(module), cls)
 
 
-def load_embedder(model: str | Embedder, kind: str = "sentence-transformers", **options: Any) -> Embedder:
-    """An Embedder object as is, or a model name/path loaded with the ``kind`` backend (``options`` go to it)."""
+def load_embedder(model: str | Embedder, kind: str = "sentence-transformers") -> Embedder:
+    """An Embedder object as is, or a model name/path loaded with the ``kind`` backend."""
     if isinstance(model, Embedder):
         return model
-    return _load(EMBEDDERS, kind, "embedder kind")(model, **options)
+    return _load(EMBEDDERS, kind, "embedder kind")(model)
 
 
 def load_analyzer(kind: str = "spacy", model: str | None = None) -> Analyzer:

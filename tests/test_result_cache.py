@@ -1,0 +1,89 @@
+"""The result cache: a re-run of the same articles with the same settings does no model work."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from fakes import HashEmbedder, RegexAnalyzer
+
+from summarizer import Summarizer
+from summarizer.backends.base import Embedder
+from summarizer.records import Article, Result
+from summarizer.result_cache import FILE_NAME
+
+TEXT = ("Maria Lopez opened the new city library on Monday. The library holds forty thousand books and a "
+        "large reading room. Officials said the building cost twelve million euros. Children from three "
+        "schools attended the opening. The mayor thanked the architects and the builders.")
+
+
+def make(tmp_path, embedder=None, **options) -> Summarizer:
+    return Summarizer(embedder=embedder or HashEmbedder(), analyzer=RegexAnalyzer(), cache_dir=tmp_path, **options)
+
+
+def test_a_rerun_reuses_the_records_and_embeds_nothing(tmp_path):
+    first = make(tmp_path)
+    before = [r.to_dict() for r in first.summarize_batch([Article("a", TEXT, "a.txt")])]
+    assert (tmp_path / FILE_NAME).exists()
+    second = make(tmp_path)
+    second.pipeline.load()
+    calls_after_load = len(second.pipeline.embedder.calls)  # type: ignore[attr-defined]
+    after = [r.to_dict() for r in second.summarize_batch([Article("a", TEXT, "a.txt")])]
+    assert after == before
+    assert len(second.pipeline.embedder.calls) == calls_after_load  # type: ignore[attr-defined]
+
+
+def test_a_cached_record_takes_the_id_and_source_of_the_article_at_hand(tmp_path):
+    make(tmp_path).summarize(Article("a", TEXT, "a.txt"))
+    again = make(tmp_path).summarize(Article("copy", TEXT, "elsewhere/copy.txt"))
+    assert (again.id, again.source) == ("copy", "elsewhere/copy.txt")
+    assert again.summary_sentences and again.topics
+
+
+def test_other_settings_or_another_text_are_computed_again(tmp_path):
+    one = make(tmp_path, sentences=1).summarize(TEXT)
+    two = make(tmp_path, sentences=2).summarize(TEXT)
+    assert len(one.summary_sentences) == 1 and len(two.summary_sentences) == 2
+    s = make(tmp_path, sentences=1)
+    s.pipeline.load()
+    n = len(s.pipeline.embedder.calls)  # type: ignore[attr-defined]
+    s.summarize(TEXT + " The library opens at nine every morning.")
+    assert len(s.pipeline.embedder.calls) > n  # type: ignore[attr-defined]
+
+
+def test_a_mixed_batch_keeps_its_order_and_failures_are_never_cached(tmp_path):
+    make(tmp_path).summarize(Article("b", TEXT, "b.txt"))
+    other = TEXT.replace("library", "museum")
+    results = list(make(tmp_path).summarize_batch(
+        [Article("a", other, "a.txt"), Article("b", TEXT, "b.txt"), Article("c", "   ", "c.txt")]))
+    assert [r.id for r in results] == ["a", "b", "c"]
+    assert results[0].ok and results[1].ok and not results[2].ok
+    with sqlite3.connect(tmp_path / FILE_NAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 2  # a and b, not the failure
+
+
+def test_no_cache_when_switched_off_or_when_a_model_has_no_identity(tmp_path):
+    make(tmp_path, result_cache=False).summarize(TEXT)
+    make(tmp_path / "off", use_cache=False).summarize(TEXT)
+
+    class Anonymous(HashEmbedder):
+        identity = Embedder.identity  # says nothing about what it computes
+
+    make(tmp_path / "anon", embedder=Anonymous()).summarize(TEXT)
+    assert not (tmp_path / FILE_NAME).exists()
+    assert not (tmp_path / "off" / FILE_NAME).exists()
+    assert not (tmp_path / "anon" / FILE_NAME).exists()
+
+
+def test_a_damaged_cache_file_is_reported_and_the_run_goes_on(tmp_path, caplog):
+    (tmp_path / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    with caplog.at_level(logging.WARNING, logger="summarizer"):
+        result = make(tmp_path).summarize(TEXT)
+    assert result.ok and result.summary_sentences
+    assert any(FILE_NAME in r.getMessage() and "without it" in r.getMessage() for r in caplog.records)
+
+
+def test_from_dict_inverts_to_dict(tmp_path):
+    result = make(tmp_path, result_cache=False).summarize(TEXT)
+    data = {**result.to_dict(), "summary_method": "extractive"}
+    assert Result.from_dict(data).to_dict() == data
