@@ -136,9 +136,6 @@ def main() -> None:
                    f"{DEFAULT_EMBEDDER}, which needs no network. Also read from $SUMMARIZER_EMBEDDER.")
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
               help="Articles processed together in one model pass.")
-@click.option("--no-overlap", is_flag=True,
-              help="Analyse and embed one batch after the other (by default spaCy analyses the next batch in a "
-                   "background thread while the current one is embedded).")
 @click.option("--max-input-bytes", type=click.IntRange(1, None), default=20_000_000, show_default=True,
               help="Inputs larger than this many bytes are reported as errors instead of being read.")
 @click.option("--max-sentence-words", type=click.IntRange(5, None), default=150, show_default=True,
@@ -163,7 +160,7 @@ def main() -> None:
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
         n_topics: int, n_keywords: int, embedder: str | None, batch_size: int,
-        no_overlap: bool, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
+        max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
         verbose: int, show_traceback: bool,
         resume: bool, engine: str, ray_address: str | None, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
@@ -198,7 +195,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
                                      keywords=n_keywords, embedder=embedder,
-                                     batch_size=batch_size, overlap=not no_overlap,
+                                     batch_size=batch_size,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
                                      max_chars=max_chars, use_cache=not no_cache,
                                      **_model_settings(**model_options))

@@ -12,6 +12,7 @@ entities are made the same way either way.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,7 +23,6 @@ import numpy as np
 from . import abstractive
 from .backends.base import Analysis, Analyzer, Embedder
 from .backends.generative import Generator
-from .backends.worker import AnalysisPool, LockedAnalyzer
 from .errors import InputError, SummarizerError
 from .records import Article, InputFailure, Result
 from .result_cache import ResultCache, article_key, code_digest, restore, settings_key
@@ -48,7 +48,6 @@ class _Batch:
     results: list[Result | None]
     work: list[_Work]
     keys: dict[int, str]
-    waiting: Callable[[], list[Analysis]] | None  # the analyses being made in the background
 
 
 @dataclass
@@ -116,41 +115,22 @@ class Pipeline:
     def run(self, items: Iterable[Article | InputFailure]) -> Iterator[Result]:
         """One result per item, in order, computed a batch at a time.
 
-        Records found in the result cache are reused. With ``overlap`` (the default), from the second
-        batch on, the language analysis of the next batch runs in a background thread while this
-        one embeds the current batch.
+        Records found in the result cache are reused.
         """
         self.load()  # a model that cannot be loaded is one clear error, before any article
         cache = self._open_result_cache()
-        pool: AnalysisPool | None = None
         try:
             iterator = iter(items)
-            pending: _Batch | None = None
             while batch := list(itertools.islice(iterator, self.settings.batch_size)):
-                if pending is not None and pool is None:
-                    pool = self._start_analysis_pool()
-                started = self._begin(batch, cache, pool)
-                if pending is not None:
-                    yield from self._end(pending, cache)
-                pending = started
-            if pending is not None:
-                yield from self._end(pending, cache)
+                yield from self._end(self._begin(batch, cache), cache)
+                release_free_memory()
         finally:
-            if pool is not None:
-                pool.close()
             if cache is not None:
                 cache.close()
 
     def process_batch(self, batch: Sequence[Article | InputFailure]) -> list[Result]:
-        """One result per item of ``batch``, in order, all computed here (no cache, no background thread)."""
-        return self._end(self._begin(batch, None, None), None)
-
-    def _start_analysis_pool(self) -> AnalysisPool | None:
-        if not self.settings.overlap:
-            return None
-        if not isinstance(self._analyzer, LockedAnalyzer):
-            self._analyzer = LockedAnalyzer(self.analyzer)  # the abstractive stage uses it too, from this thread
-        return AnalysisPool(self._analyzer)
+        """One result per item of ``batch``, in order, all computed (the result cache is not used)."""
+        return self._end(self._begin(batch, None), None)
 
     def _open_result_cache(self) -> ResultCache | None:
         s = self.settings
@@ -168,9 +148,8 @@ class Pipeline:
         self._settings_digest = settings_key(s, [code_digest(), *identities])
         return cache
 
-    def _begin(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None,
-               pool: AnalysisPool | None) -> _Batch:
-        """Records from the cache, failures of reading and cleaning; the analysis of the rest started."""
+    def _begin(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None) -> _Batch:
+        """Records from the cache, failures of reading and cleaning, and the cleaned rest."""
         results: list[Result | None] = [None] * len(batch)
         keys: dict[int, str] = {}
         if cache is not None:
@@ -195,19 +174,13 @@ class Pipeline:
             except Exception as exc:  # a bug must not cost the batch
                 log.debug("cleaning failed for %s", item.source, exc_info=True)
                 results[pos] = Result.failure(item.id, item.source, f"internal error while cleaning: {exc!r}")
-        waiting = None
-        if work and pool is not None:
-            try:
-                waiting = pool.submit(self._analysis_texts(work))
-            except Exception:  # a broken pool: this thread analyses
-                log.debug("could not hand the batch to the background analysis", exc_info=True)
-        return _Batch(results, work, keys, waiting)
+        return _Batch(results, work, keys)
 
     def _end(self, batch: _Batch, cache: ResultCache | None) -> list[Result]:
         """Finish the articles of a begun batch; keep their good records in the cache."""
         results, work = batch.results, batch.work
         if work:
-            self._analyse(work, results, batch.waiting)
+            self._analyse(work, results)
         work = [w for w in work if results[w.position] is None]
         if work:
             try:
@@ -253,18 +226,10 @@ class Pipeline:
         """The texts of a batch's analysis: every article, then the titles of those that have one."""
         return [w.cleaned.text for w in work] + [w.cleaned.title for w in work if w.cleaned.title]
 
-    def _analyse(self, work: list[_Work], results: list[Result | None],
-                 waiting: Callable[[], list[Analysis]] | None = None) -> None:
+    def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
         analyses: list[Analysis | None]
         try:
-            if waiting is not None:
-                try:
-                    found = waiting()
-                except Exception:  # the background analysis failed: try again here
-                    log.debug("the background analysis failed on the batch; analysing here", exc_info=True)
-                    found = self.analyzer.analyze_batch(self._analysis_texts(work))
-            else:
-                found = self.analyzer.analyze_batch(self._analysis_texts(work))
+            found = self.analyzer.analyze_batch(self._analysis_texts(work))
             title_analyses = iter(found[len(work) :])
             analyses = list(found[: len(work)])
             for w in work:
@@ -390,6 +355,30 @@ class Pipeline:
             entities=tuple(entities),
             warnings=tuple(dict.fromkeys(warnings)),
         )
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None where the C library has none (macOS, musl, Windows)."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
+
+
+def release_free_memory() -> None:
+    """Give memory that is free but kept by the C allocator back to the system.
+
+    Batches of different sizes leave glibc's arenas fragmented. In a long run that analysed in a
+    second thread, the resident memory grew by about 270 kB per article (1.3 GB after 1,800
+    articles of the BBC set, 1.74 GB after 3,500) while trimming showed under 0.5 GB in use.
+    It takes under a millisecond.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 def _head(text: str, max_words: int) -> str:

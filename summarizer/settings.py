@@ -39,8 +39,6 @@ class Settings:
     """A sentence-transformers model name or path; the default uses the packaged weights."""
     batch_size: int = 32
     """Articles processed together (one embedding pass per batch)."""
-    overlap: bool = True
-    """Analyse the next batch (spaCy) in a background thread while the current one is embedded."""
     cache_dir: Path | None = None
     """Cache folder for taxonomy embeddings and records (None: default_cache_dir(); disable with use_cache)."""
     use_cache: bool = True

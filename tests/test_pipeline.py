@@ -1,7 +1,6 @@
 """The pipeline and the Python API, on fake backends (fast) and on the real packaged models (slow)."""
 
 import re
-import threading
 
 import pytest
 
@@ -160,61 +159,3 @@ def test_embedder_failing_on_one_article_fails_only_that_one(fake_summarizer):
     results = list(fake_summarizer.summarize_batch([STORY, STORY.replace("Monday", "Monday POISON"), STORY]))
     assert [r.ok for r in results] == [True, False, True]
     assert "model exploded" in results[1].error
-
-
-def _stories(n):
-    return [Article(f"s{i}", STORY.replace("ten percent", f"{i + 2} percent"), f"s{i}.txt") for i in range(n)]
-
-
-def test_a_failing_background_analysis_costs_no_article(tmp_path, monkeypatch):
-    from fakes import HashEmbedder, RegexAnalyzer
-
-    import summarizer.pipeline as pipeline_module
-
-    started = []
-
-    class BrokenPool:  # stands in for the background thread: every batch handed over fails
-        def __init__(self, analyzer):
-            started.append(analyzer)
-
-        def submit(self, texts):
-            def wait():
-                raise RuntimeError("the analysis thread failed")
-            return wait
-
-        def close(self):
-            pass
-
-    monkeypatch.setattr(pipeline_module, "AnalysisPool", BrokenPool)
-    alone = Summarizer(embedder=HashEmbedder(), analyzer=RegexAnalyzer(), cache_dir=tmp_path, overlap=False,
-                       batch_size=2)
-    helped = Summarizer(embedder=HashEmbedder(), analyzer=RegexAnalyzer(), cache_dir=tmp_path / "2", batch_size=2)
-    expected = [r.to_dict() for r in alone.summarize_batch(_stories(5))]
-    assert not started
-    assert [r.to_dict() for r in helped.summarize_batch(_stories(5))] == expected
-    assert len(started) == 1  # started once, at the second batch
-
-
-def test_background_analysis_gives_the_same_records_and_overlaps(tmp_path):
-    from fakes import HashEmbedder, RegexAnalyzer
-
-    from summarizer.backends.worker import LockedAnalyzer
-
-    threads = set()
-
-    class WatchedAnalyzer(RegexAnalyzer):
-        def analyze_batch(self, texts):
-            threads.add(threading.current_thread().name)
-            return super().analyze_batch(texts)
-
-    def make(**options):
-        return Summarizer(embedder=HashEmbedder(), analyzer=WatchedAnalyzer(), cache_dir=tmp_path,
-                          result_cache=False, batch_size=2, **options)
-
-    arts = _stories(7)
-    expected = [r.to_dict() for r in make(overlap=False).summarize_batch(arts)]
-    assert threads == {threading.current_thread().name}
-    helped = make()
-    assert [r.to_dict() for r in helped.summarize_batch(arts)] == expected
-    assert any(name.startswith("summarizer-analysis") for name in threads)
-    assert isinstance(helped.pipeline.analyzer, LockedAnalyzer)
