@@ -143,7 +143,9 @@ def main() -> None:
                    "in summaries (with a warning).")
 @click.option("--max-chars", type=click.IntRange(1000, None), default=1_000_000, show_default=True,
               help="Only this many characters of an article are analysed (with a warning when it is longer).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the on-disk cache of topic embeddings.")
+@click.option("--no-cache", is_flag=True,
+              help="Do not read or write the on-disk caches (topic embeddings, and finished records, which make a "
+                   "re-run of the same articles with the same settings cost no model work).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
@@ -159,9 +161,8 @@ def main() -> None:
                    "every node of the cluster sees.")
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
-        n_topics: int, n_keywords: int, embedder: str | None, batch_size: int,
-        max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
-        verbose: int, show_traceback: bool,
+        n_topics: int, n_keywords: int, embedder: str | None, batch_size: int, max_input_bytes: int,
+        max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool,
         resume: bool, engine: str, ray_address: str | None, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
@@ -194,8 +195,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                                f"can be continued.")
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
-                                     keywords=n_keywords, embedder=embedder,
-                                     batch_size=batch_size,
+                                     keywords=n_keywords, embedder=embedder, batch_size=batch_size,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
                                      max_chars=max_chars, use_cache=not no_cache,
                                      **_model_settings(**model_options))
@@ -369,8 +369,7 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
 @_model_options
 def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
-          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool,
-          **model_options: Any) -> None:
+          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool, **model_options: Any) -> None:
     """Measure summaries, topics and keywords on DATA against references and baselines.
 
     Summaries: ROUGE-1/2/Lsum F1 beside Lead-3. Topics: accuracy of the top IPTC label. Keywords:
