@@ -42,15 +42,6 @@ _DEFAULT_IDENTITIES = (Embedder.identity, Analyzer.identity, Generator.identity)
 
 
 @dataclass
-class _Batch:
-    """A batch between _begin and _end: its records so far, its articles at work, their cache keys."""
-
-    results: list[Result | None]
-    work: list[_Work]
-    keys: dict[int, str]
-
-
-@dataclass
 class _Work:
     """One article on its way through a batch."""
 
@@ -122,7 +113,7 @@ class Pipeline:
         try:
             iterator = iter(items)
             while batch := list(itertools.islice(iterator, self.settings.batch_size)):
-                yield from self._end(self._begin(batch, cache), cache)
+                yield from self._process(batch, cache)
                 release_free_memory()
         finally:
             if cache is not None:
@@ -130,7 +121,7 @@ class Pipeline:
 
     def process_batch(self, batch: Sequence[Article | InputFailure]) -> list[Result]:
         """One result per item of ``batch``, in order, all computed (the result cache is not used)."""
-        return self._end(self._begin(batch, None), None)
+        return self._process(batch, None)
 
     def _open_result_cache(self) -> ResultCache | None:
         s = self.settings
@@ -148,8 +139,8 @@ class Pipeline:
         self._settings_digest = settings_key(s, [code_digest(), *identities])
         return cache
 
-    def _begin(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None) -> _Batch:
-        """Records from the cache, failures of reading and cleaning, and the cleaned rest."""
+    def _process(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None) -> list[Result]:
+        """Records from the cache where it has them; the rest computed, and the good ones kept in the cache."""
         results: list[Result | None] = [None] * len(batch)
         keys: dict[int, str] = {}
         if cache is not None:
@@ -174,20 +165,15 @@ class Pipeline:
             except Exception as exc:  # a bug must not cost the batch
                 log.debug("cleaning failed for %s", item.source, exc_info=True)
                 results[pos] = Result.failure(item.id, item.source, f"internal error while cleaning: {exc!r}")
-        return _Batch(results, work, keys)
-
-    def _end(self, batch: _Batch, cache: ResultCache | None) -> list[Result]:
-        """Finish the articles of a begun batch; keep their good records in the cache."""
-        results, work = batch.results, batch.work
         if work:
             self._analyse(work, results)
-        work = [w for w in work if results[w.position] is None]
-        if work:
+        to_finish = [w for w in work if results[w.position] is None]
+        if to_finish:
             try:
-                self._finish(work, results)
+                self._finish(to_finish, results)
             except Exception:
                 log.debug("batch failed; retrying one article at a time", exc_info=True)
-                for w in work:
+                for w in to_finish:
                     try:
                         self._finish([w], results)
                     except Exception as exc:
@@ -195,8 +181,8 @@ class Pipeline:
                                                              f"internal error: {exc!r}")
         assert all(r is not None for r in results), "every item must get a record"
         if cache is not None:
-            cache.put_many([(batch.keys[w.position], results[w.position]) for w in batch.work  # type: ignore[misc]
-                            if results[w.position].ok and w.position in batch.keys])  # type: ignore[union-attr]
+            cache.put_many([(keys[w.position], results[w.position]) for w in work  # type: ignore[misc]
+                            if results[w.position].ok and w.position in keys])  # type: ignore[union-attr]
         return [r for r in results if r is not None]
 
     def _prepare(self, pos: int, article: Article) -> _Work:
