@@ -129,6 +129,11 @@ def main() -> None:
               help="Word budget for each summary (whole sentences only; the best sentence is always kept).")
 @click.option("--topics", "n_topics", type=click.IntRange(1, 20), default=3, show_default=True,
               help="Number of IPTC Media Topics labels per article.")
+@click.option("--no-topic-calibration", is_flag=True,
+              help="Choose topics by similarity to the IPTC concepts alone, without the correction learned from "
+                   "newsroom-labelled articles. IPTC files gadget, software and internet stories under "
+                   "'economy, business and finance'; the correction puts them under 'science and technology', "
+                   "as news desks do.")
 @click.option("--keywords", "n_keywords", type=click.IntRange(1, 50), default=10, show_default=True,
               help="Maximum number of keyphrases per article.")
 @click.option("--embedder", default=None, metavar="NAME_OR_PATH",
@@ -161,8 +166,8 @@ def main() -> None:
                    "every node of the cluster sees.")
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
-        n_topics: int, n_keywords: int, embedder: str | None, batch_size: int, max_input_bytes: int,
-        max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool,
+        n_topics: int, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
+        max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool,
         resume: bool, engine: str, ray_address: str | None, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
@@ -195,7 +200,8 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                                f"can be continued.")
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
-                                     keywords=n_keywords, embedder=embedder, batch_size=batch_size,
+                                     topic_calibration=not no_topic_calibration, keywords=n_keywords,
+                                     embedder=embedder, batch_size=batch_size,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
                                      max_chars=max_chars, use_cache=not no_cache,
                                      **_model_settings(**model_options))
@@ -364,12 +370,13 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
 @click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
               help="Word budget for each summary, as for 'run'.")
 @click.option("--embedder", default=None, metavar="NAME_OR_PATH", help="As for 'run'.")
+@click.option("--no-topic-calibration", is_flag=True, help="As for 'run'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
 @_model_options
 def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
-          embedder: str | None, as_json: bool, quiet: bool, show_traceback: bool, **model_options: Any) -> None:
+          embedder: str | None, no_topic_calibration: bool, as_json: bool, quiet: bool, show_traceback: bool, **model_options: Any) -> None:
     """Measure summaries, topics and keywords on DATA against references and baselines.
 
     Summaries: ROUGE-1/2/Lsum F1 beside Lead-3. Topics: accuracy of the top IPTC label. Keywords:
@@ -386,9 +393,11 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
     tally = None
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder,
+                                     topic_calibration=not no_topic_calibration,
                                      result_cache=False,  # measure, never reuse
                                      **_model_settings(**model_options))
         summarizer: Any = Summarizer(settings)
+        pipeline = summarizer.pipeline
         if settings.model:
             summarizer.pipeline.load()  # a model that cannot be loaded: one clear error before any article
             summarizer = tally = MethodTally(summarizer)
@@ -399,7 +408,8 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
             bar = tqdm(unit=" articles", file=sys.stderr, leave=False, disable=False)
         try:
             figures: dict[str, Any] = run_eval(data, summarizer, limit=limit, topic_map=topic_map,
-                                               progress=bar.update if bar is not None else None)
+                                               progress=bar.update if bar is not None else None,
+                                               seen=lambda text: pipeline.topic_index.saw(text))
         finally:
             if bar is not None:
                 bar.close()

@@ -461,19 +461,23 @@ def run_eval(
     limit: int | None = None,
     topic_map: str | Path | None = None,
     progress: Callable[[int], None] | None = None,
+    seen: Callable[[str], bool] | None = None,
 ) -> dict[str, Any]:
     """Run ``summarizer`` over the evaluation file at ``path`` and score it and the baselines.
 
     ``summarizer`` needs ``summarize_batch(articles) -> Iterator[Result]`` (input order).
     ``topic_map``: a mapping file or shipped map name; by default chosen from the file name
     (``bbc*``, ``kpcrowd*``). ``progress`` is called with 1 after each finished article
-    (an increment, as ``click.progressbar.update`` expects).
+    (an increment, as ``click.progressbar.update`` expects). ``seen(text)`` says whether an
+    article was used to train the topic calibration; when some were, topic accuracy is also
+    given for the others alone, under ``topics.held_out``.
 
     Returns a dict of figures (all scores x100)::
 
         {"data", "n_articles", "n_failed", "n_bad_rows", "bad_rows", "failures",
          "rouge": {"n", "ours": {rouge1, rouge2, rougeLsum}, "lead3": {...}},
-         "topics": {"n", "accuracy", "topic_map", "n_unmapped", "per_category", "confusion"},
+         "topics": {"n", "accuracy", "topic_map", "n_unmapped", "per_category", "confusion",
+                    "held_out": {"n", "n_seen", "accuracy", "per_category"}},
          "keywords": {"n", "ours": {f1@5, f1@10, word_f1@10}, "yake_1gram": {...} | None,
                       "yake_default": {...} | None, "notes": [...]},
          "seconds", "articles_per_second"}
@@ -508,6 +512,12 @@ def run_eval(
     topics = _topic_section(rows, results, map_name, mapping)
     if topics is not None:
         figures["topics"] = topics
+        n_seen = sum(1 for r in rows if seen(r.article.text)) if seen is not None and mapping is not None else 0
+        if n_seen:
+            unseen = [(r, res) for r, res in zip(rows, results) if not seen(r.article.text)]  # type: ignore[misc]
+            held = _topic_section([r for r, _ in unseen], [res for _, res in unseen], map_name, mapping) or {"n": 0}
+            topics["held_out"] = {"n": held["n"], "n_seen": n_seen, "accuracy": held.get("accuracy"),
+                                  "per_category": held.get("per_category", {})}
     keywords = _keyword_section(rows, results)
     if keywords is not None:
         figures["keywords"] = keywords
@@ -638,6 +648,13 @@ def format_table(figures: dict[str, Any]) -> str:
         lines += ["", f"Topics: top-level IPTC concept of our first topic against the category (n={topics['n']})"]
         if topics.get("accuracy") is not None:
             lines.append(f"accuracy: {topics['accuracy']:.1f}%  (topic map: {topics.get('topic_map')})")
+        held = topics.get("held_out")
+        if held:
+            acc = f"{held['accuracy']:.1f}%" if held.get("accuracy") is not None else "-"
+            lines.append(f"held out: {acc} on the {held['n']} articles not used to train the topic calibration "
+                         f"({held['n_seen']} were used; per category: "
+                         + ", ".join(f"{c} {v['accuracy']:.1f}%" for c, v in held.get("per_category", {}).items())
+                         + ")")
         if topics.get("n_unmapped"):
             lines.append(f"rows whose category is not in the map (not scored): {topics['n_unmapped']}")
         if topics.get("note"):

@@ -57,12 +57,13 @@ class Pipeline:
     """Holds the models (loaded on first use, once) and turns articles into results."""
 
     def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None,
-                 analyzer: Analyzer | None = None, generator: Generator | None = None) -> None:
+                 analyzer: Analyzer | None = None, generator: Generator | None = None,
+                 topic_index: TopicIndex | None = None) -> None:
         self.settings = settings or Settings()
         self._embedder = embedder
         self._analyzer = analyzer
         self._generator = generator
-        self._topic_index: TopicIndex | None = None
+        self._topic_index = topic_index
 
     # -- models, loaded lazily and once -------------------------------------------------
     @property
@@ -94,7 +95,8 @@ class Pipeline:
     def topic_index(self) -> TopicIndex:
         if self._topic_index is None:
             cache = self.settings.resolved_cache_dir if self.settings.use_cache else None
-            self._topic_index = TopicIndex.build(load_taxonomy(), self.embedder, cache)
+            self._topic_index = TopicIndex.build(load_taxonomy(), self.embedder, cache,
+                                                 calibrate=self.settings.topic_calibration)
         return self._topic_index
 
     def load(self) -> Pipeline:

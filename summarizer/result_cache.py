@@ -38,7 +38,7 @@ def code_digest() -> str:
     """A digest of summarizer's own modules and data files, so that a changed install never reuses old records."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json", ".jsonl") and p.is_file()):
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".json", ".jsonl", ".npz") and p.is_file()):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

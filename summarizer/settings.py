@@ -33,6 +33,8 @@ class Settings:
     """Optional word budget for a summary (whole sentences only; at least one is kept)."""
     topics: int = 3
     """How many IPTC topics to report."""
+    topic_calibration: bool = True
+    """Apply the learned newsroom correction to topics (see summarizer.stages.topics); False: IPTC similarity only."""
     keywords: int = 10
     """How many keyphrases to report (at most)."""
     embedder: str = DEFAULT_EMBEDDER

@@ -1,4 +1,4 @@
-"""The helpers of benchmarks/distilbart.py and benchmarks/memory.py (correctness, not timing). Offline, seconds."""
+"""The helpers of benchmarks/ (correctness, not timing). Offline; seconds, or about 15 s for the one that starts the CLI."""
 
 from __future__ import annotations
 
@@ -168,3 +168,17 @@ def test_time_distilbart_on_a_tiny_model_forces_the_output_length(distilbart, se
                 "seconds_encoder_per_article", "seconds_per_decoder_step"):
         assert fig[key] >= 0
     assert fig["seconds_per_article_at_min_length"] <= fig["seconds_per_article_at_max_length"]
+
+
+@pytest.mark.slow
+def test_throughput_times_the_first_record_and_the_exit(tmp_path):
+    from summarizer.records import Article
+
+    throughput = _load("throughput")
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+    article = Article(id="one", text=seed.read_text(encoding="utf-8"), source=str(seed))
+    seconds = throughput.time_first_result(article, tmp_path)  # no cached taxonomy: both runs embed it
+    assert set(seconds) == {"cold_start_seconds", "cold_start_seconds_to_exit", "first_run_seconds",
+                            "first_run_seconds_to_exit"}
+    for name in ("cold_start", "first_run"):
+        assert 0 < seconds[f"{name}_seconds"] <= seconds[f"{name}_seconds_to_exit"]

@@ -7,15 +7,24 @@ its best-matching sentences. The hierarchy is used twice: every sentence votes f
 (top-level concepts) of its best-matching concepts, so that a story's subject area is decided
 by all of its evidence rather than by one lucky match,
 and within a branch the most specific concept that fits is preferred over a bare parent.
+
+A small learned correction (``summarizer/data/topic_calibration.npz``, trained by
+``scripts/train_topic_calibration.py`` on labelled news) then shifts each branch's score by a
+linear function of the article's concept scores. It exists because news desks and IPTC file some
+stories differently: IPTC puts gadgets and software under "economy, business and finance"
+(products and services), where newsrooms call them technology. It is used only with the
+embedding model and taxonomy it was trained for.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import tempfile
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -46,11 +55,69 @@ class TopicWeights:
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
 
+CALIBRATION_FILE = "topic_calibration.npz"
+
+
+def text_digest(text: str) -> int:
+    """A 64-bit digest of an article's text: how the calibration remembers what it was trained on."""
+    return int.from_bytes(hashlib.sha256(text.strip().encode("utf-8", "surrogatepass")).digest()[:8], "big")
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A learned shift of each top-level branch's score: ``(concept_scores - center) @ shift``."""
+
+    shift: np.ndarray  # (concepts, top-level concepts)
+    center: np.ndarray  # (concepts,)
+    embedder: str  # identity of the embedding model it was trained with
+    taxonomy: str  # digest of the taxonomy it was trained with
+    trained_on: frozenset[int]  # text_digest of every training article
+    meta: dict
+
+    def adjust(self, concept_scores: np.ndarray) -> np.ndarray:
+        return (concept_scores - self.center) @ self.shift
+
+    def saw(self, text: str) -> bool:
+        """Whether an article with this text was used to train the calibration."""
+        return text_digest(text) in self.trained_on
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path, shift=self.shift.astype(np.float32), center=self.center.astype(np.float32),
+            trained_on=np.array(sorted(self.trained_on), dtype=np.uint64),
+            meta=np.array(json.dumps({**self.meta, "embedder": self.embedder, "taxonomy": self.taxonomy}, sort_keys=True)))
+
+    @classmethod
+    def read(cls, source: Path | object) -> Calibration:
+        with np.load(source, allow_pickle=False) as data:  # type: ignore[arg-type]
+            meta = json.loads(str(data["meta"]))
+            return cls(shift=data["shift"].astype(np.float32), center=data["center"].astype(np.float32),
+                       embedder=meta.pop("embedder"), taxonomy=meta.pop("taxonomy"),
+                       trained_on=frozenset(int(x) for x in data["trained_on"]), meta=meta)
+
+
+def shipped_calibration(embedder_identity: str, taxonomy: Taxonomy) -> Calibration | None:
+    """The calibration shipped with summarizer, if it was trained for this embedder and taxonomy."""
+    try:
+        with resources.files("summarizer.data").joinpath(CALIBRATION_FILE).open("rb") as fh:
+            calibration = Calibration.read(fh)
+    except (OSError, ValueError, KeyError) as exc:
+        log.warning("topic calibration not used: cannot read %s (%s)", CALIBRATION_FILE, exc)
+        return None
+    if calibration.embedder != embedder_identity or calibration.taxonomy != taxonomy.digest:
+        log.debug("topic calibration not used: trained for %s, taxonomy %s", calibration.embedder, calibration.taxonomy)
+        return None
+    if calibration.shift.shape != (len(taxonomy), len(taxonomy.roots)):
+        log.warning("topic calibration not used: %s has the wrong shape", CALIBRATION_FILE)
+        return None
+    return calibration
+
 
 class TopicIndex:
-    def __init__(self, taxonomy: Taxonomy, vectors: np.ndarray) -> None:
+    def __init__(self, taxonomy: Taxonomy, vectors: np.ndarray, calibration: Calibration | None = None) -> None:
         self.taxonomy = taxonomy
         self.vectors = vectors
+        self.calibration = calibration
         self.qcodes = [c.qcode for c in taxonomy.concepts]
         self.index = {q: i for i, q in enumerate(self.qcodes)}
         roots = taxonomy.roots
@@ -60,7 +127,10 @@ class TopicIndex:
         self.roots = roots
 
     @classmethod
-    def build(cls, taxonomy: Taxonomy, embedder: Embedder, cache_dir: Path | None) -> TopicIndex:
+    def build(cls, taxonomy: Taxonomy, embedder: Embedder, cache_dir: Path | None,
+              calibrate: bool = True) -> TopicIndex:
+        """The index for this embedder, with the shipped calibration when ``calibrate`` and it fits."""
+        calibration = shipped_calibration(embedder.identity, taxonomy) if calibrate else None
         texts = [concept_text(c.label, c.definition) for c in taxonomy.concepts]
         key = hashlib.sha256(f"{embedder.identity}|{taxonomy.digest}|{RECIPE}".encode()).hexdigest()[:20]
         path = cache_dir / f"iptc-{key}.npy" if cache_dir is not None else None
@@ -68,24 +138,26 @@ class TopicIndex:
             try:
                 vectors = np.load(path)
                 if vectors.shape[0] == len(texts):
-                    return cls(taxonomy, vectors)
+                    return cls(taxonomy, vectors, calibration)
             except (OSError, ValueError) as exc:
                 log.warning("ignoring unreadable topic cache %s: %s", path, exc)
         vectors = embedder.embed_batch(texts)
         if path is not None:
             _save_atomic(path, vectors)
-        return cls(taxonomy, vectors)
+        return cls(taxonomy, vectors, calibration)
 
-    def score(
+    def saw(self, text: str) -> bool:
+        """Whether the calibration in use was trained on an article with this text."""
+        return self.calibration is not None and self.calibration.saw(text)
+
+    def evidence(
         self,
         sentence_vectors: np.ndarray,
         title_vector: np.ndarray | None,
-        k: int = 3,
         weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
-    ) -> list[Topic]:
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each concept's similarity to the article (``raw``) and its uncalibrated ranking score."""
         n = len(sentence_vectors)
-        if n == 0:
-            return []
         lead = np.exp(-np.arange(n) / 8.0) + 0.5
         doc = (sentence_vectors * lead[:, None]).sum(axis=0)
         if title_vector is not None:
@@ -96,11 +168,32 @@ class TopicIndex:
         top = min(weights.top_sentences, n)
         best_sent = np.sort(sent_sim, axis=0)[-top:].mean(axis=0)
         raw = weights.article * article_sim + (1 - weights.article) * best_sent
-
         branch = self.branch_votes(sent_sim, title_vector, weights.votes_per_sentence)
         final = raw + weights.branch * (branch[self.root_of] - branch.max()) + weights.specificity * (self.levels - 1)
+        return raw, final
 
+    def branch_scores(self, final: np.ndarray) -> np.ndarray:
+        """Each top-level branch's score: the best score among its concepts."""
+        best = np.full(self.n_roots, -np.inf)
+        np.maximum.at(best, self.root_of, final)
+        return best
+
+    def score(
+        self,
+        sentence_vectors: np.ndarray,
+        title_vector: np.ndarray | None,
+        k: int = 3,
+        weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
+    ) -> list[Topic]:
+        if len(sentence_vectors) == 0:
+            return []
+        raw, final = self.evidence(sentence_vectors, title_vector, weights)
         picked: list[int] = []
+        if self.calibration is not None:
+            # The calibration chooses the first topic's branch; the further topics stay IPTC's own best fits,
+            # so a gadget story is "electronic engineering" first and "consumer electronics" next.
+            calibrated = final + self.calibration.adjust(raw)[self.root_of]
+            picked.append(self._descend(int(np.argmax(calibrated)), calibrated, weights.descend_margin))
         for i in np.argsort(-final):
             if len(picked) >= k:
                 break
