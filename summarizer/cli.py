@@ -167,8 +167,8 @@ def main() -> None:
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
         n_topics: int, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
-        max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int, show_traceback: bool,
-        resume: bool, engine: str, ray_address: str | None, **model_options: Any) -> None:
+        max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int,
+        show_traceback: bool, resume: bool, engine: str, ray_address: str | None, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
@@ -376,7 +376,8 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
 @_model_options
 def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
-          embedder: str | None, no_topic_calibration: bool, as_json: bool, quiet: bool, show_traceback: bool, **model_options: Any) -> None:
+          embedder: str | None, no_topic_calibration: bool, as_json: bool, quiet: bool, show_traceback: bool,
+          **model_options: Any) -> None:
     """Measure summaries, topics and keywords on DATA against references and baselines.
 
     Summaries: ROUGE-1/2/Lsum F1 beside Lead-3. Topics: accuracy of the top IPTC label. Keywords:

@@ -82,10 +82,9 @@ class Calibration:
         return text_digest(text) in self.trained_on
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(
-            path, shift=self.shift.astype(np.float32), center=self.center.astype(np.float32),
-            trained_on=np.array(sorted(self.trained_on), dtype=np.uint64),
-            meta=np.array(json.dumps({**self.meta, "embedder": self.embedder, "taxonomy": self.taxonomy}, sort_keys=True)))
+        meta = json.dumps({**self.meta, "embedder": self.embedder, "taxonomy": self.taxonomy}, sort_keys=True)
+        np.savez_compressed(path, shift=self.shift.astype(np.float32), center=self.center.astype(np.float32),
+                            trained_on=np.array(sorted(self.trained_on), dtype=np.uint64), meta=np.array(meta))
 
     @classmethod
     def read(cls, source: Path | object) -> Calibration:
