@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
 import click
@@ -113,7 +114,7 @@ def main() -> None:
 @click.option("-f", "--format", "fmt", default="text", show_default=True,
               type=click.Choice(FORMAT_NAMES, case_sensitive=False),
               help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+@click.option("-o", "--output", type=click.Path(writable=True), default=None,
               help="Write to FILE instead of standard output. jsonl records go into FILE as they are made, so an "
                    "interrupted run keeps them (see --resume); the other formats are written atomically (a "
                    "temporary file renamed when done).")
@@ -157,7 +158,7 @@ def main() -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: this process. ray: Ray Data, with one model-holding actor per CPU of a Ray cluster "
                    "(see --ray-address) or of a local Ray instance. With ray, INPUT must be .jsonl, .ndjson or "
-                   ".parquet files, folders or patterns, and --output a new FOLDER, which Ray fills with "
+                   ".parquet files, folders or patterns, and --output a new or empty FOLDER, which Ray fills with "
                    "part-00000-<id>.jsonl, part-00001-<id>.jsonl... in input order (part-*.parquet when FOLDER "
                    "ends in .parquet). Needs: pip install \"summarizer[ray]\".")
 @click.option("--ray-address", default=None, metavar="ADDRESS",
@@ -192,6 +193,9 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     if engine == "ray" or ray_address:
         _check_ray_options(engine, fmt, output, resume, ray_address)
     to_file = output is not None and output != "-"
+    if to_file and engine != "ray" and Path(output).is_dir():  # type: ignore[arg-type]
+        raise click.UsageError(f"--output {output} is a folder; give a file name (only --engine ray writes into a "
+                               f"folder).")
     live = to_file and fmt == "jsonl"  # records go into the file one by one, not through a temporary file
     if resume and not to_file:
         raise click.UsageError("--resume needs --output FILE: it continues the JSON Lines file of an earlier run.")

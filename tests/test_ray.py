@@ -201,6 +201,11 @@ def test_cli_refuses_other_files_and_full_output_folders(tmp_path):
     (tmp_path / "full" / "x").write_text("")
     with pytest.raises(UsageError, match="is not empty"):
         run_ray(write_jsonl(tmp_path / "in.jsonl"), tmp_path / "full")
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "in.jsonl"), "--engine", "ray", "-o", str(tmp_path / "full")])
+    assert result.exit_code == 2 and "is not empty" in result.output, result.output
+    # without --engine ray, a folder is no place for the output
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "a.txt"), "-o", str(tmp_path / "full")])
+    assert result.exit_code == 2 and f"--output {tmp_path / 'full'} is a folder; give a file name" in result.output
 
 
 @pytest.fixture
@@ -314,6 +319,7 @@ def test_cli_engine_ray(ray_local, tmp_path):
     source = tmp_path / "in.jsonl"
     good = seed_rows()[:2]
     source.write_text("\n".join(json.dumps(r) for r in [*good, {"id": "empty", "text": "  "}]) + "\n")
+    (tmp_path / "out").mkdir()  # an existing empty folder is fine
     result = CliRunner().invoke(main, ["run", str(source), "--engine", "ray", "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1, result.output  # one article failed
     assert f"3 record(s) written to {tmp_path / 'out'} (1 JSON Lines file(s)); 1 of them failed" in result.output
