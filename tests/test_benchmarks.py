@@ -177,7 +177,7 @@ def test_throughput_times_the_first_record_and_the_exit(tmp_path):
     throughput = _load("throughput")
     seed = sorted(SEEDS.glob("*.txt"))[0]
     article = Article(id="one", text=seed.read_text(encoding="utf-8"), source=str(seed))
-    seconds = throughput.time_first_result(article, tmp_path)  # no cached taxonomy: both runs embed it
+    seconds = throughput.time_first_result(article)
     assert set(seconds) == {"cold_start_seconds", "cold_start_seconds_to_exit", "first_run_seconds",
                             "first_run_seconds_to_exit"}
     for name in ("cold_start", "first_run"):
