@@ -13,7 +13,7 @@ own branch, which keeps branches that the news sets never name in place. The eva
 reports accuracy on the held-out articles separately, because the file records which texts were
 used.
 
-Usage (about 10 minutes on 2 CPU cores)::
+Usage (about 13 minutes on 2 CPU cores)::
 
     python scripts/train_topic_calibration.py [--eval-dir ../shared/eval] [--output PATH]
 
