@@ -25,7 +25,7 @@ from .backends.base import Analysis, Analyzer, Embedder
 from .backends.generative import Generator
 from .errors import InputError, SummarizerError
 from .records import Article, InputFailure, Result
-from .result_cache import ResultCache, article_key, code_digest, restore, settings_key
+from .result_cache import ResultCache, code_digest, restore, settings_key
 from .settings import Settings
 from .stages import entities as entities_stage
 from .stages import extractive
@@ -135,24 +135,19 @@ class Pipeline:
             # A model object given by a caller without an identity of its own: its records cannot be told apart.
             log.debug("no result cache: a model has no identity (%s)", identities)
             return None
-        cache = ResultCache(s.resolved_cache_dir)
-        if not cache.enabled:
-            return None
-        self._settings_digest = settings_key(s, [code_digest(), *identities])
-        return cache
+        cache = ResultCache(s.resolved_cache_dir, settings_key(s, [code_digest(), *identities]))
+        return cache if cache.enabled else None
 
     def _process(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None) -> list[Result]:
         """Records from the cache where it has them; the rest computed, and the good ones kept in the cache."""
         results: list[Result | None] = [None] * len(batch)
         keys: dict[int, str] = {}
         if cache is not None:
-            keys = {pos: article_key(item, self._settings_digest) for pos, item in enumerate(batch)
-                    if isinstance(item, Article)}
+            keys = {pos: cache.key(item) for pos, item in enumerate(batch) if isinstance(item, Article)}
             found = cache.get_many(list(keys.values()))
             for pos, key in keys.items():
                 if key in found:
                     results[pos] = restore(found[key], batch[pos])  # type: ignore[arg-type]
-            cache.hits += sum(r is not None for r in results)
         work: list[_Work] = []
         for pos, item in enumerate(batch):
             if results[pos] is not None:
@@ -209,15 +204,11 @@ class Pipeline:
             warnings.append(non_english_warning(language))
         return _Work(pos, article, cleaned, warnings=warnings)
 
-    @staticmethod
-    def _analysis_texts(work: list[_Work]) -> list[str]:
-        """The texts of a batch's analysis: every article, then the titles of those that have one."""
-        return [w.cleaned.text for w in work] + [w.cleaned.title for w in work if w.cleaned.title]
-
     def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
         analyses: list[Analysis | None]
         try:
-            found = self.analyzer.analyze_batch(self._analysis_texts(work))
+            titles = [w.cleaned.title for w in work if w.cleaned.title]
+            found = self.analyzer.analyze_batch([w.cleaned.text for w in work] + titles)
             title_analyses = iter(found[len(work) :])
             analyses = list(found[: len(work)])
             for w in work:

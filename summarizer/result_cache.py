@@ -61,10 +61,10 @@ def article_key(article: Article, settings_digest: str) -> str:
 class ResultCache:
     """Finished records by key, in a SQLite file; every failure turns the cache off, never the run."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, settings_digest: str) -> None:
         self.path = folder / FILE_NAME
+        self.settings_digest = settings_digest  # see settings_key: what every record of this run depends on
         self._db: sqlite3.Connection | None = None
-        self.hits = 0
         try:
             folder.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
@@ -86,6 +86,9 @@ class ResultCache:
             except sqlite3.Error:
                 pass
         self._db = None
+
+    def key(self, article: Article) -> str:
+        return article_key(article, self.settings_digest)
 
     def get_many(self, keys: Sequence[str]) -> dict[str, dict]:
         """The stored records (as dicts, without id and source) of those keys that are present."""
