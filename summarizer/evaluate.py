@@ -512,11 +512,11 @@ def run_eval(
     topics = _topic_section(rows, results, map_name, mapping)
     if topics is not None:
         figures["topics"] = topics
-        n_seen = sum(1 for r in rows if seen(r.article.text)) if seen is not None and mapping is not None else 0
-        if n_seen:
-            unseen = [(r, res) for r, res in zip(rows, results) if not seen(r.article.text)]  # type: ignore[misc]
+        flags = [seen(r.article.text) for r in rows] if seen is not None and mapping is not None else []
+        if any(flags):
+            unseen = [(r, res) for r, res, flag in zip(rows, results, flags) if not flag]
             held = _topic_section([r for r, _ in unseen], [res for _, res in unseen], map_name, mapping) or {"n": 0}
-            topics["held_out"] = {"n": held["n"], "n_seen": n_seen, "accuracy": held.get("accuracy"),
+            topics["held_out"] = {"n": held["n"], "n_seen": sum(flags), "accuracy": held.get("accuracy"),
                                   "per_category": held.get("per_category", {})}
     keywords = _keyword_section(rows, results)
     if keywords is not None:
