@@ -22,7 +22,7 @@ from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
 from .formats import FORMAT_NAMES
 from .records import Result
-from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, LONG_METHODS, Settings
+from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, LONG_METHODS, Settings, quiet_model_libraries
 
 log = logging.getLogger("summarizer")
 
@@ -35,13 +35,8 @@ def _setup_logging(verbose: int) -> None:
     log.handlers[:] = [handler]
     log.setLevel(level)
     log.propagate = False
-    if verbose < 2:
-        # The model libraries print their own loading bars and notices; keep stderr for ours.
-        # (transformers' GGUF loader uses a bare tqdm bar: TQDM_DISABLE turns off every bar not asked for.)
-        # Environment variables, read when transformers is imported: importing it here would cost half a second.
-        os.environ.setdefault("TQDM_DISABLE", "1")
-        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    if verbose < 2:  # the model libraries print their own loading bars and notices; keep stderr for ours
+        quiet_model_libraries()
         transformers = sys.modules.get("transformers")
         if transformers is not None:  # imported already (by a caller of main())
             transformers.utils.logging.disable_progress_bar()

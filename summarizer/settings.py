@@ -16,6 +16,17 @@ DTYPES = ("auto", "float32", "float16", "bfloat16")
 LONG_METHODS = ("select", "mapreduce")
 
 
+def quiet_model_libraries() -> None:
+    """Ask the model libraries not to print loading bars and notices (unless the environment says otherwise).
+
+    Environment variables, read when transformers is imported, so that quieting it does not import it
+    (half a second). TQDM_DISABLE also covers the bare tqdm bar of transformers' GGUF loader.
+    """
+    for name, value in (("TQDM_DISABLE", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
+                        ("HF_HUB_DISABLE_PROGRESS_BARS", "1")):
+        os.environ.setdefault(name, value)
+
+
 def default_cache_dir() -> Path:
     """Where the caches live: $SUMMARIZER_CACHE_DIR, else the XDG cache folder."""
     env = os.environ.get("SUMMARIZER_CACHE_DIR")

@@ -56,11 +56,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, ModelError, NotInstalledError, SummarizerError, UsageError
 from ..formats import _guarded, _stem, _UniqueIds
+from ..formats import _walk as walk_files  # summarizer run's folder walk
 from ..formats import jsonl as jsonl_reader
 from ..formats.base import ReadItem, Source, article_from_object
 from ..formats.jsonl import given_id
 from ..records import Article, InputFailure
-from ..settings import Settings
+from ..settings import Settings, quiet_model_libraries
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -223,20 +224,13 @@ def list_inputs(inputs: Sequence[str], exclude: str | None = None) -> list[dict[
 
 
 def _walk(root: str, excluded: str | None) -> Iterator[dict[str, str]]:
-    """Readable files under ``root``, sorted by path, hidden entries and the ``excluded`` folder skipped."""
-    try:
-        with os.scandir(root) as listing:
-            found = sorted(listing, key=lambda e: e.name)
-    except OSError as exc:
-        yield _failed_entry(root, f"could not list the folder {root} ({exc.strerror or exc})")
-        return
-    for entry in found:
-        if entry.name.startswith(".") or (excluded and os.path.abspath(entry.path) == excluded):
-            continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(entry.path, excluded)
-        elif (kind := _kind(entry.name)) is not None:
-            yield _entry(os.path.abspath(entry.path), entry.path, kind)
+    """Readable files under ``root`` as ``summarizer run`` walks a folder (sorted by path, hidden entries
+    skipped), only those of :data:`INPUT_EXTENSIONS`, and never the ``excluded`` folder."""
+    for found in walk_files(root, INPUT_EXTENSIONS, excluded):
+        if isinstance(found, InputFailure):  # a folder that cannot be listed
+            yield _failed_entry(found.source, found.error)
+        else:
+            yield _entry(os.path.abspath(found), found, _kind(found) or "")
 
 
 def _list_glob(pattern: str, excluded: str | None) -> list[dict[str, str]]:
@@ -423,9 +417,7 @@ class SummarizeActor:
     """
 
     def __init__(self, settings: Settings | None = None, packed: bool = False) -> None:
-        for name, value in (("TQDM_DISABLE", "1"), ("TRANSFORMERS_VERBOSITY", "error"),
-                            ("HF_HUB_DISABLE_PROGRESS_BARS", "1")):
-            os.environ.setdefault(name, value)  # workers print nothing but errors
+        quiet_model_libraries()  # workers print nothing but errors
         from ..api import Summarizer
 
         self.settings = settings or Settings.from_env()
@@ -450,8 +442,9 @@ def _settings(settings: Settings | None, batch_size: int | None) -> Settings:
     return replace(settings, batch_size=batch_size) if batch_size is not None else settings
 
 
-def _cluster_cpus(ray: Any) -> float:
-    return float(ray.cluster_resources().get("CPU", 1))
+def _actors(ray: Any, concurrency: int | None, cpus_per_actor: float) -> int:
+    """``concurrency``, or as many actors as the cluster's CPUs hold (at least one)."""
+    return concurrency or max(1, int(float(ray.cluster_resources().get("CPU", 1)) // cpus_per_actor))
 
 
 def summarize_dataset(ds: ray.data.Dataset, settings: Settings | None = None, *, concurrency: int | None = None,
@@ -470,7 +463,7 @@ def summarize_dataset(ds: ray.data.Dataset, settings: Settings | None = None, *,
     """
     ray = _require_ray()
     settings = _settings(settings, batch_size)
-    size = concurrency or max(1, int(_cluster_cpus(ray) // cpus_per_actor))
+    size = _actors(ray, concurrency, cpus_per_actor)
     return ds.map_batches(SummarizeActor, fn_constructor_kwargs={"settings": settings},
                           batch_size=settings.batch_size, batch_format="pyarrow", num_cpus=cpus_per_actor,
                           compute=ray.data.ActorPoolStrategy(min_size=1, max_size=size))
@@ -549,7 +542,7 @@ def _run(ray: Any, entries: list[dict[str, str]], target: str, fmt: str, setting
     if batches > 1:  # one batch per block, so that every actor gets work
         packed = packed.repartition(batches).materialize()
     # 2. summarise: a fixed pool of actors, each holding the models
-    actors = min(concurrency or max(1, int(_cluster_cpus(ray) // cpus_per_actor)), max(batches, 1))
+    actors = min(_actors(ray, concurrency, cpus_per_actor), max(batches, 1))
     results = packed.map_batches(
         SummarizeActor, fn_constructor_kwargs={"settings": settings, "packed": True}, batch_size=1,
         batch_format="pyarrow", num_cpus=cpus_per_actor, compute=ray.data.ActorPoolStrategy(size=actors),

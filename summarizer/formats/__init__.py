@@ -16,7 +16,7 @@ from __future__ import annotations
 import glob
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from importlib import import_module
@@ -204,9 +204,12 @@ def _read_directory(root: str, max_bytes: int) -> Iterator[ReadItem]:
         )
 
 
-def _walk(root: str) -> Iterator[str | InputFailure]:
-    """Article files under ``root``, sorted by path, skipping hidden entries; a folder that
-    cannot be listed becomes an InputFailure. Symbolic links to folders are not followed."""
+def _walk(root: str, extensions: Container[str] | None = None, exclude: str | None = None
+          ) -> Iterator[str | InputFailure]:
+    """Article files under ``root`` (those whose lower-cased ending is in ``extensions``, by default
+    every ending with a reader), sorted by path, skipping hidden entries and the folder or file whose
+    absolute path is ``exclude``; a folder that cannot be listed becomes an InputFailure. Symbolic
+    links to folders are not followed."""
     try:
         with os.scandir(root) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -215,16 +218,17 @@ def _walk(root: str) -> Iterator[str | InputFailure]:
             id=_stem(root), source=root, error=f"could not list the folder {root} ({exc.strerror or exc})"
         )
         return
-    extensions = readers_by_extension()
+    if extensions is None:
+        extensions = readers_by_extension()
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or (exclude and os.path.abspath(entry.path) == exclude):
             continue
         try:
             is_dir = entry.is_dir(follow_symlinks=False)
         except OSError:
             is_dir = False
         if is_dir:
-            yield from _walk(entry.path)
+            yield from _walk(entry.path, extensions, exclude)
         elif os.path.splitext(entry.name)[1].lower() in extensions:
             yield entry.path
 
