@@ -1,12 +1,14 @@
 """Throughput of the default pipeline against its floor: one bare embedding pass over the same sentences.
 
     python benchmarks/throughput.py [--data ../shared/eval/bbc_news_summary.jsonl] [--n 300]
-                                    [--distilbart 10] [--json]
+                                    [--jobs N] [--distilbart 10] [--json]
 
 Prints, from one run on this machine:
 - the full default pipeline (summary, IPTC topics, keywords, entities) in articles per second,
-  with and without model loading, and its peak memory. The result cache is off: every article
-  is computed. The taxonomy's embeddings come from the on-disk cache, as in any run but the first;
+  with and without model loading, and its peak memory: this process's, and that of the helper
+  processes that share the text analysis (--jobs; by default one per core, at most 4, on Linux).
+  The result cache is off: every article is computed. The taxonomy's embeddings come from the
+  on-disk cache, as in any run but the first;
 - the floor: a bare all-MiniLM-L6-v2 pass (sentence-transformers, float32, model loading
   included) over exactly the sentences the pipeline analysed, and the ratio of the two;
 - first, the time to the first record of one article in a new process (``summarizer run ONE.txt``),
@@ -49,11 +51,37 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def smaps_mb(pid: int) -> dict[str, float]:
+    """Pss and Private (clean + dirty) memory of a process in MB, from /proc/PID/smaps_rollup (Linux); {} if unreadable."""
+    fields: dict[str, float] = {}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and parts[1].isdigit():
+                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024.0
+    except OSError:
+        return {}
+    return {"pss": fields.get("Pss", 0.0), "private": fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0)}
+
+
+def peak_rss_of_mb(pid: int) -> float | None:
+    """The peak resident memory of a running process (VmHWM in /proc/PID/status; Linux), or None."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--jobs", type=int, default=None,
+                    help="processes for text analysis, as summarizer run --jobs (default: the pipeline's own choice)")
     ap.add_argument("--distilbart", type=int, default=0, metavar="N",
                     help="also time distilbart-cnn-12-6 (random weights) on the first N articles (slow: seconds each)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -69,11 +97,14 @@ def main(argv: list[str] | None = None) -> dict:
     from summarizer.stages.clean import clean
 
     t0 = time.perf_counter()
-    s = Summarizer(batch_size=args.batch_size, result_cache=False)
+    s = Summarizer(batch_size=args.batch_size, result_cache=False, jobs=args.jobs)
     s.pipeline.load()
     t_loaded = time.perf_counter()
     results = list(s.summarize_batch(articles))
     t_done = time.perf_counter()
+    # Memory is read once, afterwards: sampling /proc during the run slowed it by 1-1.5 s in 30.
+    helpers = getattr(s.pipeline.analyzer, "helper_pids", [])
+    helper_memory = [(peak_rss_of_mb(pid), smaps_mb(pid)) for pid in helpers]
     failed = sum(not r.ok for r in results)
 
     # The same sentences (and titles) the pipeline embedded, for the bare pass. Not timed.
@@ -108,6 +139,10 @@ def main(argv: list[str] | None = None) -> dict:
         "ratio_total": round((t_done - t0) / (b_done - b0), 2),
         "ratio_warm": round((t_done - t_loaded) / (b_done - b_loaded), 2),
         "peak_rss_mb_after_pipeline": round(pipeline_peak, 1),
+        "analysis_processes": 1 + len(helpers),
+        # A forked helper's RSS counts the pages it still shares with this process; "private" is its own memory.
+        "helper_peak_rss_mb": [round(peak, 1) for peak, _ in helper_memory if peak is not None],
+        "helper_private_mb_at_end": [round(m["private"], 1) for _, m in helper_memory if m],
         **cold,
     }
     if args.distilbart:
@@ -130,7 +165,10 @@ def main(argv: list[str] | None = None) -> dict:
               f"  (warm, without {fig['embedding_seconds_load']} s of loading: "
               f"{fig['embedding_articles_per_second_warm']:.2f} art/s)")
         print(f"ratio pipeline / embedding: {fig['ratio_total']:.2f} end to end, {fig['ratio_warm']:.2f} warm")
-        print(f"peak RSS after the pipeline: {fig['peak_rss_mb_after_pipeline']:.0f} MB")
+        print(f"peak RSS after the pipeline: {fig['peak_rss_mb_after_pipeline']:.0f} MB in this process")
+        for peak, private in zip(fig["helper_peak_rss_mb"], fig["helper_private_mb_at_end"]):
+            print(f"  an analysis helper: peak RSS {peak:.0f} MB, most of it pages shared with this process; "
+                  f"{private:.0f} MB of its own at the end")
         print(f"first result of one article, new process: {fig['cold_start_seconds']:.2f} s "
               f"(exit at {fig['cold_start_seconds_to_exit']:.2f} s; on a first run, when the taxonomy is "
               f"embedded too: {fig['first_run_seconds']:.2f} s, exit at {fig['first_run_seconds_to_exit']:.2f} s)")

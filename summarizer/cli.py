@@ -137,6 +137,11 @@ def main() -> None:
                    f"{DEFAULT_EMBEDDER}, which needs no network. Also read from $SUMMARIZER_EMBEDDER.")
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
               help="Articles processed together in one model pass.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes that share the text analysis (sentences, names, phrases) of each batch, this one "
+                   "included; each extra one holds its own copy of the language model (about 200 MB). The "
+                   "embedding model already uses every core. Default: one per CPU core, at most 4, on Linux; "
+                   "1 elsewhere.")
 @click.option("--max-input-bytes", type=click.IntRange(1, None), default=20_000_000, show_default=True,
               help="Inputs larger than this many bytes are reported as errors instead of being read.")
 @click.option("--max-sentence-words", type=click.IntRange(5, None), default=150, show_default=True,
@@ -163,8 +168,9 @@ def main() -> None:
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
         n_topics: int, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
-        max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool, verbose: int,
-        show_traceback: bool, resume: bool, engine: str, ray_address: str | None, **model_options: Any) -> None:
+        jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
+        verbose: int, show_traceback: bool, resume: bool, engine: str, ray_address: str | None,
+        **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
@@ -200,7 +206,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
                                      topic_calibration=not no_topic_calibration, keywords=n_keywords,
-                                     embedder=embedder, batch_size=batch_size,
+                                     embedder=embedder, batch_size=batch_size, jobs=jobs,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
                                      max_chars=max_chars, use_cache=not no_cache,
                                      **_model_settings(**model_options))

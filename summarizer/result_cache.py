@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 FILE_NAME = "results.sqlite"
 
 #: Settings that do not change a record: where caches live, how work is batched, what is refused.
-_NOT_IN_KEY = {"cache_dir", "use_cache", "result_cache", "batch_size", "max_input_bytes", "allow_pickle"}
+_NOT_IN_KEY = {"cache_dir", "use_cache", "result_cache", "batch_size", "jobs", "max_input_bytes", "allow_pickle"}
 
 
 @functools.cache

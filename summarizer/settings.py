@@ -52,6 +52,9 @@ class Settings:
     """A sentence-transformers model name or path; the default uses the packaged weights."""
     batch_size: int = 32
     """Articles processed together (one embedding pass per batch)."""
+    jobs: int | None = None
+    """Processes that split a batch's text analysis (sentences, entities, phrases); this one included.
+    None: one per CPU core, at most 4, on Linux, and 1 elsewhere. 1: no helper processes."""
     cache_dir: Path | None = None
     """Cache folder for taxonomy embeddings and records (None: default_cache_dir(); disable with use_cache)."""
     use_cache: bool = True
@@ -91,6 +94,8 @@ class Settings:
         for name in ("sentences", "topics", "keywords", "batch_size", "max_sentence_words", "max_chars"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
+        if self.jobs is not None and self.jobs < 1:
+            raise UsageError(f"jobs must be at least 1 (got {self.jobs})")
         if self.max_words is not None and self.max_words < 1:
             raise UsageError(f"max_words must be at least 1 (got {self.max_words})")
         for name in ("gen_batch_size", "max_new_tokens"):

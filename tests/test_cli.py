@@ -335,6 +335,24 @@ def test_sentences_out_of_range_is_a_usage_error(cli, folder):
     assert "--sentences" in result.stderr
 
 
+def test_jobs_reach_the_settings_and_zero_is_a_usage_error(cli, folder, monkeypatch):
+    import summarizer.api
+
+    seen = []
+    factory = summarizer.api.Summarizer
+
+    def recording(settings=None, **options):
+        seen.append(settings.jobs)
+        return factory(settings, **options)
+
+    monkeypatch.setattr(summarizer.api, "Summarizer", recording)
+    assert cli("run", str(folder), "-q", "--jobs", "3").exit_code == 0
+    assert cli("run", str(folder), "-q").exit_code == 0
+    assert seen == [3, None]
+    result = cli("run", str(folder), "--jobs", "0")
+    assert result.exit_code == 2 and "--jobs" in result.stderr
+
+
 @pytest.mark.parametrize("budget", [1, 25])
 def test_max_words(cli, folder, reference, budget):
     result = cli("run", str(folder), "-f", "jsonl", "-q", "--max-words", str(budget))

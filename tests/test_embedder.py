@@ -27,7 +27,7 @@ def test_the_small_encoder_gives_the_vectors_of_sentence_transformers():
 
     folder = packaged_minilm_path()
     assert bert.supported(folder)
-    ours = bert.BertEncoder(folder).encode(SENTENCES, batch_size=4)
+    ours = bert.BertEncoder(folder).encode(SENTENCES, max_tokens=40)
     reference = SentenceTransformer(str(folder), device="cpu").encode(SENTENCES, normalize_embeddings=True)
     assert ours.shape == reference.shape == (len(SENTENCES), 384)
     assert np.min(np.sum(ours * reference, axis=1)) > 0.99999
@@ -53,3 +53,24 @@ def test_folders_the_small_encoder_cannot_reproduce_go_to_sentence_transformers(
     (folder / "config.json").write_text(json.dumps({**config, "model_type": "roberta"}))
     assert not bert.supported(folder)
     assert not bert.supported(tmp_path / "missing")
+
+
+def test_the_small_encoder_batches_by_tokens_and_keeps_the_order():
+    encoder = bert.BertEncoder(packaged_minilm_path())
+    shapes = []
+    model = encoder.model
+
+    def recording(ids, attention):
+        shapes.append(tuple(ids.shape))
+        return model(ids, attention)
+
+    encoder.model = recording
+    texts = ["Short.", "A sentence of middling length about the markets today.", "x",
+             " ".join(["word"] * 60), "Another short one.", "Shares fell."]
+    vectors = encoder.encode(texts, max_tokens=24)
+    assert sum(rows for rows, _ in shapes) == len(texts)
+    assert all(rows * width <= 24 or rows == 1 for rows, width in shapes)
+    assert len(shapes) > 1 and max(rows for rows, _ in shapes) > 1  # short texts share a batch
+    encoder.model = model
+    one_by_one = np.stack([encoder.encode([t])[0] for t in texts])
+    assert np.allclose(vectors, one_by_one, atol=1e-5)  # each row is its own text's vector

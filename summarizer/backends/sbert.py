@@ -49,7 +49,7 @@ class SentenceTransformerEmbedder(Embedder):
                 self.model = bert.BertEncoder(Path(location))
             except Exception as exc:  # a damaged folder: say which
                 raise _load_error(name_or_path, is_local, exc) from exc
-            self._encode = self.model.encode
+            self._encode = self._encode_bert
             self._dim = self.model.dim
         else:
             self.model = _load_sentence_transformer(name_or_path, location, is_local, device)
@@ -62,6 +62,10 @@ class SentenceTransformerEmbedder(Embedder):
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
         return np.asarray(self._encode(list(texts), batch_size=self.batch_size), dtype=np.float32)
+
+    def _encode_bert(self, texts: list[str], batch_size: int) -> np.ndarray:
+        # Batches of about 16 sentences of 64 tokens: measured faster here than 64 texts a batch (bert.py).
+        return self.model.encode(texts, max_tokens=max(16 * batch_size, 64))
 
     def _encode_st(self, texts: list[str], batch_size: int) -> np.ndarray:
         return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,

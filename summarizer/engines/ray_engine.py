@@ -424,7 +424,8 @@ class SummarizeActor:
         self.packed = packed
         # No result cache: many actors of a node would share one SQLite file, and a cluster's nodes would each
         # keep their own; a Ray job computes every record.
-        self.summarizer = Summarizer(replace(self.settings, result_cache=False))
+        # Ray runs one actor per CPU already: no analysis helpers of its own unless asked for.
+        self.summarizer = Summarizer(replace(self.settings, result_cache=False, jobs=self.settings.jobs or 1))
         self.summarizer.pipeline.load()  # once per actor, before the first batch
 
     def __call__(self, batch: pa.Table) -> pa.Table:

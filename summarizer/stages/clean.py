@@ -7,6 +7,7 @@ Pure functions on strings. ``clean(text, title=None)`` returns a :class:`Cleaned
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -129,12 +130,27 @@ class Cleaned:
         return [p for p in self.text.split("\n\n") if p]
 
 
+#: Every character that may be a control or format character (Unicode category C*): all of ASCII's but tab and
+#: newline, and everything beyond ASCII, which _control_to_space then looks up one by one.
+_MAYBE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\U0010ffff]")
+
+
+def _control_to_space(match: re.Match[str]) -> str:
+    ch = match.group()
+    return " " if _is_control(ch) else ch
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "C"
+
+
 def normalize(text: str) -> str:
     """Unicode NFC, unified line ends, no zero-width or control characters, no runs of spaces."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = re.sub(r"[\u200b-\u200f\u2060\ufeff]", "", text)
-    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = _MAYBE_CONTROL.sub(_control_to_space, text)
     text = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
     return text
 
@@ -166,15 +182,27 @@ def _key(line: str) -> str:
     return re.sub(r"^[\W_]+|[\W_]+$", "", line.lower())
 
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _script(ch: str) -> str:
+    try:
+        return unicodedata.name(ch).split(" ", 1)[0]
+    except ValueError:
+        return "OTHER"
+
+
 def script_of(text: str) -> dict[str, int]:
     """Letters counted by script (the first word of the Unicode name: LATIN, CYRILLIC, ...)."""
     counts: dict[str, int] = {}
-    for ch in text:
+    ascii_letters = len(_ASCII_LETTER.findall(text))  # the only ASCII letters, all LATIN; counted in C
+    if ascii_letters:
+        counts["LATIN"] = ascii_letters
+    for ch in _NON_ASCII.findall(text):
         if ch.isalpha():
-            try:
-                script = unicodedata.name(ch).split(" ", 1)[0]
-            except ValueError:
-                script = "OTHER"
+            script = _script(ch)
             counts[script] = counts.get(script, 0) + 1
     return counts
 

@@ -197,11 +197,11 @@ class TopicIndex:
             if len(picked) >= k:
                 break
             i = self._descend(int(i), final, weights.descend_margin)
+            if picked and raw[i] < weights.min_relative * raw[picked[0]]:
+                continue
             q = self.qcodes[i]
             chain = set(self.taxonomy.ancestors(q))
             if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
-                continue
-            if picked and raw[i] < weights.min_relative * raw[picked[0]]:
                 continue
             picked.append(i)
         return [
