@@ -98,6 +98,24 @@ def test_a_dead_helper_costs_no_text(caplog):
     assert analyzer.helper_pids == []
 
 
+def test_a_helper_the_system_cannot_start_costs_no_text(monkeypatch, caplog):
+    tries = []
+
+    def no_process(pool, texts):
+        tries.append(len(texts))
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(ParallelAnalyzer, "_submit", staticmethod(no_process))
+    analyzer = ParallelAnalyzer(RegexAnalyzer(), RegexAnalyzer, processes=3)
+    texts = texts_of(20)
+    with caplog.at_level(logging.WARNING):
+        assert analyzer.analyze_batch(texts) == RegexAnalyzer().analyze_batch(texts)
+    assert "Cannot allocate memory" in caplog.text and analyzer.helper_pids == []
+    assert len(tries) == 1  # not tried again for the batch's third part, nor for the next batch
+    analyzer.analyze_batch(texts)
+    assert len(tries) == 1
+
+
 @needs_fork
 def test_a_text_the_analyser_cannot_read_fails_the_batch_for_a_text_by_text_retry():
     analyzer = ParallelAnalyzer(FailsOnBad(), FailsOnBad, processes=2)

@@ -30,7 +30,7 @@ from .base import Analysis, Analyzer
 log = logging.getLogger(__name__)
 
 #: Parts shorter than this many characters are not worth a trip to another process (spaCy reads
-#: about 50,000 characters a second on one core here; a trip costs a few milliseconds).
+#: about 45,000 characters a second on one core here; a trip costs a few milliseconds).
 MIN_PART_CHARS = 12_000
 #: The most processes ``jobs=None`` picks: beyond that the embedding pass, not analysis, sets the pace.
 MAX_AUTO_JOBS = 4
@@ -124,10 +124,13 @@ class ParallelAnalyzer(Analyzer):
         parts = split_evenly(texts, wanted)
         futures: list[Future[list[Analysis]] | None] = []
         for part in parts[1:]:
-            try:
-                futures.append(self._submit(pool, list(part)))
-            except BrokenProcessPool:
-                futures.append(None)
+            future = None
+            if not self._gave_up:
+                try:
+                    future = self._submit(pool, list(part))
+                except (BrokenProcessPool, OSError) as exc:  # OSError: the system could not start a helper
+                    self._give_up(exc)
+            futures.append(future)
         out = self.local.analyze_batch(parts[0])
         failure: BaseException | None = None
         for part, future in zip(parts[1:], futures, strict=True):
