@@ -98,6 +98,19 @@ def test_a_dead_helper_costs_no_text(caplog):
     assert analyzer.helper_pids == []
 
 
+def test_helpers_that_start_afresh_load_their_own_analyser(monkeypatch):
+    """Where helpers cannot be forked (macOS, Windows) they are spawned and call ``load``; checked here by spawning."""
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    analyzer = ParallelAnalyzer(WhereAnalyzer(), WhereAnalyzer, processes=2)
+    try:
+        texts = texts_of(20)
+        found = analyzer.analyze_batch(texts)
+        assert [a.sentences[0].text for a in found] == [t[:9] for t in texts]
+        assert found[-1].sentences[0].label == str(analyzer.helper_pids[0]) != str(os.getpid())
+    finally:
+        analyzer.close()
+
+
 def test_a_helper_the_system_cannot_start_costs_no_text(monkeypatch, caplog):
     tries = []
 
