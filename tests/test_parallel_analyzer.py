@@ -166,6 +166,42 @@ def test_output_written_before_the_helper_starts_appears_once(tmp_path):
 
 
 @needs_fork
+def test_ctrl_c_stops_this_process_and_its_helpers_quietly():
+    """Ctrl-C reaches the whole process group: the main process gets KeyboardInterrupt, helpers ignore it."""
+    script = textwrap.dedent(f"""
+        import os, signal, sys, threading, time
+        sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})
+        from summarizer.backends.parallel import ParallelAnalyzer
+        from fakes import RegexAnalyzer
+
+        HOME = os.getpid()
+
+        class Slow(RegexAnalyzer):  # slow here only, so that the helper mostly waits for work when Ctrl-C comes
+            def analyze_batch(self, texts):
+                if os.getpid() == HOME:
+                    time.sleep(0.3)
+                return super().analyze_batch(texts)
+
+        a = ParallelAnalyzer(Slow(), Slow, processes=2)
+        texts = ["Some words here. " * 1000] * 4
+        a.analyze_batch(texts)
+        print("helpers", len(a.helper_pids), flush=True)
+        threading.Timer(0.5, lambda: os.killpg(0, signal.SIGINT)).start()
+        try:
+            while True:
+                a.analyze_batch(texts)
+        except KeyboardInterrupt:
+            print("interrupted", flush=True)
+    """)
+    import signal
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          start_new_session=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert done.stdout == "helpers 1\ninterrupted\n", done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+@needs_fork
 def test_spacy_analyses_are_the_same_in_helpers(monkeypatch):
     monkeypatch.setattr(parallel, "MIN_PART_CHARS", 500)
     single = load_analyzer()
