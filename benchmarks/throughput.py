@@ -51,17 +51,13 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def smaps_mb(pid: int) -> dict[str, float]:
-    """Pss and Private (clean + dirty) memory of a process in MB, from /proc/PID/smaps_rollup (Linux); {} if unreadable."""
-    fields: dict[str, float] = {}
+def private_mb(pid: int) -> float | None:
+    """A process's own memory in MB (Private_Clean + Private_Dirty in /proc/PID/smaps_rollup; Linux), or None."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            parts = line.split()
-            if len(parts) >= 3 and parts[1].isdigit():
-                fields[parts[0].rstrip(":")] = int(parts[1]) / 1024.0
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
     except OSError:
-        return {}
-    return {"pss": fields.get("Pss", 0.0), "private": fields.get("Private_Clean", 0.0) + fields.get("Private_Dirty", 0.0)}
+        return None
+    return sum(int(line.split()[1]) for line in lines if line.startswith(("Private_Clean:", "Private_Dirty:"))) / 1024
 
 
 def peak_rss_of_mb(pid: int) -> float | None:
@@ -104,7 +100,7 @@ def main(argv: list[str] | None = None) -> dict:
     t_done = time.perf_counter()
     # Memory is read once, afterwards: sampling /proc during the run slowed it by 1-1.5 s in 30.
     helpers = getattr(s.pipeline.analyzer, "helper_pids", [])
-    helper_memory = [(peak_rss_of_mb(pid), smaps_mb(pid)) for pid in helpers]
+    helper_memory = [(peak_rss_of_mb(pid), private_mb(pid)) for pid in helpers]
     failed = sum(not r.ok for r in results)
 
     # The same sentences (and titles) the pipeline embedded, for the bare pass. Not timed.
@@ -142,7 +138,7 @@ def main(argv: list[str] | None = None) -> dict:
         "analysis_processes": 1 + len(helpers),
         # A forked helper's RSS counts the pages it still shares with this process; "private" is its own memory.
         "helper_peak_rss_mb": [round(peak, 1) for peak, _ in helper_memory if peak is not None],
-        "helper_private_mb_at_end": [round(m["private"], 1) for _, m in helper_memory if m],
+        "helper_private_mb_at_end": [round(private, 1) for _, private in helper_memory if private is not None],
         **cold,
     }
     if args.distilbart:

@@ -94,10 +94,10 @@ class Settings:
         for name in ("sentences", "topics", "keywords", "batch_size", "max_sentence_words", "max_chars"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
-        if self.jobs is not None and self.jobs < 1:
-            raise UsageError(f"jobs must be at least 1 (got {self.jobs})")
-        if self.max_words is not None and self.max_words < 1:
-            raise UsageError(f"max_words must be at least 1 (got {self.max_words})")
+        for name in ("jobs", "max_words"):  # optional: None means "choose for me" / "no budget"
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise UsageError(f"{name} must be at least 1 (got {value})")
         for name in ("gen_batch_size", "max_new_tokens"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
