@@ -1,9 +1,10 @@
 """The pipeline: clean -> analyse -> embed once -> summary, topics, keywords, entities.
 
-Articles are processed in batches: one analyser pass and ONE embedding call per batch cover
-every sentence, title and keyword candidate of every article in it, and each vector is reused
-by every stage that needs it. A failure in one article becomes that article's error record;
-the rest of the batch goes on. No I/O and no printing here.
+Articles are processed in batches: one analyser pass and ONE embedding pass per batch cover
+every sentence and title of every article in it, and each vector is reused by every stage that
+needs it. Keyword candidates are read from the same pass (their tokens' vectors, in context).
+A failure in one article becomes that article's error record; the rest of the batch goes on.
+No I/O and no printing here.
 
 With a generative model (``Settings.model``), the abstractive stage (:mod:`summarizer.abstractive`)
 then writes the batch's summaries in batched model calls and checks them; topics, keywords and
@@ -12,15 +13,17 @@ entities are made the same way either way.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from . import abstractive
-from .backends.base import Analysis, Analyzer, Embedder
+from .backends.base import Analysis, Analyzer, Embedder, Span
 from .backends.generative import Generator
 from .errors import InputError, SummarizerError
 from .memory import release_free_memory
@@ -234,8 +237,10 @@ class Pipeline:
 
     def _finish(self, work: list[_Work], results: list[Result | None]) -> None:
         s = self.settings
-        # One embedding call for every sentence, title and keyword candidate of the batch.
+        # One embedding pass over every sentence and title of the batch. Keyword candidates are read
+        # from that same pass (their tokens, in context), so they cost no model work of their own.
         texts: list[str] = []
+        spans: list[list[tuple[int, int]]] = []
         plans = []
         for w in work:
             assert w.analysis is not None
@@ -243,18 +248,23 @@ class Pipeline:
             cands = keywords_stage.candidates([(p.text, p.start) for p in w.analysis.phrases], len(w.cleaned.text))
             start = len(texts)
             texts.extend(_head(sent, s.max_sentence_words) for sent in sents)
+            sentence_spans, owners = _occurrences(w.cleaned.text, w.analysis.sentences, cands)
+            spans.extend(sentence_spans)
             title_at = None
             if w.cleaned.title:
                 title_at = len(texts)
                 texts.append(w.cleaned.title)
-            cand_at = len(texts)
-            texts.extend(c.text for c in cands)
-            plans.append((w, sents, cands, start, title_at, cand_at))
-        vectors = self.embedder.embed_batch(texts)
+                spans.append([])
+            plans.append((w, sents, cands, start, title_at, owners))
+        vectors, span_vectors = self.embedder.embed_with_spans(texts, spans)
+        cand_vectors = [_candidate_vectors(len(cands), vectors.shape[1], owners,
+                                           span_vectors[start : start + len(sents)] if span_vectors is not None else None)
+                        for _w, sents, cands, start, _title_at, owners in plans]
+        self._embed_missing(plans, cand_vectors)
         index = self.topic_index
-        for w, sents, cands, start, title_at, cand_at in plans:
+        for (w, sents, cands, start, title_at, _owners), cand_vecs in zip(plans, cand_vectors, strict=True):
             try:
-                results[w.position] = self._result(w, sents, cands, vectors, start, title_at, cand_at, index)
+                results[w.position] = self._result(w, sents, cands, vectors, start, title_at, cand_vecs, index)
             except Exception as exc:
                 log.debug("article %s failed", w.article.source, exc_info=True)
                 results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")
@@ -301,12 +311,20 @@ class Pipeline:
             assert result is not None
             results[position] = outcome.apply(result)
 
+    def _embed_missing(self, plans: list, cand_vectors: list[np.ndarray]) -> None:
+        """Embed on their own, in one call, the keyword candidates that the sentence pass did not read."""
+        missing = [(k, j) for k, (vecs, plan) in enumerate(zip(cand_vectors, plans, strict=True))
+                   for j in range(len(plan[2])) if not vecs[j].any()]
+        if missing:
+            found = self.embedder.embed_batch([plans[k][2][j].text for k, j in missing])
+            for (k, j), vec in zip(missing, found, strict=True):
+                cand_vectors[k][j] = vec
+
     def _result(self, w: _Work, sents: list[str], cands: list[keywords_stage.Candidate], vectors: np.ndarray,
-                start: int, title_at: int | None, cand_at: int, index: TopicIndex) -> Result:
+                start: int, title_at: int | None, cand_vecs: np.ndarray, index: TopicIndex) -> Result:
         s = self.settings
         sent_vecs = vectors[start : start + len(sents)]
         title_vec = vectors[title_at] if title_at is not None else None
-        cand_vecs = vectors[cand_at : cand_at + len(cands)]
         picked = extractive.select(sents, sent_vecs, title_vec, max_sentences=s.sentences, max_words=s.max_words,
                                    max_sentence_words=s.max_sentence_words)
         warnings = list(w.warnings or [])
@@ -340,6 +358,48 @@ class Pipeline:
 
 
 def _head(text: str, max_words: int) -> str:
-    """The first ``max_words`` words of a text (the text itself when it is short enough)."""
+    """The first ``max_words`` words of a text, as written (the text itself when it is short enough)."""
     words = text.split(maxsplit=max_words)
-    return text if len(words) <= max_words else " ".join(words[:max_words])
+    if len(words) <= max_words:
+        return text
+    word = next(itertools.islice(_WORD.finditer(text), max_words - 1, None))
+    return text[: word.end()]
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _occurrences(text: str, sentences: Sequence[Span], cands: Sequence[keywords_stage.Candidate]
+                 ) -> tuple[list[list[tuple[int, int]]], list[list[int]]]:
+    """Where each candidate occurs inside the sentences: for every sentence, the candidates' character
+    spans relative to it, and beside them the index of the candidate each span belongs to."""
+    starts = [sp.start for sp in sentences]
+    spans: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    owners: list[list[int]] = [[] for _ in sentences]
+    for j, cand in enumerate(cands):
+        for a, b in cand.spans:
+            i = bisect.bisect_right(starts, a) - 1
+            if i < 0:
+                continue
+            sent = sentences[i]
+            rel_a, rel_b = a - sent.start, b - sent.start
+            if rel_b <= len(sent.text) and sent.text[rel_a:rel_b] == text[a:b]:
+                spans[i].append((rel_a, rel_b))
+                owners[i].append(j)
+    return spans, owners
+
+
+def _candidate_vectors(n_cands: int, dim: int, owners: list[list[int]],
+                       span_vectors: list[list[np.ndarray | None]] | None) -> np.ndarray:
+    """Each candidate's vector: the mean of its occurrences' token vectors, of unit length.
+
+    A row of zeros where no occurrence was read, or when the embedder gives no token vectors;
+    :meth:`Pipeline._embed_missing` fills those rows.
+    """
+    out = np.zeros((n_cands, dim), dtype=np.float32)
+    for sentence_owners, vecs in zip(owners, span_vectors or [], strict=False):
+        for j, vec in zip(sentence_owners, vecs, strict=True):
+            if vec is not None:
+                out[j] += vec  # a sum; its direction is the mean's
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return np.divide(out, norms, out=np.zeros_like(out), where=norms > 0)

@@ -74,3 +74,25 @@ def test_the_small_encoder_batches_by_tokens_and_keeps_the_order():
     encoder.model = model
     one_by_one = np.stack([encoder.encode([t])[0] for t in texts])
     assert np.allclose(vectors, one_by_one, atol=1e-5)  # each row is its own text's vector
+
+
+def test_span_vectors_are_the_mean_of_their_tokens_from_the_same_pass():
+    encoder = bert.BertEncoder(packaged_minilm_path())
+    texts = ["The central bank raised interest rates.", SENTENCES[4], "Shares fell."]
+    rate = texts[0].index("rates")
+    # "central bank", "The", part of "rates"; "inflation", and one past the model's 256 tokens
+    spans = [[(4, 16), (0, 3), (rate + 1, rate + 4)], [(0, 9), (3000, 3009)], []]
+    vectors, pooled = encoder.encode_spans(texts, spans, max_tokens=24)
+    assert np.allclose(vectors, encoder.encode(texts), atol=1e-6)  # the sentence vectors are unchanged
+    assert pooled[1][1] is None and pooled[2] == []  # the model cut the text before that span
+    for text, text_spans, text_pooled in zip(texts, spans, pooled, strict=True):
+        encoding = encoder.tokenizer.encode(text)  # the text alone, without padding
+        ids = encoder._torch.tensor([encoding.ids])
+        with encoder._torch.inference_mode():
+            _, tokens = encoder.model(ids, encoder._torch.ones_like(ids))
+        for (a, b), vector in zip(text_spans, text_pooled, strict=True):
+            if vector is None:
+                continue
+            inside = [i for i, (s, e) in enumerate(encoding.offsets) if e > s and s < b and e > a]
+            assert inside  # a token counts when it overlaps the span
+            assert np.allclose(vector, tokens[0, inside].mean(dim=0).numpy(), atol=1e-5)

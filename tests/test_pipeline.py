@@ -47,6 +47,47 @@ def test_one_embedding_call_per_batch(fake_summarizer):
     assert len(emb.calls) - before == 1
 
 
+def test_keywords_are_read_from_the_sentence_pass_or_embedded_on_their_own(fake_summarizer, tmp_path):
+    from fakes import HashEmbedder, RegexAnalyzer
+
+    from summarizer.backends.base import Embedder
+
+    class NoTokenVectors(HashEmbedder):  # as a model that only gives sentence vectors
+        embed_with_spans = Embedder.embed_with_spans
+
+    emb = NoTokenVectors()
+    plain = Summarizer(embedder=emb, analyzer=RegexAnalyzer(), cache_dir=tmp_path / "plain")
+    plain.pipeline.load()
+    before = len(emb.calls)
+    stories = [STORY, STORY.replace("schools", "libraries")]
+    expected = list(fake_summarizer.summarize_batch(stories))
+    got = list(plain.summarize_batch(stories))
+    n_candidates = sum(len(r.keywords) for r in got)
+    assert len(emb.calls) - before == 2 and emb.calls[-1] >= n_candidates  # sentences, then candidates
+    assert [[k.text for k in r.keywords] for r in got] == [[k.text for k in r.keywords] for r in expected]
+    assert [r.summary for r in got] == [r.summary for r in expected]
+
+
+def test_keywords_the_sentence_pass_did_not_read_are_embedded_on_their_own(fake_summarizer):
+    emb = fake_summarizer.pipeline.embedder
+    fake_summarizer.pipeline.load()
+    texts: list[list[str]] = []
+    real = emb.embed_batch
+
+    def recording(batch):
+        texts.append(list(batch))
+        return real(batch)
+
+    emb.embed_batch = recording
+    # The fake embedder reads 200 characters of a sentence: "Borealis" comes later in its only one.
+    long_sentence = ("The council said that " + "the plan, which took many months of work by many people, " * 4
+                     + "was named after the Aurora Borealis.")
+    result = fake_summarizer.summarize(STORY + " " + long_sentence)
+    assert result.ok
+    assert len(texts) == 2 and texts[1] == ["Borealis"]  # the pass, then only what it could not read
+    assert len(result.keywords) == 10
+
+
 def test_a_crashing_stage_fails_only_its_article(fake_summarizer, monkeypatch):
     from summarizer.stages import extractive
 
@@ -134,12 +175,13 @@ def test_real_models_handle_odd_but_valid_text(real_summarizer):
 
 @pytest.mark.slow
 def test_real_analyzer_splits_sentences_and_paragraphs(real_summarizer):
-    text = ("Dr. Smith met the U.S. delegation in Baku on Monday. They signed two deals.\n\n"
+    text = ("  Dr. Smith met the U.S. delegation in Baku on Monday. They signed two deals.\n\n"
             "Subheading without a stop\n\nThe talks will resume in May.")
     a = real_summarizer.pipeline.analyzer.analyze(text)
     sents = [s.text for s in a.sentences]
     assert sents == ["Dr. Smith met the U.S. delegation in Baku on Monday.", "They signed two deals.",
                      "Subheading without a stop", "The talks will resume in May."]
+    assert a.sentences[0].start == 2  # after the leading spaces
     for s in a.sentences:
         assert text[s.start : s.start + len(s.text)] == s.text
     assert ("Baku", "GPE") in {(e.text, e.label) for e in a.entities}

@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 import pytest
 from fakes import HashEmbedder
@@ -75,6 +77,16 @@ def test_candidates_drop_generic_words_and_count_variants():
     assert "year" not in texts and "Monday" not in texts
     jv = [c for c in cands if c.key == "joint venture"][0]
     assert jv.count == 2 and jv.first == pytest.approx(0.1)
+
+
+def test_candidates_know_where_each_occurrence_is():
+    text = "A 'joint venture' was signed. Joint ventures - like this joint venture - grow trade."
+    phrases = [(m.group(), m.start()) for m in re.finditer(r"'joint venture'|[Jj]oint ventures? -?|trade", text)]
+    cands = {c.key: c for c in keywords.candidates(phrases, len(text))}
+    jv = cands["joint venture"]
+    assert jv.count == 3
+    assert [text[a:b] for a, b in jv.spans] == ["joint venture", "Joint ventures", "joint venture"]  # quotes, dash cut
+    assert [text[a:b] for a, b in cands["trade"].spans] == ["trade"]
 
 
 def test_rank_diversifies_and_has_no_contained_duplicates():

@@ -28,6 +28,16 @@ class Embedder(ABC):
     def embed(self, text: str) -> np.ndarray:
         return self.embed_batch([text])[0]
 
+    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+                         ) -> tuple[np.ndarray, list[list[np.ndarray | None]] | None]:
+        """:meth:`embed_batch`, and for each text a vector of each of its ``spans`` (character offsets
+        ``(start, end)`` in that text), read from the same pass: the mean of the tokens inside the span,
+        in the context of the whole text. None in place of a span's vector when the model did not read
+        that part of the text; None in place of the whole list when the model cannot give token vectors
+        (the default), and the caller embeds the spans' texts on their own instead.
+        """
+        return self.embed_batch(texts), None
+
 
 @dataclass(frozen=True)
 class Span:

@@ -129,9 +129,8 @@ def _sentences(doc: Any) -> tuple[Span, ...]:
         for piece in _NEWLINE_SPLIT.split(sent.text):
             start = sent.text.find(piece, pos)
             pos = start + len(piece)
-            piece = piece.strip()
-            if piece:
-                spans.append(Span(piece, base + start))
+            if piece.strip():
+                spans.append(Span(piece.strip(), base + start + len(piece) - len(piece.lstrip())))
     return tuple(spans)
 
 
