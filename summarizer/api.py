@@ -40,6 +40,9 @@ class Summarizer:
 
     >>> s = Summarizer(sentences=2)            # doctest: +SKIP
     >>> s.summarize("Text of an article ...").summary   # doctest: +SKIP
+
+    On Linux, large batches share their text analysis with helper processes (``jobs``).
+    ``close()``, or a ``with Summarizer() as s:`` block, stops them when you are done.
     """
 
     def __init__(self, settings: Settings | None = None, *, embedder: Embedder | None = None,
@@ -49,6 +52,16 @@ class Summarizer:
             settings = replace(settings, **options)
         self.settings = settings
         self.pipeline = Pipeline(settings, embedder=embedder, analyzer=analyzer)
+
+    def close(self) -> None:
+        """Stop the helper processes, if any; see :meth:`Pipeline.close`."""
+        self.pipeline.close()
+
+    def __enter__(self) -> Summarizer:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def summarize(self, item: ArticleLike) -> Result:
         """One result for one article (text, Article, or dict)."""

@@ -110,6 +110,16 @@ class Pipeline:
         _ = self.generator, self.analyzer, self.topic_index  # the generative model first: it fails most
         return self
 
+    def close(self) -> None:
+        """Stop the helper processes that share the text analysis, if any (the models stay loaded).
+
+        They also stop when the pipeline is garbage-collected or Python exits; a pipeline used again
+        after ``close()`` starts new ones when a batch is large enough.
+        """
+        close = getattr(self._analyzer, "close", None)
+        if callable(close):
+            close()
+
     # -- running ------------------------------------------------------------------------
     def run(self, items: Iterable[Article | InputFailure]) -> Iterator[Result]:
         """One result per item, in order, computed a batch at a time.

@@ -232,3 +232,23 @@ def test_the_pipeline_shares_the_analysis_as_settings_say(monkeypatch):
     assert isinstance(Pipeline(Settings(jobs=1)).analyzer, RegexAnalyzer)
     monkeypatch.setattr(parallel, "auto_jobs", lambda: 1)
     assert isinstance(Pipeline(Settings()).analyzer, RegexAnalyzer)
+
+
+@needs_fork
+def test_closing_the_summarizer_stops_its_helpers(tmp_path):
+    from fakes import HashEmbedder
+
+    from summarizer import Summarizer
+
+    analyzer = ParallelAnalyzer(WhereAnalyzer(), WhereAnalyzer, processes=2)
+    with Summarizer(embedder=HashEmbedder(), analyzer=analyzer, cache_dir=tmp_path) as s:
+        s.pipeline.analyzer.analyze_batch(texts_of(20))
+        pids = analyzer.helper_pids
+        assert len(pids) == 1
+    assert analyzer.helper_pids == []
+    with pytest.raises(ProcessLookupError):
+        os.kill(pids[0], 0)  # the helper has exited and been reaped
+    found = s.pipeline.analyzer.analyze_batch(texts_of(20))  # used again: a new helper
+    assert len({a.sentences[0].label for a in found}) == 2
+    s.close()
+    assert analyzer.helper_pids == []
