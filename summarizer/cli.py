@@ -6,6 +6,7 @@ Heavy libraries (torch, transformers, spaCy) are imported only when a command ru
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import logging
@@ -270,6 +271,11 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
         # e.g. an --output folder that does not exist is a usage error (exit 2), like click's own checks
         _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
               show_traceback)
+    except OSError as exc:  # writing the records failed: a full disk, a quota, a closed stdout...
+        if exc.errno == errno.EPIPE:
+            raise  # a reader that went away (| head): click ends quietly
+        _fail(_write_failure(exc, output if to_file else None, live, written, kept + written if resume else None),
+              ExitCode.SOME_FAILED, exc, show_traceback)
     earlier_failed = 0
     if skip is not None:
         click.echo(f"summarizer: {skip.skipped} article(s) skipped as already done in {output}; "
@@ -283,6 +289,19 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
         click.echo(f"summarizer: {failed} of {total} article(s) failed{earlier}; see the 'error' field of their "
                    f"records", err=True)
     sys.exit(int(ExitCode.SOME_FAILED if failed else ExitCode.OK))
+
+
+def _write_failure(exc: OSError, output: str | None, live: bool, written: int, in_all: int | None) -> str:
+    """What a failed write means for the user's records, and what to do next."""
+    reason = exc.strerror or str(exc)
+    if output is None:
+        return f"could not write the records to standard output ({reason})"
+    if not live:
+        return (f"could not write the output to {output} ({reason}); nothing was written, and a file that was "
+                f"already there is left as it was")
+    total = f" ({in_all} in all)" if in_all is not None else ""
+    return (f"could not write to {output} ({reason}); {written} record(s) were written before that{total}. "
+            f"Make room, then run the same command again with --resume to continue where it stopped.")
 
 
 def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, ray_address: str | None) -> None:

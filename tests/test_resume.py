@@ -3,6 +3,7 @@ one real process interrupted with SIGINT."""
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -403,3 +404,65 @@ def test_sigint_keeps_valid_jsonl_and_resume_finishes(cli, tmp_path):
     ids = ids_of(out)
     assert ids[: len(written)] == written
     assert sorted(ids) == expected  # each of the 40 exactly once
+
+
+# --- a disk that fills up -----------------------------------------------------------------------
+
+
+class DiskFull:
+    """A stream wrapper whose writes fail with ENOSPC once ``room`` characters have been written,
+    after writing what still fits (so a record line is cut, as on a real full disk)."""
+
+    def __init__(self, stream, room: int) -> None:
+        self.stream, self.room = stream, room
+
+    def write(self, text: str) -> int:
+        if len(text) > self.room:
+            self.stream.write(text[: self.room])
+            self.stream.flush()
+            self.room = 0
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.room -= len(text)
+        return self.stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+def fill_disk_after(monkeypatch, room: int) -> None:
+    import summarizer.formats as formats
+
+    real = formats.get_writer
+    monkeypatch.setattr(formats, "get_writer", lambda fmt, stream: real(fmt, DiskFull(stream, room)))
+
+
+def test_a_full_disk_keeps_the_written_records_and_says_how_to_go_on(cli, folder, tmp_path, monkeypatch):
+    out = tmp_path / "out.jsonl"
+    line = len(cli("run", str(folder / "a00.txt"), "-f", "jsonl", "-q").stdout)
+    fill_disk_after(monkeypatch, room=2 * line + line // 2)  # two records, and half of the third
+    result = cli("run", str(folder), "-f", "jsonl", "-q", "-o", str(out), "--batch-size", "1")
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    assert f"could not write to {out} (No space left on device)" in message
+    assert "2 record(s) were written" in message and "--resume" in message
+    monkeypatch.undo()
+    again = cli("run", str(folder), "-f", "jsonl", "-q", "-o", str(out), "--resume")
+    assert again.exit_code == 0
+    assert ids_of(out) == [f"a{n:02d}" for n in range(6)]  # the cut line was removed and done again
+
+
+@pytest.mark.parametrize("target", ["file", "stdout"])
+def test_a_full_disk_with_a_whole_file_format_leaves_the_old_file(cli, folder, tmp_path, monkeypatch, target):
+    out = tmp_path / "result.json"
+    out.write_text("previous result\n", encoding="utf-8")
+    fill_disk_after(monkeypatch, room=100)
+    args = ["-o", str(out)] if target == "file" else []
+    result = cli("run", str(folder), "-f", "json", "-q", *args)
+    assert result.exit_code == 1
+    message = " ".join(result.stderr.split())
+    if target == "file":
+        assert f"could not write the output to {out} (No space left on device); nothing was written" in message
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["articles", "cache", "result.json"]  # no temporary file
+    else:
+        assert "could not write the records to standard output (No space left on device)" in message
+    assert out.read_text(encoding="utf-8") == "previous result\n"
