@@ -151,7 +151,8 @@ class Pipeline:
             # A model object given by a caller without an identity of its own: its records cannot be told apart.
             log.debug("no result cache: a model has no identity (%s)", identities)
             return None
-        cache = ResultCache(s.resolved_cache_dir, settings_key(s, [code_digest(), *identities]))
+        cache = ResultCache(s.resolved_cache_dir, settings_key(s, [code_digest(), *identities]),
+                            max_bytes=s.result_cache_mb * 1_000_000)
         return cache if cache.enabled else None
 
     def _process(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None) -> list[Result]:

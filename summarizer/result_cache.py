@@ -7,6 +7,9 @@ models (name and weights), and summarizer's own code and data (taxonomy included
 Change any of them and the article is computed again. The id and source of a record are not part of the key:
 the same text under another file name is found too, and gets its own id and source back.
 
+The file keeps to a size (``Settings.result_cache_mb``): beyond it, the records stored first are
+dropped, and SQLite reuses their pages.
+
 Only successful records are kept; a failure is always tried again. The cache never makes a run
 fail: a file that cannot be opened, read or written is reported once and the run goes on
 without it. Deleting the file is always safe.
@@ -30,7 +33,8 @@ log = logging.getLogger(__name__)
 FILE_NAME = "results.sqlite"
 
 #: Settings that do not change a record: where caches live, how work is batched, what is refused.
-_NOT_IN_KEY = {"cache_dir", "use_cache", "result_cache", "batch_size", "jobs", "max_input_bytes", "allow_pickle"}
+_NOT_IN_KEY = {"cache_dir", "use_cache", "result_cache", "result_cache_mb", "batch_size", "jobs", "max_input_bytes",
+               "allow_pickle"}
 
 
 @functools.cache
@@ -61,9 +65,10 @@ def article_key(article: Article, settings_digest: str) -> str:
 class ResultCache:
     """Finished records by key, in a SQLite file; every failure turns the cache off, never the run."""
 
-    def __init__(self, folder: Path, settings_digest: str) -> None:
+    def __init__(self, folder: Path, settings_digest: str, max_bytes: int | None = None) -> None:
         self.path = folder / FILE_NAME
         self.settings_digest = settings_digest  # see settings_key: what every record of this run depends on
+        self.max_bytes = max_bytes
         self._db: sqlite3.Connection | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -118,8 +123,38 @@ class ResultCache:
             with self._db:  # one transaction per batch
                 self._db.execute("BEGIN")
                 self._db.executemany("INSERT OR REPLACE INTO records (key, record) VALUES (?, ?)", rows)
+            if self.max_bytes is not None and self.used_bytes() > self.max_bytes:
+                self._shrink(self.max_bytes)
         except sqlite3.Error as exc:
             self._disable(f"could not write to the result cache {self.path} ({exc}); running without it")
+
+    def used_bytes(self) -> int:
+        """The bytes of the database's pages in use (free pages left by dropped records not counted)."""
+        if self._db is None:
+            return 0
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0] - self._db.execute("PRAGMA freelist_count").fetchone()[0]
+        return int(pages * self._db.execute("PRAGMA page_size").fetchone()[0])
+
+    def _shrink(self, limit: int) -> None:
+        """Drop the records stored first until the rest take at most 90% of ``limit``.
+
+        The file keeps its size and reuses the freed pages for new records, so it stays about
+        ``limit`` large.
+        """
+        assert self._db is not None
+        target = int(limit * 0.9)
+        used = self.used_bytes()
+        while used > target:
+            count = self._db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+            if not count:
+                break
+            n = max(1, int(count * (used - target) / used) + 1)
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("DELETE FROM records WHERE rowid IN "
+                                 "(SELECT rowid FROM records ORDER BY rowid LIMIT ?)", (n,))
+            used = self.used_bytes()
+        log.debug("result cache %s: the oldest records were dropped; %d bytes in use", self.path, used)
 
     def close(self) -> None:
         if self._db is not None:

@@ -61,6 +61,9 @@ class Settings:
     """Use the on-disk caches (taxonomy embeddings, and finished records when ``result_cache``)."""
     result_cache: bool = True
     """Keep finished records in the cache folder, so that the same article with the same settings is not redone."""
+    result_cache_mb: int = 1000
+    """About how large the record cache may grow, in MB (a record takes about 4 kB); beyond it the records
+    stored first are dropped. Also $SUMMARIZER_RESULT_CACHE_MB."""
     max_input_bytes: int = 20_000_000
     """Inputs larger than this are refused with an error record."""
     max_sentence_words: int = 150
@@ -91,7 +94,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
             object.__setattr__(self, "cache_dir", Path(self.cache_dir))  # Summarizer(cache_dir="...") works too
-        for name in ("sentences", "topics", "keywords", "batch_size", "max_sentence_words", "max_chars"):
+        for name in ("sentences", "topics", "keywords", "batch_size", "max_sentence_words", "max_chars",
+                     "result_cache_mb"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
         for name in ("jobs", "max_words"):  # optional: None means "choose for me" / "no budget"
@@ -115,11 +119,18 @@ class Settings:
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
-        """Defaults, then environment variables (SUMMARIZER_EMBEDDER), then explicit overrides."""
+        """Defaults, then environment variables (SUMMARIZER_EMBEDDER, SUMMARIZER_RESULT_CACHE_MB), then
+        explicit overrides."""
         base = cls()
         env_embedder = os.environ.get("SUMMARIZER_EMBEDDER")
         if env_embedder:
             base = replace(base, embedder=env_embedder)
+        env_cache_mb = os.environ.get("SUMMARIZER_RESULT_CACHE_MB", "").strip()
+        if env_cache_mb:
+            if not env_cache_mb.isdigit():
+                raise UsageError(f"SUMMARIZER_RESULT_CACHE_MB must be a whole number of megabytes (got "
+                                 f"'{env_cache_mb}')")
+            base = replace(base, result_cache_mb=int(env_cache_mb))
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given)  # type: ignore[arg-type]
 

@@ -87,3 +87,38 @@ def test_from_dict_inverts_to_dict(tmp_path):
     result = make(tmp_path, result_cache=False).summarize(TEXT)
     data = {**result.to_dict(), "summary_method": "extractive"}
     assert Result.from_dict(data).to_dict() == data
+
+
+def test_the_cache_keeps_to_its_size_by_dropping_the_oldest_records(tmp_path):
+    from summarizer.result_cache import ResultCache
+
+    limit = 200_000
+    cache = ResultCache(tmp_path, "digest", max_bytes=limit)
+    record = make(tmp_path / "models", result_cache=False).summarize(TEXT)
+    keys = [f"key-{i:05d}" for i in range(600)]  # about 1.2 MB of records in all, six times the limit
+    for start in range(0, len(keys), 20):
+        cache.put_many([(key, record) for key in keys[start : start + 20]])
+        assert cache.used_bytes() <= limit
+    kept = cache.get_many(keys)
+    assert keys[-1] in kept and keys[0] not in kept
+    first_kept = min(kept)
+    assert set(kept) == {k for k in keys if k >= first_kept}  # the newest records, without a gap
+    assert 0.5 * limit < cache.used_bytes()  # dropped down to about 90% of the limit, not emptied
+    assert (tmp_path / FILE_NAME).stat().st_size < 2 * limit  # freed pages were reused
+    cache.close()
+
+
+def test_the_cache_size_setting(monkeypatch):
+    import pytest
+
+    from summarizer.errors import UsageError
+    from summarizer.settings import Settings
+
+    assert Settings().result_cache_mb == 1000
+    monkeypatch.setenv("SUMMARIZER_RESULT_CACHE_MB", "50")
+    assert Settings.from_env().result_cache_mb == 50
+    monkeypatch.setenv("SUMMARIZER_RESULT_CACHE_MB", "lots")
+    with pytest.raises(UsageError, match="SUMMARIZER_RESULT_CACHE_MB must be a whole number"):
+        Settings.from_env()
+    with pytest.raises(UsageError, match="result_cache_mb must be at least 1"):
+        Settings(result_cache_mb=0)
