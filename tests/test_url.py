@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import http.client
+import select
 import shutil
+import socket
 import ssl
 import subprocess
 import threading
@@ -12,6 +16,8 @@ import zlib
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -256,6 +262,17 @@ def base() -> Iterator[str]:
         assert not thread.is_alive()
 
 
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "no_proxy", "NO_PROXY", "all_proxy",
+                   "ALL_PROXY")
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine's proxy settings must not reach the test server; proxy tests set their own."""
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
 def fetch_one(address: str, **options: object) -> Article | InputFailure:
     options.setdefault("max_bytes", 1_000_000)
     items = list(read_url(address, **options))  # type: ignore[arg-type]
@@ -416,8 +433,13 @@ def test_connection_refused(base: str) -> None:
     assert "refused the connection" in failure(f"http://127.0.0.1:{port}/x").error
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command to make a certificate")
-def test_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None,
+                                   reason="needs the openssl command to make a certificate")
+
+
+@pytest.fixture
+def https_server(tmp_path: Path) -> Iterator[tuple[int, Path]]:
+    """An https server on 127.0.0.1 with a certificate of its own: its port and the certificate."""
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
@@ -430,16 +452,147 @@ def test_https(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     server.socket = context.wrap_socket(server.socket, server_side=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    address = f"https://127.0.0.1:{server.server_address[1]}/notes.txt"
     try:
-        assert "the security certificate of 127.0.0.1 could not be verified" in failure(address).error
-        monkeypatch.setattr(url_reader, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
-        article = fetch_one(address)
-        assert isinstance(article, Article) and article.url == address and article.text.startswith("Plain text")
+        yield server.server_address[1], cert
     finally:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@needs_openssl
+def test_https(https_server: tuple[int, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    port, cert = https_server
+    address = f"https://127.0.0.1:{port}/notes.txt"
+    assert "the security certificate of 127.0.0.1 could not be verified" in failure(address).error
+    monkeypatch.setattr(url_reader, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
+    article = fetch_one(address)
+    assert isinstance(article, Article) and article.url == address and article.text.startswith("Plain text")
+
+
+# --- through a proxy -----------------------------------------------------------------------
+
+
+class ProxyHandler(BaseHTTPRequestHandler):
+    """A forward proxy: GET with a whole address for http://, CONNECT (a tunnel) for https://.
+    Records each request; asks for Basic credentials when the server has ``password`` set."""
+
+    def _allowed(self) -> bool:
+        server: Any = self.server
+        server.seen.append((self.command, self.path))
+        if server.password is None:
+            return True
+        expected = "Basic " + base64.b64encode(f"reader:{server.password}".encode()).decode()
+        if self.headers.get("Proxy-Authorization") == expected:
+            return True
+        self.send_response(407, "Proxy Authentication Required")
+        self.send_header("Proxy-Authenticate", 'Basic realm="test"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        return False
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        if not self._allowed():
+            return
+        target = urlsplit(self.path)
+        upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=5)
+        upstream.request("GET", target.path or "/", headers={"Accept-Encoding": self.headers.get("Accept-Encoding", "")})
+        answer = upstream.getresponse()
+        body = answer.read()
+        self.send_response(answer.status, answer.reason)
+        for name in ("Content-Type", "Content-Encoding", "Location"):
+            if answer.getheader(name):
+                self.send_header(name, answer.getheader(name))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        upstream.close()
+
+    def do_CONNECT(self) -> None:  # noqa: N802
+        if not self._allowed():
+            return
+        host, _, port = self.path.rpartition(":")
+        with socket.create_connection((host, int(port)), timeout=5) as upstream:
+            self.send_response(200, "Connection established")
+            self.end_headers()
+            ends = [self.connection, upstream]
+            while True:
+                ready, _, _ = select.select(ends, [], [], 5)
+                if not ready:
+                    break
+                for end in ready:
+                    data = end.recv(65536)
+                    if not data:
+                        return
+                    (upstream if end is self.connection else self.connection).sendall(data)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - quiet
+        pass
+
+
+@pytest.fixture
+def proxy() -> Iterator[Any]:
+    server: Any = Server(("127.0.0.1", 0), ProxyHandler)
+    server.seen, server.password = [], None
+    server.address = f"127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_http_through_the_proxy_of_the_environment(base: str, proxy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    address = f"{base}/news/budget-vote.html"
+    monkeypatch.setenv("http_proxy", f"http://{proxy.address}")
+    article = fetch_one(address)
+    assert isinstance(article, Article) and article.title == "Council approves budget"
+    assert proxy.seen == [("GET", address)]  # the proxy was asked for the whole address
+    monkeypatch.setenv("no_proxy", "localhost,127.0.0.1")
+    assert isinstance(fetch_one(address), Article)
+    assert len(proxy.seen) == 1  # no_proxy: straight to the server
+
+
+def test_a_proxy_that_wants_a_password(base: str, proxy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    proxy.password = "p@ss word"
+    address = f"{base}/news/budget-vote.html"
+    monkeypatch.setenv("HTTP_PROXY", f"http://{proxy.address}")
+    error = failure(address).error
+    assert f"the proxy http://{proxy.address} (from HTTP_PROXY) answered 407 Proxy Authentication Required" in error
+    assert "http://USER:PASSWORD@HOST:PORT" in error
+    monkeypatch.setenv("HTTP_PROXY", f"http://reader:p%40ss%20word@{proxy.address}")  # quoted, as in any URL
+    assert isinstance(fetch_one(address), Article)
+
+
+@needs_openssl
+def test_https_is_tunnelled_through_the_proxy(https_server: tuple[int, Path], proxy: Any,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    port, cert = https_server
+    address = f"https://127.0.0.1:{port}/notes.txt"
+    monkeypatch.setenv("https_proxy", f"http://{proxy.address}")
+    assert "the security certificate of 127.0.0.1 could not be verified" in failure(address).error  # still checked
+    monkeypatch.setattr(url_reader, "_tls_context", lambda: ssl.create_default_context(cafile=str(cert)))
+    article = fetch_one(address)
+    assert isinstance(article, Article) and article.text.startswith("Plain text")
+    assert proxy.seen[-1] == ("CONNECT", f"127.0.0.1:{port}")
+    proxy.password = "secret"
+    error = failure(address).error
+    assert f"the proxy http://{proxy.address} (from https_proxy) refused to connect to 127.0.0.1: 407" in error
+    assert "user name and password" in error
+
+
+def test_a_proxy_that_is_down_or_misspelt_is_named(base: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    monkeypatch.setenv("http_proxy", f"127.0.0.1:{port}")  # no scheme: http:// is meant
+    error = failure(f"{base}/x").error
+    assert f"the proxy http://127.0.0.1:{port} (from http_proxy) refused the connection" in error
+    monkeypatch.setenv("http_proxy", "socks5://127.0.0.1:1080")
+    assert "only http:// proxies are supported" in failure(f"{base}/x").error
 
 
 # --- through iter_inputs -------------------------------------------------------------------

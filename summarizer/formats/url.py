@@ -14,8 +14,12 @@ Only the standard library is used (:mod:`http.client`), and every download is bo
   Content-Type is sniffed); the charset of the Content-Type is the declared encoding.
 
 Every problem becomes an :class:`~summarizer.records.InputFailure` whose id is
-:func:`url_id` of the address and whose source is the address; nothing is raised. Proxy
-settings from the environment (``http_proxy``...) are not used.
+:func:`url_id` of the address and whose source is the address; nothing is raised.
+
+Proxies are taken from the environment as by curl and pip: ``http_proxy`` for http:// pages,
+``https_proxy`` for https:// pages (tunnelled with CONNECT, so the page's certificate is still
+checked), the upper-case names too, and ``no_proxy`` for the hosts to reach directly. A proxy
+address may hold a user name and password (``http://user:secret@proxy:3128``).
 """
 
 from __future__ import annotations
@@ -182,6 +186,10 @@ def _fetch(url: str, max_bytes: int, timeout: float, clock: _Clock) -> Download:
                 if status in _REDIRECT_STATUSES:
                     current = _follow(url, current, response, seen)
                     continue
+                if status == HTTPStatus.PROXY_AUTHENTICATION_REQUIRED and (proxy := _proxy_for(current)):
+                    raise InputError(f"could not download {url}: the proxy {proxy.shown} (from {proxy.variable}) "
+                                     f"answered {_status_text(response)} (put a user name and password in the "
+                                     "proxy address: http://USER:PASSWORD@HOST:PORT)")
                 if not 200 <= status < 300:
                     raise InputError(f"could not download {url}: the server answered {_status_text(response)}")
                 content_type, charset = _content_type(response)
@@ -241,20 +249,74 @@ def _follow(given: str, current: str, response: http.client.HTTPResponse, seen: 
     return target
 
 
+@dataclass(frozen=True)
+class _Proxy:
+    host: str
+    port: int
+    auth: dict[str, str]  # a Proxy-Authorization header, when the address holds a user name
+    shown: str  # the address without its password, for messages
+    variable: str  # the environment variable it came from
+
+
+def _proxy_for(url: str) -> _Proxy | None:
+    """The proxy that the environment sets for ``url``, or None to connect directly."""
+    import base64
+    import os
+    import urllib.request
+
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    address = urllib.request.getproxies_environment().get(scheme)
+    if not address or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    variable = next((name for name in (f"{scheme}_proxy", f"{scheme.upper()}_PROXY") if os.environ.get(name)),
+                    f"{scheme}_proxy")
+    proxy = urlsplit(address if "://" in address else "http://" + address)
+    try:
+        port = proxy.port or 80
+    except ValueError:
+        port = -1
+    shown = f"{proxy.scheme}://{proxy.hostname}:{port}" if proxy.hostname else address
+    if proxy.scheme.lower() != "http" or not proxy.hostname or port < 0:
+        raise InputError(f"could not download {url}: the proxy address in {variable} ({shown}) is not of the form "
+                         "http://HOST:PORT (only http:// proxies are supported)")
+    auth = {}
+    if proxy.username:
+        secret = f"{unquote(proxy.username)}:{unquote(proxy.password or '')}".encode()
+        auth = {"Proxy-Authorization": "Basic " + base64.b64encode(secret).decode("ascii")}
+    return _Proxy(proxy.hostname, port, auth, shown, variable)
+
+
 def _get(url: str, timeout: float, clock: _Clock) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
-    """Send a GET request for ``url``: the connection and the response (its headers read)."""
+    """Send a GET request for ``url``: the connection and the response (its headers read).
+
+    Through the environment's proxy, if it sets one for ``url`` (:func:`_proxy_for`).
+    """
     import http.client
 
     parts = urlsplit(url)
     host = parts.hostname or ""
+    https = parts.scheme.lower() == "https"
+    proxy = _proxy_for(url)
     wait = clock.limit(timeout)
     connection: http.client.HTTPConnection
-    if parts.scheme.lower() == "https":
-        connection = http.client.HTTPSConnection(host, parts.port, timeout=wait, context=_tls_context())
+    if https:
+        connection = http.client.HTTPSConnection(proxy.host if proxy else host, proxy.port if proxy else parts.port,
+                                                 timeout=wait, context=_tls_context())
+        if proxy:
+            connection.set_tunnel(host, parts.port, headers=proxy.auth)
     else:
-        connection = http.client.HTTPConnection(host, parts.port, timeout=wait)
+        connection = http.client.HTTPConnection(proxy.host if proxy else host, proxy.port if proxy else parts.port,
+                                                timeout=wait)
     try:
-        connection.connect()
+        try:
+            connection.connect()
+        except OSError as exc:
+            import ssl
+
+            if proxy is None or isinstance(exc, ssl.SSLError):  # TLS is with the page's server, past the proxy
+                raise
+            raise _ProxyError(exc, proxy) from exc
         clock.watch(connection.sock)
         target = quote(parts.path or "/", safe=_SAFE_IN_TARGET)
         if parts.query:
@@ -265,11 +327,23 @@ def _get(url: str, timeout: float, clock: _Clock) -> tuple[http.client.HTTPConne
             "Accept-Encoding": "gzip, deflate",
             "Connection": "close",
         }
+        if proxy and not https:  # a plain-http proxy is asked for the whole address
+            target = f"http://{parts.netloc.rpartition('@')[2]}{target}"
+            headers.update(proxy.auth)
         connection.request("GET", target, headers=headers)
         return connection, connection.getresponse()
     except BaseException:
         connection.close()
         raise
+
+
+class _ProxyError(OSError):
+    """Reaching a page through a proxy failed at the proxy (see :func:`_explain`)."""
+
+    def __init__(self, cause: OSError, proxy: _Proxy) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.proxy = proxy
 
 
 def _read_body(response: http.client.HTTPResponse, url: str, max_bytes: int, timeout: float, clock: _Clock) -> bytes:
@@ -324,6 +398,20 @@ def _explain(exc: BaseException, given: str, current: str, timeout: float, clock
     prefix = f"could not download {given}"
     if clock.expired or clock.remaining() < 0.05:
         return f"{prefix}: it took longer than {clock.seconds:g} seconds in total, so it was stopped"
+    if isinstance(exc, _ProxyError):
+        proxy, cause = exc.proxy, exc.cause
+        where = f"the proxy {proxy.shown} (from {proxy.variable})"
+        tunnel = re.match(r"Tunnel connection failed: (\d{3})\s*(.*)", str(cause))
+        if tunnel:
+            hint = " (check the user name and password in the proxy address)" if tunnel.group(1) == "407" else ""
+            return f"{prefix}: {where} refused to connect to {host}: {tunnel.group(1)} {tunnel.group(2)}{hint}".rstrip()
+        if isinstance(cause, socket.gaierror):
+            return f"{prefix}: the name of {where} could not be found"
+        if isinstance(cause, ConnectionRefusedError):
+            return f"{prefix}: {where} refused the connection (no proxy is listening there)"
+        if isinstance(cause, TimeoutError):
+            return f"{prefix}: {where} did not answer within {timeout:g} seconds"
+        return f"{prefix}: the connection to {where} failed ({cause.strerror or cause})"
     if isinstance(exc, socket.gaierror):
         return f"{prefix}: the server name {host} could not be found (check the address and the network connection)"
     if isinstance(exc, TimeoutError):
