@@ -244,6 +244,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     if skip is not None:
         items = skip(items)
     failed = total = written = 0
+    writing = False  # whether an OSError comes from writing the records (a full disk...)
     try:
         with open_live_output(target, append=resume) if live else open_output(output, sys.stdout) as stream:
             writer = get_writer(fmt, stream)
@@ -254,8 +255,11 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                     # The record carries the error; repeat it on stderr only when asked (-v).
                     error = result.error or ""
                     log.info("%s", error if result.source in error else f"{result.source}: {error}")
+                writing = True
                 writer.write(result)  # jsonl: one whole line, flushed
+                writing = False
                 written += 1
+            writing = True
             writer.close()
     except KeyboardInterrupt:
         if live:
@@ -271,9 +275,9 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
         # e.g. an --output folder that does not exist is a usage error (exit 2), like click's own checks
         _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
               show_traceback)
-    except OSError as exc:  # writing the records failed: a full disk, a quota, a closed stdout...
-        if exc.errno == errno.EPIPE:
-            raise  # a reader that went away (| head): click ends quietly
+    except OSError as exc:
+        if not writing or exc.errno == errno.EPIPE:
+            raise  # not a failed write; or a reader that went away (| head): click ends quietly
         _fail(_write_failure(exc, output if to_file else None, live, written, kept + written if resume else None),
               ExitCode.SOME_FAILED, exc, show_traceback)
     earlier_failed = 0
@@ -300,8 +304,9 @@ def _write_failure(exc: OSError, output: str | None, live: bool, written: int, i
         return (f"could not write the output to {output} ({reason}); nothing was written, and a file that was "
                 f"already there is left as it was")
     total = f" ({in_all} in all)" if in_all is not None else ""
+    fix = "Make room" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else "Fix that"
     return (f"could not write to {output} ({reason}); {written} record(s) were written before that{total}. "
-            f"Make room, then run the same command again with --resume to continue where it stopped.")
+            f"{fix}, then run the same command again with --resume to continue where it stopped.")
 
 
 def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, ray_address: str | None) -> None:

@@ -8,7 +8,8 @@ Change any of them and the article is computed again. The id and source of a rec
 the same text under another file name is found too, and gets its own id and source back.
 
 The file keeps to a size (``Settings.result_cache_mb``): beyond it, the records stored first are
-dropped, and SQLite reuses their pages.
+dropped, and SQLite reuses their pages; a file far larger than its records (made before the
+limit, or under a higher one) is compacted. The write-ahead log beside it stays under 8 MB.
 
 Only successful records are kept; a failure is always tried again. The cache never makes a run
 fail: a file that cannot be opened, read or written is reported once and the run goes on
@@ -48,6 +49,9 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+_WAL_LIMIT = 8_000_000  # bytes: SQLite's write-ahead log beside the file
+
+
 def settings_key(settings: object, identities: Iterable[str]) -> str:
     """A digest of the settings that change a record and of the models' identities."""
     wanted = {f.name: getattr(settings, f.name) for f in fields(settings)  # type: ignore[arg-type]
@@ -74,6 +78,7 @@ class ResultCache:
             folder.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute(f"PRAGMA journal_size_limit={_WAL_LIMIT}")  # the log is cut back to this after a checkpoint
             db.execute("CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, record TEXT NOT NULL)")
             self._db = db
         except (OSError, sqlite3.Error) as exc:
@@ -154,6 +159,14 @@ class ResultCache:
                 self._db.execute("DELETE FROM records WHERE rowid IN "
                                  "(SELECT rowid FROM records ORDER BY rowid LIMIT ?)", (n,))
             used = self.used_bytes()
+        free = self._db.execute("PRAGMA freelist_count").fetchone()[0]
+        if free > self._db.execute("PRAGMA page_count").fetchone()[0] // 4:
+            # Much more room than records (a cache from before the limit, or a lower limit): give it back.
+            try:
+                self._db.execute("VACUUM")
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the file shrinks when the log is copied back
+            except sqlite3.Error as exc:  # e.g. no room for its temporary copy: the space is reused anyway
+                log.debug("could not compact the result cache %s (%s)", self.path, exc)
         log.debug("result cache %s: the oldest records were dropped; %d bytes in use", self.path, used)
 
     def close(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -127,9 +128,9 @@ class Settings:
             base = replace(base, embedder=env_embedder)
         env_cache_mb = os.environ.get("SUMMARIZER_RESULT_CACHE_MB", "").strip()
         if env_cache_mb:
-            if not env_cache_mb.isdigit():
-                raise UsageError(f"SUMMARIZER_RESULT_CACHE_MB must be a whole number of megabytes (got "
-                                 f"'{env_cache_mb}')")
+            if not re.fullmatch(r"[0-9]+", env_cache_mb) or int(env_cache_mb) < 1:
+                raise UsageError(f"SUMMARIZER_RESULT_CACHE_MB must be a whole number of megabytes, at least 1 (got "
+                                 f"'{env_cache_mb}'); to keep no records at all, use --no-cache")
             base = replace(base, result_cache_mb=int(env_cache_mb))
         given = {k: v for k, v in overrides.items() if v is not None}
         return replace(base, **given)  # type: ignore[arg-type]

@@ -108,6 +108,22 @@ def test_the_cache_keeps_to_its_size_by_dropping_the_oldest_records(tmp_path):
     cache.close()
 
 
+def test_a_cache_grown_before_the_limit_is_cut_down_and_compacted(tmp_path):
+    from summarizer.result_cache import ResultCache
+
+    record = make(tmp_path / "models", result_cache=False).summarize(TEXT)
+    unbounded = ResultCache(tmp_path, "digest")
+    unbounded.put_many([(f"old-{i:05d}", record) for i in range(600)])
+    unbounded.close()
+    assert (tmp_path / FILE_NAME).stat().st_size > 1_000_000
+    limit = 200_000
+    cache = ResultCache(tmp_path, "digest", max_bytes=limit)
+    cache.put_many([("new", record)])
+    assert cache.used_bytes() <= limit and "new" in cache.get_many(["new"])
+    assert (tmp_path / FILE_NAME).stat().st_size <= limit  # compacted, not only emptied
+    cache.close()
+
+
 def test_the_cache_size_setting(monkeypatch):
     import pytest
 
@@ -117,8 +133,9 @@ def test_the_cache_size_setting(monkeypatch):
     assert Settings().result_cache_mb == 1000
     monkeypatch.setenv("SUMMARIZER_RESULT_CACHE_MB", "50")
     assert Settings.from_env().result_cache_mb == 50
-    monkeypatch.setenv("SUMMARIZER_RESULT_CACHE_MB", "lots")
-    with pytest.raises(UsageError, match="SUMMARIZER_RESULT_CACHE_MB must be a whole number"):
-        Settings.from_env()
+    for wrong in ("lots", "²", "0"):
+        monkeypatch.setenv("SUMMARIZER_RESULT_CACHE_MB", wrong)
+        with pytest.raises(UsageError, match="SUMMARIZER_RESULT_CACHE_MB must be a whole number of megabytes, at least 1"):
+            Settings.from_env()
     with pytest.raises(UsageError, match="result_cache_mb must be at least 1"):
         Settings(result_cache_mb=0)

@@ -466,3 +466,40 @@ def test_a_full_disk_with_a_whole_file_format_leaves_the_old_file(cli, folder, t
     else:
         assert "could not write the records to standard output (No space left on device)" in message
     assert out.read_text(encoding="utf-8") == "previous result\n"
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGXFSZ"), reason="needs POSIX file size limits")
+def test_a_real_write_error_keeps_the_written_records_and_says_how_to_go_on(cli, tmp_path):
+    """The operating system refuses to let the file grow (a file size limit, as a full disk would):
+    the error comes from a flush of the real file, and again when it is closed."""
+    import resource
+
+    folder = tmp_path / "many"
+    expected = make_articles(folder, 8)
+    full = tmp_path / "full.jsonl"
+    assert cli("run", str(folder), "-f", "jsonl", "-q", "-o", str(full)).exit_code == 0
+    sizes = [len(line) + 1 for line in full.read_bytes().splitlines()]
+    limit = sum(sizes[:3]) + sizes[3] // 2  # three records and half of the fourth
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("SUMMARIZER_EMBEDDER", None)
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD, "run", str(folder), "--format", "jsonl", "--output", str(out), "-q",
+         "--batch-size", "1", "--no-cache"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, preexec_fn=limit_file_size,
+    )  # fmt: skip
+    assert child.returncode == 1, child.stderr
+    assert "Traceback" not in child.stderr, child.stderr
+    message = " ".join(child.stderr.split())
+    assert f"could not write to {out} (File too large); 3 record(s) were written before that" in message
+    assert "Fix that, then run the same command again with --resume" in message
+    assert out.stat().st_size == limit  # the fourth record was cut
+
+    again = cli("run", str(folder), "--format", "jsonl", "--output", str(out), "-q", "--resume")
+    assert again.exit_code == 0, again.output
+    assert ids_of(out) == expected  # the cut line was removed, and the other five appended
