@@ -9,6 +9,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import sys
 import threading
 import time
 import tracemalloc
@@ -495,6 +496,9 @@ class ProxyHandler(BaseHTTPRequestHandler):
         if not self._allowed():
             return
         target = urlsplit(self.path)
+        if target.hostname != "127.0.0.1":  # nothing else is reachable from the tests
+            self.send_error(502, "Bad Gateway")
+            return
         upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=5)
         upstream.request("GET", target.path or "/", headers={"Accept-Encoding": self.headers.get("Accept-Encoding", "")})
         answer = upstream.getresponse()
@@ -562,9 +566,29 @@ def test_a_proxy_that_wants_a_password(base: str, proxy: Any, monkeypatch: pytes
     monkeypatch.setenv("HTTP_PROXY", f"http://{proxy.address}")
     error = failure(address).error
     assert f"the proxy http://{proxy.address} (from HTTP_PROXY) answered 407 Proxy Authentication Required" in error
-    assert "http://USER:PASSWORD@HOST:PORT" in error
+    assert "put a user name and password in the proxy address: http://USER:PASSWORD@HOST:PORT" in error
+    monkeypatch.setenv("HTTP_PROXY", f"http://reader:wrong@{proxy.address}")
+    error = failure(address).error
+    assert "check the user name and password in the proxy address" in error and "wrong" not in error
     monkeypatch.setenv("HTTP_PROXY", f"http://reader:p%40ss%20word@{proxy.address}")  # quoted, as in any URL
     assert isinstance(fetch_one(address), Article)
+
+
+def test_international_names_and_gateway_errors_through_the_proxy(proxy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("http_proxy", f"http://{proxy.address}")
+    error = failure("http://bücher.example/news").error
+    assert proxy.seen[-1] == ("GET", "http://xn--bcher-kva.example/news")  # the name in its ASCII form
+    assert f"the answer was 502 Bad Gateway, through the proxy http://{proxy.address} (from http_proxy)" in error
+
+
+def test_ipv6_addresses_through_the_proxy(proxy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("http_proxy", f"http://{proxy.address}")
+    error = failure("http://[::1]:8080/news").error
+    if sys.version_info < (3, 12):
+        assert "an IPv6 address cannot go through a proxy with Python before 3.12; add it to no_proxy" in error
+        assert proxy.seen == []
+    else:
+        assert proxy.seen == [("GET", "http://[::1]:8080/news")]
 
 
 @needs_openssl
@@ -593,6 +617,12 @@ def test_a_proxy_that_is_down_or_misspelt_is_named(base: str, monkeypatch: pytes
     assert f"the proxy http://127.0.0.1:{port} (from http_proxy) refused the connection" in error
     monkeypatch.setenv("http_proxy", "socks5://127.0.0.1:1080")
     assert "only http:// proxies are supported" in failure(f"{base}/x").error
+    monkeypatch.setenv("http_proxy", "http://proxy.example:99999")
+    assert "(http://proxy.example:99999) cannot be used: its port is not a number from 1 to 65535" in \
+        failure(f"{base}/x").error
+    monkeypatch.setenv("http_proxy", "http://reader:secret@:3128")
+    error = failure(f"{base}/x").error
+    assert "(http://reader:***@:3128) cannot be used: it has no host name" in error and "secret" not in error
 
 
 # --- through iter_inputs -------------------------------------------------------------------

@@ -16,10 +16,11 @@ Only the standard library is used (:mod:`http.client`), and every download is bo
 Every problem becomes an :class:`~summarizer.records.InputFailure` whose id is
 :func:`url_id` of the address and whose source is the address; nothing is raised.
 
-Proxies are taken from the environment as by curl and pip: ``http_proxy`` for http:// pages,
-``https_proxy`` for https:// pages (tunnelled with CONNECT, so the page's certificate is still
-checked), the upper-case names too, and ``no_proxy`` for the hosts to reach directly. A proxy
-address may hold a user name and password (``http://user:secret@proxy:3128``).
+Proxies come from the environment, read as Python's urllib (and pip) reads it: ``http_proxy``
+for http:// pages, ``https_proxy`` for https:// pages (tunnelled with CONNECT, so the page's
+certificate is still checked), the upper-case names too, and ``no_proxy`` for the hosts to reach
+directly (``all_proxy`` is not read). A proxy address is ``http://HOST:PORT`` (port 80 when left
+out), and may hold a user name and password (``http://user:secret@proxy:3128``).
 """
 
 from __future__ import annotations
@@ -186,12 +187,8 @@ def _fetch(url: str, max_bytes: int, timeout: float, clock: _Clock) -> Download:
                 if status in _REDIRECT_STATUSES:
                     current = _follow(url, current, response, seen)
                     continue
-                if status == HTTPStatus.PROXY_AUTHENTICATION_REQUIRED and (proxy := _proxy_for(current)):
-                    raise InputError(f"could not download {url}: the proxy {proxy.shown} (from {proxy.variable}) "
-                                     f"answered {_status_text(response)} (put a user name and password in the "
-                                     "proxy address: http://USER:PASSWORD@HOST:PORT)")
                 if not 200 <= status < 300:
-                    raise InputError(f"could not download {url}: the server answered {_status_text(response)}")
+                    raise InputError(_refusal(url, current, response))
                 content_type, charset = _content_type(response)
                 if content_type is not None and content_type not in HTML_TYPES | TEXT_TYPES:
                     raise InputError(
@@ -254,7 +251,7 @@ class _Proxy:
     host: str
     port: int
     auth: dict[str, str]  # a Proxy-Authorization header, when the address holds a user name
-    shown: str  # the address without its password, for messages
+    shown: str  # http://HOST:PORT, for messages
     variable: str  # the environment variable it came from
 
 
@@ -272,19 +269,48 @@ def _proxy_for(url: str) -> _Proxy | None:
     variable = next((name for name in (f"{scheme}_proxy", f"{scheme.upper()}_PROXY") if os.environ.get(name)),
                     f"{scheme}_proxy")
     proxy = urlsplit(address if "://" in address else "http://" + address)
+    problem = None
     try:
         port = proxy.port or 80
     except ValueError:
-        port = -1
-    shown = f"{proxy.scheme}://{proxy.hostname}:{port}" if proxy.hostname else address
-    if proxy.scheme.lower() != "http" or not proxy.hostname or port < 0:
-        raise InputError(f"could not download {url}: the proxy address in {variable} ({shown}) is not of the form "
-                         "http://HOST:PORT (only http:// proxies are supported)")
+        port, problem = 0, "its port is not a number from 1 to 65535"
+    if proxy.scheme.lower() != "http":
+        problem = f"it is a {proxy.scheme}:// proxy, and only http:// proxies are supported"
+    elif not proxy.hostname:
+        problem = "it has no host name"
+    if problem:
+        masked = re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", address if "://" in address else "//" + address)
+        raise InputError(f"could not download {url}: the proxy address in {variable} ({masked.removeprefix('//')}) "
+                         f"cannot be used: {problem}. Write it as http://HOST:PORT.")
     auth = {}
     if proxy.username:
         secret = f"{unquote(proxy.username)}:{unquote(proxy.password or '')}".encode()
         auth = {"Proxy-Authorization": "Basic " + base64.b64encode(secret).decode("ascii")}
-    return _Proxy(proxy.hostname, port, auth, shown, variable)
+    host = proxy.hostname or ""
+    return _Proxy(host, port, auth, f"http://{f'[{host}]' if ':' in host else host}:{port}", variable)
+
+
+def _through(proxy: _Proxy) -> str:
+    return f"the proxy {proxy.shown} (from {proxy.variable})"
+
+
+def _password_hint(proxy: _Proxy) -> str:
+    if proxy.auth:
+        return "check the user name and password in the proxy address"
+    return "put a user name and password in the proxy address: http://USER:PASSWORD@HOST:PORT"
+
+
+def _refusal(given: str, current: str, response: http.client.HTTPResponse) -> str:
+    """Words for an answer that is not a page (a status outside 200-299)."""
+    status = response.status
+    answer = _status_text(response)
+    proxy = _proxy_for(current) if urlsplit(current).scheme.lower() == "http" else None  # https: past the tunnel
+    if proxy and status == HTTPStatus.PROXY_AUTHENTICATION_REQUIRED:
+        return f"could not download {given}: {_through(proxy)} answered {answer} ({_password_hint(proxy)})"
+    if proxy and status in (HTTPStatus.BAD_GATEWAY, HTTPStatus.SERVICE_UNAVAILABLE, HTTPStatus.GATEWAY_TIMEOUT):
+        return (f"could not download {given}: the answer was {answer}, through {_through(proxy)}, which may have "
+                "sent it itself (it could not reach the server, or the server failed)")
+    return f"could not download {given}: the server answered {answer}"
 
 
 def _get(url: str, timeout: float, clock: _Clock) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
@@ -300,23 +326,28 @@ def _get(url: str, timeout: float, clock: _Clock) -> tuple[http.client.HTTPConne
     proxy = _proxy_for(url)
     wait = clock.limit(timeout)
     connection: http.client.HTTPConnection
-    if https:
-        connection = http.client.HTTPSConnection(proxy.host if proxy else host, proxy.port if proxy else parts.port,
-                                                 timeout=wait, context=_tls_context())
-        if proxy:
-            connection.set_tunnel(host, parts.port, headers=proxy.auth)
+    if proxy is None:
+        if https:
+            connection = http.client.HTTPSConnection(host, parts.port, timeout=wait, context=_tls_context())
+        else:
+            connection = http.client.HTTPConnection(host, parts.port, timeout=wait)
     else:
-        connection = http.client.HTTPConnection(proxy.host if proxy else host, proxy.port if proxy else parts.port,
-                                                timeout=wait)
+        name = _ascii_host(url, host)
+        if https:
+            connection = http.client.HTTPSConnection(proxy.host, proxy.port, timeout=wait, context=_tls_context())
+            connection.set_tunnel(name, parts.port or 443, headers=proxy.auth)
+        else:
+            connection = http.client.HTTPConnection(proxy.host, proxy.port, timeout=wait)
     try:
-        try:
+        if proxy is None:
             connection.connect()
-        except OSError as exc:
-            import ssl
-
-            if proxy is None or isinstance(exc, ssl.SSLError):  # TLS is with the page's server, past the proxy
-                raise
-            raise _ProxyError(exc, proxy) from exc
+        else:
+            try:  # to the proxy (and for https, CONNECT through it), without TLS yet
+                http.client.HTTPConnection.connect(connection)
+            except OSError as exc:
+                raise _ProxyError(exc, proxy) from exc
+            if https:  # TLS with the page's server, inside the tunnel: its errors are that server's
+                connection.sock = _tls_context().wrap_socket(connection.sock, server_hostname=name)
         clock.watch(connection.sock)
         target = quote(parts.path or "/", safe=_SAFE_IN_TARGET)
         if parts.query:
@@ -327,14 +358,29 @@ def _get(url: str, timeout: float, clock: _Clock) -> tuple[http.client.HTTPConne
             "Accept-Encoding": "gzip, deflate",
             "Connection": "close",
         }
-        if proxy and not https:  # a plain-http proxy is asked for the whole address
-            target = f"http://{parts.netloc.rpartition('@')[2]}{target}"
+        if proxy is not None and not https:  # a plain-http proxy is asked for the whole address
+            authority = f"[{name}]" if ":" in name else name
+            target = f"http://{authority}{f':{parts.port}' if parts.port else ''}{target}"
             headers.update(proxy.auth)
         connection.request("GET", target, headers=headers)
         return connection, connection.getresponse()
     except BaseException:
         connection.close()
         raise
+
+
+def _ascii_host(url: str, host: str) -> str:
+    """The host name as it is written in requests to a proxy (international names in their ASCII form)."""
+    import sys
+
+    try:
+        name = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise InputError(f"could not download {url}: {host} is not a valid host name") from None
+    if ":" in name and sys.version_info < (3, 12):
+        raise InputError(f"could not download {url}: an IPv6 address cannot go through a proxy with Python before "
+                         "3.12; add it to no_proxy, or give the server's name instead")
+    return name
 
 
 class _ProxyError(OSError):
@@ -400,11 +446,11 @@ def _explain(exc: BaseException, given: str, current: str, timeout: float, clock
         return f"{prefix}: it took longer than {clock.seconds:g} seconds in total, so it was stopped"
     if isinstance(exc, _ProxyError):
         proxy, cause = exc.proxy, exc.cause
-        where = f"the proxy {proxy.shown} (from {proxy.variable})"
+        where = _through(proxy)
         tunnel = re.match(r"Tunnel connection failed: (\d{3})\s*(.*)", str(cause))
         if tunnel:
-            hint = " (check the user name and password in the proxy address)" if tunnel.group(1) == "407" else ""
-            return f"{prefix}: {where} refused to connect to {host}: {tunnel.group(1)} {tunnel.group(2)}{hint}".rstrip()
+            hint = f" ({_password_hint(proxy)})" if tunnel.group(1) == "407" else ""
+            return f"{prefix}: {where} refused to connect to {host}: {tunnel.group(1)} {tunnel.group(2).strip()}{hint}"
         if isinstance(cause, socket.gaierror):
             return f"{prefix}: the name of {where} could not be found"
         if isinstance(cause, ConnectionRefusedError):
