@@ -113,8 +113,9 @@ class Pipeline:
     def close(self) -> None:
         """Stop the helper processes that share the text analysis, if any (the models stay loaded).
 
-        They also stop when the pipeline is garbage-collected or Python exits; a pipeline used again
-        after ``close()`` starts new ones when a batch is large enough.
+        That includes the helpers of an analyser given to the constructor. They also stop when the
+        pipeline is garbage-collected or Python exits; a pipeline used again after ``close()`` starts
+        new ones when a batch is large enough.
         """
         close = getattr(self._analyzer, "close", None)
         if callable(close):
@@ -286,7 +287,7 @@ class Pipeline:
     def _abstract(self, generator: Generator, plans: list, vectors: np.ndarray, results: list[Result | None]) -> None:
         """Replace the extractive summaries of the batch's good results by the model's (where they pass the guard)."""
         todo = []
-        for w, sents, _cands, start, title_at, _cand_at in plans:
+        for w, sents, _cands, start, title_at, _owners in plans:
             result = results[w.position]
             if result is None or not result.ok:
                 continue

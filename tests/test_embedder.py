@@ -80,11 +80,14 @@ def test_span_vectors_are_the_mean_of_their_tokens_from_the_same_pass():
     encoder = bert.BertEncoder(packaged_minilm_path())
     texts = ["The central bank raised interest rates.", SENTENCES[4], "Shares fell."]
     rate = texts[0].index("rates")
-    # "central bank", "The", part of "rates"; "inflation", and one past the model's 256 tokens
-    spans = [[(4, 16), (0, 3), (rate + 1, rate + 4)], [(0, 9), (3000, 3009)], []]
+    # "central bank", "The", part of "rates"; "inflation", one past the model's 256 tokens, one across the cut
+    read_to = encoder.tokenizer.encode(texts[1]).offsets[-2][1]  # the end of the last word the model reads
+    spans = [[(4, 16), (0, 3), (rate + 1, rate + 4)], [(0, 9), (3000, 3009), (read_to - 9, read_to + 11)], []]
     vectors, pooled = encoder.encode_spans(texts, spans, max_tokens=24)
     assert np.allclose(vectors, encoder.encode(texts), atol=1e-6)  # the sentence vectors are unchanged
-    assert pooled[1][1] is None and pooled[2] == []  # the model cut the text before that span
+    assert pooled[1][0] is not None
+    assert pooled[1][1] is None and pooled[1][2] is None  # not read, or not read to its end
+    assert pooled[2] == []  # a text without spans gets none
     for text, text_spans, text_pooled in zip(texts, spans, pooled, strict=True):
         encoding = encoder.tokenizer.encode(text)  # the text alone, without padding
         ids = encoder._torch.tensor([encoding.ids])

@@ -214,14 +214,19 @@ class BertEncoder:
 
 def _pool_spans(tokens: np.ndarray, offsets: Sequence[tuple[int, int]],
                 spans: Sequence[tuple[int, int]]) -> list[np.ndarray | None]:
-    """The mean token vector of each character span; a token counts when it overlaps the span."""
+    """The mean token vector of each character span; a token counts when it overlaps the span.
+
+    None for a span that the model did not read to its end (the text was cut at the length limit):
+    a part of a phrase ("joint" of "joint venture") is not the phrase.
+    """
     starts = np.array([a for a, _ in offsets])
     ends = np.array([b for _, b in offsets])
     real = ends > starts  # [CLS], [SEP] and padding have empty offsets
+    read_to = int(ends[real].max()) if real.any() else 0
     out: list[np.ndarray | None] = []
     for a, b in spans:
         inside = real & (starts < b) & (ends > a)
-        out.append(tokens[: len(offsets)][inside].mean(axis=0) if inside.any() else None)
+        out.append(tokens[: len(offsets)][inside].mean(axis=0) if inside.any() and b <= read_to else None)
     return out
 
 

@@ -24,8 +24,8 @@ GENERIC = frozenset(
     parts lot lots number numbers people person man men woman women side sides kind sort end beginning place
     case cases fact point points issue issues matter matters area areas percent per cent mr mrs ms dr
     news report reports article story statement statements comment comments website site page photo video
-    meeting meetings talk talks discussion discussions country countries sector sectors development rule rules
-    relation relations official officials leader leaders president government member members spokesman
+    meeting meetings talk talks topic topics discussion discussions country countries sector sectors
+    development rule rules relation relations official officials leader leaders president government member members spokesman
     spokeswoman source sources plan plans level levels step steps group groups result results situation
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december spring summer autumn winter morning evening night
@@ -61,9 +61,10 @@ def phrase_key(text: str) -> str:
 def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candidates: int = 20) -> list[Candidate]:
     """Group phrase occurrences (text, start offset) into candidates, most frequent first.
 
-    Only the ``max_candidates`` most frequent (then earliest) are kept: each one costs an
-    embedding, and on KPCrowd (4/5 split by id, checked on the other fifth) 20 ranked no worse
-    than 60 (F1@10 14.9 vs 13.9 on the held-out fifth) at a third of the embedding work.
+    Only the ``max_candidates`` most frequent (then earliest) are kept. When candidates were
+    embedded on their own, on KPCrowd (4/5 split by id, checked on the other fifth) 20 ranked no
+    worse than 60 (F1@10 14.9 vs 13.9 on the held-out fifth) at a third of the embedding work.
+    Each candidate keeps the character spans of its occurrences, where its vector is read from.
     """
     groups: dict[str, list[tuple[str, int]]] = {}
     for raw, start in phrases:
