@@ -47,6 +47,19 @@ def test_one_embedding_call_per_batch(fake_summarizer):
     assert len(emb.calls) - before == 1
 
 
+def record_texts(emb) -> list[list[str]]:
+    """The texts of each later ``embed_batch`` call of ``emb``, as they come."""
+    texts: list[list[str]] = []
+    real = emb.embed_batch
+
+    def recording(batch):
+        texts.append(list(batch))
+        return real(batch)
+
+    emb.embed_batch = recording
+    return texts
+
+
 def test_keywords_are_read_from_the_sentence_pass_or_embedded_on_their_own(fake_summarizer, tmp_path):
     from fakes import HashEmbedder, RegexAnalyzer
 
@@ -58,14 +71,7 @@ def test_keywords_are_read_from_the_sentence_pass_or_embedded_on_their_own(fake_
     emb = NoTokenVectors()
     plain = Summarizer(embedder=emb, analyzer=RegexAnalyzer(), cache_dir=tmp_path / "plain")
     plain.pipeline.load()
-    texts: list[list[str]] = []
-    real = emb.embed_batch
-
-    def recording(batch):
-        texts.append(list(batch))
-        return real(batch)
-
-    emb.embed_batch = recording
+    texts = record_texts(emb)
     stories = [STORY, STORY.replace("schools", "libraries")]
     expected = list(fake_summarizer.summarize_batch(stories))
     got = list(plain.summarize_batch(stories))
@@ -79,14 +85,7 @@ def test_keywords_are_read_from_the_sentence_pass_or_embedded_on_their_own(fake_
 def test_keywords_the_sentence_pass_did_not_read_are_embedded_on_their_own(fake_summarizer):
     emb = fake_summarizer.pipeline.embedder
     fake_summarizer.pipeline.load()
-    texts: list[list[str]] = []
-    real = emb.embed_batch
-
-    def recording(batch):
-        texts.append(list(batch))
-        return real(batch)
-
-    emb.embed_batch = recording
+    texts = record_texts(emb)
     # The fake embedder reads 200 characters of a sentence: "Borealis" comes later in its only one.
     long_sentence = ("The council said that " + "the plan, which took many months of work by many people, " * 4
                      + "was named after the Aurora Borealis.")

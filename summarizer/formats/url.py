@@ -451,19 +451,11 @@ def _explain(exc: BaseException, given: str, current: str, timeout: float, clock
         if tunnel:
             hint = f" ({_password_hint(proxy)})" if tunnel.group(1) == "407" else ""
             return f"{prefix}: {where} refused to connect to {host}: {tunnel.group(1)} {tunnel.group(2).strip()}{hint}"
-        if isinstance(cause, socket.gaierror):
-            return f"{prefix}: the name of {where} could not be found"
-        if isinstance(cause, ConnectionRefusedError):
-            return f"{prefix}: {where} refused the connection (no proxy is listening there)"
-        if isinstance(cause, TimeoutError):
-            return f"{prefix}: {where} did not answer within {timeout:g} seconds"
-        return f"{prefix}: the connection to {where} failed ({cause.strerror or cause})"
-    if isinstance(exc, socket.gaierror):
-        return f"{prefix}: the server name {host} could not be found (check the address and the network connection)"
-    if isinstance(exc, TimeoutError):
-        return f"{prefix}: {host} did not answer within {timeout:g} seconds"
-    if isinstance(exc, ConnectionRefusedError):
-        return f"{prefix}: {parts.netloc} refused the connection (no web server is listening there)"
+        unreachable = _unreachable(cause, f"the name of {where}", where, "proxy", timeout)
+        return f"{prefix}: {unreachable or f'the connection to {where} failed ({cause.strerror or cause})'}"
+    unreachable = _unreachable(exc, f"the server name {host}", host, "web server", timeout, parts.netloc)
+    if unreachable:
+        return f"{prefix}: {unreachable}"
     if isinstance(exc, ssl.SSLCertVerificationError):
         return f"{prefix}: the security certificate of {host} could not be verified ({exc.verify_message})"
     if isinstance(exc, ssl.SSLError):
@@ -478,6 +470,18 @@ def _explain(exc: BaseException, given: str, current: str, timeout: float, clock
         return f"{prefix}: {host} broke off the connection"
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return f"{prefix}: the connection to {host} failed ({reason})"
+
+
+def _unreachable(exc: BaseException, name: str, who: str, listener: str, timeout: float,
+                 address: str | None = None) -> str | None:
+    """Words for a name not found, a refused connection or a silence, naming ``who`` was asked; else None."""
+    if isinstance(exc, socket.gaierror):
+        return f"{name} could not be found (check the address and the network connection)"
+    if isinstance(exc, TimeoutError):
+        return f"{who} did not answer within {timeout:g} seconds"
+    if isinstance(exc, ConnectionRefusedError):
+        return f"{address or who} refused the connection (no {listener} is listening there)"
+    return None
 
 
 def user_agent() -> str:
