@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> dict:
     analyses = s.pipeline.analyzer.analyze_batch([c.text for c in cleaned])
     sentences = [sp.text for an in analyses for sp in an.sentences] + [c.title for c in cleaned if c.title]
     pipeline_peak = peak_rss_mb()
+    s.close()  # the analysis helper is not needed any more
 
     from sentence_transformers import SentenceTransformer
 

@@ -280,6 +280,9 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
             raise  # not a failed write; or a reader that went away (| head): click ends quietly
         _fail(_write_failure(exc, output if to_file else None, live, written, kept + written if resume else None),
               ExitCode.SOME_FAILED, exc, show_traceback)
+    # Stop the analysis helpers now, not at interpreter exit, where Python 3.11 can print an
+    # "Exception ignored ... Bad file descriptor" while it tears down a pool that is being collected.
+    summarizer.close()
     earlier_failed = 0
     if skip is not None:
         click.echo(f"summarizer: {skip.skipped} article(s) skipped as already done in {output}; "
@@ -440,6 +443,7 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
             figures: dict[str, Any] = run_eval(data, summarizer, limit=limit, topic_map=topic_map,
                                                progress=bar.update if bar is not None else None,
                                                seen=lambda text: pipeline.topic_index.saw(text))
+            pipeline.close()  # the analysis helpers (see 'run')
         finally:
             if bar is not None:
                 bar.close()

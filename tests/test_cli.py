@@ -579,3 +579,17 @@ def test_console_script_text(tmp_path, real_env):
     assert "Traceback" not in done.stderr
     assert done.stdout.count("Summary:") == 5
     assert "Ali Asadov" in done.stdout
+
+
+def test_run_and_eval_stop_the_analysis_helpers_before_exiting(cli, folder, tmp_path, monkeypatch):
+    from summarizer.pipeline import Pipeline
+
+    closed = []
+    real_close = Pipeline.close
+    monkeypatch.setattr(Pipeline, "close", lambda self: (closed.append("closed"), real_close(self))[1])
+    assert cli("run", str(folder), "-q").exit_code == 0
+    assert closed == ["closed"]
+    data = tmp_path / "eval.jsonl"
+    data.write_text("".join(json.dumps({"text": text}) + "\n" for text in ARTICLES.values()), encoding="utf-8")
+    assert cli("eval", str(data), "--json", "-q").exit_code == 0
+    assert closed == ["closed", "closed"]
