@@ -133,6 +133,15 @@ def test_same_name_with_two_types_keeps_majority_type_and_junk_persons_dropped()
     assert got == {("Belarus", "place"): 3, ("Ganja Automobile Plant", "organization"): 1}
 
 
+def test_a_place_run_into_a_persons_name_is_cut_off():
+    out = entities.merge([("Azerbaijan", "GPE"), ("Azerbaijan Heydar Aliyev", "PERSON"), ("Heydar Aliyev", "PERSON"),
+                          ("Aliyev", "PERSON"), ("Minsk", "GPE"), ("Minsk Lee", "PERSON"), ("Georgia Smith", "PERSON")])
+    got = {(e.text, e.type): e.count for e in out}
+    assert got == {("Heydar Aliyev", "person"): 3, ("Azerbaijan", "place"): 1, ("Minsk", "place"): 1,
+                   ("Minsk Lee", "person"): 1,  # one word would be left: a name, not a place and a name
+                   ("Georgia Smith", "person"): 1}  # no place Georgia in the article
+
+
 # --- topics ---------------------------------------------------------------------------------
 def test_topic_index_scores_with_hierarchy_and_caches(tmp_path):
     tax = load_taxonomy()

@@ -28,7 +28,9 @@ def merge(mentions: Sequence[tuple[str, str]], exclude: set[str] | None = None) 
     A shorter person mention whose words are the last (or first) words of exactly one longer
     person name counts toward that name ("Aliyev" -> "Ilham Aliyev"). Single-word mentions
     tagged as organisation that match a person's surname count toward the person
-    (small NER models often mislabel surnames). Places and organisations otherwise merge only
+    (small NER models often mislabel surnames). A person name that starts with a place named
+    in the same article loses that place ("Azerbaijan Heydar Aliyev" -> "Heydar Aliyev"), as long
+    as two words are left. Places and organisations otherwise merge only
     when they are the same name (case, a leading "the" and a possessive aside).
     """
     exclude = {e.lower() for e in (exclude or set())}
@@ -49,6 +51,18 @@ def merge(mentions: Sequence[tuple[str, str]], exclude: set[str] | None = None) 
         counts[key] = counts.get(key, 0) + 1
         order.setdefault(key, len(order))
         display.setdefault(key, name)
+
+    # "Azerbaijan Heydar Aliyev" ("the leader of Azerbaijan Heydar Aliyev"): a place named in the
+    # article, run into a person's name by the NER model. The person is the name without it.
+    places = {key[0] for key in counts if key[1] == "place"}
+    for key in [k for k in counts if k[1] == "person"]:
+        w = key[0].split()
+        cut = next((i for i in range(len(w) - 2, 0, -1) if " ".join(w[:i]) in places), 0)
+        if cut:
+            person = (" ".join(w[cut:]), "person")
+            counts[person] = counts.get(person, 0) + counts.pop(key)
+            order[person] = min(order.get(person, order[key]), order.pop(key))
+            display.setdefault(person, " ".join(display.pop(key).split()[cut:]))
 
     # One name tagged with different types (small NER models waver): keep its most frequent type.
     by_name: dict[str, list[tuple[str, str]]] = {}
