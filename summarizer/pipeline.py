@@ -272,7 +272,7 @@ class Pipeline:
         cand_vectors = [_candidate_vectors(len(cands), vectors.shape[1], owners,
                                            span_vectors[start : start + len(sents)] if span_vectors is not None else None)
                         for _w, sents, cands, start, _title_at, owners in plans]
-        self._embed_missing(plans, cand_vectors)
+        self._embed_missing([cands for _w, _sents, cands, *_ in plans], cand_vectors)
         index = self.topic_index
         for (w, sents, cands, start, title_at, _owners), cand_vecs in zip(plans, cand_vectors, strict=True):
             try:
@@ -323,12 +323,13 @@ class Pipeline:
             assert result is not None
             results[position] = outcome.apply(result)
 
-    def _embed_missing(self, plans: list, cand_vectors: list[np.ndarray]) -> None:
-        """Embed on their own, in one call, the keyword candidates that the sentence pass did not read."""
-        missing = [(k, j) for k, (vecs, plan) in enumerate(zip(cand_vectors, plans, strict=True))
-                   for j in range(len(plan[2])) if not vecs[j].any()]
+    def _embed_missing(self, cands_of: list[list[keywords_stage.Candidate]], cand_vectors: list[np.ndarray]) -> None:
+        """Embed on their own, in one call, the keyword candidates that the sentence pass did not read
+        (their rows in ``cand_vectors``, one array per article, are zeros)."""
+        missing = [(k, j) for k, (vecs, cands) in enumerate(zip(cand_vectors, cands_of, strict=True))
+                   for j in range(len(cands)) if not vecs[j].any()]
         if missing:
-            found = self.embedder.embed_batch([plans[k][2][j].text for k, j in missing])
+            found = self.embedder.embed_batch([cands_of[k][j].text for k, j in missing])
             for (k, j), vec in zip(missing, found, strict=True):
                 cand_vectors[k][j] = vec
 

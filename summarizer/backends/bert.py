@@ -221,12 +221,13 @@ def _pool_spans(tokens: np.ndarray, offsets: Sequence[tuple[int, int]],
     """
     starts = np.array([a for a, _ in offsets])
     ends = np.array([b for _, b in offsets])
-    real = ends > starts  # [CLS], [SEP] and padding have empty offsets
+    real = ends > starts  # [CLS] and [SEP] have empty offsets
     read_to = int(ends[real].max()) if real.any() else 0
+    tokens = tokens[: len(offsets)]  # the rest is padding
     out: list[np.ndarray | None] = []
     for a, b in spans:
         inside = real & (starts < b) & (ends > a)
-        out.append(tokens[: len(offsets)][inside].mean(axis=0) if inside.any() and b <= read_to else None)
+        out.append(tokens[inside].mean(axis=0) if inside.any() and b <= read_to else None)
     return out
 
 

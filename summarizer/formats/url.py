@@ -181,14 +181,14 @@ def _fetch(url: str, max_bytes: int, timeout: float, clock: _Clock) -> Download:
     seen = {urldefrag(url).url}
     try:
         for _ in range(MAX_REDIRECTS + 1):
-            connection, response = _get(current, timeout, clock)
+            connection, response, proxy = _get(current, timeout, clock)
             try:
                 status = response.status
                 if status in _REDIRECT_STATUSES:
                     current = _follow(url, current, response, seen)
                     continue
                 if not 200 <= status < 300:
-                    raise InputError(_refusal(url, current, response))
+                    raise InputError(_refusal(url, response, proxy))
                 content_type, charset = _content_type(response)
                 if content_type is not None and content_type not in HTML_TYPES | TEXT_TYPES:
                     raise InputError(
@@ -300,11 +300,11 @@ def _password_hint(proxy: _Proxy) -> str:
     return "put a user name and password in the proxy address: http://USER:PASSWORD@HOST:PORT"
 
 
-def _refusal(given: str, current: str, response: http.client.HTTPResponse) -> str:
-    """Words for an answer that is not a page (a status outside 200-299)."""
+def _refusal(given: str, response: http.client.HTTPResponse, proxy: _Proxy | None) -> str:
+    """Words for an answer that is not a page (a status outside 200-299); ``proxy``: the plain-http proxy
+    that relayed it, if any (through an https tunnel, every answer is the page's server's)."""
     status = response.status
     answer = _status_text(response)
-    proxy = _proxy_for(current) if urlsplit(current).scheme.lower() == "http" else None  # https: past the tunnel
     if proxy and status == HTTPStatus.PROXY_AUTHENTICATION_REQUIRED:
         return f"could not download {given}: {_through(proxy)} answered {answer} ({_password_hint(proxy)})"
     if proxy and status in (HTTPStatus.BAD_GATEWAY, HTTPStatus.SERVICE_UNAVAILABLE, HTTPStatus.GATEWAY_TIMEOUT):
@@ -313,8 +313,10 @@ def _refusal(given: str, current: str, response: http.client.HTTPResponse) -> st
     return f"could not download {given}: the server answered {answer}"
 
 
-def _get(url: str, timeout: float, clock: _Clock) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
-    """Send a GET request for ``url``: the connection and the response (its headers read).
+def _get(url: str, timeout: float, clock: _Clock
+         ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse, _Proxy | None]:
+    """Send a GET request for ``url``: the connection, the response (its headers read), and the
+    plain-http proxy that relays the answer, if any.
 
     Through the environment's proxy, if it sets one for ``url`` (:func:`_proxy_for`).
     """
@@ -363,7 +365,7 @@ def _get(url: str, timeout: float, clock: _Clock) -> tuple[http.client.HTTPConne
             target = f"http://{authority}{f':{parts.port}' if parts.port else ''}{target}"
             headers.update(proxy.auth)
         connection.request("GET", target, headers=headers)
-        return connection, connection.getresponse()
+        return connection, connection.getresponse(), proxy if not https else None
     except BaseException:
         connection.close()
         raise

@@ -25,8 +25,9 @@ GENERIC = frozenset(
     case cases fact point points issue issues matter matters area areas percent per cent mr mrs ms dr
     news report reports article story statement statements comment comments website site page photo video
     meeting meetings talk talks topic topics discussion discussions country countries sector sectors
-    development rule rules relation relations official officials leader leaders president government member members spokesman
-    spokeswoman source sources plan plans level levels step steps group groups result results situation
+    development rule rules relation relations official officials leader leaders president government member
+    members spokesman spokeswoman source sources plan plans level levels step steps group groups result results
+    situation
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december spring summer autumn winter morning evening night
     """.split()
