@@ -354,7 +354,9 @@ class Pipeline:
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
         assert w.analysis is not None
         entities = entities_stage.merge(
-            [(e.text, e.label) for a in (w.title_analysis, w.analysis) if a is not None for e in a.entities])
+            [entities_stage.mention_at(text, e.start, e.text, e.label)
+             for a, text in ((w.title_analysis, w.cleaned.title or ""), (w.analysis, w.cleaned.text)) if a is not None
+             for e in a.entities])
         return Result(
             id=w.article.id,
             source=w.article.source,

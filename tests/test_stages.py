@@ -142,6 +142,45 @@ def test_a_place_run_into_a_persons_name_is_cut_off():
                    ("Georgia Smith", "person"): 1}  # no place Georgia in the article
 
 
+def test_a_courtesy_title_is_not_part_of_the_name():
+    out = entities.merge([("Scott Sullivan", "PERSON"), ("Sullivan", "PERSON"), ("Mr Sullivan", "PERSON"),
+                          ("Ms. Boynton", "PERSON"), ("Danny Goffey - she", "PERSON"), ("Danny", "PERSON")])
+    got = {(e.text, e.type): e.count for e in out}
+    # Before: "Mr Sullivan" made "Sullivan" ambiguous, so one man was listed three times.
+    assert got == {("Scott Sullivan", "person"): 3, ("Ms. Boynton", "person"): 1, ("Danny Goffey", "person"): 2}
+
+
+def test_one_word_person_needs_a_title_or_a_fuller_name():
+    text = "Sales of Vioxx fell. President Obama spoke, and coach Wenger too. Protocols were signed. Obama left."
+    found = [("Vioxx", "PERSON"), ("Obama", "PERSON"), ("Wenger", "PERSON"), ("Protocols", "PERSON"),
+             ("Obama", "PERSON")]
+    mentions, at = [], 0
+    for name, label in found:
+        at = text.index(name, at)
+        mentions.append(entities.mention_at(text, at, name, label))
+        at += len(name)
+    assert mentions[1] == entities.Mention("Obama", "PERSON", "President", "spoke,")
+    got = {(e.text, e.type): e.count for e in entities.merge(mentions)}
+    assert got == {("Obama", "person"): 2, ("Wenger", "person"): 1}
+    # Without the words around them (plain pairs), one-word persons have nothing to stand on.
+    assert entities.merge(found) == []
+
+
+def test_republic_of_a_place_named_in_the_article_is_that_place():
+    out = entities.merge([("the Republic of Azerbaijan", "GPE"), ("Azerbaijan", "GPE"), ("Republic of Belarus", "GPE"),
+                          ("the Kingdom of the Netherlands", "GPE"), ("Netherlands", "GPE")])
+    got = {(e.text, e.type): e.count for e in out}
+    assert got == {("Azerbaijan", "place"): 2, ("Republic of Belarus", "place"): 1, ("Netherlands", "place"): 2}
+
+
+def test_a_name_before_region_or_district_is_a_place():
+    text = "projects in Azerbaijan’s Aghdam region and in the Kangarli district, said Aghdam Smith"
+    mentions = [entities.mention_at(text, text.index(n), n, label)
+                for n, label in (("Aghdam", "PERSON"), ("Kangarli", "ORG"), ("Aghdam Smith", "PERSON"))]
+    got = {(e.text, e.type): e.count for e in entities.merge(mentions)}
+    assert got == {("Aghdam", "place"): 1, ("Kangarli", "place"): 1, ("Aghdam Smith", "person"): 1}
+
+
 # --- topics ---------------------------------------------------------------------------------
 def test_topic_index_scores_with_hierarchy_and_caches(tmp_path):
     tax = load_taxonomy()

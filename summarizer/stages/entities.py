@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from ..records import Entity
 
@@ -12,6 +13,41 @@ TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "plac
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_OWNER = re.compile(r"^[A-Z][\w-]*[’']s\s+(?=[A-Z])")  # "Azerbaijan’s Ganja Automobile Plant"
+#: Courtesy titles that small NER models keep inside a person's name ("Mr Sullivan").
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady".split())
+#: Words that, just before a one-word name, say it is a person's ("President Obama", "coach Wenger").
+TITLES = HONORIFICS | frozenset(
+    """
+    professor president vice-president minister premier chancellor secretary senator sen rep representative
+    congressman congresswoman governor gov mayor judge justice king queen prince princess emperor sheikh pope
+    cardinal bishop archbishop rabbi imam reverend rev father general gen colonel col major captain capt lieutenant
+    sergeant sgt detective inspector commissioner ambassador chairman chairwoman chairperson spokesman spokeswoman
+    coach manager boss striker midfielder defender goalkeeper actor actress singer rapper
+    """.split()
+)
+#: A name followed by one of these lower-case words is a place's ("Azerbaijan’s Aghdam region").
+_PLACE_NOUNS = frozenset(
+    "region district province city town village county oblast governorate prefecture municipality state".split()
+)
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+_STATE_OF = re.compile(r"^(?:(?:people's |federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
+                       r"|principality|sultanate|emirate) of (?:the )?")
+
+
+class Mention(NamedTuple):
+    """A name as the NER model found it, with the words around it when they are known."""
+
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, ...
+    before: str = ""  # the word just before the mention
+    after: str = ""  # the word just after it
+
+
+def mention_at(text: str, start: int, name: str, label: str) -> Mention:
+    """The mention ``name`` found at ``start`` in ``text``, with its neighbouring words."""
+    before = text[max(0, start - 40) : start].split()
+    after = text[start + len(name) : start + len(name) + 40].split()
+    return Mention(name, label, before[-1] if before else "", after[0] if after else "")
 
 
 def normalize_name(text: str) -> str:
@@ -22,32 +58,58 @@ def normalize_name(text: str) -> str:
     return text
 
 
-def merge(mentions: Sequence[tuple[str, str]], exclude: set[str] | None = None) -> list[Entity]:
-    """Merge (text, spaCy label) mentions into entities, most mentioned first.
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".,:")
+
+
+def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | None = None) -> list[Entity]:
+    """Merge mentions ((text, spaCy label) pairs or :class:`Mention`) into entities, most mentioned first.
 
     A shorter person mention whose words are the last (or first) words of exactly one longer
     person name counts toward that name ("Aliyev" -> "Ilham Aliyev"). Single-word mentions
     tagged as organisation that match a person's surname count toward the person
     (small NER models often mislabel surnames). A person name that starts with a place named
     in the same article loses that place ("Azerbaijan Heydar Aliyev" -> "Heydar Aliyev"), as long
-    as two words are left. Places and organisations otherwise merge only
-    when they are the same name (case, a leading "the" and a possessive aside).
+    as two words are left. A courtesy title is not part of the name ("Mr Sullivan" counts toward
+    "Scott Sullivan"), and "the Republic of Azerbaijan" counts toward "Azerbaijan" when both are
+    named. Places and organisations otherwise merge only when they are the same name (case, a
+    leading "the" and a possessive aside).
+
+    A one-word person is kept only with some sign that it is one: a title just before it
+    ("President Obama", "Mr Magnier") or a longer name in the article that ends or starts with it.
+    Without one, the small model is mostly wrong: of 60 such names drawn at random from the 709 this
+    leaves out of 1,054 BBC, KPCrowd and seed articles, 47 were brands, teams, places, films or
+    plain words, and 13 were people. A name
+    followed by "region", "district", "province" and the like is a place.
     """
     exclude = {e.lower() for e in (exclude or set())}
     counts: dict[tuple[str, str], int] = {}
     order: dict[tuple[str, str], int] = {}
     display: dict[tuple[str, str], str] = {}
-    for text, label in mentions:
-        kind = TYPES.get(label)
+    titled: set[str] = set()  # person keys seen with a title
+    for mention in mentions:
+        m = Mention(*mention)
+        kind = TYPES.get(m.label)
         if kind is None:
             continue
-        name = normalize_name(text)
+        name = normalize_name(m.text)
+        if kind == "person":
+            name = normalize_name(_SPACED_DASH.split(name)[0])  # "Danny Goffey - she"
         if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() in exclude:
             continue
-        if kind == "person" and not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
-                                        for w in name.replace("’", "").replace("'", "").split()):
-            continue  # "COP29", "the president" and the like are not names of people
-        key = (name.lower(), kind)
+        if kind != "place" and m.after[:1].islower() and _bare(m.after) in _PLACE_NOUNS:
+            kind = "place"  # "Aghdam region"
+        parts = name.split()
+        has_title = _bare(m.before) in TITLES
+        if kind == "person":
+            while len(parts) > 1 and _bare(parts[0]) in HONORIFICS:
+                parts, has_title = parts[1:], True
+            if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
+                       for w in " ".join(parts).replace("’", "").replace("'", "").split()):
+                continue  # "COP29", "the president" and the like are not names of people
+        key = (" ".join(parts).lower(), kind)
+        if kind == "person" and has_title:
+            titled.add(key[0])
         counts[key] = counts.get(key, 0) + 1
         order.setdefault(key, len(order))
         display.setdefault(key, name)
@@ -63,6 +125,14 @@ def merge(mentions: Sequence[tuple[str, str]], exclude: set[str] | None = None) 
             counts[person] = counts.get(person, 0) + counts.pop(key)
             order[person] = min(order.get(person, order[key]), order.pop(key))
             display.setdefault(person, " ".join(display.pop(key).split()[cut:]))
+
+    # "the Republic of Azerbaijan" is the place "Azerbaijan" when the article names that too.
+    for key in [k for k in counts if k[1] == "place"]:
+        short = _STATE_OF.sub("", key[0])
+        if short != key[0] and (short, "place") in counts:
+            counts[(short, "place")] += counts.pop(key)
+            order[(short, "place")] = min(order[(short, "place")], order.pop(key))
+            display.pop(key)
 
     # One name tagged with different types (small NER models waver): keep its most frequent type.
     by_name: dict[str, list[tuple[str, str]]] = {}
@@ -96,12 +166,15 @@ def merge(mentions: Sequence[tuple[str, str]], exclude: set[str] | None = None) 
         roots = {_root(target, o) for o in longer}
         if len(roots) == 1:
             target[key] = roots.pop()
+        elif roots:
+            titled.add(key[0])  # "Smith" beside "John Smith" and "Mary Smith": a person, but which one
 
     merged: dict[tuple[str, str], int] = {}
     for key, n in counts.items():
         root = _root(target, key)
         merged[root] = merged.get(root, 0) + n
-    ranked = sorted(merged, key=lambda k: (-merged[k], order[k]))
+    ranked = sorted((k for k in merged if k[1] != "person" or len(words(k)) > 1 or k[0] in titled),
+                    key=lambda k: (-merged[k], order[k]))
     return [Entity(display[k], k[1], merged[k]) for k in ranked]
 
 
