@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import abstractive
-from .backends.base import Analysis, Analyzer, Embedder, Span
+from .backends.base import NAME_LABELS, Analysis, Analyzer, Embedder, Span
 from .backends.generative import Generator
 from .errors import InputError, SummarizerError
 from .memory import release_free_memory
@@ -257,7 +257,10 @@ class Pipeline:
         for w in work:
             assert w.analysis is not None
             sents = [sp.text for sp in w.analysis.sentences]
-            cands = keywords_stage.candidates([(p.text, p.start) for p in w.analysis.phrases], len(w.cleaned.text))
+            names = [span for e in w.analysis.entities if e.label in NAME_LABELS
+                     and (span := keywords_stage.joined_name_span(e.text, e.start)) is not None]
+            phrases = [(p.text, p.start) for p in w.analysis.phrases] + [(w.cleaned.text[a:b], a) for a, b in names]
+            cands = keywords_stage.candidates(phrases, len(w.cleaned.text), names=names)
             start = len(texts)
             texts.extend(_head(sent, s.max_sentence_words) for sent in sents)
             sentence_spans, owners = _occurrences(w.cleaned.text, w.analysis.sentences, cands)

@@ -185,6 +185,16 @@ def test_real_models_handle_odd_but_valid_text(real_summarizer):
 
 
 @pytest.mark.slow
+def test_real_models_keep_a_joined_name_whole_in_keywords(real_summarizer):
+    text = ("The Bank of England raised interest rates to 5% on Thursday, its ninth rise in a row. "
+            "The Bank of England said inflation was still too high. Mortgage rates will follow, lenders said. "
+            "Economists had expected the Bank of England to raise rates again. Savers welcomed the rise.")
+    keys = [k.text for k in real_summarizer.summarize(text).keywords]
+    assert "Bank of England" in keys
+    assert not {"Bank", "England"} & set(keys)
+
+
+@pytest.mark.slow
 def test_real_analyzer_splits_sentences_and_paragraphs(real_summarizer):
     text = ("  Dr. Smith met the U.S. delegation in Baku on Monday. They signed two deals.\n\n"
             "Subheading without a stop\n\nThe talks will resume in May.")

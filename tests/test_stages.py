@@ -89,6 +89,19 @@ def test_candidates_know_where_each_occurrence_is():
     assert [text[a:b] for a, b in cands["trade"].spans] == ["trade"]
 
 
+def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
+    text = "The Bank of England's rate rose. England won. The Ministry of Energy met the King of Spain."
+    assert keywords.joined_name_span("Ilham Aliyev", 0) is None
+    names = [keywords.joined_name_span(n, text.index(n)) for n in ("The Bank of England's", "The Ministry of Energy")]
+    assert [text[a:b] for a, b in names] == ["Bank of England", "Ministry of Energy"]
+    pieces = [(m.group(), m.start()) for m in re.finditer(r"Bank|England|rate|Ministry|Energy|King|Spain", text)]
+    cands = keywords.candidates(pieces + [(text[a:b], a) for a, b in names], len(text), names=names)
+    got = {c.text: c.count for c in cands}
+    # "Bank", "Ministry" and "Energy" are pieces of names only; "England" also stands alone. "King of Spain"
+    # was not found as a name, so its words stay candidates.
+    assert got == {"Bank of England": 1, "Ministry of Energy": 1, "England": 2, "rate": 1, "King": 1, "Spain": 1}
+
+
 def test_rank_diversifies_and_has_no_contained_duplicates():
     emb = HashEmbedder()
     cands = keywords.candidates([("bilateral trade", 0), ("trade", 5), ("bilateral trade volume", 9),

@@ -46,6 +46,11 @@ class Span:
     label: str = ""
 
 
+#: Entity labels that name something (a person, a body, a place, a work, a law ...), as opposed to
+#: dates, numbers and nationalities (NORP).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+
+
 @dataclass(frozen=True)
 class Analysis:
     """What the language analyser found in one text."""

@@ -15,13 +15,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import ModelError, NotInstalledError
-from .base import Analysis, Analyzer, Span
+from .base import NAME_LABELS, Analysis, Analyzer, Span
 
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ"}
 _HEAD_POS = {"NOUN", "PROPN"}
 MAX_PHRASE_TOKENS = 4
-#: Entity types whose names are kept as phrases of their own (NORP, "Canadian", stays an adjective).
-_NAME_ENTITIES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 
 class SpacyAnalyzer(Analyzer):
@@ -157,7 +155,7 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
 
     in_name = False
     for tok in doc:
-        tok_in_name = tok.ent_type_ in _NAME_ENTITIES
+        tok_in_name = tok.ent_type_ in NAME_LABELS
         # A name is a phrase of its own: "Canadian pop star | Michael Buble".
         glued = run and (not run[-1].whitespace_ or tok.tag_ == "HYPH")  # "Azerbaijan-Belarus partnership"
         if run and not glued and (tok_in_name != in_name or (tok_in_name and tok.ent_iob_ == "B")):
