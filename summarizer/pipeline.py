@@ -301,8 +301,7 @@ class Pipeline:
                 sentences=sents,
                 vectors=vectors[start : start + len(sents)],
                 title_vector=vectors[title_at] if title_at is not None else None,
-                entities=[(e.text, e.label) for a in (w.title_analysis, w.analysis) if a is not None
-                          for e in a.entities],
+                entities=[(e.text, e.label) for a, _ in _analysed_texts(w) for e in a.entities],
             )))
         if not todo:
             return
@@ -357,9 +356,7 @@ class Pipeline:
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
         assert w.analysis is not None
         entities = entities_stage.merge(
-            [entities_stage.mention_at(text, e.start, e.text, e.label)
-             for a, text in ((w.title_analysis, w.cleaned.title or ""), (w.analysis, w.cleaned.text)) if a is not None
-             for e in a.entities])
+            [entities_stage.mention_at(text, e.start, e.text, e.label) for a, text in _analysed_texts(w) for e in a.entities])
         return Result(
             id=w.article.id,
             source=w.article.source,
@@ -373,6 +370,12 @@ class Pipeline:
             entities=tuple(entities),
             warnings=tuple(dict.fromkeys(warnings)),
         )
+
+
+def _analysed_texts(w: _Work) -> list[tuple[Analysis, str]]:
+    """The title's and the body's analyses (those made), each with the text it was made from."""
+    return [(a, text) for a, text in ((w.title_analysis, w.cleaned.title or ""), (w.analysis, w.cleaned.text))
+            if a is not None]
 
 
 def _head(text: str, max_words: int) -> str:

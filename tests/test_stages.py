@@ -92,6 +92,7 @@ def test_candidates_know_where_each_occurrence_is():
 def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
     text = "The Bank of England's rate rose. England won. The Ministry of Energy met the King of Spain."
     assert keywords.joined_name_span("Ilham Aliyev", 0) is None
+    assert keywords.joined_name_span("the Protocol on Origin of Goods and Services Trade", 0) is None  # too long
     names = [keywords.joined_name_span(n, text.index(n)) for n in ("The Bank of England's", "The Ministry of Energy")]
     assert [text[a:b] for a, b in names] == ["Bank of England", "Ministry of Energy"]
     pieces = [(m.group(), m.start()) for m in re.finditer(r"Bank|England|rate|Ministry|Energy|King|Spain", text)]
@@ -179,11 +180,39 @@ def test_one_word_person_needs_a_title_or_a_fuller_name():
     assert entities.merge(found) == []
 
 
+def test_untitled_one_word_person_gives_way_to_another_type():
+    out = entities.merge([("Twitter", "PERSON"), ("Twitter", "PERSON"), ("Twitter", "ORG"), ("Vioxx", "PERSON"),
+                          ("Vioxx", "ORG"), entities.Mention("Obama", "ORG", "(President"), ("Obama", "PERSON")])
+    got = {(e.text, e.type): e.count for e in out}
+    # ... but a title makes a one-word organisation a person ("President Obama" tagged ORG).
+    assert got == {("Twitter", "organization"): 3, ("Vioxx", "organization"): 2, ("Obama", "person"): 2}
+
+
+def test_titles_and_place_words_are_read_through_punctuation_and_case():
+    mentions = [entities.Mention("Obama", "PERSON", "(President"), entities.Mention("Aghdam", "PERSON", "", "region;"),
+                entities.Mention("Vioxx", "PERSON", "major"), entities.Mention("Blair", "PERSON", "Major"),
+                entities.Mention("EU", "ORG", "", "state"), entities.Mention("Trump", "PERSON", "", "town")]
+    got = {(e.text, e.type): e.count for e in entities.merge(mentions)}
+    # "a major Vioxx recall": no title; "EU state aid", "Trump town hall": no places.
+    assert got == {("Obama", "person"): 1, ("Aghdam", "place"): 1, ("Blair", "person"): 1,
+                   ("EU", "organization"): 1}
+
+
+def test_mr_and_mrs_of_one_name_stay_two_people_and_titles_are_not_shown_with_full_names():
+    out = entities.merge([("Scott Sullivan", "PERSON"), ("Mr Sullivan", "PERSON"), ("Mrs Sullivan", "PERSON"),
+                          ("Mr Tom Jones", "PERSON"), ("Tom Jones", "PERSON")])
+    got = {(e.text, e.type): e.count for e in out}
+    assert got == {("Scott Sullivan", "person"): 1, ("Mr Sullivan", "person"): 1, ("Mrs Sullivan", "person"): 1,
+                   ("Tom Jones", "person"): 2}
+
+
 def test_republic_of_a_place_named_in_the_article_is_that_place():
     out = entities.merge([("the Republic of Azerbaijan", "GPE"), ("Azerbaijan", "GPE"), ("Republic of Belarus", "GPE"),
-                          ("the Kingdom of the Netherlands", "GPE"), ("Netherlands", "GPE")])
+                          ("the Kingdom of the Netherlands", "GPE"), ("Netherlands", "GPE"),
+                          ("the Republic of China", "GPE"), ("China", "GPE")])
     got = {(e.text, e.type): e.count for e in out}
-    assert got == {("Azerbaijan", "place"): 2, ("Republic of Belarus", "place"): 1, ("Netherlands", "place"): 2}
+    assert got == {("Azerbaijan", "place"): 2, ("Republic of Belarus", "place"): 1, ("Netherlands", "place"): 2,
+                   ("Republic of China", "place"): 1, ("China", "place"): 1}  # Taiwan is not China
 
 
 def test_a_name_before_region_or_district_is_a_place():

@@ -35,6 +35,7 @@ GENERIC = frozenset(
 
 
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
+MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,14 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     the analyser found (see :func:`joined_name_span`). A capitalised phrase that occurs only inside
     them is a piece of a name, not a keyword: "England" of "Bank of England", "Energy" of "Ministry
     of Energy". The caller passes the names themselves among the phrases, so that "Bank of
-    England" can be a keyword (names of more than five words are not).
+    England" can be a keyword.
     """
     groups: dict[str, list[tuple[str, int]]] = {}
     for raw, start in phrases:
         text = raw.strip(_EDGES)
         start += len(raw) - len(raw.lstrip(_EDGES))
         words = text.split()
-        if not words or len(text) < 3 or len(words) > 5:
+        if not words or len(text) < 3 or len(words) > MAX_PHRASE_WORDS:
             continue
         if all(w.lower() in GENERIC for w in re.split(r"[\s-]+", text)):
             continue
@@ -107,13 +108,14 @@ _JOINED = re.compile(r"\s(?:of|for|on)\s")
 
 def joined_name_span(name: str, start: int) -> tuple[int, int] | None:
     """The (start, end) offsets of a name found at ``start`` that is joined from parts by "of", "for"
-    or "on" ("the Ministry of Energy"), without a leading "the" or a possessive; None for other names.
+    or "on" ("the Ministry of Energy"), without a leading "the" or a possessive; None for other names
+    and for names too long to be a keyword (more than ``MAX_PHRASE_WORDS`` words).
 
     Noun-phrase candidates split such a name at those words, into pieces that are no keywords.
     """
     match = _NAME_EDGES.match(name)
     assert match is not None  # the pattern matches any text
-    if not _JOINED.search(match.group(1)):
+    if not _JOINED.search(match.group(1)) or len(match.group(1).split()) > MAX_PHRASE_WORDS:
         return None
     return start + match.start(1), start + match.end(1)
 
