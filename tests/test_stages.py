@@ -92,7 +92,6 @@ def test_candidates_know_where_each_occurrence_is():
 def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
     text = "The Bank of England's rate rose. England won. The Ministry of Energy met the King of Spain."
     assert keywords.joined_name_span("Ilham Aliyev", 0) is None
-    assert keywords.joined_name_span("the Protocol on Origin of Goods and Services Trade", 0) is None  # too long
     names = [keywords.joined_name_span(n, text.index(n)) for n in ("The Bank of England's", "The Ministry of Energy")]
     assert [text[a:b] for a, b in names] == ["Bank of England", "Ministry of Energy"]
     pieces = [(m.group(), m.start()) for m in re.finditer(r"Bank|England|rate|Ministry|Energy|King|Spain", text)]
@@ -101,6 +100,12 @@ def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
     # "Bank", "Ministry" and "Energy" are pieces of names only; "England" also stands alone. "King of Spain"
     # was not found as a name, so its words stay candidates.
     assert got == {"Bank of England": 1, "Ministry of Energy": 1, "England": 2, "rate": 1, "King": 1, "Spain": 1}
+    # A name too long to be a keyword still hides its pieces.
+    long = "The Ministry of Energy of the Republic of Belarus met."
+    span = keywords.joined_name_span("The Ministry of Energy of the Republic of Belarus", 0)
+    assert span is not None and long[span[0] : span[1]] == "Ministry of Energy of the Republic of Belarus"
+    words = [(m.group(), m.start()) for m in re.finditer(r"Ministry|Energy|Republic|Belarus", long)]
+    assert keywords.candidates(words + [(long[span[0] : span[1]], span[0])], len(long), names=[span]) == []
 
 
 def test_rank_diversifies_and_has_no_contained_duplicates():

@@ -27,7 +27,9 @@ GENERIC = frozenset(
     meeting meetings talk talks topic topics discussion discussions country countries sector sectors
     development rule rules relation relations official officials leader leaders president government member
     members spokesman spokeswoman source sources plan plans level levels step steps group groups result results
-    situation
+    situation field fields focus increase increases decrease success commitment participation effort efforts
+    importance need needs role support progress basis context framework aspect aspects approach remark remarks
+    regard respect term terms addition order purpose
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december spring summer autumn winter morning evening night
     """.split()
@@ -73,7 +75,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     the analyser found (see :func:`joined_name_span`). A capitalised phrase that occurs only inside
     them is a piece of a name, not a keyword: "England" of "Bank of England", "Energy" of "Ministry
     of Energy". The caller passes the names themselves among the phrases, so that "Bank of
-    England" can be a keyword.
+    England" can be a keyword; a name of more than ``MAX_PHRASE_WORDS`` words cannot, and neither
+    can its pieces: "Ministry of Energy of the Republic of Belarus" gives no "Republic" or "Energy".
     """
     groups: dict[str, list[tuple[str, int]]] = {}
     for raw, start in phrases:
@@ -108,14 +111,13 @@ _JOINED = re.compile(r"\s(?:of|for|on)\s")
 
 def joined_name_span(name: str, start: int) -> tuple[int, int] | None:
     """The (start, end) offsets of a name found at ``start`` that is joined from parts by "of", "for"
-    or "on" ("the Ministry of Energy"), without a leading "the" or a possessive; None for other names
-    and for names too long to be a keyword (more than ``MAX_PHRASE_WORDS`` words).
+    or "on" ("the Ministry of Energy"), without a leading "the" or a possessive; None for other names.
 
     Noun-phrase candidates split such a name at those words, into pieces that are no keywords.
     """
     match = _NAME_EDGES.match(name)
     assert match is not None  # the pattern matches any text
-    if not _JOINED.search(match.group(1)) or len(match.group(1).split()) > MAX_PHRASE_WORDS:
+    if not _JOINED.search(match.group(1)):
         return None
     return start + match.start(1), start + match.end(1)
 
