@@ -191,24 +191,32 @@ def test_untitled_one_word_person_gives_way_to_another_type():
     got = {(e.text, e.type): e.count for e in out}
     # ... but a title makes a one-word organisation a person ("President Obama" tagged ORG).
     assert got == {("Twitter", "organization"): 3, ("Vioxx", "organization"): 2, ("Obama", "person"): 2}
+    # A fuller name is a sign too: "Jordan" (PERSON x3, GPE x1) counts toward Michael Jordan.
+    out = entities.merge([("Michael Jordan", "PERSON")] + [("Jordan", "PERSON")] * 3 + [("Jordan", "GPE"),
+                         entities.Mention("Arsenal", "ORG", "striker")])
+    assert {(e.text, e.type): e.count for e in out} == {("Michael Jordan", "person"): 5, ("Arsenal", "organization"): 1}
 
 
 def test_titles_and_place_words_are_read_through_punctuation_and_case():
     mentions = [entities.Mention("Obama", "PERSON", "(President"), entities.Mention("Aghdam", "PERSON", "", "region;"),
+                entities.Mention("Mourinho", "PERSON", "boss"), entities.Mention("Wenger", "PERSON", "manager"),
                 entities.Mention("Vioxx", "PERSON", "major"), entities.Mention("Blair", "PERSON", "Major"),
                 entities.Mention("EU", "ORG", "", "state"), entities.Mention("Trump", "PERSON", "", "town")]
     got = {(e.text, e.type): e.count for e in entities.merge(mentions)}
     # "a major Vioxx recall": no title; "EU state aid", "Trump town hall": no places.
-    assert got == {("Obama", "person"): 1, ("Aghdam", "place"): 1, ("Blair", "person"): 1,
-                   ("EU", "organization"): 1}
+    assert got == {("Obama", "person"): 1, ("Aghdam", "place"): 1, ("Blair", "person"): 1, ("Mourinho", "person"): 1,
+                   ("Wenger", "person"): 1, ("EU", "organization"): 1}
 
 
 def test_mr_and_mrs_of_one_name_stay_two_people_and_titles_are_not_shown_with_full_names():
     out = entities.merge([("Scott Sullivan", "PERSON"), ("Mr Sullivan", "PERSON"), ("Mrs Sullivan", "PERSON"),
-                          ("Mr Tom Jones", "PERSON"), ("Tom Jones", "PERSON")])
+                          ("Mr. Sullivan", "PERSON"), entities.Mention("Sullivan", "PERSON", "Mrs"),
+                          ("Mr Tom Jones", "PERSON"), ("Tom Jones", "PERSON"), entities.Mention("Jones", "PERSON", "Mr"),
+                          ("Mr Ann Lee", "PERSON"), ("Mrs Lee", "PERSON")])
     got = {(e.text, e.type): e.count for e in out}
-    assert got == {("Scott Sullivan", "person"): 1, ("Mr Sullivan", "person"): 1, ("Mrs Sullivan", "person"): 1,
-                   ("Tom Jones", "person"): 2}
+    # The title may be inside the tagged name or the word before it, with or without a full stop.
+    assert got == {("Scott Sullivan", "person"): 1, ("Mr Sullivan", "person"): 2, ("Mrs Sullivan", "person"): 2,
+                   ("Tom Jones", "person"): 3, ("Ann Lee", "person"): 1, ("Mrs Lee", "person"): 1}
 
 
 def test_republic_of_a_place_named_in_the_article_is_that_place():

@@ -22,14 +22,14 @@ HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss":
 TITLES = frozenset(
     """
     professor president vice-president minister premier chancellor secretary senator congressman congresswoman
-    governor mayor queen prince princess emperor sheikh pope cardinal bishop archbishop rabbi imam colonel
-    captain lieutenant sergeant detective inspector commissioner ambassador chairman chairwoman chairperson
-    spokesman spokeswoman coach striker midfielder defender goalkeeper actor actress singer rapper
+    governor mayor king queen prince princess emperor sheikh pope cardinal bishop archbishop rabbi imam judge
+    father colonel captain lieutenant sergeant detective inspector commissioner ambassador chairman chairwoman
+    chairperson spokesman spokeswoman coach manager boss striker midfielder defender goalkeeper actor actress
+    singer rapper
     """.split()
-) | HONORIFICS.keys()
+) | frozenset(HONORIFICS)
 #: Titles only when capitalised: in lower case they are often plain words ("a major Vioxx recall").
-CAPITALISED_TITLES = frozenset("king judge justice father general major manager boss sen rep gov gen col capt sgt rev "
-                               "reverend representative".split())
+CAPITALISED_TITLES = frozenset("general major justice sen rep gov gen col capt sgt rev reverend representative".split())
 #: A name followed by one of these lower-case words is a place's ("Azerbaijan’s Aghdam region").
 _PLACE_NOUNS = frozenset("region district province village county oblast governorate prefecture municipality".split())
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -68,9 +68,12 @@ def _bare(word: str) -> str:
     return word.strip(_PUNCTUATION).lower()
 
 
-def _is_title(word: str) -> bool:
-    bare = _bare(word)
-    return bare in TITLES or bare in CAPITALISED_TITLES and word.strip(_PUNCTUATION)[:1].isupper()
+def _is_title(word: str, capitalised: bool = False) -> bool:
+    """Whether ``word`` is a title before a name; with ``capitalised``, only when written with a capital."""
+    bare, first = _bare(word), word.strip(_PUNCTUATION)[:1]
+    if capitalised and not first.isupper():
+        return False
+    return bare in TITLES or bare in CAPITALISED_TITLES and first.isupper()
 
 
 def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | None = None) -> list[Entity]:
@@ -82,24 +85,27 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     (small NER models often mislabel surnames). A person name that starts with a place named
     in the same article loses that place ("Azerbaijan Heydar Aliyev" -> "Heydar Aliyev"), as long
     as two words are left. A courtesy title is not part of the name ("Mr Sullivan" counts toward
-    "Scott Sullivan"), unless the article has a Mr and a Mrs (or Ms) of that name. "The Republic
+    "Scott Sullivan"), unless the article has a Mr and a Mrs (or Ms) of that surname: then each
+    titled mention counts toward its own "Mr Sullivan" or "Mrs Sullivan". "The Republic
     of Azerbaijan" counts toward "Azerbaijan" when both are named (not for China, Congo or Korea,
     whose names two states share). Places and organisations otherwise merge only when they are the
     same name (case, a leading "the" and a possessive aside).
 
     A one-word person is kept only with some sign that it is one: a title just before it
     ("President Obama", "Mr Magnier") or a longer name in the article that ends or starts with it.
-    Without one, the small model is mostly wrong: of 60 such names drawn at random from the 671 this
-    leaves out of 1,054 BBC, KPCrowd and seed articles, 42 were brands, teams, places, titles or
-    plain words, and 18 were people. When the model also gave such a name another type, that type
-    wins. A name followed by "region", "district", "province" and the like is a place.
+    Without one, the small model is mostly wrong: of 60 such names drawn at random from the 668 this
+    leaves out of 1,054 BBC, KPCrowd and seed articles, 49 were brands, teams, places, titles or
+    plain words, and 11 were people. When the model also gave such a name another type, that type
+    wins, unless the name has one of those signs ("Jordan" beside "Michael Jordan" stays his). A
+    one-word organisation with a capitalised title before it is a person ("President Obama"). A
+    name followed by "region", "district", "province" and the like is a place.
     """
     exclude = {e.lower() for e in (exclude or set())}
     counts: dict[tuple[str, str], int] = {}
     order: dict[tuple[str, str], int] = {}
     display: dict[tuple[str, str], str] = {}
     titled: set[str] = set()  # person keys seen with a title
-    found: list[tuple[str, str, list[str], str | None, bool]] = []  # kind, name, words, honorific, title
+    found: list[tuple[str, list[str], str, bool]] = []  # kind, words of the name, honorific (as written), title
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for mention in mentions:
         m = Mention(*mention)
@@ -114,26 +120,31 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if kind != "place" and m.after[:1].islower() and _bare(m.after) in _PLACE_NOUNS:
             kind = "place"  # "Aghdam region"
         parts = name.split()
-        honorific = None
-        if kind == "organization" and len(parts) == 1 and _is_title(m.before):
+        if kind == "organization" and len(parts) == 1 and _is_title(m.before, capitalised=True):
             kind = "person"  # "President Obama" tagged as an organisation
+        honorific = ""
         if kind == "person":
             if len(parts) > 1 and _bare(parts[0]) in HONORIFICS:
-                honorific, parts = _bare(parts[0]), parts[1:]
-                sexes.setdefault(" ".join(parts).lower(), set()).add(HONORIFICS[honorific])
+                honorific, parts = parts[0], parts[1:]
+            elif _bare(m.before) in HONORIFICS:
+                honorific = m.before.strip(_PUNCTUATION.replace(".", ""))
             if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha()
                        for w in " ".join(parts).replace("’", "").replace("'", "").split()):
                 continue  # "COP29", "the president" and the like are not names of people
-        found.append((kind, name, parts, honorific, honorific is not None or _is_title(m.before)))
-    for kind, name, parts, honorific, has_title in found:
-        if honorific is not None and {"m", "f"} <= sexes[" ".join(parts).lower()]:
-            parts = name.split()  # "Mr Sullivan" and "Mrs Sullivan" stay apart
+            if honorific:
+                sexes.setdefault(parts[-1].lower(), set()).add(HONORIFICS[_bare(honorific)])
+        found.append((kind, parts, honorific, bool(honorific) or _is_title(m.before)))
+    for kind, parts, honorific, has_title in found:
+        shown = " ".join(parts) if len(parts) > 1 or not honorific else f"{honorific} {parts[0]}"  # "Mr Smith"
+        if honorific and {"m", "f"} <= sexes[parts[-1].lower()]:
+            # "Mr Sullivan" and "Mrs Sullivan" stay apart, each under the sex of its title.
+            parts = ["mr" if HONORIFICS[_bare(honorific)] == "m" else "mrs", *parts]
         key = (" ".join(parts).lower(), kind)
         if kind == "person" and has_title:
             titled.add(key[0])
         counts[key] = counts.get(key, 0) + 1
         order.setdefault(key, len(order))
-        display.setdefault(key, " ".join(parts) if len(parts) > 1 else name)  # "Mr Smith", "John Smith"
+        display.setdefault(key, shown)
 
     # "Azerbaijan Heydar Aliyev" ("the leader of Azerbaijan Heydar Aliyev"): a place named in the
     # article, run into a person's name by the NER model. The person is the name without it.
@@ -159,10 +170,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     by_name: dict[str, list[tuple[str, str]]] = {}
     for key in counts:
         by_name.setdefault(key[0], []).append(key)
+    # A one-word person is the weakest reading ("Twitter" tagged PERSON twice, ORG once), unless it has a
+    # title or is the first or last word of a fuller name in the article ("Jordan" of "Michael Jordan").
+    name_ends = {w for k in counts if k[1] == "person" and " " in k[0] for w in (k[0].split()[0], k[0].split()[-1])}
     for keys_ in by_name.values():
         if len(keys_) > 1:
-            # A one-word person without a title is the weakest reading ("Twitter" tagged PERSON twice, ORG once).
-            best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or k[0] in titled, counts[k], -order[k]))
+            best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or k[0] in titled or k[0] in name_ends,
+                                             counts[k], -order[k]))
             for k in keys_:
                 if k != best:
                     counts[best] += counts.pop(k)
