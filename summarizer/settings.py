@@ -96,16 +96,13 @@ class Settings:
         if self.cache_dir is not None and not isinstance(self.cache_dir, Path):
             object.__setattr__(self, "cache_dir", Path(self.cache_dir))  # Summarizer(cache_dir="...") works too
         for name in ("sentences", "topics", "keywords", "batch_size", "max_sentence_words", "max_chars",
-                     "result_cache_mb"):
+                     "result_cache_mb", "gen_batch_size", "max_new_tokens"):
             if getattr(self, name) < 1:
                 raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
         for name in ("jobs", "max_words"):  # optional: None means "choose for me" / "no budget"
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise UsageError(f"{name} must be at least 1 (got {value})")
-        for name in ("gen_batch_size", "max_new_tokens"):
-            if getattr(self, name) < 1:
-                raise UsageError(f"{name} must be at least 1 (got {getattr(self, name)})")
         if self.max_input_tokens is not None and self.max_input_tokens < 16:
             raise UsageError(f"max_input_tokens must be at least 16 (got {self.max_input_tokens})")
         if self.model is not None and not str(self.model).strip():
