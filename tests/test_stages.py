@@ -217,6 +217,10 @@ def test_mr_and_mrs_of_one_name_stay_two_people_and_titles_are_not_shown_with_fu
     # The title may be inside the tagged name or the word before it, with or without a full stop.
     assert got == {("Scott Sullivan", "person"): 1, ("Mr Sullivan", "person"): 2, ("Mrs Sullivan", "person"): 2,
                    ("Tom Jones", "person"): 3, ("Ann Lee", "person"): 1, ("Mrs Lee", "person"): 1}
+    # "Dr" names neither sex: beside a Mr and a Mrs Sullivan, Dr Sullivan is neither of them.
+    out = entities.merge([("Mr Sullivan", "PERSON"), ("Mrs Sullivan", "PERSON"), ("Dr Sullivan", "PERSON")])
+    assert {(e.text, e.type): e.count for e in out} == {("Mr Sullivan", "person"): 1, ("Mrs Sullivan", "person"): 1,
+                                                        ("Dr Sullivan", "person"): 1}
 
 
 def test_republic_of_a_place_named_in_the_article_is_that_place():

@@ -105,7 +105,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     order: dict[tuple[str, str], int] = {}
     display: dict[tuple[str, str], str] = {}
     titled: set[str] = set()  # person keys seen with a title
-    found: list[tuple[str, list[str], str, bool]] = []  # kind, words of the name, honorific (as written), title
+    found: list[tuple[str, list[str], str, str | None, bool]] = []  # kind, words, honorific (as written), its sex, title
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for mention in mentions:
         m = Mention(*mention)
@@ -122,7 +122,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         parts = name.split()
         if kind == "organization" and len(parts) == 1 and _is_title(m.before, capitalised=True):
             kind = "person"  # "President Obama" tagged as an organisation
-        honorific = ""
+        honorific, sex = "", None
         if kind == "person":
             if len(parts) > 1 and _bare(parts[0]) in HONORIFICS:
                 honorific, parts = parts[0], parts[1:]
@@ -132,13 +132,14 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                        for w in " ".join(parts).replace("’", "").replace("'", "").split()):
                 continue  # "COP29", "the president" and the like are not names of people
             if honorific:
-                sexes.setdefault(parts[-1].lower(), set()).add(HONORIFICS[_bare(honorific)])
-        found.append((kind, parts, honorific, bool(honorific) or _is_title(m.before)))
-    for kind, parts, honorific, has_title in found:
+                sex = HONORIFICS[_bare(honorific)]
+                sexes.setdefault(parts[-1].lower(), set()).add(sex)
+        found.append((kind, parts, honorific, sex, bool(honorific) or _is_title(m.before)))
+    for kind, parts, honorific, sex, has_title in found:
         shown = " ".join(parts) if len(parts) > 1 or not honorific else f"{honorific} {parts[0]}"  # "Mr Smith"
-        if honorific and {"m", "f"} <= sexes[parts[-1].lower()]:
-            # "Mr Sullivan" and "Mrs Sullivan" stay apart, each under the sex of its title.
-            parts = ["mr" if HONORIFICS[_bare(honorific)] == "m" else "mrs", *parts]
+        if sex is not None and {"m", "f"} <= sexes[parts[-1].lower()]:
+            # "Mr Sullivan" and "Mrs Sullivan" stay apart, each under the sex of its title ("Dr" names neither).
+            parts = ["mr" if sex == "m" else "mrs", *parts]
         key = (" ".join(parts).lower(), kind)
         if kind == "person" and has_title:
             titled.add(key[0])
