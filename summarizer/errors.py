@@ -34,6 +34,6 @@ class NotInstalledError(ModelError):
     """An optional dependency is missing; the message says how to install it."""
 
     def __init__(self, package: str, purpose: str, extra: str | None = None) -> None:
-        hint = f"pip install 'summarizer[{extra}]'" if extra else f"pip install {package}"
+        hint = f"pip install 'newsroom-summarizer[{extra}]'" if extra else f"pip install {package}"
         super().__init__(f"{purpose} needs the Python package '{package}', which is not installed. Install it with: {hint}")
         self.package = package

