@@ -161,7 +161,7 @@ def main() -> None:
                    "(see --ray-address) or of a local Ray instance. With ray, INPUT must be .jsonl, .ndjson or "
                    ".parquet files, folders or patterns, and --output a new or empty FOLDER, which Ray fills with "
                    "part-00000-<id>.jsonl, part-00001-<id>.jsonl... in input order (part-*.parquet when FOLDER "
-                   "ends in .parquet). Needs: pip install \"newsroom-summarizer[ray]\".")
+                   "ends in .parquet). Needs Ray Data: pip install 'ray[data]'.")
 @click.option("--ray-address", default=None, metavar="ADDRESS",
               help="With --engine ray: the Ray cluster to run on, e.g. auto or ray://head-node:10001 (default: "
                    "$RAY_ADDRESS, else a new local Ray instance). Inputs and output must be on storage that "

@@ -32,7 +32,7 @@ records are materialised, counted and written. The stages run one after the othe
 because a pool of actors holding every CPU would otherwise starve the read and write tasks; the
 whole input and all records pass through Ray's object store (which spills to disk when full).
 
-On a cluster: install ``newsroom-summarizer[ray]`` on every node, and give inputs and output on storage
+On a cluster: install summarizer with its ``ray`` extra on every node, and give inputs and output on storage
 every node sees (a shared file system, or ``s3://``, ``gs://``... URIs): files are read and
 written by the workers, not by the driver.
 """
@@ -112,7 +112,7 @@ def _require_ray() -> Any:
     except Exception as exc:  # e.g. an old Ray with a newer pyarrow or pandas
         raise SummarizerError(f"Ray Data is installed but cannot be imported ({type(exc).__name__}: {exc}); "
                               "install a version that fits this environment with: "
-                              "pip install --upgrade 'newsroom-summarizer[ray]'") from exc
+                              "pip install --upgrade 'ray[data]'") from exc
     return ray
 
 
