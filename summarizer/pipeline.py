@@ -33,7 +33,7 @@ from .settings import Settings
 from .stages import entities as entities_stage
 from .stages import extractive
 from .stages import keywords as keywords_stage
-from .stages.clean import Cleaned, clean
+from .stages.clean import Cleaned, clean, is_all_caps
 from .stages.language import detect_non_english, non_english_warning
 from .stages.topics import TopicIndex
 from .taxonomy import load_taxonomy
@@ -225,12 +225,12 @@ class Pipeline:
     def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
         analyses: list[Analysis | None]
         try:
-            titles = [w.cleaned.title for w in work if w.cleaned.title]
+            titles = [w.cleaned.title for w in work if _title_is_analysed(w)]
             found = self.analyzer.analyze_batch([w.cleaned.text for w in work] + titles)
             title_analyses = iter(found[len(work) :])
             analyses = list(found[: len(work)])
             for w in work:
-                if w.cleaned.title:
+                if _title_is_analysed(w):
                     w.title_analysis = next(title_analyses)
         except Exception:
             log.debug("analyser failed on the batch; retrying one article at a time", exc_info=True)
@@ -370,6 +370,11 @@ class Pipeline:
             entities=tuple(entities),
             warnings=tuple(dict.fromkeys(warnings)),
         )
+
+
+def _title_is_analysed(w: _Work) -> bool:
+    """A title in capitals (wire copy) is shown but not analysed: its words would all look like names."""
+    return bool(w.cleaned.title) and not is_all_caps(w.cleaned.title or "")
 
 
 def _analysed_texts(w: _Work) -> list[tuple[Analysis, str]]:

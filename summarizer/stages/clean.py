@@ -57,6 +57,17 @@ _AGENCY_TAIL = re.compile(
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z][\w .&\-]{1,30}\)\s*[-–—:]+\s+")
 # A bare agency tag opening the story: "(CNN)One of ...", "(AP) — The ...".
 _AGENCY_TAG = re.compile(r"^\((?:[A-Z][A-Za-z&.]{1,20})\)\s*(?:[-–—]+\s*)?(?=[A-Z\"“'‘])")
+# A place and an agency in brackets run into the first word, or before a dash:
+# "New York (CNN Business)The maker ...", "Washington (Reuters) - The ...".
+_PLACE_AGENCY = re.compile(
+    r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3}\s*\((?:[A-Z][A-Za-z&.]{1,20})(?: [A-Z][A-Za-z&.]{1,20}){0,2}\)"
+    r"(?:(?=[A-Z\"“'‘])|\s*[-–—]+\s+)"
+)
+# The wire's sign-off and contributor credits after the story: "REUTER", "(Reporting by ...; Editing by ...)".
+_SIGN_OFF = re.compile(r"\s*\b(?:REUTERS?|Reuters?)\s*$")
+_CREDIT_LINE = re.compile(
+    r"^\(?(?:\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Contributing|Research) by\b[^()]*\)?[;,.\s]*)+\)?$", re.I
+)
 # Page furniture that scrapers run into the text: "... scene. Scroll down for video A mother was ..."
 _INLINE_FURNITURE = re.compile(r"\s*\bScroll down for (?:video|videos|more|pictures|photos)\b[.:]?", re.I)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -155,6 +166,98 @@ def normalize(text: str) -> str:
     return text
 
 
+#: Hard-wrapped text: its lines end near one right margin of 40 to 100 columns.
+_WRAP_MIN_WIDTH, _WRAP_MAX_WIDTH = 40, 100
+#: Of the lines that another line follows, this share must reach to within _WRAP_SLACK columns of the margin.
+_WRAP_FULL_SHARE = 0.5
+_WRAP_SLACK = 18
+
+
+#: How a paragraph after a short unpunctuated line (a title, a dateline) starts: a capital, perhaps quoted.
+_PARAGRAPH_START = re.compile(r"^[\"'“‘(\[]?[A-Z]")
+
+
+def _columns(line: str) -> int:
+    return len(line.expandtabs(8).rstrip())
+
+
+def _indents_mark_paragraphs(lines: list[str]) -> bool:
+    """Whether indented lines start paragraphs: some lines but not most are indented, and no blank line separates paragraphs."""
+    nonblank = [ln for ln in lines if ln.strip()]
+    first, last = lines.index(nonblank[0]), len(lines) - lines[::-1].index(nonblank[-1])
+    if any(not ln.strip() for ln in lines[first:last]):
+        return False
+    indented = sum(ln[:1] in (" ", "\t") for ln in nonblank)
+    return 0 < indented < 0.8 * len(nonblank)
+
+
+def _wrap_width(lines: list[str], indents: bool) -> int | None:
+    """The right margin of hard-wrapped text (e-mail, wire copy, text archives), or None.
+
+    Text is taken as hard-wrapped when nineteen in twenty of its lines fit within a margin of 40-100
+    columns and at least half of the lines that another line of the same paragraph follows (at least
+    two) reach close to it. Text whose paragraphs are whole lines (web pages, JSON fields) has lines
+    far past any such margin; a list of short lines does not reach one.
+    """
+    lengths = sorted(_columns(ln) for ln in lines if ln.strip())
+    if not lengths:
+        return None
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
+    if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH or lengths[-1] > width + 25:
+        return None
+    followed = [
+        _columns(ln) for ln, nxt in zip(lines, lines[1:])
+        if ln.strip() and nxt.strip() and not (indents and nxt[:1] in (" ", "\t"))
+    ]  # fmt: skip
+    full = sum(n >= width - _WRAP_SLACK for n in followed)
+    return width if len(followed) >= 2 and full >= _WRAP_FULL_SHARE * len(followed) else None
+
+
+def unwrap(text: str) -> str:
+    """Rejoin hard-wrapped lines into paragraphs; text that is not hard-wrapped comes back as it is.
+
+    In hard-wrapped text a line break is a paragraph break only where the text marks one: a blank
+    line, an indented line when the text indents its paragraphs, or a line that ends so short that
+    the next word would have fitted on it (and ends a sentence, or is followed by a capital).
+    Every other break was made by the wrapping and becomes a space (after a hyphen, nothing).
+    Line ends may be LF, CRLF or CR; columns are counted before spaces are folded.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if not any(ln.strip() for ln in lines):
+        return text
+    indents_mark_paragraphs = _indents_mark_paragraphs(lines)
+    width = _wrap_width(lines, indents_mark_paragraphs)
+    if width is None:
+        return text
+    paragraphs: list[str] = []
+    current, previous_columns = "", 0
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if current:
+            first_word = re.split(r"[ \t]", line, maxsplit=1)[0]  # a no-break space does not break a word
+            fits = previous_columns + 1 + len(first_word) <= width - 2
+            if (indents_mark_paragraphs and raw[:1] in (" ", "\t")) or (
+                fits and (is_sentence_like(current) or _PARAGRAPH_START.match(line) is not None)
+            ):
+                paragraphs.append(current)
+                current = line
+            elif current.endswith("-") and current[-2:-1].isalpha():  # a word broken at its hyphen
+                current += line
+            else:
+                current += " " + line
+        else:
+            current = line
+        previous_columns = _columns(raw)
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(paragraphs)
+
+
 def parse_dateline(line: str) -> str | None:
     """ISO date of a line that is only a date (and perhaps a time and zone), else None."""
     line = line.strip()
@@ -167,6 +270,16 @@ def parse_dateline(line: str) -> str | None:
             if month and 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
                 return f"{year:04d}-{month:02d}-{day:02d}"
     return None
+
+
+_LOWER_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_all_caps(text: str) -> bool:
+    """Whether a line is written in capitals: four letters or more, none in lower case."""
+    letters = _LOWER_LETTER.findall(text)
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= 1 and len(letters) >= 4 and not any(ch.islower() for ch in letters)
 
 
 def is_sentence_like(line: str) -> bool:
@@ -214,8 +327,13 @@ def _dominant(counts: dict[str, int]) -> str | None:
 def clean(text: str, title: str | None = None) -> Cleaned:
     """Strip boilerplate from an article and pull out its title, date and byline."""
     warnings: list[str] = []
-    lines = [ln.strip() for ln in normalize(text).split("\n")]
+    lines = [ln.strip() for ln in normalize(unwrap(text)).split("\n")]
     lines = [ln for ln in lines if ln]
+    # The wire's sign-off and credit lines are not the story (and no sign that it was cut off).
+    while lines and (_CREDIT_LINE.match(lines[-1]) or not _SIGN_OFF.sub("", lines[-1])):
+        lines.pop()
+    if lines:
+        lines[-1] = _SIGN_OFF.sub("", lines[-1])
     date: str | None = None
     bylines: list[str] = []
     agency_bylines: list[str] = []
@@ -249,6 +367,11 @@ def clean(text: str, title: str | None = None) -> Cleaned:
                 i += 1
                 continue
             if title and _key(line) == _key(title):
+                i += 1
+                continue
+            if not body and is_all_caps(line) and len(line.split()) <= 30:
+                # A headline in capitals (wire copy): the title when none is known, never body text.
+                title = title or line
                 i += 1
                 continue
             if title is None and not is_sentence_like(line) and 3 <= len(line.split()) <= 30 and not body:
@@ -299,7 +422,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
 
     # Wire datelines and agency credits inside the first sentence(s).
     if kept:
-        kept[0] = _AGENCY_TAG.sub("", _WIRE_DATELINE.sub("", kept[0], count=1), count=1)
+        kept[0] = _AGENCY_TAG.sub("", _PLACE_AGENCY.sub("", _WIRE_DATELINE.sub("", kept[0], count=1), count=1), count=1)
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
     kept = [line for line in kept if line]
 
