@@ -264,3 +264,52 @@ def test_taxonomy_is_complete():
     assert len(tax) == 1099 and len(tax.roots) == 17
     assert tax.path("medtop:20000003") == ("arts, culture, entertainment and media", "arts and entertainment",
                                             "animation")
+
+
+def test_units_generic_words_and_numbers_alone_are_no_keyphrases():
+    phrases = [("mln dlrs", 10), ("120 mln dlrs", 30), ("company", 50), ("shares", 60), ("pct", 70),
+               ("tender offer", 80), ("share price", 100), ("poison pill", 120)]
+    keys = {c.text for c in keywords.candidates(phrases, 200)}
+    assert keys == {"tender offer", "share price", "poison pill"}
+
+
+def test_a_keyphrase_ends_before_a_courtesy_title_and_has_no_line_break():
+    cands = keywords.candidates([("Labour leader Sir", 0), ("Labour leader", 40), ("trucking\nunit", 80)], 200)
+    assert {c.text for c in cands} == {"Labour leader", "trucking unit"}
+    (labour,) = [c for c in cands if c.text == "Labour leader"]
+    assert labour.count == 2
+
+
+def test_a_company_with_and_without_its_suffix_is_one_organisation():
+    merged = entities.merge([("Chrysler Corp", "ORG"), ("CHRYSLER", "ORG"), ("Chrysler Corporation", "ORG"),
+                             ("Delmar Group", "ORG"), ("Delmar", "GPE"), ("Washington", "GPE"),
+                             ("Washington Post", "ORG")])
+    assert [(e.text, e.type, e.count) for e in merged] == [
+        ("Chrysler Corp", "organization", 3), ("Delmar Group", "organization", 2),
+        ("Washington", "place", 1), ("Washington Post", "organization", 1),
+    ]  # fmt: skip
+
+
+def test_initials_keep_their_last_full_stop():
+    assert [e.text for e in entities.merge([("U.S.", "GPE"), ("the U.K.'s", "GPE"), ("Minsk.", "GPE")])] == [
+        "U.S.", "U.K.", "Minsk"
+    ]
+
+
+def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
+    assert extractive.leans_on_previous("He said the deal was fair.", "John Smith runs the firm.")
+    assert extractive.leans_on_previous("But the vote failed.", "")
+    assert extractive.leans_on_previous("The company said it would appeal.", "Acme Inc is a company in Ohio.")
+    assert not extractive.leans_on_previous("The company was founded in 1901.", "Voters in Ohio went to the polls.")
+    assert not extractive.leans_on_previous("The European Union agreed the budget.", "The union met.")
+    sents = ["Acme Inc agreed to buy Delmar Group for 120 million dollars on Monday in a deal for trucks.",
+             "Shares in both companies rose sharply in early trading after the news of the deal was out.",
+             "Analysts at several banks called the price paid for the trucking business a fair one.",
+             "He added that the company would keep all of its drivers and both of its depots in Ohio."]
+    vecs = unit([1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1])  # the last is the most central
+    weights = extractive.RankWeights(position=0.0, title=0.0)
+    assert extractive.select(sents[2:], vecs[2:], max_sentences=2, weights=weights) == [0, 1]  # with what it leans on
+    # Alone it would be the first pick; it leans on the third, which is not picked.
+    picked = extractive.select(sents, vecs, max_sentences=2, weights=weights)
+    assert 3 not in picked and len(picked) == 2
+    assert extractive.select(sents[3:], vecs[3:], max_sentences=1) == [0]  # never an empty summary

@@ -38,6 +38,12 @@ _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|
 #: Places that "Republic of ..." does not stand for alone: two states share each name.
 _SHARED_NAMES = frozenset({"china", "congo", "korea"})
 _PUNCTUATION = string.punctuation + "“”‘’«»–—"
+#: Words that end a company's name and may be left out when it is named again ("Chrysler Corp" ... "Chrysler").
+CORPORATE_SUFFIXES = frozenset(
+    "inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc llc group holdings ag sa nv"
+    " gmbh".split()
+)
+_INITIALS = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "U.K.": the last full stop is part of the name
 
 
 class Mention(NamedTuple):
@@ -60,8 +66,20 @@ def normalize_name(text: str) -> str:
     text = " ".join(text.split())
     text = _LEADING_THE.sub("", text)
     text = _LEADING_OWNER.sub("", text)
-    text = _POSSESSIVE.sub("", text).strip(" ,.;:-–—\"“”")
+    text = _POSSESSIVE.sub("", text)
+    initials = _INITIALS.search(text.rstrip(" ,;:-–—\"“”"))
+    text = text.strip(" ,.;:-–—\"“”")
+    if initials:
+        text += "."
     return text
+
+
+def _company_stem(parts: Sequence[str]) -> str | None:
+    """A company's name without its corporate suffixes ("Chrysler Corp" -> "chrysler"), or None if it has none."""
+    words = list(parts)
+    while len(words) > 1 and _bare(words[-1]) in CORPORATE_SUFFIXES | {w.rstrip(".") for w in CORPORATE_SUFFIXES}:
+        words.pop()
+    return " ".join(words).lower() if len(words) < len(parts) else None
 
 
 def _bare(word: str) -> str:
@@ -135,6 +153,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                 sex = HONORIFICS[_bare(honorific)]
                 sexes.setdefault(parts[-1].lower(), set()).add(sex)
         found.append((kind, parts, honorific, sex, bool(honorific) or _is_title(m.before)))
+    # A company named with its suffix ("Delmar Group", "Chrysler Corp") is the same company named without
+    # it ("Delmar", "CHRYSLER"), whatever type the model gave the shorter mention.
+    fullest: dict[str, str] = {}  # a company's stem -> its longest name in the article
+    for kind, parts, *_ in found:
+        stem = _company_stem(parts) if kind == "organization" else None
+        if stem and len(parts) > len(fullest.get(stem, "").split()):
+            fullest[stem] = " ".join(parts)
+    for i, (kind, parts, honorific, sex, has_title) in enumerate(found):
+        name = " ".join(parts).lower()
+        stem = (_company_stem(parts) if kind == "organization" else None) or (name if kind != "person" else None)
+        if stem in fullest:
+            found[i] = ("organization", fullest[stem].split(), honorific, sex, has_title)
     for kind, parts, honorific, sex, has_title in found:
         shown = " ".join(parts) if len(parts) > 1 or not honorific else f"{honorific} {parts[0]}"  # "Mr Smith"
         if sex is not None and {"m", "f"} <= sexes[parts[-1].lower()]:

@@ -29,6 +29,35 @@ class RankWeights:
 DEFAULT_WEIGHTS = RankWeights()
 
 _QUOTE_START = re.compile(r"^[\"“”'‘«]")
+#: First words of a sentence that lean on the one before it: a pronoun, a demonstrative, a connective.
+_LEANING_WORDS = frozenset(
+    """
+    he she it they his her its their him them this these that those such but however also and so yet
+    meanwhile moreover furthermore instead still then there thus hence nonetheless nevertheless besides likewise
+    otherwise accordingly consequently
+    """.split()
+)
+_FIRST_WORDS = re.compile(r"^[\"“'‘(]*([A-Za-z]+)(?:[ ,]+([A-Za-z]+))?")
+
+
+def leans_on_previous(sentence: str, earlier: str) -> bool:
+    """Whether a sentence needs the text before it to be understood.
+
+    It does when it opens with a pronoun, a demonstrative or a connective ("He said ...", "This
+    means ...", "But ..."), or with "the" and a noun that the earlier text already used ("The
+    company said ..." after a company was named), a reference back to someone or something the
+    reader of the summary alone would not know.
+    """
+    m = _FIRST_WORDS.match(sentence)
+    if not m:
+        return False
+    first, second = m.group(1).lower(), (m.group(2) or "")
+    if first in _LEANING_WORDS:
+        return True
+    if first == "the" and second[:1].islower() and len(second) > 2:
+        stem = second.lower().rstrip("s")
+        return re.search(rf"\b{re.escape(stem)}", earlier.lower()) is not None
+    return False
 
 
 def eligibility(sentence: str, max_words: int = 150) -> float:
@@ -120,12 +149,27 @@ def select(
                 redundancy_cutoff=weights.redundancy_cutoff)
     picked: list[int] = []
     words = 0
+    waiting: list[int] = []  # sentences that lean on one not (yet) picked
+
+    def fits(i: int) -> bool:
+        return max_words is None or not picked or words + len(sentences[i].split()) <= max_words
+
     for i in order:
         if len(picked) >= max_sentences:
             break
-        n_words = len(sentences[i].split())
-        if max_words is not None and picked and words + n_words > max_words:
+        # A sentence that leans on the one before it comes only after it (never alone).
+        if i > 0 and i - 1 not in picked and leans_on_previous(sentences[i], " ".join(sentences[max(0, i - 3) : i])):
+            waiting.append(i)
+            continue
+        if not fits(i):
             continue
         picked.append(i)
-        words += n_words
+        words += len(sentences[i].split())
+        for j in [j for j in waiting if j - 1 in picked]:
+            if len(picked) < max_sentences and fits(j):
+                picked.append(j)
+                words += len(sentences[j].split())
+            waiting.remove(j)
+    if not picked and order:
+        picked.append(order[0])  # every usable sentence leans on another: the best one, rather than none
     return sorted(picked)

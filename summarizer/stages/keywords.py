@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..records import Entity, Keyword
+from .entities import HONORIFICS
 from .extractive import mmr
 
 #: Nouns that are almost never what an article is about.
@@ -34,9 +35,19 @@ GENERIC = frozenset(
     august september october november december spring summer autumn winter morning evening night
     """.split()
 )
+#: Words of business and finance copy that name a quantity, not a subject: a unit, an abbreviation
+#: of the wire ("dlrs", "mln", "pct"), or a noun that every company story uses ("company", "share").
+UNITS = frozenset(
+    """
+    dlr dlrs dollar dollars mln mlns bln blns billion billions million millions trillion pct cts cent cents shr shrs
+    qtr qtrs avg mths yr yrs vs pence pound pounds euro euros yen tonne tonnes ton tons barrel barrels bpd
+    company companies firm firms share shares total totals use uses amount amounts figure figures
+    """.split()
+)
 
 
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
+_NUMBER = re.compile(r"^[\d.,/%$£€]+$")
 MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
 
 
@@ -83,9 +94,12 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         text = raw.strip(_EDGES)
         start += len(raw) - len(raw.lstrip(_EDGES))
         words = text.split()
+        while words and words[-1].lower().rstrip(".") in HONORIFICS:  # "Labour leader Sir" (Iain Duncan Smith)
+            text = text[: text.rfind(words.pop())].rstrip()
         if not words or len(text) < 3 or len(words) > MAX_PHRASE_WORDS:
             continue
-        if all(w.lower() in GENERIC for w in re.split(r"[\s-]+", text)):
+        # Generic words, units and numbers alone say nothing: "company", "mln dlrs", "120 mln dlrs".
+        if all(w.lower() in GENERIC or w.lower() in UNITS or _NUMBER.match(w) for w in re.split(r"[\s-]+", text) if w):
             continue
         if not any(c.isalpha() for c in text) or len(words) == 1 and len(text) < 3:
             continue
@@ -99,6 +113,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             forms[text] = forms.get(text, 0) + 1
         # Display form: the most frequent; on ties prefer a capitalised one (a proper noun).
         display = max(forms, key=lambda f: (forms[f], f[:1].isupper(), -len(f)))
+        display = " ".join(display.split())  # no line break inside a keyphrase
         first = min(s for _, s in occ) / max(text_length, 1)
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ)))
     out.sort(key=lambda c: (-c.count, c.first))

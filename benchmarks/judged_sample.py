@@ -1,0 +1,140 @@
+"""A judged sample: records an editor reads, and the figures of the editor's verdicts.
+
+    python benchmarks/judged_sample.py make OUT.jsonl [--eval ../shared/eval]
+    python benchmarks/judged_sample.py score JUDGED.jsonl [JUDGED2.jsonl ...]
+
+``make`` picks 40 articles of four kinds from the evaluation data, always the same ones (ids
+chosen by a fixed seed), runs the default pipeline on them and writes, per article, the input as
+the pipeline read it and the record it wrote. The four kinds, ten each:
+
+- ``wire``: a short BBC business or KPCrowd item laid out as wire copy, hard-wrapped at 68
+  columns with indented paragraphs and its headline in capitals on the first line (the
+  evaluation data has no wire copy of its own);
+- ``bbc``, ``kpcrowd``, ``summeval``: the articles as the data gives them.
+
+A judge who did not write the code reads OUT.jsonl and writes one JSON line per article, by
+the rubric in ``benchmarks/judged/rubric.md``. ``score`` prints the rubric's table for each
+judged file. The judged files kept in ``benchmarks/judged/`` hold the verdicts and the
+judged keyphrases, topics and entities, not the articles (the evaluation data stays outside
+the project); ``make`` rebuilds the records from the data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import textwrap
+from pathlib import Path
+
+DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+KINDS = ("wire", "bbc", "kpcrowd", "summeval")
+PER_KIND = 10
+SEED = 20261128
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def pick(eval_dir: Path) -> list[tuple[str, dict]]:
+    """The sample: (kind, article) pairs, ten of each kind, the same on every run."""
+    rng = random.Random(SEED)
+    bbc = _rows(eval_dir / "bbc_news_summary.jsonl")
+    kpcrowd = _rows(eval_dir / "kpcrowd_500n.jsonl")
+    summeval = _rows(eval_dir / "summeval_cnndm.jsonl")
+    short = [r for r in bbc if r["id"].startswith("bbc-business") and len(r["text"].split()) <= 300]
+    short += [r for r in kpcrowd if r.get("title") and len(r["text"].split()) <= 300]
+    wire = rng.sample(sorted(short, key=lambda r: r["id"]), PER_KIND)
+    taken = {r["id"] for r in wire}
+    out = [("wire", r) for r in wire]
+    for kind, rows in (("bbc", bbc), ("kpcrowd", kpcrowd), ("summeval", summeval)):
+        pool = sorted((r for r in rows if r["id"] not in taken), key=lambda r: r["id"])
+        out += [(kind, r) for r in rng.sample(pool, PER_KIND)]
+    return out
+
+
+def as_wire(article: dict) -> str:
+    """The article as wire copy: a capitals headline, paragraphs indented and wrapped at 68 columns."""
+    paragraphs = [p.strip() for p in article["text"].split("\n") if p.strip()]
+    body = "\n".join(textwrap.fill(p, 68, initial_indent="    ", break_on_hyphens=False) for p in paragraphs)
+    return f"{article['title'].upper()}\n{body}\n  REUTER\n"
+
+
+def make(out_path: Path, eval_dir: Path) -> None:
+    from summarizer import Summarizer
+    from summarizer.records import Article
+
+    sample = pick(eval_dir)
+    articles = []
+    inputs = {}
+    for kind, row in sample:
+        if kind == "wire":
+            text, title = as_wire(row), None
+        else:
+            text, title = row["text"], row.get("title")
+        inputs[row["id"]] = (kind, text, title)
+        articles.append(Article(id=row["id"], text=text, title=title, source=f"{kind}:{row['id']}"))
+    with Summarizer(jobs=1) as s, out_path.open("w", encoding="utf-8") as fh:
+        for result in s.summarize_batch(articles):
+            kind, text, title = inputs[result.id]
+            record = result.to_dict()
+            fh.write(json.dumps({"id": result.id, "kind": kind, "input_title": title, "input_text": text,
+                                 "record": record}, ensure_ascii=False) + "\n")
+    print(f"wrote {len(articles)} records to {out_path}", file=sys.stderr)
+
+
+def score(path: Path) -> dict:
+    """The rubric's figures for one judged file."""
+    rows = _rows(path)
+    by_kind: dict[str, list[float]] = {}
+    lead_better = first_right = 0
+    topic_points = topic_n = junk = keyphrases = wrong_entities = entities = 0.0
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row["summary_score"])
+        lead_better += row["lead3"] == "better"
+        topics = row.get("topics", [])
+        first_right += bool(topics) and topics[0]["verdict"] == "right"
+        for t in topics:
+            topic_points += {"right": 1.0, "doubtful": 0.5}.get(t["verdict"], 0.0)
+            topic_n += 1
+        for k in row.get("keyphrases", []):
+            junk += k["verdict"] == "junk"
+            keyphrases += 1
+        for e in row.get("entities", []):
+            wrong_entities += e["verdict"] == "wrong"
+            entities += 1
+    scores = [s for v in by_kind.values() for s in v]
+    return {
+        "articles": len(rows),
+        "summary_mean": round(sum(scores) / len(scores), 2),
+        "summary_by_kind": {k: round(sum(v) / len(v), 2) for k, v in sorted(by_kind.items())},
+        "lead3_better": int(lead_better),
+        "first_topic_right": int(first_right),
+        "topic_labels_right_pct": round(100 * topic_points / max(topic_n, 1), 1),
+        "junk_keyphrases_pct": round(100 * junk / max(keyphrases, 1), 1),
+        "wrong_entities_pct": round(100 * wrong_entities / max(entities, 1), 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("make", help="run the pipeline on the sample and write the records to judge")
+    m.add_argument("out", type=Path)
+    m.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the evaluation data folder")
+    sc = sub.add_parser("score", help="print the figures of judged files")
+    sc.add_argument("judged", type=Path, nargs="+")
+    args = parser.parse_args(argv)
+    if args.command == "make":
+        make(args.out, args.eval)
+    else:
+        for path in args.judged:
+            print(path.name, json.dumps(score(path), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
