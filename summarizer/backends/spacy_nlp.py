@@ -146,10 +146,10 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
             run.pop()
         if run:
             tokens = run[-MAX_PHRASE_TOKENS:]
-            # Cut to its last words, a phrase starts at a word, not inside a compound: "defense electronics
-            # contractor", not "based defense electronics contractor" of "Washington-based ...".
+            # A phrase starts at a word, not inside a compound: "defense electronics contractor", not "based
+            # defense electronics contractor" of "Washington-based ...", nor "year-old host" of "52-year-old host".
             while tokens and (tokens[0].tag_ == "HYPH" or tokens[0].is_stop
-                              or tokens[0].i > run[0].i and not doc[tokens[0].i - 1].whitespace_):
+                              or tokens[0].i > 0 and not doc[tokens[0].i - 1].whitespace_):
                 tokens = tokens[1:]
             if tokens:
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -42,11 +42,30 @@ UNITS = frozenset(
     dlr dlrs dollar dollars mln mlns bln blns billion billions million millions trillion pct cts cent cents shr shrs
     qtr qtrs avg mths yr yrs vs pence pound pounds euro euros yen tonne tonnes ton tons barrel barrels bpd
     company companies firm firms share shares total totals use uses amount amounts figure figures
+    m bn k rupee rupees yuan franc francs rouble roubles ruble rubles peso pesos lira
+    """.split()
+)
+#: Words of time that a phrase loses at its ends: "long loan last summer" -> "long loan".
+TIME_WORDS = frozenset(
+    """
+    year years month months week weeks day days today yesterday tomorrow last next morning evening night afternoon
+    weekend monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december spring summer autumn winter
     """.split()
 )
 
 
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
+_NAMED_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
+    " september october november december".split()
+)
+
+
+def _is_time_word(word: str) -> bool:
+    """A word of time: in lower case, or a weekday or month ("Day" of "May Day" is a name's)."""
+    lower = word.lower()
+    return lower in TIME_WORDS and (word.islower() or lower in _NAMED_TIMES)
 _NUMBER = re.compile(r"^[\d.,/%$£€]+$")
 MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
 
@@ -94,8 +113,12 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         text = raw.strip(_EDGES)
         start += len(raw) - len(raw.lstrip(_EDGES))
         words = text.split()
-        while words and words[-1].lower().rstrip(".") in HONORIFICS:  # "Labour leader Sir" (Iain Duncan Smith)
-            text = text[: text.rfind(words.pop())].rstrip()
+        while words and (words[-1].lower().rstrip(".") in HONORIFICS or _is_time_word(words[-1])):
+            text = text[: text.rfind(words.pop())].rstrip()  # "Labour leader Sir" (Iain ...), "... last summer"
+        while len(words) > 1 and _is_time_word(words[0]):  # "Saturday morning children"
+            cut = len(words.pop(0))
+            start += len(text) - len(text[cut:].lstrip())
+            text = text[cut:].lstrip()
         if not words or len(text) < 3 or len(words) > MAX_PHRASE_WORDS:
             continue
         # Generic words, units and numbers alone say nothing: "company", "mln dlrs", "120 mln dlrs".
