@@ -180,6 +180,15 @@ def _gate(h: Handler) -> None:  # sets a cookie and sends the reader back to its
     h.end_headers()
 
 
+@route("/gate-forever")
+def _gate_forever(h: Handler) -> None:  # sets the same cookie and sends the reader back, whatever it sends
+    h.send_response(302)
+    h.send_header("Set-Cookie", "visited=yes; Path=/")
+    h.send_header("Location", "/gate-forever")
+    h.send_header("Content-Length", "0")
+    h.end_headers()
+
+
 @route("/cookies")
 def _cookies(h: Handler) -> None:  # says which cookies came with the request
     h.reply((h.headers.get("Cookie") or "no cookies").encode(), "text/plain")
@@ -439,6 +448,8 @@ def test_cookies_are_kept_through_the_redirects_of_one_download(base: str) -> No
     assert isinstance(article, Article) and article.title == "Council approves budget", article
     assert article.url == gate
     assert isinstance(cookies, Article) and cookies.text == "no cookies"  # not passed on to the next download
+    loop = failure(f"{base}/gate-forever").error  # the second request already sent the cookie the third would
+    assert f"redirect loop ({base}/gate-forever redirects back to {base}/gate-forever)" in loop
 
 
 def test_redirect_loop(base: str) -> None:

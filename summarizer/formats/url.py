@@ -34,19 +34,14 @@ came from, and a malformed proxy address fails the pages that would use it rathe
 
 from __future__ import annotations
 
-import asyncio
 import codecs
-import concurrent.futures
 import posixpath
 import re
-import socket
-import ssl
 import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from email.message import Message
 from functools import cache
 from http import HTTPStatus
 from typing import IO, TYPE_CHECKING, Any
@@ -59,7 +54,10 @@ from . import text as text_reader
 from .base import ReadItem, too_big_message
 from .sniff import sniff_kind
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # asyncio, ssl and httpx are imported when a page is fetched, to keep --help fast
+    import asyncio
+    import concurrent.futures
+    import ssl
     from collections.abc import AsyncIterator
 
     import httpx
@@ -260,6 +258,8 @@ class UrlFetcher:
 
     def submit(self, url: str) -> concurrent.futures.Future[Download]:
         """Start downloading ``url``; the future's exception is an InputError with a message for people."""
+        import asyncio
+
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
             self._thread = threading.Thread(target=self._loop.run_forever, name="summarizer-downloads", daemon=True)
@@ -283,6 +283,9 @@ class UrlFetcher:
 
     def close(self) -> None:
         """Cancel the downloads still running, close the connections and stop the thread."""
+        import asyncio
+        import concurrent.futures
+
         loop, thread = self._loop, self._thread
         if loop is None or thread is None:
             return
@@ -299,6 +302,8 @@ class UrlFetcher:
             loop.close()
 
     async def _close_clients(self) -> None:
+        import asyncio
+
         current = asyncio.current_task()
         tasks = [task for task in asyncio.all_tasks() if task is not current]
         for task in tasks:
@@ -311,6 +316,8 @@ class UrlFetcher:
     # --- on the event loop ---
 
     async def _download(self, given: str) -> Download:
+        import asyncio
+
         _check_address(given, given)
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.concurrency)
@@ -338,6 +345,8 @@ class UrlFetcher:
 
     @asynccontextmanager
     async def _host_slot(self, url: str) -> AsyncIterator[None]:
+        import asyncio
+
         host = (urlsplit(url).hostname or "").lower()
         slot = self._hosts.get(host)
         if slot is None:
@@ -478,7 +487,7 @@ def _proxy_for(url: str) -> _Proxy | None:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     address = urllib.request.getproxies_environment().get(scheme)
-    if not address or urllib.request.proxy_bypass_environment(parts.hostname or ""):
+    if not address or urllib.request.proxy_bypass_environment(parts.hostname or ""):  # type: ignore[attr-defined]
         return None
     variable = next((name for name in (f"{scheme}_proxy", f"{scheme.upper()}_PROXY") if os.environ.get(name)),
                     f"{scheme}_proxy")
@@ -543,6 +552,8 @@ async def _read_body(response: httpx.Response, url: str, max_bytes: int) -> byte
 
 
 def _content_type(response: httpx.Response) -> tuple[str | None, str | None]:
+    from email.message import Message
+
     header = response.headers.get("Content-Type")
     if header is None:
         return None, None
@@ -584,6 +595,8 @@ def _cause(exc: BaseException, kind: type[BaseException] | tuple[type[BaseExcept
 def _explain(exc: httpx.HTTPError, given: str, current: str, timeout: float, proxy: _Proxy | None) -> str:
     """Words for a network error while downloading ``given`` (``current``: the address asked;
     ``proxy``: the proxy it went through, if any)."""
+    import ssl
+
     import httpx
 
     parts = urlsplit(current)
@@ -625,6 +638,8 @@ def _explain(exc: httpx.HTTPError, given: str, current: str, timeout: float, pro
 def _unreachable(exc: httpx.HTTPError, name: str, who: str, listener: str, timeout: float,
                  address: str | None = None) -> str | None:
     """Words for a name not found, a refused connection or a silence, naming ``who`` was asked; else None."""
+    import socket
+
     import httpx
 
     if _cause(exc, socket.gaierror) is not None:
@@ -639,6 +654,7 @@ def _unreachable(exc: httpx.HTTPError, name: str, who: str, listener: str, timeo
 @cache
 def _tls_context() -> ssl.SSLContext:
     """Certificates are checked against the system's store (and SSL_CERT_FILE / SSL_CERT_DIR)."""
+    import ssl
     return ssl.create_default_context()
 
 
