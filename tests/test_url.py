@@ -189,6 +189,21 @@ def _gate_forever(h: Handler) -> None:  # sets the same cookie and sends the rea
     h.end_headers()
 
 
+@route("/hang-up")
+def _hang_up(h: Handler) -> None:  # closes the connection without a word
+    h.close_connection = True
+
+
+@route("/cut-short")
+def _cut_short(h: Handler) -> None:  # promises 1,000 bytes, sends 10
+    h.wfile.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n0123456789")
+
+
+@route("/not-http")
+def _not_http(h: Handler) -> None:
+    h.wfile.write(b"Hello there, this is not HTTP\r\n\r\n")
+
+
 @route("/cookies")
 def _cookies(h: Handler) -> None:  # says which cookies came with the request
     h.reply((h.headers.get("Cookie") or "no cookies").encode(), "text/plain")
@@ -450,6 +465,12 @@ def test_cookies_are_kept_through_the_redirects_of_one_download(base: str) -> No
     assert isinstance(cookies, Article) and cookies.text == "no cookies"  # not passed on to the next download
     loop = failure(f"{base}/gate-forever").error  # the second request already sent the cookie the third would
     assert f"redirect loop ({base}/gate-forever redirects back to {base}/gate-forever)" in loop
+
+
+def test_broken_answers(base: str) -> None:
+    assert "127.0.0.1 closed the connection without answering" in failure(f"{base}/hang-up").error
+    assert "the connection to 127.0.0.1 was cut off before the whole page arrived" in failure(f"{base}/cut-short").error
+    assert "127.0.0.1 sent an answer that is not valid HTTP" in failure(f"{base}/not-http").error
 
 
 def test_redirect_loop(base: str) -> None:
