@@ -106,7 +106,11 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option("--url-list", default=None, metavar="FILE",
+              help="Also read the web pages whose addresses are in FILE (- for standard input): one address a "
+                   "line, UTF-8; blank lines and lines starting with # are skipped. Their records come after those "
+                   "of INPUT..., in the order of the list.")
 @click.option("-f", "--format", "fmt", default="text", show_default=True,
               type=click.Choice(FORMAT_NAMES, case_sensitive=False),
               help="Output format.")
@@ -171,12 +175,15 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
         n_topics: int, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
         jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
         verbose: int, show_traceback: bool, resume: bool, engine: str, ray_address: str | None,
-        **model_options: Any) -> None:
+        url_list: str | None, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
-    pattern such as 'news/**/*.html', or - for standard input. JSON Lines rows need a "text"
-    field and may have "id", "title", "date", "url".
+    pattern such as 'news/**/*.html', - for standard input, or a web address (http:// or
+    https://). JSON Lines rows need a "text" field and may have "id", "title", "date", "url".
+
+    Web pages are downloaded several at a time (at most 2 from one site), each within 60
+    seconds; the records keep the order of the inputs.
 
     With --format jsonl --output FILE, an interrupted run (Ctrl-C) leaves complete records in
     FILE; run the same command again with --resume to do the rest.
@@ -192,8 +199,14 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     from .resume import SkipDone, prepare
 
     fmt = fmt.lower()  # "JSON" works too
+    if not inputs and url_list is None:
+        raise click.UsageError("Missing argument 'INPUT...': give at least one file, folder, pattern, - or web "
+                               "address, or a list of web addresses with --url-list FILE.")
+    if url_list == "-" and "-" in inputs:
+        raise click.UsageError("standard input can be read only once: give either - as an INPUT or --url-list -, "
+                               "not both.")
     if engine == "ray" or ray_address:
-        _check_ray_options(engine, fmt, output, resume, ray_address)
+        _check_ray_options(engine, fmt, output, resume, ray_address, url_list)
     to_file = output is not None and output != "-"
     if to_file and engine != "ray" and Path(output).is_dir():  # type: ignore[arg-type]
         raise click.UsageError(f"--output {output} is a folder; give a file name (only --engine ray writes into a "
@@ -228,6 +241,18 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
         for warning in warnings:
             log.warning("%s", warning)
         skip, kept = SkipDone(found.done), found.records
+    urls: list[str] = []
+    if url_list is not None:
+        from .formats.url import read_url_list
+
+        try:
+            urls = read_url_list(url_list, _binary_stdin())
+        except UsageError as exc:
+            _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
+        if not urls and not inputs:
+            shown = "on standard input" if url_list == "-" else url_list
+            _fail(f"the URL list {shown} holds no web addresses (only blank lines or lines starting with #)",
+                  ExitCode.USAGE)
     summarizer = Summarizer(settings)
     try:
         if not quiet and sys.stderr.isatty():
@@ -240,7 +265,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     except KeyboardInterrupt:
         click.echo("summarizer: interrupted", err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
-    items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes)
+    items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes, urls=urls)
     if skip is not None:
         items = skip(items)
     failed = total = written = 0
@@ -312,10 +337,14 @@ def _write_failure(exc: OSError, output: str | None, live: bool, written: int, i
             f"{fix}, then run the same command again with --resume to continue where it stopped.")
 
 
-def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, ray_address: str | None) -> None:
+def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, ray_address: str | None,
+                       url_list: str | None) -> None:
     """The options that --engine ray cannot honour, refused before anything runs."""
     if engine != "ray":
         raise click.UsageError("--ray-address works only with --engine ray.")
+    if url_list is not None:
+        raise click.UsageError("--url-list does not work with --engine ray, which reads .jsonl, .ndjson and .parquet "
+                               "files; run without --engine ray to read web pages.")
     if resume:
         raise click.UsageError("--resume does not work with --engine ray, which writes a new folder of files; "
                                "give a new --output folder instead.")

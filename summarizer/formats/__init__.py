@@ -17,6 +17,7 @@ import glob
 import os
 import sys
 from collections.abc import Callable, Container, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
 from functools import cache
 from importlib import import_module
@@ -28,7 +29,7 @@ from ..errors import InputError, UsageError
 from ..records import Article, InputFailure
 from .base import STDIN_NAME, ReadItem, Source, Writer, prefixed_stream
 from .sniff import read_head, sniff_kind
-from .url import is_url, read_url
+from .url import DEFAULT_CONCURRENCY, Download, UrlFetcher, is_url
 
 __all__ = [
     "FORMAT_NAMES",
@@ -99,31 +100,50 @@ def known_extensions() -> tuple[str, ...]:
     return tuple(readers_by_extension())
 
 
+URL_LOOKAHEAD = 2 * DEFAULT_CONCURRENCY
+"""How many inputs ahead of the one being read web pages are already downloaded (in the background)."""
+
+
 def iter_inputs(
     inputs: Sequence[str],
     *,
     stdin: BinaryIO | None = None,
     max_bytes: int = 20_000_000,
+    urls: Sequence[str] = (),
 ) -> Iterator[Article | InputFailure]:
-    """Articles read from ``inputs``, in order, one at a time.
+    """Articles read from ``inputs``, then from ``urls``, in order, one at a time.
 
     Each input is a file, a folder (searched recursively, sorted, hidden entries skipped, only
-    known file endings), a glob pattern (``*``, ``?``, ``[...]``, ``**``) or ``-`` for
-    ``stdin`` (default: the process's standard input). Anything that cannot be read becomes an
-    InputFailure; nothing is raised for a bad input. Ids are made unique within one call
-    (a repeated id gets ``-2``, ``-3``... and a warning).
+    known file endings), a glob pattern (``*``, ``?``, ``[...]``, ``**``), ``-`` for ``stdin``
+    (default: the process's standard input) or a web address. ``urls`` holds web addresses only
+    (a URL list's lines): anything else in it is reported as not a web address, never read as a
+    file. Web pages are downloaded several at a time (see :class:`~summarizer.formats.url.UrlFetcher`),
+    up to :data:`URL_LOOKAHEAD` inputs ahead, and still come out in input order.
+
+    Anything that cannot be read becomes an InputFailure; nothing is raised for a bad input.
+    Ids are made unique within one call (a repeated id gets ``-2``, ``-3``... and a warning).
     """
     unique = _UniqueIds()
-    for given in inputs:
-        for item in _iter_one(given, stdin, max_bytes):
-            yield unique(item)
+    entries = [(given, is_url(given)) for given in inputs] + [(address, True) for address in urls]
+    downloads: dict[int, Future[Download]] = {}
+    ahead = 0  # the next entry to start downloading, if it is a web address
+    with UrlFetcher(max_bytes=max_bytes) as fetcher:  # its thread starts with the first web address
+        for index, (given, web) in enumerate(entries):
+            ahead = max(ahead, index)
+            while ahead < min(len(entries), index + URL_LOOKAHEAD):
+                if entries[ahead][1]:
+                    downloads[ahead] = fetcher.submit(entries[ahead][0])
+                ahead += 1
+            if web:
+                yield unique(fetcher.result(given, downloads.pop(index)))
+            else:
+                for item in _iter_one(given, stdin, max_bytes):
+                    yield unique(item)
 
 
 def _iter_one(given: str, stdin: BinaryIO | None, max_bytes: int) -> Iterator[ReadItem]:
     if given == STDIN:
         yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes)
-    elif is_url(given):
-        yield from read_url(given, max_bytes)
     elif os.path.isdir(given):
         yield from _read_directory(given, max_bytes)
     elif os.path.lexists(given):

@@ -1,17 +1,24 @@
 """Web pages: ``summarizer run https://...`` downloads a page and reads it like an HTML file
 (or, for ``text/plain``, like a text file).
 
-Only the standard library is used (:mod:`http.client`), and every download is bounded:
+Pages are fetched with httpx, streamed, and every download is bounded:
 
 * http and https only, for the address given and for redirects; at most
   :data:`MAX_REDIRECTS` redirects, and a redirect loop is reported as one;
 * a timeout for connecting and for each read (:data:`DEFAULT_TIMEOUT`) and a deadline for
   the whole download (:data:`DEFAULT_DEADLINE`), so a server that sends a byte now and then
   cannot hold the batch forever;
-* at most ``max_bytes`` (``--max-input-bytes``) downloaded, and at most as many after gzip or
-  deflate decompression: a "gzip bomb" fails after a little work and little memory;
+* at most ``max_bytes`` (``--max-input-bytes``) downloaded, and at most as many after gzip,
+  deflate or brotli decompression, which is done here in bounded steps: a "decompression bomb"
+  fails after a little work and little memory;
 * only ``text/html``, ``application/xhtml+xml`` and ``text/plain`` are read (a page without a
-  Content-Type is sniffed); the charset of the Content-Type is the declared encoding.
+  Content-Type is sniffed); the charset of the Content-Type is the declared encoding;
+* cookies that a site sets are sent back for the rest of that one download (its redirects), and
+  forgotten afterwards.
+
+Many pages are fetched at once by a :class:`UrlFetcher`: at most ``concurrency`` downloads at a
+time, at most ``per_host`` of them to one host, on an event loop in a thread of its own, with
+connections kept open and reused between pages of one host.
 
 Every problem becomes an :class:`~summarizer.records.InputFailure` whose id is
 :func:`url_id` of the address and whose source is the address; nothing is raised.
@@ -20,7 +27,9 @@ Proxies come from the environment, read as Python's urllib (and pip) reads it: `
 for http:// pages, ``https_proxy`` for https:// pages (tunnelled with CONNECT, so the page's
 certificate is still checked), the upper-case names too, and ``no_proxy`` for the hosts to reach
 directly (``all_proxy`` is not read). A proxy address is ``http://HOST:PORT`` (port 80 when left
-out), and may hold a user name and password (``http://user:secret@proxy:3128``).
+out), and may hold a user name and password (``http://user:secret@proxy:3128``). The proxy for
+each page is chosen here, not by httpx, so that an error can name the proxy and the variable it
+came from, and a malformed proxy address fails the pages that would use it rather than the batch.
 """
 
 from __future__ import annotations
@@ -28,37 +37,44 @@ from __future__ import annotations
 import codecs
 import posixpath
 import re
-import socket
 import threading
-import time
 import zlib
 from collections.abc import Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote, urldefrag, urljoin, urlsplit
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..records import Article, InputFailure
 from . import html as html_reader
 from . import text as text_reader
 from .base import ReadItem, too_big_message
 from .sniff import sniff_kind
 
-if TYPE_CHECKING:
-    import http.client
+if TYPE_CHECKING:  # asyncio, ssl and httpx are imported when a page is fetched, to keep --help fast
+    import asyncio
+    import concurrent.futures
     import ssl
+    from collections.abc import AsyncIterator
+
+    import httpx
 
 __all__ = [
+    "DEFAULT_CONCURRENCY",
     "DEFAULT_DEADLINE",
     "DEFAULT_TIMEOUT",
+    "MAX_PER_HOST",
     "MAX_REDIRECTS",
     "Download",
+    "UrlFetcher",
     "article_from_download",
     "fetch",
     "is_url",
     "read_url",
+    "read_url_list",
     "url_id",
     "user_agent",
 ]
@@ -69,6 +85,12 @@ DEFAULT_TIMEOUT = 20.0
 DEFAULT_DEADLINE = 60.0
 """Seconds one download (redirects included) may take in total."""
 
+DEFAULT_CONCURRENCY = 8
+"""Downloads at a time."""
+
+MAX_PER_HOST = 2
+"""Downloads at a time from one host (by name), so that a list of one site's pages does not hammer it."""
+
 MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -76,9 +98,7 @@ TEXT_TYPES = frozenset({"text/plain"})
 
 _URL_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")  # two letters or more: never a drive letter
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-_CHUNK = 1 << 16
 _SLUG_JUNK = re.compile(r"[^\w.-]+")
-_SAFE_IN_TARGET = "!#$%&'()*+,/:;=?@[]~"  # already-escaped "%xx" stays as it is
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 
 
@@ -101,6 +121,38 @@ def url_id(url: str) -> str:
         if slug:
             return slug
     return "url"
+
+
+def read_url_list(path: str, stdin: IO[bytes] | None = None) -> list[str]:
+    """The addresses in the URL list at ``path`` (``--url-list``; ``-`` reads ``stdin``): one a
+    line, UTF-8; blank lines and lines that start with ``#`` are skipped.
+
+    Raises :class:`~summarizer.errors.UsageError` when the list cannot be read.
+    """
+    import sys
+
+    name = "standard input" if path == "-" else path
+    try:
+        if path == "-":
+            data = (stdin if stdin is not None else sys.stdin.buffer).read()
+        else:
+            with open(path, "rb") as stream:
+                data = stream.read()
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"could not read the URL list {name}: it is not UTF-8 text ({exc.reason} at byte "
+                         f"{exc.start})") from None
+    except OSError as exc:
+        raise UsageError(f"could not read the URL list {name} ({exc.strerror or exc})") from None
+    lines = (line.strip() for line in text.splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def user_agent() -> str:
+    """What the requests say they come from: the distribution and its version."""
+    from .. import __version__  # here, not at import time: the package may still be loading
+
+    return f"newsroom-summarizer/{__version__}"
 
 
 @dataclass(frozen=True)
@@ -126,18 +178,24 @@ def read_url(
 
     ``timeout`` and ``deadline`` default to :data:`DEFAULT_TIMEOUT` and :data:`DEFAULT_DEADLINE`.
     """
-    record_id = url_id(url)
-    item: ReadItem
-    try:
-        download = fetch(url, max_bytes=max_bytes, timeout=timeout, deadline=deadline)
-        item = article_from_download(download, record_id=record_id, source=url)
-    except InputError as exc:
-        item = InputFailure(id=record_id, source=url, error=str(exc))
-    except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch
-        item = InputFailure(
-            id=record_id, source=url, error=f"unexpected error while reading {url} ({type(exc).__name__}: {exc})"
-        )
+    with UrlFetcher(max_bytes=max_bytes, timeout=timeout, deadline=deadline) as fetcher:
+        item = fetcher.result(url, fetcher.submit(url))
     yield item
+
+
+def fetch(
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float | None = None,
+    deadline: float | None = None,
+) -> Download:
+    """Download ``url`` within the limits described in the module documentation.
+
+    Raises :class:`~summarizer.errors.InputError` with a message for people on any problem.
+    """
+    with UrlFetcher(max_bytes=max_bytes, timeout=timeout, deadline=deadline) as fetcher:
+        return fetcher.submit(url).result()
 
 
 def article_from_download(download: Download, *, record_id: str, source: str) -> Article:
@@ -154,58 +212,219 @@ def article_from_download(download: Download, *, record_id: str, source: str) ->
     return Article(id=record_id, text=text, source=source, url=download.url)
 
 
-def fetch(
-    url: str,
-    *,
-    max_bytes: int,
-    timeout: float | None = None,
-    deadline: float | None = None,
-) -> Download:
-    """Download ``url`` within the limits described in the module documentation.
+# --- many downloads at once ----------------------------------------------------------------
 
-    Raises :class:`~summarizer.errors.InputError` with a message for people on any problem.
+
+class UrlFetcher:
+    """Downloads pages concurrently: :meth:`submit` starts one and returns a future of its
+    :class:`Download`; :meth:`result` waits for it and reads the page (in the caller's thread).
+
+    The downloads run on an asyncio event loop in a daemon thread, started by the first
+    :meth:`submit`; :meth:`close` (or leaving the ``with`` block) cancels what is still running
+    and closes the connections. ``transport`` replaces the network (an ``httpx.MockTransport``
+    in tests); it is then used for every page, proxies or not.
     """
-    timeout = DEFAULT_TIMEOUT if timeout is None else timeout
-    clock = _Clock(DEFAULT_DEADLINE if deadline is None else deadline)
-    try:
-        return _fetch(url, max_bytes, timeout, clock)
-    finally:
-        clock.cancel()
 
+    def __init__(
+        self,
+        *,
+        max_bytes: int,
+        timeout: float | None = None,
+        deadline: float | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        per_host: int = MAX_PER_HOST,
+        transport: Any = None,
+    ) -> None:
+        if concurrency < 1 or per_host < 1:
+            raise ValueError("concurrency and per_host must be at least 1")
+        self.max_bytes = max_bytes
+        self.timeout = DEFAULT_TIMEOUT if timeout is None else timeout
+        self.deadline = DEFAULT_DEADLINE if deadline is None else deadline
+        self.concurrency = concurrency
+        self.per_host = per_host
+        self._transport = transport
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._slots: asyncio.Semaphore | None = None
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._clients: dict[_Proxy | None, httpx.AsyncClient] = {}
+        self._futures: set[concurrent.futures.Future[Download]] = set()
 
-def _fetch(url: str, max_bytes: int, timeout: float, clock: _Clock) -> Download:
-    import http.client
+    def __enter__(self) -> UrlFetcher:
+        return self
 
-    _check_address(url, url)
-    current = url
-    seen = {urldefrag(url).url}
-    try:
-        for _ in range(MAX_REDIRECTS + 1):
-            connection, response, proxy = _get(current, timeout, clock)
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def submit(self, url: str) -> concurrent.futures.Future[Download]:
+        """Start downloading ``url``; the future's exception is an InputError with a message for people."""
+        import asyncio
+
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            self._thread = threading.Thread(target=self._loop.run_forever, name="summarizer-downloads", daemon=True)
+            self._thread.start()
+        future = asyncio.run_coroutine_threadsafe(self._download(url), self._loop)
+        self._futures.add(future)
+        future.add_done_callback(self._futures.discard)
+        return future
+
+    def result(self, url: str, future: concurrent.futures.Future[Download]) -> ReadItem:
+        """The article of a submitted ``url`` (one Article, or one InputFailure saying why not)."""
+        record_id = url_id(url)
+        try:
+            return article_from_download(future.result(), record_id=record_id, source=url)
+        except InputError as exc:
+            return InputFailure(id=record_id, source=url, error=str(exc))
+        except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch
+            return InputFailure(
+                id=record_id, source=url, error=f"unexpected error while reading {url} ({type(exc).__name__}: {exc})"
+            )
+
+    def close(self) -> None:
+        """Cancel the downloads still running, close the connections and stop the thread."""
+        import asyncio
+        import concurrent.futures
+
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None:
+            return
+        self._loop = self._thread = None
+        for future in list(self._futures):
+            future.cancel()
+        try:
+            asyncio.run_coroutine_threadsafe(self._close_clients(), loop).result(timeout=5)
+        except (concurrent.futures.TimeoutError, concurrent.futures.CancelledError, RuntimeError):
+            pass  # the connections go with the thread
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+        if not thread.is_alive():
+            loop.close()
+
+    async def _close_clients(self) -> None:
+        import asyncio
+
+        current = asyncio.current_task()
+        tasks = [task for task in asyncio.all_tasks() if task is not current]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for client in self._clients.values():
+            await client.aclose()
+        self._clients.clear()
+
+    # --- on the event loop ---
+
+    async def _download(self, given: str) -> Download:
+        import asyncio
+
+        _check_address(given, given)
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.concurrency)
+        loop = asyncio.get_running_loop()
+        jar = _cookie_jar()
+        seen: set[tuple[str, str]] = set()
+        current = given
+        end: float | None = None
+        async with self._slots:
+            for _ in range(MAX_REDIRECTS + 1):
+                async with self._host_slot(current):
+                    if end is None:  # the deadline counts from the first request, not from the wait for a slot
+                        end = loop.time() + self.deadline
+                    try:
+                        outcome = await asyncio.wait_for(self._get(given, current, jar, seen), end - loop.time())
+                    except asyncio.TimeoutError:
+                        raise InputError(
+                            f"could not download {given}: it took longer than {self.deadline:g} seconds in total, "
+                            "so it was stopped"
+                        ) from None
+                if isinstance(outcome, Download):
+                    return outcome
+                current = outcome
+        raise InputError(f"could not download {given}: too many redirects (more than {MAX_REDIRECTS})")
+
+    @asynccontextmanager
+    async def _host_slot(self, url: str) -> AsyncIterator[None]:
+        import asyncio
+
+        host = (urlsplit(url).hostname or "").lower()
+        slot = self._hosts.get(host)
+        if slot is None:
+            slot = self._hosts[host] = asyncio.Semaphore(self.per_host)
+        async with slot:
+            yield
+
+    def _client(self, proxy: _Proxy | None) -> httpx.AsyncClient:
+        client = self._clients.get(proxy)
+        if client is None:
+            from http.cookiejar import CookieJar, DefaultCookiePolicy
+
+            import httpx
+
+            options: dict[str, Any] = {}
+            if self._transport is not None:
+                options["transport"] = self._transport
+            elif proxy is not None:
+                options["proxy"] = httpx.Proxy(proxy.shown, auth=proxy.auth)
+            client = httpx.AsyncClient(
+                verify=_tls_context(),
+                trust_env=False,  # the proxy is chosen by _proxy_for; the certificates come from ssl's defaults
+                timeout=httpx.Timeout(self.timeout),
+                limits=httpx.Limits(max_connections=self.concurrency, max_keepalive_connections=self.concurrency),
+                follow_redirects=False,  # followed by _download, with its own limits and messages
+                cookies=CookieJar(DefaultCookiePolicy(allowed_domains=[])),  # cookies are kept per download
+                headers={"User-Agent": user_agent(), "Accept": _ACCEPT, "Accept-Encoding": _accept_encoding()},
+                **options,
+            )
+            self._clients[proxy] = client
+        return client
+
+    async def _get(self, given: str, current: str, jar: httpx.Cookies, seen: set[tuple[str, str]]
+                   ) -> Download | str:
+        """One request: the page, or the address a redirect points to (``seen``: the addresses
+        asked so far, with the cookies sent, to tell a loop from a site that sets a cookie and
+        asks again)."""
+        import httpx
+
+        proxy = _proxy_for(current)
+        try:
+            client = self._client(proxy)
+            request = client.build_request("GET", current)
+            jar.set_cookie_header(request)
+            seen.add((urldefrag(current).url, request.headers.get("Cookie", "")))
+            response = await client.send(request, stream=True)
             try:
-                status = response.status
+                jar.extract_cookies(response)
+                status = response.status_code
                 if status in _REDIRECT_STATUSES:
-                    current = _follow(url, current, response, seen)
-                    continue
+                    return _follow(given, current, response, jar, seen)
                 if not 200 <= status < 300:
-                    raise InputError(_refusal(url, response, proxy))
+                    raise InputError(_refusal(given, response, proxy if current.lower().startswith("http:") else None))
                 content_type, charset = _content_type(response)
                 if content_type is not None and content_type not in HTML_TYPES | TEXT_TYPES:
                     raise InputError(
-                        f"could not read {url}: the server sent {content_type}, "
+                        f"could not download {given}: the server sent {content_type}, "
                         "not a web page (text/html) or plain text (text/plain)"
                     )
-                body = _read_body(response, url, max_bytes, timeout, clock)
+                body = await _read_body(response, given, self.max_bytes)
                 return Download(url=current, content_type=content_type, charset=charset, body=body)
             finally:
-                clock.watch(None)
-                response.close()
-                connection.close()
-    except InputError:
-        raise
-    except (OSError, http.client.HTTPException) as exc:
-        raise InputError(_explain(exc, url, current, timeout, clock)) from None
-    raise InputError(f"could not download {url}: too many redirects (more than {MAX_REDIRECTS})")
+                await response.aclose()
+        except httpx.InvalidURL as exc:
+            raise InputError(f"{given} is not a valid web address ({exc})") from None
+        except httpx.HTTPError as exc:
+            raise InputError(_explain(exc, given, current, self.timeout, proxy)) from None
+
+
+@cache
+def _accept_encoding() -> str:
+    return "gzip, deflate, br" if _brotli() is not None else "gzip, deflate"
+
+
+def _cookie_jar() -> httpx.Cookies:
+    import httpx
+
+    return httpx.Cookies()
 
 
 def _check_address(given: str, address: str) -> None:
@@ -216,6 +435,8 @@ def _check_address(given: str, address: str) -> None:
     except ValueError as exc:
         raise InputError(f"{given} is not a valid web address ({exc})") from None
     scheme = parts.scheme.lower()
+    if not scheme or "://" not in address:
+        raise InputError(f"{given} is not a web address (it should start with http:// or https://)")
     if scheme not in SCHEMES:
         hint = "; to read a local file, give its path instead" if scheme == "file" else ""
         raise InputError(f"{given}: only http:// and https:// addresses can be downloaded, not {scheme}://{hint}")
@@ -223,9 +444,12 @@ def _check_address(given: str, address: str) -> None:
         raise InputError(f"{given} is not a valid web address (it has no host name)")
 
 
-def _follow(given: str, current: str, response: http.client.HTTPResponse, seen: set[str]) -> str:
+def _follow(given: str, current: str, response: httpx.Response, jar: httpx.Cookies,
+            seen: set[tuple[str, str]]) -> str:
     """The address a redirect points to, unless it is refused."""
-    location = (response.getheader("Location") or "").strip()
+    import httpx
+
+    location = (response.headers.get("Location") or "").strip()
     if not location:
         raise InputError(
             f"could not download {given}: the server answered {_status_text(response)} "
@@ -239,10 +463,10 @@ def _follow(given: str, current: str, response: http.client.HTTPResponse, seen: 
             "which is not an http:// or https:// address (refused)"
         )
     _check_address(given, target)
-    key = urldefrag(target).url
-    if key in seen:
+    probe = httpx.Request("GET", target)  # the cookies the next request would send
+    jar.set_cookie_header(probe)
+    if (urldefrag(target).url, probe.headers.get("Cookie", "")) in seen:
         raise InputError(f"could not download {given}: redirect loop ({current} redirects back to {target})")
-    seen.add(key)
     return target
 
 
@@ -250,21 +474,20 @@ def _follow(given: str, current: str, response: http.client.HTTPResponse, seen: 
 class _Proxy:
     host: str
     port: int
-    auth: dict[str, str]  # a Proxy-Authorization header, when the address holds a user name
+    auth: tuple[str, str] | None  # user name and password, when the address holds them
     shown: str  # http://HOST:PORT, for messages
     variable: str  # the environment variable it came from
 
 
 def _proxy_for(url: str) -> _Proxy | None:
     """The proxy that the environment sets for ``url``, or None to connect directly."""
-    import base64
     import os
     import urllib.request
 
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     address = urllib.request.getproxies_environment().get(scheme)
-    if not address or urllib.request.proxy_bypass(parts.hostname or ""):
+    if not address or urllib.request.proxy_bypass_environment(parts.hostname or ""):  # type: ignore[attr-defined]
         return None
     variable = next((name for name in (f"{scheme}_proxy", f"{scheme.upper()}_PROXY") if os.environ.get(name)),
                     f"{scheme}_proxy")
@@ -282,10 +505,10 @@ def _proxy_for(url: str) -> _Proxy | None:
         masked = re.sub(r"(//[^:/@]*):[^@/]*@", r"\1:***@", address if "://" in address else "//" + address)
         raise InputError(f"could not download {url}: the proxy address in {variable} ({masked.removeprefix('//')}) "
                          f"cannot be used: {problem}. Write it as http://HOST:PORT.")
-    auth = {}
-    if proxy.username:
-        secret = f"{unquote(proxy.username)}:{unquote(proxy.password or '')}".encode()
-        auth = {"Proxy-Authorization": "Basic " + base64.b64encode(secret).decode("ascii")}
+    if ":" in (parts.hostname or ""):  # httpcore 1.0 writes an IPv6 address without its brackets for a proxy
+        raise InputError(f"could not download {url}: an IPv6 address cannot go through a proxy; add it to no_proxy, "
+                         "or give the server's name instead")
+    auth = (unquote(proxy.username), unquote(proxy.password or "")) if proxy.username else None
     host = proxy.hostname or ""
     return _Proxy(host, port, auth, f"http://{f'[{host}]' if ':' in host else host}:{port}", variable)
 
@@ -300,10 +523,10 @@ def _password_hint(proxy: _Proxy) -> str:
     return "put a user name and password in the proxy address: http://USER:PASSWORD@HOST:PORT"
 
 
-def _refusal(given: str, response: http.client.HTTPResponse, proxy: _Proxy | None) -> str:
+def _refusal(given: str, response: httpx.Response, proxy: _Proxy | None) -> str:
     """Words for an answer that is not a page (a status outside 200-299); ``proxy``: the plain-http proxy
     that relayed it, if any (through an https tunnel, every answer is the page's server's)."""
-    status = response.status
+    status = response.status_code
     answer = _status_text(response)
     if proxy and status == HTTPStatus.PROXY_AUTHENTICATION_REQUIRED:
         return f"could not download {given}: {_through(proxy)} answered {answer} ({_password_hint(proxy)})"
@@ -313,247 +536,126 @@ def _refusal(given: str, response: http.client.HTTPResponse, proxy: _Proxy | Non
     return f"could not download {given}: the server answered {answer}"
 
 
-def _get(url: str, timeout: float, clock: _Clock
-         ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse, _Proxy | None]:
-    """Send a GET request for ``url``: the connection, the response (its headers read), and the
-    plain-http proxy that relays the answer, if any.
-
-    Through the environment's proxy, if it sets one for ``url`` (:func:`_proxy_for`).
-    """
-    import http.client
-
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    https = parts.scheme.lower() == "https"
-    proxy = _proxy_for(url)
-    wait = clock.limit(timeout)
-    connection: http.client.HTTPConnection
-    if proxy is None:
-        if https:
-            connection = http.client.HTTPSConnection(host, parts.port, timeout=wait, context=_tls_context())
-        else:
-            connection = http.client.HTTPConnection(host, parts.port, timeout=wait)
-    else:
-        name = _ascii_host(url, host)
-        if https:
-            connection = http.client.HTTPSConnection(proxy.host, proxy.port, timeout=wait, context=_tls_context())
-            connection.set_tunnel(name, parts.port or 443, headers=proxy.auth)
-        else:
-            connection = http.client.HTTPConnection(proxy.host, proxy.port, timeout=wait)
-    try:
-        if proxy is None:
-            connection.connect()
-        else:
-            try:  # to the proxy (and for https, CONNECT through it), without TLS yet
-                http.client.HTTPConnection.connect(connection)
-            except OSError as exc:
-                raise _ProxyError(exc, proxy) from exc
-            if https:  # TLS with the page's server, inside the tunnel: its errors are that server's
-                connection.sock = _tls_context().wrap_socket(connection.sock, server_hostname=name)
-        clock.watch(connection.sock)
-        target = quote(parts.path or "/", safe=_SAFE_IN_TARGET)
-        if parts.query:
-            target += "?" + quote(parts.query, safe=_SAFE_IN_TARGET)
-        headers = {
-            "User-Agent": user_agent(),
-            "Accept": _ACCEPT,
-            "Accept-Encoding": "gzip, deflate",
-            "Connection": "close",
-        }
-        if proxy is not None and not https:  # a plain-http proxy is asked for the whole address
-            authority = f"[{name}]" if ":" in name else name
-            target = f"http://{authority}{f':{parts.port}' if parts.port else ''}{target}"
-            headers.update(proxy.auth)
-        connection.request("GET", target, headers=headers)
-        return connection, connection.getresponse(), proxy if not https else None
-    except BaseException:
-        connection.close()
-        raise
-
-
-def _ascii_host(url: str, host: str) -> str:
-    """The host name as it is written in requests to a proxy (international names in their ASCII form)."""
-    import sys
-
-    try:
-        name = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        raise InputError(f"could not download {url}: {host} is not a valid host name") from None
-    if ":" in name and sys.version_info < (3, 12):
-        raise InputError(f"could not download {url}: an IPv6 address cannot go through a proxy with Python before "
-                         "3.12; add it to no_proxy, or give the server's name instead")
-    return name
-
-
-class _ProxyError(OSError):
-    """Reaching a page through a proxy failed at the proxy (see :func:`_explain`)."""
-
-    def __init__(self, cause: OSError, proxy: _Proxy) -> None:
-        super().__init__(str(cause))
-        self.cause = cause
-        self.proxy = proxy
-
-
-def _read_body(response: http.client.HTTPResponse, url: str, max_bytes: int, timeout: float, clock: _Clock) -> bytes:
-    length = (response.getheader("Content-Length") or "").strip()
+async def _read_body(response: httpx.Response, url: str, max_bytes: int) -> bytes:
+    """The body, decompressed here (not by httpx) so that its size is bounded at every step."""
+    length = (response.headers.get("Content-Length") or "").strip()
     if length.isdigit() and int(length) > max_bytes:
         raise InputError(too_big_message(url, int(length), max_bytes))
     sink = _sink(response, url, max_bytes)
     received = 0
-    while True:
-        clock.limit(timeout)  # sets the socket timeout to what is left, at most ``timeout``
-        chunk = response.read1(_CHUNK)
-        if not chunk:
-            break
+    async for chunk in response.aiter_raw():
         received += len(chunk)
         if received > max_bytes:
             raise InputError(too_big_message(url, None, max_bytes))
         sink.feed(chunk)
-    clock.limit(timeout)  # a body cut short by the deadline is not a whole page
     return sink.finish()
 
 
-def _content_type(response: http.client.HTTPResponse) -> tuple[str | None, str | None]:
-    headers = response.headers
-    if headers.get("Content-Type") is None:
+def _content_type(response: httpx.Response) -> tuple[str | None, str | None]:
+    from email.message import Message
+
+    header = response.headers.get("Content-Type")
+    if header is None:
         return None, None
-    charset = headers.get_content_charset()
+    parsed = Message()
+    parsed["Content-Type"] = header
+    charset = parsed.get_content_charset()
     if charset:
         try:
             codecs.lookup(charset)
         except LookupError:
             charset = None  # unknown to Python: let the page's <meta charset> or detection decide
-    return headers.get_content_type(), charset
+    return parsed.get_content_type(), charset
 
 
-def _status_text(response: http.client.HTTPResponse) -> str:
-    reason = (response.reason or "").strip()
+def _status_text(response: httpx.Response) -> str:
+    reason = (response.reason_phrase or "").strip()
     if not reason:
         try:
-            reason = HTTPStatus(response.status).phrase
+            reason = HTTPStatus(response.status_code).phrase
         except ValueError:
             reason = ""
-    return f"{response.status} {reason}".strip()
+    return f"{response.status_code} {reason}".strip()
 
 
-def _explain(exc: BaseException, given: str, current: str, timeout: float, clock: _Clock) -> str:
-    """Words for a network error while downloading ``given`` (``current``: the address asked)."""
-    import http.client
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """``exc`` and the exceptions it was raised from (httpx -> httpcore -> the socket's or ssl's)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _cause(exc: BaseException, kind: type[BaseException] | tuple[type[BaseException], ...]) -> Any:
+    return next((cause for cause in _causes(exc) if isinstance(cause, kind)), None)
+
+
+def _explain(exc: httpx.HTTPError, given: str, current: str, timeout: float, proxy: _Proxy | None) -> str:
+    """Words for a network error while downloading ``given`` (``current``: the address asked;
+    ``proxy``: the proxy it went through, if any)."""
     import ssl
+
+    import httpx
 
     parts = urlsplit(current)
     host = parts.hostname or current
     prefix = f"could not download {given}"
-    if clock.expired or clock.remaining() < 0.05:
-        return f"{prefix}: it took longer than {clock.seconds:g} seconds in total, so it was stopped"
-    if isinstance(exc, _ProxyError):
-        proxy, cause = exc.proxy, exc.cause
+    tls = _cause(exc, ssl.SSLError)
+    if proxy is not None:
         where = _through(proxy)
-        tunnel = re.match(r"Tunnel connection failed: (\d{3})\s*(.*)", str(cause))
-        if tunnel:
-            hint = f" ({_password_hint(proxy)})" if tunnel.group(1) == "407" else ""
-            return f"{prefix}: {where} refused to connect to {host}: {tunnel.group(1)} {tunnel.group(2).strip()}{hint}"
-        unreachable = _unreachable(cause, f"the name of {where}", where, "proxy", timeout)
-        return f"{prefix}: {unreachable or f'the connection to {where} failed ({cause.strerror or cause})'}"
+        if isinstance(exc, httpx.ProxyError):  # the proxy answered CONNECT with an error status
+            status = str(exc).strip()
+            hint = f" ({_password_hint(proxy)})" if status.startswith("407") else ""
+            return f"{prefix}: {where} refused to connect to {host}: {status}{hint}"
+        if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout)) and tls is None:
+            unreachable = _unreachable(exc, f"the name of {where}", where, "proxy", timeout)
+            cause = _cause(exc, OSError)
+            reason = (cause.strerror or cause) if cause is not None else exc
+            return f"{prefix}: {unreachable or f'the connection to {where} failed ({reason})'}"
     unreachable = _unreachable(exc, f"the server name {host}", host, "web server", timeout, parts.netloc)
     if unreachable:
         return f"{prefix}: {unreachable}"
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"{prefix}: the security certificate of {host} could not be verified ({exc.verify_message})"
-    if isinstance(exc, ssl.SSLError):
-        return f"{prefix}: the secure (https) connection to {host} failed ({exc.reason or exc})"
-    if isinstance(exc, http.client.RemoteDisconnected):
-        return f"{prefix}: {host} closed the connection without answering"
-    if isinstance(exc, http.client.IncompleteRead):
-        return f"{prefix}: the connection to {host} was cut off before the whole page arrived"
-    if isinstance(exc, http.client.HTTPException):
-        return f"{prefix}: {host} sent an answer that is not valid HTTP ({type(exc).__name__})"
-    if isinstance(exc, ConnectionResetError):
+    if isinstance(tls, ssl.SSLCertVerificationError):
+        return f"{prefix}: the security certificate of {host} could not be verified ({tls.verify_message})"
+    if tls is not None:
+        return f"{prefix}: the secure (https) connection to {host} failed ({tls.reason or tls})"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        text = str(exc)
+        if "without sending a response" in text:
+            return f"{prefix}: {host} closed the connection without answering"
+        if "complete message body" in text:
+            return f"{prefix}: the connection to {host} was cut off before the whole page arrived"
+        return f"{prefix}: {host} sent an answer that is not valid HTTP ({text})"
+    if _cause(exc, ConnectionResetError) is not None:
         return f"{prefix}: {host} broke off the connection"
-    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    cause = _cause(exc, OSError)
+    reason = (cause.strerror or str(cause)) if cause is not None else (str(exc) or type(exc).__name__)
     return f"{prefix}: the connection to {host} failed ({reason})"
 
 
-def _unreachable(exc: BaseException, name: str, who: str, listener: str, timeout: float,
+def _unreachable(exc: httpx.HTTPError, name: str, who: str, listener: str, timeout: float,
                  address: str | None = None) -> str | None:
     """Words for a name not found, a refused connection or a silence, naming ``who`` was asked; else None."""
-    if isinstance(exc, socket.gaierror):
+    import socket
+
+    import httpx
+
+    if _cause(exc, socket.gaierror) is not None:
         return f"{name} could not be found (check the address and the network connection)"
-    if isinstance(exc, TimeoutError):
+    if isinstance(exc, httpx.TimeoutException):
         return f"{who} did not answer within {timeout:g} seconds"
-    if isinstance(exc, ConnectionRefusedError):
+    if _cause(exc, ConnectionRefusedError) is not None:
         return f"{address or who} refused the connection (no {listener} is listening there)"
     return None
 
 
-def user_agent() -> str:
-    from .. import __version__  # here, not at import time: the package may still be loading
-
-    return f"summarizer/{__version__} (+https://github.com/)"
-
-
 @cache
 def _tls_context() -> ssl.SSLContext:
+    """Certificates are checked against the system's store (and SSL_CERT_FILE / SSL_CERT_DIR)."""
     import ssl
-
     return ssl.create_default_context()
-
-
-# --- the deadline --------------------------------------------------------------------------
-
-
-class _Clock:
-    """The deadline of one download.
-
-    Socket timeouts bound each wait; a timer shuts the socket down when the deadline passes,
-    which also stops a server that sends its headers a byte at a time.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.end = time.monotonic() + seconds
-        self.expired = False
-        self._socket: socket.socket | None = None
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(max(seconds, 0.0), self._expire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def remaining(self) -> float:
-        return self.end - time.monotonic()
-
-    def limit(self, timeout: float) -> float:
-        """How long the next wait may take; raises TimeoutError once the deadline has passed."""
-        remaining = self.remaining()
-        if self.expired or remaining <= 0:
-            raise TimeoutError("the deadline has passed")
-        wait = min(timeout, remaining)
-        with self._lock:
-            if self._socket is not None:
-                try:
-                    self._socket.settimeout(wait)
-                except OSError:
-                    pass  # already closed: the answer has been read to its end
-        return wait
-
-    def watch(self, sock: socket.socket | None) -> None:
-        """Set the socket that :meth:`limit` and the deadline act on (None: no socket)."""
-        with self._lock:
-            self._socket = sock
-            if sock is not None and self.expired:
-                raise TimeoutError("the deadline has passed")
-
-    def cancel(self) -> None:
-        self._timer.cancel()
-
-    def _expire(self) -> None:
-        with self._lock:
-            self.expired = True
-            if self._socket is not None:
-                try:  # the plain socket call, also for an SSL socket: it only wakes up the reader
-                    socket.socket.shutdown(self._socket, socket.SHUT_RDWR)
-                except OSError:
-                    pass
 
 
 # --- Content-Encoding ----------------------------------------------------------------------
@@ -572,14 +674,32 @@ class _Sink:
         return bytes(self.data)
 
 
-class _Inflater(_Sink):
-    """Decompresses gzip or deflate as it arrives, never producing more than ``limit`` bytes."""
+class _Decoder(_Sink):
+    """Decompresses as the body arrives, never producing more than ``limit`` bytes."""
 
     def __init__(self, coding: str, url: str, limit: int) -> None:
         super().__init__()
         self.coding = coding
         self.url = url
         self.limit = limit
+
+    def room(self) -> int:
+        return self.limit + 1 - len(self.data)  # always >= 1 (0 would mean "no limit")
+
+    def add(self, data: bytes) -> None:
+        self.data += data
+        if len(self.data) > self.limit:
+            raise InputError(too_big_message(f"{self.url} (after {self.coding} decompression)", None, self.limit))
+
+    def corrupt(self, exc: Exception) -> InputError:
+        return InputError(f"could not download {self.url}: the {self.coding}-compressed page is corrupt ({exc})")
+
+
+class _Inflater(_Decoder):
+    """gzip or deflate, with zlib."""
+
+    def __init__(self, coding: str, url: str, limit: int) -> None:
+        super().__init__(coding, url, limit)
         wbits = 16 + zlib.MAX_WBITS if coding in {"gzip", "x-gzip"} else zlib.MAX_WBITS
         self._inflater: Any = zlib.decompressobj(wbits)
         self._started = False
@@ -594,42 +714,71 @@ class _Inflater(_Sink):
                 try:
                     self._inflate(chunk)
                 except zlib.error as again:
-                    raise self._corrupt(again) from None
+                    raise self.corrupt(again) from None
             else:
-                raise self._corrupt(exc) from None
+                raise self.corrupt(exc) from None
         self._started = True
 
     def _inflate(self, data: bytes) -> None:
         while data and not self._inflater.eof:
-            room = self.limit + 1 - len(self.data)  # always >= 1 (0 would mean "no limit")
-            self.data += self._inflater.decompress(data, room)
-            self._check_size()
+            self.add(self._inflater.decompress(data, self.room()))
             data = self._inflater.unconsumed_tail
 
     def finish(self) -> bytes:
         try:
-            self.data += self._inflater.flush()
+            self.add(self._inflater.flush())
         except zlib.error as exc:
-            raise self._corrupt(exc) from None
-        self._check_size()
+            raise self.corrupt(exc) from None
         return bytes(self.data)
 
-    def _check_size(self) -> None:
-        if len(self.data) > self.limit:
-            raise InputError(too_big_message(f"{self.url} (after {self.coding} decompression)", None, self.limit))
 
-    def _corrupt(self, exc: zlib.error) -> InputError:
-        return InputError(f"could not download {self.url}: the {self.coding}-compressed page is corrupt ({exc})")
+class _Unbrotli(_Decoder):
+    """brotli, with the brotli package's bounded output (``output_buffer_limit``)."""
+
+    def __init__(self, coding: str, url: str, limit: int) -> None:
+        super().__init__(coding, url, limit)
+        self._brotli = _brotli()
+        self._decompressor = self._brotli.Decompressor()
+
+    def feed(self, chunk: bytes) -> None:
+        data = chunk
+        try:
+            while True:
+                out = self._decompressor.process(data, output_buffer_limit=self.room())
+                self.add(out)
+                data = b""
+                if self._decompressor.can_accept_more_data() or self._decompressor.is_finished() or not out:
+                    break
+        except self._brotli.error as exc:
+            raise self.corrupt(exc) from None
+
+    def finish(self) -> bytes:
+        if not self._decompressor.is_finished():
+            raise self.corrupt(ValueError("the data ends too soon"))
+        return bytes(self.data)
 
 
-def _sink(response: http.client.HTTPResponse, url: str, limit: int) -> _Sink:
-    header = response.getheader("Content-Encoding") or ""
+@cache
+def _brotli() -> Any:
+    """The brotli module, if it is installed and bounds its output (1.2 and later); else None."""
+    try:
+        import brotli
+    except ImportError:
+        return None
+    return brotli if hasattr(brotli.Decompressor(), "can_accept_more_data") else None
+
+
+def _sink(response: httpx.Response, url: str, limit: int) -> _Sink:
+    header = response.headers.get("Content-Encoding") or ""
     codings = [c.strip().lower() for c in header.split(",") if c.strip() and c.strip().lower() != "identity"]
     if not codings:
         return _Sink()
     if len(codings) == 1 and codings[0] in {"gzip", "x-gzip", "deflate"}:
         return _Inflater(codings[0], url, limit)
+    if codings == ["br"] and _brotli() is not None:
+        return _Unbrotli("br", url, limit)
+    supported = "gzip, deflate and br are" if _brotli() is not None else "gzip and deflate are"
     raise InputError(
         f"could not download {url}: the server compressed the page with {header.strip()!r}, "
-        "which is not supported (only gzip and deflate are)"
+        f"which is not supported (only {supported})"
     )
