@@ -21,7 +21,8 @@ What is covered:
   that are not other weights: its external data, config and tokenizer.
 * **A Hugging Face hub id**: the commit that the local Hugging Face cache resolves the revision
   to (``main`` unless ``revision`` says otherwise), which stands for every file of the model at
-  that revision. No network call is ever made: a model is fingerprinted after it is loaded, so it
+  that revision. The cache is the one the loader used (``cache_dir``; by default that of
+  ``HF_HUB_CACHE``/``HF_HOME``). No network call is ever made: a model is fingerprinted after it is loaded, so it
   is in the cache; a hub model that is not there is a :class:`~summarizer.errors.ModelError`
   rather than a guess (hashing nothing, or a snapshot of unknown revision, could return old
   records).
@@ -93,11 +94,14 @@ def remember_in(folder: Path | None) -> Iterator[None]:
         _MEMO_FOLDER.reset(token)
 
 
-def model_fingerprint(path_or_name: str | os.PathLike, *, revision: str | None = None) -> str:
+def model_fingerprint(path_or_name: str | os.PathLike, *, revision: str | None = None,
+                      cache_dir: str | os.PathLike | None = None) -> str:
     """A short hex digest that changes whenever the model does: a local folder or file by the content of
     its weights, tokenizer and config files; a hub id by the commit of ``revision`` (default ``main``)
-    in the local Hugging Face cache. See the module's docstring for what is covered and the limit of the
-    memo. Raises ModelError for a hub id not in the local cache, or a name that is neither.
+    in the local Hugging Face cache (``cache_dir``, by default the one of ``HF_HUB_CACHE``/``HF_HOME``;
+    sentence-transformers uses ``SENTENCE_TRANSFORMERS_HOME`` instead when it is set). See the module's
+    docstring for what is covered and the limit of the memo. Raises ModelError for a hub id not in that
+    cache, or a name that is neither a path nor a hub id.
     """
     name = os.fspath(path_or_name)
     path = Path(name).expanduser()
@@ -108,7 +112,7 @@ def model_fingerprint(path_or_name: str | os.PathLike, *, revision: str | None =
         files = [path.name] if path.suffix.lower() == ".gguf" else sorted(_beside(path))
         what = ["file", path.suffix.lower(), _digests(path.parent, files)]
     else:
-        what = ["hub", name, _hub_commit(name, revision)]
+        what = ["hub", name, _hub_commit(name, revision, cache_dir)]
     blob = json.dumps([RECIPE, what], ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_CHARS]
 
@@ -148,24 +152,26 @@ def _beside(path: Path) -> Iterator[str]:
 # --------------------------------------------------------------------------- hub ids
 
 
-def _hub_commit(name: str, revision: str | None) -> str:
+def _hub_commit(name: str, revision: str | None, cache_dir: str | os.PathLike | None) -> str:
     """The commit that the local Hugging Face cache resolves ``revision`` of ``name`` to (never the network)."""
     try:
         from huggingface_hub import snapshot_download
         from huggingface_hub.utils import HFValidationError, LocalEntryNotFoundError
     except ImportError as exc:  # pragma: no cover - a dependency of transformers
         raise NotInstalledError("huggingface-hub", "Identifying Hugging Face hub models") from exc
-    which = f"revision '{revision}'" if revision else "its main revision"
     try:
-        folder = snapshot_download(name, revision=revision, local_files_only=True)
+        folder = snapshot_download(name, revision=revision, cache_dir=None if cache_dir is None else os.fspath(cache_dir),
+                                   local_files_only=True)
     except HFValidationError:
         raise ModelError(f"the model '{name}' is neither an existing file or folder nor a Hugging Face hub id "
                          "(such as facebook/bart-large-cnn)") from None
     except (LocalEntryNotFoundError, OSError, ValueError) as exc:
+        which = f"its revision '{revision}'" if revision else "its main revision"
+        where = f" in {cache_dir}" if cache_dir else ""
         raise ModelError(f"cannot tell which version of the hub model '{name}' is meant: {which} is not in the local "
-                         f"Hugging Face cache ({' '.join(str(exc).split())[:200]}). Its records could not be told from "
-                         "those of another version, so nothing is computed with it: load it once with network "
-                         f"access (hf download {name}), or give the path of a local model folder") from exc
+                         f"Hugging Face cache{where}, and the caches of summarizer need it to keep the records of "
+                         f"one version from another. Download it once with network access (hf download {name}), "
+                         "or give the path of a local model folder") from exc
     return Path(folder).name  # snapshots/<commit>
 
 

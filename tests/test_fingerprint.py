@@ -229,6 +229,9 @@ def test_a_hub_model_is_its_commit_in_the_local_cache(tmp_path, monkeypatch):
     assert model_fingerprint("org/summariser", revision=new) != before
     (repo / "refs" / "main").write_text(new)  # a newer revision was downloaded
     assert model_fingerprint("org/summariser") == model_fingerprint("org/summariser", revision=new) != before
+    elsewhere = tmp_path / "sentence-transformers-home"  # a cache of another folder, named by the caller
+    fake_hub_cache(elsewhere, "org/summariser", [old], main=old)
+    assert model_fingerprint("org/summariser", cache_dir=elsewhere) == before
 
 
 def test_a_hub_model_missing_from_the_cache_or_a_bad_name_is_one_clear_error(tmp_path, monkeypatch):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -57,7 +58,9 @@ class SentenceTransformerEmbedder(Embedder):
             self._encode = self._encode_st
             self._dim = self.model.get_sentence_embedding_dimension() or 0
         # What the model is, not what it is called: a copy elsewhere is the same model, a changed weight another.
-        self.identity = f"sbert:{model_fingerprint(location)}"
+        # sentence-transformers keeps hub models in SENTENCE_TRANSFORMERS_HOME when it is set.
+        hub_cache = None if is_local else os.environ.get("SENTENCE_TRANSFORMERS_HOME") or None
+        self.identity = f"sbert:{model_fingerprint(location, cache_dir=hub_cache)}"
         log.debug("loaded embedder %s (%s)", self.identity, type(self.model).__name__)
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
