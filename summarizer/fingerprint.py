@@ -105,12 +105,16 @@ def model_fingerprint(path_or_name: str | os.PathLike, *, revision: str | None =
     """
     name = os.fspath(path_or_name)
     path = Path(name).expanduser()
-    if path.is_dir():
-        parts = _digests(path, sorted(_folder_files(path)))
-        what = ["folder", parts]
-    elif path.is_file():
-        files = [path.name] if path.suffix.lower() == ".gguf" else sorted(_beside(path))
-        what = ["file", path.suffix.lower(), _digests(path.parent, files)]
+    if path.exists():
+        try:
+            if path.is_dir():
+                what = ["folder", _digests(path, sorted(_folder_files(path)))]
+            else:
+                files = [path.name] if path.suffix.lower() == ".gguf" else sorted(_beside(path))
+                what = ["file", path.suffix.lower(), _digests(path.parent, files)]
+        except OSError as exc:
+            raise ModelError(f"could not read the files of the model '{name}' to tell which model it is "
+                             f"({exc.strerror or exc}: {exc.filename or name})") from exc
     else:
         what = ["hub", name, _hub_commit(name, revision, cache_dir)]
     blob = json.dumps([RECIPE, what], ensure_ascii=False)
@@ -132,8 +136,8 @@ def _folder_files(root: Path) -> Iterator[str]:
         has_safetensors = any(n.endswith(".safetensors") for n in names)
         rel = Path(folder).relative_to(root)
         for n in names:
-            if not _read_by_loaders(n):
-                continue
+            if not _read_by_loaders(n) or not os.path.isfile(os.path.join(folder, n)):
+                continue  # unread, or not a file (a broken link, a socket)
             if has_safetensors and Path(n).suffix.lower() in PICKLE_SUFFIXES:
                 continue  # the loaders read the safetensors beside it
             yield (rel / n).as_posix()

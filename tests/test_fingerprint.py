@@ -98,6 +98,18 @@ def test_files_no_loader_reads_do_not_change_it(tmp_path):
     assert model_fingerprint(model) == before
 
 
+def test_an_unreadable_model_file_is_a_clear_error(tmp_path, monkeypatch):
+    model = model_folder(tmp_path / "model")
+
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(fp, "_sha256", refuse)
+    with pytest.raises(ModelError, match=r"could not read the files of the model '.*model' to tell which model it is "
+                                         r"\(Permission denied: .*\.json\)"):
+        model_fingerprint(model)
+
+
 def test_pickle_weights_count_where_they_are_the_weights(tmp_path):
     model = tmp_path / "model"
     model.mkdir()
