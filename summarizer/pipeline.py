@@ -19,6 +19,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import numpy as np
 
@@ -26,6 +27,7 @@ from . import abstractive
 from .backends.base import NAME_LABELS, Analysis, Analyzer, Embedder, Span
 from .backends.generative import Generator
 from .errors import InputError, SummarizerError
+from .fingerprint import remember_in
 from .memory import release_free_memory
 from .records import Article, InputFailure, Result
 from .result_cache import ResultCache, code_digest, restore, settings_key
@@ -74,7 +76,8 @@ class Pipeline:
         if self._embedder is None:
             from .backends import load_embedder
 
-            self._embedder = load_embedder(self.settings.embedder)
+            with remember_in(self._memo_folder()):
+                self._embedder = load_embedder(self.settings.embedder)
         return self._embedder
 
     @property
@@ -94,8 +97,13 @@ class Pipeline:
         if self._generator is None and self.settings.model:
             from .backends.generative import GenerationOptions, load_generator
 
-            self._generator = load_generator(self.settings.model, GenerationOptions.from_settings(self.settings))
+            with remember_in(self._memo_folder()):
+                self._generator = load_generator(self.settings.model, GenerationOptions.from_settings(self.settings))
         return self._generator
+
+    def _memo_folder(self) -> Path | None:
+        """Where models' file digests are remembered between processes (see summarizer.fingerprint)."""
+        return self.settings.resolved_cache_dir if self.settings.use_cache else None
 
     @property
     def topic_index(self) -> TopicIndex:

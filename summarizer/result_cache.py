@@ -3,8 +3,10 @@
 Records live in one SQLite file (``results.sqlite`` in the cache folder). The key of a record is
 a hash of the article's content (text, title, date, byline, url and the reader's warnings) and of
 everything else its record depends on: the settings that change results, the identities of the
-models (name and weights), and summarizer's own code and data (taxonomy included).
-Change any of them and the article is computed again. The id and source of a record are not part of the key:
+models, and summarizer's own code and data (taxonomy included). A model's identity is what it is,
+not what it is called (:mod:`summarizer.fingerprint`): a digest of its weights, tokenizer and config
+files, or its hub commit. Change any of them and the article is computed again; the same model
+under another name or in another folder finds the same records. The id and source of a record are not part of the key:
 the same text under another file name is found too, and gets its own id and source back.
 
 The file keeps to a size (``Settings.result_cache_mb``): beyond it, the records stored first are
@@ -33,9 +35,10 @@ log = logging.getLogger(__name__)
 
 FILE_NAME = "results.sqlite"
 
-#: Settings that do not change a record: where caches live, how work is batched, what is refused.
+#: Settings that do not change a record: where caches live, how work is batched, what is refused; and the
+#: names of the models, which their identities replace.
 _NOT_IN_KEY = {"cache_dir", "use_cache", "result_cache", "result_cache_mb", "batch_size", "jobs", "max_input_bytes",
-               "allow_pickle"}
+               "allow_pickle", "embedder", "model"}
 
 
 @functools.cache

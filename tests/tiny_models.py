@@ -106,3 +106,59 @@ def to_pickle(folder: Path, target: Path) -> Path:
     torch.save(load_file(str(weights)), target / "pytorch_model.bin")
     weights.unlink()
     return target
+
+
+def build_sbert(folder: Path, texts: Iterable[str], *, seed: int = 0) -> Path:
+    """A tiny sentence-transformers BERT folder (mean pooling, normalised) that summarizer's own small encoder
+    runs: random weights of 32 dimensions, a word-piece tokenizer trained on ``texts``. Built without
+    importing transformers."""
+    import json
+
+    import torch
+    from safetensors.torch import save_file
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
+
+    from summarizer.backends import bert
+
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    tk = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    tk.normalizer = normalizers.BertNormalizer(lowercase=True)
+    tk.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tk.train_from_iterator(list(texts), trainers.WordPieceTrainer(vocab_size=400, special_tokens=specials))
+    tk.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", tk.token_to_id("[CLS]")), ("[SEP]", tk.token_to_id("[SEP]"))])
+    config = {"model_type": "bert", "architectures": ["BertModel"], "hidden_act": "gelu", "hidden_size": 32,
+              "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 64, "max_position_embeddings": 128,
+              "type_vocab_size": 2, "vocab_size": tk.get_vocab_size(), "layer_norm_eps": 1e-12}
+    torch.manual_seed(seed)
+    model = bert._build_model(config)
+    (folder / "1_Pooling").mkdir(parents=True, exist_ok=True)
+    save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(folder / "model.safetensors"))
+    tk.save(str(folder / "tokenizer.json"))
+    files = {
+        "config.json": config,
+        "modules.json": [{"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+                         {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+                         {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"}],
+        "1_Pooling/config.json": {"word_embedding_dimension": 32, "pooling_mode_mean_tokens": True,
+                                  "pooling_mode_cls_token": False, "pooling_mode_max_tokens": False},
+        "sentence_bert_config.json": {"max_seq_length": 128, "do_lower_case": False},
+    }
+    for name, content in files.items():
+        (folder / name).write_text(json.dumps(content), encoding="utf-8")
+    return folder
+
+
+def change_one_weight(weights: Path) -> None:
+    """Change one number of a .safetensors file in place: same name, same size, another model."""
+    import json
+    import struct
+
+    with open(weights, "r+b") as fh:
+        header_len = struct.unpack("<Q", fh.read(8))[0]
+        header = json.loads(fh.read(header_len))
+        name, info = next((k, v) for k, v in sorted(header.items()) if k != "__metadata__" and v["dtype"] == "F32")
+        fh.seek(8 + header_len + info["data_offsets"][0])
+        (value,) = struct.unpack("<f", fh.read(4))
+        fh.seek(-4, 1)
+        fh.write(struct.pack("<f", value + 0.5))

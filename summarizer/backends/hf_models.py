@@ -23,14 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError, NotInstalledError
+from ..fingerprint import PICKLE_SUFFIXES, TRAINING_STATE_FILES, model_fingerprint
 from .base import hub_offline
 from .generative import GeneratedSummary, GenerationOptions, Generator
 
 log = logging.getLogger(__name__)
 
-PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl", ".pickle")
-#: Pickle files of a training run that from_pretrained never loads.
-_NOT_WEIGHTS = {"training_args.bin", "optimizer.pt", "scheduler.pt", "rng_state.pth", "scaler.pt"}
 ALLOW_PICKLE_HINT = "--allow-pickle (allow_pickle=True in Python)"
 #: Margin, in tokens, kept free in every call for tokens that merge or split where texts are joined.
 TOKEN_MARGIN = 4
@@ -54,6 +52,11 @@ class ModelSource:
         if self.gguf_file:
             out["gguf_file"] = self.gguf_file
         return out
+
+
+def source_fingerprint(source: ModelSource) -> str:
+    """What the model is (:func:`summarizer.fingerprint.model_fingerprint`): its files' content, or its hub commit."""
+    return model_fingerprint(Path(source.location) / source.gguf_file if source.gguf_file else source.location)
 
 
 def _looks_like_path(name: str) -> bool:
@@ -84,7 +87,7 @@ def _check_folder(name: str, path: Path, allow_pickle: bool) -> ModelSource:
     files = [p for p in path.iterdir() if p.is_file()]
     safetensors = [p for p in files if p.suffix == ".safetensors"]
     ggufs = sorted(p for p in files if p.suffix.lower() == ".gguf")
-    pickles = sorted(p.name for p in files if p.suffix.lower() in PICKLE_SUFFIXES and p.name not in _NOT_WEIGHTS)
+    pickles = sorted(p.name for p in files if p.suffix.lower() in PICKLE_SUFFIXES and p.name not in TRAINING_STATE_FILES)
     if safetensors:
         # from_pretrained with use_safetensors=True reads only these, whatever else is in the folder.
         return ModelSource(name, str(path.resolve()), True, use_safetensors=True)
@@ -258,7 +261,7 @@ class HFGenerator(Generator):
         self.batch_size = options.batch_size
         self.max_new_tokens = options.max_new_tokens
         self.context = context_size(config, self.tokenizer) or self.default_context
-        self.identity = f"{self.kind}:{source.name}"
+        self.identity = f"{self.kind}:{source_fingerprint(source)}"
         self._setup()
         self.input_limit = self._input_limit()
         overhead = self._prompt_tokens()

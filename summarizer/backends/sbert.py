@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelError, NotInstalledError
+from ..fingerprint import model_fingerprint
 from . import bert
 from .base import Embedder, hub_offline
 
@@ -55,7 +57,10 @@ class SentenceTransformerEmbedder(Embedder):
             self.model = _load_sentence_transformer(name_or_path, location, is_local, device)
             self._encode = self._encode_st
             self._dim = self.model.get_sentence_embedding_dimension() or 0
-        self.identity = f"sbert:{Path(location).name if is_local else location}:{_fingerprint(location)}"
+        # What the model is, not what it is called: a copy elsewhere is the same model, a changed weight another.
+        # sentence-transformers keeps hub models in SENTENCE_TRANSFORMERS_HOME when it is set.
+        hub_cache = None if is_local else os.environ.get("SENTENCE_TRANSFORMERS_HOME") or None
+        self.identity = f"sbert:{model_fingerprint(location, cache_dir=hub_cache)}"
         log.debug("loaded embedder %s (%s)", self.identity, type(self.model).__name__)
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
@@ -102,13 +107,3 @@ def _load_error(name_or_path: str, is_local: bool, exc: Exception) -> ModelError
         "the packaged all-MiniLM-L6-v2."
     )
 
-
-def _fingerprint(location: str) -> str:
-    """Size and mtime of the weights file when the model is a local folder (for cache keys)."""
-    path = Path(location)
-    for name in ("model.safetensors", "pytorch_model.bin"):
-        weights = path / name
-        if weights.exists():
-            stat = weights.stat()
-            return f"{stat.st_size}"
-    return "hub"

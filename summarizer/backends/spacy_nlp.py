@@ -12,9 +12,11 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError, NotInstalledError
+from ..fingerprint import model_fingerprint
 from .base import NAME_LABELS, Analysis, Analyzer, Span
 
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ"}
@@ -51,7 +53,10 @@ class SpacyAnalyzer(Analyzer):
             nlp.disable_pipe("attribute_ruler")
         self.nlp = nlp
         self.batch_size = batch_size
-        self.identity = f"spacy:{name}:{nlp.meta.get('version', '?')}"
+        if model is not None and Path(model).exists():  # a folder of one's own: known by its files, not its name
+            self.identity = f"spacy:{model_fingerprint(model)}"
+        else:  # a pipeline package: its name and version
+            self.identity = f"spacy:{name}:{nlp.meta.get('version', '?')}"
 
     def analyze_batch(self, texts: Sequence[str]) -> list[Analysis]:
         # In a memory zone (spaCy 3.8+), the words first seen in these texts are forgotten afterwards: without
