@@ -34,6 +34,7 @@ from .stages import entities as entities_stage
 from .stages import extractive
 from .stages import keywords as keywords_stage
 from .stages.clean import Cleaned, clean
+from .stages.dates import read_date
 from .stages.language import detect_non_english, non_english_warning
 from .stages.topics import TopicIndex
 from .taxonomy import load_taxonomy
@@ -211,6 +212,11 @@ class Pipeline:
             raise InputError(f"{article.source}: nothing that looks like article text is left after removing "
                              "boilerplate (dates, bylines, site menus)")
         warnings = [*article.warnings, *cleaned.warnings]
+        given_date = read_date(article.date)  # "March 3, 2005" -> "2005-03-03"; a date it cannot be sure of is left out
+        if given_date.iso != article.date:
+            article = replace(article, date=given_date.iso)
+        if given_date.warning:
+            warnings.append(given_date.warning)
         limit = self.settings.max_chars
         if len(cleaned.text) > limit:
             cut = cleaned.text.rfind("\n\n", 0, limit)

@@ -295,6 +295,23 @@ def test_stdin_jsonl(cli):
     assert records[1]["date"] == "2024-05-01"
 
 
+def test_jsonl_and_json_dates_become_iso_or_are_left_out_with_a_warning(cli, tmp_path):
+    dates = ["March 3, 2005", "Thu, 03 Mar 2005 10:00:00 GMT", "03/04/2005", "2005-03", "soon"]
+    rows = [{"id": f"d{n}", "text": ARTICLES["budget.txt"], "date": date} for n, date in enumerate(dates)]
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "rows.json").write_text(json.dumps(rows), encoding="utf-8")
+    for name in ("rows.jsonl", "rows.json"):
+        result = cli("run", str(tmp_path / name), "-f", "jsonl", "-q")
+        assert result.exit_code == 0, result.output
+        records = jsonl_records(result)
+        assert [r["date"] for r in records] == ["2005-03-03", "2005-03-03", None, None, None]
+        assert not any("date" in w for r in records[:2] for w in r["warnings"])
+        for record, raw in zip(records[2:], dates[2:]):
+            assert [w for w in record["warnings"] if "date" in w] == [
+                w for w in record["warnings"] if w.startswith(f'ignored the given date "{raw}": ')], record
+            assert any(w.startswith(f'ignored the given date "{raw}": ') for w in record["warnings"])
+
+
 def test_glob(cli, folder):
     result = cli("run", str(folder / "*.txt"), "-f", "jsonl", "-q")
     assert result.exit_code == 0, result.output

@@ -111,6 +111,21 @@ def test_a_crashing_stage_fails_only_its_article(fake_summarizer, monkeypatch):
     assert "kaboom" in results[1].error
 
 
+def test_a_given_date_is_iso_in_the_record_or_left_out_with_a_warning(fake_summarizer):
+    good, ambiguous, from_text = fake_summarizer.summarize_batch([
+        {"text": STORY, "date": "March 3, 2005"},
+        {"text": STORY, "date": "03/04/2005"},
+        Article(id="a", text="date 2025-02-17\n\n" + STORY, date="in the spring"),
+    ])
+    assert good.date == "2005-03-03" and not good.warnings
+    assert ambiguous.date is None
+    assert ambiguous.warnings == ('ignored the given date "03/04/2005": it could be 2005-03-04 or 2005-04-03; write '
+                                  'dates as YYYY-MM-DD',)
+    # a date the cleaner finds in the text is still used when the given one is not
+    assert from_text.date == "2025-02-17"
+    assert any(w.startswith('ignored the given date "in the spring"') for w in from_text.warnings)
+
+
 def test_boilerplate_only_article_is_an_error(fake_summarizer):
     r = fake_summarizer.summarize("Leave a review\n\nFollow us on social networks\n\nNews Line")
     assert not r.ok and "boilerplate" in r.error
