@@ -21,11 +21,15 @@ import click
 
 from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
-from .formats import FORMAT_NAMES
+from .formats import DEFAULT_FORMAT, FORMAT_NAMES, OUTPUT_EXTENSIONS, output_format
 from .records import Result
 from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, LONG_METHODS, Settings, quiet_model_libraries
 
 log = logging.getLogger("summarizer")
+
+#: "...json: json, .jsonl or .ndjson: jsonl, ..." for the help of --format
+_ENDINGS = ", ".join(f"{' or '.join(e for e, f in OUTPUT_EXTENSIONS.items() if f == name)}: {name}"
+                     for name in dict.fromkeys(OUTPUT_EXTENSIONS.values()))
 
 
 def _setup_logging(verbose: int) -> None:
@@ -107,13 +111,14 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-f", "--format", "fmt", default="text", show_default=True,
+@click.option("-f", "--format", "fmt", default=None,
               type=click.Choice(FORMAT_NAMES, case_sensitive=False),
-              help="Output format.")
+              help=f"Output format. Default: the one the --output file's name ends in ({_ENDINGS}), else "
+                   f"{DEFAULT_FORMAT}. A --format that contradicts the ending (-f csv -o x.json) is refused.")
 @click.option("-o", "--output", type=click.Path(writable=True), default=None,
-              help="Write to FILE instead of standard output. jsonl records go into FILE as they are made, so an "
-                   "interrupted run keeps them (see --resume); the other formats are written atomically (a "
-                   "temporary file renamed when done).")
+              help="Write to FILE instead of standard output; its ending chooses the format unless --format is "
+                   "given. jsonl records go into FILE as they are made, so an interrupted run keeps them (see "
+                   "--resume); the other formats are written atomically (a temporary file renamed when done).")
 @click.option("--resume", is_flag=True,
               help="With --format jsonl --output FILE: keep the records already in FILE, skip the inputs whose "
                    "id is there and append the records of the others. Records of earlier runs are kept whether "
@@ -176,10 +181,12 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
 
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
     pattern such as 'news/**/*.html', or - for standard input. JSON Lines rows need a "text"
-    field and may have "id", "title", "date", "url".
+    field and may have "id", "title", "date", "url". A "date" is read as written ("2005-03-03",
+    "March 3, 2005"); one that is ambiguous (03/04/2005), lacks a day or is no date is left
+    out, with a warning.
 
-    With --format jsonl --output FILE, an interrupted run (Ctrl-C) leaves complete records in
-    FILE; run the same command again with --resume to do the rest.
+    With --output FILE.jsonl, an interrupted run (Ctrl-C) leaves complete records in FILE; run
+    the same command again with --resume to do the rest.
 
     Exit status: 0 when every article succeeded, 1 when some failed (each failure is a record
     with an "error"; with --resume, records kept from earlier runs count too), 2 for a usage
@@ -191,9 +198,14 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     from .formats.output import open_live_output, open_output
     from .resume import SkipDone, prepare
 
-    fmt = fmt.lower()  # "JSON" works too
     if engine == "ray" or ray_address:
         _check_ray_options(engine, fmt, output, resume, ray_address)
+        fmt = "jsonl"  # Ray writes JSON Lines (or Parquet) into a folder, whatever its name
+    else:
+        try:
+            fmt = output_format(fmt, output)  # -f, else the --output file's ending, else text; "JSON" works too
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
     to_file = output is not None and output != "-"
     if to_file and engine != "ray" and Path(output).is_dir():  # type: ignore[arg-type]
         raise click.UsageError(f"--output {output} is a folder; give a file name (only --engine ray writes into a "
@@ -202,8 +214,8 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     if resume and not to_file:
         raise click.UsageError("--resume needs --output FILE: it continues the JSON Lines file of an earlier run.")
     if resume and fmt != "jsonl":
-        raise click.UsageError(f"--resume works only with --format jsonl, not {fmt}: only a JSON Lines file "
-                               f"can be continued.")
+        raise click.UsageError(f"--resume works only with JSON Lines (an --output file ending in .jsonl, or "
+                               f"--format jsonl), not {fmt}: only a JSON Lines file can be continued.")
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
                                      topic_calibration=not no_topic_calibration, keywords=n_keywords,
@@ -312,7 +324,8 @@ def _write_failure(exc: OSError, output: str | None, live: bool, written: int, i
             f"{fix}, then run the same command again with --resume to continue where it stopped.")
 
 
-def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, ray_address: str | None) -> None:
+def _check_ray_options(engine: str, fmt: str | None, output: str | None, resume: bool, ray_address: str | None
+                       ) -> None:
     """The options that --engine ray cannot honour, refused before anything runs."""
     if engine != "ray":
         raise click.UsageError("--ray-address works only with --engine ray.")
@@ -322,9 +335,8 @@ def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, 
     if not output or output == "-":
         raise click.UsageError("--engine ray needs --output FOLDER: Ray writes the records into a folder of files "
                                "(part-*.jsonl, or part-*.parquet when FOLDER ends in .parquet).")
-    given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     parquet = output.rstrip("/\\").lower().endswith(".parquet")
-    if given and (fmt != "jsonl" or parquet):
+    if fmt is not None and (fmt.lower() != "jsonl" or parquet):
         raise click.UsageError("--engine ray writes JSON Lines, or Parquet when the --output folder's name ends in "
                                ".parquet; leave out --format.")
 

@@ -256,6 +256,65 @@ def test_output_file(cli, folder, tmp_path, fmt):
     assert [p.name for p in out.parent.iterdir()] == [out.name]
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("records.jsonl", "jsonl"), ("records.NDJSON", "jsonl"),
+                                         ("records.json", "json"), ("records.md", "markdown"),
+                                         ("records.markdown", "markdown"), ("records.csv", "csv"),
+                                         ("records.txt", "text"), ("records.log", "text"), ("records", "text")])
+def test_output_file_ending_chooses_the_format(cli, folder, tmp_path, reference, name, fmt):
+    out = tmp_path / name
+    result = cli("run", str(folder), "-q", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = out.read_text(encoding="utf-8")
+    explicit = tmp_path / f"explicit-{name}"
+    assert cli("run", str(folder), "-q", "-f", fmt, "-o", str(explicit)).exit_code == 0
+    assert data == explicit.read_text(encoding="utf-8")  # as if -f had been given
+    if fmt == "jsonl":
+        assert {json.loads(line)["id"] for line in data.splitlines()} == STEMS
+    elif fmt == "json":
+        assert {r["id"] for r in json.loads(data)} == STEMS
+    elif fmt == "csv":
+        assert {row["id"] for row in csv.DictReader(io.StringIO(data, newline=""))} == STEMS
+    elif fmt == "markdown":
+        assert "## City council approves new budget" in data
+    else:
+        assert "[budget]" in data and not data.lstrip().startswith(("{", "[{", "#", "id,"))
+
+
+@pytest.mark.parametrize(("fmt", "name", "implied"), [("csv", "x.json", "json"), ("json", "x.jsonl", "jsonl"),
+                                                      ("jsonl", "x.json", "json"), ("text", "x.md", "markdown"),
+                                                      ("markdown", "x.csv", "csv")])
+def test_a_format_that_contradicts_the_output_ending_is_refused(cli, folder, tmp_path, fmt, name, implied):
+    out = tmp_path / name
+    result = cli("run", str(folder), "-q", "-f", fmt, "-o", str(out))
+    assert result.exit_code == 2
+    message = norm(result.stderr)
+    assert f"--format {fmt} does not fit the output file {out}" in message
+    assert f"stands for {implied}; leave out --format to write {implied}" in message
+    assert not out.exists() and result.stdout == ""
+
+
+def test_a_format_that_fits_the_output_ending_is_taken_in_any_case(cli, folder, tmp_path):
+    out = tmp_path / "x.JSON"
+    result = cli("run", str(folder), "-q", "-f", "Json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert {r["id"] for r in json.loads(out.read_text(encoding="utf-8"))} == STEMS
+
+
+def test_resume_needs_no_format_with_a_jsonl_output(cli, folder, tmp_path):
+    out = tmp_path / "records.jsonl"
+    assert cli("run", str(folder), "-q", "-o", str(out)).exit_code == 0
+    again = cli("run", str(folder), "-q", "-o", str(out), "--resume")
+    assert again.exit_code == 0, again.output
+    assert f"{len(ARTICLES)} article(s) skipped" in again.stderr
+    refused = cli("run", str(folder), "-q", "-o", str(tmp_path / "records.json"), "--resume")
+    assert refused.exit_code == 2 and "--resume works only with JSON Lines" in norm(refused.stderr)
+
+
+def test_help_says_how_the_format_is_chosen(cli):
+    text = norm(cli("run", "--help").stdout)
+    assert ".json: json, .jsonl or .ndjson: jsonl, .md or .markdown: markdown, .csv: csv), else text" in text
+
+
 def test_output_into_missing_folder_is_a_usage_error(cli, folder, tmp_path):
     target = tmp_path / "no" / "such" / "x.json"
     result = cli("run", str(folder), "-f", "json", "-q", "-o", str(target))
