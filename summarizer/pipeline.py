@@ -355,9 +355,12 @@ class Pipeline:
                             "by the model and are not used in the summary (raise the limit with --max-sentence-words)")
         summary = [sents[i] for i in picked]
         if not picked:
-            # Nothing usable as a sentence: give the article's opening words, marked as cut, and say so.
-            summary = [_head(sents[0], min(s.max_words or 60, 60)) + " …"] if sents else []
-            warnings.append("no sentence of the article was fit for a summary, so the summary is its opening words")
+            # Nothing usable as a sentence (no sentence ends within --max-sentence-words words): the article's
+            # opening words, verbatim and unmarked, so that every character of a summary is the article's own.
+            n_words = min(s.max_words or 60, 60)
+            summary = [_head(sents[0], n_words)] if sents else []
+            warnings.append(f"no sentence of the article was fit for a summary, so the summary is its opening words "
+                            f"as written (at most {n_words}), which may stop mid-sentence")
         doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
         assert w.analysis is not None

@@ -126,6 +126,16 @@ def test_a_given_date_is_iso_in_the_record_or_left_out_with_a_warning(fake_summa
     assert any(w.startswith('ignored the given date "in the spring"') for w in from_text.warnings)
 
 
+def test_without_a_fit_sentence_the_summary_is_the_opening_words_verbatim(fake_summarizer):
+    text = "council river plans budget " * 50 + "..."  # one 200-word sentence: too long to be a summary
+    r = fake_summarizer.summarize(text)
+    assert r.ok and len(r.summary_sentences) == 1
+    (summary,) = r.summary_sentences
+    assert clean(text).text.startswith(summary) and len(summary.split()) == 60
+    assert "…" not in summary
+    assert "the summary is its opening words as written (at most 60)" in " ".join(r.warnings)
+
+
 def test_boilerplate_only_article_is_an_error(fake_summarizer):
     r = fake_summarizer.summarize("Leave a review\n\nFollow us on social networks\n\nNews Line")
     assert not r.ok and "boilerplate" in r.error
