@@ -27,6 +27,8 @@ from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, LONG_METHODS, Settings,
 
 log = logging.getLogger("summarizer")
 
+_DEFAULTS = Settings()  # the options' defaults are the library's
+
 #: "...json: json, .jsonl or .ndjson: jsonl, ..." for the help of --format
 _ENDINGS = ", ".join(f"{' or '.join(e for e, f in OUTPUT_EXTENSIONS.items() if f == name)}: {name}"
                      for name in dict.fromkeys(OUTPUT_EXTENSIONS.values()))
@@ -129,8 +131,20 @@ def main() -> None:
               help="Maximum number of sentences in each summary.")
 @click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
               help="Word budget for each summary (whole sentences only; the best sentence is always kept).")
-@click.option("--topics", "n_topics", type=click.IntRange(1, 20), default=3, show_default=True,
-              help="Number of IPTC Media Topics labels per article.")
+@click.option("--topics", "n_topics", type=click.IntRange(1, 20), default=_DEFAULTS.topics, show_default=True,
+              help="Most IPTC Media Topics labels per article. Fewer come out when the further ones fit less well "
+                   "than --topic-min-share of the first (-v says so), and none when the text resembles no news "
+                   "topic (--topic-min-score).")
+@click.option("--topic-min-share", type=click.FloatRange(0, 1), default=_DEFAULTS.topic_min_share, show_default=True,
+              metavar="SHARE",
+              help="Give a topic after the first only when its similarity to the article is at least this share of "
+                   "the first topic's, so that a story about one thing is not padded with weaker guesses. 0: always "
+                   "as many as --topics.")
+@click.option("--topic-min-score", type=click.FloatRange(0, 1), default=_DEFAULTS.topic_min_score, show_default=True,
+              metavar="SCORE",
+              help="The evidence floor: a text of fewer than 20 words, or not in English, whose best similarity to "
+                   "any IPTC topic is below this gets no topics and a warning (placeholder text, a few words of "
+                   "nonsense). Longer English texts always get topics. 0: always give topics.")
 @click.option("--no-topic-calibration", is_flag=True,
               help="Choose topics by similarity to the IPTC concepts alone, without the correction learned from "
                    "newsroom-labelled articles. IPTC files gadget, software and internet stories under "
@@ -173,7 +187,7 @@ def main() -> None:
                    "every node of the cluster sees.")
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
-        n_topics: int, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
+        n_topics: int, topic_min_share: float, topic_min_score: float, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
         jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
         verbose: int, show_traceback: bool, resume: bool, engine: str, ray_address: str | None,
         **model_options: Any) -> None:
@@ -218,6 +232,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                                f"--format jsonl), not {fmt}: only a JSON Lines file can be continued.")
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
+                                     topic_min_share=topic_min_share, topic_min_score=topic_min_score,
                                      topic_calibration=not no_topic_calibration, keywords=n_keywords,
                                      embedder=embedder, batch_size=batch_size, jobs=jobs,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,

@@ -36,7 +36,7 @@ from .stages import keywords as keywords_stage
 from .stages.clean import Cleaned, clean
 from .stages.dates import read_date
 from .stages.language import detect_non_english, non_english_warning
-from .stages.topics import TopicIndex
+from .stages.topics import TopicIndex, evidence_floor, weak_evidence_warning
 from .taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,7 @@ class _Work:
     analysis: Analysis | None = None
     title_analysis: Analysis | None = None
     warnings: list[str] | None = None
+    language: str | None = None  # the language detected when it is not English
 
 
 class Pipeline:
@@ -226,7 +227,7 @@ class Pipeline:
         language = detect_non_english(cleaned.text)
         if language:
             warnings.append(non_english_warning(language))
-        return _Work(pos, article, cleaned, warnings=warnings)
+        return _Work(pos, article, cleaned, warnings=warnings, language=language)
 
     def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
         analyses: list[Analysis | None]
@@ -363,6 +364,14 @@ class Pipeline:
                             f"as written (at most {n_words}), which may stop mid-sentence")
         doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
+        words, foreign = len(w.cleaned.text.split()), w.language is not None
+        choice = index.choose(sent_vecs, title_vec, k=s.topics, min_share=s.topic_min_share,
+                              min_score=evidence_floor(s.topic_min_score, words, foreign))
+        if choice.weak:
+            warnings.append(weak_evidence_warning(choice.best, s.topic_min_score, words, foreign))
+        elif choice.cut:
+            log.info("%s: %d of %d topic(s); the others score less than %.2f times the first topic's score "
+                     "(--topic-min-share)", w.article.source, len(choice.topics), s.topics, s.topic_min_share)
         assert w.analysis is not None
         entities = entities_stage.merge(
             [entities_stage.mention_at(text, e.start, e.text, e.label) for a, text in _analysed_texts(w) for e in a.entities])
@@ -373,7 +382,7 @@ class Pipeline:
             date=w.article.date or w.cleaned.date,
             byline=w.article.byline or w.cleaned.byline,
             summary_sentences=tuple(summary),
-            topics=tuple(index.score(sent_vecs, title_vec, k=s.topics)),
+            topics=choice.topics,
             keywords=tuple(keywords_stage.expand_names(keywords_stage.rank(cands, cand_vecs, doc_vec, k=s.keywords),
                                                        entities)),
             entities=tuple(entities),

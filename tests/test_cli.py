@@ -444,6 +444,39 @@ def test_max_words(cli, folder, reference, budget):
         assert all(len(r["summary_sentences"]) == 1 for r in records)
 
 
+def test_topic_options(cli, folder):
+    every = jsonl_records(cli("run", str(folder), "-q", "-f", "jsonl", "--topics", "5", "--topic-min-share", "0"))
+    assert [len(r["topics"]) for r in every] == [5] * len(ARTICLES)
+    result = cli("run", str(folder), "-q", "-v", "-f", "jsonl", "--topics", "5", "--topic-min-share", "1")
+    fewer = jsonl_records(result)
+    assert all(1 <= len(r["topics"]) < 5 for r in fewer)
+    assert norm(result.stderr).count("of 5 topic(s); the others score less than 1.00 times the first topic's "
+                                     "score (--topic-min-share)") == len(ARTICLES)
+    short = "The council met on Monday. It approved the school budget."
+    (none,) = jsonl_records(cli("run", "-", "-q", "-f", "jsonl", "--topic-min-score", "1", input=short))
+    assert none["topics"] == [] and none["summary_sentences"]
+    assert any(w.startswith("no topics: the text is short (10 words)") for w in none["warnings"])
+    (some,) = jsonl_records(cli("run", "-", "-q", "-f", "jsonl", "--topic-min-score", "0", input=short))
+    assert some["topics"] and not some["warnings"]
+
+
+@pytest.mark.parametrize("args", [["--topic-min-share", "1.5"], ["--topic-min-score", "-0.1"]])
+def test_topic_thresholds_out_of_range_are_usage_errors(cli, folder, args):
+    result = cli("run", str(folder), "-q", *args)
+    assert result.exit_code == 2 and "is not in the range 0<=x<=1" in result.stderr
+
+
+def test_topic_option_defaults_are_the_settings_defaults(cli):
+    from summarizer.settings import Settings
+
+    text = norm(cli("run", "--help").stdout)
+    defaults = Settings()
+    for option, value in (("--topics", defaults.topics), ("--topic-min-share", defaults.topic_min_share),
+                          ("--topic-min-score", defaults.topic_min_score)):
+        help_of = text[text.index(option + " "):]
+        assert f"[default: {value};" in help_of[:700], option
+
+
 # --- usage errors and bad inputs --------------------------------------------------------------
 
 
