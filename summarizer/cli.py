@@ -21,11 +21,17 @@ import click
 
 from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
-from .formats import FORMAT_NAMES
+from .formats import DEFAULT_FORMAT, FORMAT_NAMES, OUTPUT_EXTENSIONS, output_format
 from .records import Result
 from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, LONG_METHODS, Settings, quiet_model_libraries
 
 log = logging.getLogger("summarizer")
+
+_DEFAULTS = Settings()  # the options' defaults are the library's
+
+#: "...json: json, .jsonl or .ndjson: jsonl, ..." for the help of --format
+_ENDINGS = ", ".join(f"{' or '.join(e for e, f in OUTPUT_EXTENSIONS.items() if f == name)}: {name}"
+                     for name in dict.fromkeys(OUTPUT_EXTENSIONS.values()))
 
 
 def _setup_logging(verbose: int) -> None:
@@ -111,13 +117,14 @@ def main() -> None:
               help="Also read the web pages whose addresses are in FILE (- for standard input): one address a "
                    "line, UTF-8; blank lines and lines starting with # are skipped. Their records come after those "
                    "of INPUT..., in the order of the list.")
-@click.option("-f", "--format", "fmt", default="text", show_default=True,
+@click.option("-f", "--format", "fmt", default=None,
               type=click.Choice(FORMAT_NAMES, case_sensitive=False),
-              help="Output format.")
+              help=f"Output format. Default: the one the --output file's name ends in ({_ENDINGS}), else "
+                   f"{DEFAULT_FORMAT}. A --format that contradicts the ending (-f csv -o x.json) is refused.")
 @click.option("-o", "--output", type=click.Path(writable=True), default=None,
-              help="Write to FILE instead of standard output. jsonl records go into FILE as they are made, so an "
-                   "interrupted run keeps them (see --resume); the other formats are written atomically (a "
-                   "temporary file renamed when done).")
+              help="Write to FILE instead of standard output; its ending chooses the format unless --format is "
+                   "given. jsonl records go into FILE as they are made, so an interrupted run keeps them (see "
+                   "--resume); the other formats are written atomically (a temporary file renamed when done).")
 @click.option("--resume", is_flag=True,
               help="With --format jsonl --output FILE: keep the records already in FILE, skip the inputs whose "
                    "id is there and append the records of the others. Records of earlier runs are kept whether "
@@ -128,8 +135,20 @@ def main() -> None:
               help="Maximum number of sentences in each summary.")
 @click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
               help="Word budget for each summary (whole sentences only; the best sentence is always kept).")
-@click.option("--topics", "n_topics", type=click.IntRange(1, 20), default=3, show_default=True,
-              help="Number of IPTC Media Topics labels per article.")
+@click.option("--topics", "n_topics", type=click.IntRange(1, 20), default=_DEFAULTS.topics, show_default=True,
+              help="Most IPTC Media Topics labels per article. Fewer come out when the further ones fit less well "
+                   "than --topic-min-share of the first (-v says so), and none when the text resembles no news "
+                   "topic (--topic-min-score).")
+@click.option("--topic-min-share", type=click.FloatRange(0, 1), default=_DEFAULTS.topic_min_share, show_default=True,
+              metavar="SHARE",
+              help="Give a topic after the first only when its similarity to the article is at least this share of "
+                   "the first topic's, so that a story about one thing is not padded with weaker guesses. 0: always "
+                   "as many as --topics.")
+@click.option("--topic-min-score", type=click.FloatRange(0, 1), default=_DEFAULTS.topic_min_score, show_default=True,
+              metavar="SCORE",
+              help="The evidence floor: a text of fewer than 20 words, or not in English, whose best similarity to "
+                   "any IPTC topic is below this gets no topics and a warning (placeholder text, a few words of "
+                   "nonsense). Longer English texts always get topics. 0: always give topics.")
 @click.option("--no-topic-calibration", is_flag=True,
               help="Choose topics by similarity to the IPTC concepts alone, without the correction learned from "
                    "newsroom-labelled articles. IPTC files gadget, software and internet stories under "
@@ -172,7 +191,7 @@ def main() -> None:
                    "every node of the cluster sees.")
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
-        n_topics: int, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
+        n_topics: int, topic_min_share: float, topic_min_score: float, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
         jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
         verbose: int, show_traceback: bool, resume: bool, engine: str, ray_address: str | None,
         url_list: str | None, **model_options: Any) -> None:
@@ -181,12 +200,14 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     INPUT is a file (.txt, .md, .html, .htm, .jsonl, .json), a folder (read recursively), a glob
     pattern such as 'news/**/*.html', - for standard input, or a web address (http:// or
     https://). JSON Lines rows need a "text" field and may have "id", "title", "date", "url".
+    A "date" is read as written ("2005-03-03", "March 3, 2005"); one that is ambiguous
+    (03/04/2005), lacks a day or is no date is left out, with a warning.
 
     Web pages are downloaded several at a time (at most 2 from one site), each within 60
     seconds; the records keep the order of the inputs.
 
-    With --format jsonl --output FILE, an interrupted run (Ctrl-C) leaves complete records in
-    FILE; run the same command again with --resume to do the rest.
+    With --output FILE.jsonl, an interrupted run (Ctrl-C) leaves complete records in FILE; run
+    the same command again with --resume to do the rest.
 
     Exit status: 0 when every article succeeded, 1 when some failed (each failure is a record
     with an "error"; with --resume, records kept from earlier runs count too), 2 for a usage
@@ -198,7 +219,6 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     from .formats.output import open_live_output, open_output
     from .resume import SkipDone, prepare
 
-    fmt = fmt.lower()  # "JSON" works too
     if not inputs and url_list is None:
         raise click.UsageError("Missing argument 'INPUT...': give at least one file, folder, pattern, - or web "
                                "address, or a list of web addresses with --url-list FILE.")
@@ -207,6 +227,12 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                                "not both.")
     if engine == "ray" or ray_address:
         _check_ray_options(engine, fmt, output, resume, ray_address, url_list)
+        fmt = "jsonl"  # Ray writes JSON Lines (or Parquet) into a folder, whatever its name
+    else:
+        try:
+            fmt = output_format(fmt, output)  # -f, else the --output file's ending, else text; "JSON" works too
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
     to_file = output is not None and output != "-"
     if to_file and engine != "ray" and Path(output).is_dir():  # type: ignore[arg-type]
         raise click.UsageError(f"--output {output} is a folder; give a file name (only --engine ray writes into a "
@@ -215,10 +241,11 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     if resume and not to_file:
         raise click.UsageError("--resume needs --output FILE: it continues the JSON Lines file of an earlier run.")
     if resume and fmt != "jsonl":
-        raise click.UsageError(f"--resume works only with --format jsonl, not {fmt}: only a JSON Lines file "
-                               f"can be continued.")
+        raise click.UsageError(f"--resume works only with JSON Lines (an --output file ending in .jsonl, or "
+                               f"--format jsonl), not {fmt}: only a JSON Lines file can be continued.")
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
+                                     topic_min_share=topic_min_share, topic_min_score=topic_min_score,
                                      topic_calibration=not no_topic_calibration, keywords=n_keywords,
                                      embedder=embedder, batch_size=batch_size, jobs=jobs,
                                      max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
@@ -337,7 +364,7 @@ def _write_failure(exc: OSError, output: str | None, live: bool, written: int, i
             f"{fix}, then run the same command again with --resume to continue where it stopped.")
 
 
-def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, ray_address: str | None,
+def _check_ray_options(engine: str, fmt: str | None, output: str | None, resume: bool, ray_address: str | None,
                        url_list: str | None) -> None:
     """The options that --engine ray cannot honour, refused before anything runs."""
     if engine != "ray":
@@ -351,9 +378,8 @@ def _check_ray_options(engine: str, fmt: str, output: str | None, resume: bool, 
     if not output or output == "-":
         raise click.UsageError("--engine ray needs --output FOLDER: Ray writes the records into a folder of files "
                                "(part-*.jsonl, or part-*.parquet when FOLDER ends in .parquet).")
-    given = click.get_current_context().get_parameter_source("fmt") != click.core.ParameterSource.DEFAULT
     parquet = output.rstrip("/\\").lower().endswith(".parquet")
-    if given and (fmt != "jsonl" or parquet):
+    if fmt is not None and (fmt.lower() != "jsonl" or parquet):
         raise click.UsageError("--engine ray writes JSON Lines, or Parquet when the --output folder's name ends in "
                                ".parquet; leave out --format.")
 

@@ -36,8 +36,9 @@ from .stages import entities as entities_stage
 from .stages import extractive
 from .stages import keywords as keywords_stage
 from .stages.clean import Cleaned, clean, is_all_caps
+from .stages.dates import read_date
 from .stages.language import detect_non_english, non_english_warning
-from .stages.topics import TopicIndex
+from .stages.topics import TopicIndex, evidence_floor, weak_evidence_warning
 from .taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class _Work:
     analysis: Analysis | None = None
     title_analysis: Analysis | None = None
     warnings: list[str] | None = None
+    language: str | None = None  # the language detected when it is not English
 
 
 class Pipeline:
@@ -219,6 +221,11 @@ class Pipeline:
             raise InputError(f"{article.source}: nothing that looks like article text is left after removing "
                              "boilerplate (dates, bylines, site menus)")
         warnings = [*article.warnings, *cleaned.warnings]
+        given_date = read_date(article.date)  # "March 3, 2005" -> "2005-03-03"; a date it cannot be sure of is left out
+        if given_date.iso != article.date:
+            article = replace(article, date=given_date.iso)
+        if given_date.warning:
+            warnings.append(given_date.warning)
         limit = self.settings.max_chars
         if len(cleaned.text) > limit:
             cut = cleaned.text.rfind("\n\n", 0, limit)
@@ -228,7 +235,7 @@ class Pipeline:
         language = detect_non_english(cleaned.text)
         if language:
             warnings.append(non_english_warning(language))
-        return _Work(pos, article, cleaned, warnings=warnings)
+        return _Work(pos, article, cleaned, warnings=warnings, language=language)
 
     def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
         analyses: list[Analysis | None]
@@ -357,11 +364,22 @@ class Pipeline:
                             "by the model and are not used in the summary (raise the limit with --max-sentence-words)")
         summary = [sents[i] for i in picked]
         if not picked:
-            # Nothing usable as a sentence: give the article's opening words, marked as cut, and say so.
-            summary = [_head(sents[0], min(s.max_words or 60, 60)) + " …"] if sents else []
-            warnings.append("no sentence of the article was fit for a summary, so the summary is its opening words")
+            # Nothing usable as a sentence (no sentence ends within --max-sentence-words words): the article's
+            # opening words, verbatim and unmarked, so that every character of a summary is the article's own.
+            n_words = min(s.max_words or 60, 60)
+            summary = [_head(sents[0], n_words)] if sents else []
+            warnings.append(f"no sentence of the article was fit for a summary, so the summary is its opening words "
+                            f"as written (at most {n_words}), which may stop mid-sentence")
         doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
+        words, foreign = len(w.cleaned.text.split()), w.language is not None
+        choice = index.choose(sent_vecs, title_vec, k=s.topics, min_share=s.topic_min_share,
+                              min_score=evidence_floor(s.topic_min_score, words, foreign))
+        if choice.weak:
+            warnings.append(weak_evidence_warning(choice.best, s.topic_min_score, words, foreign))
+        elif choice.cut:
+            log.info("%s: %d of %d topic(s); the others score less than %.2f times the first topic's score "
+                     "(--topic-min-share)", w.article.source, len(choice.topics), s.topics, s.topic_min_share)
         assert w.analysis is not None
         entities = entities_stage.merge(
             [entities_stage.mention_at(text, e.start, e.text, e.label) for a, text in _analysed_texts(w) for e in a.entities])
@@ -372,7 +390,7 @@ class Pipeline:
             date=w.article.date or w.cleaned.date,
             byline=w.article.byline or w.cleaned.byline,
             summary_sentences=tuple(summary),
-            topics=tuple(index.score(sent_vecs, title_vec, k=s.topics)),
+            topics=choice.topics,
             keywords=tuple(keywords_stage.expand_names(keywords_stage.rank(cands, cand_vecs, doc_vec, k=s.keywords),
                                                        entities)),
             entities=tuple(entities),

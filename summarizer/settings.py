@@ -44,7 +44,15 @@ class Settings:
     max_words: int | None = None
     """Optional word budget for a summary (whole sentences only; at least one is kept)."""
     topics: int = 3
-    """How many IPTC topics to report."""
+    """How many IPTC topics to report, at most (see ``topic_min_share`` and ``topic_min_score``)."""
+    topic_min_share: float = 0.85
+    """A topic after the first is reported only when its similarity to the article is at least this share of
+    the first topic's, so an article about one thing gets one topic rather than a padding of weaker guesses.
+    0 reports ``topics`` topics whenever the taxonomy has that many that fit."""
+    topic_min_score: float = 0.30
+    """The evidence floor: a text of fewer than 20 words, or not in English, whose best similarity to any IPTC
+    concept is below this gets no topics, with a warning (placeholder text, a few words of nonsense). Longer
+    English texts always get topics. 0 turns it off."""
     topic_calibration: bool = True
     """Apply the learned newsroom correction to topics (see summarizer.stages.topics); False: IPTC similarity only."""
     keywords: int = 10
@@ -103,6 +111,9 @@ class Settings:
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise UsageError(f"{name} must be at least 1 (got {value})")
+        for name in ("topic_min_share", "topic_min_score"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise UsageError(f"{name} must be between 0 and 1 (got {getattr(self, name)})")
         if self.max_input_tokens is not None and self.max_input_tokens < 16:
             raise UsageError(f"max_input_tokens must be at least 16 (got {self.max_input_tokens})")
         if self.model is not None and not str(self.model).strip():

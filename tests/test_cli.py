@@ -256,6 +256,65 @@ def test_output_file(cli, folder, tmp_path, fmt):
     assert [p.name for p in out.parent.iterdir()] == [out.name]
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("records.jsonl", "jsonl"), ("records.NDJSON", "jsonl"),
+                                         ("records.json", "json"), ("records.md", "markdown"),
+                                         ("records.markdown", "markdown"), ("records.csv", "csv"),
+                                         ("records.txt", "text"), ("records.log", "text"), ("records", "text")])
+def test_output_file_ending_chooses_the_format(cli, folder, tmp_path, reference, name, fmt):
+    out = tmp_path / name
+    result = cli("run", str(folder), "-q", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = out.read_text(encoding="utf-8")
+    explicit = tmp_path / f"explicit-{name}"
+    assert cli("run", str(folder), "-q", "-f", fmt, "-o", str(explicit)).exit_code == 0
+    assert data == explicit.read_text(encoding="utf-8")  # as if -f had been given
+    if fmt == "jsonl":
+        assert {json.loads(line)["id"] for line in data.splitlines()} == STEMS
+    elif fmt == "json":
+        assert {r["id"] for r in json.loads(data)} == STEMS
+    elif fmt == "csv":
+        assert {row["id"] for row in csv.DictReader(io.StringIO(data, newline=""))} == STEMS
+    elif fmt == "markdown":
+        assert "## City council approves new budget" in data
+    else:
+        assert "[budget]" in data and not data.lstrip().startswith(("{", "[{", "#", "id,"))
+
+
+@pytest.mark.parametrize(("fmt", "name", "implied"), [("csv", "x.json", "json"), ("json", "x.jsonl", "jsonl"),
+                                                      ("jsonl", "x.json", "json"), ("text", "x.md", "markdown"),
+                                                      ("markdown", "x.csv", "csv")])
+def test_a_format_that_contradicts_the_output_ending_is_refused(cli, folder, tmp_path, fmt, name, implied):
+    out = tmp_path / name
+    result = cli("run", str(folder), "-q", "-f", fmt, "-o", str(out))
+    assert result.exit_code == 2
+    message = norm(result.stderr)
+    assert f"--format {fmt} does not fit the output file {out}" in message
+    assert f"stands for {implied}; leave out --format to write {implied}" in message
+    assert not out.exists() and result.stdout == ""
+
+
+def test_a_format_that_fits_the_output_ending_is_taken_in_any_case(cli, folder, tmp_path):
+    out = tmp_path / "x.JSON"
+    result = cli("run", str(folder), "-q", "-f", "Json", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert {r["id"] for r in json.loads(out.read_text(encoding="utf-8"))} == STEMS
+
+
+def test_resume_needs_no_format_with_a_jsonl_output(cli, folder, tmp_path):
+    out = tmp_path / "records.jsonl"
+    assert cli("run", str(folder), "-q", "-o", str(out)).exit_code == 0
+    again = cli("run", str(folder), "-q", "-o", str(out), "--resume")
+    assert again.exit_code == 0, again.output
+    assert f"{len(ARTICLES)} article(s) skipped" in again.stderr
+    refused = cli("run", str(folder), "-q", "-o", str(tmp_path / "records.json"), "--resume")
+    assert refused.exit_code == 2 and "--resume works only with JSON Lines" in norm(refused.stderr)
+
+
+def test_help_says_how_the_format_is_chosen(cli):
+    text = norm(cli("run", "--help").stdout)
+    assert ".json: json, .jsonl or .ndjson: jsonl, .md or .markdown: markdown, .csv: csv), else text" in text
+
+
 def test_output_into_missing_folder_is_a_usage_error(cli, folder, tmp_path):
     target = tmp_path / "no" / "such" / "x.json"
     result = cli("run", str(folder), "-f", "json", "-q", "-o", str(target))
@@ -293,6 +352,23 @@ def test_stdin_jsonl(cli):
         assert_good(record)
     assert records[0]["title"] == "Budget"
     assert records[1]["date"] == "2024-05-01"
+
+
+def test_jsonl_and_json_dates_become_iso_or_are_left_out_with_a_warning(cli, tmp_path):
+    dates = ["March 3, 2005", "Thu, 03 Mar 2005 10:00:00 GMT", "03/04/2005", "2005-03", "soon"]
+    rows = [{"id": f"d{n}", "text": ARTICLES["budget.txt"], "date": date} for n, date in enumerate(dates)]
+    (tmp_path / "rows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "rows.json").write_text(json.dumps(rows), encoding="utf-8")
+    for name in ("rows.jsonl", "rows.json"):
+        result = cli("run", str(tmp_path / name), "-f", "jsonl", "-q")
+        assert result.exit_code == 0, result.output
+        records = jsonl_records(result)
+        assert [r["date"] for r in records] == ["2005-03-03", "2005-03-03", None, None, None]
+        assert not any("date" in w for r in records[:2] for w in r["warnings"])
+        for record, raw in zip(records[2:], dates[2:]):
+            assert [w for w in record["warnings"] if "date" in w] == [
+                w for w in record["warnings"] if w.startswith(f'ignored the given date "{raw}": ')], record
+            assert any(w.startswith(f'ignored the given date "{raw}": ') for w in record["warnings"])
 
 
 def test_glob(cli, folder):
@@ -366,6 +442,39 @@ def test_max_words(cli, folder, reference, budget):
         assert len(record["summary"].split()) <= len(reference[record["id"]]["summary"].split())
     if budget == 1:
         assert all(len(r["summary_sentences"]) == 1 for r in records)
+
+
+def test_topic_options(cli, folder):
+    every = jsonl_records(cli("run", str(folder), "-q", "-f", "jsonl", "--topics", "5", "--topic-min-share", "0"))
+    assert [len(r["topics"]) for r in every] == [5] * len(ARTICLES)
+    result = cli("run", str(folder), "-q", "-v", "-f", "jsonl", "--topics", "5", "--topic-min-share", "1")
+    fewer = jsonl_records(result)
+    assert all(1 <= len(r["topics"]) < 5 for r in fewer)
+    assert norm(result.stderr).count("of 5 topic(s); the others score less than 1.00 times the first topic's "
+                                     "score (--topic-min-share)") == len(ARTICLES)
+    short = "The council met on Monday. It approved the school budget."
+    (none,) = jsonl_records(cli("run", "-", "-q", "-f", "jsonl", "--topic-min-score", "1", input=short))
+    assert none["topics"] == [] and none["summary_sentences"]
+    assert any(w.startswith("no topics: the text is short (10 words)") for w in none["warnings"])
+    (some,) = jsonl_records(cli("run", "-", "-q", "-f", "jsonl", "--topic-min-score", "0", input=short))
+    assert some["topics"] and not some["warnings"]
+
+
+@pytest.mark.parametrize("args", [["--topic-min-share", "1.5"], ["--topic-min-score", "-0.1"]])
+def test_topic_thresholds_out_of_range_are_usage_errors(cli, folder, args):
+    result = cli("run", str(folder), "-q", *args)
+    assert result.exit_code == 2 and "is not in the range 0<=x<=1" in result.stderr
+
+
+def test_topic_option_defaults_are_the_settings_defaults(cli):
+    from summarizer.settings import Settings
+
+    text = norm(cli("run", "--help").stdout)
+    defaults = Settings()
+    for option, value in (("--topics", defaults.topics), ("--topic-min-share", defaults.topic_min_share),
+                          ("--topic-min-score", defaults.topic_min_score)):
+        help_of = text[text.index(option + " "):]
+        assert f"[default: {value};" in help_of[:700], option
 
 
 # --- usage errors and bad inputs --------------------------------------------------------------

@@ -71,7 +71,7 @@ def test_one_enormous_sentence_is_capped_and_warned(fake_summarizer):
     r = fake_summarizer.summarize(text)
     assert r.ok
     assert any("longer than 150 words" in w for w in r.warnings)
-    assert len(r.summary.split()) <= 61 and r.summary.endswith("…")
+    assert len(r.summary.split()) == 60 and clean(text).text.startswith(r.summary)  # verbatim, nothing added
     emb = fake_summarizer.pipeline.embedder
     assert emb.calls  # the model saw the capped sentence, not 60,000 words
 
@@ -109,6 +109,6 @@ def test_summary_sentences_always_come_from_the_input(fake_summarizer, paragraph
     if r.ok:
         cleaned = clean(text).text
         for s in r.summary_sentences:
-            assert s.removesuffix(" …") in cleaned
+            assert s in cleaned
     else:
         assert r.error

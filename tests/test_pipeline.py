@@ -111,6 +111,61 @@ def test_a_crashing_stage_fails_only_its_article(fake_summarizer, monkeypatch):
     assert "kaboom" in results[1].error
 
 
+def test_a_given_date_is_iso_in_the_record_or_left_out_with_a_warning(fake_summarizer):
+    good, ambiguous, from_text = fake_summarizer.summarize_batch([
+        {"text": STORY, "date": "March 3, 2005"},
+        {"text": STORY, "date": "03/04/2005"},
+        Article(id="a", text="date 2025-02-17\n\n" + STORY, date="in the spring"),
+    ])
+    assert good.date == "2005-03-03" and not good.warnings
+    assert ambiguous.date is None
+    assert ambiguous.warnings == ('ignored the given date "03/04/2005": it could be 2005-03-04 or 2005-04-03; write '
+                                  'dates as YYYY-MM-DD',)
+    # a date the cleaner finds in the text is still used when the given one is not
+    assert from_text.date == "2025-02-17"
+    assert any(w.startswith('ignored the given date "in the spring"') for w in from_text.warnings)
+
+
+def test_a_short_text_below_the_evidence_floor_gets_no_topics_and_a_warning(fake_summarizer):
+    p = fake_summarizer.pipeline
+    strict = Summarizer(embedder=p.embedder, analyzer=p.analyzer, topic_min_score=1.0)
+    short = "The council met on Monday. It approved the school budget."
+    weak, long = strict.summarize_batch([short, STORY])
+    assert weak.ok and weak.topics == ()
+    (warning,) = weak.warnings
+    assert warning.startswith("no topics: the text is short (10 words) and resembles no IPTC news topic closely "
+                              "enough (best similarity 0.")
+    assert "below 1.00" in warning and "--topic-min-score" in warning
+    assert long.topics and not long.warnings  # a longer English text always gets its topics
+    normal = fake_summarizer.summarize(short)
+    assert normal.topics and not normal.warnings
+    # only the topics go: the summary, keywords and entities are those of any run
+    assert (weak.summary_sentences, weak.keywords, weak.entities) == (normal.summary_sentences, normal.keywords,
+                                                                      normal.entities)
+
+
+def test_fewer_topics_than_asked_are_explained_in_the_verbose_log(fake_summarizer, caplog):
+    p = fake_summarizer.pipeline
+    every = Summarizer(embedder=p.embedder, analyzer=p.analyzer, topics=5, topic_min_share=0.0).summarize(STORY)
+    assert len(every.topics) == 5
+    with caplog.at_level("INFO", logger="summarizer"):
+        one = Summarizer(embedder=p.embedder, analyzer=p.analyzer, topics=5, topic_min_share=1.0).summarize(STORY)
+    assert 1 <= len(one.topics) < 5 and not one.warnings
+    assert all(t.score >= one.topics[0].score for t in one.topics[1:])
+    assert (f"<text>: {len(one.topics)} of 5 topic(s); the others score less than 1.00 times the first topic's "
+            "score (--topic-min-share)" in caplog.messages)
+
+
+def test_without_a_fit_sentence_the_summary_is_the_opening_words_verbatim(fake_summarizer):
+    text = "council river plans budget " * 50 + "..."  # one 200-word sentence: too long to be a summary
+    r = fake_summarizer.summarize(text)
+    assert r.ok and len(r.summary_sentences) == 1
+    (summary,) = r.summary_sentences
+    assert clean(text).text.startswith(summary) and len(summary.split()) == 60
+    assert "…" not in summary
+    assert "the summary is its opening words as written (at most 60)" in " ".join(r.warnings)
+
+
 def test_boilerplate_only_article_is_an_error(fake_summarizer):
     r = fake_summarizer.summarize("Leave a review\n\nFollow us on social networks\n\nNews Line")
     assert not r.ok and "boilerplate" in r.error
@@ -174,6 +229,29 @@ def test_seed_metadata_entities_topics_keywords(seed_results):
         assert len(set(lowered)) == len(lowered)
         for k in lowered:
             assert k not in {"the", "and", "of", "leave a review", "news line"}
+
+
+LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+         "dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex "
+         "ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore eu "
+         "fugiat nulla pariatur. Excepteur sint occaecat cupidatat non proident, sunt in culpa qui officia deserunt "
+         "mollit anim id est laborum.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    LOREM,
+    "Lorem ipsum dolor sit amet.",
+    "Placeholder text goes here. Replace this with the body of your article before publishing.",
+    "asdf qwerty zxcv blorp fnord glim wibble frotz.",
+    "test test test\n\nhello world foo bar baz qux quux corge grault garply\n",
+])
+def test_real_models_give_no_topics_to_text_that_is_no_article(real_summarizer, text):
+    r = real_summarizer.summarize(text)
+    assert r.ok and r.topics == ()
+    assert any(w.startswith("no topics: the text is ") for w in r.warnings), r.warnings
+    cleaned = clean(text).text
+    assert r.summary_sentences and all(s in cleaned for s in r.summary_sentences)  # verbatim, nothing added
 
 
 @pytest.mark.slow

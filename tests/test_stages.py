@@ -5,7 +5,7 @@ import pytest
 from fakes import HashEmbedder
 
 from summarizer.stages import entities, extractive, keywords
-from summarizer.stages.topics import TopicIndex
+from summarizer.stages.topics import SHORT_TEXT_WORDS, TopicIndex, evidence_floor
 from summarizer.taxonomy import load_taxonomy
 
 
@@ -257,6 +257,35 @@ def test_topic_index_scores_with_hierarchy_and_caches(tmp_path):
         assert t.qcode in tax and t.path == tax.path(t.qcode) and t.path[-1] == t.label
         # never both a concept and one of its ancestors
         assert not any(q != t.qcode and q in tax.ancestors(t.qcode) for q in qcodes)
+
+
+def test_topics_are_at_most_k_and_the_share_cut_off_is_reported(tmp_path):
+    emb = HashEmbedder()
+    index = TopicIndex.build(load_taxonomy(), emb, tmp_path, calibrate=False)
+    sents = emb.embed_batch(["The football match ended in a draw.", "The football league match was exciting."])
+    every = index.choose(sents, None, k=5, min_share=0.0, min_score=0.0)
+    assert len(every.topics) == 5 and not every.cut and not every.weak
+    only_first = index.choose(sents, None, k=5, min_share=1.0, min_score=0.0)
+    assert [t.qcode for t in only_first.topics] == [every.topics[0].qcode] and only_first.cut
+    assert every.best == pytest.approx(max(t.score for t in every.topics))
+    assert index.score(sents, None, k=5, min_share=0.0, min_score=0.0) == list(every.topics)
+
+
+def test_topics_below_the_evidence_floor_are_left_out(tmp_path):
+    emb = HashEmbedder()
+    index = TopicIndex.build(load_taxonomy(), emb, tmp_path, calibrate=False)
+    sents = emb.embed_batch(["The football match ended in a draw."])
+    best = index.choose(sents, None, k=3, min_score=0.0).best
+    below = index.choose(sents, None, k=3, min_score=best + 0.01)
+    assert below.weak and below.topics == () and below.best == best
+    at = index.choose(sents, None, k=3, min_score=best)
+    assert not at.weak and at.topics
+
+
+def test_the_evidence_floor_applies_to_short_and_foreign_texts_only():
+    assert evidence_floor(0.3, SHORT_TEXT_WORDS - 1, foreign=False) == 0.3
+    assert evidence_floor(0.3, 500, foreign=True) == 0.3
+    assert evidence_floor(0.3, SHORT_TEXT_WORDS, foreign=False) == 0.0
 
 
 def test_taxonomy_is_complete():

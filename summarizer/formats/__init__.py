@@ -32,13 +32,16 @@ from .sniff import read_head, sniff_kind
 from .url import DEFAULT_CONCURRENCY, Download, UrlFetcher, is_url
 
 __all__ = [
+    "DEFAULT_FORMAT",
     "FORMAT_NAMES",
+    "OUTPUT_EXTENSIONS",
     "READER_MODULES",
     "WRITERS",
     "Writer",
     "get_writer",
     "iter_inputs",
     "known_extensions",
+    "output_format",
 ]
 
 READER_MODULES: tuple[str, ...] = ("text", "html", "jsonl", "json")
@@ -54,6 +57,19 @@ WRITERS: dict[str, str | type[Writer]] = {
 """Output format name -> Writer class, or ``"module:Class"`` imported on first use."""
 
 FORMAT_NAMES: tuple[str, ...] = tuple(WRITERS)
+
+OUTPUT_EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".csv": "csv",
+}
+"""Lower-case ending of an output file -> the output format it stands for (see :func:`output_format`)."""
+
+DEFAULT_FORMAT = "text"
 
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
@@ -73,6 +89,32 @@ def get_writer(name: str, stream: TextIO) -> Writer:
         entry = getattr(import_module(module_name), class_name)
         WRITERS[key] = entry
     return entry(stream)
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """The output format of a run: ``fmt`` when given, else the one the ``output`` file's ending stands
+    for (:data:`OUTPUT_EXTENSIONS`), else :data:`DEFAULT_FORMAT`.
+
+    A format that contradicts the ending (csv into ``x.json``) is a UsageError rather than a file whose
+    name misleads whoever opens it. ``output`` None or ``-`` is standard output.
+    """
+    if fmt is not None and fmt.strip().lower() not in WRITERS:
+        raise UsageError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMAT_NAMES)}")
+    ending = os.path.splitext(output)[1].lower() if output and output != STDIN else ""
+    implied = OUTPUT_EXTENSIONS.get(ending)
+    if fmt is None:
+        return implied or DEFAULT_FORMAT
+    chosen = fmt.strip().lower()
+    if implied is not None and implied != chosen:
+        raise UsageError(f"--format {chosen} does not fit the output file {output}, whose ending {ending} stands "
+                         f"for {implied}; leave out --format to write {implied}, or name the file "
+                         f"{_suggested_name(output, chosen)}")  # type: ignore[arg-type]
+    return chosen
+
+
+def _suggested_name(output: str, fmt: str) -> str:
+    ending = next(ext for ext, name in OUTPUT_EXTENSIONS.items() if name == fmt)
+    return os.path.splitext(output)[0] + ending
 
 
 # --- reading -------------------------------------------------------------------------------

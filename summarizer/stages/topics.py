@@ -31,6 +31,7 @@ import numpy as np
 
 from ..backends.base import Embedder
 from ..records import Topic
+from ..settings import Settings
 from ..taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
@@ -50,12 +51,47 @@ class TopicWeights:
     votes_per_sentence: int = 3
     specificity: float = 0.01  # bonus per level below the top
     descend_margin: float = 0.02  # take a child over its parent when within this of it
-    min_relative: float = 0.85  # report a further topic only if it scores this share of the first
 
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
 
 CALIBRATION_FILE = "topic_calibration.npz"
+
+
+@dataclass(frozen=True)
+class TopicChoice:
+    """The topics of one article, with what a caller needs to explain them."""
+
+    topics: tuple[Topic, ...]
+    best: float
+    """The article's best similarity to any IPTC concept: how much the taxonomy recognises in it at all."""
+    weak: bool = False
+    """True when ``best`` is below the evidence floor (``min_score``), so no topics were given."""
+    cut: bool = False
+    """True when a further topic was left out for scoring below ``min_share`` of the first."""
+
+
+SHORT_TEXT_WORDS = 20
+"""A text of fewer words than this carries too little evidence in its length alone (see :func:`evidence_floor`)."""
+
+
+def evidence_floor(min_score: float, words: int, foreign: bool) -> float:
+    """The least best-concept similarity a text needs to be given topics: ``min_score`` for a text of
+    fewer than :data:`SHORT_TEXT_WORDS` words or one not in English, else 0.
+
+    A similarity floor alone cannot tell news from placeholder text: the best similarity of real news
+    articles goes as low as that of "Lorem ipsum" (a sports report with no sports word in it). What
+    real articles have and placeholder text lacks is length in English; a short or foreign text must
+    show a clear match instead.
+    """
+    return min_score if words < SHORT_TEXT_WORDS or foreign else 0.0
+
+
+def weak_evidence_warning(best: float, min_score: float, words: int, foreign: bool) -> str:
+    """The record's warning when a text gets no topics because nothing in it resembles a news topic."""
+    what = f"the text is short ({words} words)" if words < SHORT_TEXT_WORDS else "the text is not in English"
+    return (f"no topics: {what} and resembles no IPTC news topic closely enough (best similarity {best:.2f}, "
+            f"below {min_score:.2f}); it may be placeholder text or no article at all (see --topic-min-score)")
 
 
 def text_digest(text: str) -> int:
@@ -183,10 +219,38 @@ class TopicIndex:
         title_vector: np.ndarray | None,
         k: int = 3,
         weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
+        *,
+        min_share: float = Settings.topic_min_share,
+        min_score: float = Settings.topic_min_score,
     ) -> list[Topic]:
+        """At most ``k`` topics of an article (see :meth:`choose`)."""
+        return list(self.choose(sentence_vectors, title_vector, k, weights, min_share=min_share,
+                                min_score=min_score).topics)
+
+    def choose(
+        self,
+        sentence_vectors: np.ndarray,
+        title_vector: np.ndarray | None,
+        k: int = 3,
+        weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
+        *,
+        min_share: float = Settings.topic_min_share,
+        min_score: float = Settings.topic_min_score,
+    ) -> TopicChoice:
+        """At most ``k`` topics, most fitting first.
+
+        None when the article's best similarity to any concept is below ``min_score`` (text that is
+        no news article: nothing in the taxonomy fits, and the "best" fit would be a confident
+        guess). A topic after the first is given only when its similarity is at least ``min_share``
+        of the first topic's, and never beside its own ancestor or descendant.
+        """
         if len(sentence_vectors) == 0:
-            return []
+            return TopicChoice((), 0.0)
         raw, final = self.evidence(sentence_vectors, title_vector, weights)
+        best = float(raw.max())
+        if best < min_score:
+            return TopicChoice((), best, weak=True)
+        cut = False
         picked: list[int] = []
         if self.calibration is not None:
             # The calibration chooses the first topic's branch; the further topics stay IPTC's own best fits,
@@ -197,18 +261,20 @@ class TopicIndex:
             if len(picked) >= k:
                 break
             i = self._descend(int(i), final, weights.descend_margin)
-            if picked and raw[i] < weights.min_relative * raw[picked[0]]:
+            if picked and raw[i] < min_share * raw[picked[0]]:
+                cut = True
                 continue
             q = self.qcodes[i]
             chain = set(self.taxonomy.ancestors(q))
             if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
                 continue
             picked.append(i)
-        return [
+        topics = tuple(
             Topic(self.qcodes[i], self.taxonomy.by_qcode[self.qcodes[i]].label, self.taxonomy.path(self.qcodes[i]),
                   float(raw[i]))
             for i in picked
-        ]
+        )
+        return TopicChoice(topics, best, cut=cut and len(topics) < k)
 
     def branch_votes(self, sent_sim: np.ndarray, title_vector: np.ndarray | None, per_sentence: int) -> np.ndarray:
         """Share of the evidence for each top-level branch: every sentence (and the title, twice)
