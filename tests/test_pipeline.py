@@ -300,3 +300,11 @@ def test_embedder_failing_on_one_article_fails_only_that_one(fake_summarizer):
     results = list(fake_summarizer.summarize_batch([STORY, STORY.replace("Monday", "Monday POISON"), STORY]))
     assert [r.ok for r in results] == [True, False, True]
     assert "model exploded" in results[1].error
+
+
+@pytest.mark.slow
+def test_topics_are_listed_in_score_order(seed_results):
+    for result in seed_results.values():
+        scores = [t.score for t in result.topics]
+        assert scores, result.id
+        assert scores == sorted(scores, reverse=True), (result.id, [(t.label, t.score) for t in result.topics])

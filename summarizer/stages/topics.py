@@ -242,7 +242,10 @@ class TopicIndex:
         None when the article's best similarity to any concept is below ``min_score`` (text that is
         no news article: nothing in the taxonomy fits, and the "best" fit would be a confident
         guess). A topic after the first is given only when its similarity is at least ``min_share``
-        of the first topic's, and never beside its own ancestor or descendant.
+        of the first topic's and at most that of the topic before it (topics are listed in score
+        order: the first is the calibration's choice, and a concept of another branch that
+        resembles the article more is left out rather than listed after it), and never beside its
+        own ancestor or descendant.
         """
         if len(sentence_vectors) == 0:
             return TopicChoice((), 0.0)
@@ -264,6 +267,8 @@ class TopicIndex:
             if picked and raw[i] < min_share * raw[picked[0]]:
                 cut = True
                 continue
+            if picked and raw[i] > raw[picked[-1]]:
+                continue  # listed in score order: a further topic never outscores the one before it
             q = self.qcodes[i]
             chain = set(self.taxonomy.ancestors(q))
             if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
