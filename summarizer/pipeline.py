@@ -374,7 +374,8 @@ class Pipeline:
         doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
         words, foreign = len(w.cleaned.text.split()), w.language is not None
         choice = index.choose(sent_vecs, title_vec, k=s.topics, min_share=s.topic_min_share,
-                              min_score=evidence_floor(s.topic_min_score, words, foreign))
+                              min_score=evidence_floor(s.topic_min_score, words, foreign),
+                              text=f"{w.cleaned.title or ''}\n{w.cleaned.text}")
         if choice.weak:
             warnings.append(weak_evidence_warning(choice.best, s.topic_min_score, words, foreign))
         elif choice.cut:

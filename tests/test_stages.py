@@ -5,6 +5,7 @@ import pytest
 from fakes import HashEmbedder
 
 from summarizer.stages import entities, extractive, keywords
+from summarizer.stages import topics as topics_stage
 from summarizer.stages.topics import SHORT_TEXT_WORDS, TopicIndex, evidence_floor
 from summarizer.taxonomy import load_taxonomy
 
@@ -342,3 +343,19 @@ def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
     picked = extractive.select(sents, vecs, max_sentences=2, weights=weights)
     assert 3 not in picked and len(picked) == 2
     assert extractive.select(sents[3:], vecs[3:], max_sentences=1) == [0]  # never an empty summary
+
+
+def test_a_specific_sport_or_one_word_topic_needs_the_articles_words(tmp_path):
+    tax = load_taxonomy()
+    index = TopicIndex.build(tax, HashEmbedder(), tmp_path)
+    by_label = {c.label: index.index[c.qcode] for c in tax.concepts}
+    soccer_text = "The striker scored twice as the football club won the cup final at Wembley."
+    stems = topics_stage._stems(soccer_text)
+    assert index._supported(by_label["soccer"], stems) == by_label["soccer"]  # "football" in its definition
+    shinty = index._supported(by_label["shinty"], stems)
+    assert tax.concepts[shinty].label == "competition discipline"  # no word of shinty's: its parent instead
+    assert index._supported(by_label["consumer electronics"], set()) == by_label["consumer electronics"]
+    assert index._supported(by_label["deflation"], topics_stage._stems("Prices rose 3% in May.")) != by_label[
+        "deflation"]
+    assert index._supported(by_label["deflation"], topics_stage._stems("Deflation returned.")) == by_label[
+        "deflation"]

@@ -119,5 +119,9 @@ def test_a_gadget_story_is_technology_first_and_keeps_iptc_fits(real_summarizer,
     assert tax.top_level(calibrated.topics[0].qcode) == "medtop:13000000"  # science and technology
     # IPTC alone files it as a product ("economy, business and finance > ... > consumer electronics") ...
     assert tax.top_level(plain.topics[0].qcode) == "medtop:04000000"
-    # ... and that fit is still reported, after the calibrated first topic
-    assert plain.topics[0].qcode in [t.qcode for t in calibrated.topics[1:]]
+    # ... and the calibrated topics stay in score order: that fit, which scores higher than the calibrated
+    # first topic, is not listed after it
+    scores = [t.score for t in calibrated.topics]
+    assert scores == sorted(scores, reverse=True)
+    assert plain.topics[0].score > calibrated.topics[0].score
+    assert plain.topics[0].qcode not in [t.qcode for t in calibrated.topics]

@@ -22,6 +22,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from importlib import resources
@@ -56,6 +57,7 @@ class TopicWeights:
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
 
 CALIBRATION_FILE = "topic_calibration.npz"
+SPORT = "medtop:15000000"
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,12 @@ class TopicIndex:
         roots = taxonomy.roots
         self.root_of = np.array([roots.index(taxonomy.top_level(q)) for q in self.qcodes])
         self.levels = np.array([c.level for c in taxonomy.concepts])
+        self.support = _support_stems(taxonomy)
+        # Which concepts need the article's words to support them: a specific sport (a story about one names
+        # it), and a concept of one word ("inflation", "opera", "podcast"), which names a thing, not a field.
+        sport = roots.index(SPORT) if SPORT in roots else -1
+        self.needs_support = np.array([c.level > 2 and (self.root_of[i] == sport or len(c.label.split()) == 1)
+                                       for i, c in enumerate(taxonomy.concepts)])
         self.n_roots = len(roots)
         self.roots = roots
 
@@ -236,6 +244,7 @@ class TopicIndex:
         *,
         min_share: float = Settings.topic_min_share,
         min_score: float = Settings.topic_min_score,
+        text: str | None = None,
     ) -> TopicChoice:
         """At most ``k`` topics, most fitting first.
 
@@ -246,10 +255,18 @@ class TopicIndex:
         order: the first is the calibration's choice, and a concept of another branch that
         resembles the article more is left out rather than listed after it), and never beside its
         own ancestor or descendant.
+
+        With the article's ``text``, a specific sport and any concept of one word (level 3 and below)
+        need support in it: one of the distinctive words of its label or definition (see
+        :func:`_support_stems`); a descriptive label ("consumer electronics") needs none. The first
+        topic without support gives way to its nearest supported ancestor, and a further topic
+        without support is left out: a soccer report is "sport", not "shinty" or "polo", and a
+        currency story is not "deflation" unless it speaks of deflation.
         """
         if len(sentence_vectors) == 0:
             return TopicChoice((), 0.0)
         raw, final = self.evidence(sentence_vectors, title_vector, weights)
+        stems = _stems(text) if text is not None else None
         best = float(raw.max())
         if best < min_score:
             return TopicChoice((), best, weak=True)
@@ -259,11 +276,16 @@ class TopicIndex:
             # The calibration chooses the first topic's branch; the further topics stay IPTC's own best fits,
             # so a gadget story is "electronic engineering" first and "consumer electronics" next.
             calibrated = final + self.calibration.adjust(raw)[self.root_of]
-            picked.append(self._descend(int(np.argmax(calibrated)), calibrated, weights.descend_margin))
+            picked.append(self._supported(self._descend(int(np.argmax(calibrated)), calibrated,
+                                                        weights.descend_margin), stems))
         for i in np.argsort(-final):
             if len(picked) >= k:
                 break
             i = self._descend(int(i), final, weights.descend_margin)
+            if not picked:
+                i = self._supported(i, stems)
+            elif self._supported(i, stems) != i:
+                continue
             if picked and raw[i] < min_share * raw[picked[0]]:
                 cut = True
                 continue
@@ -295,6 +317,17 @@ class TopicIndex:
         total = votes.sum()
         return votes / total if total > 0 else votes
 
+    def _supported(self, i: int, stems: set[str] | None) -> int:
+        """``i``, or its nearest ancestor that the article's words support (the top levels need none)."""
+        if stems is None:
+            return i
+        while self.needs_support[i] and not (self.support[i] & stems):
+            parent = self.taxonomy.by_qcode[self.qcodes[i]].parent
+            if parent is None:
+                break
+            i = self.index[parent]
+        return i
+
     def _descend(self, i: int, final: np.ndarray, margin: float) -> int:
         """Move to the best child while it scores within ``margin`` of its parent."""
         while True:
@@ -306,6 +339,52 @@ class TopicIndex:
             if final[best] < final[i] - margin:
                 return i
             i = best
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+#: Words too common in the taxonomy's own texts, or in any text, to show what a concept is about.
+_SUPPORT_STOP = frozenset(
+    """
+    the and for with from that this which their other such all any its are was were been being into about between
+    including include includes involving related relating issues issue matters matter general
+    goal goals score scores scored scoring team teams player players ball balls match matches point points game
+    games play played playing sport sports competition competitions event events field court trying always
+    people person someone something people price prices rise fall rate rates money market markets country
+    countries government public service services system systems form forms using used various
+    """.split()
+)
+_SUPPORT_MIN_LENGTH = 5  # a shorter definition word ("aid", "row", "four") says too little
+#: A definition word counts as support only when at most this many concepts use it.
+_SUPPORT_MAX_CONCEPTS = 6
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:6]
+
+
+def _stems(text: str) -> set[str]:
+    return {_stem(w) for w in _WORD.findall(text)}
+
+
+def _support_stems(taxonomy: Taxonomy) -> list[set[str]]:
+    """Per concept, the word stems (first six letters) whose presence in an article supports it.
+
+    Every word of the label, and each word of the definition that at most
+    ``_SUPPORT_MAX_CONCEPTS`` concepts' definitions use ("death" for capital punishment, "football"
+    for soccer; not "ball", "teams" or "goals", which half the sports share).
+    """
+    stop = {_stem(w) for w in _SUPPORT_STOP}
+    definitions = [{_stem(w) for w in _WORD.findall(c.definition or "") if len(w) >= _SUPPORT_MIN_LENGTH} - stop
+                   for c in taxonomy.concepts]
+    used_by: dict[str, int] = {}
+    for words in definitions:
+        for w in words:
+            used_by[w] = used_by.get(w, 0) + 1
+    out = []
+    for concept, words in zip(taxonomy.concepts, definitions, strict=True):
+        label = {_stem(w) for w in _WORD.findall(concept.label)} - stop
+        out.append(label | {w for w in words if used_by[w] <= _SUPPORT_MAX_CONCEPTS})
+    return out
 
 
 def _save_atomic(path: Path, vectors: np.ndarray) -> None:
