@@ -225,7 +225,7 @@ def without_ray(monkeypatch):
 def test_without_ray_the_error_says_how_to_install_it(without_ray, tmp_path):
     from summarizer.engines import run_ray, summarize_dataset
 
-    with pytest.raises(NotInstalledError, match=r"pip install 'summarizer\[ray\]'"):
+    with pytest.raises(NotInstalledError, match=r"pip install 'newsroom-summarizer\[ray\]'"):
         run_ray(tmp_path / "in.jsonl", tmp_path / "out")
     with pytest.raises(NotInstalledError, match="ray"):
         summarize_dataset(None)  # type: ignore[arg-type]

@@ -48,7 +48,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cache
 from itertools import islice
@@ -60,7 +60,8 @@ from ..formats import _walk as walk_files  # summarizer run's folder walk
 from ..formats import jsonl as jsonl_reader
 from ..formats.base import ReadItem, Source, article_from_object
 from ..formats.jsonl import given_id
-from ..records import Article, InputFailure
+from ..records import Article, InputFailure, from_plain, type_hints
+from ..schema import arrow_schema, arrow_type
 from ..settings import Settings, quiet_model_libraries
 
 if TYPE_CHECKING:
@@ -119,38 +120,24 @@ def _require_ray() -> Any:
 # --- Arrow schemas --------------------------------------------------------------------------
 
 
-@cache
 def record_schema(with_model: bool = False) -> pa.Schema:
-    """The Arrow schema of output records: the fields of ``Result.to_dict()``, in its order.
+    """The Arrow schema of output records: :func:`summarizer.schema.arrow_schema`, derived from the record
+    model (the fields of ``Result.to_dict()``, in its order).
 
     ``with_model`` adds the fields of abstractive runs (``summary_method``, ``input_tokens``,
     ``chunks``); every record of such a run has them (null in error records).
     """
-    import pyarrow as pa
-
-    strings = pa.list_(pa.string())
-    fields = [
-        ("id", pa.string()), ("source", pa.string()), ("title", pa.string()), ("date", pa.string()),
-        ("byline", pa.string()), ("summary", pa.string()), ("summary_sentences", strings),
-        ("topics", pa.list_(pa.struct([("qcode", pa.string()), ("label", pa.string()), ("path", strings),
-                                       ("score", pa.float64())]))),
-        ("keywords", pa.list_(pa.struct([("text", pa.string()), ("score", pa.float64())]))),
-        ("entities", pa.list_(pa.struct([("text", pa.string()), ("type", pa.string()), ("count", pa.int64())]))),
-        ("warnings", strings), ("error", pa.string()),
-    ]
-    if with_model:
-        fields += [("summary_method", pa.string()), ("input_tokens", pa.int64()), ("chunks", pa.int64())]
-    return pa.schema(fields)
+    return arrow_schema(with_model)
 
 
 @cache
 def _packed_schema() -> pa.Schema:
-    """Rows of the read stage: each holds one batch of articles (or inputs that could not be read)."""
+    """Rows of the read stage: each holds one batch of articles (or inputs that could not be read): the
+    fields of :class:`~summarizer.records.Article` and an ``error``."""
     import pyarrow as pa
 
-    article = pa.struct([("id", pa.string()), ("source", pa.string()), ("text", pa.string()),
-                         ("title", pa.string()), ("date", pa.string()), ("byline", pa.string()),
-                         ("url", pa.string()), ("warnings", pa.list_(pa.string())), ("error", pa.string())])
+    hints = type_hints(Article)
+    article = pa.struct([*((f.name, arrow_type(hints[f.name])) for f in fields(Article)), ("error", pa.string())])
     return pa.schema([("articles", pa.list_(article))])
 
 
@@ -161,8 +148,8 @@ def records_table(records: Sequence[dict[str, Any]], with_model: bool = False) -
     schema = record_schema(with_model)
     unknown = {key for record in records for key in record} - set(schema.names)
     if unknown:  # a new record field: never drop it silently
-        raise SummarizerError(f"internal error: the record field(s) {', '.join(sorted(unknown))} have no column in "
-                              "record_schema() of summarizer/engines/ray_engine.py; add them there")
+        raise SummarizerError(f"internal error: {', '.join(sorted(unknown))} are not fields of the record model "
+                              "(summarizer/records.py); records must be Result.to_dict() dicts")
     return pa.Table.from_pylist(list(records), schema=schema)
 
 
@@ -360,19 +347,17 @@ def _iso_dates(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _item_to_row(item: ReadItem) -> dict[str, Any]:
+    """A row of :func:`_packed_schema`: the Article's fields, or those of the InputFailure (the rest null)."""
     if isinstance(item, InputFailure):
-        return {"id": item.id, "source": item.source, "text": None, "title": None, "date": None, "byline": None,
-                "url": None, "warnings": [], "error": item.error}
-    return {"id": item.id, "source": item.source, "text": item.text, "title": item.title, "date": item.date,
-            "byline": item.byline, "url": item.url, "warnings": list(item.warnings), "error": None}
+        return {"id": item.id, "source": item.source, "error": item.error}
+    return {**{f.name: getattr(item, f.name) for f in fields(Article)}, "error": None}
 
 
 def _item_from_packed(row: dict[str, Any]) -> ReadItem:
     """The Article (or InputFailure) that :func:`_item_to_row` stored, unchanged."""
     if row["error"] is not None:
         return InputFailure(row["id"], row["source"], row["error"])
-    return Article(id=row["id"], text=row["text"], source=row["source"], title=row["title"], date=row["date"],
-                   byline=row["byline"], url=row["url"], warnings=tuple(row["warnings"] or ()))
+    return from_plain(Article, {k: v for k, v in row.items() if k != "error"})
 
 
 def item_from_row(row: dict[str, Any]) -> ReadItem:
