@@ -22,7 +22,8 @@ SummaryMethod = Literal["extractive", "abstractive", "abstractive-select", "abst
                         "extractive-fallback"]
 """How a summary was made (``summary_method``, only in records of runs with a generative model)."""
 
-EntityType = Literal["person", "organization", "place"]
+ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "place")
+"""The values of ``Entity.type``."""
 
 
 def about(description: str = "", *, csv: Any = None, with_model: bool = False, digits: int | None = None,
@@ -91,7 +92,7 @@ class Keyword:
 @dataclass(frozen=True)
 class Entity:
     text: str = field(metadata=about("The fullest form of the name found in the article."))
-    type: EntityType
+    type: str = field(metadata=about(enum=list(ENTITY_TYPES)))
     count: int = field(metadata=about(minimum=1))
 
     def to_dict(self) -> dict[str, Any]:

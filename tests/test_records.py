@@ -83,7 +83,7 @@ def test_the_schema_follows_the_model():
     assert schema["required"] == [f.name for f in record_fields(with_model=False)]
     assert schema["properties"]["summary_method"]["enum"] == [*METHODS, None]
     assert schema["properties"]["entities"]["items"]["properties"]["type"] == {
-        "enum": ["person", "organization", "place"]}
+        "type": "string", "enum": ["person", "organization", "place"]}
     assert schema["properties"]["input_tokens"] == {
         "type": ["integer", "null"], "minimum": 0,
         "description": "Only with --model: tokens of article text the model read (prompt excluded)."}
