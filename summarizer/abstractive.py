@@ -23,6 +23,7 @@ Each article gets an :class:`Outcome`: the summary sentences (None: keep the ext
 from __future__ import annotations
 
 import logging
+import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -32,13 +33,13 @@ import numpy as np
 
 from .backends.base import Analyzer
 from .backends.generative import GeneratedSummary, Generator
-from .records import Result
+from .records import Result, SummaryMethod
 from .stages import extractive
 from .stages import faithfulness as guard
 
 log = logging.getLogger(__name__)
 
-METHODS = ("extractive", "abstractive", "abstractive-select", "abstractive-mapreduce", "extractive-fallback")
+METHODS: tuple[str, ...] = typing.get_args(SummaryMethod)
 MAX_ROUNDS = 6  # map-reduce rounds before giving up on an article that does not get shorter
 _TERMINAL = (".", "!", "?", "\"", "”", "’", "'", ")")
 
@@ -64,15 +65,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Outcome:
-    method: str
+    method: SummaryMethod
     sentences: tuple[str, ...] | None = None
     """The summary's sentences; None: keep the extractive summary."""
     input_tokens: int | None = None
     chunks: int | None = None
     warnings: tuple[str, ...] = ()
-
-    def extra(self) -> dict[str, Any]:
-        return {"summary_method": self.method, "input_tokens": self.input_tokens, "chunks": self.chunks}
 
     def apply(self, result: Result) -> Result:
         """The result with this outcome's summary, warnings and record fields."""
@@ -80,13 +78,14 @@ class Outcome:
 
         sentences = self.sentences if self.sentences is not None else result.summary_sentences
         warnings = tuple(dict.fromkeys([*result.warnings, *self.warnings]))
-        return replace(result, summary_sentences=sentences, warnings=warnings, extra={**result.extra, **self.extra()})
+        return replace(result, summary_sentences=sentences, warnings=warnings, summary_method=self.method,
+                       input_tokens=self.input_tokens, chunks=self.chunks)
 
 
 @dataclass
 class _Plan:
     source: Source
-    method: str = "abstractive"
+    method: SummaryMethod = "abstractive"
     input_tokens: int = 0
     chunks: int = 1
     total_tokens: int = 0
@@ -400,7 +399,7 @@ class MethodTally:
 
     def summarize_batch(self, items: Iterable[Any]) -> Iterator[Result]:
         for result in self.summarizer.summarize_batch(items):
-            method = result.extra.get("summary_method")
+            method = result.summary_method
             if method:
                 self.methods[method] += 1
                 verdicts = [w for w in result.warnings if "replaced by the extractive one" in w or "may not be faithful" in w]

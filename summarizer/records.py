@@ -1,9 +1,49 @@
-"""Immutable records passed between stages, and the output contract (``Result.to_dict``)."""
+"""Immutable records passed between stages, and the output record: one typed model.
+
+:class:`Result` (with :class:`Topic`, :class:`Keyword` and :class:`Entity`) *is* the record a
+run writes. Its fields, in order, with their types and the JSON Schema words in their metadata,
+are the one definition of the record: :func:`record_fields` lists them (with the computed
+``summary``), :meth:`Result.to_dict` and :meth:`Result.from_dict` follow them, and
+:mod:`summarizer.schema` derives the JSON Schema (``summarizer/data/record.schema.json``), the
+Arrow schema of the Ray engine and the CSV columns from them. A new field is added here, once.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal, NamedTuple
+
+SummaryMethod = Literal["extractive", "abstractive", "abstractive-select", "abstractive-mapreduce",
+                        "extractive-fallback"]
+"""How a summary was made (``summary_method``, only in records of runs with a generative model)."""
+
+ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "place")
+"""The values of ``Entity.type``."""
+
+
+def about(description: str = "", *, csv: Any = None, with_model: bool = False, digits: int | None = None,
+          **schema: Any) -> dict[str, Any]:
+    """Field metadata of a record field.
+
+    ``description`` and ``schema`` (JSON Schema words such as ``minimum`` or ``pattern``) go into
+    the JSON Schema. ``csv``: how the CSV writer shows the field (see
+    :mod:`summarizer.formats.writers.csv`); ``False`` leaves it out. ``with_model``: the field is
+    written only in records of runs with a generative model. ``digits``: floats are rounded to
+    that many decimals in the record.
+    """
+    meta: dict[str, Any] = {"schema": {"description": description, **schema} if description else schema}
+    if csv is not None:
+        meta["csv"] = csv
+    if with_model:
+        meta["with_model"] = True
+    if digits is not None:
+        meta["digits"] = digits
+    return meta
 
 
 @dataclass(frozen=True)
@@ -31,50 +71,66 @@ class InputFailure:
 
 @dataclass(frozen=True)
 class Topic:
-    qcode: str
+    qcode: str = field(metadata=about("IPTC Media Topic qcode.", pattern="^medtop:[0-9]{8}$"))
     label: str
-    path: tuple[str, ...]
-    score: float
+    path: tuple[str, ...] = field(metadata=about("Labels from the top-level concept down to this one."))
+    score: float = field(metadata=about(digits=4))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"qcode": self.qcode, "label": self.label, "path": list(self.path), "score": round(self.score, 4)}
+        return to_plain(self)
 
 
 @dataclass(frozen=True)
 class Keyword:
     text: str
-    score: float
+    score: float = field(metadata=about(minimum=0, maximum=1, digits=4))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "score": round(self.score, 4)}
+        return to_plain(self)
 
 
 @dataclass(frozen=True)
 class Entity:
-    text: str
-    type: str  # person | organization | place
-    count: int
+    text: str = field(metadata=about("The fullest form of the name found in the article."))
+    type: str = field(metadata=about(enum=list(ENTITY_TYPES)))
+    count: int = field(metadata=about(minimum=1))
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return to_plain(self)
 
 
 @dataclass(frozen=True)
 class Result:
-    """The record written for one article: see ``summarizer/data/record.schema.json``."""
+    """The record written for one article (see :func:`record_fields` and ``record.schema.json``)."""
 
-    id: str
-    source: str
+    id: str = field(metadata=about("Stable id: the file stem, or the JSONL `id` (else `<stem>-<line>`)."))
+    source: str = field(metadata=about(
+        "Where the article came from: a path, `path:LINE` for JSON Lines, or `<stdin>`."))
     title: str | None = None
-    date: str | None = None
+    date: str | None = field(default=None, metadata=about("ISO 8601 date (YYYY-MM-DD) when one was found."))
     byline: str | None = None
-    summary_sentences: tuple[str, ...] = ()
-    topics: tuple[Topic, ...] = ()
-    keywords: tuple[Keyword, ...] = ()
-    entities: tuple[Entity, ...] = ()
+    summary_sentences: tuple[str, ...] = field(default=(), metadata=about(
+        "Verbatim sentences of the cleaned article, in article order; with --model, the sentences the model "
+        "wrote (unless summary_method is extractive-fallback).", csv=False))
+    topics: tuple[Topic, ...] = field(default=(), metadata=about(
+        "IPTC Media Topics, the most specific fitting concept first.",
+        csv={"topics": "{label}", "topic_qcodes": "{qcode}"}))
+    keywords: tuple[Keyword, ...] = field(default=(), metadata=about(csv={"keywords": "{text}"}))
+    entities: tuple[Entity, ...] = field(default=(), metadata=about(csv={"entities": "{text} ({type})"}))
     warnings: tuple[str, ...] = ()
     error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    summary_method: SummaryMethod | None = field(default=None, metadata=about(
+        "Only in records of runs with a generative model (--model): how the summary was made. `abstractive`: "
+        "the model read the whole article; `abstractive-select`: its most salient sentences that fit the "
+        "model's context; `abstractive-mapreduce`: chunks, then the chunks' summaries; `extractive-fallback`: "
+        "the model's summary was not used (see `warnings`) and the summary is the extractive one. Null in the "
+        "error records of --engine ray runs.", with_model=True, csv=False))
+    input_tokens: int | None = field(default=None, metadata=about(
+        "Only with --model: tokens of article text the model read (prompt excluded).", minimum=0, with_model=True,
+        csv=False))
+    chunks: int | None = field(default=None, metadata=about(
+        "Only with --model: the number of parts the article was read in (1 unless --long mapreduce was needed).",
+        minimum=1, with_model=True, csv=False))
 
     @property
     def ok(self) -> bool:
@@ -90,38 +146,109 @@ class Result:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Result:
-        """The Result whose ``to_dict()`` is ``data`` (keys it does not know go into ``extra``)."""
-        known = {"id", "source", "title", "date", "byline", "summary", "summary_sentences", "topics", "keywords",
-                 "entities", "warnings", "error"}
-        return cls(
-            id=data["id"],
-            source=data["source"],
-            title=data.get("title"),
-            date=data.get("date"),
-            byline=data.get("byline"),
-            summary_sentences=tuple(data.get("summary_sentences") or ()),
-            topics=tuple(Topic(t["qcode"], t["label"], tuple(t["path"]), t["score"]) for t in data.get("topics") or ()),
-            keywords=tuple(Keyword(k["text"], k["score"]) for k in data.get("keywords") or ()),
-            entities=tuple(Entity(e["text"], e["type"], e["count"]) for e in data.get("entities") or ()),
-            warnings=tuple(data.get("warnings") or ()),
-            error=data.get("error"),
-            extra={k: v for k, v in data.items() if k not in known},
-        )
+        """The Result whose ``to_dict()`` is ``data``; ValueError for a key that is no record field."""
+        unknown = set(data) - {f.name for f in record_fields()}
+        if unknown:
+            raise ValueError(f"not fields of a record: {', '.join(sorted(unknown))}")
+        return from_plain(cls, data)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id,
-            "source": self.source,
-            "title": self.title,
-            "date": self.date,
-            "byline": self.byline,
-            "summary": self.summary if self.ok else None,
-            "summary_sentences": list(self.summary_sentences),
-            "topics": [t.to_dict() for t in self.topics],
-            "keywords": [k.to_dict() for k in self.keywords],
-            "entities": [e.to_dict() for e in self.entities],
-            "warnings": list(self.warnings),
-            "error": self.error,
-        }
-        data.update(self.extra)
-        return data
+        """The record: the fields of :func:`record_fields` in order (those of generative runs only when
+        ``summary_method`` is set), lists for tuples, floats rounded as the model says."""
+        with_model = self.summary_method is not None
+        return {f.name: f.value(self) for f in record_fields(with_model)}
+
+
+# --- the record's fields, and the conversions that follow them --------------------------------------
+
+
+class RecordField(NamedTuple):
+    """One top-level field of the record, in output order."""
+
+    name: str
+    type: Any
+    """The Python type (``str | None``, ``tuple[Topic, ...]``, a Literal...)."""
+    metadata: typing.Mapping[str, Any]
+    value: Callable[[Result], Any]
+    """The field's value in the record (JSON-ready: lists, dicts, rounded floats)."""
+
+    @property
+    def with_model(self) -> bool:
+        """Written only in records of runs with a generative model."""
+        return bool(self.metadata.get("with_model"))
+
+
+def _summary(result: Result) -> str | None:
+    return result.summary if result.ok else None
+
+
+#: Record fields computed from others: name -> (the field it is written before, type, metadata, value).
+COMPUTED: dict[str, tuple[str, Any, dict[str, Any], Callable[[Result], Any]]] = {
+    "summary": ("summary_sentences", str | None,
+                about("The summary sentences joined by spaces; null on error."), _summary),
+}
+
+
+@cache
+def record_fields(with_model: bool = True) -> tuple[RecordField, ...]:
+    """The fields of the record, in output order: the fields of :class:`Result` with the computed
+    ``summary`` before ``summary_sentences``; ``with_model=False`` leaves out those written only by
+    runs with a generative model."""
+    hints = type_hints(Result)
+    before = {place: (name, tp, meta, value) for name, (place, tp, meta, value) in COMPUTED.items()}
+    out: list[RecordField] = []
+    for f in dataclasses.fields(Result):
+        if f.name in before:
+            out.append(RecordField(*before[f.name]))
+        if with_model or not f.metadata.get("with_model"):
+            out.append(RecordField(f.name, hints[f.name], f.metadata, _getter(f)))
+    return tuple(out)
+
+
+def _getter(f: dataclasses.Field[Any]) -> Callable[[Result], Any]:
+    return lambda result: _plain(getattr(result, f.name), f.metadata.get("digits"))
+
+
+@cache
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved types of a dataclass's fields (this module uses postponed annotations)."""
+    return typing.get_type_hints(cls)
+
+
+def optional_inner(tp: Any) -> tuple[Any, bool]:
+    """(``X``, True) for ``X | None``; (``tp``, False) for any other type."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1 and len(args) < len(typing.get_args(tp)):
+            return args[0], True
+    return tp, False
+
+
+def to_plain(obj: Any) -> dict[str, Any]:
+    """A record dataclass (Topic, Keyword, Entity) as a JSON-ready dict, field by field."""
+    return {f.name: _plain(getattr(obj, f.name), f.metadata.get("digits")) for f in dataclasses.fields(obj)}
+
+
+def _plain(value: Any, digits: int | None = None) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v, digits) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return to_plain(value)
+    if digits is not None and isinstance(value, float):
+        return round(value, digits)
+    return value
+
+
+def from_plain(tp: Any, value: Any) -> Any:
+    """The value of type ``tp`` that :func:`_plain` turned into ``value`` (missing fields: their defaults)."""
+    inner, optional = optional_inner(tp)
+    if value is None and optional:
+        return None
+    if dataclasses.is_dataclass(inner) and isinstance(inner, type):
+        hints = type_hints(inner)
+        return inner(**{f.name: from_plain(hints[f.name], value[f.name])
+                        for f in dataclasses.fields(inner) if f.name in value})
+    if typing.get_origin(inner) is tuple:
+        (item, *_) = typing.get_args(inner)
+        return tuple(from_plain(item, v) for v in value or ())
+    return value

@@ -95,18 +95,6 @@ def test_a_faithful_summary_is_used(tmp_path):
     assert gen.calls == [[STORY]]
 
 
-def test_the_record_schema_knows_the_generation_fields(tmp_path):
-    from importlib import resources
-
-    from summarizer.abstractive import METHODS as ALL_METHODS
-
-    schema = json.loads(resources.files("summarizer.data").joinpath("record.schema.json").read_text("utf-8"))
-    d = run_one(pipeline(tmp_path, ScriptedGenerator(lambda t: GOOD))).to_dict()
-    assert set(d) <= set(schema["properties"])
-    assert set(schema["properties"]["summary_method"]["enum"]) == set(ALL_METHODS)
-    assert d["summary_method"] in ALL_METHODS
-
-
 def test_extractive_records_have_no_generation_fields(tmp_path):
     d = run_one(pipeline(tmp_path)).to_dict()
     assert "summary_method" not in d and "input_tokens" not in d and "chunks" not in d
@@ -119,7 +107,7 @@ def test_extractive_records_have_no_generation_fields(tmp_path):
 def test_an_invented_name_or_number_falls_back_to_the_extractive_summary(tmp_path, summary, named):
     r = run_one(pipeline(tmp_path, ScriptedGenerator(lambda t: summary)))
     extractive = run_one(pipeline(tmp_path))
-    assert r.extra["summary_method"] == "extractive-fallback"
+    assert r.summary_method == "extractive-fallback"
     assert r.summary_sentences == extractive.summary_sentences
     assert any("replaced by the extractive one" in w and named in w for w in r.warnings), r.warnings
 
@@ -127,7 +115,7 @@ def test_an_invented_name_or_number_falls_back_to_the_extractive_summary(tmp_pat
 def test_no_faithful_keeps_the_text_with_a_warning(tmp_path):
     summary = "Mayor John Smith said the budget raises spending on teachers by 45 percent."
     r = run_one(pipeline(tmp_path, ScriptedGenerator(lambda t: summary), faithful=False))
-    assert r.extra["summary_method"] == "abstractive" and r.summary == summary
+    assert r.summary_method == "abstractive" and r.summary == summary
     assert any("may not be faithful" in w and "'John Smith'" in w and "'45'" in w for w in r.warnings)
 
 
@@ -141,13 +129,13 @@ def test_degenerate_output_falls_back(tmp_path, summary, reason):
     gen = ScriptedGenerator(lambda t: summary)
     gen.instructions = ("Summarize the news article below in at most 3 sentences. Write only facts.",)
     r = run_one(pipeline(tmp_path, gen))
-    assert r.extra["summary_method"] == "extractive-fallback"
+    assert r.summary_method == "extractive-fallback"
     assert any(reason in w for w in r.warnings), r.warnings
 
 
 def test_empty_output_falls_back_even_without_the_guard(tmp_path):
     r = run_one(pipeline(tmp_path, ScriptedGenerator(lambda t: "  "), faithful=False))
-    assert r.extra["summary_method"] == "extractive-fallback" and r.summary_sentences
+    assert r.summary_method == "extractive-fallback" and r.summary_sentences
 
 
 def test_one_batch_one_generation_call_and_one_analysis_of_the_summaries(tmp_path):
@@ -162,7 +150,7 @@ def test_one_batch_one_generation_call_and_one_analysis_of_the_summaries(tmp_pat
     gen = ScriptedGenerator(lambda t: GOOD)
     p = pipeline(tmp_path, gen, analyzer=analyzer)
     results = list(p.run([Article(id=str(i), text=STORY) for i in range(3)]))
-    assert [r.extra["summary_method"] for r in results] == ["abstractive"] * 3
+    assert [r.summary_method for r in results] == ["abstractive"] * 3
     assert [len(c) for c in gen.calls] == [3]
     assert analyzer.calls == [3, 3]  # the articles, then the summaries
 
@@ -176,7 +164,7 @@ def test_a_failing_generation_costs_only_its_article(tmp_path):
     p = pipeline(tmp_path, ScriptedGenerator(write))
     results = list(p.run([Article(id="a", text=STORY), Article(id="b", text=STORY + " EXPLODE now here."),
                           Article(id="c", text=STORY)]))
-    assert [r.extra["summary_method"] for r in results] == ["abstractive", "extractive-fallback", "abstractive"]
+    assert [r.summary_method for r in results] == ["abstractive", "extractive-fallback", "abstractive"]
     assert any("boom" in w for w in results[1].warnings)
     assert all(r.ok for r in results)
 
@@ -196,8 +184,8 @@ def test_select_reads_salient_sentences_in_article_order_within_the_budget(tmp_p
         return "The council discussed the budget."
 
     r = run_one(pipeline(tmp_path, ScriptedGenerator(write, budget=300)), text=LONG, title="Council budget")
-    assert r.extra["summary_method"] == "abstractive-select"
-    assert r.extra["chunks"] == 1 and 0 < r.extra["input_tokens"] <= 300
+    assert r.summary_method == "abstractive-select"
+    assert r.chunks == 1 and 0 < r.input_tokens <= 300
     (given,) = seen
     assert given.startswith("Council budget\n\n")
     body = given.split("\n\n", 1)[1]
@@ -214,12 +202,12 @@ def test_select_reads_salient_sentences_in_article_order_within_the_budget(tmp_p
 def test_mapreduce_reads_every_sentence_once_and_recurses(tmp_path):
     gen = ScriptedGenerator(lambda t: "The council met about the budget this week.", budget=200)
     r = run_one(pipeline(tmp_path, gen, long="mapreduce"), text=LONG)
-    assert r.extra["summary_method"] == "abstractive-mapreduce"
+    assert r.summary_method == "abstractive-mapreduce"
     first_round = gen.calls[0]
-    assert r.extra["chunks"] == len(first_round) > 1
+    assert r.chunks == len(first_round) > 1
     assert " ".join(first_round) == " ".join(LONG.split())  # nothing left out, nothing repeated
     assert len(gen.calls) >= 3  # map, at least one more map round, reduce
-    assert r.extra["input_tokens"] == len(LONG.split())
+    assert r.input_tokens == len(LONG.split())
     assert any("--long mapreduce" in w for w in r.warnings)
 
 
@@ -227,7 +215,7 @@ def test_mapreduce_cuts_a_sentence_longer_than_the_budget_at_word_boundaries(tmp
     text = "The council " + " ".join(["budget"] * 450) + " was approved. " + STORY
     gen = ScriptedGenerator(lambda t: "The council approved the budget.", budget=100)
     r = run_one(pipeline(tmp_path, gen, long="mapreduce"), text=text)
-    assert r.extra["summary_method"] == "abstractive-mapreduce"
+    assert r.summary_method == "abstractive-mapreduce"
     assert " ".join(gen.calls[0]) == " ".join(text.split())
 
 
@@ -331,8 +319,8 @@ def test_tiny_model_nonsense_is_caught_and_the_record_says_why(tmp_path, tiny, n
     results = list(p.run([Article(id="a", text=STORY), Article(id="b", text=STORY.replace("Monday", "Friday"))]))
     for r in results:
         assert r.ok and r.summary_sentences and r.topics and r.keywords
-        assert r.extra["summary_method"] == "extractive-fallback", r.summary
-        assert r.extra["input_tokens"] > 0 and r.extra["chunks"] == 1
+        assert r.summary_method == "extractive-fallback", r.summary
+        assert r.input_tokens > 0 and r.chunks == 1
         assert any("replaced by the extractive one" in w for w in r.warnings), r.warnings
 
 
@@ -340,7 +328,7 @@ def test_tiny_model_nonsense_is_caught_and_the_record_says_why(tmp_path, tiny, n
 def test_tiny_seq2seq_output_is_kept_with_no_faithful_and_is_deterministic(tmp_path, tiny, name):
     p = pipeline(tmp_path, model=str(tiny[name]), max_new_tokens=30, faithful=False)
     first, second = run_one(p), run_one(p)
-    assert first.extra["summary_method"] == "abstractive"
+    assert first.summary_method == "abstractive"
     assert first.summary == second.summary and first.summary
     assert first.summary == " ".join(first.summary_sentences)
     assert any("may not be faithful" in w for w in first.warnings)
@@ -353,14 +341,14 @@ def test_a_6000_word_article_goes_through(tmp_path, tiny, name, long):
     p = pipeline(tmp_path, model=str(tiny[name]), long=long, max_new_tokens=24, faithful=False, gen_batch_size=8)
     r = run_one(p, text=LONG, title="Council budget week")
     assert r.ok, r.error
-    assert r.extra["summary_method"] == f"abstractive-{long}", r.warnings
+    assert r.summary_method == f"abstractive-{long}", r.warnings
     assert not any("failed" in w for w in r.warnings), r.warnings
     gen = p.generator
     if long == "select":
-        assert r.extra["chunks"] == 1 and 0 < r.extra["input_tokens"] <= gen.article_budget
+        assert r.chunks == 1 and 0 < r.input_tokens <= gen.article_budget
     else:
-        assert r.extra["chunks"] > 10  # a 128/256-token context forces many chunks
-        assert r.extra["input_tokens"] > 6000
+        assert r.chunks > 10  # a 128/256-token context forces many chunks
+        assert r.input_tokens > 6000
     assert any(f"--long {long}" in w for w in r.warnings)
 
 
@@ -371,7 +359,7 @@ def test_pickle_weights_load_with_allow_pickle(tmp_path, tiny):
     with pytest.raises(ModelError, match="--allow-pickle"):
         load_generator(str(folder), GenerationOptions(device="cpu"))
     r = run_one(pipeline(tmp_path, model=str(folder), allow_pickle=True, max_new_tokens=20))
-    assert r.ok and r.extra["summary_method"] in METHODS
+    assert r.ok and r.summary_method in METHODS
 
 
 # --- the command line ------------------------------------------------------------------------------
@@ -481,7 +469,7 @@ def test_a_crash_in_the_abstractive_stage_keeps_the_extractive_record(tmp_path, 
     p._generator = object()  # type: ignore[assignment]  # never called: run() is replaced above
     results = list(p.run([Article(id="a", text=STORY), Article(id="b", text=STORY + " EXPLODE here, now.")]))
     assert [r.ok for r in results] == [True, True]
-    assert results[0].extra["summary_method"] == "abstractive" and results[0].summary == "A short summary."
-    assert results[1].extra["summary_method"] == "extractive-fallback"
+    assert results[0].summary_method == "abstractive" and results[0].summary == "A short summary."
+    assert results[1].summary_method == "extractive-fallback"
     assert any("tokenizer broke" in w for w in results[1].warnings)
     assert results[1].summary_sentences and results[1].topics

@@ -62,6 +62,19 @@ def part_records(folder: Path) -> list[dict]:
             for line in part.read_text(encoding="utf-8").split("\n") if line]
 
 
+def assert_fit_the_schema(records: list[dict]) -> None:
+    """Each record validates against the shipped record.schema.json."""
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("summarizer.data").joinpath("record.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for record in records:
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(record)]
+        assert not errors, f"the record of {record['id']} does not fit the schema: {errors}"
+
+
 def assert_same_records(got: list[dict], expected: list[dict]) -> None:
     assert [r["id"] for r in got] == [r["id"] for r in expected]
     for g, e in zip(got, expected, strict=True):
@@ -143,6 +156,50 @@ def test_list_inputs(tmp_path):
                          (str(tmp_path / "in" / "notes.txt"), "not " + str(tmp_path / "in" / "notes.txt"))):
         with pytest.raises(UsageError, match=re.escape(message)):
             list_inputs([bad])
+
+
+def test_a_folder_of_other_files_is_refused_before_ray_starts(tmp_path, monkeypatch, caplog):
+    ray = pytest.importorskip("ray")
+    from summarizer.engines.ray_engine import list_inputs
+
+    for folder in ("txt", "mixed"):
+        (tmp_path / folder / "sub").mkdir(parents=True)
+        for name in ("a.txt", "sub/b.html", "notes.md"):
+            (tmp_path / folder / name).write_text("An article.")
+    (tmp_path / "mixed" / "news.jsonl").write_text("{}")
+    (tmp_path / "empty").mkdir()
+    # beside readable files, the others are skipped with a warning; a folder with nothing at all is an error record
+    with caplog.at_level("WARNING", logger="summarizer"):
+        assert [e["name"] for e in list_inputs([str(tmp_path / "mixed")])] == [str(tmp_path / "mixed" / "news.jsonl")]
+    assert f"--engine ray skips 3 file(s) of {tmp_path / 'mixed'} that it cannot read, such as" in caplog.text
+    assert "contains no .jsonl, .ndjson, .parquet files" in list_inputs([str(tmp_path / "empty")])[0]["error"]
+
+    def no_ray(*args, **kwargs):
+        raise AssertionError("Ray was started")
+
+    monkeypatch.setattr(ray, "init", no_ray)
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "txt"), "--engine", "ray", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert (f"--engine ray reads JSON Lines and Parquet files (.jsonl, .ndjson, .parquet), and the folder "
+            f"{tmp_path / 'txt'} holds none: only 3 file(s) of other kinds, such as {tmp_path / 'txt' / 'a.txt'}. "
+            "Run without --engine ray to summarise them.") in " ".join(result.output.split())
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_known_ray_line_is_left_out_of_standard_error(capfd):
+    import os
+
+    from summarizer.engines.ray_engine import _KNOWN_RAY_LINE, _stderr_without
+
+    ray_line = (b"[2026-01-01 10:00:00,000 E 1 1] core_worker.cc:2465: Actor with class name: 'MapWorker' and ID: "
+                b"'0e04' " + _KNOWN_RAY_LINE + b". If the arguments in the object store go out of scope ...\n")
+    with _stderr_without(_KNOWN_RAY_LINE):
+        os.write(2, b"before\n" + ray_line + b"after\n")
+        os.write(2, b"\rprogress 50%" + ray_line)  # a progress bar has no newline: its text is kept
+        os.write(2, b"\rprogress 100%")
+        os.write(2, b"\n" + ray_line.replace(b"[2026", b"[x 2026"))  # not the log line format: the line goes
+    os.write(2, b"restored\n")
+    assert capfd.readouterr().err == "before\nafter\n\rprogress 50%\rprogress 100%\nrestored\n"
 
 
 def test_records_table_keeps_every_record_field(fake_summarizer):
@@ -255,6 +312,7 @@ def test_jsonl_records_equal_the_single_process_run(ray_local, reference, settin
     assert done.failed == sum(r["error"] is not None for r in expected)
     got = part_records(tmp_path / "out")
     assert_same_records(got, expected)
+    assert_fit_the_schema(got)
     errors = {r["id"]: r["error"] for r in got if r["error"]}
     assert f"{source} line 4: the object has no \"text\" field" in errors["no-text"]
     assert "line 8: invalid JSON" in errors["news-8"]
@@ -293,6 +351,7 @@ def test_parquet_round_trip(ray_local, reference, settings, tmp_path):
     written = pq.read_table(tmp_path / "records.parquet" / done.files[0])
     assert written.schema.equals(record_schema(), check_metadata=False)  # nested lists and structs, not strings
     got = written.to_pylist()
+    assert_fit_the_schema(got)
     assert got[2]["error"] == f'{source}, row 2: "text" must be a string, got null'
     expected[2]["error"] = got[2]["error"]
     assert_same_records(got, expected)

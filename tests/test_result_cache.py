@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 
+import pytest
 from fakes import HashEmbedder, RegexAnalyzer
 
 from summarizer import Summarizer
@@ -85,8 +86,11 @@ def test_a_damaged_cache_file_is_reported_and_the_run_goes_on(tmp_path, caplog):
 
 def test_from_dict_inverts_to_dict(tmp_path):
     result = make(tmp_path, result_cache=False).summarize(TEXT)
-    data = {**result.to_dict(), "summary_method": "extractive"}
+    assert Result.from_dict(result.to_dict()).to_dict() == result.to_dict()
+    data = {**result.to_dict(), "summary_method": "abstractive-select", "input_tokens": 120, "chunks": 1}
     assert Result.from_dict(data).to_dict() == data
+    with pytest.raises(ValueError, match="not fields of a record: colour"):
+        Result.from_dict({**data, "colour": "blue"})
 
 
 def test_the_cache_keeps_to_its_size_by_dropping_the_oldest_records(tmp_path):

@@ -86,7 +86,8 @@ def test_greedy_generation_is_deterministic(smol, seed_records):
     path = sorted(SEEDS.glob("*.txt"))[0]
     again = smol.summarize(Article(id=path.stem, text=path.read_text(encoding="utf-8"), source=str(path)))
     first = seed_records[path.stem]
-    assert again.summary == first.summary and again.extra == first.extra
+    assert again.summary == first.summary
+    assert (again.summary_method, again.input_tokens, again.chunks) == (first.summary_method, first.input_tokens, first.chunks)
 
 
 def test_a_long_article_is_read_by_selected_sentences(smol, gguf, real_summarizer):
@@ -97,13 +98,13 @@ def test_a_long_article_is_read_by_selected_sentences(smol, gguf, real_summarize
     assert s.pipeline.generator.model is smol.pipeline.generator.model
     path = sorted(SEEDS.glob("*.txt"))[0]
     r = s.summarize(Article(id=path.stem, text=path.read_text(encoding="utf-8"), source=str(path)))
-    assert r.ok and r.extra["chunks"] == 1
-    assert 0 < r.extra["input_tokens"] <= s.pipeline.generator.article_budget
+    assert r.ok and r.chunks == 1
+    assert 0 < r.input_tokens <= s.pipeline.generator.article_budget
     assert any("--long select" in w for w in r.warnings), r.warnings
-    if r.extra["summary_method"] == "extractive-fallback":
+    if r.summary_method == "extractive-fallback":
         assert any("extractive one" in w for w in r.warnings)
     else:
-        assert r.extra["summary_method"] == "abstractive-select"
+        assert r.summary_method == "abstractive-select"
 
 
 def test_the_guard_with_the_real_analyser(real_summarizer, seeds_text):
@@ -118,7 +119,7 @@ def test_the_guard_with_the_real_analyser(real_summarizer, seeds_text):
     s.pipeline._generator = Inventor()
     ident, text = next(iter(seeds_text.items()))
     r = s.summarize(Article(id=ident, text=text))
-    assert r.extra["summary_method"] == "extractive-fallback"
+    assert r.summary_method == "extractive-fallback"
     (warning,) = [w for w in r.warnings if "replaced by the extractive one" in w]
     assert "'Boris Johnson'" in warning and "'87'" in warning
 

@@ -46,21 +46,24 @@ import logging
 import math
 import os
 import re
+import sys
+import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, ModelError, NotInstalledError, SummarizerError, UsageError
-from ..formats import _guarded, _stem, _UniqueIds
+from ..formats import _guarded, _stem, _UniqueIds, known_extensions
 from ..formats import _walk as walk_files  # summarizer run's folder walk
 from ..formats import jsonl as jsonl_reader
 from ..formats.base import ReadItem, Source, article_from_object
 from ..formats.jsonl import given_id
-from ..records import Article, InputFailure
+from ..records import Article, InputFailure, from_plain, type_hints
+from ..schema import arrow_schema, arrow_type
 from ..settings import Settings, quiet_model_libraries
 
 if TYPE_CHECKING:
@@ -119,38 +122,24 @@ def _require_ray() -> Any:
 # --- Arrow schemas --------------------------------------------------------------------------
 
 
-@cache
 def record_schema(with_model: bool = False) -> pa.Schema:
-    """The Arrow schema of output records: the fields of ``Result.to_dict()``, in its order.
+    """The Arrow schema of output records: :func:`summarizer.schema.arrow_schema`, derived from the record
+    model (the fields of ``Result.to_dict()``, in its order).
 
     ``with_model`` adds the fields of abstractive runs (``summary_method``, ``input_tokens``,
     ``chunks``); every record of such a run has them (null in error records).
     """
-    import pyarrow as pa
-
-    strings = pa.list_(pa.string())
-    fields = [
-        ("id", pa.string()), ("source", pa.string()), ("title", pa.string()), ("date", pa.string()),
-        ("byline", pa.string()), ("summary", pa.string()), ("summary_sentences", strings),
-        ("topics", pa.list_(pa.struct([("qcode", pa.string()), ("label", pa.string()), ("path", strings),
-                                       ("score", pa.float64())]))),
-        ("keywords", pa.list_(pa.struct([("text", pa.string()), ("score", pa.float64())]))),
-        ("entities", pa.list_(pa.struct([("text", pa.string()), ("type", pa.string()), ("count", pa.int64())]))),
-        ("warnings", strings), ("error", pa.string()),
-    ]
-    if with_model:
-        fields += [("summary_method", pa.string()), ("input_tokens", pa.int64()), ("chunks", pa.int64())]
-    return pa.schema(fields)
+    return arrow_schema(with_model)
 
 
 @cache
 def _packed_schema() -> pa.Schema:
-    """Rows of the read stage: each holds one batch of articles (or inputs that could not be read)."""
+    """Rows of the read stage: each holds one batch of articles (or inputs that could not be read): the
+    fields of :class:`~summarizer.records.Article` and an ``error``."""
     import pyarrow as pa
 
-    article = pa.struct([("id", pa.string()), ("source", pa.string()), ("text", pa.string()),
-                         ("title", pa.string()), ("date", pa.string()), ("byline", pa.string()),
-                         ("url", pa.string()), ("warnings", pa.list_(pa.string())), ("error", pa.string())])
+    hints = type_hints(Article)
+    article = pa.struct([*((f.name, arrow_type(hints[f.name])) for f in fields(Article)), ("error", pa.string())])
     return pa.schema([("articles", pa.list_(article))])
 
 
@@ -161,8 +150,8 @@ def records_table(records: Sequence[dict[str, Any]], with_model: bool = False) -
     schema = record_schema(with_model)
     unknown = {key for record in records for key in record} - set(schema.names)
     if unknown:  # a new record field: never drop it silently
-        raise SummarizerError(f"internal error: the record field(s) {', '.join(sorted(unknown))} have no column in "
-                              "record_schema() of summarizer/engines/ray_engine.py; add them there")
+        raise SummarizerError(f"internal error: {', '.join(sorted(unknown))} are not fields of the record model "
+                              "(summarizer/records.py); records must be Result.to_dict() dicts")
     return pa.Table.from_pylist(list(records), schema=schema)
 
 
@@ -193,7 +182,8 @@ def list_inputs(inputs: Sequence[str], exclude: str | None = None) -> list[dict[
     ``summarizer run`` gives them; the workers open them by absolute path. ``scheme://`` URIs are
     listed with pyarrow's file systems. ``exclude`` (the output folder) is never read.
     Raises UsageError for inputs this engine cannot read at all (standard input, web pages, other
-    file types given by name).
+    file types given by name, folders holding only such files); other files in a folder beside
+    readable ones are skipped with a warning.
     """
     excluded = os.path.abspath(exclude) if exclude and "://" not in exclude else None
     entries: list[dict[str, str]] = []
@@ -207,9 +197,7 @@ def list_inputs(inputs: Sequence[str], exclude: str | None = None) -> list[dict[
         if "://" in given:
             entries.extend(_list_uri(given))
         elif os.path.isdir(given):
-            files = list(_walk(given, excluded))
-            entries.extend(files or [_failed_entry(given, f"the folder {given} contains no {_endings()} files "
-                                                          "(hidden files are skipped)")])
+            entries.extend(_list_folder(given, excluded))
         elif os.path.lexists(given):
             kind = _kind(given)
             if kind is None:
@@ -223,14 +211,34 @@ def list_inputs(inputs: Sequence[str], exclude: str | None = None) -> list[dict[
     return entries
 
 
-def _walk(root: str, excluded: str | None) -> Iterator[dict[str, str]]:
+def _walk(root: str, excluded: str | None, skipped: list[str] | None = None) -> Iterator[dict[str, str]]:
     """Readable files under ``root`` as ``summarizer run`` walks a folder (sorted by path, hidden entries
-    skipped), only those of :data:`INPUT_EXTENSIONS`, and never the ``excluded`` folder."""
-    for found in walk_files(root, INPUT_EXTENSIONS, excluded):
+    skipped), only those of :data:`INPUT_EXTENSIONS`, and never the ``excluded`` folder. The files that
+    ``summarizer run`` would read but this engine cannot (.txt, .html, ...) are added to ``skipped``."""
+    for found in walk_files(root, {*INPUT_EXTENSIONS, *known_extensions()}, excluded):
         if isinstance(found, InputFailure):  # a folder that cannot be listed
             yield _failed_entry(found.source, found.error)
-        else:
-            yield _entry(os.path.abspath(found), found, _kind(found) or "")
+        elif kind := _kind(found):
+            yield _entry(os.path.abspath(found), found, kind)
+        elif skipped is not None:
+            skipped.append(found)
+
+
+def _list_folder(folder: str, excluded: str | None) -> list[dict[str, str]]:
+    """The entries of a folder; UsageError when it holds only files of kinds this engine cannot read."""
+    skipped: list[str] = []
+    entries = list(_walk(folder, excluded, skipped))
+    readable = sum(1 for entry in entries if entry["path"])
+    if skipped and not readable:
+        raise UsageError(f"--engine ray reads JSON Lines and Parquet files ({_endings()}), and the folder {folder} "
+                         f"holds none: only {len(skipped)} file(s) of other kinds, such as {skipped[0]}. Run "
+                         "without --engine ray to summarise them.")
+    if skipped:
+        log.warning("--engine ray skips %d file(s) of %s that it cannot read, such as %s (it reads only %s "
+                    "files); run without --engine ray to summarise them", len(skipped), folder, skipped[0],
+                    _endings())
+    return entries or [_failed_entry(folder, f"the folder {folder} contains no {_endings()} files "
+                                             "(hidden files are skipped)")]
 
 
 def _list_glob(pattern: str, excluded: str | None) -> list[dict[str, str]]:
@@ -360,19 +368,17 @@ def _iso_dates(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _item_to_row(item: ReadItem) -> dict[str, Any]:
+    """A row of :func:`_packed_schema`: the Article's fields, or those of the InputFailure (the rest null)."""
     if isinstance(item, InputFailure):
-        return {"id": item.id, "source": item.source, "text": None, "title": None, "date": None, "byline": None,
-                "url": None, "warnings": [], "error": item.error}
-    return {"id": item.id, "source": item.source, "text": item.text, "title": item.title, "date": item.date,
-            "byline": item.byline, "url": item.url, "warnings": list(item.warnings), "error": None}
+        return {"id": item.id, "source": item.source, "error": item.error}
+    return {**{f.name: getattr(item, f.name) for f in fields(Article)}, "error": None}
 
 
 def _item_from_packed(row: dict[str, Any]) -> ReadItem:
     """The Article (or InputFailure) that :func:`_item_to_row` stored, unchanged."""
     if row["error"] is not None:
         return InputFailure(row["id"], row["source"], row["error"])
-    return Article(id=row["id"], text=row["text"], source=row["source"], title=row["title"], date=row["date"],
-                   byline=row["byline"], url=row["url"], warnings=tuple(row["warnings"] or ()))
+    return from_plain(Article, {k: v for k, v in row.items() if k != "error"})
 
 
 def item_from_row(row: dict[str, Any]) -> ReadItem:
@@ -461,6 +467,10 @@ def summarize_dataset(ds: ray.data.Dataset, settings: Settings | None = None, *,
     ``concurrency`` actors (default: the cluster's CPUs / ``cpus_per_actor``), ``batch_size``
     rows per call (default: ``settings.batch_size``). Should a run stall with every CPU held by
     actors while read or write tasks wait for one, lower ``concurrency``.
+
+    When the Dataset runs, Ray logs an error-level line about the actors' "constructor arguments in
+    the object store" (ray-project/ray#57733); it is about Ray Data's own arguments and harmless
+    here (:func:`run_ray` leaves it out unless ``verbose``).
     """
     ray = _require_ray()
     settings = _settings(settings, batch_size)
@@ -496,7 +506,8 @@ def run_ray(inputs: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], o
     ``concurrency``: the number of actors, each holding its own models (default: the cluster's
     CPUs / ``cpus_per_actor``, and no more than there are batches). ``batch_size``: articles per
     batch (default: ``settings.batch_size``). ``progress`` shows Ray Data's progress bars;
-    ``verbose`` lets Ray's log messages and the workers' output through.
+    ``verbose`` lets Ray's log messages and the workers' output through (without it, Ray's
+    known and harmless line about actor constructor arguments is left out of standard error).
 
     Returns a :class:`RayRun` (records written, failures, files). Raises NotInstalledError
     without Ray, UsageError for inputs or an output it cannot use.
@@ -655,8 +666,79 @@ def _ray_session(ray: Any, address: str | None, num_cpus: int | None, progress: 
     context.execution_options.preserve_order = True  # records in input order
     context.enable_progress_bars = progress
     try:
-        yield
+        with nullcontext() if verbose else _stderr_without(_KNOWN_RAY_LINE):
+            yield
     finally:
         context.execution_options.preserve_order, context.enable_progress_bars = saved
         if started:
             ray.shutdown()
+
+
+#: Ray Data hands every actor of a pool object-store references as constructor arguments (its data
+#: context and the map function), and Ray's core then logs, at error level, that such an actor may fail
+#: to restart (ray-project/ray#57733; #53727 for the restart itself). Nothing we pass causes it, the
+#: references live as long as the run, and Ray Data's actors are restarted on failure by design:
+#: without --verbose the line is left out.
+_KNOWN_RAY_LINE = b"has constructor arguments in the object store and max_restarts > 0"
+
+
+#: Where a line of Ray's C++ log starts: ``[2026-11-28 13:40:21,551 E 16127 16127] ``, or JSON.
+_RAY_LOG_LINE = re.compile(rb"\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[,.]\d+ [A-Z] \d+ \d+\]|\{\"asctime\"")
+
+
+def _without(chunk: bytes, marker: bytes) -> bytes:
+    """``chunk`` without the lines that hold ``marker``: from the start of the log line that holds it (or
+    of the line) to its newline. Text before it on the same line (a progress bar's) is kept."""
+    kept = []
+    for line in re.split(b"(?<=\n)", chunk):
+        at = line.find(marker)
+        if at < 0:
+            kept.append(line)
+        else:
+            starts = [match.start() for match in _RAY_LOG_LINE.finditer(line, 0, at)]
+            kept.append(line[: starts[-1]] if starts else b"")
+    return b"".join(kept)
+
+
+@contextmanager
+def _stderr_without(marker: bytes) -> Iterator[None]:
+    """Standard error of this process with the lines that hold ``marker`` left out, until the block ends.
+
+    Ray's core (C++) writes to file descriptor 2 directly, past ``sys.stderr`` and Python's logging,
+    so the descriptor itself is pointed at a pipe whose reader thread passes everything else on at
+    once (progress bars too). A line of Ray's log is one write of less than ``PIPE_BUF`` bytes, so
+    it arrives whole in one read (see :func:`_without`). If the descriptor cannot be redirected, nothing is filtered.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    read_end, write_end = os.pipe()
+
+    def copy() -> None:
+        while chunk := os.read(read_end, 65536):
+            kept = memoryview(_without(chunk, marker))
+            while kept:
+                try:
+                    kept = kept[os.write(saved, kept):]
+                except OSError:  # standard error went away: keep draining the pipe
+                    break
+
+    reader = threading.Thread(target=copy, name="summarizer-stderr-filter", daemon=True)
+    reader.start()
+    os.dup2(write_end, 2)
+    os.close(write_end)
+    try:
+        yield
+    finally:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        os.dup2(saved, 2)  # closes the pipe's last write end: the reader sees its end and stops
+        reader.join(timeout=5)
+        if not reader.is_alive():  # else a process started meanwhile still holds the pipe: leave both open
+            os.close(read_end)
+            os.close(saved)

@@ -1,28 +1,50 @@
-"""CSV: one row per article under a header row; lists are joined with "; "."""
+"""CSV: one row per article under a header row; lists are joined with "; ".
+
+The columns follow the record's fields (:func:`summarizer.records.record_fields`), each as the
+field's ``csv`` metadata says: by default one column of the field's name, a list joined with
+"; "; a list of objects gives one column or more, each a template filled per item (topics give
+``topics``, their labels, and ``topic_qcodes``); ``False`` leaves the field out
+(``summary_sentences``, which ``summary`` holds, and the fields of runs with a generative model).
+"""
 
 from __future__ import annotations
 
 import csv
-from typing import TextIO
+from functools import cache
+from typing import Any, TextIO
 
-from ...records import Result
+from ...records import Result, record_fields
 from ..base import Writer
 
-COLUMNS: tuple[str, ...] = (
-    "id",
-    "source",
-    "title",
-    "date",
-    "byline",
-    "summary",
-    "topics",
-    "topic_qcodes",
-    "keywords",
-    "entities",
-    "warnings",
-    "error",
-)
 SEPARATOR = "; "
+
+
+@cache
+def _columns() -> tuple[tuple[str, str, str | None], ...]:
+    """(column, record field, template for each item of a list of objects, or None) per CSV column."""
+    columns: list[tuple[str, str, str | None]] = []
+    for f in record_fields(with_model=False):
+        shown = f.metadata.get("csv")
+        if shown is False:
+            continue
+        if isinstance(shown, dict):
+            columns.extend((column, f.name, template) for column, template in shown.items())
+        else:
+            columns.append((f.name, f.name, None))
+    return tuple(columns)
+
+
+def columns() -> tuple[str, ...]:
+    """The header of the CSV output, derived from the record model."""
+    return tuple(column for column, _, _ in _columns())
+
+
+def _cell(value: Any, template: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return SEPARATOR.join(template.format_map(v) if template else str(v) for v in value)
+    return str(value)
 
 
 class CsvWriter(Writer):
@@ -30,27 +52,13 @@ class CsvWriter(Writer):
         super().__init__(stream)
         # RFC 4180 "\r\n" row endings (the csv default): fields holding "\r" or "\n" get quoted.
         # Files are opened with newline="" (see output.open_output) so nothing is translated twice.
-        self._csv = csv.DictWriter(stream, fieldnames=COLUMNS)
+        self._csv = csv.DictWriter(stream, fieldnames=columns())
         self._header_written = False
 
     def write(self, result: Result) -> None:
         self._header()
-        self._csv.writerow(
-            {
-                "id": result.id,
-                "source": result.source,
-                "title": result.title or "",
-                "date": result.date or "",
-                "byline": result.byline or "",
-                "summary": result.summary if result.ok else "",
-                "topics": SEPARATOR.join(t.label for t in result.topics),
-                "topic_qcodes": SEPARATOR.join(t.qcode for t in result.topics),
-                "keywords": SEPARATOR.join(k.text for k in result.keywords),
-                "entities": SEPARATOR.join(f"{e.text} ({e.type})" for e in result.entities),
-                "warnings": SEPARATOR.join(result.warnings),
-                "error": result.error or "",
-            }
-        )
+        record: dict[str, Any] = result.to_dict()
+        self._csv.writerow({column: _cell(record[name], template) for column, name, template in _columns()})
         self.stream.flush()
 
     def _finish(self) -> None:
@@ -60,3 +68,6 @@ class CsvWriter(Writer):
         if not self._header_written:
             self._csv.writeheader()
             self._header_written = True
+
+
+__all__: list[str] = ["SEPARATOR", "CsvWriter", "columns"]
