@@ -77,10 +77,11 @@ def find_duplicates(articles: Sequence[StoryArticle], weights: DedupWeights = DE
     lsh = MinHashLSH(threshold=weights.lsh_threshold, num_perm=weights.num_perm)
     hashes: list[MinHash] = []
     sizes: list[int] = []
+    template = MinHash(num_perm=weights.num_perm)  # one set of permutations for every signature
     for i, article in enumerate(articles):
         found = shingles(article.text, weights.shingle_words)
-        mh = MinHash(num_perm=weights.num_perm)
-        mh.update_batch(list(found))
+        mh = MinHash(num_perm=weights.num_perm, permutations=template.permutations, scheme=template.scheme)
+        mh.update_batch(found)
         hashes.append(mh)
         sizes.append(len(found))
         if found:

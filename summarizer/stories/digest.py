@@ -34,6 +34,8 @@ class DigestWeights:
     such events on one date."""
     adds_max: int = 5
     """Sentences shown of what an article adds (all are counted)."""
+    compare_with: int = 50
+    """What an article adds is what none of this many earlier articles, the closest to it, said."""
 
 
 DEFAULT_DIGEST = DigestWeights()
@@ -235,31 +237,37 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
 def _distinct_events(found: list[Event], members: list[StoryArticle], repeat: float) -> list[Event]:
     """The events, less those that repeat an earlier article's event of the same date."""
     by_id = {a.id: a for a in members}
-    kept: list[tuple[Event, np.ndarray | None]] = []
+    kept: list[Event] = []
+    on_date: dict[str | None, list[tuple[str, np.ndarray]]] = defaultdict(list)  # date -> (article, vector)
     for e in found:
         a = by_id[e.article_id]
         i = a.sentences.index(e.sentence)
-        vec = a.sentence_vectors[i] if i < len(a.sentence_vectors) else None
-        if vec is not None and any(e.date == k.date and kv is not None and k.article_id != e.article_id
-                                   and float(vec @ kv) >= repeat for k, kv in kept):
-            continue
-        kept.append((e, vec))
-    return [e for e, _ in kept]
+        if i < len(a.sentence_vectors):
+            vec = a.sentence_vectors[i]
+            if any(other != e.article_id and float(vec @ kv) >= repeat for other, kv in on_date[e.date]):
+                continue
+            on_date[e.date].append((e.article_id, vec))
+        kept.append(e)
+    return kept
 
 
 def _members(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ...]],
              w: DigestWeights) -> list[Member]:
+    """Each article with what it adds: its sentences that none of the earlier articles closest to it
+    (``w.compare_with`` of them, by article vector, so a long story costs no more per article) said."""
     out = []
-    earlier: list[np.ndarray] = []
-    for a in members:
-        new = []
-        for i, sentence in enumerate(a.sentences):
-            if eligibility(sentence) <= 0 or i >= len(a.sentence_vectors):
-                continue
-            vec = a.sentence_vectors[i]
-            if all(float((e @ vec).max()) < w.repeat for e in earlier if len(e)):
-                new.append(sentence)
-        earlier.append(a.sentence_vectors)
+    vectors = np.stack([a.vector for a in members])
+    for k, a in enumerate(members):
+        earlier = range(k)
+        if k > w.compare_with:
+            earlier = np.argsort(-(vectors[:k] @ a.vector))[: w.compare_with]
+        n = min(len(a.sentences), len(a.sentence_vectors))
+        closest = np.full(n, -1.0, dtype=np.float32)
+        for j in earlier:
+            if n and len(members[j].sentence_vectors):
+                np.maximum(closest, (a.sentence_vectors[:n] @ members[j].sentence_vectors.T).max(axis=1), out=closest)
+        new = [sentence for sentence, near in zip(a.sentences[:n], closest, strict=True)
+               if near < w.repeat and eligibility(sentence) > 0]
         out.append(Member(a.id, a.date, a.title, a.source, a.url, tuple(new[: w.adds_max]), len(new),
                           copies_of.get(a.id, ())))
     return out

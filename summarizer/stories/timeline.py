@@ -29,6 +29,9 @@ _SPAN = re.compile(r"\d{4}\s*[-–]\s*\d{2,4}|\b(?:between|from|until|since|thro
 _LEAD = re.compile(r"^(?:(?:on|in|of|at|by|the|early|late|mid|mid-)\s+)+", re.IGNORECASE)
 _LAST_NAMED = re.compile(rf"^(?:last|this past)\s+(?=(?:{_MONTHS}|{_WEEKDAYS})\b)", re.IGNORECASE)
 _SAME_DAY = re.compile(r"\b(?:same|that) day\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|{_WEEKDAYS})\b", re.IGNORECASE)
+_MONTH = re.compile(rf"\b(?:{_MONTHS})\b", re.IGNORECASE)
+_DAY = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 _ABSOLUTE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -74,13 +77,32 @@ def resolve(mention: str, base: dt.datetime | None) -> tuple[str, str] | None:
     text = _LAST_NAMED.sub("", _LEAD.sub("", mention.strip()))
     if base is None and not _ABSOLUTE.search(text):
         return None  # "May 16" in an undated article: any year would be invented
-    found = _parser(base).get_date_data(text)
-    if found.date_obj is None or found.period not in PRECISIONS:
-        return None
-    when = found.date_obj
+    return _resolve(text, base)
+
+
+@lru_cache(maxsize=65536)
+def _resolve(text: str, base: dt.datetime | None) -> tuple[str, str] | None:
+    """A calendar date ("October 3", "May 2023") with dateutil, fast; words relative to the article's
+    date ("today", "last year", "Monday") with dateparser."""
+    if _RELATIVE.search(text):
+        found = _parser(base).get_date_data(text)
+        if found.date_obj is None or found.period not in PRECISIONS:
+            return None
+        when, precision = found.date_obj.replace(tzinfo=None), found.period
+    else:
+        from dateutil import parser as dateutil_parser
+
+        anchor = base or dt.datetime(1, 1, 1)
+        try:
+            when = dateutil_parser.parse(text, default=anchor.replace(day=1), fuzzy=True)
+        except (ValueError, OverflowError):
+            return None
+        precision = "day" if _DAY.search(_ABSOLUTE.sub("", text)) else "month" if _MONTH.search(text) else "year"
+        if base is not None and not _ABSOLUTE.search(text) and when > base + dt.timedelta(days=1):
+            when = when.replace(year=when.year - 1)  # "November" in February is last November
     if base is not None and when > base + dt.timedelta(days=1) and not _ABSOLUTE.search(text):
         return None  # a future date read from a relative mention ("next week") is a plan, not an event
-    return when.date().isoformat()[: PRECISIONS[found.period]], found.period
+    return when.date().isoformat()[: PRECISIONS[precision]], precision
 
 
 def events(article: StoryArticle) -> list[Event]:
