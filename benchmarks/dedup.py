@@ -102,7 +102,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from summarizer.records import Article
-    from summarizer.stories.dedup import find_duplicates
+    from summarizer.stories.dedup import find_duplicates, shingles
 
     rng = random.Random(args.seed)
     rows = originals(args.eval_dir, args.n)
@@ -132,20 +132,31 @@ def main() -> None:
         for kind in kinds_of[f"c{k}"]:
             by_kind_all[kind] += 1
             by_kind_hit[kind] += hit
-    false_merges = 0
+    # Groups that hold more than one original: either the source's own copies (syndicated versions of one
+    # wire story, which it holds under other ids) or a false merge. Each is printed to be judged.
+    byid = {a.id: a for a in analysed}
+    merged = []
     for group in groups:
-        members = (group.kept, *(c.id for c in group.copies))
-        origs = {twin_of[m.replace("c", "o", 1)] for m in members}
-        false_merges += len(origs) - 1
+        members = [group.kept, *(c.id for c in group.copies)]
+        origs = sorted({m.replace("c", "o", 1) for m in members}, key=lambda o: int(o[1:]))
+        origs = list({twin_of[o]: o for o in origs}.values())  # the source's exact twins count once
+        for a, b in zip(origs, origs[1:]):
+            sa, sb = shingles(byid[a].text, 4), shingles(byid[b].text, 4)
+            merged.append((a, b, len(sa & sb) / max(1, min(len(sa), len(sb)))))
     twins = sum(c - 1 for c in same.values() if c > 1)
     print(f"originals {len(rows)}, altered copies {len(rows)}, articles analysed {len(analysed)} "
-          f"(per-article pass {seconds:.0f} s{' , from the cache' if not seconds else ''})")
+          f"(per-article pass {seconds:.0f} s{', from the cache' if not seconds else ''})")
     print(f"copies grouped with their original: {found[True]} of {len(rows)} ({100 * found[True] / len(rows):.1f}%)")
     for kind in KINDS:
         print(f"  with {kind:<11} {by_kind_hit[kind]:>4} of {by_kind_all[kind]:>4} "
               f"({100 * by_kind_hit[kind] / max(1, by_kind_all[kind]):.1f}%)")
-    print(f"different originals merged: {false_merges} (groups {len(groups)}; originals the source holds twice: "
-          f"{twins}, grouped as they should be)")
+    print(f"groups {len(groups)}; originals the source holds twice (same title and text), grouped as they should "
+          f"be: {twins}")
+    print(f"pairs of different originals grouped: {len(merged)}; share of the shorter one's 4-word runs found "
+          f"verbatim in the other:")
+    for a, b, share in merged:
+        print(f"  {share:5.2f}  {rows[int(a[1:])]['id']} {rows[int(a[1:])].get('title')!r}")
+        print(f"         {rows[int(b[1:])]['id']} {rows[int(b[1:])].get('title')!r}")
 
 
 if __name__ == "__main__":

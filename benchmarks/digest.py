@@ -1,7 +1,7 @@
 """Scale of the story level: grouping time on top of the per-article pass, and peak memory.
 
     python benchmarks/digest.py [--eval-dir ../shared/eval] [--pool 300] [--sizes 2500,5000,10000,20000]
-                                [--cache /tmp/pool.pkl]
+                                [--cache /tmp/pool.pkl | --pool-from /tmp/dedup.pkl]
 
 The per-article pass (the real pipeline, ``run_for_stories``) is timed on ``--pool`` BBC articles;
 its time for N articles is that rate times N. The story level is then timed on N articles made from
@@ -66,6 +66,8 @@ def main() -> None:
     parser.add_argument("--pool", type=int, default=300)
     parser.add_argument("--sizes", default="2500,5000,10000,20000")
     parser.add_argument("--cache", type=Path, default=None, help="keep the analysed pool in this pickle")
+    parser.add_argument("--pool-from", type=Path, default=None,
+                        help="take the pool, and its pass time, from the pickle of another story benchmark's --cache")
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
 
@@ -74,9 +76,16 @@ def main() -> None:
     from summarizer.stories.digest import build
     from summarizer.stories.group import group
 
-    rows = load_rows(args.eval_dir, "bbc_news_summary.jsonl", args.pool)
-    pool, seconds = analyse([Article(id=r["id"], text=r["text"], title=r.get("title"), source="bbc") for r in rows],
-                            args.cache, args.jobs)
+    if args.pool_from is not None:
+        import pickle
+
+        with args.pool_from.open("rb") as fh:
+            saved = pickle.load(fh)
+        pool, seconds = saved["articles"], saved["seconds"]
+    else:
+        rows = load_rows(args.eval_dir, "bbc_news_summary.jsonl", args.pool)
+        pool, seconds = analyse([Article(id=r["id"], text=r["text"], title=r.get("title"), source="bbc")
+                                 for r in rows], args.cache, args.jobs)
     if not seconds:
         raise SystemExit("the pool's pickle has no pass time; delete it and run again")
     rate = len(pool) / seconds

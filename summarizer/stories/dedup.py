@@ -3,7 +3,8 @@ headline or other boilerplate around the same text).
 
 Candidates come from MinHash LSH (datasketch) over word shingles, so no pair of texts is compared
 unless their signatures collide; a candidate pair is confirmed when one text holds most of the
-other's shingles and the two article vectors agree. One article stands for each group: a dated one
+other's shingles and the vectors of the two bodies agree (the mean of their sentence vectors: the
+article vector counts the title too, and a copy under another headline is still a copy). One article stands for each group: a dated one
 before an undated one, then the longest (the most complete copy), then the earliest.
 """
 
@@ -26,12 +27,12 @@ class DedupWeights:
     """Words per shingle."""
     num_perm: int = 128
     """MinHash permutations."""
-    lsh_threshold: float = 0.3
+    lsh_threshold: float = 0.2
     """Estimated Jaccard similarity from which LSH proposes a pair (low, so that cut copies are proposed)."""
-    containment: float = 0.6
+    containment: float = 0.7
     """A pair is a duplicate when this share of the shorter text's shingles is in the longer one ..."""
-    cosine: float = 0.9
-    """... and the article vectors have at least this cosine similarity."""
+    cosine: float = 0.85
+    """... and the body vectors (mean of the sentence vectors) have at least this cosine similarity."""
 
 
 DEFAULT_DEDUP = DedupWeights()
@@ -40,7 +41,7 @@ DEFAULT_DEDUP = DedupWeights()
 @dataclass(frozen=True)
 class Duplicate:
     id: str
-    similarity: float  # cosine similarity of the article vectors
+    similarity: float  # cosine similarity of the body vectors (mean of the sentence vectors)
     overlap: float  # estimated share of the shorter text's shingles found in the other
 
     def to_dict(self) -> dict[str, object]:
@@ -86,6 +87,7 @@ def find_duplicates(articles: Sequence[StoryArticle], weights: DedupWeights = DE
         sizes.append(len(found))
         if found:
             lsh.insert(i, mh)
+    bodies = [body_vector(a) for a in articles]
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -102,7 +104,7 @@ def find_duplicates(articles: Sequence[StoryArticle], weights: DedupWeights = DE
             if j <= i:
                 continue
             overlap = _containment(hashes[i].jaccard(hashes[j]), sizes[i], sizes[j])
-            cosine = float(np.dot(articles[i].vector, articles[j].vector))
+            cosine = float(np.dot(bodies[i], bodies[j]))
             if overlap >= weights.containment and cosine >= weights.cosine:
                 pairs[(i, j)] = (cosine, overlap)
                 parent[root(j)] = root(i)
@@ -120,11 +122,19 @@ def find_duplicates(articles: Sequence[StoryArticle], weights: DedupWeights = DE
             if i == kept:
                 continue
             cosine, overlap = pairs.get((min(i, kept), max(i, kept))) or (
-                float(np.dot(articles[i].vector, articles[kept].vector)),
+                float(np.dot(bodies[i], bodies[kept])),
                 _containment(hashes[i].jaccard(hashes[kept]), sizes[i], sizes[kept]))
             copies.append(Duplicate(articles[i].id, cosine, overlap))
         groups.append(DuplicateGroup(articles[kept].id, tuple(sorted(copies, key=lambda c: -c.similarity))))
     return groups
+
+
+def body_vector(article: StoryArticle) -> np.ndarray:
+    """The mean of the article's sentence vectors, of unit length (its article vector when it has none)."""
+    if not len(article.sentence_vectors):
+        return article.vector
+    mean = article.sentence_vectors.mean(axis=0)
+    return mean / (np.linalg.norm(mean) or 1.0)
 
 
 def _containment(jaccard: float, a: int, b: int) -> float:

@@ -258,9 +258,9 @@ def _members(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, 
     out = []
     vectors = np.stack([a.vector for a in members])
     for k, a in enumerate(members):
-        earlier = range(k)
+        earlier: Sequence[int] = range(k)
         if k > w.compare_with:
-            earlier = np.argsort(-(vectors[:k] @ a.vector))[: w.compare_with]
+            earlier = np.argsort(-(vectors[:k] @ a.vector))[: w.compare_with].tolist()
         n = min(len(a.sentences), len(a.sentence_vectors))
         closest = np.full(n, -1.0, dtype=np.float32)
         for j in earlier:

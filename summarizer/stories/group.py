@@ -114,8 +114,9 @@ def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STOR
             if j < 0 or (min(i, j), max(i, j)) in edges:
                 continue
             score = (1 - weights.entities) * float(sim) + weights.entities * shared_names(names[i], names[j])
-            if days[i] is not None and days[j] is not None:
-                score -= weights.time * min(1.0, abs(days[i] - days[j]) / weights.time_scale_days)
+            day_i, day_j = days[i], days[j]
+            if day_i is not None and day_j is not None:
+                score -= weights.time * min(1.0, abs(day_i - day_j) / weights.time_scale_days)
             if score >= weights.threshold:
                 edges[(min(i, j), max(i, j))] = score
     parent = list(range(n))
