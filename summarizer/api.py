@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .backends.base import Analyzer, Embedder
-from .errors import InputError
+from .errors import InputError, UsageError
 from .pipeline import Pipeline
 from .records import Article, InputFailure, Result
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .stories.digest import Digest
 
 ArticleLike = str | Article | Mapping[str, Any]
 
@@ -72,3 +75,29 @@ class Summarizer:
         return self.pipeline.run(
             item if isinstance(item, InputFailure) else to_article(item, n) for n, item in enumerate(items)
         )
+
+    def digest(self, items: Iterable[ArticleLike | InputFailure], *, story_threshold: float | None = None) -> Digest:
+        """The stories a collection of articles tells (see :class:`summarizer.stories.digest.Digest`):
+        near-duplicates grouped, stories gathered, each with a label, a summary across its articles, a
+        timeline, actors, topics and what each article adds. Articles that fail are listed in
+        ``failures``; the others still make the digest.
+
+        ``story_threshold`` (0 to 1, default :attr:`StoryWeights.threshold`): higher makes smaller,
+        tighter stories. The articles are analysed once, as by :meth:`summarize_batch`.
+        """
+        from .stories.digest import Failure, build
+        from .stories.group import DEFAULT_STORY
+
+        story = DEFAULT_STORY
+        if story_threshold is not None:
+            if not 0.0 <= story_threshold <= 1.0:
+                raise UsageError(f"the story threshold must be between 0 and 1, not {story_threshold}")
+            story = replace(story, threshold=story_threshold)
+        analysed, failures = [], []
+        articles = (item if isinstance(item, InputFailure) else to_article(item, n) for n, item in enumerate(items))
+        for result, story_article in self.pipeline.run_for_stories(articles):
+            if story_article is None:
+                failures.append(Failure(result.id, result.source, result.error or "no sentences to group"))
+            else:
+                analysed.append(story_article)
+        return build(analysed, failures, story=story)

@@ -513,5 +513,66 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
     click.echo(json.dumps(figures, indent=2) if as_json else text)
 
 
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-f", "--format", "fmt", default="text", show_default=True,
+              type=click.Choice(("text", "json", "jsonl", "markdown"), case_sensitive=False),
+              help="Output format. jsonl: one story per line.")
+@click.option("-o", "--output", type=click.Path(writable=True, dir_okay=False), default=None,
+              help="Write to FILE instead of standard output (replaced only when the digest is complete).")
+@click.option("--story-threshold", type=click.FloatRange(0.0, 1.0), default=None,
+              help="How alike two articles must be to join one story, from 0 to 1 (default 0.55): the cosine "
+                   "similarity of their article vectors, plus a bonus for the names they share, less a little "
+                   "for time apart. Higher: smaller, tighter stories; lower: broader running stories.")
+@click.option("--embedder", default=None, metavar="NAME_OR_PATH", help="As for 'run'.")
+@click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True, help="As for 'run'.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="As for 'run'.")
+@click.option("--max-input-bytes", type=click.IntRange(1, None), default=20_000_000, show_default=True,
+              help="As for 'run'.")
+@click.option("-q", "--quiet", is_flag=True, help="No 'loading models' line.")
+@click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
+@click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
+def digest(inputs: tuple[str, ...], fmt: str, output: str | None, story_threshold: float | None,
+           embedder: str | None, batch_size: int, jobs: int | None, max_input_bytes: int, quiet: bool,
+           verbose: int, show_traceback: bool) -> None:
+    """Group the articles in INPUT... into the stories they tell, and write them.
+
+    INPUT is what 'run' reads. Copies and light rewrites of one article are grouped as
+    near-duplicates; articles about one event or running story become one story, with a label,
+    a summary drawn from across its articles, a dated timeline, its people, organisations and
+    places, its topics, and what each article adds.
+
+    Exit status: 0 when every article was read, 1 when some failed (listed in the digest), 2 for
+    a usage error, 130 when interrupted.
+    """
+    _setup_logging(verbose)
+    from .api import Summarizer
+    from .formats import iter_inputs
+    from .formats.output import open_output
+    from .stories.writers import write_digest
+
+    try:
+        settings = Settings.from_env(embedder=embedder, batch_size=batch_size, jobs=jobs,
+                                     max_input_bytes=max_input_bytes)
+        summarizer = Summarizer(settings)
+        if not quiet and sys.stderr.isatty():
+            click.echo("summarizer: reading and grouping the articles ...", err=True)
+        items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes)
+        found = summarizer.digest(items, story_threshold=story_threshold)
+        summarizer.close()
+        with open_output(output, sys.stdout) as stream:
+            write_digest(found, fmt.lower(), stream)
+    except SummarizerError as exc:
+        _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
+              show_traceback)
+    except KeyboardInterrupt:
+        click.echo("summarizer: interrupted" + (f"; nothing was written to {output}" if output else ""), err=True)
+        sys.exit(int(ExitCode.INTERRUPTED))
+    if found.failures:
+        click.echo(f"summarizer: {len(found.failures)} of {found.articles} article(s) failed and are in no story; "
+                   f"see the digest's failures", err=True)
+    sys.exit(int(ExitCode.SOME_FAILED if found.failures else ExitCode.OK))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -39,6 +39,7 @@ from .stages.clean import Cleaned, clean, is_all_caps
 from .stages.dates import read_date
 from .stages.language import detect_non_english, non_english_warning
 from .stages.topics import TopicIndex, evidence_floor, weak_evidence_warning
+from .stories.article import StoryArticle
 from .taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
@@ -152,6 +153,18 @@ class Pipeline:
         """One result per item of ``batch``, in order, all computed (the result cache is not used)."""
         return self._process(batch, None)
 
+    def run_for_stories(self, items: Iterable[Article | InputFailure]) -> Iterator[tuple[Result, StoryArticle | None]]:
+        """Each item's result with what the story level needs of it (its sentences, their vectors, the
+        article vector, dates found): None beside an error record. Everything is computed, since
+        the result cache keeps no vectors."""
+        self.load()
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, self.settings.batch_size)):
+            found: dict[int, StoryArticle] = {}
+            for pos, result in enumerate(self._process(batch, None, found)):
+                yield result, found.get(pos) if result.ok else None
+            release_free_memory()
+
     def _open_result_cache(self) -> ResultCache | None:
         s = self.settings
         if not (s.use_cache and s.result_cache):
@@ -166,7 +179,8 @@ class Pipeline:
                             max_bytes=s.result_cache_mb * 1_000_000)
         return cache if cache.enabled else None
 
-    def _process(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None) -> list[Result]:
+    def _process(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None,
+                 stories: dict[int, StoryArticle] | None = None) -> list[Result]:
         """Records from the cache where it has them; the rest computed, and the good ones kept in the cache."""
         results: list[Result | None] = [None] * len(batch)
         keys: dict[int, str] = {}
@@ -195,12 +209,12 @@ class Pipeline:
         to_finish = [w for w in work if results[w.position] is None]
         if to_finish:
             try:
-                self._finish(to_finish, results)
+                self._finish(to_finish, results, stories)
             except Exception:
                 log.debug("batch failed; retrying one article at a time", exc_info=True)
                 for w in to_finish:
                     try:
-                        self._finish([w], results)
+                        self._finish([w], results, stories)
                     except Exception as exc:
                         results[w.position] = Result.failure(w.article.id, w.article.source,
                                                              f"internal error: {exc!r}")
@@ -262,7 +276,8 @@ class Pipeline:
             if a is not None and not a.sentences:
                 results[w.position] = Result.failure(w.article.id, w.article.source, "no sentences found in the text")
 
-    def _finish(self, work: list[_Work], results: list[Result | None]) -> None:
+    def _finish(self, work: list[_Work], results: list[Result | None],
+                stories: dict[int, StoryArticle] | None = None) -> None:
         s = self.settings
         # One embedding pass over every sentence and title of the batch. Keyword candidates are read
         # from that same pass (their tokens, in context), so they cost no model work of their own.
@@ -294,7 +309,11 @@ class Pipeline:
         index = self.topic_index
         for (w, sents, cands, start, title_at, _owners), cand_vecs in zip(plans, cand_vectors, strict=True):
             try:
-                results[w.position] = self._result(w, sents, cands, vectors, start, title_at, cand_vecs, index)
+                result = results[w.position] = self._result(w, sents, cands, vectors, start, title_at, cand_vecs,
+                                                            index)
+                if stories is not None:
+                    stories[w.position] = _story_article(w, result, vectors[start : start + len(sents)],
+                                                         vectors[title_at] if title_at is not None else None)
             except Exception as exc:
                 log.debug("article %s failed", w.article.source, exc_info=True)
                 results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")
@@ -370,8 +389,7 @@ class Pipeline:
             summary = [_head(sents[0], n_words)] if sents else []
             warnings.append(f"no sentence of the article was fit for a summary, so the summary is its opening words "
                             f"as written (at most {n_words}), which may stop mid-sentence")
-        doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
-        doc_vec = doc_vec / (np.linalg.norm(doc_vec) or 1.0)
+        doc_vec = _article_vector(sent_vecs, title_vec)
         words, foreign = len(w.cleaned.text.split()), w.language is not None
         choice = index.choose(sent_vecs, title_vec, k=s.topics, min_share=s.topic_min_share,
                               min_score=evidence_floor(s.topic_min_score, words, foreign),
@@ -397,6 +415,26 @@ class Pipeline:
             entities=tuple(entities),
             warnings=tuple(dict.fromkeys(warnings)),
         )
+
+
+def _article_vector(sent_vecs: np.ndarray, title_vec: np.ndarray | None) -> np.ndarray:
+    """The article's vector: the mean of its sentences', the title's counted half as much again; unit length."""
+    doc_vec = sent_vecs.mean(axis=0) if title_vec is None else sent_vecs.mean(axis=0) + 0.5 * title_vec
+    return doc_vec / (np.linalg.norm(doc_vec) or 1.0)
+
+
+def _story_article(w: _Work, result: Result, sent_vecs: np.ndarray, title_vec: np.ndarray | None) -> StoryArticle:
+    """What the story level keeps of an analysed article (copies of its vectors, not views of the batch's)."""
+    assert w.analysis is not None
+    starts = [sp.start for sp in w.analysis.sentences]
+    dates = tuple((bisect.bisect_right(starts, e.start) - 1, e.text) for e in w.analysis.entities
+                  if e.label == "DATE" and bisect.bisect_right(starts, e.start) > 0)
+    return StoryArticle(id=result.id, source=result.source, text=w.cleaned.text,
+                        sentences=tuple(sp.text for sp in w.analysis.sentences),
+                        sentence_vectors=np.array(sent_vecs, dtype=np.float32),
+                        vector=_article_vector(sent_vecs, title_vec).astype(np.float32), title=result.title,
+                        date=result.date, url=w.article.url, entities=result.entities, topics=result.topics,
+                        date_mentions=dates)
 
 
 def _title_is_analysed(w: _Work) -> bool:

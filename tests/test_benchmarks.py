@@ -182,3 +182,55 @@ def test_throughput_times_the_first_record_and_the_exit(tmp_path):
                             "first_run_seconds_to_exit"}
     for name in ("cold_start", "first_run"):
         assert 0 < seconds[f"{name}_seconds"] <= seconds[f"{name}_seconds_to_exit"]
+
+
+# -- dedup.py, stories.py, digest.py (the story level) -------------------------------------------
+def test_bcubed_of_a_known_clustering():
+    stories = _load("stories")
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    assert stories.bcubed({"a": 1, "b": 1, "c": 2, "d": 2}, gold) == (1.0, 1.0, 1.0)
+    p, r, f = stories.bcubed({"a": 1, "b": 1, "c": 1, "d": 1}, gold)  # everything in one cluster
+    assert (p, r) == (0.5, 1.0) and abs(f - 2 / 3) < 1e-9
+    p, r, _ = stories.bcubed({"a": 1, "b": 2, "c": 3, "d": 4}, gold)  # all apart
+    assert (p, r) == (1.0, 0.5)
+
+
+def test_altered_copies_keep_the_article_and_change_what_they_say(seeds_text):
+    import random
+
+    dedup = _load("dedup")
+    text = seeds_text["004_4ed487a7f4aa41b7"]
+    paras = dedup.paragraphs(text)
+    rng = random.Random(1)
+    copy, title = dedup.alter(text, "Old title", ("headline", "boilerplate"), rng)
+    assert title != "Old title" and copy.startswith(title) and all(p in copy for p in paras)
+    cut, _ = dedup.alter(text, None, ("cut",), rng)
+    kept = dedup.paragraphs(cut)
+    assert kept[0] == paras[0] and len(kept) == len(paras) - len(paras) // 3 and set(kept) <= set(paras)
+    moved, _ = dedup.alter(text, None, ("reorder",), rng)
+    assert sorted(dedup.paragraphs(moved)) == sorted(paras) and dedup.paragraphs(moved) != paras
+    rewritten, _ = dedup.alter(text, None, ("rewrite",), rng)
+    changed = [p for p in dedup.paragraphs(rewritten) if p not in paras]
+    assert len(changed) == 1
+
+
+def test_synthetic_articles_are_made_of_pool_sentences_with_their_vectors():
+    import numpy as np
+
+    from summarizer.records import Entity
+    from summarizer.stories.article import StoryArticle
+
+    digest = _load("digest")
+    rng = np.random.default_rng(0)
+    pool = []
+    for k in range(4):
+        vecs = rng.standard_normal((6, 8)).astype(np.float32)
+        pool.append(StoryArticle(id=f"p{k}", source="x", text="", sentences=tuple(f"s{k}-{i}." for i in range(6)),
+                                 sentence_vectors=vecs, vector=vecs[0], entities=(Entity(f"E{k}", "person", 1),)))
+    made = digest.synthesize(pool, 5)
+    assert len({a.id for a in made}) == 5
+    for a in made:
+        for sentence, vec in zip(a.sentences, a.sentence_vectors, strict=True):
+            k, i = (int(x) for x in sentence[1:-1].split("-"))
+            assert np.array_equal(vec, pool[k].sentence_vectors[i])
+        assert abs(float(np.linalg.norm(a.vector)) - 1.0) < 1e-5 and a.date is not None

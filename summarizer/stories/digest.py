@@ -1,0 +1,372 @@
+"""Assemble a :class:`Digest`: near-duplicates set aside, stories gathered, and for each story a label,
+a summary drawn from across its articles, a timeline, its actors, topics and what each article adds."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from ..records import Entity
+from ..stages.extractive import eligibility
+from .article import StoryArticle
+from .dedup import DEFAULT_DEDUP, DedupWeights, Duplicate, DuplicateGroup, find_duplicates
+from .group import DEFAULT_STORY, StoryWeights, group
+from .timeline import Event, events, order
+
+
+@dataclass(frozen=True)
+class DigestWeights:
+    """How a story is told. Chosen by reading the seeds' digest."""
+
+    summary_min: int = 3
+    summary_max: int = 6
+    """A story's summary has one sentence more than it has articles, within these bounds."""
+    diversity: float = 0.3
+    """MMR: share of a sentence's value given to novelty."""
+    repeat: float = 0.8
+    """Two sentences this similar (cosine) say the same thing: the summary never holds both, an article
+    does not add a sentence this close to one of an earlier article, and the timeline keeps one of two
+    such events on one date."""
+    adds_max: int = 5
+    """Sentences shown of what an article adds (all are counted)."""
+    compare_with: int = 50
+    """What an article adds is what none of this many earlier articles, the closest to it, said."""
+
+
+DEFAULT_DIGEST = DigestWeights()
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    article_id: str
+    date: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "article_id": self.article_id, "date": self.date}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, organisation or place, merged across a story's articles."""
+
+    name: str
+    type: str
+    articles: int
+    mentions: int
+    first_seen: str | None
+    last_seen: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "type": self.type, "articles": self.articles, "mentions": self.mentions,
+                "first_seen": self.first_seen, "last_seen": self.last_seen}
+
+
+@dataclass(frozen=True)
+class StoryTopic:
+    qcode: str
+    label: str
+    articles: int
+    score: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"qcode": self.qcode, "label": self.label, "articles": self.articles, "score": round(self.score, 4)}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One article of a story, and what it adds to the articles before it."""
+
+    id: str
+    date: str | None
+    title: str | None
+    source: str
+    url: str | None
+    adds: tuple[str, ...]
+    adds_total: int
+    duplicates: tuple[Duplicate, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "date": self.date, "title": self.title, "source": self.source, "url": self.url,
+                "adds": list(self.adds), "adds_total": self.adds_total,
+                "duplicates": [d.to_dict() for d in self.duplicates]}
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    label: str
+    summary: tuple[SummarySentence, ...]
+    timeline: tuple[Event, ...]
+    undated: tuple[Event, ...]
+    actors: tuple[Actor, ...]
+    topics: tuple[StoryTopic, ...]
+    articles: tuple[Member, ...]
+
+    @property
+    def first_date(self) -> str | None:
+        return next((m.date for m in self.articles if m.date), None)
+
+    @property
+    def last_date(self) -> str | None:
+        return next((m.date for m in reversed(self.articles) if m.date), None)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "label": self.label, "first_date": self.first_date, "last_date": self.last_date,
+                "summary": [s.to_dict() for s in self.summary], "timeline": [e.to_dict() for e in self.timeline],
+                "undated": [e.to_dict() for e in self.undated], "actors": [a.to_dict() for a in self.actors],
+                "topics": [t.to_dict() for t in self.topics], "articles": [m.to_dict() for m in self.articles]}
+
+
+@dataclass(frozen=True)
+class Failure:
+    id: str
+    source: str
+    error: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "source": self.source, "error": self.error}
+
+
+@dataclass(frozen=True)
+class Digest:
+    """The stories a collection of articles tells: see ``summarizer/data/digest.schema.json``."""
+
+    stories: tuple[Story, ...]
+    duplicates: tuple[DuplicateGroup, ...] = ()
+    failures: tuple[Failure, ...] = ()
+    articles: int = 0
+    settings: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"articles": self.articles, "stories": [s.to_dict() for s in self.stories],
+                "duplicates": [g.to_dict() for g in self.duplicates],
+                "failures": [f.to_dict() for f in self.failures], "settings": dict(self.settings)}
+
+
+def build(articles: Sequence[StoryArticle], failures: Sequence[Failure] = (), *,
+          story: StoryWeights = DEFAULT_STORY, dedup: DedupWeights = DEFAULT_DEDUP,
+          weights: DigestWeights = DEFAULT_DIGEST) -> Digest:
+    """The digest of analysed articles: duplicates first (only the article kept for a group is grouped),
+    then stories, each told from its articles."""
+    articles = _unique_ids(articles)
+    dup_groups = find_duplicates(articles, dedup)
+    copies_of = {g.kept: g.copies for g in dup_groups}
+    copy_ids = {c.id for g in dup_groups for c in g.copies}
+    kept = [a for a in articles if a.id not in copy_ids]
+    stories = [_story([kept[i] for i in members], copies_of, weights) for members in group(kept, story)]
+    stories.sort(key=lambda s: (-len(s.articles), _neg_date(s.last_date)))
+    return Digest(stories=tuple(stories), duplicates=tuple(dup_groups), failures=tuple(failures),
+                  articles=len(articles) + len(failures),
+                  settings={"story_threshold": story.threshold})
+
+
+def _unique_ids(articles: Sequence[StoryArticle]) -> list[StoryArticle]:
+    """The articles; one whose id another already has gets '#2', '#3' ... added (ids name articles in a digest)."""
+    seen: Counter[str] = Counter()
+    out = []
+    for a in articles:
+        seen[a.id] += 1
+        out.append(a if seen[a.id] == 1 else replace(a, id=f"{a.id}#{seen[a.id]}"))
+    return out
+
+
+def _story(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ...]], w: DigestWeights) -> Story:
+    members = sorted(members, key=lambda a: (a.date is None, a.date or ""))  # stable: undated keep input order
+    centroid = np.sum([a.vector for a in members], axis=0)
+    centroid = centroid / (np.linalg.norm(centroid) or 1.0)
+    actors = _actors(members)
+    found = [e for a in members for e in events(a)]
+    dated, undated = order(_distinct_events(found, members, w.repeat))
+    return Story(
+        id="story-" + hashlib.sha1(members[0].id.encode()).hexdigest()[:10],
+        label=_label(members, actors, centroid),
+        summary=tuple(_summary(members, centroid, w)),
+        timeline=tuple(dated),
+        undated=tuple(undated),
+        actors=tuple(actors),
+        topics=tuple(_topics(members)),
+        articles=tuple(_members(members, copies_of, w)),
+    )
+
+
+def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights) -> list[SummarySentence]:
+    """Sentences from across the articles, by MMR around the story's centroid, in date then text order."""
+    where: list[tuple[int, int]] = []
+    rows = []
+    scores = []
+    for k, a in enumerate(members):
+        for i, sentence in enumerate(a.sentences):
+            factor = eligibility(sentence)
+            if factor <= 0 or i >= len(a.sentence_vectors):
+                continue
+            vec = a.sentence_vectors[i]
+            where.append((k, i))
+            rows.append(vec)
+            scores.append(factor * (float(vec @ centroid) + 0.5 * float(vec @ a.vector)) + 0.1 * np.exp(-i / 3))
+    if not rows:
+        return []
+    count = max(w.summary_min, min(w.summary_max, len(members) + 1))
+    vectors, values = np.stack(rows), np.array(scores)
+    picked: list[int] = []
+    used: Counter[int] = Counter()
+    # MMR, first at most one sentence per article, then up to an even share each, so the summary spans the story.
+    for cap in (1, -(-count // len(members))):
+        while len(picked) < count:
+            open_ = [p for p in range(len(rows)) if p not in picked and used[where[p][0]] < cap]
+            if not open_:
+                break
+            near = (vectors[open_] @ vectors[picked].T).max(axis=1) if picked else np.zeros(len(open_))
+            value = (1 - w.diversity) * values[open_] - w.diversity * near
+            value[near >= w.repeat] = -np.inf
+            best = int(np.argmax(value))
+            if not np.isfinite(value[best]):
+                break
+            picked.append(open_[best])
+            used[where[open_[best]][0]] += 1
+    picked.sort(key=lambda p: where[p])
+    return [SummarySentence(members[where[p][0]].sentences[where[p][1]], members[where[p][0]].id,
+                            members[where[p][0]].date) for p in picked]
+
+
+def _distinct_events(found: list[Event], members: list[StoryArticle], repeat: float) -> list[Event]:
+    """The events, less those that repeat an earlier article's event of the same date."""
+    by_id = {a.id: a for a in members}
+    kept: list[Event] = []
+    on_date: dict[str | None, list[tuple[str, np.ndarray]]] = defaultdict(list)  # date -> (article, vector)
+    for e in found:
+        a = by_id[e.article_id]
+        i = a.sentences.index(e.sentence)
+        if i < len(a.sentence_vectors):
+            vec = a.sentence_vectors[i]
+            if any(other != e.article_id and float(vec @ kv) >= repeat for other, kv in on_date[e.date]):
+                continue
+            on_date[e.date].append((e.article_id, vec))
+        kept.append(e)
+    return kept
+
+
+def _members(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ...]],
+             w: DigestWeights) -> list[Member]:
+    """Each article with what it adds: its sentences that none of the earlier articles closest to it
+    (``w.compare_with`` of them, by article vector, so a long story costs no more per article) said."""
+    out = []
+    vectors = np.stack([a.vector for a in members])
+    for k, a in enumerate(members):
+        earlier: Sequence[int] = range(k)
+        if k > w.compare_with:
+            earlier = np.argsort(-(vectors[:k] @ a.vector))[: w.compare_with].tolist()
+        n = min(len(a.sentences), len(a.sentence_vectors))
+        closest = np.full(n, -1.0, dtype=np.float32)
+        for j in earlier:
+            if n and len(members[j].sentence_vectors):
+                np.maximum(closest, (a.sentence_vectors[:n] @ members[j].sentence_vectors.T).max(axis=1), out=closest)
+        new = [sentence for sentence, near in zip(a.sentences[:n], closest, strict=True)
+               if near < w.repeat and eligibility(sentence) > 0]
+        out.append(Member(a.id, a.date, a.title, a.source, a.url, tuple(new[: w.adds_max]), len(new),
+                          copies_of.get(a.id, ())))
+    return out
+
+
+def _actors(members: list[StoryArticle]) -> list[Actor]:
+    """People, organisations and places, one per name across the articles (a surname alone counts toward
+    the one full name of a person that ends with it), their type voted by mentions."""
+    full = defaultdict(set)
+    for a in members:
+        for e in a.entities:
+            words = e.text.split()
+            if e.type == "person" and len(words) > 1:
+                full[words[-1].casefold()].add(e.text.casefold())
+    names: dict[str, Counter[str]] = defaultdict(Counter)  # key -> spelling counts
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    seen_in: dict[str, set[str]] = defaultdict(set)
+    dates: dict[str, list[str]] = defaultdict(list)
+    for a in members:
+        for e in _split_people(a):
+            key = e.text.casefold()
+            if " " not in key and len(full.get(key, ())) == 1:
+                key = next(iter(full[key]))
+            else:
+                names[key][e.text] += e.count
+            types[key][e.type] += e.count
+            if a.id not in seen_in[key]:
+                seen_in[key].add(a.id)
+                if a.date:
+                    dates[key].append(a.date)
+    out = []
+    for key in types:
+        spelling = names[key].most_common(1)[0][0] if names[key] else key.title()
+        vote = types[key].most_common()
+        kind = max(vote, key=lambda kv: (kv[1], kv[0] == "person"))[0]
+        out.append(Actor(spelling, kind, len(seen_in[key]), sum(types[key].values()),
+                         min(dates[key]) if dates[key] else None, max(dates[key]) if dates[key] else None))
+    out.sort(key=lambda x: (-x.articles, -x.mentions, x.name))
+    return out
+
+
+_ORG_WORDS = frozenset("""council republic assembly ministry committee commission agency parliament party union
+bank court office house group company association federation organisation organization department""".split())
+_NAME_PAIR = re.compile(r"([A-Z][a-z]+) ([A-Z][a-z]+)$")
+
+
+def _split_people(article: StoryArticle) -> list[Entity]:
+    """The article's entities, with a person's name run on to the end of an organisation's ('Council of the
+    Republic Natalya Kochanova') taken out as that person, when the two words also stand on their own in
+    the text. The language model makes that mistake where a title runs into the name."""
+    out = []
+    for e in article.entities:
+        m = _NAME_PAIR.search(e.text) if e.type == "organization" and len(e.text.split()) > 2 else None
+        if m is not None and not {w.casefold() for w in m.groups()} & _ORG_WORDS:
+            pair = m.group(0)
+            alone = len(re.findall(rf"(?<![\w ]){re.escape(pair)}\b|(?<=[.,;:] ){re.escape(pair)}\b|"
+                                   rf"^{re.escape(pair)}\b", article.text, re.MULTILINE))
+            if alone:
+                rest = e.text[: m.start()].strip()
+                out.append(Entity(pair, "person", e.count))
+                if len(rest.split()) > 1:
+                    out.append(Entity(rest, "organization", e.count))
+                continue
+        out.append(e)
+    return out
+
+
+def _topics(members: list[StoryArticle], k: int = 3) -> list[StoryTopic]:
+    score: dict[str, float] = defaultdict(float)
+    count: Counter[str] = Counter()
+    label: dict[str, str] = {}
+    for a in members:
+        for t in a.topics:
+            score[t.qcode] += t.score
+            count[t.qcode] += 1
+            label[t.qcode] = t.label
+    best = sorted(score, key=lambda q: (-count[q], -score[q]))[:k]
+    return [StoryTopic(q, label[q], count[q], score[q] / len(members)) for q in best]
+
+
+def _label(members: list[StoryArticle], actors: list[Actor], centroid: np.ndarray) -> str:
+    """The title of a one-article story; for more, the names most of its articles share (places first,
+    then people), else the title closest to the story's centroid, else its first sentence's opening."""
+    if len(members) > 1:
+        shared = [x for x in actors if x.articles >= max(2, len(members) / 3)]
+        places = [x.name for x in shared if x.type == "place"][:2]
+        people = [x.name for x in shared if x.type != "place"][:2]
+        if places and people:
+            return f"{' and '.join(places)}: {', '.join(people)}"
+    titled = [a for a in members if a.title]
+    if titled:
+        return max(titled, key=lambda a: float(a.vector @ centroid)).title or ""
+    first = members[0].sentences[0] if members[0].sentences else members[0].id
+    words = first.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
+def _neg_date(date: str | None) -> str:
+    """A key that sorts later dates first (undated last)."""
+    if not date:
+        return "~"
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
