@@ -74,7 +74,8 @@ class Pipeline:
         if self._embedder is None:
             from .backends import load_embedder
 
-            self._embedder = load_embedder(self.settings.embedder)
+            cache = self.settings.resolved_cache_dir if self.settings.use_cache else None
+            self._embedder = load_embedder(self.settings.embedder, cache_dir=cache)
         return self._embedder
 
     @property
