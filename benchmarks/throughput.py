@@ -242,7 +242,7 @@ def prepare_caches(checkout: Path | None) -> None:
     if checkout is not None:
         env["PYTHONPATH"] = str(checkout.resolve())
     subprocess.run([sys.executable, "-c", "from summarizer import Summarizer; Summarizer(jobs=1).pipeline.load()"],
-                   env=env, check=True)
+                   env=env, check=True, cwd=checkout)  # "-c" and "-m" put the working folder first on sys.path
 
 
 def time_baseline(args) -> dict:
@@ -284,7 +284,7 @@ def time_first_result(article, checkout: Path | None = None) -> dict:
                 env["PYTHONPATH"] = str(checkout.resolve())
             t = time.perf_counter()
             with subprocess.Popen([sys.executable, "-m", "summarizer", "run", str(one), "-q", "--format", "jsonl"],
-                                  env=env, stdout=subprocess.PIPE, text=True) as proc:
+                                  env=env, stdout=subprocess.PIPE, text=True, cwd=checkout) as proc:
                 assert proc.stdout is not None
                 record = json.loads(proc.stdout.readline())
                 seconds[f"{name}_seconds"] = round(time.perf_counter() - t, 2)
