@@ -1,19 +1,23 @@
 """Throughput of the default pipeline against its floor: one bare embedding pass over the same sentences.
 
     python benchmarks/throughput.py [--data ../shared/eval/bbc_news_summary.jsonl] [--n 300]
-                                    [--jobs N] [--distilbart 10] [--json]
+                                    [--jobs N] [--baseline DIR] [--distilbart 10] [--json]
 
 Prints, from one run on this machine:
 - the full default pipeline (summary, IPTC topics, keywords, entities) in articles per second,
   with and without model loading, and its peak memory: this process's, and that of the helper
   processes that share the text analysis (--jobs; by default one per core, at most 4, on Linux).
-  The result cache is off: every article is computed. The taxonomy's embeddings come from the
-  on-disk cache, as in any run but the first;
+  The result cache is off: every article is computed. The taxonomy's embeddings and the
+  embedder's ONNX graph come from the on-disk cache (a child process fills it first), as in any
+  run but the first;
 - the floor: a bare all-MiniLM-L6-v2 pass (sentence-transformers, float32, model loading
   included) over exactly the sentences the pipeline analysed, and the ratio of the two;
 - first, the time to the first record of one article in a new process (``summarizer run ONE.txt``),
   with an empty cache folder (first run) and then with the taxonomy's embeddings cached (cold
   process), each also to the process's exit;
+- with --baseline DIR: the same figures (pipeline, peak memory, first record) for another checkout
+  of summarizer (e.g. ``git worktree add ../base COMMIT``), run in child processes that import the
+  package from DIR, and the ratios of this checkout to it;
 - with --distilbart N: the abstractive route a user would otherwise take, distilbart-cnn-12-6
   with random weights (benchmarks/distilbart.py) on the first N of the same articles, as
   seconds per article beside ours.
@@ -80,34 +84,41 @@ def main(argv: list[str] | None = None) -> dict:
                     help="processes for text analysis, as summarizer run --jobs (default: the pipeline's own choice)")
     ap.add_argument("--distilbart", type=int, default=0, metavar="N",
                     help="also time distilbart-cnn-12-6 (random weights) on the first N articles (slow: seconds each)")
+    ap.add_argument("--baseline", type=Path, default=None, metavar="DIR",
+                    help="another checkout of summarizer (a folder holding its summarizer/ package) to time in the "
+                         "same run, e.g. a git worktree of an older commit")
+    ap.add_argument("--pipeline-only", action="store_true", help=argparse.SUPPRESS)  # the child of --baseline
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
+    if args.baseline is not None and not (args.baseline / "summarizer" / "__init__.py").is_file():
+        sys.exit(f"--baseline {args.baseline}: no summarizer/ package in that folder; give the root of a checkout")
     if not args.data.exists():
         sys.exit(f"no data file at {args.data}; give one with --data (JSON Lines with a 'text' field)")
     articles = load_articles(args.data, args.n)
 
-    # First, while this process is still idle: one article in a new process.
+    if args.pipeline_only:
+        print(json.dumps(time_pipeline(articles, args.batch_size, args.jobs)[0]))
+        return {}
+
+    # First, while this process is still idle: one article in a new process (then in the baseline's).
     cold = time_first_result(articles[0])
+    base: dict = {}
+    for checkout in (None, args.baseline) if args.baseline is not None else (None,):
+        prepare_caches(checkout)
+    if args.baseline is not None:
+        base = {**time_first_result(articles[0], args.baseline), **time_baseline(args)}
 
-    from summarizer import Summarizer
-    from summarizer.stages.clean import clean
-
-    t0 = time.perf_counter()
-    s = Summarizer(batch_size=args.batch_size, result_cache=False, jobs=args.jobs)
-    s.pipeline.load()
-    t_loaded = time.perf_counter()
-    results = list(s.summarize_batch(articles))
-    t_done = time.perf_counter()
-    # Memory is read once, afterwards: sampling /proc during the run slowed it by 1-1.5 s in 30.
-    helpers = getattr(s.pipeline.analyzer, "helper_pids", [])
-    helper_memory = [(peak_rss_of_mb(pid), private_mb(pid)) for pid in helpers]
-    failed = sum(not r.ok for r in results)
+    pipe, s = time_pipeline(articles, args.batch_size, args.jobs)
+    t0, t_loaded, t_done = pipe.pop("t0"), pipe.pop("t_loaded"), pipe.pop("t_done")
+    helper_memory = pipe.pop("helper_memory")
+    failed = pipe["failed"]
 
     # The same sentences (and titles) the pipeline embedded, for the bare pass. Not timed.
+    from summarizer.stages.clean import clean
+
     cleaned = [clean(a.text, a.title) for a in articles]
     analyses = s.pipeline.analyzer.analyze_batch([c.text for c in cleaned])
     sentences = [sp.text for an in analyses for sp in an.sentences] + [c.title for c in cleaned if c.title]
-    pipeline_peak = peak_rss_mb()
     s.close()  # the analysis helper is not needed any more
 
     from sentence_transformers import SentenceTransformer
@@ -135,13 +146,20 @@ def main(argv: list[str] | None = None) -> dict:
         "embedding_articles_per_second_warm": round(n / (b_done - b_loaded), 2),
         "ratio_total": round((t_done - t0) / (b_done - b0), 2),
         "ratio_warm": round((t_done - t_loaded) / (b_done - b_loaded), 2),
-        "peak_rss_mb_after_pipeline": round(pipeline_peak, 1),
-        "analysis_processes": 1 + len(helpers),
+        "peak_rss_mb_after_pipeline": pipe["peak_rss_mb_after_pipeline"],
+        "analysis_processes": pipe["analysis_processes"],
         # A forked helper's RSS counts the pages it still shares with this process; "private" is its own memory.
         "helper_peak_rss_mb": [round(peak, 1) for peak, _ in helper_memory if peak is not None],
         "helper_private_mb_at_end": [round(private, 1) for _, private in helper_memory if private is not None],
         **cold,
     }
+    if base:
+        fig["baseline"] = base
+        fig["baseline_dir"] = str(args.baseline)
+        fig["speedup_over_baseline"] = round(fig["pipeline_articles_per_second"] / base["pipeline_articles_per_second"], 2)
+        fig["speedup_over_baseline_warm"] = round(
+            fig["pipeline_articles_per_second_warm"] / base["pipeline_articles_per_second_warm"], 2)
+        fig["baseline_ratio_total"] = round(base["pipeline_seconds_total"] / (b_done - b0), 2)
     if args.distilbart:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         from distilbart import time_distilbart
@@ -169,6 +187,16 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"first result of one article, new process: {fig['cold_start_seconds']:.2f} s "
               f"(exit at {fig['cold_start_seconds_to_exit']:.2f} s; on a first run, when the taxonomy is "
               f"embedded too: {fig['first_run_seconds']:.2f} s, exit at {fig['first_run_seconds_to_exit']:.2f} s)")
+        if base:
+            print(f"baseline ({args.baseline}): {base['pipeline_seconds_total']:7.2f} s  "
+                  f"{base['pipeline_articles_per_second']:6.2f} art/s  (warm, without {base['pipeline_seconds_load']} s "
+                  f"of loading: {base['pipeline_articles_per_second_warm']:.2f} art/s); "
+                  f"{fig['baseline_ratio_total']:.2f} x the bare embedding")
+            print(f"  this checkout / baseline: {fig['speedup_over_baseline']:.2f} x the articles per second "
+                  f"({fig['speedup_over_baseline_warm']:.2f} x warm)")
+            print(f"  baseline peak RSS after the pipeline: {base['peak_rss_mb_after_pipeline']:.0f} MB; first result "
+                  f"of one article, new process: {base['cold_start_seconds']:.2f} s (first run "
+                  f"{base['first_run_seconds']:.2f} s)")
         if "distilbart" in fig:
             b = fig["distilbart"]
             print(f"distilbart-cnn-12-6 (random weights, beams {b['generation']['num_beams']}, "
@@ -178,10 +206,65 @@ def main(argv: list[str] | None = None) -> dict:
     return fig
 
 
-def time_first_result(article) -> dict:
+def time_pipeline(articles, batch_size: int, jobs: int | None):
+    """Time the full default pipeline over ``articles`` in this process, model loading included."""
+    from summarizer import Summarizer
+
+    t0 = time.perf_counter()
+    s = Summarizer(batch_size=batch_size, result_cache=False, jobs=jobs)
+    s.pipeline.load()
+    t_loaded = time.perf_counter()
+    results = list(s.summarize_batch(articles))
+    t_done = time.perf_counter()
+    # Memory is read once, afterwards: sampling /proc during the run slowed it by 1-1.5 s in 30.
+    helpers = getattr(s.pipeline.analyzer, "helper_pids", [])
+    n = len(articles)
+    return {
+        "t0": t0, "t_loaded": t_loaded, "t_done": t_done,
+        "failed": sum(not r.ok for r in results),
+        "pipeline_seconds_total": round(t_done - t0, 2),
+        "pipeline_seconds_load": round(t_loaded - t0, 2),
+        "pipeline_articles_per_second": round(n / (t_done - t0), 2),
+        "pipeline_articles_per_second_warm": round(n / (t_done - t_loaded), 2),
+        "peak_rss_mb_after_pipeline": round(peak_rss_mb(), 1),
+        "analysis_processes": 1 + len(helpers),
+        "helper_memory": [(peak_rss_of_mb(pid), private_mb(pid)) for pid in helpers],
+    }, s
+
+
+def prepare_caches(checkout: Path | None) -> None:
+    """Load the pipeline once in a child process, so that the cache folder holds what any run but the
+    first finds there (the taxonomy's embeddings, the embedder's ONNX graph) and the timed run neither
+    builds them nor imports what building them takes."""
+    import subprocess
+
+    env = dict(os.environ)
+    if checkout is not None:
+        env["PYTHONPATH"] = str(checkout.resolve())
+    subprocess.run([sys.executable, "-c", "from summarizer import Summarizer; Summarizer(jobs=1).pipeline.load()"],
+                   env=env, check=True, cwd=checkout)  # "-c" and "-m" put the working folder first on sys.path
+
+
+def time_baseline(args) -> dict:
+    """:func:`time_pipeline` in a child process that imports summarizer from ``args.baseline``."""
+    import subprocess
+
+    command = [sys.executable, str(Path(__file__).resolve()), "--pipeline-only", "--data", str(args.data),
+               "--n", str(args.n), "--batch-size", str(args.batch_size)]
+    if args.jobs:
+        command += ["--jobs", str(args.jobs)]
+    env = {**os.environ, "PYTHONPATH": str(args.baseline.resolve())}
+    done = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures.pop("helper_memory", None)
+    return figures
+
+
+def time_first_result(article, checkout: Path | None = None) -> dict:
     """Seconds from starting ``summarizer run ONE.txt --format jsonl`` in a new process to its record on
     standard output, and to the process's exit: first with an empty cache folder (a first run, which
-    embeds the taxonomy), then with the taxonomy embeddings that run cached (a cold process)."""
+    embeds the taxonomy and builds the embedder's ONNX graph), then with the taxonomy embeddings and the
+    graph that run cached (a cold process). ``checkout``: import summarizer from that folder."""
     import shutil
     import subprocess
     import tempfile
@@ -193,13 +276,15 @@ def time_first_result(article) -> dict:
         first, cold = Path(tmp) / "first", Path(tmp) / "cold"
         for name, folder in (("first_run", first), ("cold_start", cold)):
             folder.mkdir()
-            if folder is cold:  # the taxonomy embeddings that the first run cached, and nothing else
-                for npy in first.glob("iptc-*.npy"):
-                    shutil.copy(npy, cold / npy.name)
+            if folder is cold:  # the taxonomy embeddings and the graph that the first run cached, and no records
+                for cached in [*first.glob("iptc-*.npy"), *first.glob("embedder-*.onnx")]:
+                    shutil.copy(cached, cold / cached.name)
             env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(folder)}
+            if checkout is not None:
+                env["PYTHONPATH"] = str(checkout.resolve())
             t = time.perf_counter()
             with subprocess.Popen([sys.executable, "-m", "summarizer", "run", str(one), "-q", "--format", "jsonl"],
-                                  env=env, stdout=subprocess.PIPE, text=True) as proc:
+                                  env=env, stdout=subprocess.PIPE, text=True, cwd=checkout) as proc:
                 assert proc.stdout is not None
                 record = json.loads(proc.stdout.readline())
                 seconds[f"{name}_seconds"] = round(time.perf_counter() - t, 2)

@@ -79,8 +79,9 @@ class Pipeline:
         if self._embedder is None:
             from .backends import load_embedder
 
+            cache = self.settings.resolved_cache_dir if self.settings.use_cache else None
             with remember_in(self._memo_folder()):
-                self._embedder = load_embedder(self.settings.embedder)
+                self._embedder = load_embedder(self.settings.embedder, cache_dir=cache)
         return self._embedder
 
     @property

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
 from .base import Analyzer, Embedder
 
-#: Embedder kinds. A --embedder value is a model name or path for the sentence-transformers kind.
-EMBEDDERS = {"sentence-transformers": "summarizer.backends.sbert:SentenceTransformerEmbedder"}
+#: Embedder kinds. A --embedder value is a model name or path; "auto" runs it on ONNX Runtime when it is a
+#: local sentence-transformers BERT folder with mean pooling (the default model is), else on sentence-transformers.
+EMBEDDERS = {"onnx": "summarizer.backends.onnx_embedder:OnnxEmbedder",
+             "sentence-transformers": "summarizer.backends.sbert:SentenceTransformerEmbedder"}
 ANALYZERS = {"spacy": "summarizer.backends.spacy_nlp:SpacyAnalyzer"}
 
 
@@ -21,10 +24,21 @@ def _load(registry: dict[str, str], kind: str, what: str) -> Any:
     return getattr(importlib.import_module(module), cls)
 
 
-def load_embedder(model: str | Embedder, kind: str = "sentence-transformers") -> Embedder:
-    """An Embedder object as is, or a model name/path loaded with the ``kind`` backend."""
+def load_embedder(model: str | Embedder, kind: str = "auto", *, cache_dir: Path | None = None) -> Embedder:
+    """An Embedder object as is, or a model name/path loaded with the ``kind`` backend.
+
+    ``cache_dir`` holds the ONNX graphs exported from the weights (None: a temporary folder, so the
+    graph is built anew in each process).
+    """
     if isinstance(model, Embedder):
         return model
+    if kind == "auto":
+        from .onnx_embedder import supported
+        from .sbert import resolve_model
+
+        kind = "onnx" if supported(Path(resolve_model(model))) else "sentence-transformers"
+    if kind == "onnx":
+        return _load(EMBEDDERS, kind, "embedder kind")(model, cache_dir=cache_dir)
     return _load(EMBEDDERS, kind, "embedder kind")(model)
 
 

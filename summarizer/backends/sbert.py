@@ -13,7 +13,6 @@ import numpy as np
 
 from ..errors import ModelError, NotInstalledError
 from ..fingerprint import model_fingerprint
-from . import bert
 from .base import Embedder, hub_offline
 
 log = logging.getLogger(__name__)
@@ -37,55 +36,33 @@ def resolve_model(name_or_path: str) -> str:
 
 
 class SentenceTransformerEmbedder(Embedder):
-    """A sentence-transformers model. A local BERT folder with mean pooling (the default model among
-    them) runs on the small encoder of :mod:`.bert`, which gives the same vectors and starts seconds
-    sooner; anything else runs on sentence-transformers itself."""
+    """A sentence-transformers model, run by sentence-transformers itself (PyTorch). The default model
+    runs on ONNX Runtime instead (``onnx_embedder.py``), with the same vectors."""
 
     def __init__(self, name_or_path: str, *, device: str = "cpu", batch_size: int = 64) -> None:
         location = resolve_model(name_or_path)
         is_local = Path(location).exists()
         self.batch_size = batch_size
-        self.model: Any
-        if is_local and device == "cpu" and bert.supported(Path(location)):
-            try:
-                self.model = bert.BertEncoder(Path(location))
-            except Exception as exc:  # a damaged folder: say which
-                raise _load_error(name_or_path, is_local, exc) from exc
-            self._encode = self._encode_bert
-            self._dim = self.model.dim
-        else:
-            self.model = _load_sentence_transformer(name_or_path, location, is_local, device)
-            self._encode = self._encode_st
-            self._dim = self.model.get_sentence_embedding_dimension() or 0
-        # What the model is, not what it is called: a copy elsewhere is the same model, a changed weight another.
-        # sentence-transformers keeps hub models in SENTENCE_TRANSFORMERS_HOME when it is set.
-        hub_cache = None if is_local else os.environ.get("SENTENCE_TRANSFORMERS_HOME") or None
-        self.identity = f"sbert:{model_fingerprint(location, cache_dir=hub_cache)}"
+        self.model: Any = _load_sentence_transformer(name_or_path, location, is_local, device)
+        self._dim = self.model.get_sentence_embedding_dimension() or 0
+        self.identity = embedder_identity(location)
         log.debug("loaded embedder %s (%s)", self.identity, type(self.model).__name__)
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
-        return np.asarray(self._encode(list(texts), batch_size=self.batch_size), dtype=np.float32)
-
-    def embed_with_spans(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
-                         ) -> tuple[np.ndarray, list[list[np.ndarray | None]] | None]:
-        if not isinstance(self.model, bert.BertEncoder) or not texts:
-            return super().embed_with_spans(texts, spans)
-        return self.model.encode_spans(list(texts), spans, max_tokens=_token_budget(self.batch_size))
-
-    def _encode_bert(self, texts: list[str], batch_size: int) -> np.ndarray:
-        return self.model.encode(texts, max_tokens=_token_budget(batch_size))
-
-    def _encode_st(self, texts: list[str], batch_size: int) -> np.ndarray:
-        return self.model.encode(texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                                 show_progress_bar=False)
+        return np.asarray(self.model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                            convert_to_numpy=True, show_progress_bar=False), dtype=np.float32)
 
 
-def _token_budget(batch_size: int) -> int:
-    """Tokens per call of the small encoder: about 16 sentences of 64 tokens for the default 64 texts,
-    measured faster here than 64 texts a call (bert.py)."""
-    return max(16 * batch_size, 64)
+def embedder_identity(location: str) -> str:
+    """The identity of a sentence-transformers model's vectors, whichever runtime computes them: what the model
+    is, not what it is called (a copy elsewhere is the same model, a changed weight another).
+
+    sentence-transformers keeps hub models in SENTENCE_TRANSFORMERS_HOME when it is set.
+    """
+    hub_cache = None if Path(location).exists() else os.environ.get("SENTENCE_TRANSFORMERS_HOME") or None
+    return f"sbert:{model_fingerprint(location, cache_dir=hub_cache)}"
 
 
 def _load_sentence_transformer(name_or_path: str, location: str, is_local: bool, device: str) -> Any:

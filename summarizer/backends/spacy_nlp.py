@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ MAX_PHRASE_TOKENS = 4
 class SpacyAnalyzer(Analyzer):
     def __init__(self, model: str | None = None, *, batch_size: int = 64) -> None:
         try:
-            import spacy  # noqa: F401
+            with _torch_hidden() if model is None else contextlib.nullcontext():
+                import spacy  # noqa: F401
         except ImportError as exc:
             raise NotInstalledError("spacy", "Sentence splitting and entity recognition") from exc
         exclude = ["parser", "lemmatizer"]
@@ -64,6 +66,28 @@ class SpacyAnalyzer(Analyzer):
         zone = self.nlp.memory_zone() if hasattr(self.nlp, "memory_zone") else contextlib.nullcontext()
         with zone:
             return [_to_analysis(doc, self.pos) for doc in self.nlp.pipe(texts, batch_size=self.batch_size)]
+
+
+@contextlib.contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """Import spaCy without letting thinc import PyTorch.
+
+    thinc probes for torch when it is first imported (``thinc.compat``), which costs seconds and
+    hundreds of MB, and thinc has no setting to skip the probe. The default pipeline
+    (en_core_web_sm) has no PyTorch layer, so while spaCy is first imported, ``import torch``
+    fails as if torch were not installed (a ``None`` entry in ``sys.modules``, which Python's import
+    system reads as "not importable"); the entry is removed afterwards, so anything that needs torch
+    later in the process still imports it. Nothing is hidden when torch or thinc is already loaded.
+    """
+    if "torch" in sys.modules or "thinc" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
 
 
 class PosTable:
