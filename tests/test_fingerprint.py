@@ -278,18 +278,21 @@ def tiny_sbert(tmp_path_factory):
 
 
 def count_embedding_calls(monkeypatch) -> list[tuple[str, int]]:
-    """(method, number of texts) of every call to the sentence-transformers embedder from now on."""
+    """(method, number of texts) of every call to a sentence-transformers model's embedder from now on, whichever
+    runtime runs it (the tiny BERT runs on ONNX Runtime, like the default model)."""
+    from summarizer.backends.onnx_embedder import OnnxEmbedder
     from summarizer.backends.sbert import SentenceTransformerEmbedder
 
     calls: list[tuple[str, int]] = []
-    for method in ("embed_batch", "embed_with_spans"):
-        original = getattr(SentenceTransformerEmbedder, method)
+    for cls in (SentenceTransformerEmbedder, OnnxEmbedder):
+        for method in ("embed_batch", "embed_with_spans"):
+            original = getattr(cls, method)
 
-        def spy(self, texts, *args, _original=original, _method=method):
-            calls.append((_method, len(texts)))
-            return _original(self, texts, *args)
+            def spy(self, texts, *args, _original=original, _method=method):
+                calls.append((_method, len(texts)))
+                return _original(self, texts, *args)
 
-        monkeypatch.setattr(SentenceTransformerEmbedder, method, spy)
+            monkeypatch.setattr(cls, method, spy)
     return calls
 
 

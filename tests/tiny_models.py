@@ -109,16 +109,14 @@ def to_pickle(folder: Path, target: Path) -> Path:
 
 
 def build_sbert(folder: Path, texts: Iterable[str], *, seed: int = 0) -> Path:
-    """A tiny sentence-transformers BERT folder (mean pooling, normalised) that summarizer's own small encoder
-    runs: random weights of 32 dimensions, a word-piece tokenizer trained on ``texts``. Built without
-    importing transformers."""
+    """A tiny sentence-transformers BERT folder (mean pooling, normalised), which the default ONNX embedder
+    runs: random weights of 32 dimensions, a word-piece tokenizer trained on ``texts``."""
     import json
 
     import torch
     from safetensors.torch import save_file
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, processors, trainers
-
-    from summarizer.backends import bert
+    from transformers import BertConfig, BertModel
 
     specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
     tk = Tokenizer(models.WordPiece(unk_token="[UNK]"))
@@ -131,7 +129,7 @@ def build_sbert(folder: Path, texts: Iterable[str], *, seed: int = 0) -> Path:
               "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 64, "max_position_embeddings": 128,
               "type_vocab_size": 2, "vocab_size": tk.get_vocab_size(), "layer_norm_eps": 1e-12}
     torch.manual_seed(seed)
-    model = bert._build_model(config)
+    model = BertModel(BertConfig(**{k: v for k, v in config.items() if k not in ("model_type", "architectures")}))
     (folder / "1_Pooling").mkdir(parents=True, exist_ok=True)
     save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(folder / "model.safetensors"))
     tk.save(str(folder / "tokenizer.json"))
