@@ -152,6 +152,9 @@ class Pipeline:
             # A model object given by a caller without an identity of its own: its records cannot be told apart.
             log.debug("no result cache: a model has no identity (%s)", identities)
             return None
+        if s.gen_batch_size is None and self.generator is not None:
+            # Chosen by the device at load time; a batch's padding can change what greedy decoding writes.
+            s = replace(s, gen_batch_size=getattr(self.generator, "batch_size", None))
         cache = ResultCache(s.resolved_cache_dir, settings_key(s, [code_digest(), *identities]),
                             max_bytes=s.result_cache_mb * 1_000_000)
         return cache if cache.enabled else None
