@@ -414,6 +414,9 @@ class MethodTally:
                             self.reasons[reason] += 1
             yield result
 
+    def sentences(self, items: Iterable[Any]) -> list[list[str]]:
+        return self.summarizer.sentences(items)
+
     def figures(self) -> dict[str, Any]:
         return {"methods": dict(sorted(self.methods.items())), "guard_fired": self.unfaithful,
                 "guard_reasons": dict(sorted(self.reasons.items()))}
