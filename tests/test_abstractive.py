@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from fakes import HashEmbedder, RegexAnalyzer
 
 from summarizer import Article, ModelError, Settings, Summarizer, UsageError
 from summarizer.abstractive import pack, select_within
+from summarizer.backends.base import Span
 from summarizer.backends.generative import GeneratedSummary, GenerationOptions, Generator, load_generator
 from summarizer.pipeline import Pipeline
 
@@ -186,6 +188,27 @@ def test_an_unfinished_last_sentence_at_the_token_limit_is_dropped(tmp_path):
     r = run_one(pipeline(tmp_path, gen))
     assert r.summary == GOOD
     assert any("--max-new-tokens" in w for w in r.warnings)
+
+
+def test_a_name_in_the_dropped_unfinished_sentence_is_not_checked(tmp_path):
+    # The summary is split by the pipeline's analyser, and only the sentences kept are checked.
+    gen = ScriptedGenerator(lambda t: GOOD + " Parents of Walter Invented welcomed the", hit_limit=True)
+    r = run_one(pipeline(tmp_path, gen))
+    assert r.extra["summary_method"] == "abstractive" and r.summary == GOOD
+
+
+def test_the_summary_is_split_by_the_pipelines_analyser(tmp_path):
+    class MarkingAnalyzer(RegexAnalyzer):
+        """Also ends a sentence at ';' (which no simple splitter does), to show whose sentences are used."""
+
+        def analyze_batch(self, texts):
+            return [replace(a, sentences=tuple(Span(part.strip(), sp.start + sp.text.index(part.strip()))
+                                               for sp in a.sentences for part in sp.text.split(";") if part.strip()))
+                    for a in super().analyze_batch(texts)]
+
+    gen = ScriptedGenerator(lambda t: "Pupils went back to school; parents were glad.")
+    r = run_one(pipeline(tmp_path, gen, analyzer=MarkingAnalyzer()))
+    assert r.summary_sentences == ("Pupils went back to school", "parents were glad.")
 
 
 def test_records_are_cached_by_the_batch_size_the_device_chose(tmp_path):

@@ -8,7 +8,6 @@ from summarizer.stages.faithfulness import (
     check,
     degeneracy,
     number_mentions,
-    split_summary,
     unsupported_names,
     unsupported_numbers,
 )
@@ -148,9 +147,3 @@ def test_the_verdict_names_what_is_unsupported():
     assert not verdict.ok
     assert verdict.unsupported == ("John Smith", "45")
     assert "'John Smith'" in verdict.reason and "'45'" in verdict.reason
-
-
-def test_split_summary():
-    assert split_summary("Dr. Smith came. The U.S. grew 3.5% in 2024! \"Yes.\" Then J. K. Rowling left") == [
-        "Dr. Smith came.", "The U.S. grew 3.5% in 2024!", "\"Yes.\"", "Then J. K. Rowling left"]
-    assert split_summary("  ") == []

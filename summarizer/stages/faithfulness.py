@@ -354,23 +354,3 @@ def check(summary: str, article: str, summary_entities: Sequence[tuple[str, str]
         names=tuple(unsupported_names(summary_entities, article, article_entities)),
         numbers=tuple(unsupported_numbers(summary, article)),
     )
-
-
-def split_summary(text: str) -> list[str]:
-    """A generated summary's sentences, split simply (after . ! ? and a space before a capital)."""
-    text = " ".join(text.split())
-    parts, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        before = text[start : m.start() + 1].split()
-        last = before[-1].rstrip(".").lstrip("\"'“‘(") if before else ""
-        if text[m.start()] == "." and (last.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)):
-            continue  # "Dr. Smith", "J. K. Rowling", "the U.S. Senate"
-        parts.append(text[start : m.end()].strip())
-        start = m.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
-
-
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof st gen col lt sgt capt sen rep gov rev jr sr inc co corp ltd no vs "
-                           "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
