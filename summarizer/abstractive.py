@@ -9,7 +9,8 @@ For every article of a batch:
    of whole sentences that fit, each chunk is summarised, and the joined chunk summaries are
    summarised in turn (again in chunks while they are still too long).
 2. **Generate**: one ``summarize_batch`` call per round covers every article of the batch.
-3. **Guard**: the summaries are analysed in one ``analyze_batch`` call and checked by
+3. **Guard**: the summaries are split into sentences and their names found in one ``analyze_batch``
+   call (the analyser the articles go through), and checked by
    :mod:`summarizer.stages.faithfulness`. With ``faithful`` (the default) a summary that is
    degenerate (loops, prompt echo, longer than the article) or names people or numbers the
    article lacks is replaced by the extractive one; without it, the model's text is kept and the
@@ -31,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from .backends.base import Analyzer
+from .backends.base import Analyzer, Span
 from .backends.generative import GeneratedSummary, Generator
 from .records import Result, SummaryMethod
 from .stages import extractive
@@ -327,42 +328,54 @@ def _short(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- judging
 
 
-def _trim(summary: GeneratedSummary, limit: int) -> tuple[list[str], list[str]]:
-    """The summary's sentences, without an unfinished last one when the model hit its token limit."""
-    sentences = guard.split_summary(summary.text)
+def _trim(sentences: Sequence[Span], hit_limit: bool, limit: int) -> tuple[int, list[str]]:
+    """How many of the summary's sentences to keep: all, or all but an unfinished last one when the model
+    hit its token limit; with the warnings that says so."""
+    keep = len(sentences)
     warnings: list[str] = []
-    if summary.hit_limit and sentences and not sentences[-1].endswith(_TERMINAL):
+    if hit_limit and sentences and not sentences[-1].text.endswith(_TERMINAL):
         if len(sentences) > 1:
-            sentences = sentences[:-1]
+            keep -= 1
             warnings.append(f"the model's summary reached the --max-new-tokens limit ({limit}); its unfinished "
                             "last sentence was left out")
         else:
             warnings.append(f"the model's summary reached the --max-new-tokens limit ({limit}) and may end "
                             "mid-sentence")
-    return sentences, warnings
+    return keep, warnings
 
 
 def _judge(plans: Sequence[_Plan], generator: Generator, analyzer: Analyzer, faithful: bool) -> list[Outcome]:
-    trimmed: dict[int, list[str]] = {}
-    for n, plan in enumerate(plans):
-        if plan.summary is not None and plan.failure is None:
-            sentences, warnings = _trim(plan.summary, generator.max_new_tokens)
-            trimmed[n] = sentences
-            plan.warnings.extend(warnings)
-    texts = {n: " ".join(s) for n, s in trimmed.items()}
-    analysed = [n for n, t in texts.items() if t.strip()]
+    """Split every summary into sentences and find its names, in one analyser call (the splitter and the
+    entity model the articles go through), then decide each one."""
+    written = {n: " ".join(plan.summary.text.split()) for n, plan in enumerate(plans)
+               if plan.summary is not None and plan.failure is None}
+    analysed = [n for n, t in written.items() if t]
+    texts: dict[int, str] = {}
+    sentences: dict[int, list[str]] = {}
     entities: dict[int, list[tuple[str, str]]] = {}
     if analysed:
         try:
-            analyses = analyzer.analyze_batch([texts[n] for n in analysed])
-            entities = {n: [(e.text, e.label) for e in a.entities] for n, a in zip(analysed, analyses)}
+            analyses = analyzer.analyze_batch([written[n] for n in analysed])
+            if len(analyses) != len(analysed):
+                raise RuntimeError(f"the analyser returned {len(analyses)} analyses for {len(analysed)} summaries")
         except Exception as exc:
             log.debug("analysing the summaries failed", exc_info=True)
             for n in analysed:
                 plans[n].failure = f"the model's summary could not be checked ({_short(exc)})"
+        else:
+            for n, analysis in zip(analysed, analyses):
+                plan = plans[n]
+                assert plan.summary is not None
+                spans = analysis.sentences
+                keep, warnings = _trim(spans, plan.summary.hit_limit, generator.max_new_tokens)
+                plan.warnings.extend(warnings)
+                end = spans[keep - 1].start + len(spans[keep - 1].text) if keep else 0
+                sentences[n] = [sp.text for sp in spans[:keep]]
+                texts[n] = " ".join(sentences[n])
+                entities[n] = [(e.text, e.label) for e in analysis.entities if e.start < end]  # the kept part's
     outcomes = []
     for n, plan in enumerate(plans):
-        outcomes.append(_decide(plan, texts.get(n, ""), trimmed.get(n, []), entities.get(n, []), generator,
+        outcomes.append(_decide(plan, texts.get(n, ""), sentences.get(n, []), entities.get(n, []), generator,
                                 faithful))
     return outcomes
 
@@ -412,6 +425,9 @@ class MethodTally:
                         if marker in text.split(": ", 1)[-1]:
                             self.reasons[reason] += 1
             yield result
+
+    def sentences(self, items: Iterable[Any]) -> list[list[str]]:
+        return self.summarizer.sentences(items)
 
     def figures(self) -> dict[str, Any]:
         return {"methods": dict(sorted(self.methods.items())), "guard_fired": self.unfaithful,

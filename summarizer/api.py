@@ -66,6 +66,11 @@ class Summarizer:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def sentences(self, items: Iterable[Article | str]) -> list[list[str]]:
+        """Each article's sentences as the summaries are made from (cleaned first), or a string's; see
+        :meth:`Pipeline.sentences`."""
+        return self.pipeline.sentences(list(items))
+
     def summarize(self, item: ArticleLike) -> Result:
         """One result for one article (text, Article, or dict)."""
         return next(iter(self.summarize_batch([item])))

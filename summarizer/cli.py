@@ -23,7 +23,7 @@ from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
 from .formats import DEFAULT_FORMAT, FORMAT_NAMES, OUTPUT_EXTENSIONS, output_format
 from .records import Result
-from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, LONG_METHODS, Settings, quiet_model_libraries
+from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, GEN_BATCH_SIZES, LONG_METHODS, Settings, quiet_model_libraries
 
 log = logging.getLogger("summarizer")
 
@@ -69,8 +69,10 @@ def _model_options(command: Any) -> Any:
                      help="Where the --model runs (auto: cuda, then mps, then cpu)."),
         click.option("--dtype", type=click.Choice(DTYPES), default="auto", show_default=True,
                      help="Precision of the --model's weights (auto: float32 on CPU, 16-bit on a GPU)."),
-        click.option("--gen-batch-size", type=click.IntRange(1, 1024), default=4, show_default=True,
-                     help="Texts the --model summarises together in one call."),
+        click.option("--gen-batch-size", type=click.IntRange(1, 1024), default=Settings().gen_batch_size,
+                     help=f"Texts the --model summarises together in one call. Default: by the device, "
+                          f"{GEN_BATCH_SIZES['cpu']} on a CPU (where a batch is slower than one text at a time) and "
+                          f"{GEN_BATCH_SIZES['cuda']} on a GPU."),
         click.option("--max-new-tokens", type=click.IntRange(8, 4096), default=160, show_default=True,
                      help="Longest summary the --model may write, in tokens (greedy decoding)."),
         click.option("--max-input-tokens", type=click.IntRange(16, None), default=None,
@@ -92,7 +94,7 @@ def _model_options(command: Any) -> Any:
     return command
 
 
-def _model_settings(model: str | None, device: str, dtype: str, gen_batch_size: int, max_new_tokens: int,
+def _model_settings(model: str | None, device: str, dtype: str, gen_batch_size: int | None, max_new_tokens: int,
                     max_input_tokens: int | None, long_method: str, faithful: bool,
                     allow_pickle: bool) -> dict[str, Any]:
     return {"model": model, "device": device, "dtype": dtype, "gen_batch_size": gen_batch_size,

@@ -5,7 +5,9 @@ Each row of the data file is a JSON object with ``text`` and, where present, ``t
 
 * summaries: ROUGE-1/2/Lsum F1 x100 (``rouge-score``, Porter stemmer, rougeLsum over
   newline-separated sentences) against ``reference_summaries[0]``, for our summary and
-  for Lead-3 (the article's first three sentences, see :func:`split_sentences`);
+  for Lead-3 (the article's first three sentences). Lead-3 and the references are split
+  by the pipeline itself (its cleaning and sentence splitter), so that their sentences
+  are the ones our summaries are chosen from;
 * topics: accuracy of the top-level IPTC concept of our first topic against the row's
   category, through a mapping file (category -> IPTC top-level qcodes), plus a
   per-category confusion summary;
@@ -43,76 +45,6 @@ NO_TOPIC = "(no topic)"
 FAILED = "(failed)"
 UNKNOWN_QCODE = "(unknown qcode)"
 _MAX_EXAMPLES = 10
-
-# --------------------------------------------------------------------------- sentences
-
-# Words that end with a period without ending a sentence (compared lower-cased, without the period).
-_ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms mx dr prof sr jr st mt ft gen col lt sgt capt cmdr adm maj cpl pvt rep sen gov
-    rev hon pres supt insp det no nos vs v etc approx est dept univ assn bros inc co corp ltd plc
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
-# A candidate boundary: sentence-final punctuation, optional closing quotes/brackets,
-# whitespace, then (looked ahead, not consumed) an optional opening quote/bracket and a
-# capital letter or digit.
-_BOUNDARY = re.compile(r"""[.!?]+['"\u201d\u2019)\]]*\s+(?=['"\u201c\u2018(\[]*[A-Z0-9])""")
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_WORD_BEFORE = re.compile(r"(\S+)$")
-_INITIALISM = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")  # "U.S", "J", "e.g"
-
-
-def _is_abbreviation(word: str) -> bool:
-    """Whether ``word`` (the text before a final period, without it) is an abbreviation."""
-    word = word.lstrip("\"'(\u201c\u2018[")
-    if not word:
-        return False
-    if word.lower() in ("a.m", "p.m"):
-        return False  # "at 5 p.m. The ..." : almost always a real boundary before a capital
-    if _INITIALISM.match(word):
-        return True  # initials and initialisms: "J. K. Rowling", "the U.S. Senate"
-    return word.lower() in _ABBREVIATIONS
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split ``text`` into sentences with a small deterministic rule set.
-
-    * Blank lines (paragraph breaks) always end a sentence; single newlines are spaces.
-    * Inside a paragraph, a sentence ends at ``.``, ``!`` or ``?`` (repeats allowed), optionally
-      followed by closing quotes or brackets, then whitespace, then an optional opening quote
-      or bracket and a capital letter or digit.
-    * A period does not end a sentence after a known abbreviation (Mr, Dr, St, Jan, Inc, ...)
-      or after a single letter or an initialism (``J.``, ``U.S.``), except ``a.m.``/``p.m.``.
-
-    Whitespace inside each sentence is collapsed to single spaces; empty pieces are dropped.
-    """
-    sentences: list[str] = []
-    for paragraph in _PARAGRAPH.split(text):
-        paragraph = " ".join(paragraph.split())
-        if not paragraph:
-            continue
-        start = 0
-        for match in _BOUNDARY.finditer(paragraph):
-            punct = match.group(0).lstrip()
-            if punct.startswith(".") and not punct.startswith(".."):
-                before = _WORD_BEFORE.search(paragraph[start : match.start()])
-                if before and _is_abbreviation(before.group(1)):
-                    continue
-            piece = paragraph[start : match.end()].strip()
-            if piece:
-                sentences.append(piece)
-            start = match.end()
-        tail = paragraph[start:].strip()
-        if tail:
-            sentences.append(tail)
-    return sentences
-
-
-def lead_sentences(text: str, n: int = 3) -> list[str]:
-    """The first ``n`` sentences of ``text`` (see :func:`split_sentences`)."""
-    return split_sentences(text)[:n]
-
 
 # --------------------------------------------------------------------------- ROUGE
 
@@ -465,7 +397,9 @@ def run_eval(
 ) -> dict[str, Any]:
     """Run ``summarizer`` over the evaluation file at ``path`` and score it and the baselines.
 
-    ``summarizer`` needs ``summarize_batch(articles) -> Iterator[Result]`` (input order).
+    ``summarizer`` needs ``summarize_batch(articles) -> Iterator[Result]`` (input order) and, for
+    data with reference summaries, ``sentences(items) -> list[list[str]]``: the sentences of each
+    article (cleaned first) or string, as the pipeline splits them (see ``Pipeline.sentences``).
     ``topic_map``: a mapping file or shipped map name; by default chosen from the file name
     (``bbc*``, ``kpcrowd*``). ``progress`` is called with 1 after each finished article
     (an increment, as ``click.progressbar.update`` expects). ``seen(text)`` says whether an
@@ -506,7 +440,7 @@ def run_eval(
         "failures": [{"id": r.id, "error": r.error} for r in results if not r.ok][:_MAX_EXAMPLES],
     }
 
-    rouge = _rouge_section(rows, results)
+    rouge = _rouge_section(rows, results, summarizer)
     if rouge is not None:
         figures["rouge"] = rouge
     topics = _topic_section(rows, results, map_name, mapping)
@@ -527,16 +461,20 @@ def run_eval(
     return figures
 
 
-def _rouge_section(rows: list[EvalRow], results: list[Result]) -> dict[str, Any] | None:
+def _rouge_section(rows: list[EvalRow], results: list[Result], summarizer: Any) -> dict[str, Any] | None:
     pairs = [(r, res, ref) for r, res in zip(rows, results) if (ref := _first_reference(r.row)) is not None]
     if not pairs:
         return None
     scorer = _rouge_scorer()
+    # One pass of the pipeline's splitter over the articles (for Lead-3) and the references (for rougeLsum).
+    split = summarizer.sentences([r.article for r, _, _ in pairs] + [ref for _, _, ref in pairs])
+    if len(split) != 2 * len(pairs):
+        raise SummarizerError(f"the sentence splitter returned {len(split)} lists for {2 * len(pairs)} texts")
     totals: dict[str, dict[str, float]] = {"ours": dict.fromkeys(ROUGE_TYPES, 0.0), "lead3": dict.fromkeys(ROUGE_TYPES, 0.0)}
-    for row, result, reference in pairs:
-        reference_lines = "\n".join(split_sentences(reference))
+    for (_row, result, _ref), article_sentences, reference_sentences in zip(pairs, split, split[len(pairs) :]):
+        reference_lines = "\n".join(reference_sentences)
         ours = "\n".join(result.summary_sentences) if result.ok else ""
-        lead = "\n".join(lead_sentences(row.article.text, 3))
+        lead = "\n".join(article_sentences[:3])
         for system, prediction in (("ours", ours), ("lead3", lead)):
             for name, value in rouge_scores(prediction, reference_lines, scorer).items():
                 totals[system][name] += value

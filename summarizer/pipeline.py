@@ -150,6 +150,19 @@ class Pipeline:
             if cache is not None:
                 cache.close()
 
+    def sentences(self, items: Sequence[Article | str]) -> list[list[str]]:
+        """Each item's sentences as the pipeline splits them, from one batched pass of the analyser.
+
+        An Article is cleaned first, as for its summary (its first ``max_chars`` characters); a string, such
+        as a reference summary, is split as it is. ``summarizer eval`` takes Lead-3 and the references'
+        sentences from here, so that they are split as our summaries are.
+        """
+        texts = [_read_part(clean(item.text, title=item.title).text, self.settings.max_chars)
+                 if isinstance(item, Article) else item for item in items]
+        if not texts:
+            return []
+        return [[span.text for span in analysis.sentences] for analysis in self.analyzer.analyze_batch(texts)]
+
     def process_batch(self, batch: Sequence[Article | InputFailure]) -> list[Result]:
         """One result per item of ``batch``, in order, all computed (the result cache is not used)."""
         return self._process(batch, None)
@@ -176,6 +189,9 @@ class Pipeline:
             # A model object given by a caller without an identity of its own: its records cannot be told apart.
             log.debug("no result cache: a model has no identity (%s)", identities)
             return None
+        if s.gen_batch_size is None and self.generator is not None:
+            # Chosen by the device at load time; a batch's padding can change what greedy decoding writes.
+            s = replace(s, gen_batch_size=getattr(self.generator, "batch_size", None))
         cache = ResultCache(s.resolved_cache_dir, settings_key(s, [code_digest(), *identities]),
                             max_bytes=s.result_cache_mb * 1_000_000)
         return cache if cache.enabled else None
@@ -243,8 +259,7 @@ class Pipeline:
             warnings.append(given_date.warning)
         limit = self.settings.max_chars
         if len(cleaned.text) > limit:
-            cut = cleaned.text.rfind("\n\n", 0, limit)
-            cleaned = replace(cleaned, text=cleaned.text[: cut if cut > 0 else limit])
+            cleaned = replace(cleaned, text=_read_part(cleaned.text, limit))
             warnings.append(f"the article is longer than {limit:,} characters; only its first {len(cleaned.text):,} "
                             "were read (raise the limit with --max-chars)")
         language = detect_non_english(cleaned.text)
@@ -447,6 +462,15 @@ def _analysed_texts(w: _Work) -> list[tuple[Analysis, str]]:
     """The title's and the body's analyses (those made), each with the text it was made from."""
     return [(a, text) for a, text in ((w.title_analysis, w.cleaned.title or ""), (w.analysis, w.cleaned.text))
             if a is not None]
+
+
+def _read_part(text: str, limit: int) -> str:
+    """The part of a cleaned text that is analysed: all of it, or its paragraphs within ``limit`` characters
+    (its first ``limit`` characters when the first paragraph is longer)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind("\n\n", 0, limit)
+    return text[: cut if cut > 0 else limit]
 
 
 def _head(text: str, max_words: int) -> str:

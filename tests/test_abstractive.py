@@ -8,6 +8,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from fakes import HashEmbedder, RegexAnalyzer
 
 from summarizer import Article, ModelError, Settings, Summarizer, UsageError
 from summarizer.abstractive import pack, select_within
+from summarizer.backends.base import Span
 from summarizer.backends.generative import GeneratedSummary, GenerationOptions, Generator, load_generator
 from summarizer.pipeline import Pipeline
 
@@ -176,6 +178,45 @@ def test_an_unfinished_last_sentence_at_the_token_limit_is_dropped(tmp_path):
     assert any("--max-new-tokens" in w for w in r.warnings)
 
 
+def test_a_name_in_the_dropped_unfinished_sentence_is_not_checked(tmp_path):
+    # The summary is split by the pipeline's analyser, and only the sentences kept are checked.
+    gen = ScriptedGenerator(lambda t: GOOD + " Parents of Walter Invented welcomed the", hit_limit=True)
+    r = run_one(pipeline(tmp_path, gen))
+    assert r.extra["summary_method"] == "abstractive" and r.summary == GOOD
+
+
+def test_the_summary_is_split_by_the_pipelines_analyser(tmp_path):
+    class MarkingAnalyzer(RegexAnalyzer):
+        """Also ends a sentence at ';' (which no simple splitter does), to show whose sentences are used."""
+
+        def analyze_batch(self, texts):
+            return [replace(a, sentences=tuple(Span(part.strip(), sp.start + sp.text.index(part.strip()))
+                                               for sp in a.sentences for part in sp.text.split(";") if part.strip()))
+                    for a in super().analyze_batch(texts)]
+
+    gen = ScriptedGenerator(lambda t: "Pupils went back to school; parents were glad.")
+    r = run_one(pipeline(tmp_path, gen, analyzer=MarkingAnalyzer()))
+    assert r.summary_sentences == ("Pupils went back to school", "parents were glad.")
+
+
+def test_records_are_cached_by_the_batch_size_the_device_chose(tmp_path):
+    # gen_batch_size None is resolved by the generator from its device; the record cache keys the resolved one.
+    made = []
+
+    def write(text):
+        made.append(text)
+        return GOOD
+
+    for batch_size in (1, 8, 8):
+        gen = ScriptedGenerator(write)
+        gen.batch_size = batch_size
+        p = Pipeline(Settings(cache_dir=tmp_path / "cache"), embedder=HashEmbedder(), analyzer=RegexAnalyzer(),
+                     generator=gen)
+        assert p.settings.gen_batch_size is None
+        assert run_one(p).summary == GOOD
+    assert len(made) == 2  # 1, then 8; the second run with 8 reads the cache
+
+
 def test_select_reads_salient_sentences_in_article_order_within_the_budget(tmp_path):
     seen: list[str] = []
 
@@ -311,6 +352,17 @@ def test_models_load_once_per_process(tiny):
     b = load_generator(str(tiny["bart"]), GenerationOptions(device="cpu"))
     c = load_generator(str(tiny["bart"]), GenerationOptions(device="cpu", max_new_tokens=20))
     assert a is b and c.model is a.model
+
+
+def test_the_generation_batch_size_defaults_by_device(tiny):
+    from summarizer.settings import gen_batch_size_for
+
+    assert Settings().gen_batch_size is None
+    assert [gen_batch_size_for(d) for d in ("cpu", "cuda", "cuda:1", "mps")] == [1, 8, 8, 8]
+    assert load_generator(str(tiny["bart"]), GenerationOptions(device="cpu")).batch_size == 1
+    assert load_generator(str(tiny["bart"]), GenerationOptions(device="cpu", batch_size=3)).batch_size == 3
+    with pytest.raises(UsageError, match="gen_batch_size must be at least 1"):
+        Settings(gen_batch_size=0)
 
 
 @pytest.mark.parametrize("name", ["bart", "t5", "llama"])

@@ -7,10 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from fakes import HashEmbedder, RegexAnalyzer
 
 from summarizer import evaluate as ev
 from summarizer.errors import InputError, SummarizerError
-from summarizer.records import Keyword, Result, Topic
+from summarizer.pipeline import Pipeline
+from summarizer.records import Article, Keyword, Result, Topic
+from summarizer.settings import Settings
 from summarizer.taxonomy import load_taxonomy
 
 ARTS = "medtop:01000000"
@@ -31,13 +34,20 @@ def topic(qcode: str) -> Topic:
 
 
 class FakeSummarizer:
-    """Returns the first sentence as summary, a fixed topic and fixed keywords per article."""
+    """Returns the first sentence as summary, a fixed topic and fixed keywords per article; splits
+    sentences with a real pipeline's ``sentences`` (the cleaning stage and the fake RegexAnalyzer)."""
 
     def __init__(self, topics=None, keywords=None, fail_ids=()):
         self.topics = topics or {}
         self.keywords = keywords or {}
         self.fail_ids = set(fail_ids)
         self.seen = []
+        self.split_calls = []
+        self.pipeline = Pipeline(Settings(), embedder=HashEmbedder(), analyzer=RegexAnalyzer())
+
+    def sentences(self, items):
+        self.split_calls.append(list(items))
+        return self.pipeline.sentences(items)
 
     def summarize_batch(self, articles):
         for a in articles:
@@ -50,50 +60,10 @@ class FakeSummarizer:
                 id=a.id,
                 source=a.source,
                 title=a.title,
-                summary_sentences=tuple(ev.split_sentences(a.text)[:1]),
+                summary_sentences=tuple(self.pipeline.sentences([a])[0][:1]),
                 topics=(topic(qcode),) if qcode else (),
                 keywords=tuple(Keyword(k, 1.0) for k in self.keywords.get(a.id, ())),
             )
-
-
-# ----------------------------------------------------------------- sentence splitting
-
-
-def test_split_sentences_basic_and_punctuation():
-    text = "The cat sat. Did it? Yes! 'It did,' he said. \"Quite so.\" 2024 was fine."
-    assert ev.split_sentences(text) == [
-        "The cat sat.",
-        "Did it?",
-        "Yes!",
-        "'It did,' he said.",
-        '"Quite so."',
-        "2024 was fine.",
-    ]
-
-
-def test_split_sentences_abbreviations_initials_and_lowercase():
-    text = "Mr. Smith met Dr. Jones in the U.S. Senate. J. K. Rowling wrote e.g. books. It ended at 5 p.m. Then we left."
-    assert ev.split_sentences(text) == [
-        "Mr. Smith met Dr. Jones in the U.S. Senate.",
-        "J. K. Rowling wrote e.g. books.",
-        "It ended at 5 p.m.",
-        "Then we left.",
-    ]
-    # no capital after the period: not a boundary
-    assert ev.split_sentences("It cost 3.5 million. then what") == ["It cost 3.5 million. then what"]
-
-
-def test_split_sentences_paragraphs_and_whitespace():
-    text = "A heading without stop\n\nFirst  line\ncontinues here. Second one.\n\n\n  Last"
-    assert ev.split_sentences(text) == ["A heading without stop", "First line continues here.", "Second one.", "Last"]
-    assert ev.split_sentences("   \n\n ") == []
-
-
-def test_lead_sentences():
-    text = "One is here. Two is here. Three is here. Four is here."
-    assert ev.lead_sentences(text) == ["One is here.", "Two is here.", "Three is here."]
-    assert ev.lead_sentences(text, 1) == ["One is here."]
-    assert ev.lead_sentences("Only one") == ["Only one"]
 
 
 # ----------------------------------------------------------------- keyword metrics
@@ -152,6 +122,44 @@ def test_run_eval_rouge_perfect_and_lead3(tmp_path):
     assert rouge["lead3"]["rouge2"] == pytest.approx(40.0)
     assert rouge["lead3"]["rougeLsum"] == pytest.approx(50.0)
     assert "topics" not in figures and "keywords" not in figures
+
+
+def test_lead3_and_references_are_split_by_the_pipeline_after_cleaning(tmp_path):
+    # The byline and the dateline are cleaned away before the pipeline splits the article, so Lead-3 starts
+    # at the story, as our summaries do; the reference is split by the same splitter, in the same call.
+    text = "By Jo Reporter\n\nLONDON (Reuters) - The cat sat. A dog ran.\n\nBirds fly high. Fish swim."
+    data = write_jsonl(tmp_path / "sums.jsonl", [{"id": "a", "text": text, "title": "Cats",
+                                                   "reference_summaries": ["The cat sat. Birds fly high."]}])
+    fake = FakeSummarizer()
+    figures = ev.run_eval(data, fake)
+    assert len(fake.split_calls) == 1
+    article, reference = fake.split_calls[0]
+    assert isinstance(article, Article) and article.title == "Cats" and reference == "The cat sat. Birds fly high."
+    assert fake.sentences([article])[0][:3] == ["The cat sat.", "A dog ran.", "Birds fly high."]
+    # Lead-3 tokens: the cat sat a dog ran bird fli high (9); reference: the cat sat bird fli high (6)
+    # R1: P = 6/9, R = 1 -> 80; RLsum over the reference's two lines: the same 6 words in order -> 80
+    assert figures["rouge"]["lead3"]["rouge1"] == pytest.approx(80.0)
+    assert figures["rouge"]["lead3"]["rougeLsum"] == pytest.approx(80.0)
+
+
+def test_pipeline_sentences_cleans_articles_and_not_strings():
+    p = Pipeline(Settings(max_chars=40), embedder=HashEmbedder(), analyzer=RegexAnalyzer())
+    article = Article(id="a", text="By Jo Reporter\n\nThe cat sat. A dog ran.\n\nBirds fly high. Fish swim.")
+    assert p.sentences([article, "By Jo Reporter. The cat sat."]) == [
+        ["The cat sat.", "A dog ran."],  # the byline cleaned away; the paragraph past max_chars not read
+        ["By Jo Reporter.", "The cat sat."],
+    ]
+    assert p.sentences([]) == []
+
+
+def test_a_splitter_that_loses_texts_is_an_error(tmp_path):
+    class Lossy(FakeSummarizer):
+        def sentences(self, items):
+            return super().sentences(items)[:1]
+
+    data = write_jsonl(tmp_path / "sums.jsonl", [{"id": "a", "text": "The cat sat.", "reference_summaries": ["x"]}])
+    with pytest.raises(SummarizerError, match="1 lists for 2 texts"):
+        ev.run_eval(data, Lossy())
 
 
 def test_rouge_scores_helper():

@@ -48,7 +48,8 @@ class GenerationOptions:
 
     device: str = "auto"
     dtype: str = "auto"
-    batch_size: int = 4
+    batch_size: int | None = None
+    """Texts generated together; None: by the device (:func:`summarizer.settings.gen_batch_size_for`)."""
     max_new_tokens: int = 160
     max_input_tokens: int | None = None
     sentences: int = 3

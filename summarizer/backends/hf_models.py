@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import ModelError, NotInstalledError
 from ..fingerprint import PICKLE_SUFFIXES, TRAINING_STATE_FILES, model_fingerprint
+from ..settings import gen_batch_size_for
 from .base import hub_offline
 from .generative import GeneratedSummary, GenerationOptions, Generator
 
@@ -258,7 +259,7 @@ class HFGenerator(Generator):
         self.device = pick_device(options.device)
         self.model, self.tokenizer = load_weights(source, self.auto_class, self.device,
                                                   pick_dtype(options.dtype, self.device))
-        self.batch_size = options.batch_size
+        self.batch_size = options.batch_size or gen_batch_size_for(self.device)
         self.max_new_tokens = options.max_new_tokens
         self.context = context_size(config, self.tokenizer) or self.default_context
         self.identity = f"{self.kind}:{source_fingerprint(source)}"

@@ -8,7 +8,8 @@ A generated (abstractive) summary may only name what the article names:
   possessive); a surname is supported by a full name that ends (or starts) with it;
 * every number must occur in the article in some form: "39 percent" = "39%" = "39 per cent",
   "1,200" = "1200", "$1.13bn" = "1.13 billion" = "1,130 million", "twelve" = "12"; a rounded
-  figure is supported by the figure it rounds ("1.1 billion" by "1.13 billion").
+  figure is supported by the figure it rounds ("1.1 billion" by "1.13 billion"); "two" is also
+  supported by "both" or by a pair of names the article joins ("Azerbaijan and Belarus").
 
 It must also not be degenerate: empty, stuck in a loop, repeating its instructions, or longer
 than the article. :func:`check` runs every test and returns a :class:`Check` whose ``reason``
@@ -149,11 +150,31 @@ def number_mentions(text: str) -> list[NumberMention]:
 _IMPLIED = {"both": 2.0, "pair": 2.0, "twice": 2.0, "dozen": 12.0, "half": 0.5}
 
 
-def number_values(text: str) -> set[float]:
-    """Every value a number in ``text`` may have (the article side of the check)."""
+def number_values(text: str, entities: Sequence[tuple[str, str]] = ()) -> set[float]:
+    """Every value a number in ``text`` may have (the article side of the check); ``entities`` (text, spaCy
+    label) are the article's, for :func:`names_a_pair`."""
     values = {v for m in number_mentions(text) for v in m.values}
     values.update(_IMPLIED[w] for w in {w.lower() for w in _WORD.findall(text)} & _IMPLIED.keys())
+    if 2.0 not in values and names_a_pair(text, entities):
+        values.add(2.0)
     return values
+
+
+def names_a_pair(text: str, entities: Sequence[tuple[str, str]]) -> bool:
+    """Whether ``text`` joins two different names of one kind by "and" ("Azerbaijan and Belarus", "Aliyev and
+    Lukashenko"): such a pair supports "the two countries", "the two leaders" in a summary, as "both" does."""
+    by_label: dict[str, set[str]] = {}
+    for name, label in entities:
+        if label in CHECKED_LABELS and any(c.isalpha() for c in name):
+            by_label.setdefault(label, set()).add(" ".join(name.split()))
+    for names in by_label.values():
+        if len(names) < 2:
+            continue
+        alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+        pattern = rf"(?<!\w)({alternatives})\s+and\s+({alternatives})(?!\w)"
+        if any(m.group(1).lower() != m.group(2).lower() for m in re.finditer(pattern, text, re.IGNORECASE)):
+            return True
+    return False
 
 
 def number_supported(mention: NumberMention, values: Iterable[float]) -> bool:
@@ -166,9 +187,9 @@ def number_supported(mention: NumberMention, values: Iterable[float]) -> bool:
     return False
 
 
-def unsupported_numbers(summary: str, article: str) -> list[str]:
+def unsupported_numbers(summary: str, article: str, article_entities: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Numbers of ``summary`` that the article does not state (as written in the summary)."""
-    values = number_values(article)
+    values = number_values(article, article_entities)
     out = [m.text for m in number_mentions(summary) if not number_supported(m, values)]
     return list(dict.fromkeys(out))
 
@@ -352,25 +373,5 @@ def check(summary: str, article: str, summary_entities: Sequence[tuple[str, str]
     return Check(
         degenerate=degeneracy(summary, article, instructions),
         names=tuple(unsupported_names(summary_entities, article, article_entities)),
-        numbers=tuple(unsupported_numbers(summary, article)),
+        numbers=tuple(unsupported_numbers(summary, article, article_entities)),
     )
-
-
-def split_summary(text: str) -> list[str]:
-    """A generated summary's sentences, split simply (after . ! ? and a space before a capital)."""
-    text = " ".join(text.split())
-    parts, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        before = text[start : m.start() + 1].split()
-        last = before[-1].rstrip(".").lstrip("\"'“‘(") if before else ""
-        if text[m.start()] == "." and (last.lower() in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", last)):
-            continue  # "Dr. Smith", "J. K. Rowling", "the U.S. Senate"
-        parts.append(text[start : m.end()].strip())
-        start = m.end()
-    parts.append(text[start:].strip())
-    return [p for p in parts if p]
-
-
-_ABBREVIATIONS = frozenset("mr mrs ms dr prof st gen col lt sgt capt sen rep gov rev jr sr inc co corp ltd no vs "
-                           "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
