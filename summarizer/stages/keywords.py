@@ -37,12 +37,12 @@ GENERIC = frozenset(
 )
 #: Words of business and finance copy that name a quantity, not a subject: a unit, an abbreviation
 #: of the wire ("dlrs", "mln", "pct"), or a noun that every company story uses ("company", "share").
+#: Currencies are not among them: "dollar" is what a currency story is about.
 UNITS = frozenset(
     """
-    dlr dlrs dollar dollars mln mlns bln blns billion billions million millions trillion pct cts cent cents shr shrs
-    qtr qtrs avg mths yr yrs vs pence pound pounds euro euros yen tonne tonnes ton tons barrel barrels bpd
+    dlr dlrs mln mlns bln blns billion billions million millions trillion pct cts cent cents shr shrs
+    qtr qtrs avg mths yr yrs vs tonne tonnes ton tons barrel barrels bpd m bn k
     company companies firm firms share shares total totals use uses amount amounts figure figures
-    m bn k rupee rupees yuan franc francs rouble roubles ruble rubles peso pesos lira
     """.split()
 )
 #: Words of time that a phrase loses at its ends: "long loan last summer" -> "long loan".

@@ -272,21 +272,23 @@ class TopicIndex:
             return TopicChoice((), best, weak=True)
         cut = False
         picked: list[int] = []
+        anchor = 0.0  # the first choice's similarity, before it gave way to an ancestor: what further topics need
         if self.calibration is not None:
-            # The calibration chooses the first topic's branch; the further topics stay IPTC's own best fits,
-            # so a gadget story is "electronic engineering" first and "consumer electronics" next.
+            # The calibration chooses the first topic's branch; the further topics stay IPTC's own best fits.
             calibrated = final + self.calibration.adjust(raw)[self.root_of]
-            picked.append(self._supported(self._descend(int(np.argmax(calibrated)), calibrated,
-                                                        weights.descend_margin), stems))
+            first = self._descend(int(np.argmax(calibrated)), calibrated, weights.descend_margin)
+            anchor = float(raw[first])
+            picked.append(self._supported(first, stems))
         for i in np.argsort(-final):
             if len(picked) >= k:
                 break
             i = self._descend(int(i), final, weights.descend_margin)
             if not picked:
+                anchor = float(raw[i])
                 i = self._supported(i, stems)
             elif self._supported(i, stems) != i:
                 continue
-            if picked and raw[i] < min_share * raw[picked[0]]:
+            if picked and raw[i] < min_share * anchor:
                 cut = True
                 continue
             if picked and raw[i] > raw[picked[-1]]:
