@@ -182,7 +182,7 @@ def test_a_name_in_the_dropped_unfinished_sentence_is_not_checked(tmp_path):
     # The summary is split by the pipeline's analyser, and only the sentences kept are checked.
     gen = ScriptedGenerator(lambda t: GOOD + " Parents of Walter Invented welcomed the", hit_limit=True)
     r = run_one(pipeline(tmp_path, gen))
-    assert r.extra["summary_method"] == "abstractive" and r.summary == GOOD
+    assert r.summary_method == "abstractive" and r.summary == GOOD
 
 
 def test_the_summary_is_split_by_the_pipelines_analyser(tmp_path):
