@@ -119,9 +119,9 @@ def test_neighbours_from_the_index_match_the_exact_ones():
     vecs = (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
     exact_idx, exact_sims = neighbours(vecs, 4, ann_from=10_000)
     ann_idx, ann_sims = neighbours(vecs, 4, ann_from=10)
-    same = np.mean([set(a) == set(b) for a, b in zip(exact_idx, ann_idx, strict=True)])
-    assert same >= 0.95
-    assert np.allclose(np.sort(exact_sims, axis=1), np.sort(ann_sims, axis=1), atol=1e-3)
+    rows_same = np.array([set(a) == set(b) for a, b in zip(exact_idx, ann_idx, strict=True)])
+    assert rows_same.mean() >= 0.95  # an approximate index may miss a neighbour now and then
+    assert np.allclose(np.sort(exact_sims[rows_same], axis=1), np.sort(ann_sims[rows_same], axis=1), atol=1e-3)
     assert all(i not in row for i, row in enumerate(ann_idx))
 
 
