@@ -270,12 +270,12 @@ class Pipeline:
     def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
         analyses: list[Analysis | None]
         try:
-            titles = [w.cleaned.title for w in work if _title_is_analysed(w)]
+            titles = [title for w in work if (title := _analysed_title(w))]
             found = self.analyzer.analyze_batch([w.cleaned.text for w in work] + titles)
             title_analyses = iter(found[len(work) :])
             analyses = list(found[: len(work)])
             for w in work:
-                if _title_is_analysed(w):
+                if _analysed_title(w):
                     w.title_analysis = next(title_analyses)
         except Exception:
             log.debug("analyser failed on the batch; retrying one article at a time", exc_info=True)
@@ -453,9 +453,11 @@ def _story_article(w: _Work, result: Result, sent_vecs: np.ndarray, title_vec: n
                         date_mentions=dates)
 
 
-def _title_is_analysed(w: _Work) -> bool:
-    """A title in capitals (wire copy) is shown but not analysed: its words would all look like names."""
-    return bool(w.cleaned.title) and not is_all_caps(w.cleaned.title or "")
+def _analysed_title(w: _Work) -> str | None:
+    """The title to analyse, if any: one in capitals (wire copy) is shown but not analysed, its words would
+    all look like names."""
+    title = w.cleaned.title
+    return title if title and not is_all_caps(title) else None
 
 
 def _analysed_texts(w: _Work) -> list[tuple[Analysis, str]]:

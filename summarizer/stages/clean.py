@@ -272,14 +272,13 @@ def parse_dateline(line: str) -> str | None:
     return None
 
 
-_LOWER_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_all_caps(text: str) -> bool:
     """Whether a line is written in capitals: four letters or more, none in lower case."""
-    letters = _LOWER_LETTER.findall(text)
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    return len(words) >= 1 and len(letters) >= 4 and not any(ch.islower() for ch in letters)
+    letters = _LETTER.findall(text)
+    return len(letters) >= 4 and not any(ch.islower() for ch in letters)
 
 
 def is_sentence_like(line: str) -> bool:

@@ -39,9 +39,9 @@ _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|
 _SHARED_NAMES = frozenset({"china", "congo", "korea"})
 _PUNCTUATION = string.punctuation + "“”‘’«»–—"
 #: Words that end a company's name and may be left out when it is named again ("Chrysler Corp" ... "Chrysler").
+#: Compared without punctuation (see :func:`_bare`), so "Corp." is "corp".
 CORPORATE_SUFFIXES = frozenset(
-    "inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc llc group holdings ag sa nv"
-    " gmbh".split()
+    "inc incorporated corp corporation co ltd limited plc llc group holdings ag sa nv gmbh".split()
 )
 _INITIALS = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "U.K.": the last full stop is part of the name
 
@@ -77,7 +77,7 @@ def normalize_name(text: str) -> str:
 def _company_stem(parts: Sequence[str]) -> str | None:
     """A company's name without its corporate suffixes ("Chrysler Corp" -> "chrysler"), or None if it has none."""
     words = list(parts)
-    while len(words) > 1 and _bare(words[-1]) in CORPORATE_SUFFIXES | {w.rstrip(".") for w in CORPORATE_SUFFIXES}:
+    while len(words) > 1 and _bare(words[-1]) in CORPORATE_SUFFIXES:
         words.pop()
     return " ".join(words).lower() if len(words) < len(parts) else None
 
@@ -155,14 +155,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         found.append((kind, parts, honorific, sex, bool(honorific) or _is_title(m.before)))
     # A company named with its suffix ("Delmar Group", "Chrysler Corp") is the same company named without
     # it ("Delmar", "CHRYSLER"), whatever type the model gave the shorter mention.
+    company_stems = [_company_stem(parts) if kind == "organization" else None for kind, parts, *_ in found]
     fullest: dict[str, str] = {}  # a company's stem -> its longest name in the article
-    for kind, parts, *_ in found:
-        stem = _company_stem(parts) if kind == "organization" else None
+    for (_kind, parts, *_), stem in zip(found, company_stems, strict=True):
         if stem and len(parts) > len(fullest.get(stem, "").split()):
             fullest[stem] = " ".join(parts)
-    for i, (kind, parts, honorific, sex, has_title) in enumerate(found):
-        name = " ".join(parts).lower()
-        stem = (_company_stem(parts) if kind == "organization" else None) or (name if kind != "person" else None)
+    for i, ((kind, parts, honorific, sex, has_title), stem) in enumerate(zip(found, company_stems, strict=True)):
+        stem = stem or (" ".join(parts).lower() if kind != "person" else None)
         if stem in fullest:
             found[i] = ("organization", fullest[stem].split(), honorific, sex, has_title)
     for kind, parts, honorific, sex, has_title in found:

@@ -45,29 +45,29 @@ UNITS = frozenset(
     company companies firm firms share shares total totals use uses amount amounts figure figures
     """.split()
 )
+#: Weekdays and months, times even when capitalised ("may" is left out: "May" is also a name and a verb).
+_NAMED_TIMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
+    " september october november december".split()
+)
 #: Words of time that a phrase loses at its ends: "long loan last summer" -> "long loan".
-TIME_WORDS = frozenset(
+TIME_WORDS = _NAMED_TIMES | frozenset(
     """
     year years month months week weeks day days today yesterday tomorrow last next morning evening night afternoon
-    weekend monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december spring summer autumn winter
+    weekend may spring summer autumn winter
     """.split()
 )
 
 
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
-_NAMED_TIMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august"
-    " september october november december".split()
-)
+_NUMBER = re.compile(r"^[\d.,/%$£€]+$")
+MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
 
 
 def _is_time_word(word: str) -> bool:
     """A word of time: in lower case, or a weekday or month ("Day" of "May Day" is a name's)."""
     lower = word.lower()
     return lower in TIME_WORDS and (word.islower() or lower in _NAMED_TIMES)
-_NUMBER = re.compile(r"^[\d.,/%$£€]+$")
-MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
 
 
 @dataclass(frozen=True)

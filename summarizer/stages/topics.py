@@ -27,6 +27,7 @@ import tempfile
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -221,19 +222,10 @@ class TopicIndex:
         np.maximum.at(best, self.root_of, final)
         return best
 
-    def score(
-        self,
-        sentence_vectors: np.ndarray,
-        title_vector: np.ndarray | None,
-        k: int = 3,
-        weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
-        *,
-        min_share: float = Settings.topic_min_share,
-        min_score: float = Settings.topic_min_score,
-    ) -> list[Topic]:
-        """At most ``k`` topics of an article (see :meth:`choose`)."""
-        return list(self.choose(sentence_vectors, title_vector, k, weights, min_share=min_share,
-                                min_score=min_score).topics)
+    def score(self, sentence_vectors: np.ndarray, title_vector: np.ndarray | None, k: int = 3,
+              weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS, **options: Any) -> list[Topic]:
+        """At most ``k`` topics of an article: :meth:`choose`'s topics alone (``options`` are its keywords)."""
+        return list(self.choose(sentence_vectors, title_vector, k, weights, **options).topics)
 
     def choose(
         self,
