@@ -1,6 +1,6 @@
 """A judged sample: records an editor reads, and the figures of the editor's verdicts.
 
-    python benchmarks/judged_sample.py make OUT.jsonl [--eval ../shared/eval]
+    python benchmarks/judged_sample.py make OUT.jsonl [--eval ../shared/eval] [--seed N]
     python benchmarks/judged_sample.py score JUDGED.jsonl [JUDGED2.jsonl ...]
 
 ``make`` picks 40 articles of four kinds from the evaluation data, always the same ones (ids
@@ -39,16 +39,24 @@ def _rows(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def pick(eval_dir: Path) -> list[tuple[str, dict]]:
-    """The sample: (kind, article) pairs, ten of each kind, the same on every run."""
-    rng = random.Random(SEED)
+def pick(eval_dir: Path, seed: int = SEED) -> list[tuple[str, dict]]:
+    """The sample: (kind, article) pairs, ten of each kind, the same on every run.
+
+    Another ``seed`` gives another sample with none of the judged sample's articles: a
+    development sample to read while changing the code, so the judged one stays unseen.
+    """
+    rng = random.Random(seed)
     bbc = _rows(eval_dir / "bbc_news_summary.jsonl")
     kpcrowd = _rows(eval_dir / "kpcrowd_500n.jsonl")
     summeval = _rows(eval_dir / "summeval_cnndm.jsonl")
     short = [r for r in bbc if r["id"].startswith("bbc-business") and len(r["text"].split()) <= 300]
     short += [r for r in kpcrowd if r.get("title") and len(r["text"].split()) <= 300]
+    judged: set[str] = set()
+    if seed != SEED:
+        judged = {r["id"] for _, r in pick(eval_dir)}
+        short = [r for r in short if r["id"] not in judged]
     wire = rng.sample(sorted(short, key=lambda r: r["id"]), PER_KIND)
-    taken = {r["id"] for r in wire}
+    taken = {r["id"] for r in wire} | judged
     out = [("wire", r) for r in wire]
     for kind, rows in (("bbc", bbc), ("kpcrowd", kpcrowd), ("summeval", summeval)):
         pool = sorted((r for r in rows if r["id"] not in taken), key=lambda r: r["id"])
@@ -63,11 +71,11 @@ def as_wire(article: dict) -> str:
     return f"{article['title'].upper()}\n{body}\n  REUTER\n"
 
 
-def make(out_path: Path, eval_dir: Path) -> None:
+def make(out_path: Path, eval_dir: Path, seed: int = SEED) -> None:
     from summarizer import Summarizer
     from summarizer.records import Article
 
-    sample = pick(eval_dir)
+    sample = pick(eval_dir, seed)
     articles = []
     inputs = {}
     for kind, row in sample:
@@ -125,11 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     m = sub.add_parser("make", help="run the pipeline on the sample and write the records to judge")
     m.add_argument("out", type=Path)
     m.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the evaluation data folder")
+    m.add_argument("--seed", type=int, default=SEED,
+                   help=f"another seed than {SEED} picks a development sample that shares no article with the judged one")
     sc = sub.add_parser("score", help="print the figures of judged files")
     sc.add_argument("judged", type=Path, nargs="+")
     args = parser.parse_args(argv)
     if args.command == "make":
-        make(args.out, args.eval)
+        make(args.out, args.eval, args.seed)
     else:
         for path in args.judged:
             print(path.name, json.dumps(score(path), indent=2))
