@@ -23,7 +23,16 @@ from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
 from .formats import DEFAULT_FORMAT, FORMAT_NAMES, OUTPUT_EXTENSIONS, output_format
 from .records import Result
-from .settings import DEFAULT_EMBEDDER, DEVICES, DTYPES, GEN_BATCH_SIZES, LONG_METHODS, Settings, quiet_model_libraries
+from .settings import (
+    DEFAULT_EMBEDDER,
+    DEVICES,
+    DTYPES,
+    EMBEDDER_PRECISIONS,
+    GEN_BATCH_SIZES,
+    LONG_METHODS,
+    Settings,
+    quiet_model_libraries,
+)
 
 log = logging.getLogger("summarizer")
 
@@ -161,6 +170,10 @@ def main() -> None:
 @click.option("--embedder", default=None, metavar="NAME_OR_PATH",
               help=f"Sentence-transformers model (hub name or local folder). Default: the packaged "
                    f"{DEFAULT_EMBEDDER}, which needs no network. Also read from $SUMMARIZER_EMBEDDER.")
+@click.option("--embedder-precision", type=click.Choice(EMBEDDER_PRECISIONS), default=None,
+              help="Weights of the embedding model on ONNX Runtime: int8 (the default: about 2.4 x faster, the "
+                   "same evaluation figures within 0.3 points) or fp32 (the model's exact vectors). Also read "
+                   "from $SUMMARIZER_EMBEDDER_PRECISION.")
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
               help="Articles processed together in one model pass.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
@@ -193,7 +206,8 @@ def main() -> None:
                    "every node of the cluster sees.")
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
-        n_topics: int, topic_min_share: float, topic_min_score: float, no_topic_calibration: bool, n_keywords: int, embedder: str | None, batch_size: int,
+        n_topics: int, topic_min_share: float, topic_min_score: float, no_topic_calibration: bool, n_keywords: int, embedder: str | None,
+        embedder_precision: str | None, batch_size: int,
         jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
         verbose: int, show_traceback: bool, resume: bool, engine: str, ray_address: str | None,
         url_list: str | None, **model_options: Any) -> None:
@@ -249,8 +263,8 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
         settings = Settings.from_env(sentences=sentences, max_words=max_words, topics=n_topics,
                                      topic_min_share=topic_min_share, topic_min_score=topic_min_score,
                                      topic_calibration=not no_topic_calibration, keywords=n_keywords,
-                                     embedder=embedder, batch_size=batch_size, jobs=jobs,
-                                     max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
+                                     embedder=embedder, embedder_precision=embedder_precision,
+                                     batch_size=batch_size, jobs=jobs, max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
                                      max_chars=max_chars, use_cache=not no_cache,
                                      **_model_settings(**model_options))
     except UsageError as exc:
@@ -459,14 +473,15 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
 @click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
               help="Word budget for each summary, as for 'run'.")
 @click.option("--embedder", default=None, metavar="NAME_OR_PATH", help="As for 'run'.")
+@click.option("--embedder-precision", type=click.Choice(EMBEDDER_PRECISIONS), default=None, help="As for 'run'.")
 @click.option("--no-topic-calibration", is_flag=True, help="As for 'run'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
 @_model_options
 def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
-          embedder: str | None, no_topic_calibration: bool, as_json: bool, quiet: bool, show_traceback: bool,
-          **model_options: Any) -> None:
+          embedder: str | None, embedder_precision: str | None, no_topic_calibration: bool, as_json: bool,
+          quiet: bool, show_traceback: bool, **model_options: Any) -> None:
     """Measure summaries, topics and keywords on DATA against references and baselines.
 
     Summaries: ROUGE-1/2/Lsum F1 beside Lead-3. Topics: accuracy of the top IPTC label. Keywords:
@@ -483,6 +498,7 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
     tally = None
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder,
+                                     embedder_precision=embedder_precision,
                                      topic_calibration=not no_topic_calibration,
                                      result_cache=False,  # measure, never reuse
                                      **_model_settings(**model_options))

@@ -24,7 +24,7 @@ def test_shipped_calibration_fits_the_default_model_and_taxonomy():
     from summarizer.backends import load_embedder
 
     tax = load_taxonomy()
-    identity = load_embedder("all-MiniLM-L6-v2").identity
+    identity = load_embedder("all-MiniLM-L6-v2").model_identity
     calibration = shipped_calibration(identity, tax)
     assert calibration is not None
     assert calibration.shift.shape == (len(tax), len(tax.roots))

@@ -24,11 +24,13 @@ def _load(registry: dict[str, str], kind: str, what: str) -> Any:
     return getattr(importlib.import_module(module), cls)
 
 
-def load_embedder(model: str | Embedder, kind: str = "auto", *, cache_dir: Path | None = None) -> Embedder:
+def load_embedder(model: str | Embedder, kind: str = "auto", *, cache_dir: Path | None = None,
+                  precision: str = "int8") -> Embedder:
     """An Embedder object as is, or a model name/path loaded with the ``kind`` backend.
 
     ``cache_dir`` holds the ONNX graphs exported from the weights (None: a temporary folder, so the
-    graph is built anew in each process).
+    graph is built anew in each process); ``precision`` is the ONNX graph's ("int8" or "fp32"; a model
+    run by sentence-transformers is float32).
     """
     if isinstance(model, Embedder):
         return model
@@ -38,7 +40,7 @@ def load_embedder(model: str | Embedder, kind: str = "auto", *, cache_dir: Path 
 
         kind = "onnx" if supported(Path(resolve_model(model))) else "sentence-transformers"
     if kind == "onnx":
-        return _load(EMBEDDERS, kind, "embedder kind")(model, cache_dir=cache_dir)
+        return _load(EMBEDDERS, kind, "embedder kind")(model, cache_dir=cache_dir, precision=precision)
     return _load(EMBEDDERS, kind, "embedder kind")(model)
 
 

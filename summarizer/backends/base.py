@@ -21,6 +21,17 @@ class Embedder(ABC):
     #: A string that changes whenever the vectors would change (model name/path + revision).
     identity: str = "embedder"
 
+    @property
+    def model_identity(self) -> str:
+        """The identity of the model whose vectors these are, however it is run.
+
+        The same as :attr:`identity`, except for a runtime that approximates the model's vectors
+        (a graph with int8 weights): its vectors differ a little, so caches of vectors use
+        :attr:`identity`, while a correction learned on the model's similarities (the topic
+        calibration) is looked up by this.
+        """
+        return self.identity
+
     @abstractmethod
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         """Return a float32 array of shape (len(texts), dim), each row of unit length."""

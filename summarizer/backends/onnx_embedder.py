@@ -65,7 +65,7 @@ PRECISIONS = {
     "fp32": Precision("fp32"),
     "int8": Precision("int8", quantize=True),
 }
-DEFAULT_PRECISION = "fp32"
+DEFAULT_PRECISION = "int8"
 
 
 def supported(folder: Path) -> bool:
@@ -136,7 +136,7 @@ class OnnxEmbedder(Embedder):
         options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = self._session(onnxruntime, options, location, name_or_path)
-        self.identity = embedder_identity(str(location))
+        self.identity = self._model_identity = embedder_identity(str(location))
         if self.precision.quantize:  # other vectors than sentence-transformers': another identity
             self.identity += f":onnx-{self.precision.name}"
         log.debug("loaded embedder %s from %s", self.identity, self.graph)
@@ -163,6 +163,10 @@ class OnnxEmbedder(Embedder):
         except Exception as exc:
             raise ModelError(f"could not build the ONNX graph of the embedding model '{name}' in {self.graph} "
                              f"({' '.join(str(exc).split())[:300]})") from exc
+
+    @property
+    def model_identity(self) -> str:
+        return self._model_identity
 
     def embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_with_spans(texts, [()] * len(texts))[0]
@@ -291,8 +295,22 @@ def _quantize(source: Path, target: Path, precision: Precision) -> None:
     keep = [n for n in names
             if (precision.keep_last_layer and f"/layer.{last}/" in n)
             or (precision.ffn_only and "/attention/" in n)]
-    quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=precision.per_channel,
-                     nodes_to_exclude=keep)
+    root = logging.getLogger()
+    advice = _DropQuantizerAdvice()
+    root.addFilter(advice)
+    try:
+        quantize_dynamic(str(source), str(target), weight_type=QuantType.QInt8, per_channel=precision.per_channel,
+                         nodes_to_exclude=keep)
+    finally:
+        root.removeFilter(advice)
+
+
+class _DropQuantizerAdvice(logging.Filter):
+    """Drops the quantiser's advice to pre-process the model first (logged on the root logger): it
+    concerns static quantisation of image models, and would reach the user on every first run."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Please consider to run pre-processing before quantization")
 
 
 def _max_seq_length(folder: Path) -> int:

@@ -174,7 +174,7 @@ class TopicIndex:
     def build(cls, taxonomy: Taxonomy, embedder: Embedder, cache_dir: Path | None,
               calibrate: bool = True) -> TopicIndex:
         """The index for this embedder, with the shipped calibration when ``calibrate`` and it fits."""
-        calibration = shipped_calibration(embedder.identity, taxonomy) if calibrate else None
+        calibration = shipped_calibration(embedder.model_identity, taxonomy) if calibrate else None
         texts = [concept_text(c.label, c.definition) for c in taxonomy.concepts]
         key = hashlib.sha256(f"{embedder.identity}|{taxonomy.digest}|{RECIPE}".encode()).hexdigest()[:20]
         path = cache_dir / f"iptc-{key}.npy" if cache_dir is not None else None
