@@ -166,6 +166,7 @@ class TopicIndex:
         self.root_of = np.array([roots.index(taxonomy.top_level(q)) for q in self.qcodes])
         self.levels = np.array([c.level for c in taxonomy.concepts])
         self.lexical = LexicalSupport(taxonomy)
+        self.whole_labels = LexicalSupport(taxonomy, branch_said=False)
         self.parent_index = np.array([self.index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts])
         below: list[list[int]] = [[i] for i in range(len(self.qcodes))]
         for i in np.argsort(-self.levels, kind="stable"):  # the deepest first, so a child's list is complete
@@ -276,14 +277,16 @@ class TopicIndex:
             branch = self.root_of[int(np.argmax(final + self.calibration.adjust(raw)[self.root_of]))]
         else:
             branch = self.root_of[int(np.argmax(final))]
+        in_branch = self.root_of == branch
         if sentences is not None:
-            lexical = self.lexical.evidence(sentences, title)
-            supported, named = lexical.named | ~self.lexical.needs_support, lexical.named
-            final = final + weights.event * lexical.prominent
+            own = self.lexical.evidence(sentences, title)  # the branch's own words taken as said
+            whole = self.whole_labels.evidence(sentences, title)
+            supported = own.named | ~self.lexical.needs_support
+            first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights)
+            ranked = np.where(whole.named & (self.levels > 1), final + weights.event * whole.prominent, -np.inf)
         else:
-            supported = named = np.ones(len(raw), dtype=bool)
-        ranked = np.where(named & (self.levels > 1), final, -np.inf)
-        first = self._first(np.where(self.root_of == branch, final, -np.inf), supported, weights)
+            first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
+            ranked = np.where(self.levels > 1, final, -np.inf)
         score = raw.copy()
         score[first] = raw[self.subtree[first]].max()
         picked = [first]
@@ -399,9 +402,11 @@ class LexicalSupport:
 
     A concept is named by its label: every word of one of its alternatives ("merger or
     acquisition", "oil and gas", "hotel and accommodation" each have two) in one sentence, words
-    compared by their stems. Generic words ("service", "industry") are left out, and so are the
-    words of the top-level concept's label when others are left ("labour strike" is named by
-    "strike", "sport achievement" by "achievement"). The article names a concept when the
+    compared by their stems. Generic words ("service", "industry") are left out. With
+    ``branch_said``, for a story already filed in the concept's branch, so are the words of the
+    top-level concept's label that only qualify the label's head ("labour strike" is named by
+    "strike", "sport achievement" by "achievement"; but a story of another branch needs "peace"
+    for "peace talks"). The article names a concept when the
     sentences that do count at least :attr:`MIN_STRENGTH`, the title and the lead counting twice:
     one word once in the body is not what a story is about ("ice" in a polar story is no "ice
     climbing"; a "row" no "rowing").
@@ -415,12 +420,12 @@ class LexicalSupport:
 
     MIN_STRENGTH = 2
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, branch_said: bool = True) -> None:
         concepts = taxonomy.concepts
         self.alternatives: list[tuple[frozenset[str], ...]] = []
         for concept in concepts:
             root = taxonomy.by_qcode[taxonomy.top_level(concept.qcode)]
-            top = _stems(root.label)
+            top = _stems(root.label) if branch_said else set()
             self.alternatives.append(() if concept.level == 1 else tuple(_label_alternatives(concept.label, top)))
         self.needs_support = np.array([
             c.level >= (2 if taxonomy.top_level(c.qcode) == SPORT else 3) for c in concepts
