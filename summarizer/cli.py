@@ -147,14 +147,14 @@ def main() -> None:
 @click.option("-w", "--max-words", type=click.IntRange(1, 10_000), default=None,
               help="Word budget for each summary (whole sentences only; the best sentence is always kept).")
 @click.option("--topics", "n_topics", type=click.IntRange(1, 20), default=_DEFAULTS.topics, show_default=True,
-              help="Most IPTC Media Topics labels per article. Fewer come out when the further ones fit less well "
-                   "than --topic-min-share of the first (-v says so), and none when the text resembles no news "
-                   "topic (--topic-min-score).")
+              help="Most IPTC Media Topics labels per article. Fewer come out when the article does not name "
+                   "further ones, or they fit less well than --topic-min-share of the first (-v says so), and none "
+                   "when the text resembles no news topic (--topic-min-score).")
 @click.option("--topic-min-share", type=click.FloatRange(0, 1), default=_DEFAULTS.topic_min_share, show_default=True,
               metavar="SHARE",
               help="Give a topic after the first only when its similarity to the article is at least this share of "
-                   "the first topic's, so that a story about one thing is not padded with weaker guesses. 0: always "
-                   "as many as --topics.")
+                   "the first topic's, so that a story about one thing is not padded with weaker guesses. 0: as many "
+                   "as --topics when the article names that many.")
 @click.option("--topic-min-score", type=click.FloatRange(0, 1), default=_DEFAULTS.topic_min_score, show_default=True,
               metavar="SCORE",
               help="The evidence floor: a text of fewer than 20 words, or not in English, whose best similarity to "

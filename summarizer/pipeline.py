@@ -410,7 +410,7 @@ class Pipeline:
         words, foreign = len(w.cleaned.text.split()), w.language is not None
         choice = index.choose(sent_vecs, title_vec, k=s.topics, min_share=s.topic_min_share,
                               min_score=evidence_floor(s.topic_min_score, words, foreign),
-                              text=f"{w.cleaned.title or ''}\n{w.cleaned.text}")
+                              sentences=sents, title=w.cleaned.title)
         if choice.weak:
             warnings.append(weak_evidence_warning(choice.best, s.topic_min_score, words, foreign))
         elif choice.cut:

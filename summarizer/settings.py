@@ -61,7 +61,7 @@ class Settings:
     topic_min_share: float = 0.85
     """A topic after the first is reported only when its similarity to the article is at least this share of
     the first topic's, so an article about one thing gets one topic rather than a padding of weaker guesses.
-    0 reports ``topics`` topics whenever the taxonomy has that many that fit."""
+    0 reports ``topics`` topics whenever the article names that many (see summarizer.stages.topics)."""
     topic_min_score: float = 0.30
     """The evidence floor: a text of fewer than 20 words, or not in English, whose best similarity to any IPTC
     concept is below this gets no topics, with a warning (placeholder text, a few words of nonsense). Longer

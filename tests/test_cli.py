@@ -446,12 +446,13 @@ def test_max_words(cli, folder, reference, budget):
 
 def test_topic_options(cli, folder):
     every = jsonl_records(cli("run", str(folder), "-q", "-f", "jsonl", "--topics", "5", "--topic-min-share", "0"))
-    assert [len(r["topics"]) for r in every] == [5] * len(ARTICLES)
+    assert all(1 <= len(r["topics"]) <= 5 for r in every)  # only labels an article names: maybe fewer than asked
     result = cli("run", str(folder), "-q", "-v", "-f", "jsonl", "--topics", "5", "--topic-min-share", "1")
     fewer = jsonl_records(result)
-    assert all(1 <= len(r["topics"]) < 5 for r in fewer)
-    assert norm(result.stderr).count("of 5 topic(s); the others score less than 1.00 times the first topic's "
-                                     "score (--topic-min-share)") == len(ARTICLES)
+    cut = sum(len(f["topics"]) < len(e["topics"]) for f, e in zip(fewer, every, strict=True))
+    assert cut and all(1 <= len(f["topics"]) <= len(e["topics"]) for f, e in zip(fewer, every, strict=True))
+    assert cut <= norm(result.stderr).count("of 5 topic(s); the others score less than 1.00 times the first topic's "
+                                            "score (--topic-min-share)") <= len(ARTICLES)
     short = "The council met on Monday. It approved the school budget."
     (none,) = jsonl_records(cli("run", "-", "-q", "-f", "jsonl", "--topic-min-score", "1", input=short))
     assert none["topics"] == [] and none["summary_sentences"]

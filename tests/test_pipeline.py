@@ -147,10 +147,10 @@ def test_a_short_text_below_the_evidence_floor_gets_no_topics_and_a_warning(fake
 def test_fewer_topics_than_asked_are_explained_in_the_verbose_log(fake_summarizer, caplog):
     p = fake_summarizer.pipeline
     every = Summarizer(embedder=p.embedder, analyzer=p.analyzer, topics=5, topic_min_share=0.0).summarize(STORY)
-    assert len(every.topics) == 5
+    assert 2 <= len(every.topics) <= 5  # only labels the story names: maybe fewer than asked, even with no share
     with caplog.at_level("INFO", logger="summarizer"):
         one = Summarizer(embedder=p.embedder, analyzer=p.analyzer, topics=5, topic_min_share=1.0).summarize(STORY)
-    assert 1 <= len(one.topics) < 5 and not one.warnings
+    assert 1 <= len(one.topics) < len(every.topics) and not one.warnings
     assert all(t.score >= one.topics[0].score for t in one.topics[1:])
     assert (f"<text>: {len(one.topics)} of 5 topic(s); the others score less than 1.00 times the first topic's "
             "score (--topic-min-share)" in caplog.messages)

@@ -345,17 +345,96 @@ def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
     assert extractive.select(sents[3:], vecs[3:], max_sentences=1) == [0]  # never an empty summary
 
 
-def test_a_specific_sport_or_one_word_topic_needs_the_articles_words(tmp_path):
+def test_a_label_is_named_by_its_own_words():
+    alternatives = topics_stage._label_alternatives
+    stems = topics_stage._stems
+    assert alternatives("labour strike", stems("labour")) == [stems("strike")]  # the branch's word qualifies
+    assert alternatives("sex crime", stems("crime, law and justice")) == [stems("sex crime")]  # the head stays
+    assert alternatives("drug use in sport", stems("sport")) == [stems("drug")]  # generic words and the branch go
+    assert alternatives("air and space accident and incident", stems("disaster, accident and emergency incident")) == [
+        stems("air accident"), stems("space accident")]  # "air" shares the head of "space accident"
+    assert alternatives("merger or acquisition", set()) == [stems("merger"), stems("acquisition")]
+    assert alternatives("trial (court)", set()) == [stems("trial")]
+    assert alternatives("r&b", set()) == []  # nothing to find in a text: never named
+
+
+def _lexical():
     tax = load_taxonomy()
-    index = TopicIndex.build(tax, HashEmbedder(), tmp_path)
-    by_label = {c.label: index.index[c.qcode] for c in tax.concepts}
-    soccer_text = "The striker scored twice as the football club won the cup final at Wembley."
-    stems = topics_stage._stems(soccer_text)
-    assert index._supported(by_label["soccer"], stems) == by_label["soccer"]  # "football" in its definition
-    shinty = index._supported(by_label["shinty"], stems)
-    assert tax.concepts[shinty].label == "competition discipline"  # no word of shinty's: its parent instead
-    assert index._supported(by_label["consumer electronics"], set()) == by_label["consumer electronics"]
-    assert index._supported(by_label["deflation"], topics_stage._stems("Prices rose 3% in May.")) != by_label[
-        "deflation"]
-    assert index._supported(by_label["deflation"], topics_stage._stems("Deflation returned.")) == by_label[
-        "deflation"]
+    return tax, topics_stage.LexicalSupport(tax), {c.label: i for i, c in enumerate(tax.concepts)}
+
+
+def test_a_concept_is_named_by_the_article_as_a_whole_not_by_one_word_once():
+    _tax, lexical, at = _lexical()
+    body = ["Scientists measured the sea ice north of Greenland.", "The ice was thinner than last year.",
+            "Climbing temperatures melt it faster."]
+    ev = lexical.evidence(body, "Arctic summer ends")
+    assert not ev.named[at["ice climbing"]]  # "ice" and "climbing" never in one sentence
+    once = lexical.evidence(["Markets were calm.", "Inflation was mentioned once.", "Shares rose."], None)
+    assert once.strength[at["inflation"]] == 1 and not once.named[at["inflation"]]
+    twice = lexical.evidence(["Markets were calm.", "Inflation rose.", "Inflation worries grew."], None)
+    assert twice.named[at["inflation"]] and not twice.prominent[at["inflation"]]
+    lead = lexical.evidence(["Inflation rose to 5% in May.", "Markets were calm."], None)
+    assert lead.named[at["inflation"]] and not lead.prominent[at["inflation"]]  # the lead counts twice
+    event = lexical.evidence(["Acme completed its takeover and the acquisition of Delmar on Friday."],
+                             "Acme completes acquisition")
+    assert event.prominent[at["merger or acquisition"]] and event.strength[at["merger or acquisition"]] == 4
+    assert lexical.needs_support[at["tax evasion"]] and lexical.needs_support[at["competition discipline"]]
+    assert not lexical.needs_support[at["international relations"]]  # a field a story belongs to unnamed
+
+
+def _one_hot_index():
+    """An index whose concept vectors are one-hot, so an article's similarity to each concept is set by hand."""
+    tax = load_taxonomy()
+    return tax, TopicIndex(tax, np.eye(len(tax), dtype=np.float32)), {c.label: i for i, c in enumerate(tax.concepts)}
+
+
+def _article(index_of, weights, n=3):
+    """``n`` sentence vectors, each close to the concepts in ``weights`` (label -> weight)."""
+    dim = len(load_taxonomy())
+    row = np.zeros(dim, dtype=np.float32)
+    for label, w in weights.items():
+        row[index_of[label]] = w
+    return np.repeat((row / np.linalg.norm(row))[None, :], n, axis=0)
+
+
+def test_the_first_topic_backs_off_to_what_the_article_names():
+    tax, index, at = _one_hot_index()
+    vecs = _article(at, {"tax evasion": 1.0, "fraud": 0.5, "cyber crime": 0.4})
+    idtheft = ["Police charged a man with fraud after he stole the identities of 40 people.",
+               "The fraud ran for two years.", "He used the stolen names to open bank accounts."]
+    [first] = index.choose(vecs, None, k=1, min_score=0, sentences=idtheft).topics
+    assert first.label == "fraud"  # "tax evasion" is closer, but the story never speaks of tax
+    assert first.score == pytest.approx(index.choose(vecs, None, k=1, min_score=0).topics[0].score)
+    taxes = ["Police charged a man with tax evasion.", "The tax evasion ran for two years.", "He hid income."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=taxes).topics[0].label == "tax evasion"
+    match = ["City beat United 2-1 on Sunday.", "The winner came in the last minute.", "Fans sang."]
+    sport = _article(at, {"competition discipline": 1.0, "shinty": 0.9})
+    assert index.choose(sport, None, k=1, min_score=0, sentences=match).topics[0].label == "sport"
+    tennis = _article(at, {"competition discipline": 1.0, "tennis": 0.95})
+    won = ["Henman won the Dubai Tennis Championships final.", "He saved a match point.", "Fans cheered."]
+    assert index.choose(tennis, None, k=1, min_score=0, sentences=won).topics[0].label == "tennis"
+
+
+def test_the_story_event_named_in_title_and_lead_comes_first():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"telecommunication service": 1.0, "merger or acquisition": 0.96})
+    sents = ["CenturyLink completed its acquisition of Qwest, a telephone company, on Friday.",
+             "The telecommunication service of both reaches 15 million homes.", "The telecommunication deal was big."]
+    topics = index.choose(vecs, None, k=3, min_share=0, min_score=0, sentences=sents,
+                          title="CenturyLink completes acquisition").topics
+    assert topics[0].label == "merger or acquisition"
+    assert [t.label for t in topics[1:]] == []  # telecommunication scores higher than the first: not listed after it
+    untitled = index.choose(vecs, None, k=3, min_share=0, min_score=0, sentences=sents).topics
+    assert [t.label for t in untitled[:2]] == ["telecommunication service", "merger or acquisition"]
+
+
+def test_further_topics_are_named_close_and_in_score_order():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"interest rate": 1.0, "recession": 0.95, "inflation": 0.9, "central bank": 0.6})
+    sents = ["The central bank left its interest rate at 4.75% on Thursday.",
+             "Inflation stayed at 2%, the central bank said.", "Inflation may rise next year."]
+    choice = index.choose(vecs, None, k=3, min_share=0.85, min_score=0, sentences=sents)
+    labels = [t.label for t in choice.topics]
+    assert labels == ["interest rate", "inflation"]  # no "recession": the story never says it
+    scores = [t.score for t in choice.topics]
+    assert scores == sorted(scores, reverse=True) and choice.cut  # "central bank" is named but far below
