@@ -117,7 +117,9 @@ def test_a_cache_grown_before_the_limit_is_cut_down_and_compacted(tmp_path):
 
     record = make(tmp_path / "models", result_cache=False).summarize(TEXT)
     unbounded = ResultCache(tmp_path, "digest")
-    unbounded.put_many([(f"old-{i:05d}", record) for i in range(600)])
+    # About 1.4 kB a record: 1,500 of them make a cache well past 1 MB whatever a record holds
+    # (600 were once enough, until records carried fewer topics).
+    unbounded.put_many([(f"old-{i:05d}", record) for i in range(1500)])
     unbounded.close()
     assert (tmp_path / FILE_NAME).stat().st_size > 1_000_000
     limit = 200_000
