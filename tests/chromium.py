@@ -215,10 +215,10 @@ class Chromium:
         size = self.send("Page.getLayoutMetrics", session=True)["cssContentSize"]
         return size["width"], size["height"]
 
-    def screenshot(self, path: Path, height: float | None = None) -> None:
-        """A PNG of the page from its top: ``height`` CSS pixels of it, or all of it."""
+    def screenshot(self, path: Path, height: float | None = None, top: float = 0) -> None:
+        """A PNG of the page from ``top`` (CSS pixels from its top): ``height`` pixels of it, or all the rest."""
         width, full = self.content_size()
-        clip = {"x": 0, "y": 0, "width": width, "height": min(full, height or full), "scale": 1}
+        clip = {"x": 0, "y": top, "width": width, "height": min(full - top, height or full), "scale": 1}
         data = self.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True},
                          session=True)["data"]
         path.write_bytes(base64.b64decode(data))
