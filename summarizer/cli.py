@@ -21,7 +21,7 @@ import click
 
 from . import __version__
 from .errors import ExitCode, SummarizerError, UsageError
-from .formats import DEFAULT_FORMAT, FORMAT_NAMES, OUTPUT_EXTENSIONS, output_format
+from .formats import DEFAULT_FORMAT, FORMAT_NAMES, endings_help, output_format
 from .records import Result
 from .settings import (
     DEFAULT_EMBEDDER,
@@ -33,14 +33,14 @@ from .settings import (
     Settings,
     quiet_model_libraries,
 )
+from .stories.writers import DIGEST_FORMATS
 
 log = logging.getLogger("summarizer")
 
 _DEFAULTS = Settings()  # the options' defaults are the library's
 
 #: "...json: json, .jsonl or .ndjson: jsonl, ..." for the help of --format
-_ENDINGS = ", ".join(f"{' or '.join(e for e, f in OUTPUT_EXTENSIONS.items() if f == name)}: {name}"
-                     for name in dict.fromkeys(OUTPUT_EXTENSIONS.values()))
+_ENDINGS = endings_help(FORMAT_NAMES)
 
 
 def _setup_logging(verbose: int) -> None:
@@ -533,11 +533,14 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-f", "--format", "fmt", default="text", show_default=True,
-              type=click.Choice(("text", "json", "jsonl", "markdown"), case_sensitive=False),
-              help="Output format. jsonl: one story per line.")
+@click.option("-f", "--format", "fmt", default=None, type=click.Choice(DIGEST_FORMATS, case_sensitive=False),
+              help=f"Output format. Default: the one the --output file's name ends in ({endings_help(DIGEST_FORMATS)}), "
+                   f"else text. jsonl: one story per line. html: one self-contained page to open in a browser (no "
+                   f"network, no JavaScript), with a timeline per story. A --format that contradicts the ending is "
+                   f"refused.")
 @click.option("-o", "--output", type=click.Path(writable=True, dir_okay=False), default=None,
-              help="Write to FILE instead of standard output (replaced only when the digest is complete).")
+              help="Write to FILE instead of standard output (replaced only when the digest is complete); its "
+                   "ending chooses the format unless --format is given (-o digest.html writes html).")
 @click.option("--story-threshold", type=click.FloatRange(0.0, 1.0), default=None,
               help="How alike two articles must be to join one story, from 0 to 1 (default 0.55): the cosine "
                    "similarity of their article vectors, plus a bonus for the names they share, less a little "
@@ -550,7 +553,7 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
 @click.option("-q", "--quiet", is_flag=True, help="No 'loading models' line.")
 @click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
-def digest(inputs: tuple[str, ...], fmt: str, output: str | None, story_threshold: float | None,
+def digest(inputs: tuple[str, ...], fmt: str | None, output: str | None, story_threshold: float | None,
            embedder: str | None, batch_size: int, jobs: int | None, max_input_bytes: int, quiet: bool,
            verbose: int, show_traceback: bool) -> None:
     """Group the articles in INPUT... into the stories they tell, and write them.
@@ -569,6 +572,10 @@ def digest(inputs: tuple[str, ...], fmt: str, output: str | None, story_threshol
     from .formats.output import open_output
     from .stories.writers import write_digest
 
+    try:  # -f, else the --output file's ending (-o x.html: html), else text; before any article is read
+        fmt = output_format(fmt, output, DIGEST_FORMATS)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
     try:
         settings = Settings.from_env(embedder=embedder, batch_size=batch_size, jobs=jobs,
                                      max_input_bytes=max_input_bytes)
@@ -579,7 +586,7 @@ def digest(inputs: tuple[str, ...], fmt: str, output: str | None, story_threshol
         found = summarizer.digest(items, story_threshold=story_threshold)
         summarizer.close()
         with open_output(output, sys.stdout) as stream:
-            write_digest(found, fmt.lower(), stream)
+            write_digest(found, fmt, stream)
     except SummarizerError as exc:
         _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
               show_traceback)

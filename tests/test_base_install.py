@@ -63,3 +63,17 @@ def test_base_install_reads_an_html_page_end_to_end(tmp_path: Path) -> None:
     assert record["topics"] and record["keywords"]
     people = {e["text"] for e in record["entities"] if e["type"] == "person"}
     assert {"Ali Asadov", "Roman Golovchenko"} <= people
+
+
+@pytest.mark.slow
+def test_base_install_writes_the_html_digest_from_its_installed_template(tmp_path: Path) -> None:
+    page = tmp_path / "minsk.html"
+    page.write_text(_page_from_seed(), encoding="utf-8")
+    env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(  # run outside the checkout: in CI the package (and its template) is the installed one
+        [sys.executable, "-m", "summarizer", "digest", str(page), "-o", "stories.html", "--quiet"],
+        capture_output=True, text=True, env=env, check=False, cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "stories.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Azerbaijani and Belarusian prime ministers meet in Minsk" in html

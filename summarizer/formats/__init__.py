@@ -40,6 +40,7 @@ __all__ = [
     "Writer",
     "get_writer",
     "iter_inputs",
+    "endings_help",
     "known_extensions",
     "output_format",
 ]
@@ -66,8 +67,12 @@ OUTPUT_EXTENSIONS: dict[str, str] = {
     ".md": "markdown",
     ".markdown": "markdown",
     ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
 }
-"""Lower-case ending of an output file -> the output format it stands for (see :func:`output_format`)."""
+"""Lower-case ending of an output file -> the output format it stands for (see :func:`output_format`).
+One table for every command; a command that cannot write a format (``run`` writes no html, only
+``digest`` does) refuses a file with its ending."""
 
 DEFAULT_FORMAT = "text"
 
@@ -91,25 +96,36 @@ def get_writer(name: str, stream: TextIO) -> Writer:
     return entry(stream)
 
 
-def output_format(fmt: str | None, output: str | None) -> str:
-    """The output format of a run: ``fmt`` when given, else the one the ``output`` file's ending stands
-    for (:data:`OUTPUT_EXTENSIONS`), else :data:`DEFAULT_FORMAT`.
+def output_format(fmt: str | None, output: str | None, formats: tuple[str, ...] = FORMAT_NAMES,
+                  default: str = DEFAULT_FORMAT) -> str:
+    """The output format of a command that writes ``formats``: ``fmt`` when given, else the one the
+    ``output`` file's ending stands for (:data:`OUTPUT_EXTENSIONS`), else ``default``.
 
     A format that contradicts the ending (csv into ``x.json``) is a UsageError rather than a file whose
-    name misleads whoever opens it. ``output`` None or ``-`` is standard output.
+    name misleads whoever opens it; so is an ending that stands for a format the command cannot write.
+    ``output`` None or ``-`` is standard output.
     """
-    if fmt is not None and fmt.strip().lower() not in WRITERS:
-        raise UsageError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMAT_NAMES)}")
+    if fmt is not None and fmt.strip().lower() not in formats:
+        raise UsageError(f"unknown output format {fmt!r}; choose one of: {', '.join(formats)}")
     ending = os.path.splitext(output)[1].lower() if output and output != STDIN else ""
     implied = OUTPUT_EXTENSIONS.get(ending)
+    if implied is not None and implied not in formats:
+        raise UsageError(f"the output file {output} ends in {ending}, which stands for {implied}, a format this "
+                         f"command does not write; choose one of: {', '.join(formats)}, and name the file for it")
     if fmt is None:
-        return implied or DEFAULT_FORMAT
+        return implied or default
     chosen = fmt.strip().lower()
     if implied is not None and implied != chosen:
         raise UsageError(f"--format {chosen} does not fit the output file {output}, whose ending {ending} stands "
                          f"for {implied}; leave out --format to write {implied}, or name the file "
                          f"{_suggested_name(output, chosen)}")  # type: ignore[arg-type]
     return chosen
+
+
+def endings_help(formats: tuple[str, ...] = FORMAT_NAMES) -> str:
+    """The endings that choose each of ``formats``, for a --format help: "..., .md or .markdown: markdown"."""
+    return ", ".join(f"{' or '.join(e for e, f in OUTPUT_EXTENSIONS.items() if f == name)}: {name}"
+                     for name in dict.fromkeys(OUTPUT_EXTENSIONS.values()) if name in formats)
 
 
 def _suggested_name(output: str, fmt: str) -> str:

@@ -1,15 +1,27 @@
-"""Writers of a :class:`~summarizer.stories.digest.Digest`: text and markdown for reading, json and
+"""Writers of a :class:`~summarizer.stories.digest.Digest`: text, markdown and html for reading, json and
 jsonl for programs (``summarizer/data/digest.schema.json``). A registry: one function per format."""
 
 from __future__ import annotations
 
+import base64
+import calendar
+import hashlib
 import json
+import re
 import textwrap
 from collections.abc import Callable
-from typing import TextIO
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import UsageError
-from .digest import Digest, Story
+from ..records import ENTITY_TYPES
+
+if TYPE_CHECKING:  # the command line reads DIGEST_FORMATS without importing numpy
+    import jinja2
+
+    from .digest import Actor, Digest, Story
+    from .timeline import Event
 
 WIDTH = 88
 ACTORS_SHOWN = 12
@@ -119,11 +131,124 @@ def write_jsonl(digest: Digest, stream: TextIO) -> None:
         stream.write(json.dumps({"kind": "failure", **f.to_dict()}, ensure_ascii=False) + "\n")
 
 
+# --- html ------------------------------------------------------------------------------------------
+
+HTML_ACTORS_SHOWN = 8
+"""Actors of a type listed openly in the html page; the others fold under "N more"."""
+_ACTOR_HEADINGS = {"person": "People", "organization": "Organisations", "place": "Places"}
+_WEB = re.compile(r"^https?://", re.IGNORECASE)
+
+
+@cache
+def _html_template() -> tuple[jinja2.Template, str]:
+    """The page template and its style sheet (both in ``summarizer/data``), loaded once."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("summarizer", "data"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    css = resources.files("summarizer.data").joinpath("digest.css").read_text("utf-8")
+    return env.get_template("digest.html.j2"), css
+
+
+def _show_date(iso: str | None, precision: str | None = None) -> str:
+    """'2021-04-14' -> '14 Apr 2021', '2023-05' -> 'May 2023', '2024' -> '2024'; ``precision`` cuts a finer date."""
+    if not iso:
+        return "undated"
+    parts = iso.split("-")
+    keep = {"day": 3, "month": 2, "year": 1}.get(precision or "", len(parts))
+    parts = parts[:keep]
+    try:
+        month = calendar.month_abbr[int(parts[1])] if len(parts) > 1 else ""
+        day = str(int(parts[2])) if len(parts) > 2 else ""
+    except (ValueError, IndexError):
+        return iso
+    return " ".join(p for p in (day, month, parts[0]) if p)
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return ""
+    return _show_date(first) if first == last else f"{_show_date(first)} – {_show_date(last)}"
+
+
+def _web_link(*candidates: str | None) -> str | None:
+    """The first candidate that is a web address (http or https): only those become links."""
+    return next((c for c in candidates if c and _WEB.match(c.strip())), None)
+
+
+def _html_event(e: Event, anchors: dict[str, str]) -> dict[str, object]:
+    before, mention, after = e.sentence, "", ""
+    at = e.sentence.find(e.mention) if e.mention else -1
+    if e.mention and at >= 0:  # the words that gave the date, marked in the sentence
+        before, mention, after = e.sentence[:at], e.mention, e.sentence[at + len(e.mention):]
+    return {"date": e.date, "shown": _show_date(e.date, e.precision), "precision": e.precision or "day",
+            "before": before, "mention": mention, "after": after, "article_id": e.article_id,
+            "anchor": anchors.get(e.article_id, ""), "from_article_date": e.date is not None and e.mention is None}
+
+
+def _html_actors(actors: tuple[Actor, ...]) -> list[dict[str, object]]:
+    kinds = list(ENTITY_TYPES) + sorted({a.type for a in actors} - set(ENTITY_TYPES))
+    groups = []
+    for kind in kinds:
+        named = [{"name": a.name, "articles": a.articles, "mentions": a.mentions,
+                  "seen": _span(a.first_seen, a.last_seen) or "undated articles"} for a in actors if a.type == kind]
+        if named:
+            groups.append({"heading": _ACTOR_HEADINGS.get(kind, kind.title()), "shown": named[:HTML_ACTORS_SHOWN],
+                           "more": named[HTML_ACTORS_SHOWN:]})
+    return groups
+
+
+def _html_story(n: int, story: Story) -> dict[str, object]:
+    anchors = {m.id: f"s{n}-a{k}" for k, m in enumerate(story.articles, 1)}
+    years: list[dict[str, object]] = []
+    for e in story.timeline:
+        year = (e.date or "")[:4]
+        if not years or years[-1]["year"] != year:
+            years.append({"year": year, "events": []})
+        years[-1]["events"].append(_html_event(e, anchors))  # type: ignore[attr-defined]
+    undated = sum(m.date is None for m in story.articles)
+    return {
+        "n": n, "anchor": f"s{n}", "id": story.id, "label": _one_line(story.label),
+        "span": _span(story.first_date, story.last_date), "first_date": story.first_date,
+        "last_date": story.last_date, "first_shown": _show_date(story.first_date),
+        "last_shown": _show_date(story.last_date), "count": len(story.articles), "undated_articles": undated,
+        "summary": [{"text": s.text, "article_id": s.article_id, "date": _show_date(s.date),
+                     "anchor": anchors.get(s.article_id, "")} for s in story.summary],
+        "years": years, "events": len(story.timeline),
+        "undated": [_html_event(e, anchors) for e in story.undated],
+        "actor_groups": _html_actors(story.actors),
+        "topics": [{"label": t.label, "qcode": t.qcode, "articles": t.articles} for t in story.topics],
+        "articles": [{"anchor": anchors[m.id], "id": m.id, "date": m.date, "shown": _show_date(m.date),
+                      "title": _one_line(m.title), "source": m.source, "link": _web_link(m.url, m.source),
+                      "adds": list(m.adds), "adds_total": m.adds_total,
+                      "duplicates": [{"id": d.id, "similarity": f"{d.similarity:.2f}", "overlap": f"{d.overlap:.0%}"}
+                                     for d in m.duplicates]} for m in story.articles],
+    }
+
+
+def write_html(digest: Digest, stream: TextIO) -> None:
+    """One self-contained page: inline style sheet allowed by its hash in a strict Content-Security-Policy,
+    no script, no request of any kind when opened; ``<details>`` fold what is long. Every text is escaped."""
+    template, css = _html_template()
+    digest_of_css = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    csp = f"default-src 'none'; style-src 'sha256-{digest_of_css}'; base-uri 'none'; form-action 'none'"
+    from markupsafe import Markup
+
+    stream.write(template.render(
+        css=Markup(css), csp=csp, heading=_heading(digest), articles=digest.articles,
+        stories=[_html_story(n, s) for n, s in enumerate(digest.stories, 1)],
+        copies=sum(len(g.copies) for g in digest.duplicates),
+        failures=[f.to_dict() for f in digest.failures],
+        settings=sorted(digest.settings.items()),
+    ))
+
+
 DIGEST_WRITERS: dict[str, Callable[[Digest, TextIO], None]] = {
     "text": write_text,
     "json": write_json,
     "jsonl": write_jsonl,
     "markdown": write_markdown,
+    "html": write_html,
 }
 """Digest output format name -> writer."""
 
