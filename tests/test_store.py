@@ -170,7 +170,10 @@ def test_near_duplicates_of_stored_articles_and_within_a_run_are_reported(tmp_pa
                                    Article(id="new-again", text=fresh + " Updated at noon.", source="n2.txt")])
     notes = {d.id: (d.of, d.stored) for d in update.changes.duplicates}
     assert notes["copy"] == (original.id, True)
-    assert {notes.get("new"), notes.get("new-again")} & {("new", False), ("new-again", False)}
+    assert notes.get("new", notes.get("new-again")) in {("new", False), ("new-again", False)}
+    assert len(notes) == 2  # the copy of a stored article, and one of the two new ones
+    assert not update.changes.grown and [c.added for c in update.changes.new_stories] in (
+        [("new",)], [("new-again",)])  # copies make no story grow
     assert "copy  copy of " + original.id + " (stored)" in update.changes.format()
     assert update.changes.articles == 5
 

@@ -269,9 +269,11 @@ class StoryStore:
             for a, row in stored:
                 if story_of.get(a.id) != row["story"] and a.id not in updated:
                     db.execute("UPDATE articles SET story = ? WHERE id = ?", (story_of.get(a.id), a.id))
+            duplicates = _duplicate_notes(found, new_ids)
+            copies = {d.id for d in duplicates}
             grown, made = [], []
             for s in found.stories:
-                added = tuple(m.id for m in s.articles if m.id in new_ids)
+                added = tuple(m.id for m in s.articles if m.id in new_ids and m.id not in copies)
                 total = len(s.articles) + sum(len(m.duplicates) for m in s.articles)
                 if s.id in known_stories:
                     db.execute("UPDATE stories SET label = ?, articles = ?, updated = ? WHERE id = ?",
@@ -284,7 +286,6 @@ class StoryStore:
                     made.append(StoryChange(s.id, s.label, added, total))
             gone = known_stories - {s.id for s in found.stories}
             db.executemany("DELETE FROM stories WHERE id = ?", [(sid,) for sid in sorted(gone)])
-            duplicates = _duplicate_notes(found, new_ids)
             changes = StoreChanges(
                 store=str(self.path), added=tuple(a.id for a in new if a.id in new_ids), new_stories=tuple(made),
                 grown=tuple(grown), duplicates=tuple(duplicates), skipped=tuple(skipped_ids), updated=tuple(updated),
@@ -415,15 +416,14 @@ def _stories_of(found: Digest) -> dict[str, str]:
 
 
 def _duplicate_notes(found: Digest, new_ids: set[str]) -> list[DuplicateNote]:
-    """Each new article that is a near-duplicate, with the article it copies (a stored one when there is one)."""
+    """Each new article that is a near-duplicate, with the article it copies. A new article kept for a group
+    (the fullest copy) is noted as a copy of a stored one, if the group has one."""
     notes = []
     for g in found.duplicates:
-        members = [g.kept, *(c.id for c in g.copies)]
-        for ident in members:
-            if ident not in new_ids:
-                continue
-            others = [m for m in members if m != ident]
-            stored = [m for m in others if m not in new_ids]
-            of = g.kept if ident != g.kept and (g.kept not in new_ids or not stored) else (stored or others)[0]
-            notes.append(DuplicateNote(ident, of, of not in new_ids))
+        for copy in g.copies:
+            if copy.id in new_ids:
+                notes.append(DuplicateNote(copy.id, g.kept, g.kept not in new_ids))
+        stored = [c.id for c in g.copies if c.id not in new_ids]
+        if g.kept in new_ids and stored:
+            notes.append(DuplicateNote(g.kept, stored[0], True))
     return notes
