@@ -191,6 +191,11 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True,
               help="Do not read or write the on-disk caches (topic embeddings, and finished records, which make a "
                    "re-run of the same articles with the same settings cost no model work).")
+@click.option("--story-fields", is_flag=True,
+              help="Add to each record a 'story' object: the article's vectors, its sentences and the dates it "
+                   "names, which 'summarizer digest --from-records' reads to group the articles into stories "
+                   "without running the models again. Makes each record about 30 kB larger (a 600-word article); "
+                   "use it with --format jsonl.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
@@ -208,8 +213,9 @@ def main() -> None:
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
         n_topics: int, topic_min_share: float, topic_min_score: float, no_topic_calibration: bool, n_keywords: int, embedder: str | None,
         embedder_precision: str | None, batch_size: int,
-        jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool, quiet: bool,
-        verbose: int, show_traceback: bool, resume: bool, engine: str, ray_address: str | None,
+        jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool,
+        story_fields: bool, quiet: bool, verbose: int, show_traceback: bool, resume: bool, engine: str,
+        ray_address: str | None,
         url_list: str | None, **model_options: Any) -> None:
     """Summarise every article in INPUT... and print one record per article.
 
@@ -265,7 +271,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                                      topic_calibration=not no_topic_calibration, keywords=n_keywords,
                                      embedder=embedder, embedder_precision=embedder_precision,
                                      batch_size=batch_size, jobs=jobs, max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
-                                     max_chars=max_chars, use_cache=not no_cache,
+                                     max_chars=max_chars, use_cache=not no_cache, story_fields=story_fields,
                                      **_model_settings(**model_options))
     except UsageError as exc:
         _fail(str(exc), ExitCode.USAGE, exc, show_traceback)
@@ -532,7 +538,7 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.argument("inputs", nargs=-1, metavar="INPUT...")
 @click.option("-f", "--format", "fmt", default=None, type=click.Choice(DIGEST_FORMATS, case_sensitive=False),
               help=f"Output format. Default: the one the --output file's name ends in ({endings_help(DIGEST_FORMATS)}), "
                    f"else text. jsonl: one story per line. html: one self-contained page to open in a browser (no "
@@ -553,15 +559,32 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
 @click.option("-q", "--quiet", is_flag=True, help="No 'loading models' line.")
 @click.option("-v", "--verbose", count=True, help="More log messages on standard error (-vv for debugging).")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
+@click.option("--from-records", is_flag=True,
+              help="INPUT... are records written by 'summarizer run --format jsonl --story-fields' (files, or "
+                   "folders of them such as the output folder of --engine ray) instead of articles: the digest is "
+                   "made from them without loading any model. A record without the story fields, from another "
+                   "embedder, or with an error is listed as a failure with its file and line.")
+@click.option("--store", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Keep the stories in FILE (an SQLite file, made on the first run): the articles of INPUT... "
+                   "join the stories already there or make new ones, and the digest written is of every stored "
+                   "article. Articles already stored are skipped. A short report of what changed (stories that "
+                   "grew, new stories, near-duplicates) goes to standard error. Without INPUT...: the digest of "
+                   "the store as it is.")
+@click.option("--store-timeout", type=click.FloatRange(0, None), default=60.0, show_default=True, metavar="SECONDS",
+              help="How long to wait for another run that is using the --store FILE before giving up.")
 def digest(inputs: tuple[str, ...], fmt: str | None, output: str | None, story_threshold: float | None,
            embedder: str | None, batch_size: int, jobs: int | None, max_input_bytes: int, quiet: bool,
-           verbose: int, show_traceback: bool) -> None:
+           verbose: int, show_traceback: bool, from_records: bool, store: str | None, store_timeout: float) -> None:
     """Group the articles in INPUT... into the stories they tell, and write them.
 
     INPUT is what 'run' reads. Copies and light rewrites of one article are grouped as
     near-duplicates; articles about one event or running story become one story, with a label,
     a summary drawn from across its articles, a dated timeline, its people, organisations and
     places, its topics, and what each article adds.
+
+    With --from-records, INPUT... are the records of an earlier 'summarizer run --format jsonl
+    --story-fields' and no model is loaded. With --store FILE, the stories are kept in FILE from one
+    run to the next (a daily run adds the day's articles), and the digest is of the whole store.
 
     Exit status: 0 when every article was read, 1 when some failed (listed in the digest), 2 for
     a usage error, 130 when interrupted.
@@ -572,6 +595,10 @@ def digest(inputs: tuple[str, ...], fmt: str | None, output: str | None, story_t
     from .formats.output import open_output
     from .stories.writers import write_digest
 
+    if not inputs and store is None:
+        raise click.UsageError("Missing argument 'INPUT...': give at least one file, folder, pattern or - (or, "
+                               "with --store FILE, none to write the digest of the store).")
+    changes = None
     try:  # -f, else the --output file's ending (-o x.html: html), else text; before any article is read
         fmt = output_format(fmt, output, DIGEST_FORMATS)
     except UsageError as exc:
@@ -580,18 +607,31 @@ def digest(inputs: tuple[str, ...], fmt: str | None, output: str | None, story_t
         settings = Settings.from_env(embedder=embedder, batch_size=batch_size, jobs=jobs,
                                      max_input_bytes=max_input_bytes)
         summarizer = Summarizer(settings)
-        if not quiet and sys.stderr.isatty():
+        if not quiet and sys.stderr.isatty() and inputs and not from_records:
             click.echo("summarizer: reading and grouping the articles ...", err=True)
-        items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes)
-        found = summarizer.digest(items, story_threshold=story_threshold)
+        records = inputs if from_records else ()
+        items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes) \
+            if inputs and not from_records else ()
+        if store is not None:
+            update = summarizer.update_store(store, items, records=records, story_threshold=story_threshold,
+                                             timeout=store_timeout)
+            found, changes = update.digest, update.changes
+        elif from_records:
+            found = summarizer.digest_records(records, story_threshold=story_threshold)
+        else:
+            found = summarizer.digest(items, story_threshold=story_threshold)
         summarizer.close()
+        if changes is not None:
+            click.echo(changes.format(), err=True)
         with open_output(output, sys.stdout) as stream:
             write_digest(found, fmt, stream)
     except SummarizerError as exc:
         _fail(str(exc), ExitCode.USAGE if isinstance(exc, UsageError) else ExitCode.SOME_FAILED, exc,
               show_traceback)
     except KeyboardInterrupt:
-        click.echo("summarizer: interrupted" + (f"; nothing was written to {output}" if output else ""), err=True)
+        kept = f"; the store {store} is as it was before this run" if store and changes is None else ""
+        click.echo("summarizer: interrupted" + (f"; nothing was written to {output}" if output else "") + kept,
+                   err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
     if found.failures:
         click.echo(f"summarizer: {len(found.failures)} of {found.articles} article(s) failed and are in no story; "

@@ -39,7 +39,7 @@ from .stages.clean import Cleaned, clean, is_all_caps
 from .stages.dates import read_date
 from .stages.language import detect_non_english, non_english_warning
 from .stages.topics import TopicIndex, evidence_floor, weak_evidence_warning
-from .stories.article import StoryArticle
+from .stories.article import StoryArticle, story_fields
 from .taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
@@ -328,9 +328,13 @@ class Pipeline:
             try:
                 result = results[w.position] = self._result(w, sents, cands, vectors, start, title_at, cand_vecs,
                                                             index)
-                if stories is not None:
-                    stories[w.position] = _story_article(w, result, vectors[start : start + len(sents)],
-                                                         vectors[title_at] if title_at is not None else None)
+                if stories is not None or s.story_fields:
+                    story = _story_article(w, result, vectors[start : start + len(sents)],
+                                           vectors[title_at] if title_at is not None else None)
+                    if stories is not None:
+                        stories[w.position] = story
+                    if s.story_fields:
+                        results[w.position] = replace(result, story=story_fields(story, self.embedder.model_identity))
             except Exception as exc:
                 log.debug("article %s failed", w.article.source, exc_info=True)
                 results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")

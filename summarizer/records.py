@@ -26,14 +26,15 @@ ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "place")
 """The values of ``Entity.type``."""
 
 
-def about(description: str = "", *, csv: Any = None, with_model: bool = False, digits: int | None = None,
-          **schema: Any) -> dict[str, Any]:
+def about(description: str = "", *, csv: Any = None, with_model: bool = False, with_story: bool = False,
+          digits: int | None = None, **schema: Any) -> dict[str, Any]:
     """Field metadata of a record field.
 
     ``description`` and ``schema`` (JSON Schema words such as ``minimum`` or ``pattern``) go into
     the JSON Schema. ``csv``: how the CSV writer shows the field (see
     :mod:`summarizer.formats.writers.csv`); ``False`` leaves it out. ``with_model``: the field is
-    written only in records of runs with a generative model. ``digits``: floats are rounded to
+    written only in records of runs with a generative model; ``with_story``: only in records of runs with
+    ``--story-fields``. ``digits``: floats are rounded to
     that many decimals in the record.
     """
     meta: dict[str, Any] = {"schema": {"description": description, **schema} if description else schema}
@@ -41,6 +42,8 @@ def about(description: str = "", *, csv: Any = None, with_model: bool = False, d
         meta["csv"] = csv
     if with_model:
         meta["with_model"] = True
+    if with_story:
+        meta["with_story"] = True
     if digits is not None:
         meta["digits"] = digits
     return meta
@@ -100,6 +103,31 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class DateMention:
+    sentence: int = field(metadata=about("Index of the sentence (in `sentences`) the date stands in.", minimum=0))
+    text: str = field(metadata=about("The words that give the date, as written (\"On October 3\", \"last year\")."))
+
+
+@dataclass(frozen=True)
+class StoryFields:
+    """What the story level (``summarizer digest``) needs of an article beyond the record's other fields, so
+    that a digest can be made from records without a second model pass (``run --story-fields``)."""
+
+    embedder: str = field(metadata=about(
+        "The identity of the embedding model that made the vectors; a digest mixes only vectors of one model."))
+    dim: int = field(metadata=about("Length of each vector.", minimum=1))
+    vector: str = field(metadata=about(
+        "The article vector (unit length): `dim` little-endian float16 numbers, base64."))
+    text: str = field(metadata=about("The article text as cleaned (what the sentences were split from)."))
+    sentences: tuple[str, ...] = field(metadata=about("The sentences of `text`, as split."))
+    sentence_vectors: str = field(metadata=about(
+        "One vector per sentence, in order: len(sentences) x `dim` little-endian float16 numbers, base64."))
+    date_mentions: tuple[DateMention, ...] = field(metadata=about(
+        "Dates named in the text, each with its sentence."))
+    url: str | None = field(default=None, metadata=about("The article's address, when the input gave one."))
+
+
+@dataclass(frozen=True)
 class Result:
     """The record written for one article (see :func:`record_fields` and ``record.schema.json``)."""
 
@@ -131,6 +159,10 @@ class Result:
     chunks: int | None = field(default=None, metadata=about(
         "Only with --model: the number of parts the article was read in (1 unless --long mapreduce was needed).",
         minimum=1, with_model=True, csv=False))
+    story: StoryFields | None = field(default=None, metadata=about(
+        "Only with --story-fields: what `summarizer digest --from-records` needs to group the article into "
+        "stories (its vectors, sentences and date mentions). Null in the error records of --engine ray runs.",
+        with_story=True, csv=False))
 
     @property
     def ok(self) -> bool:
@@ -154,9 +186,9 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The record: the fields of :func:`record_fields` in order (those of generative runs only when
-        ``summary_method`` is set), lists for tuples, floats rounded as the model says."""
+        ``summary_method`` is set, ``story`` only when set), lists for tuples, floats rounded as the model says."""
         with_model = self.summary_method is not None
-        return {f.name: f.value(self) for f in record_fields(with_model)}
+        return {f.name: f.value(self) for f in record_fields(with_model, self.story is not None)}
 
 
 # --- the record's fields, and the conversions that follow them --------------------------------------
@@ -177,6 +209,11 @@ class RecordField(NamedTuple):
         """Written only in records of runs with a generative model."""
         return bool(self.metadata.get("with_model"))
 
+    @property
+    def with_story(self) -> bool:
+        """Written only in records of runs with ``--story-fields``."""
+        return bool(self.metadata.get("with_story"))
+
 
 def _summary(result: Result) -> str | None:
     return result.summary if result.ok else None
@@ -190,17 +227,17 @@ COMPUTED: dict[str, tuple[str, Any, dict[str, Any], Callable[[Result], Any]]] = 
 
 
 @cache
-def record_fields(with_model: bool = True) -> tuple[RecordField, ...]:
+def record_fields(with_model: bool = True, with_story: bool = True) -> tuple[RecordField, ...]:
     """The fields of the record, in output order: the fields of :class:`Result` with the computed
     ``summary`` before ``summary_sentences``; ``with_model=False`` leaves out those written only by
-    runs with a generative model."""
+    runs with a generative model, ``with_story=False`` those written only with ``--story-fields``."""
     hints = type_hints(Result)
     before = {place: (name, tp, meta, value) for name, (place, tp, meta, value) in COMPUTED.items()}
     out: list[RecordField] = []
     for f in dataclasses.fields(Result):
         if f.name in before:
             out.append(RecordField(*before[f.name]))
-        if with_model or not f.metadata.get("with_model"):
+        if (with_model or not f.metadata.get("with_model")) and (with_story or not f.metadata.get("with_story")):
             out.append(RecordField(f.name, hints[f.name], f.metadata, _getter(f)))
     return tuple(out)
 

@@ -31,8 +31,8 @@ _JSON_TYPES: dict[Any, str] = {str: "string", int: "integer", float: "number", b
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one record, as ``Result.to_dict()`` and the writers make it.
 
-    Every field is required except those written only by runs with a generative model; no
-    other field is allowed.
+    Every field is required except those written only by runs with a generative model or with
+    ``--story-fields``; no other field is allowed.
     """
     fields = record_fields()
     return {
@@ -44,7 +44,7 @@ def json_schema() -> dict[str, Any]:
                        "set, `summary` null and empty lists. Generated from summarizer/records.py by "
                        "scripts/write_record_schema.py.",
         "type": "object",
-        "required": [f.name for f in fields if not f.with_model],
+        "required": [f.name for f in fields if not (f.with_model or f.with_story)],
         "properties": {f.name: _json_property(f.type, f.metadata) for f in fields},
         "additionalProperties": False,
     }
@@ -65,6 +65,8 @@ def _json_type(tp: Any) -> dict[str, Any]:
         return {"enum": [*typing.get_args(inner), *([None] if optional else [])]}
     if inner in _JSON_TYPES:
         return {"type": [_JSON_TYPES[inner], "null"] if optional else _JSON_TYPES[inner]}
+    if optional and dataclasses.is_dataclass(inner):
+        return {"anyOf": [_json_type(inner), {"type": "null"}]}
     if optional:
         raise TypeError(f"no JSON Schema for the nullable type {tp!r}")  # not needed so far
     if typing.get_origin(inner) is tuple:
@@ -82,15 +84,16 @@ def _json_type(tp: Any) -> dict[str, Any]:
 
 
 @cache
-def arrow_schema(with_model: bool = False) -> pa.Schema:
+def arrow_schema(with_model: bool = False, with_story: bool = False) -> pa.Schema:
     """The Arrow schema of records: the fields of :func:`~summarizer.records.record_fields`, in order,
     nullable; lists stay lists and topics, keywords and entities lists of structs.
 
-    ``with_model`` adds the fields of runs with a generative model (null in their error records).
+    ``with_model`` adds the fields of runs with a generative model (null in their error records);
+    ``with_story`` the ``story`` struct of runs with ``--story-fields`` (null in their error records).
     """
     import pyarrow as pa
 
-    return pa.schema([(f.name, arrow_type(f.type)) for f in record_fields(with_model)])
+    return pa.schema([(f.name, arrow_type(f.type)) for f in record_fields(with_model, with_story)])
 
 
 def arrow_type(tp: Any) -> pa.DataType:

@@ -386,3 +386,22 @@ def test_cli_engine_ray(ray_local, tmp_path):
     assert [r["id"] for r in records] == [good[0]["id"], "in-2", "empty"]
     assert records[0]["summary"] and records[1]["topics"]
     assert records[2]["error"] == f'{source} line 3: "text" is empty'
+
+
+@pytest.mark.slow
+def test_records_with_story_fields_from_ray_make_the_digest(ray_local, reference, settings, tmp_path):
+    from summarizer.engines import run_ray
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    source = tmp_path / "seeds.jsonl"
+    source.write_text("".join(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf-8")}) + "\n" for p in seeds),
+                      encoding="utf-8")
+    run_ray(source, tmp_path / "out", replace(settings, story_fields=True), concurrency=2)
+    records = part_records(tmp_path / "out")
+    assert all(r["story"]["embedder"] == reference.pipeline.embedder.model_identity for r in records)
+    assert_fit_the_schema(records)
+    found = Summarizer(jobs=1).digest_records([tmp_path / "out"])
+    direct = reference.digest([{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in seeds])
+    assert not found.failures
+    assert [sorted(m.id for m in s.articles) for s in found.stories] == \
+        [sorted(m.id for m in s.articles) for s in direct.stories]

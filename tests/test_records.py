@@ -43,9 +43,9 @@ def seed_items() -> list[Article | InputFailure]:
             Article(id="blank", text="   \n", source="news/blank.txt")]
 
 
-def run(tmp_path: Path, generator: ScriptedGenerator | None = None) -> list[Result]:
-    pipeline = Pipeline(Settings(cache_dir=tmp_path / "cache", result_cache=False), embedder=HashEmbedder(),
-                        analyzer=RegexAnalyzer(), generator=generator)
+def run(tmp_path: Path, generator: ScriptedGenerator | None = None, story_fields: bool = False) -> list[Result]:
+    pipeline = Pipeline(Settings(cache_dir=tmp_path / "cache", result_cache=False, story_fields=story_fields),
+                        embedder=HashEmbedder(), analyzer=RegexAnalyzer(), generator=generator)
     return list(pipeline.run(seed_items()))
 
 
@@ -80,7 +80,7 @@ def test_the_shipped_schema_is_the_one_derived_from_the_model():
 def test_the_schema_follows_the_model():
     schema = json_schema()
     assert list(schema["properties"]) == [f.name for f in record_fields()]
-    assert schema["required"] == [f.name for f in record_fields(with_model=False)]
+    assert schema["required"] == [f.name for f in record_fields(with_model=False, with_story=False)]
     assert schema["properties"]["summary_method"]["enum"] == [*METHODS, None]
     assert schema["properties"]["entities"]["items"]["properties"]["type"] == {
         "type": "string", "enum": ["person", "organization", "place"]}
@@ -102,7 +102,7 @@ def test_the_csv_columns_come_from_the_record_fields():
     assert columns() == ("id", "source", "title", "date", "byline", "summary", "topics", "topic_qcodes", "keywords",
                          "entities", "warnings", "error")
     assert set(columns()) - fields == {"topic_qcodes"}  # the qcodes of `topics`
-    assert fields - set(columns()) == {"summary_sentences", "summary_method", "input_tokens", "chunks"}
+    assert fields - set(columns()) == {"summary_sentences", "summary_method", "input_tokens", "chunks", "story"}
 
 
 # --- the records of every output format fit the schema --------------------------------------------------
@@ -149,6 +149,26 @@ def test_arrow_records_of_the_ray_engine_fit_the_schema(validator, tmp_path, wit
     rows = records_table(records, with_model=with_model).to_pylist()
     assert rows[-1]["error"] and (rows[-1].get("summary_method", "absent") is None) is with_model
     assert_valid(validator, rows)
+
+
+def test_records_with_story_fields_fit_the_schema_in_json_and_arrow_and_read_back(validator, tmp_path):
+    pytest.importorskip("pyarrow")
+    from summarizer.engines.ray_engine import records_table
+    from summarizer.stories.article import from_record
+
+    results = run(tmp_path, story_fields=True)
+    records = [r.to_dict() for r in results]
+    assert all("story" in r for r in records[:5]) and "story" not in records[-1]
+    story = records[0]["story"]
+    assert story["embedder"] == HashEmbedder.identity and story["dim"] == 64 and story["sentences"]
+    assert_valid(validator, records)
+    assert "story" not in run(tmp_path)[0].to_dict()  # opt-in: ordinary records stay small
+    rows = records_table(records, with_story=True).to_pylist()
+    assert rows[-1]["story"] is None and rows[0]["story"]["vector"] == story["vector"]
+    assert_valid(validator, rows)
+    back = from_record(Result.from_dict(json.loads(json.dumps(records[0]))))
+    assert back.sentences == tuple(story["sentences"]) and back.sentence_vectors.shape == (len(back.sentences), 64)
+    assert abs(float(back.vector @ back.vector) - 1) < 1e-5
 
 
 @pytest.mark.slow

@@ -122,14 +122,15 @@ def _require_ray() -> Any:
 # --- Arrow schemas --------------------------------------------------------------------------
 
 
-def record_schema(with_model: bool = False) -> pa.Schema:
+def record_schema(with_model: bool = False, with_story: bool = False) -> pa.Schema:
     """The Arrow schema of output records: :func:`summarizer.schema.arrow_schema`, derived from the record
     model (the fields of ``Result.to_dict()``, in its order).
 
     ``with_model`` adds the fields of abstractive runs (``summary_method``, ``input_tokens``,
-    ``chunks``); every record of such a run has them (null in error records).
+    ``chunks``); every record of such a run has them (null in error records). ``with_story`` adds the
+    ``story`` struct of runs with ``--story-fields`` (null in error records).
     """
-    return arrow_schema(with_model)
+    return arrow_schema(with_model, with_story)
 
 
 @cache
@@ -143,11 +144,11 @@ def _packed_schema() -> pa.Schema:
     return pa.schema([("articles", pa.list_(article))])
 
 
-def records_table(records: Sequence[dict[str, Any]], with_model: bool = False) -> pa.Table:
+def records_table(records: Sequence[dict[str, Any]], with_model: bool = False, with_story: bool = False) -> pa.Table:
     """Records (``Result.to_dict()`` dicts) as an Arrow table of :func:`record_schema`."""
     import pyarrow as pa
 
-    schema = record_schema(with_model)
+    schema = record_schema(with_model, with_story)
     unknown = {key for record in records for key in record} - set(schema.names)
     if unknown:  # a new record field: never drop it silently
         raise SummarizerError(f"internal error: {', '.join(sorted(unknown))} are not fields of the record model "
@@ -441,7 +442,8 @@ class SummarizeActor:
         else:
             groups = [[item_from_row(row) for row in rows]]
         records = [result.to_dict() for items in groups for result in self.summarizer.summarize_batch(items)]
-        return records_table(records, with_model=self.settings.model is not None)
+        return records_table(records, with_model=self.settings.model is not None,
+                             with_story=self.settings.story_fields)
 
 
 def _settings(settings: Settings | None, batch_size: int | None) -> Settings:

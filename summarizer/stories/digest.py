@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -151,19 +151,41 @@ class Digest:
 
 def build(articles: Sequence[StoryArticle], failures: Sequence[Failure] = (), *,
           story: StoryWeights = DEFAULT_STORY, dedup: DedupWeights = DEFAULT_DEDUP,
-          weights: DigestWeights = DEFAULT_DIGEST) -> Digest:
+          weights: DigestWeights = DEFAULT_DIGEST, fixed: Mapping[str, str] | None = None) -> Digest:
     """The digest of analysed articles: duplicates first (only the article kept for a group is grouped),
-    then stories, each told from its articles."""
+    then stories, each told from its articles.
+
+    ``fixed`` (the story store): article id -> the id of the story it already belongs to. Those stories
+    keep their articles and ids, and the other articles join them or make new stories (see ``group``).
+    """
     articles = _unique_ids(articles)
     dup_groups = find_duplicates(articles, dedup)
     copies_of = {g.kept: g.copies for g in dup_groups}
     copy_ids = {c.id for g in dup_groups for c in g.copies}
     kept = [a for a in articles if a.id not in copy_ids]
-    stories = [_story([kept[i] for i in members], copies_of, weights) for members in group(kept, story)]
+    story_of = _fixed_stories(fixed, dup_groups)
+    numbers = {sid: n for n, sid in enumerate(dict.fromkeys(story_of.values()))}
+    labels = [numbers[story_of[a.id]] if a.id in story_of else -1 for a in kept] if fixed is not None else None
+    stories = []
+    for members in group(kept, story, labels):
+        known = next((story_of[kept[i].id] for i in members if kept[i].id in story_of), None)
+        stories.append(_story([kept[i] for i in members], copies_of, weights, known))
     stories.sort(key=lambda s: (-len(s.articles), _neg_date(s.last_date)))
     return Digest(stories=tuple(stories), duplicates=tuple(dup_groups), failures=tuple(failures),
                   articles=len(articles) + len(failures),
                   settings={"story_threshold": story.threshold})
+
+
+def _fixed_stories(fixed: Mapping[str, str] | None, dup_groups: Sequence[DuplicateGroup]) -> dict[str, str]:
+    """``fixed``, with the article kept for a group of copies in the story of one of its copies when it has
+    none of its own (a fuller copy of a stored article stands for it in its story)."""
+    story_of = dict(fixed or {})
+    for g in dup_groups:
+        if g.kept not in story_of:
+            inherited = next((story_of[c.id] for c in g.copies if c.id in story_of), None)
+            if inherited is not None:
+                story_of[g.kept] = inherited
+    return story_of
 
 
 def _unique_ids(articles: Sequence[StoryArticle]) -> list[StoryArticle]:
@@ -176,7 +198,8 @@ def _unique_ids(articles: Sequence[StoryArticle]) -> list[StoryArticle]:
     return out
 
 
-def _story(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ...]], w: DigestWeights) -> Story:
+def _story(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ...]], w: DigestWeights,
+           story_id: str | None = None) -> Story:
     members = sorted(members, key=lambda a: (a.date is None, a.date or ""))  # stable: undated keep input order
     centroid = np.sum([a.vector for a in members], axis=0)
     centroid = centroid / (np.linalg.norm(centroid) or 1.0)
@@ -184,7 +207,7 @@ def _story(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ..
     found = [e for a in members for e in events(a)]
     dated, undated = order(_distinct_events(found, members, w.repeat))
     return Story(
-        id="story-" + hashlib.sha1(members[0].id.encode()).hexdigest()[:10],
+        id=story_id or "story-" + hashlib.sha1(members[0].id.encode()).hexdigest()[:10],
         label=_label(members, actors, centroid),
         summary=tuple(_summary(members, centroid, w)),
         timeline=tuple(dated),

@@ -97,9 +97,15 @@ def shared_names(a: dict[str, float], b: dict[str, float]) -> float:
     return common / total if total else 0.0
 
 
-def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STORY) -> list[list[int]]:
+def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STORY,
+          fixed: Sequence[int] | None = None) -> list[list[int]]:
     """Stories as lists of indices into ``articles`` (an article that fits none is a story of its own),
-    largest first."""
+    largest first.
+
+    ``fixed`` (the story store): per article, the number of the story it already belongs to, or -1 for
+    a new article. Articles of one number stay together; new articles join them or each other as above,
+    but two stories that already exist are never joined (yesterday's stories keep their articles).
+    """
     n = len(articles)
     if n == 0:
         return []
@@ -111,7 +117,7 @@ def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STOR
     for i in range(n):
         for j_, sim in zip(idx[i], sims[i], strict=True):
             j = int(j_)
-            if j < 0 or (min(i, j), max(i, j)) in edges:
+            if j < 0 or (min(i, j), max(i, j)) in edges or (fixed is not None and fixed[i] >= 0 and fixed[j] >= 0):
                 continue
             score = (1 - weights.entities) * float(sim) + weights.entities * shared_names(names[i], names[j])
             day_i, day_j = days[i], days[j]
@@ -121,6 +127,16 @@ def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STOR
                 edges[(min(i, j), max(i, j))] = score
     parent = list(range(n))
     sums = [vectors[i].astype(np.float64) for i in range(n)]
+    anchored = [False] * n  # by root: the group holds a story that already exists
+    if fixed is not None:
+        first: dict[int, int] = {}
+        for i, label in enumerate(fixed):
+            if label >= 0:
+                r = first.setdefault(label, i)
+                anchored[r] = True
+                if r != i:
+                    parent[i] = r
+                    sums[r] = sums[r] + sums[i]
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -131,13 +147,14 @@ def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STOR
     floor = weights.threshold - weights.centroid_margin
     for (i, j), _score in sorted(edges.items(), key=lambda item: -item[1]):
         ri, rj = root(i), root(j)
-        if ri == rj:
+        if ri == rj or (anchored[ri] and anchored[rj]):
             continue
         a, b = sums[ri], sums[rj]
         if float(a @ b) / ((np.linalg.norm(a) * np.linalg.norm(b)) or 1.0) < floor:
             continue
         parent[rj] = ri
         sums[ri] = a + b
+        anchored[ri] = anchored[ri] or anchored[rj]
     stories: dict[int, list[int]] = {}
     for i in range(n):
         stories.setdefault(root(i), []).append(i)
