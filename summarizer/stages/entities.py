@@ -25,7 +25,8 @@ from ..records import Entity
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_LEADING_OWNER = re.compile(r"^([A-Z][\w-]*)[’']s\s+(?=[A-Z])")  # "Azerbaijan’s Ganja Automobile Plant"
+#: "Azerbaijan’s Ganja Automobile Plant", "Wasps’ Aviva Premiership".
+_LEADING_OWNER = re.compile(r"^([A-Z][\w-]*?)(?:[’']s|(?<=s)[’'])\s+(?=[A-Z])")
 #: Courtesy titles that small NER models keep inside a person's name ("Mr Sullivan"), by the sex
 #: they name (None: either).
 HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
@@ -84,6 +85,8 @@ CORPORATE_SUFFIXES = frozenset(
 )
 #: Words after a person's name that are not part of what they are called ("Peter Vallone Jr").
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+#: Corporate suffixes that end a name: inside one, they mark two names run together.
+_INNER_SUFFIXES = frozenset("inc incorporated corp ltd plc llc gmbh".split())
 _INITIALS = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "U.S.", "U.K.": the last full stop is part of the name
 _SENTENCE_END = tuple(".!?:;\"“”")
 
@@ -196,6 +199,10 @@ def looks_like_name(name: str, kind: str) -> bool:
     words = name.split()
     if not any(c.isupper() for c in name) or any(c in name for c in "()[]{}/\\|•@#<>=") or "&quot" in name:
         return False
+    if "www." in name.lower() or any(w[:1] in "'\"‘“’" for w in words[1:]):
+        return False  # a link; "Premier League 'Ross": a quotation run into a name
+    if any(_bare(w) in _INNER_SUFFIXES for w in words[:-1]):
+        return False  # "CME Group Inc ICE": two names run together
     if all(_bare(w) in _DATE_WORDS for w in words) or ("," in name and kind != "place"):
         return False
     for i, word in enumerate(words):
@@ -222,6 +229,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "place"
     if after[:1].islower() and _bare(after) in _PLACE_NOUNS:
         return "place"  # "Aghdam region"
+    if len(parts) == 2 and len(parts[0].rstrip(".")) == 1 and parts[0][:1].isupper() and parts[1][1:].islower():
+        return "person"  # "C Ashton", "J. Smith": an initial and a surname
     return None
 
 
@@ -304,6 +313,7 @@ class _Tally:
     sure: bool = False  # some mention neither opens a sentence nor is a plain word elsewhere
     titled: bool = False
     shown_strong: bool = False
+    first_body: int = 1 << 30  # the order of its first mention in the body (not in capitals)
 
     def absorb(self, other: _Tally) -> None:
         self.count += other.count
@@ -311,6 +321,7 @@ class _Tally:
         self.strong += other.strong
         self.sure = self.sure or other.sure
         self.titled = self.titled or other.titled
+        self.first_body = min(self.first_body, other.first_body)
 
 
 Key = tuple[str, str]  # (the name in lower case, its type)
@@ -373,7 +384,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             f.kind, f.parts = "organization", fullest[stem].split()
 
     tally: dict[Key, _Tally] = {}
-    for f in found:
+    for i, f in enumerate(found):
         parts = f.parts
         shown = " ".join(parts) if len(parts) > 1 or not f.honorific else f"{f.honorific} {parts[0]}"  # "Mr Smith"
         if f.sex is not None and {"m", "f"} <= sexes[parts[-1].lower()]:
@@ -383,6 +394,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         t = tally.setdefault(key, _Tally(0, len(tally), shown))
         t.count += 1
         t.strong += not f.weak
+        if not f.weak:
+            t.first_body = min(t.first_body, i)
         t.sure = t.sure or not f.doubtful
         t.titled = t.titled or (f.kind == "person" and f.titled)
         if not f.weak and not t.shown_strong:  # shown as the body writes it, not as a headline shouts it
@@ -429,6 +442,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     def words(key: Key) -> list[str]:
         return key[0].split()
 
+    # "Bernie Ebbers" tagged ORG beside "Mr Ebbers": a full name ending in a titled person's surname is a person's.
+    titled_surnames = {k[0] for k, t in tally.items() if k[1] == "person" and " " not in k[0] and t.titled}
+    for key in [k for k in tally if k[1] != "person" and 1 < len(words(k)) <= 3]:
+        if words(key)[-1] in titled_surnames and all(w[:1].isupper() for w in tally[key].shown.split()):
+            move(key, (key[0], "person"))
+
     target: dict[Key, Key] = {}
     keys = sorted(tally, key=lambda k: -len(words(k)))
     # An acronym ("FDA", "U.S.") is the name of the article whose initials it is ("Food and Drug Administration").
@@ -455,9 +474,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             and (words(other)[-len(w) :] == w or (key[1] == "person" and words(other)[: len(w)] == w))
         ]
         if not longer and key[1] == "organization" and len(w) == 1:
-            # "Goldman" of "Goldman Sachs", "Suns" of "Phoenix Suns"; not "Senate" of "Senate Committee on ...".
+            # "Goldman" of "Goldman Sachs", "Suns" of "Phoenix Suns", when the full name comes first (as news
+            # writing has it); not "Apple" before "Apple Stores", nor "Senate" of "Senate Committee on ...".
             longer = [o for o in keys if o[1] == "organization" and len(words(o)) > 1
-                      and w[0] in (words(o)[0], words(o)[-1]) and not set(words(o)) & _PARTICLES]
+                      and w[0] in (words(o)[0], words(o)[-1]) and not set(words(o)) & _PARTICLES
+                      and tally[o].first_body < tally[key].first_body]
             longer = longer if len(longer) == 1 else []
         if not longer and len(w) == 1 and w[0].endswith("s") and (w[0][:-1], key[1]) in tally:
             longer = [(w[0][:-1], key[1])]  # "iPhones" is "iPhone"
