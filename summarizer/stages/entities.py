@@ -72,6 +72,10 @@ PLACE_ACRONYMS = frozenset({"us", "usa", "uk", "uae", "ussr", "drc", "nsw", "eu"
 _PARTICLES = frozenset("of the and for on de du des la le van von der den da di del y al bin bint el".split())
 #: Words that are dates, not names.
 _DATE_WORDS = frozenset(w.lower() for w in [*calendar.day_name, *calendar.month_name] if w) - {"may", "march"}
+#: Words before a place's name that say it is one ("in Paris", "to Riyadh"): a one-word place named once
+#: without one is mostly something else ("the Achilles' heel", "a Ferrari", "host West Ham", "a Bafta").
+PLACE_PREPOSITIONS = frozenset("in at from to into near across outside inside via around throughout toward towards "
+                               "between through within of and or".split())
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
@@ -278,6 +282,9 @@ def _read(m: Mention, named: set[str], exclude: set[str]) -> _Found | None:
     if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
         kind = "organization"  # "the NRA" tagged as a place
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
+    if kind == "place" and len(parts) == 1 and not _all_caps(name) and m.before and not m.before.endswith(",") \
+            and _bare(m.before) not in PLACE_PREPOSITIONS:
+        found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam"
     if len(parts) > 1 and _bare(parts[0]) in HONORIFICS:
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
@@ -360,7 +367,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     article (of 60 such names drawn at random from 1,054 BBC, KPCrowd and seed articles, 49 were brands,
     teams, places, titles or plain words, and 11 were people); when the model also gave such a name
     another type, that type wins. A one-word name every mention of which opens a sentence or is also a
-    plain word of the article needs ``weights.min_doubtful_mentions`` mentions.
+    plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
+    mentions.
     """
     exclude = {e.lower() for e in (exclude or set())}
     items = [Mention(*m) for m in mentions]
