@@ -43,7 +43,7 @@ TITLES = frozenset(
 ) | frozenset(HONORIFICS)
 #: Titles only when capitalised: in lower case they are often plain words ("a major Vioxx recall").
 CAPITALISED_TITLES = frozenset(
-    "general major justice sen rep gov gen col capt sgt rev reverend representative crown".split())
+    "general major justice sen rep gov gen col capt sgt rev reverend representative crown prime".split())
 #: A name followed by one of these lower-case words is a place's ("Azerbaijan’s Aghdam region").
 _PLACE_NOUNS = frozenset("region district province village county oblast governorate prefecture municipality".split())
 #: The last word of a place's name ("Goodison Park", "Dardanelles Straits", "East Midlands Airport").
@@ -138,7 +138,12 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     after = text[start + len(name) : start + len(name) + 40].split()
     prev, nxt = (before[-1] if before else ""), (after[0] if after else "")
     head = text[:start].rstrip(" \t")
-    initial = not head or head.endswith("\n") or head.endswith(_SENTENCE_END)
+    # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
+    # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
+    above = head.rstrip()
+    last_line = above[above.rfind("\n") + 1 :]
+    initial = (not above or above.endswith(_SENTENCE_END) or head.endswith("\n\n") or _all_caps(last_line)
+               or head.endswith("\n") and text[len(head) : start] != "")
     letters = [c for c in name if c.isalpha()]
     shouting = False
     if len(letters) >= 2 and all(c.isupper() for c in letters):
