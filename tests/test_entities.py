@@ -101,3 +101,30 @@ def test_a_one_word_name_seen_once_with_thin_evidence_is_left_out():
     text = "The group said profit rose. Palace officials were not told. Shares in Nokia and the Group rose."
     got = found(text, ("Palace", "ORG"), ("Nokia", "ORG"), ("Group", "ORG"))
     assert got == {("Nokia", "organization"): 1}
+
+
+def test_a_person_run_on_after_an_organisations_name_is_taken_out():
+    text = ("A delegation led by Chairman of the Council of the Republic Natalya Kochanova arrived.\n"
+            "Natalya Kochanova, Chairperson of the Council of the Republic of the National Assembly of Belarus:")
+    got = found(text, ("the Council of the Republic Natalya Kochanova", "ORG"),
+                ("the Council of the Republic of the National Assembly of Belarus", "ORG"))
+    assert got == {("Council of the Republic", "organization"): 1, ("Natalya Kochanova", "person"): 1,
+                   ("Council of the Republic of the National Assembly of Belarus", "organization"): 1}
+    # The model's own PERSON tag elsewhere is evidence enough; without any, the name stays whole, and an
+    # organisation's own words ("Foreign Affairs", "National Assembly") are never taken for a person.
+    got = pairs(("Committee of the Senate John Smith", "ORG"), ("John Smith", "PERSON"),
+                ("Ministry of the Interior Jane Doe", "ORG"), ("Council of the Republic National Assembly", "ORG"))
+    assert got == {("Committee of the Senate", "organization"): 1, ("John Smith", "person"): 2,
+                   ("Ministry of the Interior Jane Doe", "organization"): 1,
+                   ("Council of the Republic National Assembly", "organization"): 1}
+
+
+def test_a_place_named_once_is_kept_when_known_or_said_as_a_place():
+    text = ("The young England player and Britain's coach met at an east London station. He bought a Ferrari and "
+            "called it the Achilles' heel of a Seattle-based firm that trades with France.")
+    got = found(text, ("England", "GPE"), ("Britain", "GPE"), ("London", "GPE"), ("Ferrari", "GPE"),
+                ("Achilles", "GPE"), ("Seattle", "GPE"), ("France", "GPE"))
+    # "a Ferrari" and "the Achilles' heel" are tagged as places by the small model, and are none.
+    assert got == {("England", "place"): 1, ("Britain", "place"): 1, ("London", "place"): 1, ("Seattle", "place"): 1,
+                   ("France", "place"): 1}
+    assert {"france", "london", "dubai", "europe", "england"} <= entities.known_places()

@@ -13,11 +13,15 @@ reads a wrong name as a mistake, a missing one rarely.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import string
+import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from babel import Locale
 
 from ..records import Entity
 
@@ -75,7 +79,29 @@ _DATE_WORDS = frozenset(w.lower() for w in [*calendar.day_name, *calendar.month_
 #: Words before a place's name that say it is one ("in Paris", "to Riyadh"): a one-word place named once
 #: without one is mostly something else ("the Achilles' heel", "a Ferrari", "host West Ham", "a Bafta").
 PLACE_PREPOSITIONS = frozenset("in at from to into near across outside inside via around throughout toward towards "
-                               "between through within of and or".split())
+                               "between through within of and or off".split())
+#: Words before a place's name that say it is one ("east London", "lower Manhattan", "western Balkans").
+_PLACE_BEFORE = frozenset("north south east west northern southern eastern western central lower upper greater "
+                          "downtown".split())
+#: The nations of the United Kingdom, which the lists of states and time zones of :func:`known_places` lack.
+_HOME_NATIONS = frozenset({"england", "scotland", "wales", "britain", "great britain", "northern ireland"})
+
+
+@functools.cache
+def known_places() -> frozenset[str]:
+    """Names an editor reads as places whatever stands around them, in lower case: countries, continents and
+    regions (CLDR's English names, from Babel), the cities that name a time zone (the tz database's
+    "Europe/London", "Asia/Dubai"), and the nations of the United Kingdom."""
+    names = {n.lower() for n in Locale("en").territories.values()}
+    try:
+        zones = zoneinfo.available_timezones()
+    except Exception:  # no time zone data on this machine: the names of states and nations still count
+        zones = set()
+    cities = {z.rsplit("/", 1)[-1].replace("_", " ").lower() for z in zones
+              if z.split("/", 1)[0] in ("Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian",
+                                        "Pacific")}
+    names |= cities - _PLACE_BEFORE
+    return frozenset(names | _HOME_NATIONS)
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
@@ -129,6 +155,9 @@ class Mention(NamedTuple):
     initial: bool = False  # opens a sentence or a line, where any word has a capital
     common: bool = False  # the article also has it in lower case, as a plain word ("group", "palace")
     headline: bool = False  # found in the title: counts only toward a name the body has too
+    #: The text says the last two words of this organisation's name are a person's, run on after it ("Chairman
+    #: of the Council of the Republic Natalya Kochanova"): see :func:`_person_tail`.
+    person_tail: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -157,7 +186,45 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     word = normalize_name(name)
     common = (" " not in word and word[:1].isupper() and not word.isupper()
               and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None)
-    return Mention(name, label, prev, nxt, shouting, initial, common, headline)
+    tail = label == "ORG" and _person_tail(name) is not None and (
+        _OFFICE_OF.search(text[max(0, start - 60) : start]) is not None
+        or _stands_alone(text, _person_tail(name) or "", start, len(name)))
+    return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail)
+
+
+#: "Chairman of", "Minister of the": an office before an organisation's name, whose holder's name may follow it.
+_OFFICE_OF = re.compile(r"\b(?:[Cc]hair(?:man|woman|person)?|[Ss]peaker|[Mm]inister|[Ss]ecretary|[Hh]ead|[Dd]irector"
+                        r"|[Pp]resident|[Gg]overnor|[Cc]ommissioner|[Aa]mbassador|[Ll]eader|[Cc]hief)\s+of\s*(?:the\s*)?$")
+#: Two capitalised words at the end of a name, that may be a person's first name and surname.
+_FIRST_LAST = re.compile(r"(?<=\s)([A-Z][a-z]+ [A-Z][a-z]+)$")
+#: Words that are an organisation's, never a person's name.
+_ORG_WORDS = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | frozenset(
+    "republic assembly parliament union bank court office house company organisation organization affairs "
+    "state states nations kingdom federal national international development security".split())
+
+
+def _person_tail(name: str) -> str | None:
+    """The last two words of an organisation's name that reads "Council of the Republic Natalya Kochanova": an
+    organisation's head word, "of", and after the organisation's own words two more capitalised ones, which
+    may be a person's first name and surname. None when the name does not read so."""
+    words = normalize_name(name).split()
+    if len(words) < 5 or _bare(words[0]) not in ORG_HEADS | {"bank"} or words[1] != "of":
+        return None
+    m = _FIRST_LAST.search(" ".join(words))
+    if m is None or {w.lower() for w in m.group(1).split()} & _ORG_WORDS:
+        return None
+    return m.group(1)
+
+
+def _stands_alone(text: str, pair: str, start: int, length: int) -> bool:
+    """Whether ``pair`` ("Natalya Kochanova") is written elsewhere in ``text`` with no capitalised word before it."""
+    for m in re.finditer(rf"\b{re.escape(pair)}\b", text):
+        if start <= m.start() < start + length:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1].endswith(_SENTENCE_END):
+            return True
+    return False
 
 
 def normalize_name(text: str, *, keep_owner: bool = False) -> str:
@@ -224,6 +291,17 @@ def looks_like_name(name: str, kind: str) -> bool:
     return True
 
 
+def _said_as_place(name: str, m: Mention) -> bool:
+    """Whether a one-word name tagged as a place reads as one: a known place (:func:`known_places`), or one
+    with a preposition or a comma before it ("in Paris", "Paris, Amsterdam"), a compass word ("east London"),
+    or a possessive or "-based" after it ("Britain's", "Seattle-based")."""
+    if name.lower() in known_places() or not m.before or m.before.endswith(","):
+        return True
+    if _bare(m.before) in PLACE_PREPOSITIONS or _bare(m.before) in _PLACE_BEFORE:
+        return True
+    return m.after[:2] in ("'s", "’s") or m.after[:6] == "-based"
+
+
 def _cue(parts: Sequence[str], after: str) -> str | None:
     """The type a name's own words, or the word after it, say it has ("Chrysler Corp", "Labour Party", "Bank of
     England", "Tate & Lyle", "Goodison Park", "Aghdam region"); None when they say none."""
@@ -287,9 +365,8 @@ def _read(m: Mention, named: set[str], exclude: set[str]) -> _Found | None:
     if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
         kind = "organization"  # "the NRA" tagged as a place
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
-    if kind == "place" and len(parts) == 1 and not _all_caps(name) and m.before and not m.before.endswith(",") \
-            and _bare(m.before) not in PLACE_PREPOSITIONS:
-        found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam"
+    if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
+        found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
     if len(parts) > 1 and _bare(parts[0]) in HONORIFICS:
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
@@ -377,6 +454,19 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     """
     exclude = {e.lower() for e in (exclude or set())}
     items = [Mention(*m) for m in mentions]
+    # "the Council of the Republic Natalya Kochanova": an organisation, and a person run on after it, when the
+    # text says so (an office before it, the two words alone elsewhere) or the model tags them PERSON elsewhere.
+    people_named = {normalize_name(m.text).lower() for m in items if m.label == "PERSON"}
+    split: list[Mention] = []
+    for m in items:
+        pair = _person_tail(m.text) if m.label == "ORG" else None
+        if pair and (m.person_tail or pair.lower() in people_named):
+            org = m.text[: m.text.rindex(pair)].rstrip()
+            split += [m._replace(text=org, after=pair.split()[0], person_tail=False),
+                      m._replace(text=pair, label="PERSON", before=org.split()[-1], person_tail=False)]
+        else:
+            split.append(m)
+    items = split
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
     found = [f for f in (_read(m, named, exclude) for m in items) if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
