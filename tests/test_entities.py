@@ -128,3 +128,20 @@ def test_a_place_named_once_is_kept_when_known_or_said_as_a_place():
     assert got == {("England", "place"): 1, ("Britain", "place"): 1, ("London", "place"): 1, ("Seattle", "place"): 1,
                    ("France", "place"): 1}
     assert {"france", "london", "dubai", "europe", "england"} <= entities.known_places()
+
+
+def test_a_towns_name_said_as_a_team_in_a_match_report_is_the_club():
+    text = ("Northampton beat Sale 45-10 in the league. Tom Wood scored a try for Northampton, as Northampton romped "
+            "to victory, and Newcastle manager Graeme Souness watched the match with the England coach.")
+    got = found(text, ("Northampton", "GPE"), ("Sale", "GPE"), ("Tom Wood", "PERSON"), ("Northampton", "GPE"),
+                ("Northampton", "GPE"), ("Newcastle", "GPE"), ("Graeme Souness", "PERSON"), ("England", "GPE"))
+    assert got == {("Northampton", "organization"): 3, ("Sale", "organization"): 1, ("Tom Wood", "person"): 1,
+                   ("Newcastle", "organization"): 1,
+                   ("Graeme Souness", "person"): 1, ("England", "place"): 1}
+    # Outside a match report a town is a town.
+    assert found("The council for Northampton met on Monday.", ("Northampton", "GPE")) == {("Northampton", "place"): 1}
+
+
+def test_a_full_name_tagged_once_as_a_person_and_once_otherwise_is_a_person():
+    got = pairs(("Kunta Kinte", "GPE"), ("Kunta Kinte", "PERSON"))
+    assert got == {("Kunta Kinte", "person"): 2}
