@@ -139,7 +139,8 @@ def test_a_towns_name_said_as_a_team_in_a_match_report_is_the_club():
                    ("Newcastle", "organization"): 1,
                    ("Graeme Souness", "person"): 1, ("England", "place"): 1}
     # Outside a match report a town is a town.
-    assert found("The council for Northampton met on Monday.", ("Northampton", "GPE")) == {("Northampton", "place"): 1}
+    assert found("The council in Northampton voted for Northampton to get a road.", ("Northampton", "GPE"),
+                 ("Northampton", "GPE")) == {("Northampton", "place"): 2}
 
 
 def test_a_full_name_tagged_once_as_a_person_and_once_otherwise_is_a_person():
