@@ -1,0 +1,148 @@
+"""The entity rules an editor asked for (issue #15): typed by vote and by the name's own words, titles
+stripped, headline capitals and sign-offs dropped, variants merged, names not cut, non-names left out.
+
+The mentions are built as the pipeline builds them (``entities.mention_at`` over the text, with the
+labels a small NER model gives), so each rule is read with the words around the name."""
+
+from summarizer.stages import entities
+
+
+def found(text: str, *tagged: tuple[str, str]) -> dict[tuple[str, str], int]:
+    """The entities of ``text`` whose NER mentions are ``tagged`` (name, label), in order of appearance."""
+    mentions, at = [], 0
+    for name, label in tagged:
+        at = text.index(name, at)
+        mentions.append(entities.mention_at(text, at, name, label))
+        at += len(name)
+    return {(e.text, e.type): e.count for e in entities.merge(mentions)}
+
+
+def pairs(*tagged: tuple[str, str]) -> dict[tuple[str, str], int]:
+    return {(e.text, e.type): e.count for e in entities.merge(list(tagged))}
+
+
+def test_a_names_own_words_say_its_type():
+    got = pairs(("Chrysler Corp", "PERSON"), ("Labour Party", "GPE"), ("Metropolitan Police", "PERSON"),
+                ("Bank of England", "PERSON"), ("Tate & Lyle", "PERSON"), ("Goodison Park", "ORG"))
+    assert got == {("Chrysler Corp", "organization"): 1, ("Labour Party", "organization"): 1,
+                   ("Metropolitan Police", "organization"): 1, ("Bank of England", "organization"): 1,
+                   ("Tate & Lyle", "organization"): 1, ("Goodison Park", "place"): 1}
+
+
+def test_a_courtesy_title_makes_a_person_and_the_type_is_voted_over_mentions():
+    text = "Mr Ebbers quit. Bernie Ebbers ran WorldCom. Sainsbury said sales rose; Sainsbury shares fell at Sainsbury."
+    got = found(text, ("Mr Ebbers", "ORG"), ("Bernie Ebbers", "ORG"), ("WorldCom", "ORG"), ("Sainsbury", "PERSON"),
+                ("Sainsbury", "ORG"), ("Sainsbury", "ORG"))
+    assert got == {("Bernie Ebbers", "person"): 2, ("Sainsbury", "organization"): 3, ("WorldCom", "organization"): 1}
+
+
+def test_titles_are_not_shown_with_a_full_name():
+    got = pairs(("President Barack Obama", "PERSON"), ("Barack Obama", "PERSON"), ("Prime Minister Tony Blair", "PERSON"),
+                ("Peter Vallone Jr", "PERSON"))
+    assert got == {("Barack Obama", "person"): 2, ("Tony Blair", "person"): 1, ("Peter Vallone", "person"): 1}
+
+
+def test_headline_and_dateline_capitals_and_wire_sign_offs_are_not_names():
+    text = ("BAKER MEETS SHAMIR ON PEACE PLAN\n"
+            "  WASHINGTON (Reuters) - Secretary of State James Baker met Yitzhak Shamir of\n"
+            "Israel in Jerusalem on Monday, officials said. Reuters")
+    got = found(text, ("BAKER MEETS SHAMIR", "ORG"), ("WASHINGTON", "GPE"), ("Reuters", "ORG"), ("James Baker", "PERSON"),
+                ("Yitzhak Shamir", "PERSON"), ("Israel", "GPE"), ("Jerusalem", "GPE"),
+                ("Monday", "ORG"), ("Reuters", "ORG"))
+    assert got == {("James Baker", "person"): 1, ("Israel", "place"): 1, ("Yitzhak Shamir", "person"): 1,
+                   ("Jerusalem", "place"): 1}
+
+
+def test_a_headline_word_in_capitals_counts_toward_the_name_the_body_gives():
+    text = ("CHRYSLER RAISES DIVIDEND\n  Chrysler Corp said on Tuesday it would raise its dividend. Chrysler Corp\n"
+            "shares gained.")
+    got = found(text, ("CHRYSLER", "ORG"), ("DIVIDEND", "ORG"), ("Chrysler Corp", "ORG"), ("Chrysler Corp", "ORG"))
+    assert got == {("Chrysler Corp", "organization"): 3}
+
+
+def test_an_acronym_joins_the_name_it_stands_for():
+    got = pairs(("Food and Drug Administration", "ORG"), ("FDA", "ORG"), ("FDA", "GPE"), ("Merck", "ORG"),
+                ("United States", "GPE"), ("US", "GPE"))
+    assert got == {("Food and Drug Administration", "organization"): 3, ("United States", "place"): 2,
+                   ("Merck", "organization"): 1}
+
+
+def test_a_surname_joins_the_person_whatever_its_tag():
+    text = "Alexis Sanchez scored twice. Wenger said Sanchez was tired, and Arsenal rested Sanchez."
+    got = found(text, ("Alexis Sanchez", "PERSON"), ("Wenger", "PERSON"), ("Sanchez", "GPE"), ("Arsenal", "ORG"),
+                ("Sanchez", "ORG"))
+    assert got == {("Alexis Sanchez", "person"): 3, ("Arsenal", "organization"): 1}
+
+
+def test_a_short_company_name_joins_the_full_name_said_before_it():
+    got = pairs(("Goldman Sachs", "ORG"), ("Goldman", "ORG"), ("Goldman", "ORG"), ("Apple", "ORG"),
+                ("Apple Stores", "ORG"), ("Apple", "ORG"))
+    # Apple is named before "Apple Stores": a company and its shops, not one name said twice.
+    assert got == {("Goldman Sachs", "organization"): 3, ("Apple", "organization"): 2,
+                   ("Apple Stores", "organization"): 1}
+
+
+def test_a_possessive_name_is_kept_whole():
+    text = "The women were held at Yarl's Wood in Bedfordshire. Yarl's Wood has 400 beds."
+    got = found(text, ("Yarl's Wood", "PERSON"), ("Bedfordshire", "GPE"), ("Yarl's Wood", "ORG"))
+    assert got == {("Yarl's Wood", "organization"): 2, ("Bedfordshire", "place"): 1}
+
+
+def test_weekdays_months_and_links_are_not_names():
+    text = "On Monday, in January, the site www.bbc.co.uk/news said Acme Corp would reply by Friday."
+    got = found(text, ("Monday", "ORG"), ("January", "GPE"), ("www.bbc.co.uk/news", "ORG"), ("Acme Corp", "ORG"),
+                ("Friday", "PERSON"))
+    assert got == {("Acme Corp", "organization"): 1}
+
+
+def test_a_one_word_name_seen_once_with_thin_evidence_is_left_out():
+    # "Group" is a plain word of the article and "Palace" opens a sentence: once each, they are left out;
+    # "Nokia", in mid-sentence and never a plain word, stays.
+    text = "The group said profit rose. Palace officials were not told. Shares in Nokia and the Group rose."
+    got = found(text, ("Palace", "ORG"), ("Nokia", "ORG"), ("Group", "ORG"))
+    assert got == {("Nokia", "organization"): 1}
+
+
+def test_a_person_run_on_after_an_organisations_name_is_taken_out():
+    text = ("A delegation led by Chairman of the Council of the Republic Natalya Kochanova arrived.\n"
+            "Natalya Kochanova, Chairperson of the Council of the Republic of the National Assembly of Belarus:")
+    got = found(text, ("the Council of the Republic Natalya Kochanova", "ORG"),
+                ("the Council of the Republic of the National Assembly of Belarus", "ORG"))
+    assert got == {("Council of the Republic", "organization"): 1, ("Natalya Kochanova", "person"): 1,
+                   ("Council of the Republic of the National Assembly of Belarus", "organization"): 1}
+    # The model's own PERSON tag elsewhere is evidence enough; without any, the name stays whole, and an
+    # organisation's own words ("Foreign Affairs", "National Assembly") are never taken for a person.
+    got = pairs(("Committee of the Senate John Smith", "ORG"), ("John Smith", "PERSON"),
+                ("Ministry of the Interior Jane Doe", "ORG"), ("Council of the Republic National Assembly", "ORG"))
+    assert got == {("Committee of the Senate", "organization"): 1, ("John Smith", "person"): 2,
+                   ("Ministry of the Interior Jane Doe", "organization"): 1,
+                   ("Council of the Republic National Assembly", "organization"): 1}
+
+
+def test_a_place_named_once_is_kept_when_known_or_said_as_a_place():
+    text = ("The young England player and Britain's coach met at an east London station. He bought a Ferrari and "
+            "called it the Achilles' heel of a Seattle-based firm that trades with France.")
+    got = found(text, ("England", "GPE"), ("Britain", "GPE"), ("London", "GPE"), ("Ferrari", "GPE"),
+                ("Achilles", "GPE"), ("Seattle", "GPE"), ("France", "GPE"))
+    # "a Ferrari" and "the Achilles' heel" are tagged as places by the small model, and are none.
+    assert got == {("England", "place"): 1, ("Britain", "place"): 1, ("London", "place"): 1, ("Seattle", "place"): 1,
+                   ("France", "place"): 1}
+    assert {"france", "london", "dubai", "europe", "england"} <= entities.known_places()
+
+
+def test_a_towns_name_said_as_a_team_in_a_match_report_is_the_club():
+    text = ("Northampton beat Sale 45-10 in the league. Tom Wood scored a try for Northampton, as Northampton romped "
+            "to victory, and Newcastle manager Graeme Souness watched the match with the England coach.")
+    got = found(text, ("Northampton", "GPE"), ("Sale", "GPE"), ("Tom Wood", "PERSON"), ("Northampton", "GPE"),
+                ("Northampton", "GPE"), ("Newcastle", "GPE"), ("Graeme Souness", "PERSON"), ("England", "GPE"))
+    assert got == {("Northampton", "organization"): 3, ("Sale", "organization"): 1, ("Tom Wood", "person"): 1,
+                   ("Newcastle", "organization"): 1,
+                   ("Graeme Souness", "person"): 1, ("England", "place"): 1}
+    # Outside a match report a town is a town.
+    assert found("The council in Northampton voted for Northampton to get a road.", ("Northampton", "GPE"),
+                 ("Northampton", "GPE")) == {("Northampton", "place"): 2}
+
+
+def test_a_full_name_tagged_once_as_a_person_and_once_otherwise_is_a_person():
+    got = pairs(("Kunta Kinte", "GPE"), ("Kunta Kinte", "PERSON"))
+    assert got == {("Kunta Kinte", "person"): 2}
