@@ -64,19 +64,21 @@ TIME_WORDS = _NAMED_TIMES | frozenset(
 
 #: Words that open a noun phrase without saying what it is about: judgements, sizes, order and time
 #: ("important thing", "major test", "latest survey", "biggest TV events"). A phrase loses them at its start
-#: and is then judged by what is left ("survey" alone is a common word; "TV events" a phrase).
+#: and is then judged by what is left ("survey" alone is a common word; "TV events" a phrase). Words that
+#: often begin a term are not among them: "real estate", "high school", "hard drive", "small business",
+#: "third party", "single market", "special forces", "short selling".
 VAGUE_MODIFIERS = frozenset(
     """
-    new old big bigger biggest small smaller smallest large larger largest major main key important good better best
-    bad worse worst great greater greatest high higher highest low lower lowest long longer longest short early late
-    latest recent current former final first second third fourth fifth last next previous further additional other
-    same different various several many much more most few less least little own whole entire full certain
-    particular special possible likely real true actual exact clear serious significant huge massive enormous
-    strong weak sharp advanced mixed extensive wide broad top overall total similar simple single double
-    extraordinary incredible amazing remarkable rare unusual difficult easy hard tough crucial vital critical
-    increasing growing rising falling continued ongoing further such
+    new big bigger biggest smaller smallest large larger largest major main key important good better best bad worse
+    worst great greater greatest higher highest lower lowest longer longest latest recent current former final
+    first second fourth fifth last next previous further additional other same different various several many much
+    more most few less least own whole entire certain particular possible likely true actual exact clear serious
+    significant huge massive enormous strong weak sharp advanced mixed extensive overall total similar simple
+    extraordinary incredible amazing remarkable unusual difficult easy tough crucial vital increasing growing
+    rising falling continued ongoing such
     """.split()
 )
+
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
 _NUMBER = re.compile(r"^[\d.,/%$£€]+$")
 MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
@@ -218,8 +220,10 @@ def _is_vague(word: str, following: str) -> bool:
 
 def _opens_sentence(article: str, start: int) -> bool:
     """True when the word at ``start`` opens the text, a sentence or a paragraph (quotes and brackets aside)."""
-    before = article[:start].rstrip(" \t\"'“”‘’(")
-    return not before or before[-1] in ".!?:;\n" or before.rstrip()[-1:] in ("", ".", "!", "?", ":", ";")
+    before = article[max(0, start - 80) : start].rstrip(" \t\"'“”‘’(")
+    if not before:
+        return start <= 80
+    return before[-1] in ".!?:;\n\r"
 
 
 def _generic(word: str, occurrences: Sequence[tuple[str, int]], article: str | None, w: KeywordWeights) -> bool:
