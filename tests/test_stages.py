@@ -81,13 +81,13 @@ def test_candidates_drop_generic_words_and_count_variants():
 
 
 def test_candidates_know_where_each_occurrence_is():
-    text = "A 'joint venture' was signed. Joint ventures - like this joint venture - grow trade."
-    phrases = [(m.group(), m.start()) for m in re.finditer(r"'joint venture'|[Jj]oint ventures? -?|trade", text)]
+    text = "A 'joint venture' was signed. Joint ventures - like this joint venture - grow tariffs."
+    phrases = [(m.group(), m.start()) for m in re.finditer(r"'joint venture'|[Jj]oint ventures? -?|tariffs", text)]
     cands = {c.key: c for c in keywords.candidates(phrases, len(text))}
     jv = cands["joint venture"]
     assert jv.count == 3
     assert [text[a:b] for a, b in jv.spans] == ["joint venture", "Joint ventures", "joint venture"]  # quotes, dash cut
-    assert [text[a:b] for a, b in cands["trade"].spans] == ["trade"]
+    assert [text[a:b] for a, b in cands["tariff"].spans] == ["tariffs"]
 
 
 def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
@@ -99,8 +99,8 @@ def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
     cands = keywords.candidates(pieces + [(text[a:b], a) for a, b in names], len(text), names=names)
     got = {c.text: c.count for c in cands}
     # "Bank", "Ministry" and "Energy" are pieces of names only; "England" also stands alone. "King of Spain"
-    # was not found as a name, so its words stay candidates.
-    assert got == {"Bank of England": 1, "Ministry of Energy": 1, "England": 2, "rate": 1, "King": 1, "Spain": 1}
+    # was not found as a name, so its words stay candidates ("rate", said once, is a common word).
+    assert got == {"Bank of England": 1, "Ministry of Energy": 1, "England": 2, "King": 1, "Spain": 1}
     # A name too long to be a keyword still hides its pieces.
     long = "The Ministry of Energy of the Republic of Belarus met."
     span = keywords.joined_name_span("The Ministry of Energy of the Republic of Belarus", 0)
@@ -109,10 +109,55 @@ def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
     assert keywords.candidates(words + [(long[span[0] : span[1]], span[0])], len(long), names=[span]) == []
 
 
+def test_a_common_word_is_a_keyphrase_only_as_the_subject_of_the_article():
+    text = ("Deal talks went on. The deal was signed by Acme. Experts said growth was slow. Acme shares rose. "
+            "The ISM index and the deal lifted tariffs. Experts were calm. It was a good deal.")
+    words = ("Deal", "deal", "Acme", "Experts", "growth", "ISM", "index", "tariffs")
+    phrases = [(m.group(), m.start()) for m in re.finditer(r"\b(?:" + "|".join(words) + r")\b", text)]
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    # "deal" is used four times: the subject. "growth" and "index" once, "Experts" only opening sentences:
+    # common words. "Acme" and "ISM" are names, "tariffs" is a rarer word.
+    assert got == {"deal", "Acme", "ISM", "tariffs"}
+    # Named by the title, a common word is the subject even when used once.
+    titled = {c.text for c in keywords.candidates(phrases, len(text), article=text, title="Growth slows")}
+    assert "growth" in titled
+    assert next(c for c in keywords.candidates(phrases, len(text), title="Growth slows") if c.text == "growth").in_title
+    # A looser line keeps them all.
+    loose = keywords.KeywordWeights(generic_zipf=9.0, common_zipf=9.0)
+    assert {"growth", "index", "Experts"} <= {c.text for c in keywords.candidates(phrases, len(text), article=text,
+                                                                                  weights=loose)}
+
+
+def test_a_phrase_loses_the_vague_words_it_opens_with():
+    phrases = [("latest survey", 0), ("survey", 20), ("Big manufacturers", 40), ("New York", 60), ("important thing", 80),
+               ("major drug trial", 100), ("survey", 120)]
+    cands = {c.text: c for c in keywords.candidates(phrases, 200)}
+    assert set(cands) == {"survey", "manufacturers", "New York", "drug trial"}  # "thing" alone is generic
+    assert cands["survey"].count == 3
+
+
+def test_the_pieces_of_a_name_joined_by_and_are_no_keyphrases():
+    text = "The Food and Drug Administration approved it. Tate & Lyle gained."
+    names = [keywords.joined_name_span(n, text.index(n)) for n in ("The Food and Drug Administration", "Tate & Lyle")]
+    assert [text[a:b] for a, b in names] == ["Food and Drug Administration", "Tate & Lyle"]
+    pieces = [(m.group(), m.start()) for m in re.finditer(r"Food|Drug Administration|Tate|Lyle", text)]
+    got = {c.text for c in keywords.candidates(pieces + [(text[a:b], a) for a, b in names], len(text), names=names)}
+    assert got == {"Food and Drug Administration", "Tate & Lyle"}
+
+
+def test_rank_leaves_out_keyphrases_far_below_the_first():
+    cands = [keywords.Candidate("poison pill", "poison pill", 9, 0.0), keywords.Candidate("tariff", "tariff", 1, 0.99)]
+    vecs = np.array([[1.0, 0.0], [0.0, 1.0]])
+    doc = np.array([1.0, 0.0])
+    assert [k.text for k in keywords.rank(cands, vecs, doc)] == ["poison pill"]
+    keep_all = keywords.KeywordWeights(min_share=0.0)
+    assert [k.text for k in keywords.rank(cands, vecs, doc, weights=keep_all)] == ["poison pill", "tariff"]
+
+
 def test_rank_diversifies_and_has_no_contained_duplicates():
     emb = HashEmbedder()
     cands = keywords.candidates([("bilateral trade", 0), ("trade", 5), ("bilateral trade volume", 9),
-                                 ("automobile plant", 20), ("tourism", 30)], 40)
+                                 ("automobile plant", 20), ("tourism", 30), ("trade", 35), ("trade", 38)], 40)
     vecs = emb.embed_batch([c.text for c in cands])
     doc = emb.embed("bilateral trade automobile plant tourism")
     out = keywords.rank(cands, vecs, doc, k=10)
