@@ -35,7 +35,16 @@ class DigestWeights:
     adds_max: int = 5
     """Sentences shown of what an article adds (all are counted)."""
     compare_with: int = 50
-    """What an article adds is what none of this many earlier articles, the closest to it, said."""
+    """What an article adds is what none of this many earlier articles, the closest to it, said ..."""
+    lookback: int = 500
+    """... the closest among this many articles before it (by date), so an article of a story of thousands
+    costs no more than one of a story of hundreds. Chosen so that no story of the seeds or of
+    ``benchmarks/stories.py`` reaches it, and a story of 2,000 articles is told in a quarter of the time."""
+    summary_pool: int = 250
+    """The summary is chosen (MMR) among the story's this many best-valued sentences, not all of them:
+    MMR's cost grows with the candidates, and six sentences picked from a story of thousands of articles
+    come from its best-valued ones anyway. At least the sentences of 25 articles of 10 sentences, so a
+    story of the seeds or of ``benchmarks/stories.py`` is chosen from all its sentences."""
 
 
 DEFAULT_DIGEST = DigestWeights()
@@ -212,6 +221,9 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
     if not rows:
         return []
     count = max(w.summary_min, min(w.summary_max, len(members) + 1))
+    if len(rows) > w.summary_pool:  # the best-valued sentences, in their order in the story
+        best = np.sort(np.argsort(-np.asarray(scores), kind="stable")[: w.summary_pool])
+        where, rows, scores = [where[p] for p in best], [rows[p] for p in best], [scores[p] for p in best]
     vectors, values = np.stack(rows), np.array(scores)
     picked: list[int] = []
     used: Counter[int] = Counter()
@@ -235,32 +247,66 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
 
 
 def _distinct_events(found: list[Event], members: list[StoryArticle], repeat: float) -> list[Event]:
-    """The events, less those that repeat an earlier article's event of the same date."""
+    """The events, less those that repeat an earlier article's event of the same date.
+
+    The kept events' vectors of each date are held in one matrix (grown by doubling), so an event is
+    compared with all of its date's in one product: a story of thousands of articles on one day costs
+    a matrix product per event, not a Python loop over the others."""
     by_id = {a.id: a for a in members}
     kept: list[Event] = []
-    on_date: dict[str | None, list[tuple[str, np.ndarray]]] = defaultdict(list)  # date -> (article, vector)
+    on_date: dict[str | None, _Block] = {}
     for e in found:
         a = by_id[e.article_id]
         i = a.sentences.index(e.sentence)
         if i < len(a.sentence_vectors):
             vec = a.sentence_vectors[i]
-            if any(other != e.article_id and float(vec @ kv) >= repeat for other, kv in on_date[e.date]):
+            block = on_date.get(e.date)
+            if block is None:
+                block = on_date[e.date] = _Block(vec.shape[0], vec.dtype)
+            if block.repeats(vec, e.article_id, repeat):
                 continue
-            on_date[e.date].append((e.article_id, vec))
+            block.add(vec, e.article_id)
         kept.append(e)
     return kept
+
+
+class _Block:
+    """Vectors and the article each came from, in a matrix that grows by doubling."""
+
+    def __init__(self, dim: int, dtype: np.dtype) -> None:
+        self.vectors = np.empty((8, dim), dtype=dtype)
+        self.articles: list[str] = []
+
+    def repeats(self, vec: np.ndarray, article_id: str, repeat: float) -> bool:
+        """Whether a vector of another article is at least ``repeat`` close to ``vec``."""
+        n = len(self.articles)
+        if not n:
+            return False
+        close = np.flatnonzero(self.vectors[:n] @ vec >= repeat)
+        return any(self.articles[c] != article_id for c in close)
+
+    def add(self, vec: np.ndarray, article_id: str) -> None:
+        n = len(self.articles)
+        if n == len(self.vectors):
+            self.vectors = np.concatenate([self.vectors, np.empty_like(self.vectors)])
+        self.vectors[n] = vec
+        self.articles.append(article_id)
 
 
 def _members(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ...]],
              w: DigestWeights) -> list[Member]:
     """Each article with what it adds: its sentences that none of the earlier articles closest to it
-    (``w.compare_with`` of them, by article vector, so a long story costs no more per article) said."""
+    (``w.compare_with`` of them, by article vector, among the ``w.lookback`` before it, so a long story
+    costs no more per article) said."""
     out = []
     vectors = np.stack([a.vector for a in members])
     for k, a in enumerate(members):
         earlier: Sequence[int] = range(k)
         if k > w.compare_with:
-            earlier = np.argsort(-(vectors[:k] @ a.vector))[: w.compare_with].tolist()
+            lo = max(0, k - w.lookback)
+            sims = vectors[lo:k] @ a.vector
+            top = np.argpartition(-sims, w.compare_with - 1)[: w.compare_with]
+            earlier = (lo + top[np.argsort(-sims[top], kind="stable")]).tolist()
         n = min(len(a.sentences), len(a.sentence_vectors))
         closest = np.full(n, -1.0, dtype=np.float32)
         for j in earlier:

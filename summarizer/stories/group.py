@@ -108,8 +108,10 @@ def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STOR
     days = [_day(a.date) for a in articles]
     idx, sims = neighbours(vectors, weights.neighbours, weights.ann_from)
     edges: dict[tuple[int, int], float] = {}
+    # a pair whose vectors alone cannot reach the threshold with every name shared is not scored
+    reachable = sims >= (weights.threshold - weights.entities) / (1 - weights.entities) - 1e-6
     for i in range(n):
-        for j_, sim in zip(idx[i], sims[i], strict=True):
+        for j_, sim in zip(idx[i][reachable[i]], sims[i][reachable[i]], strict=True):
             j = int(j_)
             if j < 0 or (min(i, j), max(i, j)) in edges:
                 continue
