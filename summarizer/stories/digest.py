@@ -40,11 +40,12 @@ class DigestWeights:
     """... the closest among this many articles before it (by date), so an article of a story of thousands
     costs no more than one of a story of hundreds. Chosen so that no story of the seeds or of
     ``benchmarks/stories.py`` reaches it, and a story of 2,000 articles is told in a quarter of the time."""
-    summary_pool: int = 250
-    """The summary is chosen (MMR) among the story's this many best-valued sentences, not all of them:
-    MMR's cost grows with the candidates, and six sentences picked from a story of thousands of articles
-    come from its best-valued ones anyway. At least the sentences of 25 articles of 10 sentences, so a
-    story of the seeds or of ``benchmarks/stories.py`` is chosen from all its sentences."""
+    summary_pool: int = 2000
+    """The summary is chosen (MMR) among the story's this many best-valued sentences (no two of them
+    ``repeat`` close), not all of them: MMR's cost grows with the candidates, and six sentences picked
+    from a story of thousands of articles come from its best-valued ones anyway. Chosen so that a story
+    of up to about a hundred articles (the seeds' has 5, the largest of ``benchmarks/stories.py`` 21)
+    is told from all its sentences, while a story of 2,000 articles is told from a tenth of them."""
 
 
 DEFAULT_DIGEST = DigestWeights()
@@ -221,8 +222,8 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
     if not rows:
         return []
     count = max(w.summary_min, min(w.summary_max, len(members) + 1))
-    if len(rows) > w.summary_pool:  # the best-valued sentences, in their order in the story
-        best = np.sort(np.argsort(-np.asarray(scores), kind="stable")[: w.summary_pool])
+    if len(rows) > w.summary_pool:
+        best = _pool(np.stack(rows), np.asarray(scores), w.summary_pool, w.repeat)
         where, rows, scores = [where[p] for p in best], [rows[p] for p in best], [scores[p] for p in best]
     vectors, values = np.stack(rows), np.array(scores)
     picked: list[int] = []
@@ -244,6 +245,29 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
     picked.sort(key=lambda p: where[p])
     return [SummarySentence(members[where[p][0]].sentences[where[p][1]], members[where[p][0]].id,
                             members[where[p][0]].date) for p in picked]
+
+
+def _pool(vectors: np.ndarray, values: np.ndarray, size: int, repeat: float, block: int = 512) -> list[int]:
+    """Up to ``size`` rows, best value first, skipping a row that repeats (cosine ``repeat`` or more) one
+    already taken, in their original order. Rows are looked at a block at a time, so a story whose
+    best sentences are one wire sentence repeated still fills its pool with different ones."""
+    taken: list[int] = []
+    order = np.argsort(-values, kind="stable")
+    for lo in range(0, len(order), block):
+        rows = order[lo : lo + block]
+        fresh = (vectors[rows] @ vectors[taken].T).max(axis=1) < repeat if taken else np.ones(len(rows), bool)
+        inner = vectors[rows] @ vectors[rows].T
+        mine: list[int] = []  # positions in this block taken so far
+        for r in np.flatnonzero(fresh):
+            if mine and inner[r, mine].max() >= repeat:
+                continue
+            mine.append(int(r))
+            if len(taken) + len(mine) == size:
+                break
+        taken.extend(int(rows[r]) for r in mine)
+        if len(taken) == size:
+            break
+    return sorted(taken)
 
 
 def _distinct_events(found: list[Event], members: list[StoryArticle], repeat: float) -> list[Event]:
