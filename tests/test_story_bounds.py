@@ -63,7 +63,7 @@ def test_a_story_of_two_thousand_articles_sharing_a_wire_lead_gets_a_full_summar
     centroid = np.sum([a.vector for a in members], axis=0)
     centroid /= np.linalg.norm(centroid)
     weights = DigestWeights()
-    assert 3 * len(members) > weights.summary_pool  # the story is told from its pool, not all 6,000 sentences
+    assert 3 * len(members) > weights.summary_from  # the story is told from its pool, not all 6,000 sentences
     summary = _summary(members, centroid, weights)
     texts = [x.text for x in summary]
     assert len(summary) == weights.summary_max
@@ -76,8 +76,8 @@ def test_a_story_within_the_pool_is_told_as_from_all_its_sentences():
     members = [s.article(f"a{k}", [s.new() for _ in range(8)], f"2024-03-{1 + k:02d}") for k in range(12)]
     centroid = np.sum([a.vector for a in members], axis=0)
     centroid /= np.linalg.norm(centroid)
-    small = DigestWeights(summary_pool=40)  # 96 sentences: the pool is used
-    unbounded = DigestWeights(summary_pool=10**6)
+    small = DigestWeights(summary_from=40, summary_pool=40)  # 96 sentences: the pool is used
+    unbounded = DigestWeights(summary_from=10**6)
     assert _summary(members, centroid, DigestWeights()) == _summary(members, centroid, unbounded)
     assert len(_summary(members, centroid, small)) == len(_summary(members, centroid, unbounded))
 
@@ -114,7 +114,7 @@ def test_build_tells_a_long_story_with_its_bounds_and_keeps_every_member():
     s = Sentences(6)
     core = [s.new() for _ in range(3)]
     members = [s.article(f"a{k}", [*core, s.new()], f"2024-03-{1 + k % 28:02d}") for k in range(n)]
-    digest = build(members, weights=DigestWeights(compare_with=5, lookback=10, summary_pool=30))
+    digest = build(members, weights=DigestWeights(compare_with=5, lookback=10, summary_from=30, summary_pool=30))
     assert [len(story.articles) for story in digest.stories] == [n]
     story = digest.stories[0]
     assert sum(m.adds_total for m in story.articles) == 3 + n  # the core once, then each article's own

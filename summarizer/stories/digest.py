@@ -40,12 +40,14 @@ class DigestWeights:
     """... the closest among this many articles before it (by date), so an article of a story of thousands
     costs no more than one of a story of hundreds. Chosen so that no story of the seeds or of
     ``benchmarks/stories.py`` reaches it, and a story of 2,000 articles is told in a quarter of the time."""
-    summary_pool: int = 2000
-    """The summary is chosen (MMR) among the story's this many best-valued sentences (no two of them
-    ``repeat`` close), not all of them: MMR's cost grows with the candidates, and six sentences picked
-    from a story of thousands of articles come from its best-valued ones anyway. Chosen so that a story
-    of up to about a hundred articles (the seeds' has 5, the largest of ``benchmarks/stories.py`` 21)
-    is told from all its sentences, while a story of 2,000 articles is told from a tenth of them."""
+    summary_from: int = 2000
+    summary_pool: int = 300
+    """A story with more than ``summary_from`` candidate sentences has its summary chosen (MMR) among its
+    ``summary_pool`` best-valued ones, no two of them ``repeat`` close, not among all: MMR's cost grows
+    with the candidates, and six sentences picked from a story of thousands of articles come from its
+    best-valued ones anyway. Chosen so that a story of up to about a hundred articles (the seeds' has
+    5, the largest of ``benchmarks/stories.py`` 21) is told from all its sentences, and a story of
+    thousands from a few hundred different ones (enough for six picks at one per article first)."""
 
 
 DEFAULT_DIGEST = DigestWeights()
@@ -222,7 +224,7 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
     if not rows:
         return []
     count = max(w.summary_min, min(w.summary_max, len(members) + 1))
-    if len(rows) > w.summary_pool:
+    if len(rows) > w.summary_from:
         best = _pool(np.stack(rows), np.asarray(scores), w.summary_pool, w.repeat)
         where, rows, scores = [where[p] for p in best], [rows[p] for p in best], [scores[p] for p in best]
     vectors, values = np.stack(rows), np.array(scores)
