@@ -49,11 +49,15 @@ def test_the_pool_takes_the_best_values_skipping_repeats_and_keeps_the_original_
     vectors[[7, 900, 1100]] = vectors[3]  # three repeats of row 3
     values = rng.random(1200)
     values[[3, 7, 900, 1100]] = [5.0, 6.0, 4.0, 3.0]  # the best four: one sentence said four times
-    taken = _pool(vectors, values, 100, repeat=0.8, block=64)
+    texts = [f"sentence {i}" for i in range(1200)]
+    texts[500] = texts[10]  # the same words twice (another vector): the better-valued stands for both
+    values[[10, 500]] = [2.0, 2.5]
+    taken = _pool(vectors, values, texts, 100, repeat=0.8, block=64)
     assert len(taken) == 100 and taken == sorted(taken)
     assert 7 in taken and not {3, 900, 1100} & set(taken)  # the best of the repeats only
-    others = [i for i in np.argsort(-values) if i not in (3, 7, 900, 1100)][:99]
-    assert set(taken) == {7, *map(int, others)}  # then the best values, however far down the order
+    assert 500 in taken and 10 not in taken
+    others = [int(i) for i in np.argsort(-values) if i not in (3, 7, 900, 1100, 10)][:99]
+    assert set(taken) == {7, *others}  # then the best values, however far down the order
 
 
 def test_a_story_of_two_thousand_articles_sharing_a_wire_lead_gets_a_full_summary_of_different_sentences():

@@ -47,7 +47,8 @@ class DigestWeights:
     with the candidates, and six sentences picked from a story of thousands of articles come from its
     best-valued ones anyway. Chosen so that a story of up to about a hundred articles (the seeds' has
     5, the largest of ``benchmarks/stories.py`` 21) is told from all its sentences, and a story of
-    thousands from a few hundred different ones (enough for six picks at one per article first)."""
+    thousands from up to a few hundred different ones among its 1,200 best (enough for six picks at
+    one per article first)."""
 
 
 DEFAULT_DIGEST = DigestWeights()
@@ -166,12 +167,17 @@ def build(articles: Sequence[StoryArticle], failures: Sequence[Failure] = (), *,
           weights: DigestWeights = DEFAULT_DIGEST) -> Digest:
     """The digest of analysed articles: duplicates first (only the article kept for a group is grouped),
     then stories, each told from its articles."""
+    from threadpoolctl import threadpool_limits
+
     articles = _unique_ids(articles)
-    dup_groups = find_duplicates(articles, dedup)
-    copies_of = {g.kept: g.copies for g in dup_groups}
-    copy_ids = {c.id for g in dup_groups for c in g.copies}
-    kept = [a for a in articles if a.id not in copy_ids]
-    stories = [_story([kept[i] for i in members], copies_of, weights) for members in group(kept, story)]
+    # The products here are small (a story's sentences against a few hundred others): BLAS threads
+    # cost more to wake than they save, and on busy cores their waiting burns CPU time.
+    with threadpool_limits(limits=1, user_api="blas"):
+        dup_groups = find_duplicates(articles, dedup)
+        copies_of = {g.kept: g.copies for g in dup_groups}
+        copy_ids = {c.id for g in dup_groups for c in g.copies}
+        kept = [a for a in articles if a.id not in copy_ids]
+        stories = [_story([kept[i] for i in members], copies_of, weights) for members in group(kept, story)]
     stories.sort(key=lambda s: (-len(s.articles), _neg_date(s.last_date)))
     return Digest(stories=tuple(stories), duplicates=tuple(dup_groups), failures=tuple(failures),
                   articles=len(articles) + len(failures),
@@ -225,7 +231,8 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
         return []
     count = max(w.summary_min, min(w.summary_max, len(members) + 1))
     if len(rows) > w.summary_from:
-        best = _pool(np.stack(rows), np.asarray(scores), w.summary_pool, w.repeat)
+        best = _pool(np.stack(rows), np.asarray(scores), [members[k].sentences[i] for k, i in where],
+                     w.summary_pool, w.repeat)
         where, rows, scores = [where[p] for p in best], [rows[p] for p in best], [scores[p] for p in best]
     vectors, values = np.stack(rows), np.array(scores)
     picked: list[int] = []
@@ -249,12 +256,23 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
                             members[where[p][0]].date) for p in picked]
 
 
-def _pool(vectors: np.ndarray, values: np.ndarray, size: int, repeat: float, block: int = 512) -> list[int]:
-    """Up to ``size`` rows, best value first, skipping a row that repeats (cosine ``repeat`` or more) one
-    already taken, in their original order. Rows are looked at a block at a time, so a story whose
-    best sentences are one wire sentence repeated still fills its pool with different ones."""
+def _pool(vectors: np.ndarray, values: np.ndarray, texts: Sequence[str], size: int, repeat: float,
+          block: int = 512) -> list[int]:
+    """Up to ``size`` rows, best value first, skipping a row whose text is one already seen or that
+    repeats (cosine ``repeat`` or more) one already taken, in their original order. Of the rows with a
+    text of their own only the ``4 * size`` best-valued are compared, a block at a time, so the cost is
+    bounded, and a story whose best sentences are one wire sentence repeated still fills its pool with
+    different ones."""
     taken: list[int] = []
-    order = np.argsort(-values, kind="stable")
+    seen: set[str] = set()
+    order_list: list[int] = []
+    for p in np.argsort(-values, kind="stable").tolist():
+        if texts[p] not in seen:
+            seen.add(texts[p])
+            order_list.append(p)
+            if len(order_list) == 4 * size:
+                break
+    order = np.array(order_list, dtype=np.int64)
     for lo in range(0, len(order), block):
         rows = order[lo : lo + block]
         fresh = (vectors[rows] @ vectors[taken].T).max(axis=1) < repeat if taken else np.ones(len(rows), bool)
@@ -331,13 +349,12 @@ def _members(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, 
         if k > w.compare_with:
             lo = max(0, k - w.lookback)
             sims = vectors[lo:k] @ a.vector
-            top = np.argpartition(-sims, w.compare_with - 1)[: w.compare_with]
-            earlier = (lo + top[np.argsort(-sims[top], kind="stable")]).tolist()
+            earlier = (lo + np.argpartition(-sims, w.compare_with - 1)[: w.compare_with]).tolist()
         n = min(len(a.sentences), len(a.sentence_vectors))
+        said = [members[j].sentence_vectors for j in earlier if len(members[j].sentence_vectors)]
         closest = np.full(n, -1.0, dtype=np.float32)
-        for j in earlier:
-            if n and len(members[j].sentence_vectors):
-                np.maximum(closest, (a.sentence_vectors[:n] @ members[j].sentence_vectors.T).max(axis=1), out=closest)
+        if n and said:  # one product with every sentence of the earlier articles compared with
+            closest = (a.sentence_vectors[:n] @ np.concatenate(said).T).max(axis=1)
         new = [sentence for sentence, near in zip(a.sentences[:n], closest, strict=True)
                if near < w.repeat and eligibility(sentence) > 0]
         out.append(Member(a.id, a.date, a.title, a.source, a.url, tuple(new[: w.adds_max]), len(new),
