@@ -39,7 +39,8 @@ class DigestWeights:
     lookback: int = 500
     """... the closest among this many articles before it (by date), so an article of a story of thousands
     costs no more than one of a story of hundreds. Chosen so that no story of the seeds or of
-    ``benchmarks/stories.py`` reaches it, and a story of 2,000 articles is told in a quarter of the time."""
+    ``benchmarks/stories.py`` (21 articles at most) comes near it, while an article of a story of
+    thousands looks at a few hundred others, not all before it."""
     summary_from: int = 2000
     summary_pool: int = 300
     """A story with more than ``summary_from`` candidate sentences has its summary chosen (MMR) among its
