@@ -3,11 +3,13 @@ a summary drawn from across its articles, a timeline, its actors, topics and wha
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
@@ -17,6 +19,9 @@ from .article import StoryArticle
 from .dedup import DEFAULT_DEDUP, DedupWeights, Duplicate, DuplicateGroup, find_duplicates
 from .group import DEFAULT_STORY, StoryWeights, group
 from .timeline import Event, events, order
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class DigestWeights:
 
 
 DEFAULT_DIGEST = DigestWeights()
+F = TypeVar("F", bound="Callable[..., Any]")
 
 
 @dataclass(frozen=True)
@@ -163,22 +169,31 @@ class Digest:
                 "failures": [f.to_dict() for f in self.failures], "settings": dict(self.settings)}
 
 
+def _one_blas_thread(fn: F) -> F:
+    """``fn`` run with one BLAS thread. The story level's products are small (a story's sentences
+    against a few hundred others): BLAS threads cost more to wake than they save, and on busy cores
+    their waiting burns CPU time."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            return fn(*args, **kwargs)
+    return cast(F, wrapper)
+
+
+@_one_blas_thread
 def build(articles: Sequence[StoryArticle], failures: Sequence[Failure] = (), *,
           story: StoryWeights = DEFAULT_STORY, dedup: DedupWeights = DEFAULT_DEDUP,
           weights: DigestWeights = DEFAULT_DIGEST) -> Digest:
     """The digest of analysed articles: duplicates first (only the article kept for a group is grouped),
     then stories, each told from its articles."""
-    from threadpoolctl import threadpool_limits
-
     articles = _unique_ids(articles)
-    # The products here are small (a story's sentences against a few hundred others): BLAS threads
-    # cost more to wake than they save, and on busy cores their waiting burns CPU time.
-    with threadpool_limits(limits=1, user_api="blas"):
-        dup_groups = find_duplicates(articles, dedup)
-        copies_of = {g.kept: g.copies for g in dup_groups}
-        copy_ids = {c.id for g in dup_groups for c in g.copies}
-        kept = [a for a in articles if a.id not in copy_ids]
-        stories = [_story([kept[i] for i in members], copies_of, weights) for members in group(kept, story)]
+    dup_groups = find_duplicates(articles, dedup)
+    copies_of = {g.kept: g.copies for g in dup_groups}
+    copy_ids = {c.id for g in dup_groups for c in g.copies}
+    kept = [a for a in articles if a.id not in copy_ids]
+    stories = [_story([kept[i] for i in members], copies_of, weights) for members in group(kept, story)]
     stories.sort(key=lambda s: (-len(s.articles), _neg_date(s.last_date)))
     return Digest(stories=tuple(stories), duplicates=tuple(dup_groups), failures=tuple(failures),
                   articles=len(articles) + len(failures),
