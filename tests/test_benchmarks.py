@@ -227,10 +227,48 @@ def test_synthetic_articles_are_made_of_pool_sentences_with_their_vectors():
         vecs = rng.standard_normal((6, 8)).astype(np.float32)
         pool.append(StoryArticle(id=f"p{k}", source="x", text="", sentences=tuple(f"s{k}-{i}." for i in range(6)),
                                  sentence_vectors=vecs, vector=vecs[0], entities=(Entity(f"E{k}", "person", 1),)))
-    made = digest.synthesize(pool, 5)
-    assert len({a.id for a in made}) == 5
+    made, truth, copies = digest.synthesize_mixed(pool, 5)
+    assert len({a.id for a in made}) == 5 and truth == [] and copies == []
     for a in made:
         for sentence, vec in zip(a.sentences, a.sentence_vectors, strict=True):
             k, i = (int(x) for x in sentence[1:-1].split("-"))
             assert np.array_equal(vec, pool[k].sentence_vectors[i])
         assert abs(float(np.linalg.norm(a.vector)) - 1.0) < 1e-5 and a.date is not None
+
+
+def test_a_synthetic_feed_has_heavy_tailed_stories_of_altered_members_and_copies():
+    import random
+    from collections import Counter
+
+    import numpy as np
+
+    from summarizer.stories.article import StoryArticle
+
+    digest = _load("digest")
+    sizes = digest.story_sizes(20_000, random.Random(1))
+    assert sum(sizes) == 20_000 and max(sizes) <= 2_000
+    assert Counter(sizes)[1] > len(sizes) / 2 and max(sizes) >= 500  # mostly single articles, a few huge stories
+    rng = np.random.default_rng(0)
+    pool = []
+    for k in range(6):
+        vecs = rng.standard_normal((8, 16)).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+        words = " ".join(f"w{k}x{i}" for i in range(12))
+        sentences = tuple(f"Pool {k} sentence {i} says {words}." for i in range(8))
+        pool.append(StoryArticle(id=f"p{k}", source="x", text=" ".join(sentences), sentences=sentences,
+                                 sentence_vectors=vecs, vector=vecs.mean(axis=0) / np.linalg.norm(vecs.mean(axis=0))))
+    made, truth, copies = digest.synthesize_stories(pool, 300)
+    by_id = {a.id: a for a in made}
+    assert len(by_id) == 300 == len(truth)
+    assert copies and all(c in by_id and o in by_id for c, o in copies)
+    story_of = dict(zip((a.id for a in made), truth, strict=True))
+    for c, o in copies:
+        copy, original = by_id[c], by_id[o]
+        assert story_of[c] == story_of[o] and copy.text != original.text
+        assert copy.sentences[-1] == digest.BOILERPLATE and set(copy.sentences[:-1]) <= set(original.sentences)
+        for sentence, vec in zip(copy.sentences[:-1], copy.sentence_vectors, strict=False):
+            assert float(vec @ original.sentence_vectors[original.sentences.index(sentence)]) > 0.99  # nudged
+    members = [a for a in made if a.id not in {c for c, _ in copies}]
+    assert len({a.text for a in members}) == len(members)  # no two members are the same text
+    for a in made:
+        assert len(a.sentences) == len(a.sentence_vectors) and abs(float(np.linalg.norm(a.vector)) - 1) < 1e-5

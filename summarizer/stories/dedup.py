@@ -87,7 +87,9 @@ def find_duplicates(articles: Sequence[StoryArticle], weights: DedupWeights = DE
         sizes.append(len(found))
         if found:
             lsh.insert(i, mh)
-    bodies = [body_vector(a) for a in articles]
+    bodies = np.stack([body_vector(a) for a in articles]) if articles else np.zeros((0, 0))
+    signatures = np.stack([mh.hashvalues for mh in hashes]) if hashes else np.zeros((0, 0))
+    size_of = np.asarray(sizes, dtype=np.float64)
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -100,14 +102,18 @@ def find_duplicates(articles: Sequence[StoryArticle], weights: DedupWeights = DE
     for i in range(len(articles)):
         if not sizes[i]:
             continue
-        for j in lsh.query(hashes[i]):
-            if j <= i:
-                continue
-            overlap = _containment(hashes[i].jaccard(hashes[j]), sizes[i], sizes[j])
-            cosine = float(np.dot(bodies[i], bodies[j]))
-            if overlap >= weights.containment and cosine >= weights.cosine:
-                pairs[(i, j)] = (cosine, overlap)
-                parent[root(j)] = root(i)
+        found = np.array(sorted(j for j in lsh.query(hashes[i]) if j > i), dtype=np.int64)
+        if not len(found):
+            continue
+        # every candidate of i at once: the estimated Jaccard similarity (the share of equal signature
+        # values, as MinHash.jaccard), the containment it implies, and the cosine of the bodies
+        jaccard = np.count_nonzero(signatures[found] == signatures[i], axis=1) / weights.num_perm
+        overlap = _containment_many(jaccard, sizes[i], size_of[found])
+        cosine = bodies[found] @ bodies[i]
+        for c in np.flatnonzero((overlap >= weights.containment) & (cosine >= weights.cosine)):
+            j = int(found[c])
+            pairs[(i, j)] = (float(cosine[c]), float(overlap[c]))
+            parent[root(j)] = root(i)
     members: dict[int, list[int]] = {}
     for i in range(len(articles)):
         members.setdefault(root(i), []).append(i)
@@ -143,6 +149,12 @@ def _containment(jaccard: float, a: int, b: int) -> float:
         return 0.0
     inter = jaccard * (a + b) / (1 + jaccard)
     return min(1.0, inter / min(a, b))
+
+
+def _containment_many(jaccard: np.ndarray, a: int, b: np.ndarray) -> np.ndarray:
+    """:func:`_containment` of one set of size ``a`` with many, from their Jaccard similarities."""
+    inter = jaccard * (a + b) / (1 + jaccard)
+    return np.minimum(1.0, inter / np.maximum(np.minimum(a, b), 1))
 
 
 def _date_key(date: str | None) -> int:

@@ -3,11 +3,13 @@ a summary drawn from across its articles, a timeline, its actors, topics and wha
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
@@ -17,6 +19,9 @@ from .article import StoryArticle
 from .dedup import DEFAULT_DEDUP, DedupWeights, Duplicate, DuplicateGroup, find_duplicates
 from .group import DEFAULT_STORY, StoryWeights, group
 from .timeline import Event, events, order
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @dataclass(frozen=True)
@@ -35,10 +40,25 @@ class DigestWeights:
     adds_max: int = 5
     """Sentences shown of what an article adds (all are counted)."""
     compare_with: int = 50
-    """What an article adds is what none of this many earlier articles, the closest to it, said."""
+    """What an article adds is what none of this many earlier articles, the closest to it, said ..."""
+    lookback: int = 500
+    """... the closest among this many articles before it (by date), so an article of a story of thousands
+    costs no more than one of a story of hundreds. Chosen so that no story of the seeds or of
+    ``benchmarks/stories.py`` (21 articles at most) comes near it, while an article of a story of
+    thousands looks at a few hundred others, not all before it."""
+    summary_from: int = 2000
+    summary_pool: int = 300
+    """A story with more than ``summary_from`` candidate sentences has its summary chosen (MMR) among its
+    ``summary_pool`` best-valued ones, no two of them ``repeat`` close, not among all: MMR's cost grows
+    with the candidates, and six sentences picked from a story of thousands of articles come from its
+    best-valued ones anyway. Chosen so that a story of up to about a hundred articles (the seeds' has
+    5, the largest of ``benchmarks/stories.py`` 21) is told from all its sentences, and a story of
+    thousands from up to a few hundred different ones among its 1,200 best (enough for six picks at
+    one per article first)."""
 
 
 DEFAULT_DIGEST = DigestWeights()
+F = TypeVar("F", bound="Callable[..., Any]")
 
 
 @dataclass(frozen=True)
@@ -149,6 +169,20 @@ class Digest:
                 "failures": [f.to_dict() for f in self.failures], "settings": dict(self.settings)}
 
 
+def _one_blas_thread(fn: F) -> F:
+    """``fn`` run with one BLAS thread. The story level's products are small (a story's sentences
+    against a few hundred others): BLAS threads cost more to wake than they save, and on busy cores
+    their waiting burns CPU time."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1, user_api="blas"):
+            return fn(*args, **kwargs)
+    return cast(F, wrapper)
+
+
+@_one_blas_thread
 def build(articles: Sequence[StoryArticle], failures: Sequence[Failure] = (), *,
           story: StoryWeights = DEFAULT_STORY, dedup: DedupWeights = DEFAULT_DEDUP,
           weights: DigestWeights = DEFAULT_DIGEST, fixed: Mapping[str, str] | None = None) -> Digest:
@@ -235,6 +269,10 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
     if not rows:
         return []
     count = max(w.summary_min, min(w.summary_max, len(members) + 1))
+    if len(rows) > w.summary_from:
+        best = _pool(np.stack(rows), np.asarray(scores), [members[k].sentences[i] for k, i in where],
+                     w.summary_pool, w.repeat)
+        where, rows, scores = [where[p] for p in best], [rows[p] for p in best], [scores[p] for p in best]
     vectors, values = np.stack(rows), np.array(scores)
     picked: list[int] = []
     used: Counter[int] = Counter()
@@ -257,38 +295,105 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
                             members[where[p][0]].date) for p in picked]
 
 
+def _pool(vectors: np.ndarray, values: np.ndarray, texts: Sequence[str], size: int, repeat: float,
+          block: int = 512) -> list[int]:
+    """Up to ``size`` rows, best value first, skipping a row whose text is one already seen or that
+    repeats (cosine ``repeat`` or more) one already taken, in their original order. Of the rows with a
+    text of their own only the ``4 * size`` best-valued are compared, a block at a time, so the cost is
+    bounded, and a story whose best sentences are one wire sentence repeated still fills its pool with
+    different ones."""
+    taken: list[int] = []
+    seen: set[str] = set()
+    order_list: list[int] = []
+    for p in np.argsort(-values, kind="stable").tolist():
+        if texts[p] not in seen:
+            seen.add(texts[p])
+            order_list.append(p)
+            if len(order_list) == 4 * size:
+                break
+    order = np.array(order_list, dtype=np.int64)
+    for lo in range(0, len(order), block):
+        rows = order[lo : lo + block]
+        fresh = (vectors[rows] @ vectors[taken].T).max(axis=1) < repeat if taken else np.ones(len(rows), bool)
+        inner = vectors[rows] @ vectors[rows].T
+        mine: list[int] = []  # positions in this block taken so far
+        for r in np.flatnonzero(fresh):
+            if mine and inner[r, mine].max() >= repeat:
+                continue
+            mine.append(int(r))
+            if len(taken) + len(mine) == size:
+                break
+        taken.extend(int(rows[r]) for r in mine)
+        if len(taken) == size:
+            break
+    return sorted(taken)
+
+
 def _distinct_events(found: list[Event], members: list[StoryArticle], repeat: float) -> list[Event]:
-    """The events, less those that repeat an earlier article's event of the same date."""
+    """The events, less those that repeat an earlier article's event of the same date.
+
+    The kept events' vectors of each date are held in one matrix (grown by doubling), so an event is
+    compared with all of its date's in one product: a story of thousands of articles on one day costs
+    a matrix product per event, not a Python loop over the others."""
     by_id = {a.id: a for a in members}
     kept: list[Event] = []
-    on_date: dict[str | None, list[tuple[str, np.ndarray]]] = defaultdict(list)  # date -> (article, vector)
+    on_date: dict[str | None, _Block] = {}
     for e in found:
         a = by_id[e.article_id]
         i = a.sentences.index(e.sentence)
         if i < len(a.sentence_vectors):
             vec = a.sentence_vectors[i]
-            if any(other != e.article_id and float(vec @ kv) >= repeat for other, kv in on_date[e.date]):
+            block = on_date.get(e.date)
+            if block is None:
+                block = on_date[e.date] = _Block(vec.shape[0], vec.dtype)
+            if block.repeats(vec, e.article_id, repeat):
                 continue
-            on_date[e.date].append((e.article_id, vec))
+            block.add(vec, e.article_id)
         kept.append(e)
     return kept
+
+
+class _Block:
+    """Vectors and the article each came from, in a matrix that grows by doubling."""
+
+    def __init__(self, dim: int, dtype: np.dtype) -> None:
+        self.vectors = np.empty((8, dim), dtype=dtype)
+        self.articles: list[str] = []
+
+    def repeats(self, vec: np.ndarray, article_id: str, repeat: float) -> bool:
+        """Whether a vector of another article is at least ``repeat`` close to ``vec``."""
+        n = len(self.articles)
+        if not n:
+            return False
+        close = np.flatnonzero(self.vectors[:n] @ vec >= repeat)
+        return any(self.articles[c] != article_id for c in close)
+
+    def add(self, vec: np.ndarray, article_id: str) -> None:
+        n = len(self.articles)
+        if n == len(self.vectors):
+            self.vectors = np.concatenate([self.vectors, np.empty_like(self.vectors)])
+        self.vectors[n] = vec
+        self.articles.append(article_id)
 
 
 def _members(members: list[StoryArticle], copies_of: dict[str, tuple[Duplicate, ...]],
              w: DigestWeights) -> list[Member]:
     """Each article with what it adds: its sentences that none of the earlier articles closest to it
-    (``w.compare_with`` of them, by article vector, so a long story costs no more per article) said."""
+    (``w.compare_with`` of them, by article vector, among the ``w.lookback`` before it, so a long story
+    costs no more per article) said."""
     out = []
     vectors = np.stack([a.vector for a in members])
     for k, a in enumerate(members):
         earlier: Sequence[int] = range(k)
         if k > w.compare_with:
-            earlier = np.argsort(-(vectors[:k] @ a.vector))[: w.compare_with].tolist()
+            lo = max(0, k - w.lookback)
+            sims = vectors[lo:k] @ a.vector
+            earlier = (lo + np.argpartition(-sims, w.compare_with - 1)[: w.compare_with]).tolist()
         n = min(len(a.sentences), len(a.sentence_vectors))
+        said = [members[j].sentence_vectors for j in earlier if len(members[j].sentence_vectors)]
         closest = np.full(n, -1.0, dtype=np.float32)
-        for j in earlier:
-            if n and len(members[j].sentence_vectors):
-                np.maximum(closest, (a.sentence_vectors[:n] @ members[j].sentence_vectors.T).max(axis=1), out=closest)
+        if n and said:  # one product with every sentence of the earlier articles compared with
+            closest = (a.sentence_vectors[:n] @ np.concatenate(said).T).max(axis=1)
         new = [sentence for sentence, near in zip(a.sentences[:n], closest, strict=True)
                if near < w.repeat and eligibility(sentence) > 0]
         out.append(Member(a.id, a.date, a.title, a.source, a.url, tuple(new[: w.adds_max]), len(new),

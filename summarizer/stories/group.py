@@ -40,6 +40,10 @@ class StoryWeights:
     """Nearest neighbours looked at per article."""
     ann_from: int = 2000
     """From this many articles on, neighbours come from the approximate index."""
+    ann_expansion: int = 64
+    """Candidates the index looks at while it adds an article (usearch's ``expansion_add``; its default
+    is 128). On 10,000 articles of ``benchmarks/digest.py`` it finds 99.1% of the exact 20 nearest
+    neighbours (99.5% at 128) for two thirds of the CPU time."""
 
 
 DEFAULT_STORY = StoryWeights()
@@ -47,9 +51,10 @@ DEFAULT_STORY = StoryWeights()
 _TYPE_WEIGHT = {"person": 1.0, "organization": 1.0, "place": 0.5}
 
 
-def neighbours(vectors: np.ndarray, k: int, ann_from: int) -> tuple[np.ndarray, np.ndarray]:
+def neighbours(vectors: np.ndarray, k: int, ann_from: int,
+               expansion: int = DEFAULT_STORY.ann_expansion) -> tuple[np.ndarray, np.ndarray]:
     """For each row, the indices and cosine similarities of its ``k`` nearest other rows (unit vectors);
-    -1 where there are fewer."""
+    -1 where there are fewer. ``expansion``: the approximate index's candidates per added row."""
     n = len(vectors)
     k = min(k, n - 1)
     if k <= 0:
@@ -69,17 +74,21 @@ def neighbours(vectors: np.ndarray, k: int, ann_from: int) -> tuple[np.ndarray, 
         return idx, sims
     from usearch.index import Index
 
-    index = Index(ndim=vectors.shape[1], metric="cos", dtype="f32")
+    index = Index(ndim=vectors.shape[1], metric="cos", dtype="f32", expansion_add=expansion)
     keys = np.arange(n, dtype=np.uint64)
     index.add(keys, vectors.astype(np.float32), threads=0)
     found = index.search(vectors.astype(np.float32), k + 1, threads=0)
-    idx = np.full((n, k), -1, dtype=np.int64)
-    sims = np.zeros((n, k), dtype=np.float32)
-    for r in range(n):
-        got = [(int(key), 1.0 - float(dist)) for key, dist in zip(found.keys[r], found.distances[r], strict=True)
-               if int(key) != r and int(key) < n][:k]
-        for c, (key, sim) in enumerate(got):
-            idx[r, c], sims[r, c] = key, sim
+    got = np.asarray(found.keys, dtype=np.uint64).reshape(n, -1)
+    dist = np.asarray(found.distances, dtype=np.float32).reshape(n, -1)
+    # per row, the first k found that are neither the row itself nor a missing slot, in the index's order
+    ok = (got != np.arange(n, dtype=np.uint64)[:, None]) & (got < n)
+    first = np.argsort(~ok, axis=1, kind="stable")[:, :k]
+    valid = np.take_along_axis(ok, first, axis=1)
+    idx = np.where(valid, np.take_along_axis(got, first, axis=1).astype(np.int64), -1)
+    sims = np.where(valid, 1.0 - np.take_along_axis(dist, first, axis=1), 0.0).astype(np.float32)
+    if idx.shape[1] < k:  # the index returned fewer columns than asked for
+        idx = np.pad(idx, ((0, 0), (0, k - idx.shape[1])), constant_values=-1)
+        sims = np.pad(sims, ((0, 0), (0, k - sims.shape[1])))
     return idx, sims
 
 
@@ -112,10 +121,12 @@ def group(articles: Sequence[StoryArticle], weights: StoryWeights = DEFAULT_STOR
     vectors = np.stack([a.vector for a in articles]).astype(np.float32)
     names = [name_weights(a) for a in articles]
     days = [_day(a.date) for a in articles]
-    idx, sims = neighbours(vectors, weights.neighbours, weights.ann_from)
+    idx, sims = neighbours(vectors, weights.neighbours, weights.ann_from, weights.ann_expansion)
     edges: dict[tuple[int, int], float] = {}
+    # a pair whose vectors alone cannot reach the threshold with every name shared is not scored
+    reachable = sims >= (weights.threshold - weights.entities) / (1 - weights.entities) - 1e-6
     for i in range(n):
-        for j_, sim in zip(idx[i], sims[i], strict=True):
+        for j_, sim in zip(idx[i][reachable[i]], sims[i][reachable[i]], strict=True):
             j = int(j_)
             if j < 0 or (min(i, j), max(i, j)) in edges or (fixed is not None and fixed[i] >= 0 and fixed[j] >= 0):
                 continue
