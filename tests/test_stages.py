@@ -377,6 +377,9 @@ def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
     assert extractive.leans_on_previous("The company said it would appeal.", "Acme Inc is a company in Ohio.")
     assert not extractive.leans_on_previous("The company was founded in 1901.", "Voters in Ohio went to the polls.")
     assert not extractive.leans_on_previous("The European Union agreed the budget.", "The union met.")
+    assert extractive.leans_on_previous("On the same day, the two sides signed a treaty.", "")
+    assert extractive.leans_on_previous("Additionally, exports rose by a fifth.", "")
+    assert not extractive.leans_on_previous("On Monday the two sides signed a treaty.", "")
     sents = ["Acme Inc agreed to buy Delmar Group for 120 million dollars on Monday in a deal for trucks.",
              "Shares in both companies rose sharply in early trading after the news of the deal was out.",
              "Analysts at several banks called the price paid for the trucking business a fair one.",

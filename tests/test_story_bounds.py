@@ -123,3 +123,22 @@ def test_build_tells_a_long_story_with_its_bounds_and_keeps_every_member():
     story = digest.stories[0]
     assert sum(m.adds_total for m in story.articles) == 3 + n  # the core once, then each article's own
     assert 3 <= len(story.summary) <= 6
+
+
+def test_a_sentence_leaning_on_the_one_before_it_gives_way_in_the_story_summary():
+    s = Sentences(5)
+    lead = s.new()
+    leaning = "Furthermore, he said that the harbour council vote would come in May."
+    plain = "The harbour council vote on the river bridge budget will come in May."
+    a = s.article("a", [lead, leaning, s.new()])
+    b = s.article("b", [s.new(), s.new()])
+    # The two sentences say the same (one vector), so a summary holds one of them at most: never the one
+    # that leans on what came before it in its article.
+    s.vectors[plain] = s.vector(leaning)
+    c = s.article("c", [s.new(), s.new(), s.new(), s.new(), plain])  # later, in a longer article: valued less
+    centroid = np.mean([x.vector for x in (a, b, c)], axis=0)
+    centroid /= np.linalg.norm(centroid)
+    texts = [x.text for x in _summary([a, b, c], centroid, DigestWeights())]
+    assert leaning not in texts
+    texts = [x.text for x in _summary([a, b, c], centroid, DigestWeights(leaning=1.0))]
+    assert leaning in texts and plain not in texts  # without the rule, the better-valued one

@@ -34,9 +34,11 @@ _LEANING_WORDS = frozenset(
     """
     he she it they his her its their him them this these that those such but however also and so yet
     meanwhile moreover furthermore instead still then there thus hence nonetheless nevertheless besides likewise
-    otherwise accordingly consequently
+    otherwise accordingly consequently additionally similarly afterwards
     """.split()
 )
+#: "On the same day ...", "At the same time ...", "The same ...": the same as something said before.
+_SAME = re.compile(r"^[\"“'‘(]*(?:(?:on|at|in|by) )?the same\b", re.IGNORECASE)
 _FIRST_WORDS = re.compile(r"^[\"“'‘(]*([A-Za-z]+)(?:[ ,]+([A-Za-z]+))?")
 
 
@@ -44,10 +46,12 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     """Whether a sentence needs the text before it to be understood.
 
     It does when it opens with a pronoun, a demonstrative or a connective ("He said ...", "This
-    means ...", "But ..."), or with "the" and a noun that the earlier text already used ("The
-    company said ..." after a company was named), a reference back to someone or something the
-    reader of the summary alone would not know.
+    means ...", "But ..."), with "the same" ("On the same day ..."), or with "the" and a noun that
+    the earlier text already used ("The company said ..." after a company was named), a reference
+    back to someone or something the reader of the summary alone would not know.
     """
+    if _SAME.match(sentence):
+        return True
     m = _FIRST_WORDS.match(sentence)
     if not m:
         return False

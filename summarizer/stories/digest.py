@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 import numpy as np
 
 from ..records import Entity
-from ..stages.extractive import eligibility
+from ..stages.extractive import eligibility, leans_on_previous
 from .article import StoryArticle
 from .dedup import DEFAULT_DEDUP, DedupWeights, Duplicate, DuplicateGroup, find_duplicates
 from .group import DEFAULT_STORY, StoryWeights, group
@@ -46,6 +46,11 @@ class DigestWeights:
     costs no more than one of a story of hundreds. Chosen so that no story of the seeds or of
     ``benchmarks/stories.py`` (21 articles at most) comes near it, while an article of a story of
     thousands looks at a few hundred others, not all before it."""
+    leaning: float = 0.2
+    """A sentence that leans on the ones before it in its article (it opens with a pronoun, a connective or
+    "the" and a noun they used: "Furthermore, he said ...") keeps this share of its value in the story's
+    summary, where those sentences are not there to carry it. Chosen by reading the seeds' digest, whose
+    summary opened with "Furthermore, he said that ..."."""
     summary_from: int = 2000
     summary_pool: int = 300
     """A story with more than ``summary_from`` candidate sentences has its summary chosen (MMR) among its
@@ -262,6 +267,8 @@ def _summary(members: list[StoryArticle], centroid: np.ndarray, w: DigestWeights
             factor = eligibility(sentence)
             if factor <= 0 or i >= len(a.sentence_vectors):
                 continue
+            if i and leans_on_previous(sentence, " ".join(a.sentences[max(0, i - 3):i])):
+                factor *= w.leaning
             vec = a.sentence_vectors[i]
             where.append((k, i))
             rows.append(vec)
