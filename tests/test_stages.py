@@ -486,3 +486,30 @@ def test_further_topics_are_named_close_and_in_score_order():
     assert labels == ["interest rate", "inflation"]  # no "recession": the story never says it
     scores = [t.score for t in choice.topics]
     assert scores == sorted(scores, reverse=True) and choice.cut  # "central bank" is named but far below
+
+
+def test_word_frequencies_come_from_a_table_built_once_in_the_cache_folder(monkeypatch, tmp_path):
+    import wordfreq
+
+    from summarizer.stages import keywords
+
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
+    keywords._zipf_table.cache_clear()
+    keywords.zipf_frequency.cache_clear()
+    try:
+        for word in ("company", "quarter", "profits", "harbour", "team-mate", "e-mail", "o'clock", "well-known", "2004"):
+            assert keywords.zipf_frequency(word) == wordfreq.zipf_frequency(word, "en") >= 3
+        assert keywords.zipf_frequency("Company") == keywords.zipf_frequency("company")
+        assert keywords.zipf_frequency("dlrs") == 0.0  # under zipf 3: not in the table
+        (table,) = tmp_path.glob("wordfreq-en-*.json")
+        table.write_text('{"company": 1.0}', encoding="utf-8")  # the next process reads the file
+        keywords._zipf_table.cache_clear()
+        keywords.zipf_frequency.cache_clear()
+        assert keywords.zipf_frequency("company") == 1.0
+        table.write_text('{"comp', encoding="utf-8")  # cut short: built again
+        keywords._zipf_table.cache_clear()
+        keywords.zipf_frequency.cache_clear()
+        assert keywords.zipf_frequency("company") == wordfreq.zipf_frequency("company", "en")
+    finally:
+        keywords._zipf_table.cache_clear()
+        keywords.zipf_frequency.cache_clear()

@@ -252,10 +252,68 @@ def _common_word(word: str, occurrences: Sequence[tuple[str, int]], article: str
 
 @cache
 def zipf_frequency(word: str) -> float:
-    """How common an English word is, on wordfreq's zipf scale (log10 of uses per billion words; 0 if unknown)."""
-    from wordfreq import zipf_frequency as lookup  # imported on first use: its word list takes a moment to load
+    """How common an English word is, on wordfreq's zipf scale (log10 of uses per billion words).
 
-    return float(lookup(word, "en"))
+    0 for a word under zipf 3 or unknown: the table holds the words of wordfreq's "small" English list
+    (zipf 3 and up), which is all the thresholds of :class:`KeywordWeights` need. A word of parts
+    ("team-mate") is as common as wordfreq makes it from its parts; a word with digits is looked up in
+    wordfreq itself, which estimates numbers from their shape.
+    """
+    table = _zipf_table()
+    word = word.lower()
+    if word in table:
+        return table[word]
+    if any(c.isdigit() for c in word):  # wordfreq estimates numbers from their shape: ask it (rare)
+        from wordfreq import zipf_frequency as lookup
+
+        return float(lookup(word, "en"))
+    parts = _WORD_PARTS.findall(word)
+    if len(parts) < 2 or any(p not in table for p in parts):
+        return 0.0
+    # As wordfreq joins the parts of "team-mate": 1 / frequency is the sum of the parts' 1 / frequency.
+    return round(-math.log10(sum(10.0 ** -table[p] for p in parts)), 2)
+
+
+_WORD_PARTS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+_ZIPF_TABLE_LAYOUT = 1
+
+
+@cache
+def _zipf_table() -> dict[str, float]:
+    """wordfreq's English frequencies as zipf values, kept as JSON in the cache folder.
+
+    Importing wordfreq and loading its list takes about half a second, which a new process would pay
+    on its first article; the cached table loads in a few milliseconds. The file's name carries
+    wordfreq's version, so another release of its data builds a new table.
+    """
+    import json
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    from ..settings import default_cache_dir
+
+    try:
+        release = version("wordfreq")
+    except PackageNotFoundError:  # pragma: no cover - a declared dependency
+        release = "unknown"
+    path = default_cache_dir() / f"wordfreq-en-{release}-{_ZIPF_TABLE_LAYOUT}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass  # not built yet, unreadable or cut short: build it again
+    from wordfreq import get_frequency_dict
+
+    table = {w: round(math.log10(f) + 9, 2) for w, f in get_frequency_dict("en", "small").items() if f > 0}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        part.write_text(json.dumps(table, separators=(",", ":")), encoding="utf-8")
+        part.replace(path)
+    except OSError:
+        pass  # a read-only cache folder: the table serves this process only
+    return table
 
 
 _NAME_EDGES = re.compile(r"^(?:[Tt]he\s+)?(.*?)(?:[’']s?)?$", re.S)
