@@ -51,6 +51,15 @@ def test_wire_story_wrapped_any_way_reads_as_the_story(style: str, width: int) -
     assert cleaned.warnings == ()  # the sign-off is no sign of a cut-off article
 
 
+def test_a_headline_in_capitals_longer_than_the_margin_does_not_hide_the_wrapping() -> None:
+    title = "2 FREIGHT FIRMS AGREE TO A MERGER THAT WOULD DOUBLE THE FLEET OF THE BIGGER ONE OF THEM"
+    text = title + "\n" + _wrapped(WIRE_PARAGRAPHS, 60, "indent") + "\n  REUTER\n"
+    assert max(len(line) for line in text.splitlines()[1:]) < len(title) - 20
+    cleaned = clean(text)
+    assert cleaned.title == title
+    assert cleaned.text == EXPECTED_TEXT
+
+
 def test_a_hyphen_at_a_line_end_joins_the_word_and_a_dash_keeps_its_space() -> None:
     text = textwrap.dedent("""\
         The long-standing dispute between the two neighbouring states was settled --

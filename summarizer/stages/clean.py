@@ -194,12 +194,13 @@ def _indents_mark_paragraphs(lines: list[str]) -> bool:
 def _wrap_width(lines: list[str], indents: bool) -> int | None:
     """The right margin of hard-wrapped text (e-mail, wire copy, text archives), or None.
 
-    Text is taken as hard-wrapped when nineteen in twenty of its lines fit within a margin of 40-100
-    columns and at least half of the lines that another line of the same paragraph follows (at least
+    Text is taken as hard-wrapped when nineteen in twenty of its lines (headlines in capitals aside)
+    fit within a margin of 40-100 columns and at least half of the lines that another line of the same paragraph follows (at least
     two) reach close to it. Text whose paragraphs are whole lines (web pages, JSON fields) has lines
     far past any such margin; a list of short lines does not reach one.
     """
-    lengths = sorted(_columns(ln) for ln in lines if ln.strip())
+    # A headline in capitals is no wrapped line: it may run past the margin ("2 MICHIGAN PARENTS ARRESTED ...").
+    lengths = sorted(_columns(ln) for ln in lines if ln.strip() and not is_all_caps(ln))
     if not lengths:
         return None
     width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
