@@ -46,6 +46,14 @@ def test_ineligible_sentences_are_never_picked():
     assert extractive.select(sents, vecs, max_sentences=3) == [3]
 
 
+def test_a_rights_notice_is_never_a_summary_sentence_but_copyright_news_is():
+    assert extractive.eligibility("Colt Herrera Taylorsville Copyright 2011 The Salt Lake Tribune.") == 0
+    assert extractive.eligibility("The pictures are © 2010 by the agency and its partners.") == 0
+    assert extractive.eligibility("All rights reserved by the publisher of this paper.") == 0
+    assert extractive.eligibility("The copyright lawsuit against the file-sharing network was settled.") > 0
+    assert extractive.eligibility("Copyright holders said 2004 was their worst year for piracy.") > 0
+
+
 def test_mmr_drops_near_duplicates():
     vecs = unit([1, 0, 0], [0.999, 0.04, 0], [0, 1, 0])
     picked = extractive.mmr(np.array([1.0, 0.99, 0.5]), vecs, 2, diversity=0.3, redundancy_cutoff=0.95)
