@@ -26,6 +26,21 @@ def fake_summarizer(tmp_path):
     return Summarizer(embedder=HashEmbedder(), analyzer=RegexAnalyzer(), cache_dir=tmp_path / "cache")
 
 
+@pytest.fixture
+def fake_cli(monkeypatch, tmp_path):
+    """The summarizer command, run in-process by click's CliRunner with the fake embedder and analyser."""
+    from click.testing import CliRunner
+
+    import summarizer.api
+    from summarizer.cli import main
+
+    real = summarizer.api.Summarizer
+    monkeypatch.setattr(summarizer.api, "Summarizer",
+                        lambda settings=None, **o: real(settings, embedder=HashEmbedder(), analyzer=RegexAnalyzer(), **o))
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
+    return lambda *args: CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
 @pytest.fixture(scope="session")
 def real_summarizer(tmp_path_factory):
     from summarizer import Summarizer

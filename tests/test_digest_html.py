@@ -12,12 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from chromium import Chromium, find_chromium
-from click.testing import CliRunner
 from conftest import SEEDS
-from fakes import HashEmbedder, RegexAnalyzer
+from fakes import HashEmbedder
 from lxml import html as lxml_html
 
-from summarizer.cli import main
 from summarizer.errors import UsageError
 from summarizer.formats import FORMAT_NAMES, output_format
 from summarizer.records import Article, Entity, Topic
@@ -170,30 +168,19 @@ def test_a_format_against_the_ending_or_one_the_command_cannot_write_is_refused(
         output_format("csv", None, DIGEST_FORMATS)
 
 
-@pytest.fixture
-def cli(monkeypatch, tmp_path):
-    import summarizer.api
-
-    real = summarizer.api.Summarizer
-    monkeypatch.setattr(summarizer.api, "Summarizer",
-                        lambda settings=None, **o: real(settings, embedder=HashEmbedder(), analyzer=RegexAnalyzer(), **o))
-    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
-    return lambda *args: CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def test_the_digest_command_writes_html_for_an_html_file_and_refuses_a_contradiction(cli, tmp_path):
+def test_the_digest_command_writes_html_for_an_html_file_and_refuses_a_contradiction(fake_cli, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(SHARED + "The council met on Monday. " * 3, encoding="utf-8")
-    result = cli("digest", str(folder), "-o", str(tmp_path / "d.html"), "--jobs", "1")
+    result = fake_cli("digest", str(folder), "-o", str(tmp_path / "d.html"), "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "d.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    result = cli("digest", str(folder), "-f", "html", "--jobs", "1")
+    result = fake_cli("digest", str(folder), "-f", "html", "--jobs", "1")
     assert result.exit_code == 0 and "<!DOCTYPE html>" in result.output
-    result = cli("digest", str(folder), "-f", "markdown", "-o", str(tmp_path / "d2.html"))
+    result = fake_cli("digest", str(folder), "-f", "markdown", "-o", str(tmp_path / "d2.html"))
     assert result.exit_code == 2 and "--format markdown does not fit the output file" in result.output
     assert not (tmp_path / "d2.html").exists()
-    result = cli("run", str(folder), "-o", str(tmp_path / "r.html"))
+    result = fake_cli("run", str(folder), "-o", str(tmp_path / "r.html"))
     assert result.exit_code == 2 and "a format this command does not write" in result.output
 
 

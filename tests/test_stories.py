@@ -11,11 +11,9 @@ from importlib import resources
 import jsonschema
 import numpy as np
 import pytest
-from click.testing import CliRunner
 from conftest import SEEDS
-from fakes import HashEmbedder, RegexAnalyzer
+from fakes import HashEmbedder
 
-from summarizer.cli import main
 from summarizer.records import Article, Entity, Topic
 from summarizer.stages.clean import clean
 from summarizer.stories.article import StoryArticle
@@ -201,25 +199,14 @@ def test_every_format_writes_the_story_and_json_follows_the_schema(small_digest,
 
 # --- API and command ---------------------------------------------------------------------------
 
-@pytest.fixture
-def cli(monkeypatch, tmp_path):
-    import summarizer.api
-
-    real = summarizer.api.Summarizer
-    monkeypatch.setattr(summarizer.api, "Summarizer",
-                        lambda settings=None, **o: real(settings, embedder=HashEmbedder(), analyzer=RegexAnalyzer(), **o))
-    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
-    return lambda *args: CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def test_the_digest_command_writes_json_and_lists_a_bad_input_while_the_rest_goes_on(cli, tmp_path):
+def test_the_digest_command_writes_json_and_lists_a_bad_input_while_the_rest_goes_on(fake_cli, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(3):
         (folder / f"a{i}.txt").write_text(random_text(40 + i, 8), encoding="utf-8")
     (folder / "empty.txt").write_text("   ", encoding="utf-8")
     out = tmp_path / "digest.json"
-    result = cli("digest", str(folder), "-f", "json", "-o", str(out), "--jobs", "1")
+    result = fake_cli("digest", str(folder), "-f", "json", "-o", str(out), "--jobs", "1")
     assert result.exit_code == 1, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, SCHEMA)
@@ -228,8 +215,8 @@ def test_the_digest_command_writes_json_and_lists_a_bad_input_while_the_rest_goe
     assert "1 of 4 article(s) failed" in result.output
 
 
-def test_a_story_threshold_outside_0_to_1_is_refused(cli, tmp_path):
-    result = cli("digest", str(tmp_path), "--story-threshold", "1.5")
+def test_a_story_threshold_outside_0_to_1_is_refused(fake_cli, tmp_path):
+    result = fake_cli("digest", str(tmp_path), "--story-threshold", "1.5")
     assert result.exit_code == 2 and "--story-threshold" in result.output
 
 
