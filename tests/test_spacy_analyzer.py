@@ -54,3 +54,20 @@ def test_pos_table_refuses_rules_it_cannot_read():
     assert PosTable.from_pipeline(Pipeline(Shape())) is None  # then the attribute_ruler simply runs
     Pipeline.pipe_names = ["tagger"]
     assert PosTable.from_pipeline(Pipeline(Ruler())) is None
+
+
+@pytest.mark.slow
+def test_a_short_title_before_a_name_does_not_end_a_sentence(real_summarizer):
+    analyzer = real_summarizer.pipeline.analyzer
+    analyzer = getattr(analyzer, "local", analyzer)
+    text = ("Police arrested two parents after a fight between the boys. Lt. Noel Garcia tells the State Journal "
+            "the boys were involved. Sgt. Mary Jones said the case was closed. Capt. John Smith agreed. The Gov. "
+            "was not there. They met Col. Gaddafi in Tripoli.")
+    assert [s.text for s in analyzer.analyze_batch([text])[0].sentences] == [
+        "Police arrested two parents after a fight between the boys.",
+        "Lt. Noel Garcia tells the State Journal the boys were involved.",
+        "Sgt. Mary Jones said the case was closed.",
+        "Capt. John Smith agreed.",
+        "The Gov. was not there.",
+        "They met Col. Gaddafi in Tripoli.",
+    ]

@@ -148,9 +148,42 @@ def _values(value: Any) -> list[str] | None:
 _NEWLINE_SPLIT = re.compile(r"\s*\n\s*")
 
 
+#: Titles written short before a name ("Lt. Noel Garcia", "Sgt. Mary Jones"). spaCy's English tokenizer
+#: knows "Mr.", "Dr.", "Gov." and the like, but splits these from their full stop, and its sentence
+#: segmenter then ends a sentence at them.
+_SHORT_TITLES = frozenset("Lt Sgt Col Capt Supt Insp Cpl Maj Cmdr Det Pvt Brig Atty Gen Gov Sen Rep Adm Rev".split())
+_SENTENCE_END = frozenset(".!?")
+
+
+def _sentence_starts(doc: Any) -> list[int]:
+    """Where the sentences of ``doc`` start (token indices), with no break between a short title and its name.
+
+    At "Lt. Noel" or "Capt. John" the break the segmenter put after the title (or after its full stop)
+    goes; where the title itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the
+    break is put before it.
+    """
+    starts = {sent.start for sent in doc.sents}
+    for tok in doc:
+        if tok.text.rstrip(".") not in _SHORT_TITLES or tok.i + 1 >= len(doc):
+            continue
+        name = tok.i + 1
+        if not tok.text.endswith(".") and not tok.whitespace_ and doc[name].text == ".":
+            name += 1  # "Lt" "." "Noel": the full stop is a token of its own
+        elif not tok.text.endswith("."):
+            continue
+        if name >= len(doc) or not doc[name].text[:1].isupper():
+            continue
+        starts.difference_update(range(tok.i + 1, name + 1))
+        if tok.i > 0 and doc[tok.i - 1].text in _SENTENCE_END:
+            starts.add(tok.i)
+    return sorted(starts)
+
+
 def _sentences(doc: Any) -> tuple[Span, ...]:
     spans = []
-    for sent in doc.sents:
+    starts = _sentence_starts(doc)
+    for first, end in zip(starts, [*starts[1:], len(doc)]):
+        sent = doc[first:end]
         base = sent.start_char
         pos = 0
         for piece in _NEWLINE_SPLIT.split(sent.text):
