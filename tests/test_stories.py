@@ -119,6 +119,8 @@ def test_neighbours_from_the_index_match_the_exact_ones():
     ann_idx, ann_sims = neighbours(vecs, 4, ann_from=10)
     rows_same = np.array([set(a) == set(b) for a, b in zip(exact_idx, ann_idx, strict=True)])
     assert rows_same.mean() >= 0.95  # an approximate index may miss a neighbour now and then
+    again_idx, again_sims = neighbours(vecs, 4, ann_from=10)
+    assert np.array_equal(again_idx, ann_idx) and np.array_equal(again_sims, ann_sims)  # the same every run
     assert np.allclose(np.sort(exact_sims[rows_same], axis=1), np.sort(ann_sims[rows_same], axis=1), atol=1e-3)
     assert all(i not in row for i, row in enumerate(ann_idx))
 
