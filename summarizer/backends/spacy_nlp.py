@@ -152,6 +152,7 @@ _NEWLINE_SPLIT = re.compile(r"\s*\n\s*")
 #: knows "Mr.", "Dr.", "Gov." and the like, but splits these from their full stop, and its sentence
 #: segmenter then ends a sentence at them.
 _SHORT_TITLES = frozenset("Lt Sgt Col Capt Supt Insp Cpl Maj Cmdr Det Pvt Brig Atty Gen Gov Sen Rep Adm Rev".split())
+_SHORT_TITLE_AT = re.compile(r"\b(?:" + "|".join(sorted(_SHORT_TITLES)) + r")\.")
 _SENTENCE_END = frozenset(".!?")
 
 
@@ -163,7 +164,8 @@ def _sentence_starts(doc: Any) -> list[int]:
     break is put before it.
     """
     starts = {sent.start for sent in doc.sents}
-    for tok in doc:
+    for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
+        tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
         if tok.text.rstrip(".") not in _SHORT_TITLES or tok.i + 1 >= len(doc):
             continue
         name = tok.i + 1
