@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from fakes import HashEmbedder, RegexAnalyzer
 
 from summarizer import Article, ModelError, Settings, Summarizer, UsageError
@@ -418,20 +417,14 @@ def test_pickle_weights_load_with_allow_pickle(tmp_path, tiny):
 
 
 @pytest.fixture
-def cli(monkeypatch, tmp_path):
+def cli(fake_cli, monkeypatch):
+    """conftest's fake_cli, without a $SUMMARIZER_EMBEDDER of the caller, leaving the logging as it found it."""
     import logging
 
-    import summarizer.api
-    from summarizer.cli import main
-
-    real = summarizer.api.Summarizer
-    monkeypatch.setattr(summarizer.api, "Summarizer",
-                        lambda settings=None, **o: real(settings, embedder=HashEmbedder(), analyzer=RegexAnalyzer(), **o))
-    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SUMMARIZER_EMBEDDER", raising=False)
     root = logging.getLogger("summarizer")
     handlers = root.handlers[:]
-    yield lambda *args: CliRunner().invoke(main, list(args), catch_exceptions=False)
+    yield fake_cli
     root.handlers[:] = handlers
     root.propagate = True
 
