@@ -13,8 +13,8 @@ Prints, from one run on this machine:
 - the floor: a bare all-MiniLM-L6-v2 pass (sentence-transformers, float32, model loading
   included) over exactly the sentences the pipeline analysed, and the ratio of the two;
 - first, the time to the first record of one article in a new process (``summarizer run ONE.txt``),
-  with an empty cache folder (first run) and then with the taxonomy's embeddings cached (cold
   with an empty cache folder (first run) and then with all that run cached but its records (cold
+  process), each also to the process's exit;
 - with --baseline DIR: the same figures (pipeline, peak memory, first record) for another checkout
   of summarizer (e.g. ``git worktree add ../base COMMIT``), run in child processes that import the
   package from DIR, and the ratios of this checkout to it;
