@@ -13,7 +13,7 @@ Prints, from one run on this machine:
 - the floor: a bare all-MiniLM-L6-v2 pass (sentence-transformers, float32, model loading
   included) over exactly the sentences the pipeline analysed, and the ratio of the two;
 - first, the time to the first record of one article in a new process (``summarizer run ONE.txt``),
-  with an empty cache folder (first run) and then with the taxonomy's embeddings cached (cold
+  with an empty cache folder (first run) and then with all that run cached but its records (cold
   process), each also to the process's exit;
 - with --baseline DIR: the same figures (pipeline, peak memory, first record) for another checkout
   of summarizer (e.g. ``git worktree add ../base COMMIT``), run in child processes that import the
@@ -264,7 +264,7 @@ def time_first_result(article, checkout: Path | None = None) -> dict:
     """Seconds from starting ``summarizer run ONE.txt --format jsonl`` in a new process to its record on
     standard output, and to the process's exit: first with an empty cache folder (a first run, which
     embeds the taxonomy and builds the embedder's ONNX graph), then with the taxonomy embeddings and the
-    graph that run cached (a cold process). ``checkout``: import summarizer from that folder."""
+    graph, keyword frequencies and model digests that run cached, without its records (a cold process). ``checkout``: import summarizer from that folder."""
     import shutil
     import subprocess
     import tempfile
@@ -276,9 +276,11 @@ def time_first_result(article, checkout: Path | None = None) -> dict:
         first, cold = Path(tmp) / "first", Path(tmp) / "cold"
         for name, folder in (("first_run", first), ("cold_start", cold)):
             folder.mkdir()
-            if folder is cold:  # the taxonomy embeddings and the graph that the first run cached, and no records
-                for cached in [*first.glob("iptc-*.npy"), *first.glob("embedder-*.onnx")]:
-                    shutil.copy(cached, cold / cached.name)
+            if folder is cold:  # all that the first run cached (the taxonomy embeddings, the graph, the keyword
+                # frequencies, the models' digests) but its records, as any run after the first finds the folder
+                for cached in first.iterdir():
+                    if cached.is_file() and not cached.name.startswith("results."):
+                        shutil.copy(cached, cold / cached.name)
             env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(folder)}
             if checkout is not None:
                 env["PYTHONPATH"] = str(checkout.resolve())

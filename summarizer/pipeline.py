@@ -14,6 +14,7 @@ entities are made the same way either way.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import logging
 import re
@@ -324,6 +325,16 @@ class Pipeline:
                                            span_vectors[start : start + len(sents)] if span_vectors is not None else None)
                         for _w, sents, cands, start, _title_at, owners in plans]
         self._embed_missing([cands for _w, _sents, cands, *_ in plans], cand_vectors)
+        with _one_blas_thread():
+            self._results(plans, vectors, cand_vectors, results, stories)
+        generator = self.generator
+        if generator is not None:
+            self._abstract(generator, plans, vectors, results)
+
+    def _results(self, plans: list, vectors: np.ndarray, cand_vectors: list[np.ndarray], results: list[Result | None],
+                 stories: dict[int, StoryArticle] | None) -> None:
+        """Each planned article's record (or its error record) from the batch's vectors."""
+        s = self.settings
         index = self.topic_index
         for (w, sents, cands, start, title_at, _owners), cand_vecs in zip(plans, cand_vectors, strict=True):
             try:
@@ -339,9 +350,6 @@ class Pipeline:
             except Exception as exc:
                 log.debug("article %s failed", w.article.source, exc_info=True)
                 results[w.position] = Result.failure(w.article.id, w.article.source, f"internal error: {exc!r}")
-        generator = self.generator
-        if generator is not None:
-            self._abstract(generator, plans, vectors, results)
 
     def _abstract(self, generator: Generator, plans: list, vectors: np.ndarray, results: list[Result | None]) -> None:
         """Replace the extractive summaries of the batch's good results by the model's (where they pass the guard)."""
@@ -438,6 +446,15 @@ class Pipeline:
             entities=tuple(entities),
             warnings=tuple(dict.fromkeys(warnings)),
         )
+
+
+def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
+    """Numpy's BLAS on one thread. The stages' products are small (an article's sentences against the
+    taxonomy's concepts): BLAS threads cost more to wake than they save, and while they wait for work they
+    burn CPU time that the text analysis on the other cores needs (several times the product's own)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _article_vector(sent_vecs: np.ndarray, title_vec: np.ndarray | None) -> np.ndarray:

@@ -71,3 +71,23 @@ def test_a_short_title_before_a_name_does_not_end_a_sentence(real_summarizer):
         "The Gov. was not there.",
         "They met Col. Gaddafi in Tripoli.",
     ]
+
+
+@pytest.mark.slow
+def test_loading_the_analyser_leaves_spacy_cli_out_but_importable():
+    """spaCy is imported without its command line (weasel, typer, requests...), and ``spacy.cli`` and
+    ``spacy.info`` still work afterwards. In a new process: this one has imported spaCy already."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from summarizer.backends.spacy_nlp import SpacyAnalyzer\n"
+        "a = SpacyAnalyzer()\n"
+        "print(sorted(m for m in ('spacy.cli', 'weasel', 'typer') if m in sys.modules))\n"
+        "print([s.text for s in a.analyze_batch(['It rained. Then it stopped.'])[0].sentences])\n"
+        "import spacy, spacy.cli\n"
+        "print(callable(spacy.cli.download), callable(spacy.info), 'spacy.cli.info' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "['It rained.', 'Then it stopped.']", "True True True"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
+import types
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ MAX_PHRASE_TOKENS = 4
 class SpacyAnalyzer(Analyzer):
     def __init__(self, model: str | None = None, *, batch_size: int = 64) -> None:
         try:
-            with _torch_hidden() if model is None else contextlib.nullcontext():
+            with _torch_hidden() if model is None else contextlib.nullcontext(), _cli_deferred():
                 import spacy  # noqa: F401
         except ImportError as exc:
             raise NotInstalledError("spacy", "Sentence splitting and entity recognition") from exc
@@ -88,6 +89,39 @@ def _torch_hidden() -> Iterator[None]:
     finally:
         if "torch" in sys.modules and sys.modules["torch"] is None:
             del sys.modules["torch"]
+
+
+@contextlib.contextmanager
+def _cli_deferred() -> Iterator[None]:
+    """Import spaCy without its command line (``spacy.cli``), which loading a pipeline never uses.
+
+    ``import spacy`` imports ``spacy.cli`` only to offer ``spacy.info``; the command line brings weasel,
+    typer, requests and httpx (several hundred modules, about a third of the import's time). While spaCy is
+    first imported, ``spacy.cli.info`` is a stand-in whose ``info`` imports the real one when called; the
+    stand-ins are removed afterwards, so ``import spacy.cli`` later in the process imports the real command line.
+    """
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        yield
+        return
+    cli, info_module = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real_info
+
+        return real_info(*args, **kwargs)
+
+    info_module.info = info  # type: ignore[attr-defined]
+    cli.info = info_module  # type: ignore[attr-defined]
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = cli, info_module
+    try:
+        yield
+    finally:
+        for name, stand_in in (("spacy.cli.info", info_module), ("spacy.cli", cli)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is cli:
+            del spacy.cli
 
 
 class PosTable:

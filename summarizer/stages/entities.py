@@ -171,13 +171,19 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     before = text[max(0, start - 40) : start].split()
     after = text[start + len(name) : start + len(name) + 40].split()
     prev, nxt = (before[-1] if before else ""), (after[0] if after else "")
-    head = text[:start].rstrip(" \t")
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
-    above = head.rstrip()
-    last_line = above[above.rfind("\n") + 1 :]
-    initial = (not above or above.endswith(_SENTENCE_END) or head.endswith("\n\n") or _all_caps(last_line)
-               or head.endswith("\n") and text[len(head) : start] != "")
+    # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
+    # (indices, not copies: an article has dozens of mentions).
+    head = start
+    while head > 0 and text[head - 1] in " \t":
+        head -= 1
+    above = head
+    while above > 0 and text[above - 1].isspace():
+        above -= 1
+    initial = (above == 0 or text.endswith(_SENTENCE_END, 0, above) or text.endswith("\n\n", 0, head)
+               or _all_caps(text[text.rfind("\n", 0, above) + 1 : above])
+               or text.endswith("\n", 0, head) and head != start)
     letters = [c for c in name if c.isalpha()]
     shouting = False
     if len(letters) >= 2 and all(c.isupper() for c in letters):
@@ -189,7 +195,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                     or len(letters) >= weights.shouting_letters
                     and (start == line_start or nxt[:1] in ("(", "-", "–", "—")))
     word = normalize_name(name)
-    common = (" " not in word and word[:1].isupper() and not word.isupper()
+    common = (" " not in word and word[:1].isupper() and not word.isupper() and word.lower() in text
               and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None)
     tail = label == "ORG" and _person_tail(name) is not None and (
         _OFFICE_OF.search(text[max(0, start - 60) : start]) is not None
@@ -281,8 +287,14 @@ def _is_title(word: str, capitalised: bool = False) -> bool:
 
 
 def _all_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    """Whether ``text`` has at least two letters and all of them are capitals (it stops at the first other letter)."""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2
 
 
 def looks_like_name(name: str, kind: str) -> bool:
