@@ -1,0 +1,96 @@
+"""CPU time, closeness to float32 and batch-independence of the default embedder's ways to run (issue #17).
+
+    python benchmarks/embedder_precision.py [--data ../shared/eval/bbc_news_summary.jsonl] [--n 300]
+                                            [--threads 1] [--check 150]
+
+Embeds the sentences (and titles) the pipeline analyses in the first N articles with:
+- fp32: the float32 graph, texts sharing padded calls (sentence-transformers' vectors);
+- int8-shared: the per-channel int8 graph (dynamic quantisation) with texts sharing padded calls,
+  as before #17: an activation's scale comes from the whole call, so from the other texts;
+- int8: the same graph, one text per call without padding (the default since #17).
+For each: CPU seconds of the whole pass (this process, all its threads), cosine to fp32 (mean,
+worst), and for --check sentences the largest coordinate difference between a sentence embedded
+alone and the same sentence in the pass, and beside long "loud" texts. Compare CPU seconds within
+one run; wall-clock times on a shared machine are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import types
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import DEFAULT_DATA, load_articles  # noqa: E402
+
+LOUD = [" ".join(["BREAKING!!! $$$ 1,000,000,000 ###"] * 30), "GOAL " * 100]
+
+
+def sentences_of(articles: list) -> list[str]:
+    from summarizer import Summarizer
+    from summarizer.stages.clean import clean
+
+    s = Summarizer(jobs=1, result_cache=False)
+    try:
+        cleaned = [clean(a.text, a.title) for a in articles]
+        analyses = s.pipeline.analyzer.analyze_batch([c.text for c in cleaned])
+    finally:
+        s.close()
+    return [sp.text for an in analyses for sp in an.sentences] + [c.title for c in cleaned if c.title]
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--n", type=int, default=300, help="articles (default 300)")
+    ap.add_argument("--threads", type=int, default=1, help="ONNX Runtime threads (default 1)")
+    ap.add_argument("--check", type=int, default=150, help="sentences embedded alone to compare (default 150)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    from summarizer.backends.onnx_embedder import PRECISIONS, OnnxEmbedder
+    from summarizer.settings import default_cache_dir
+
+    sentences = sentences_of(load_articles(args.data, args.n))
+    pick = np.random.default_rng(0).choice(len(sentences), min(args.check, len(sentences)), replace=False)
+    cache = default_cache_dir()
+    shared = replace(PRECISIONS["int8"], per_text=False, recipe="")  # the recipe before #17
+    runs = {"fp32": ("fp32", None), "int8-shared": ("int8", shared), "int8": ("int8", None)}
+    figures: dict = {"sentences": len(sentences)}
+    reference = None
+    for name, (precision, override) in runs.items():
+        embedder = OnnxEmbedder(cache_dir=cache, precision=precision, threads=args.threads)
+        if override is not None:
+            embedder.precision = override
+            embedder.token_budget = types.MethodType(lambda self: max(16 * self.batch_size, 64), embedder)
+        embedder.embed_batch(sentences[:50])  # warm up
+        t = time.process_time()
+        vectors = embedder.embed_batch(sentences)
+        cpu = time.process_time() - t
+        reference = vectors if reference is None else reference
+        cosines = np.sum(vectors * reference, axis=1)
+        alone = np.stack([embedder.embed_batch([sentences[i]])[0] for i in pick])
+        loud = np.stack([embedder.embed_batch([sentences[i], *LOUD])[0] for i in pick])
+        figures[name] = {"cpu_seconds": round(cpu, 2), "cosine_mean": round(float(cosines.mean()), 5),
+                         "cosine_min": round(float(cosines.min()), 5),
+                         "alone_vs_pass": float(np.abs(alone - vectors[pick]).max()),
+                         "alone_vs_loud": float(np.abs(alone - loud).max())}
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print(f"{figures['sentences']} sentences from {args.n} articles of {args.data.name}, {args.threads} thread(s)")
+        for name in runs:
+            f = figures[name]
+            print(f"{name:12s} {f['cpu_seconds']:7.1f} CPU s  cosine to fp32 mean {f['cosine_mean']:.4f} "
+                  f"worst {f['cosine_min']:.4f}  alone vs pass {f['alone_vs_pass']:.1e}  "
+                  f"alone vs beside loud texts {f['alone_vs_loud']:.1e}")
+    return figures
+
+
+if __name__ == "__main__":
+    main()
