@@ -471,6 +471,30 @@ def test_the_first_topic_backs_off_to_what_the_article_names():
     assert index.choose(tennis, None, k=1, min_score=0, sentences=won).topics[0].label == "tennis"
 
 
+def test_a_sport_named_once_is_the_first_topic_of_a_sport_story():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"competition discipline": 1.0, "3x3 basketball": 0.95, "basketball": 0.9})
+    game = ["The Suns routed the Clippers 111-98 on Friday.", "Six players scored in double figures.",
+            "It was their best basketball of the season."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=game).topics[0].label == "basketball"
+    # "3x3" is a word of its label that a report of an NBA game never says
+    assert topics_stage._label_alternatives("3x3 basketball", set()) == [frozenset({"3x3", "basketbal"})]
+    once = ["Police arrested a man on Friday.", "He had a basketball in his car.", "He was charged with theft."]
+    crime = _article(at, {"crime": 1.0, "basketball": 0.5})
+    assert index.choose(crime, None, k=1, min_score=0, sentences=once).topics[0].label != "basketball"
+
+
+def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"information science": 1.0, "science and technology": 0.6, "technology and engineering": 0.55})
+    wifi = ["Visitors to the library will get wireless internet technology in its reading rooms.",
+            "The technology is free.", "Readers welcomed it."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=wifi).topics[0]
+    assert first.label == "technology and engineering"  # named, where "social sciences" is only the neighbour's parent
+    unnamed = ["Visitors to the library will get wireless internet in its reading rooms.", "It is free.", "Readers cheered."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=unnamed).topics[0].label == "science and technology"
+
+
 def test_the_story_event_named_in_title_and_lead_comes_first():
     _tax, index, at = _one_hot_index()
     vecs = _article(at, {"telecommunication service": 1.0, "merger or acquisition": 0.96})

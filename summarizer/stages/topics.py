@@ -66,12 +66,14 @@ class TopicWeights:
     descend_margin: float = 0.02  # take a child over its parent when within this of it
     event: float = 0.05  # gain of a concept that the title and the lead both name (the story's event)
     nearby: float = 0.06  # a supported concept this close to the branch's best concept is taken over backing off
+    named_instead: int = 3  # how often (title and lead twice) a concept must be named to replace a back-off
 
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
 
 CALIBRATION_FILE = "topic_calibration.npz"
 SPORT = "medtop:15000000"
+DISCIPLINE = "medtop:20000822"  # sport > competition discipline: the sports by name (soccer, tennis, ...)
 
 
 @dataclass(frozen=True)
@@ -174,6 +176,8 @@ class TopicIndex:
         roots = taxonomy.roots
         self.root_of = np.array([roots.index(taxonomy.top_level(q)) for q in self.qcodes])
         self.levels = np.array([c.level for c in taxonomy.concepts])
+        self.discipline = np.array([DISCIPLINE in taxonomy.ancestors(q) for q in self.qcodes])
+        """Per concept, whether it is a sport by name (below "competition discipline")."""
         self.lexical = LexicalSupport(taxonomy)
         self.whole_labels = LexicalSupport(taxonomy, branch_said=False)
         self.parent_index = np.array([self.index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts])
@@ -291,7 +295,10 @@ class TopicIndex:
             own = self.lexical.evidence(sentences, title)  # the branch's own words taken as said
             whole = self.whole_labels.evidence(sentences, title)
             supported = own.named | ~self.lexical.needs_support
-            first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights)
+            if self.roots[branch] == SPORT:
+                supported = supported | (self.discipline & (own.strength >= 1))
+            first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
+                                 named=own.strength >= weights.named_instead)
             ranked = np.where(whole.named & (self.levels > 1), final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
@@ -321,10 +328,16 @@ class TopicIndex:
         )
         return TopicChoice(topics, best, cut=cut and len(topics) < k)
 
-    def _first(self, scores: np.ndarray, supported: np.ndarray, weights: TopicWeights) -> int:
+    def _first(self, scores: np.ndarray, supported: np.ndarray, weights: TopicWeights,
+               named: np.ndarray | None = None) -> int:
         """The first topic, from the ``scores`` of its branch's concepts (``-inf`` elsewhere): the best
         ``supported`` concept when it scores within ``weights.nearby`` of the best concept, else the best
-        concept's nearest supported ancestor; then its best supported child, while within ``descend_margin``."""
+        concept's nearest supported ancestor; then its best supported child, while within ``descend_margin``.
+
+        An ancestor that fits the article less than the branch's own top-level concept is the parent of a
+        neighbouring idea, not of the story ("information science" is a social science, but a story of
+        library wifi is no social science): the first topic is then the best concept the article ``named``
+        within ``weights.nearby`` of the top-level concept, else the top-level concept itself."""
         top = int(np.argmax(scores))
         alternative = int(np.argmax(np.where(supported, scores, -np.inf)))
         if scores[alternative] >= scores[top] - weights.nearby:
@@ -333,6 +346,14 @@ class TopicIndex:
             first = top
             while not supported[first] and self.parent_index[first] >= 0:
                 first = int(self.parent_index[first])
+            root = int(self.parent_index[first]) if self.parent_index[first] >= 0 else first
+            while self.parent_index[root] >= 0:
+                root = int(self.parent_index[root])
+            if scores[first] < scores[root] - weights.nearby:
+                best_named = int(np.argmax(np.where(named, scores, -np.inf))) if named is not None else root
+                first = best_named if scores[best_named] >= scores[root] - weights.nearby else root
+                if first == root:
+                    return root  # none of its children fits: do not descend into one
         return self._descend(first, np.where(supported, scores, -np.inf), weights.descend_margin)
 
     def branch_votes(self, sent_sim: np.ndarray, title_vector: np.ndarray | None, per_sentence: int) -> np.ndarray:
@@ -478,7 +499,7 @@ def _label_alternatives(label: str, top: set[str]) -> list[frozenset[str]]:
     "strike", "drug use in sport" by "drug", but "sex crime" needs "crime".
     """
     label = re.sub(r"\([^)]*\)", " ", label)
-    parts = [words for part in re.split(r",|\band\b|\bor\b", label) if (words := re.findall(r"[^\W\d_]+", part.lower()))]
+    parts = [words for part in re.split(r",|\band\b|\bor\b", label) if (words := re.findall(r"[^\W_]+", part.lower()))]
     out = []
     for j, words in enumerate(parts):
         if len(words) == 1 and j + 1 < len(parts) and len(parts[j + 1]) > 1:
