@@ -495,6 +495,16 @@ def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea(
     assert index.choose(vecs, None, k=1, min_score=0, sentences=unnamed).topics[0].label == "science and technology"
 
 
+def test_the_best_concept_is_taken_when_the_article_says_its_head_word():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"corporate earnings": 1.0, "business information": 0.5})
+    report = ["Ericsson posted a rise in fourth quarter profits.", "Its earnings beat forecasts.", "Shares rose."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Ericsson sees earnings improve")
+    assert first.topics[0].label == "corporate earnings"  # "earnings" in the title and again: no "corporate" needed
+    once = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Ericsson shares rise")
+    assert once.topics[0].label != "corporate earnings"  # said once: not what the story is about
+
+
 def test_the_story_event_named_in_title_and_lead_comes_first():
     _tax, index, at = _one_hot_index()
     vecs = _article(at, {"telecommunication service": 1.0, "merger or acquisition": 0.96})
