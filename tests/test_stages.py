@@ -299,7 +299,7 @@ def test_topic_index_scores_with_hierarchy_and_caches(tmp_path):
     tax = load_taxonomy()
     emb = HashEmbedder()
     index = TopicIndex.build(tax, emb, tmp_path)
-    assert len(list(tmp_path.glob("iptc-*.npy"))) == 1
+    assert len(list(tmp_path.glob("iptc-*.npy"))) == 2  # the concepts (label and definition) and their bare labels
     calls = len(emb.calls)
     TopicIndex.build(tax, emb, tmp_path)
     assert len(emb.calls) == calls  # the second build reads the cache
@@ -482,6 +482,23 @@ def test_a_sport_named_once_is_the_first_topic_of_a_sport_story():
     once = ["Police arrested a man on Friday.", "He had a basketball in his car.", "He was charged with theft."]
     crime = _article(at, {"crime": 1.0, "basketball": 0.5})
     assert index.choose(crime, None, k=1, min_score=0, sentences=once).topics[0].label != "basketball"
+
+
+def test_a_sport_never_named_is_taken_when_label_and_definition_agree_on_it():
+    tax, _, at = _one_hot_index()
+    eye = np.eye(len(tax), dtype=np.float32)
+    agree = TopicIndex(tax, eye, label_vectors=eye)
+    match = ["City beat United 2-1 on Sunday.", "The winner came in the last minute.", "Fans sang."]
+    vecs = _article(at, {"competition discipline": 1.0, "soccer": 0.95})
+    assert agree.choose(vecs, None, k=1, min_score=0, sentences=match).topics[0].label == "soccer"
+    swapped = eye.copy()
+    swapped[[at["soccer"], at["shinty"]]] = swapped[[at["shinty"], at["soccer"]]]  # the labels' view: shinty
+    disagree = TopicIndex(tax, eye, label_vectors=swapped)
+    assert disagree.choose(vecs, None, k=1, min_score=0, sentences=match).topics[0].label == "sport"
+    gaelic = _article(at, {"competition discipline": 1.0, "Gaelic football": 0.97, "soccer": 0.95})
+    football = ["City beat United 2-1 in a football league match on Sunday.", "The winner came late.", "Fans sang."]
+    # says "football" but never "Gaelic": not Gaelic football, and the two views agree on the next sport
+    assert agree.choose(gaelic, None, k=1, min_score=0, sentences=football).topics[0].label == "soccer"
 
 
 def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea():

@@ -46,6 +46,7 @@ from ..taxonomy import Taxonomy
 log = logging.getLogger(__name__)
 
 RECIPE = "label-definition-v1"  # change when concept_text changes, to invalidate caches
+LABEL_RECIPE = "label-v1"  # the bare labels, embedded apart so that the concept vectors stay as they were
 
 
 def concept_text(label: str, definition: str) -> str:
@@ -171,16 +172,19 @@ def shipped_calibration(embedder_identity: str, taxonomy: Taxonomy) -> Calibrati
 
 
 class TopicIndex:
-    def __init__(self, taxonomy: Taxonomy, vectors: np.ndarray, calibration: Calibration | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy, vectors: np.ndarray, calibration: Calibration | None = None,
+                 label_vectors: np.ndarray | None = None) -> None:
         self.taxonomy = taxonomy
         self.vectors = vectors
+        self.label_vectors = label_vectors
+        """Each concept's bare label embedded (a second view of the sports by name; None: not used)."""
         self.calibration = calibration
         self.qcodes = [c.qcode for c in taxonomy.concepts]
         self.index = {q: i for i, q in enumerate(self.qcodes)}
         roots = taxonomy.roots
         self.root_of = np.array([roots.index(taxonomy.top_level(q)) for q in self.qcodes])
         self.levels = np.array([c.level for c in taxonomy.concepts])
-        self.discipline = np.array([DISCIPLINE in taxonomy.ancestors(q) for q in self.qcodes])
+        self.discipline = np.array([q != DISCIPLINE and DISCIPLINE in taxonomy.ancestors(q) for q in self.qcodes])
         """Per concept, whether it is a sport by name (below "competition discipline")."""
         self.lexical = LexicalSupport(taxonomy)
         self.whole_labels = LexicalSupport(taxonomy, branch_said=False)
@@ -200,20 +204,11 @@ class TopicIndex:
               calibrate: bool = True) -> TopicIndex:
         """The index for this embedder, with the shipped calibration when ``calibrate`` and it fits."""
         calibration = shipped_calibration(embedder.model_identity, taxonomy) if calibrate else None
-        texts = [concept_text(c.label, c.definition) for c in taxonomy.concepts]
-        key = hashlib.sha256(f"{embedder.identity}|{taxonomy.digest}|{RECIPE}".encode()).hexdigest()[:20]
-        path = cache_dir / f"iptc-{key}.npy" if cache_dir is not None else None
-        if path is not None and path.exists():
-            try:
-                vectors = np.load(path)
-                if vectors.shape[0] == len(texts):
-                    return cls(taxonomy, vectors, calibration)
-            except (OSError, ValueError) as exc:
-                log.warning("ignoring unreadable topic cache %s: %s", path, exc)
-        vectors = embedder.embed_batch(texts)
-        if path is not None:
-            _save_atomic(path, vectors)
-        return cls(taxonomy, vectors, calibration)
+        vectors = _cached_embeddings(embedder, [concept_text(c.label, c.definition) for c in taxonomy.concepts],
+                                     f"{embedder.identity}|{taxonomy.digest}|{RECIPE}", cache_dir)
+        labels = _cached_embeddings(embedder, [c.label for c in taxonomy.concepts],
+                                    f"{embedder.identity}|{taxonomy.digest}|{LABEL_RECIPE}", cache_dir)
+        return cls(taxonomy, vectors, calibration, labels)
 
     def saw(self, text: str) -> bool:
         """Whether the calibration in use was trained on an article with this text."""
@@ -226,20 +221,26 @@ class TopicIndex:
         weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Each concept's similarity to the article (``raw``) and its uncalibrated ranking score."""
+        raw, sent_sim = self.similarity(self.vectors, sentence_vectors, title_vector, weights)
+        branch = self.branch_votes(sent_sim, title_vector, weights.votes_per_sentence)
+        final = raw + weights.branch * (branch[self.root_of] - branch.max()) + weights.specificity * (self.levels - 1)
+        return raw, final
+
+    @staticmethod
+    def similarity(vectors: np.ndarray, sentence_vectors: np.ndarray, title_vector: np.ndarray | None,
+                   weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS) -> tuple[np.ndarray, np.ndarray]:
+        """Each of ``vectors``' similarity to the article (its overall vector, lead-weighted and with the title,
+        beside its best-matching sentences), and each sentence's similarity to each of them."""
         n = len(sentence_vectors)
         lead = np.exp(-np.arange(n) / 8.0) + 0.5
         doc = (sentence_vectors * lead[:, None]).sum(axis=0)
         if title_vector is not None:
             doc = doc + lead.sum() * 0.3 * title_vector
         doc = doc / (np.linalg.norm(doc) or 1.0)
-        article_sim = self.vectors @ doc
-        sent_sim = sentence_vectors @ self.vectors.T  # (n, concepts)
+        sent_sim = sentence_vectors @ vectors.T  # (n, vectors)
         top = min(weights.top_sentences, n)
         best_sent = np.sort(sent_sim, axis=0)[-top:].mean(axis=0)
-        raw = weights.article * article_sim + (1 - weights.article) * best_sent
-        branch = self.branch_votes(sent_sim, title_vector, weights.votes_per_sentence)
-        final = raw + weights.branch * (branch[self.root_of] - branch.max()) + weights.specificity * (self.levels - 1)
-        return raw, final
+        return weights.article * (vectors @ doc) + (1 - weights.article) * best_sent, sent_sim
 
     def branch_scores(self, final: np.ndarray) -> np.ndarray:
         """Each top-level branch's score: the best score among its concepts."""
@@ -302,6 +303,9 @@ class TopicIndex:
             supported = own.named | ~self.lexical.needs_support
             if self.roots[branch] == SPORT:
                 supported = supported | (self.discipline & (own.strength >= 1))
+                agreed = self._sport_by_two_views(raw, sentence_vectors, title_vector, sentences, title, weights)
+                if agreed is not None:
+                    supported[agreed] = True
             heads = self.heads.evidence(sentences, title)
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
                                  named=own.strength >= weights.named_instead, head_named=heads.strength >= weights.head_named)
@@ -333,6 +337,34 @@ class TopicIndex:
             for i in picked
         )
         return TopicChoice(topics, best, cut=cut and len(topics) < k)
+
+    def _sport_by_two_views(self, raw: np.ndarray, sentence_vectors: np.ndarray, title_vector: np.ndarray | None,
+                            sentences: Sequence[str], title: str | None, weights: TopicWeights) -> int | None:
+        """The sport (a concept below "competition discipline") that the article's best match by label and
+        definition and its best match by bare label agree on, if they do; None when they differ.
+
+        A match report rarely says the name of its sport; it names clubs, leagues and players, which the
+        embedding places near a sport, but not reliably near the right one ("Australian rules football"
+        and "goalball" for English league football). Two views that agree are taken as the article naming
+        its sport. A sport whose label the article contradicts (says "football" but never "Australian
+        rules football") is left out of both.
+        """
+        if self.label_vectors is None:
+            return None
+        said = set().union(*(_stems(t) for t in [*(sentences or ()), title or ""]))
+        whole = self.whole_labels.evidence(sentences, title).strength > 0
+        candidates = np.flatnonzero(self.discipline & ~self.contradicted(said, whole))
+        if len(candidates) == 0:
+            return None
+        by_label, _ = self.similarity(self.label_vectors[candidates], sentence_vectors, title_vector, weights)
+        best = int(candidates[int(np.argmax(by_label))])
+        return best if best == int(candidates[int(np.argmax(raw[candidates]))]) else None
+
+    def contradicted(self, said: set[str], whole: np.ndarray) -> np.ndarray:
+        """Per concept, whether the article says some word of its label (``said``: the article's stems) but
+        never the label as a whole (``whole``): "football" without "Gaelic" is no Gaelic football."""
+        words = self.whole_labels.words
+        return np.array([bool(words[i] & said) for i in range(len(words))]) & ~whole
 
     def _first(self, scores: np.ndarray, supported: np.ndarray, weights: TopicWeights,
                named: np.ndarray | None = None, head_named: np.ndarray | None = None) -> int:
@@ -474,6 +506,8 @@ class LexicalSupport:
             root = taxonomy.by_qcode[taxonomy.top_level(concept.qcode)]
             top = _stems(root.label) if branch_said else set()
             self.alternatives.append(() if concept.level == 1 else tuple(_label_alternatives(concept.label, top, head_only)))
+        self.words = [frozenset().union(*alts) for alts in self.alternatives]
+        """Per concept, every word (stem) of its label's alternatives."""
         self.needs_support = np.array([
             c.level >= (2 if taxonomy.top_level(c.qcode) == SPORT else 3) for c in concepts
         ])
@@ -528,6 +562,24 @@ def _label_alternatives(label: str, top: set[str], head_only: bool = False) -> l
         if kept:
             out.append(frozenset(kept))
     return out
+
+
+def _cached_embeddings(embedder: Embedder, texts: list[str], what: str, cache_dir: Path | None) -> np.ndarray:
+    """The embeddings of ``texts``, from the cache folder when they were made before (``what`` says for which
+    embedder, taxonomy and recipe)."""
+    key = hashlib.sha256(what.encode()).hexdigest()[:20]
+    path = cache_dir / f"iptc-{key}.npy" if cache_dir is not None else None
+    if path is not None and path.exists():
+        try:
+            vectors = np.load(path)
+            if vectors.shape[0] == len(texts):
+                return vectors
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable topic cache %s: %s", path, exc)
+    vectors = embedder.embed_batch(texts)
+    if path is not None:
+        _save_atomic(path, vectors)
+    return vectors
 
 
 def _save_atomic(path: Path, vectors: np.ndarray) -> None:
