@@ -299,7 +299,7 @@ def test_topic_index_scores_with_hierarchy_and_caches(tmp_path):
     tax = load_taxonomy()
     emb = HashEmbedder()
     index = TopicIndex.build(tax, emb, tmp_path)
-    assert len(list(tmp_path.glob("iptc-*.npy"))) == 1
+    assert len(list(tmp_path.glob("iptc-*.npy"))) == 2  # the concepts (label and definition) and their bare labels
     calls = len(emb.calls)
     TopicIndex.build(tax, emb, tmp_path)
     assert len(emb.calls) == calls  # the second build reads the cache
@@ -469,6 +469,57 @@ def test_the_first_topic_backs_off_to_what_the_article_names():
     tennis = _article(at, {"competition discipline": 1.0, "tennis": 0.95})
     won = ["Henman won the Dubai Tennis Championships final.", "He saved a match point.", "Fans cheered."]
     assert index.choose(tennis, None, k=1, min_score=0, sentences=won).topics[0].label == "tennis"
+
+
+def test_a_sport_named_once_is_the_first_topic_of_a_sport_story():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"competition discipline": 1.0, "3x3 basketball": 0.95, "basketball": 0.9})
+    game = ["The Suns routed the Clippers 111-98 on Friday.", "Six players scored in double figures.",
+            "It was their best basketball of the season."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=game).topics[0].label == "basketball"
+    # "3x3" is a word of its label that a report of an NBA game never says
+    assert topics_stage._label_alternatives("3x3 basketball", set()) == [frozenset({"3x3", "basketbal"})]
+    once = ["Police arrested a man on Friday.", "He had a basketball in his car.", "He was charged with theft."]
+    crime = _article(at, {"crime": 1.0, "basketball": 0.5})
+    assert index.choose(crime, None, k=1, min_score=0, sentences=once).topics[0].label != "basketball"
+
+
+def test_a_sport_never_named_is_taken_when_label_and_definition_agree_on_it():
+    tax, _, at = _one_hot_index()
+    eye = np.eye(len(tax), dtype=np.float32)
+    agree = TopicIndex(tax, eye, label_vectors=eye)
+    match = ["City beat United 2-1 on Sunday.", "The winner came in the last minute.", "Fans sang."]
+    vecs = _article(at, {"competition discipline": 1.0, "soccer": 0.95})
+    assert agree.choose(vecs, None, k=1, min_score=0, sentences=match).topics[0].label == "soccer"
+    swapped = eye.copy()
+    swapped[[at["soccer"], at["shinty"]]] = swapped[[at["shinty"], at["soccer"]]]  # the labels' view: shinty
+    disagree = TopicIndex(tax, eye, label_vectors=swapped)
+    assert disagree.choose(vecs, None, k=1, min_score=0, sentences=match).topics[0].label == "sport"
+    gaelic = _article(at, {"competition discipline": 1.0, "Gaelic football": 0.97, "soccer": 0.95})
+    football = ["City beat United 2-1 in a football league match on Sunday.", "The winner came late.", "Fans sang."]
+    # says "football" but never "Gaelic": not Gaelic football, and the two views agree on the next sport
+    assert agree.choose(gaelic, None, k=1, min_score=0, sentences=football).topics[0].label == "soccer"
+
+
+def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"information science": 1.0, "science and technology": 0.6, "technology and engineering": 0.55})
+    wifi = ["Visitors to the library will get wireless internet technology in its reading rooms.",
+            "The technology is free.", "Readers welcomed it."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=wifi).topics[0]
+    assert first.label == "technology and engineering"  # named, where "social sciences" is only the neighbour's parent
+    unnamed = ["Visitors to the library will get wireless internet in its reading rooms.", "It is free.", "Readers cheered."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=unnamed).topics[0].label == "science and technology"
+
+
+def test_the_best_concept_is_taken_when_the_article_says_its_head_word():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"corporate earnings": 1.0, "business information": 0.5})
+    report = ["Ericsson posted a rise in fourth quarter profits.", "Its earnings beat forecasts.", "Shares rose."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Ericsson sees earnings improve")
+    assert first.topics[0].label == "corporate earnings"  # "earnings" in the title and again: no "corporate" needed
+    once = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Ericsson shares rise")
+    assert once.topics[0].label != "corporate earnings"  # said once: not what the story is about
 
 
 def test_the_story_event_named_in_title_and_lead_comes_first():
