@@ -75,11 +75,49 @@ VAGUE_MODIFIERS = frozenset(
     more most few less least own whole entire certain particular possible likely true actual exact clear serious
     significant huge massive enormous strong weak sharp advanced mixed extensive overall total similar simple
     extraordinary incredible amazing remarkable unusual difficult easy tough crucial vital increasing growing
-    rising falling continued ongoing such
+    rising falling continued ongoing such wonderful fantastic terrific excellent perfect poor later earlier young
+    old little minimum maximum radical fellow proper slow subtle superior thorough instant enthusiastic closest
+    favourite favorite multiple individual usual normal obvious
     """.split()
 )
 
+#: Nouns that name a person by a role ("striker", "economist", "witness"): they say who, not what the story is
+#: about, so a single one is judged as a common word whatever its frequency (it may still be the subject).
+ROLE_NOUNS = frozenset(
+    """
+    striker strikers defender defenders midfielder midfielders goalkeeper goalkeepers keeper forward winger
+    captain coach coaches manager managers player players referee fans supporter supporters champion champions
+    presenter presenters host hosts reporter reporters journalist journalists correspondent editor editors
+    economist economists analyst analysts expert experts researcher researchers scientist scientists professor
+    witness witnesses spokesperson chairman chairwoman chief chiefs executive executives director directors boss
+    bosses founder founders owner owners investor investors shareholder shareholders trader traders banker bankers
+    customer customers client clients consumer consumers user users buyer buyers seller sellers shopper shoppers
+    viewer viewers listener listeners reader readers visitor visitors audience passenger passengers guest guests
+    resident residents citizen citizens voter voters worker workers employee employees staff colleague colleagues
+    minister ministers secretary lawmaker lawmakers senator senators politician politicians critic critics
+    campaigner campaigners activist activists protester protesters officer officers lawyer lawyers attorney judge
+    prosecutor prosecutors detective suspect suspects victim victims survivor survivors patient patients doctor
+    doctors teenager teenagers child children student students teacher teachers parent parents father mother son
+    daughter wife husband friend friends family families neighbour neighbours businessman businesswoman producer
+    producers creator maker makers retailer retailers manufacturer manufacturers supplier suppliers partner partners
+    rival rivals opponent opponents winner winners author authors singer actor actress star stars
+    """.split()
+)
+#: News agencies, outlets and page furniture that credit a story rather than tell it ("Reuters", "BBC Sport",
+#: "Watch Video Report"): no keyphrase unless the title names them. Compared by :func:`phrase_key`.
+CREDITS = frozenset(
+    """
+    reuters|ap|afp|associated press|press association|pa|cnn|bbc|bbc news|bbc sport|bbc news website|
+    bbc news online|bbc radio|today programme|getty image|getty|watch video report|watch video|video report|
+    related video|click here|read more|mail online|mailonline|daily mail
+    """.replace("\n", " ").split("|")
+)
+_CREDIT_LEAD = re.compile(r"(?:photo|photograph|picture|pictures|image|credit)\s*(?:[/:]|by)\s*$", re.I)
+#: Lower-case words that belong to a name that follows them ("van Gogh", "de Gaulle"), not a descriptor of it.
+_NAME_PARTICLES = frozenset("de da di du del della der den van von la le al el bin ibn".split())
+
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
+_LETTER_AFTER = re.compile(r" ([A-HJ-Z])(?![\w'’-])")  # "Serie A", "Group B" ("I" is a pronoun)
 _NUMBER = re.compile(r"^[\d.,/%$£€]+$")
 MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
 
@@ -149,6 +187,9 @@ def phrase_key(text: str) -> str:
     return " ".join(out)
 
 
+_CREDIT_KEYS = frozenset(phrase_key(c.strip()) for c in CREDITS)
+
+
 def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candidates: int = 20,
                names: Sequence[tuple[int, int]] = (), *, article: str | None = None, title: str | None = None,
                weights: KeywordWeights | None = None) -> list[Candidate]:
@@ -174,11 +215,26 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     """
     weights = weights or KeywordWeights()
     title_key = f" {phrase_key(title)} " if title else ""
+    if article is not None and names:
+        two = {span for span in names if _two_names(article, span)}  # "Parma and Real Madrid"
+        phrases = [(raw, start) for raw, start in phrases if (start, start + len(raw)) not in two]
+        names = [span for span in names if span not in two]
     groups: dict[str, list[tuple[str, int]]] = {}
     for raw, start in phrases:
         text = raw.strip(_EDGES)
         start += len(raw) - len(raw.lstrip(_EDGES))
+        if article is not None:
+            if _credited(article, start):
+                continue  # "(AP Photo/Natacha Pisarenko)"
+            text, start = _whole(text, start, article)
         words = text.split()
+        if len(words) > 1 and len(words[0]) == 1 and words[0].isupper() and words[1].islower():
+            continue  # the tail of a name cut after its letter: "B meet" of "Group B meet"
+        while len(words) > 1 and words[0].islower() and words[0] not in _NAME_PARTICLES and all(
+                w[:1].isupper() for w in words[1:]):
+            cut = len(words.pop(0))  # a descriptor before a name: "firm Netcraft", "affiliate WLOX"
+            start += len(text) - len(text[cut:].lstrip())
+            text = text[cut:].lstrip()
         while words and (words[-1].lower().rstrip(".") in HONORIFICS or _is_time_word(words[-1])):
             text = text[: text.rfind(words.pop())].rstrip()  # "Labour leader Sir" (Iain ...), "... last summer"
         while len(words) > 1 and (_is_time_word(words[0]) or _is_vague(words[0], words[1])):
@@ -197,6 +253,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     for key, occ in groups.items():
         if names and occ[0][0][:1].isupper() and _only_inside_names(occ, names):
             continue
+        if key in _CREDIT_KEYS and f" {key} " not in title_key:
+            continue
         forms: dict[str, int] = {}
         for text, _ in occ:
             forms[text] = forms.get(text, 0) + 1
@@ -210,6 +268,50 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ), in_title))
     out.sort(key=lambda c: (-c.count, c.first))
     return out[:max_candidates]
+
+
+def _whole(text: str, start: int, article: str) -> tuple[str, int]:
+    """The phrase at ``start`` grown to the whole of what it was cut from in the article.
+
+    - a compound joined by hyphens that the phrase starts inside: "service attack" -> "denial-of-service
+      attack" (not when the compound holds a digit: "host", not "21-year-old host");
+    - a name closed by a letter: "Serie" -> "Serie A", "Group" -> "Group B";
+    - one word coordinated with another in a fixed pair that the article repeats: "chip" -> "chip and pin".
+    """
+    at = start
+    while at >= 2 and article[at - 1] in "-‐" and article[at - 2].isalnum():
+        at -= 1
+        while at > 0 and not article[at - 1].isspace() and article[at - 1] not in "(\"“‘'":
+            at -= 1
+    if at < start and not any(c.isdigit() for c in article[at:start]):
+        text, start = article[at:start] + text, at
+    end = start + len(text)
+    if text[-1:].isalpha() and text.split()[-1][:1].isupper() and (m := _LETTER_AFTER.match(article, end)):
+        text += m.group(0)
+    elif " " not in text and text.isalpha() and text.islower():
+        after = re.match(r" (?:and|&) ([a-z]+)\b", article[end : end + 40])
+        before = re.search(r"\b([a-z]+) (?:and|&) $", article[max(0, start - 40) : start])
+        pairs = ([(start, end + after.end())] if after else []) + ([(start - len(before.group(0)), end)] if before else [])
+        for a, b in pairs:
+            if article.count(article[a:b]) >= 2:
+                return article[a:b], a
+    return text, start
+
+
+def _credited(article: str, start: int) -> bool:
+    """The phrase at ``start`` follows a credit such as "Photo/" or "Picture:" (a photographer's name)."""
+    return bool(_CREDIT_LEAD.search(article[max(0, start - 20) : start]))
+
+
+def _two_names(article: str, span: tuple[int, int]) -> bool:
+    """A name joined by "and" or "&" whose parts the article also uses on their own: two names in one
+    ("Parma and Real Madrid"), not one name of two parts ("Food and Drug Administration", "Tate & Lyle")."""
+    name = article[span[0] : span[1]]
+    parts = re.split(r"\s(?:and|&)\s", name)
+    if len(parts) != 2 or not all(parts):
+        return False
+    rest = article[: span[0]] + " " + article[span[1] :]
+    return all(re.search(rf"(?<![\w-]){re.escape(part.strip())}(?![\w-])", rest) for part in parts)
 
 
 def _is_vague(word: str, following: str) -> bool:
@@ -247,7 +349,7 @@ def _common_word(word: str, occurrences: Sequence[tuple[str, int]], article: str
     if word[:1].isupper() and not any(text.islower() for text, _ in occurrences):
         if article is None or not all(_opens_sentence(article, s) for _, s in occurrences):
             return False
-    return zipf_frequency(word.lower()) >= zipf
+    return word.lower() in ROLE_NOUNS or zipf_frequency(word.lower()) >= zipf
 
 
 @cache
