@@ -483,18 +483,33 @@ def rank(
 
 
 def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> list[Keyword]:
-    """Show a surname keyword under the person's full name ("Aliyev" -> "Ilham Aliyev"), once.
+    """Show a keyword that is a piece of a name under the whole name, once: a surname under the person's
+    full name ("Aliyev" -> "Ilham Aliyev"), and an everyday word of a longer name under that name ("Bank" ->
+    "Bank of Alexandria", "Journal" -> "Wall Street Journal"; a rare word such as "Goldman" or "Suns" says
+    enough alone).
 
-    Only when exactly one person named in the article has that surname.
+    Only when exactly one name of the article holds the piece, and the piece is no name of its own there.
     """
     by_surname: dict[str, set[str]] = {}
+    by_word: dict[str, set[str]] = {}
+    whole = {e.text.lower() for e in entities}
     for e in entities:
-        if e.type == "person" and len(e.text.split()) > 1:
-            by_surname.setdefault(e.text.split()[-1].lower(), set()).add(e.text)
+        words = e.text.split()
+        if len(words) < 2:
+            continue
+        if e.type == "person":
+            by_surname.setdefault(words[-1].lower(), set()).add(e.text)
+        for word in words:
+            if word[:1].isupper():
+                by_word.setdefault(word.lower(), set()).add(e.text)
     out: list[Keyword] = []
     seen: set[str] = set()
     for k in keywords:
-        names = by_surname.get(k.text.lower(), set())
+        lower = k.text.lower()
+        names = by_surname.get(lower, set())
+        if not names and k.text[:1].isupper() and " " not in k.text and lower not in whole and (
+                zipf_frequency(lower) >= KeywordWeights.generic_zipf):
+            names = by_word.get(lower, set())
         text = next(iter(names)) if len(names) == 1 else k.text
         if text.lower() not in seen:
             seen.add(text.lower())
