@@ -109,7 +109,8 @@ CREDITS = frozenset(
     """
     reuters|ap|afp|associated press|press association|pa|cnn|bbc|bbc news|bbc sport|bbc news website|
     bbc news online|bbc radio|today programme|getty image|getty|watch video report|watch video|video report|
-    related video|click here|read more|mail online|mailonline|daily mail
+    related video|click here|read more|mail online|mailonline|daily mail|wall street journal|new york times|
+    washington post|financial times|xinhua
     """.replace("\n", " ").split("|")
 )
 _CREDIT_LEAD = re.compile(r"(?:photo|photograph|picture|pictures|image|credit)\s*(?:[/:]|by)\s*$", re.I)
@@ -329,7 +330,10 @@ def _opens_sentence(article: str, start: int) -> bool:
 
 
 def _generic(word: str, occurrences: Sequence[tuple[str, int]], article: str | None, w: KeywordWeights) -> bool:
-    """A common word used too seldom to be the article's subject (see :class:`KeywordWeights`)."""
+    """A common word used too seldom to be the article's subject (see :class:`KeywordWeights`), or a role noun
+    (only the title makes one the subject: "witness" said four times is still who spoke, not what happened)."""
+    if word.lower() in ROLE_NOUNS:
+        return _common_word(word, occurrences, article, 0.0)
     if len(occurrences) >= w.subject_count + 1:
         return False
     if len(occurrences) >= w.subject_count:
