@@ -162,7 +162,10 @@ class KeywordWeights:
     """MMR's trade between relevance and novelty."""
     min_share: float = 0.25
     """A keyphrase scoring less than this share of the first one's score is left out: fewer when the
-    evidence is weak."""
+    evidence is weak..."""
+    min_keywords: int = 3
+    """...but the best ``min_keywords`` are always shown (when there are as many candidates): an empty list
+    tells a reader less than three good phrases."""
 
 
 @dataclass(frozen=True)
@@ -473,12 +476,13 @@ def rank(
     keys_taken: list[str] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
+    floor = sorted((score[i] for i in picked), reverse=True)[: w.min_keywords]
     for i in picked:
         key = cands[i].key
         # A phrase contained in one already taken (or containing it) adds little.
         if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
             continue
-        if score[i] < w.min_share * top:
+        if score[i] < w.min_share * top and score[i] < min(floor, default=0.0):
             continue
         keys_taken.append(key)
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
