@@ -293,11 +293,11 @@ def _whole(text: str, start: int, article: str) -> tuple[str, int]:
     if text[-1:].isalpha() and text.split()[-1][:1].isupper() and (m := _LETTER_AFTER.match(article, end)):
         text += m.group(0)
     elif " " not in text and text.isalpha() and text.islower():
-        after = re.match(r" (?:and|&) ([a-z]+)\b", article[end : end + 40])
-        before = re.search(r"\b([a-z]+) (?:and|&) $", article[max(0, start - 40) : start])
+        after = re.match(r" (?:and|&) ([A-Za-z][a-z]*)\b", article[end : end + 40])
+        before = re.search(r"\b([A-Za-z][a-z]*) (?:and|&) $", article[max(0, start - 40) : start])
         pairs = ([(start, end + after.end())] if after else []) + ([(start - len(before.group(0)), end)] if before else [])
         for a, b in pairs:
-            if article.count(article[a:b]) >= 2:
+            if article.lower().count(article[a:b].lower()) >= 2:
                 return article[a:b], a
     return text, start
 
