@@ -189,8 +189,8 @@ def test_more_vague_openers_go():
 def test_a_phrase_is_kept_whole():
     text = ("A denial-of-service attack hit Netcraft. The security firm Netcraft said the denial-of-service attack "
             "was small. Chip and pin cards failed; chip and pin was new. Parma won Serie A. Parma and Real Madrid "
-            "met. Real Madrid lost. A 21-year-old pilot.")
-    spans = ["service attack", "firm Netcraft", "Netcraft", "chip", "pin", "Serie", "Parma", "Real Madrid", "pilot"]
+            "met. Real Madrid lost. A 21-year-old pilot flight.")
+    spans = ["service attack", "firm Netcraft", "Netcraft", "chip", "pin", "Serie", "Parma", "Real Madrid", "pilot flight"]
     phrases = [(m.group(), m.start()) for m in re.finditer("|".join(spans), text)]
     whole = "Parma and Real Madrid"
     names = [(text.index(whole), text.index(whole) + len(whole))]
@@ -200,7 +200,7 @@ def test_a_phrase_is_kept_whole():
     # two names joined by "and" apart (each used alone elsewhere); a compound with a digit stays cut.
     assert {"denial-of-service attack", "Netcraft", "chip and pin", "Serie A", "Parma", "Real Madrid"} <= got
     assert not {"service attack", "firm Netcraft", "chip", "pin", "Serie", whole} & got
-    assert "pilot" in got
+    assert "pilot flight" in got
 
 
 def test_rank_diversifies_and_has_no_contained_duplicates():
