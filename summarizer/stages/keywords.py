@@ -482,7 +482,7 @@ def rank(
         # A phrase contained in one already taken (or containing it) adds little.
         if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
             continue
-        if score[i] < w.min_share * top and score[i] < min(floor, default=0.0):
+        if score[i] < w.min_share * top and score[i] < min(floor, default=math.inf):
             continue
         keys_taken.append(key)
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
