@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import calendar
 import functools
+import importlib.resources
 import re
 import string
+import unicodedata
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -102,6 +104,67 @@ def known_places() -> frozenset[str]:
                                         "Pacific")}
     names |= cities - _PLACE_BEFORE
     return frozenset(names | _HOME_NATIONS)
+
+
+def _census_names(file: str) -> frozenset[str]:
+    with importlib.resources.files("names").joinpath(file).open(encoding="ascii") as fh:
+        return frozenset(line.split()[0].lower() for line in fh if line.strip())
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """First names of people, in lower case without accents: the US census's 5,494 given names (1990, public
+    domain, as the ``names`` package ships them)."""
+    return _census_names("dist.male.first") | _census_names("dist.female.first")
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """Surnames, in lower case without accents: the US census's 88,799 (1990, public domain, from ``names``)."""
+    return _census_names("dist.all.last")
+
+
+def _folded(word: str) -> str:
+    """A word as the census lists have it: lower case, without accents or punctuation ("Quiñones": "quinones")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", _bare(word)) if c.isascii())
+
+
+def reads_as_person(parts: Sequence[str]) -> bool:
+    """Whether two or three capitalised words read as a person's given name and surname ("Roy Hodgson", "Margo
+    Wootan", "Moises Quiñones"), so a tag of organisation or place is the model's slip: the first word is a given
+    name of the census, the last a surname that is not also a given name ("Morgan Stanley", "John Lewis" are
+    left alone), no word says an organisation or place ("Virginia Tech"), and the first word is no known place
+    ("Jordan", "Dallas")."""
+    if not 2 <= len(parts) <= 3 or not all(w[:1].isupper() for w in parts):
+        return False
+    words = [_folded(w) for w in parts]
+    first, last = words[0].split("-")[0], words[-1]
+    return (first in given_names() and last in surnames() and last not in given_names()
+            and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places())
+
+
+#: Endings of the adjective of a nation ("Russian", "Emirati", "Chinese", "British", "Pakistani").
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a capitalised word is the adjective of a known place ("Russian", "Emirati", "Brazilian"): it ends
+    as such adjectives do and begins as a word of a known place's name does, and it is neither a place nor
+    a given name itself ("Oman", "Christian", "Dominic")."""
+    bare = _folded(word)
+    if len(bare) < 5 or not word[:1].isupper() or not bare.endswith(_DEMONYM_ENDINGS):
+        return False
+    if bare in known_places() or bare in given_names():
+        return False
+    stem = bare[: max(4, len(bare) - 4)]
+    return any(w.startswith(stem) for w in _place_words())
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    return frozenset(w for name in known_places() for w in name.split() if len(w) >= 4)
+
+
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
@@ -163,6 +226,10 @@ class Mention(NamedTuple):
     #: of the Council of the Republic Natalya Kochanova"): see :func:`_person_tail`.
     person_tail: bool = False
     club: bool = False  # in a match report, said as a team is ("against Northampton", "Newcastle manager")
+    sport: bool = False  # in a match report (see ``EntityWeights.match_words``)
+    #: A one-word name that is an office's portfolio, not a name: "Finance" of "Finance Minister", "State" of
+    #: "Secretary of State".
+    portfolio: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -194,9 +261,28 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     tail = label == "ORG" and _person_tail(name) is not None and (
         _OFFICE_OF.search(text[max(0, start - 60) : start]) is not None
         or _stands_alone(text, _person_tail(name) or "", start, len(name)))
-    club = (label in ("GPE", "LOC") and (_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER)
-            and len(_MATCH_WORDS.findall(text)) >= weights.match_words)
-    return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club)
+    sport = _match_words(text) >= weights.match_words
+    club = label in ("GPE", "LOC") and (_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER) and sport
+    portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
+                 and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
+                      or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
+    return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio)
+
+
+@functools.lru_cache(maxsize=4)
+def _match_words(text: str) -> int:
+    return len(_MATCH_WORDS.findall(text))
+
+
+#: Offices whose portfolio is named before them ("Finance Minister", "Home Secretary") or after "of" ("Secretary
+#: of State"): the portfolio alone is no name.
+_OFFICES = frozenset("minister ministers secretary secretaries".split())
+_PORTFOLIO_OF = re.compile(r"\b(?:Minister|Secretary)\s+of\s+(?:the\s+)?$")
+#: The last word of a club's name ("Manchester United", "Bristol Rovers", "Charlton Athletic"): a club's, in any text.
+CLUB_HEADS = frozenset("united rovers wanderers athletic albion hotspur fc afc".split())
+#: The last word of a club's name in a match report ("Manchester City", "Crystal Palace", "Aston Villa"), where
+#: the whole is no known place ("Mexico City"); said alone there ("City beat United"), the club too.
+_MATCH_CLUB_HEADS = frozenset("city town county villa palace rangers".split())
 
 
 #: Words of a match report; see ``EntityWeights.match_words``.
@@ -352,8 +438,9 @@ class _Found:
     doubtful: bool = False  # opens a sentence, or the article has it as a plain word
 
 
-def _read(m: Mention, named: set[str], exclude: set[str]) -> _Found | None:
-    """What a mention says, or None when it is not a name we report."""
+def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset()) -> _Found | None:
+    """What a mention says, or None when it is not a name we report. ``companies``: the one-word names the
+    article has tagged as organisations, in lower case."""
     kind = TYPES.get(m.label)
     if kind is None:
         return None
@@ -372,7 +459,7 @@ def _read(m: Mention, named: set[str], exclude: set[str]) -> _Found | None:
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() in exclude:
         return None
-    if not looks_like_name(name, kind):
+    if not looks_like_name(name, kind) or m.portfolio:
         return None
     if name.lower() in WIRE_AGENCIES and (m.before.endswith("(") or m.after.startswith(")") or not m.after
                                           or m.after[:1] in ("-", "–", "—")):
@@ -380,6 +467,10 @@ def _read(m: Mention, named: set[str], exclude: set[str]) -> _Found | None:
     parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    if len(parts) == 1 and is_demonym(name):
+        return None  # "Emirati", "Russian": adjectives
+    if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
+        parts = parts[1:]  # "Russian Igor Andreev"
     if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
         kind = "organization"  # "the NRA" tagged as a place
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
@@ -402,8 +493,15 @@ def _read(m: Mention, named: set[str], exclude: set[str]) -> _Found | None:
     cue = _cue(found.parts, m.after)
     if cue and not found.honorific:
         found.kind = cue
+    last = _bare(found.parts[-1])
+    if not found.honorific and (len(found.parts) > 1 and last in CLUB_HEADS or m.sport and last in
+                                CLUB_HEADS | _MATCH_CLUB_HEADS and " ".join(parts).lower() not in known_places()):
+        found.kind = "organization"  # "Manchester United", and in a match report "Manchester City", "City"
+    elif (found.kind != "person" and not cue and reads_as_person(found.parts)
+          and found.parts[0].lower() not in companies):
+        found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     if found.kind == "person":
-        if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() or i and w in _PARTICLES
+        if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() or i and w in _PARTICLES - {"and"}
                    for i, w in enumerate(" ".join(found.parts).replace("’", "").replace("'", "").split())):
             return None  # "COP29", "the president" and the like are not names of people
         if found.honorific:
@@ -488,7 +586,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             split.append(m)
     items = split
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
-    found = [f for f in (_read(m, named, exclude) for m in items) if f is not None]
+    companies = frozenset(normalize_name(m.text).lower() for m in items if m.label == "ORG" and " " not in m.text.strip())
+    found = [f for f in (_read(m, named, exclude, companies) for m in items) if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
         if f.kind == "person" and f.honorific:
