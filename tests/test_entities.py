@@ -146,3 +146,40 @@ def test_a_towns_name_said_as_a_team_in_a_match_report_is_the_club():
 def test_a_full_name_tagged_once_as_a_person_and_once_otherwise_is_a_person():
     got = pairs(("Kunta Kinte", "GPE"), ("Kunta Kinte", "PERSON"))
     assert got == {("Kunta Kinte", "person"): 2}
+
+
+def test_a_given_name_and_a_surname_tagged_otherwise_are_a_persons():
+    text = "Roy Hodgson said Margo Wootan and Moises Quiñones met Morgan Stanley, Mercedes Benz and Mercedes."
+    got = found(text, ("Roy Hodgson", "ORG"), ("Margo Wootan", "GPE"), ("Moises Quiñones", "ORG"),
+                ("Morgan Stanley", "ORG"), ("Mercedes Benz", "ORG"), ("Mercedes", "ORG"))
+    # "Morgan Stanley": the surname is a given name too; "Mercedes Benz": the article names "Mercedes" a company.
+    assert got == {("Roy Hodgson", "person"): 1, ("Margo Wootan", "person"): 1, ("Moises Quiñones", "person"): 1,
+                   ("Morgan Stanley", "organization"): 1, ("Mercedes Benz", "organization"): 2}
+    assert entities.reads_as_person(["Jamaal", "Wilkes"])
+    assert not entities.reads_as_person(["Virginia", "Tech"]) and not entities.reads_as_person(["Jordan", "Valley"])
+
+
+def test_clubs_are_organisations():
+    text = ("Manchester City beat Crystal Palace in the league and City scored a late goal; the match left "
+            "the manager cheering. Sheffield United sold a player.")
+    got = found(text, ("Manchester City", "GPE"), ("Crystal Palace", "PERSON"), ("City", "PERSON"),
+                ("Sheffield United", "GPE"))
+    assert got == {("Manchester City", "organization"): 2, ("Crystal Palace", "organization"): 1,
+                   ("Sheffield United", "organization"): 1}
+    # Outside a match report "Mexico City" is a city and "Manchester United" still a club.
+    assert found("Mexico City and Manchester United", ("Mexico City", "GPE"), ("Manchester United", "PERSON")) == {
+        ("Mexico City", "place"): 1, ("Manchester United", "organization"): 1}
+
+
+def test_portfolios_and_adjectives_of_nations_are_not_names():
+    text = ("The Finance Minister met the Secretary of State and an Emirati envoy. Russian Igor Andreev won, "
+            "and Christian Dior Couture and Oman grew.")
+    got = found(text, ("Finance", "ORG"), ("State", "ORG"), ("Emirati", "GPE"), ("Russian Igor Andreev", "PERSON"),
+                ("Christian Dior Couture", "ORG"), ("Oman", "GPE"))
+    assert got == {("Igor Andreev", "person"): 1, ("Christian Dior Couture", "organization"): 1,
+                   ("Oman", "place"): 1}
+    assert entities.is_demonym("Brazilian") and not entities.is_demonym("Christian")
+
+
+def test_a_person_is_never_named_with_and():
+    assert pairs(("United and City", "PERSON"), ("Tom and Jerry Smith", "PERSON")) == {}

@@ -130,8 +130,8 @@ def _folded(word: str) -> str:
 
 
 def reads_as_person(parts: Sequence[str]) -> bool:
-    """Whether two or three capitalised words read as a person's given name and surname ("Roy Hodgson", "Margo
-    Wootan", "Moises Quiñones"), so a tag of organisation or place is the model's slip: the first word is a given
+    """Whether two or three capitalised words read as a person's given name, a middle name or initial, and
+    surname ("Roy Hodgson", "Margo Wootan", "Moises Quiñones"), so a tag of organisation or place is the model's slip: the first word is a given
     name of the census, the last a surname that is not also a given name ("Morgan Stanley", "John Lewis" are
     left alone), no word says an organisation or place ("Virginia Tech"), and the first word is no known place
     ("Jordan", "Dallas")."""
@@ -139,6 +139,8 @@ def reads_as_person(parts: Sequence[str]) -> bool:
         return False
     words = [_folded(w) for w in parts]
     first, last = words[0].split("-")[0], words[-1]
+    if len(words) == 3 and not (len(words[1]) == 1 or words[1] in given_names()):
+        return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
     return (first in given_names() and last in surnames() and last not in given_names()
             and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places())
 
