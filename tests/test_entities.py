@@ -183,3 +183,17 @@ def test_portfolios_and_adjectives_of_nations_are_not_names():
 
 def test_a_person_is_never_named_with_and():
     assert pairs(("United and City", "PERSON"), ("Tom and Jerry Smith", "PERSON")) == {}
+
+
+def test_prizes_and_events_are_not_names_and_a_places_acronym_is_a_place():
+    got = pairs(("Golden Globes", "GPE"), ("Davis Cup", "PERSON"), ("French Open", "PERSON"), ("Tony Award", "ORG"),
+                ("NSW", "ORG"), ("NSW", "ORG"), ("EU", "ORG"))
+    assert got == {("NSW", "place"): 2, ("EU", "organization"): 1}
+
+
+def test_a_place_run_before_a_word_tagged_as_a_person_makes_a_team_or_firm():
+    text = "London Welsh lost in London. Paris Hilton and Jordi Arrese watched."
+    got = found(text, ("London Welsh", "PERSON"), ("London", "GPE"), ("Paris Hilton", "PERSON"),
+                ("Jordi Arrese", "PERSON"))
+    assert got == {("London Welsh", "organization"): 1, ("London", "place"): 1, ("Paris Hilton", "person"): 1,
+                   ("Jordi Arrese", "person"): 1}

@@ -56,7 +56,7 @@ _PLACE_NOUNS = frozenset("region district province village county oblast governo
 PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
-    mountains hills airport stadium park gardens county province region district
+    mountains hills grove airport stadium park gardens county province region district
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -67,6 +67,9 @@ ORG_HEADS = frozenset(
     university college bureau authority federation club fc foundation society trust airlines airways
     """.split()
 )
+#: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
+#: Olympics"), which is neither a person, an organisation nor a place.
+_EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships".split())
 #: The first word of a weather event's name: storms are not people ("Storm Desmond", "Hurricane Katrina").
 _WEATHER = frozenset("storm hurricane typhoon cyclone tropical".split())
 #: News agencies, whose name in a dateline or a sign-off ("WASHINGTON (Reuters) -") is not part of the story.
@@ -115,10 +118,11 @@ def _census_names(file: str, min_share: float = 0.0) -> frozenset[str]:
 
 
 @functools.cache
-def given_names() -> frozenset[str]:
+def given_names(share: float | None = None) -> frozenset[str]:
     """First names of people, in lower case without accents: the US census's given names (1990, public domain, as
-    the ``names`` package ships them) borne by ``WEIGHTS.min_given_name_share`` % of men or women or more."""
-    share = WEIGHTS.min_given_name_share
+    the ``names`` package ships them) borne by ``share`` % of men or women or more (by default
+    ``WEIGHTS.min_given_name_share``; 0 for all 5,494)."""
+    share = WEIGHTS.min_given_name_share if share is None else share
     return _census_names("dist.male.first", share) | _census_names("dist.female.first", share)
 
 
@@ -448,9 +452,10 @@ class _Found:
     doubtful: bool = False  # opens a sentence, or the article has it as a plain word
 
 
-def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset()) -> _Found | None:
-    """What a mention says, or None when it is not a name we report. ``companies``: the one-word names the
-    article has tagged as organisations, in lower case."""
+def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
+          places: frozenset[str] = frozenset()) -> _Found | None:
+    """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
+    the article has tagged as organisations, as places, in lower case."""
     kind = TYPES.get(m.label)
     if kind is None:
         return None
@@ -480,9 +485,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if len(parts) == 1 and is_demonym(name):
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
-        parts = parts[1:]  # "Russian Igor Andreev"
+        parts = parts[1:]  # "Russian Igor Andreev" (of two words, the first may be a given name: "Jordi Arrese")
     if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
         kind = "organization"  # "the NRA" tagged as a place
+    elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
+        kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
+    if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
+        return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
+    if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
+        return None  # "United and City": two names the article gives apart, run together
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
     if kind == "place" and m.club and name.lower() not in known_places():
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
@@ -510,6 +521,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (found.kind != "person" and not cue and reads_as_person(found.parts)
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
+    elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
+          and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
+          and _folded(found.parts[0]) not in given_names(0.0)):
+        found.kind = "organization"  # "London Welsh", "Sale Sharks": a team or firm of the place; not "Paris Hilton"
     if found.kind == "person":
         if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() or i and w in _PARTICLES - {"and"}
                    for i, w in enumerate(" ".join(found.parts).replace("’", "").replace("'", "").split())):
@@ -596,8 +611,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             split.append(m)
     items = split
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
-    companies = frozenset(normalize_name(m.text).lower() for m in items if m.label == "ORG" and " " not in m.text.strip())
-    found = [f for f in (_read(m, named, exclude, companies) for m in items) if f is not None]
+    one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
+    companies = frozenset(n for n, label in one_word if label == "ORG")
+    places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
+    found = [f for f in (_read(m, named, exclude, companies, places) for m in items) if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
         if f.kind == "person" and f.honorific:
