@@ -197,3 +197,10 @@ def test_a_place_run_before_a_word_tagged_as_a_person_makes_a_team_or_firm():
                 ("Jordi Arrese", "PERSON"))
     assert got == {("London Welsh", "organization"): 1, ("London", "place"): 1, ("Paris Hilton", "person"): 1,
                    ("Jordi Arrese", "person"): 1}
+
+
+def test_a_full_name_tagged_otherwise_beside_its_surname_tagged_as_a_person_is_a_persons():
+    got = pairs(("Cesc Fabregas", "ORG"), ("Fabregas", "PERSON"), ("Fabregas", "PERSON"), ("HTC Thunderbolt", "ORG"),
+                ("Thunderbolt", "PERSON"), ("American Idol", "ORG"), ("Idol", "PERSON"))
+    assert got == {("Cesc Fabregas", "person"): 3, ("HTC Thunderbolt", "organization"): 1,
+                   ("American Idol", "organization"): 1}

@@ -692,10 +692,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     def words(key: Key) -> list[str]:
         return key[0].split()
 
-    # "Bernie Ebbers" tagged ORG beside "Mr Ebbers": a full name ending in a titled person's surname is a person's.
+    # "Bernie Ebbers" tagged ORG beside "Mr Ebbers": a full name ending in a titled person's surname is a person's;
+    # so is "Cesc Fabregas" tagged ORG beside "Fabregas" tagged PERSON, when no word of it says otherwise.
     titled_surnames = {k[0] for k, t in tally.items() if k[1] == "person" and " " not in k[0] and t.titled}
+    lone_surnames = {k[0] for k in tally if k[1] == "person" and " " not in k[0]}
+    not_a_persons = _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES
     for key in [k for k in tally if k[1] != "person" and 1 < len(words(k)) <= 3]:
-        if words(key)[-1] in titled_surnames and all(w[:1].isupper() for w in tally[key].shown.split()):
+        if not all(w[:1].isupper() for w in tally[key].shown.split()):
+            continue
+        if words(key)[-1] in titled_surnames or (
+                words(key)[-1] in lone_surnames and not set(words(key)) & not_a_persons
+                and key[0] not in known_places() and words(key)[0] not in known_places()
+                and not _all_caps(tally[key].shown.split()[0]) and not is_demonym(tally[key].shown.split()[0])):
             move(key, (key[0], "person"))
 
     target: dict[Key, Key] = {}
