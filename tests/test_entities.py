@@ -204,3 +204,11 @@ def test_a_full_name_tagged_otherwise_beside_its_surname_tagged_as_a_person_is_a
                 ("Thunderbolt", "PERSON"), ("American Idol", "ORG"), ("Idol", "PERSON"))
     assert got == {("Cesc Fabregas", "person"): 3, ("HTC Thunderbolt", "organization"): 1,
                    ("American Idol", "organization"): 1}
+
+
+def test_an_owner_named_nowhere_else_is_part_of_the_name():
+    text = "Nation's Restaurant News said Azerbaijan’s Ganja Automobile Plant and Britain's Gordon Brown met."
+    got = found(text, ("Nation's Restaurant News", "ORG"), ("Azerbaijan’s Ganja Automobile Plant", "ORG"),
+                ("Britain's Gordon Brown", "PERSON"))
+    assert got == {("Nation's Restaurant News", "organization"): 1, ("Ganja Automobile Plant", "organization"): 1,
+                   ("Gordon Brown", "person"): 1}

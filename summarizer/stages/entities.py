@@ -466,8 +466,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     owner = _LEADING_OWNER.match(name)
     if owner:
         rest = name[owner.end() :]
-        if len(rest.split()) > 1 or owner.group(1).lower() in named:
-            name = rest  # "Azerbaijan’s Ganja Automobile Plant": the plant's name
+        who = owner.group(1).lower()
+        if (who in named or who in known_places() or any(n.endswith(f" {who}") for n in named)
+                or len(rest.split()) > 1 and kind == "person"):
+            name = rest  # "Azerbaijan’s Ganja Automobile Plant", "Murdoch's News Corp": the plant's, the firm's name
+        # else an owner the article names nowhere else is part of the name: "Nation's Restaurant News"
         elif kind == "person":
             kind = "organization"  # "Yarl's Wood" is one name, and nobody's
     if kind == "person":
