@@ -212,3 +212,15 @@ def test_an_owner_named_nowhere_else_is_part_of_the_name():
                 ("Britain's Gordon Brown", "PERSON"))
     assert got == {("Nation's Restaurant News", "organization"): 1, ("Ganja Automobile Plant", "organization"): 1,
                    ("Gordon Brown", "person"): 1}
+
+
+def test_a_name_cut_short_by_the_model_is_made_whole():
+    text = ("President Susilo Bambang Yudhoyono met the Center for Science in the Public Interest, which cited "
+            "Physical Review D, and Gordon Brown's Budget To Come, at the Electoral Commission on Monday.")
+    got = found(text, ("Susilo Bambang", "PERSON"), ("Yudhoyono", "ORG"), ("Center for Science", "ORG"),
+                ("Public Interest", "ORG"), ("Physical Review", "ORG"), ("Gordon Brown's", "PERSON"),
+                ("Electoral Commission", "ORG"))
+    assert got == {("Susilo Bambang Yudhoyono", "person"): 1,
+                   ("Center for Science in the Public Interest", "organization"): 1,
+                   ("Physical Review D", "organization"): 1, ("Gordon Brown", "person"): 1,
+                   ("Electoral Commission", "organization"): 1}
