@@ -224,3 +224,11 @@ def test_a_name_cut_short_by_the_model_is_made_whole():
                    ("Center for Science in the Public Interest", "organization"): 1,
                    ("Physical Review D", "organization"): 1, ("Gordon Brown", "person"): 1,
                    ("Electoral Commission", "organization"): 1}
+
+
+def test_a_firms_name_keeps_the_possessive_it_always_has():
+    text = "Standard & Poor's cut Dr Reddy's to junk; Standard & Poor's said Dr Reddy's shares and Dr Smith's fell."
+    got = found(text, ("Standard & Poor", "ORG"), ("Dr Reddy", "ORG"), ("Standard & Poor", "ORG"),
+                ("Dr Reddy", "ORG"), ("Dr Smith", "PERSON"))
+    assert got == {("Standard & Poor's", "organization"): 2, ("Dr Reddy's", "organization"): 2,
+                   ("Dr Smith", "person"): 1}

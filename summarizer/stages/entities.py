@@ -315,10 +315,23 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+def _owns_its_s(text: str, start: int, name: str) -> bool:
+    """Whether a firm's name ends in a possessive "'s" the model left out: "Standard & Poor's", "Dr Reddy's" (a name
+    with "&" or a courtesy title, never written without the "'s" in the article)."""
+    words = name.split()
+    if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS):  # not "AT&T's", "E&Y's"
+        return False
+    ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
+    return text[start + len(name) : start + len(name) + 3] in ends and all(
+        e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
+
+
 def _run_on(text: str, start: int, name: str, label: str) -> str:
     """The words after a name at ``start`` that the NER model left out of it, with the space before them, or ""."""
     rest = text[start + len(name) : start + len(name) + 120]
     words = name.split()
+    if label == "ORG" and _owns_its_s(text, start, name):
+        return rest[:2]
     if len(words) < 2 or not words[-1][:1].isupper() or name.endswith((".", "'", "’", "'s", "’s")):
         return ""  # "Gordon Brown's Budget", "Type O. And": what follows a possessive or a full stop is not the name's
     if label == "PERSON" and (m := _ONE_MORE.match(rest)):
@@ -517,6 +530,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     while len(pieces) > 1 and _all_caps(pieces[0]) and not _all_caps(" ".join(pieces[1:])):
         pieces.pop(0)  # "PROFIT\n  Chrysler Corp": a headline's last word run into the body's first name
     name = normalize_name(" ".join(pieces), keep_owner=True)
+    owns_s = m.took in ("'s", "’s")
+    if owns_s:
+        name, kind = name + m.took, "organization"  # "Standard & Poor's", "Dr Reddy's"
     owner = _LEADING_OWNER.match(name)
     if owner:
         rest = name[owner.end() :]
@@ -556,7 +572,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
-    if len(parts) > 1 and _bare(parts[0]) in HONORIFICS:
+    if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s:
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
         found.honorific, found.kind = m.before.strip(_PUNCTUATION.replace(".", "")), "person"
