@@ -259,7 +259,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"."""
-    took = _run_on(text, start, name, label) if not headline else ""
+    if label == "ORG" and name.endswith(("'s", "’s")) and _owns_its_s(text, start, name[:-2]):
+        name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
+    else:
+        took = _run_on(text, start, name, label) if not headline else ""
     name = f"{name}{took}"
     before = text[max(0, start - 40) : start].split()
     after = text[start + len(name) : start + len(name) + 40].split()
@@ -317,12 +320,13 @@ def _zipf(word: str) -> float:
 
 def _owns_its_s(text: str, start: int, name: str) -> bool:
     """Whether a firm's name ends in a possessive "'s" the model left out: "Standard & Poor's", "Dr Reddy's" (a name
-    with "&" or a courtesy title, never written without the "'s" in the article)."""
+    with " & " or a courtesy title, written more than once and never without the "'s": once, "Ant & Dec's" is
+    theirs)."""
     words = name.split()
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS):  # not "AT&T's", "E&Y's"
         return False
     ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
-    return text[start + len(name) : start + len(name) + 3] in ends and all(
+    return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
         e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
 
 
