@@ -533,6 +533,12 @@ def test_a_person_named_by_surname_or_role_alone_comes_after_their_introduction(
     later = ["Dorrit promised shareholders far bigger savings than in the rival deal on Monday.",
              "The bid was made at dawn by the exchange.", "Anna Dorrit, the chief executive, led the bid."]
     assert extractive.introduced_in(later, 0) == [2]
+    # Not a surname: a name qualifying a noun, a place in a compound, a title before a full name.
+    others = ["Northtown City lost its match on Monday night.", "City captain Tom Reyes was sent off in the game.",
+              "Hillcrest completed its purchase of Pine-based Rowe on Friday.",
+              "Founded in 1968, Pine, Ga.-based Hillcrest is a phone firm.",
+              "Secretary-General Lena Ortiz stressed her concern over the talks.", "The UN Secretary-General spoke."]
+    assert [extractive.introduced_in(others, i) for i in range(len(others))] == [None] * len(others)
     assert extractive.leans_on_previous("The Spanish goalkeeper saved two penalties.", "")
     assert extractive.leans_on_previous("The 26-year-old was signed in May.", "")
     assert not extractive.leans_on_previous("The European Union agreed the budget.", "")

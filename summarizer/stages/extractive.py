@@ -75,7 +75,14 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
 
 
 #: A sentence that opens with one name alone ("Lindeen said ...", "Mr Begg's father ..."), not a full name.
-_BARE_NAME = re.compile(r"^[\"“'‘(]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?([A-Z][a-z][\w'’\-]*?)(?:'s|’s)?\b(?![ -][A-Z])")
+#: The name must be the subject: its possessive, a comma or a verb follows ("Lindeen said", "Souness is bidding"),
+#: not a noun it qualifies ("City captain Vincent Kompany ...").
+_BARE_NAME = re.compile(
+    r"^[\"“'‘(]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?([A-Z][a-z][\w'’\-]*?[a-z])"
+    r"(?:['’]s\b|,| (?:[a-z]+(?:ed|s)|said|told|will|would|could|can|may|might|must|should|did|do|had|have|won|lost|"
+    r"made|took|gave|got|became|began|came|went|left|led|met|saw|felt|put|ran|set|sent|spent|wrote|thought|knew|found|"
+    r"held|kept|brought|bought|paid|also|then|now|later|still|never|already|insisted|hit|quit|shut)\b)"
+)
 #: Capitalised words that open a sentence but never stand before a surname in a full name.
 _NOT_FIRST_NAMES = frozenset(
     """
@@ -99,7 +106,7 @@ def introduced_in(sentences: Sequence[str], i: int) -> list[int] | None:
     name = m.group(1)
     if name.lower() in _NOT_FIRST_NAMES or name.lower() in _LEANING_WORDS:
         return None
-    full = re.compile(rf"\b([A-Z][\w'’.\-]*) {re.escape(name)}\b")
+    full = re.compile(rf"(?<![\w.'’\-])([A-Z][a-z]+) {re.escape(name)}\b")  # "Monica Lindeen", not "La.-based Acme"
 
     def names_in_full(text: str) -> bool:
         return any(f.group(1).lower() not in _NOT_FIRST_NAMES for f in full.finditer(text))
