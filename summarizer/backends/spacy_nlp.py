@@ -167,7 +167,7 @@ _INSIDE_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "POS", "WDT", "WP", "W
 _NOT_BEFORE_START = frozenset(
     """
     class plan group type grade vitamin category division league serie series section part exhibit model level
-    schedule appendix pool zone block box row gate route tier list side team option stage phase unit ward wing
+    schedule appendix pool zone block box row gate route tier list side team option phase unit ward wing
     paragraph figure table article formula hepatitis string track channel
     film movie book novel song album play show episode titled called named entitled
     """.split()
