@@ -8,7 +8,7 @@ picks are dropped with maximal marginal relevance (MMR); the picks come back in 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,19 +92,23 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
-def introduced_in(sentences: Sequence[str], i: int) -> list[int] | None:
+def introduced_in(sentences: Sequence[str], i: int, people: Collection[str] = ()) -> list[int] | None:
     """Where the person that sentence ``i`` names by surname alone is introduced by full name, or None.
 
     "Lindeen said ..." names someone the article introduced before as "Monica Lindeen": a summary
     that holds the one sentence without the other leaves its reader asking who. Gives the sentences
     that name "<First name> Lindeen" (all before ``i``, or else all after it); None when the
     sentence opens with no bare name, names the person in full itself, or no sentence does.
+    ``people``: the names of people the article holds (named-entity recognition); a bare name is a
+    surname only when it ends one of them in two words or more ("Air", "Irish" or "Argentina" never do).
     """
     m = _BARE_NAME.match(sentences[i])
     if not m:
         return None
     name = m.group(1)
     if name.lower() in _NOT_FIRST_NAMES or name.lower() in _LEANING_WORDS:
+        return None
+    if not any(len(p.split()) > 1 and p.split()[-1] in (name, f"{name}'s", f"{name}’s") for p in people):
         return None
     full = re.compile(rf"(?<![\w.'’\-])([A-Z][a-z]+) {re.escape(name)}\b")  # "Monica Lindeen", not "La.-based Acme"
 
@@ -205,8 +209,12 @@ def select(
     max_words: int | None = None,
     weights: RankWeights = DEFAULT_WEIGHTS,
     max_sentence_words: int = 150,
+    people: Collection[str] = (),
 ) -> list[int]:
-    """Indices of the summary sentences, in article order (empty when no sentence is usable)."""
+    """Indices of the summary sentences, in article order (empty when no sentence is usable).
+
+    ``people``: the names of people in the article, to tell a surname (see :func:`introduced_in`).
+    """
     scores = sentence_scores(sentences, vectors, title_vector, weights, max_sentence_words)
     allowed = scores > 0
     if not allowed.any():
@@ -230,7 +238,7 @@ def select(
         if i > 0 and leans_on_previous(sentences[i], " ".join(sentences[max(0, i - 3) : i])):
             need.append({i - 1})
         # One that names someone by surname alone comes after the one that introduced them by full name.
-        intro = introduced_in(sentences, i)
+        intro = introduced_in(sentences, i, people)
         if intro is not None:
             if intro[0] > i:
                 return None  # introduced only later: a summary in article order cannot hold both the right way round
