@@ -404,8 +404,9 @@ class Pipeline:
         s = self.settings
         sent_vecs = vectors[start : start + len(sents)]
         title_vec = vectors[title_at] if title_at is not None else None
+        people = {e.text for e in w.analysis.entities if e.label == "PERSON"} if w.analysis is not None else set()
         picked = extractive.select(sents, sent_vecs, title_vec, max_sentences=s.sentences, max_words=s.max_words,
-                                   max_sentence_words=s.max_sentence_words)
+                                   max_sentence_words=s.max_sentence_words, people=people)
         warnings = list(w.warnings or [])
         too_long = sum(len(sent.split()) > s.max_sentence_words for sent in sents)
         if too_long:

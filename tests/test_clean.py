@@ -98,3 +98,26 @@ def test_text_without_any_punctuation_is_kept_with_a_warning():
     c = clean(text)
     assert c.text == text.strip()
     assert any("no sentence-ending punctuation" in w for w in c.warnings)
+
+
+def test_a_byline_run_into_the_story_is_metadata():
+    c = clean("By Jane Ruth Marsh of Planet magazine Glaciers shrank faster than ever this year, scientists said on "
+              "Friday. The result surprised them.")
+    assert c.text == "Glaciers shrank faster than ever this year, scientists said on Friday. The result surprised them."
+    assert c.byline == "Jane Ruth Marsh"
+    c = clean("Shares rose and the index gained 56 points. By Tom Reed and Ann Park, Markets.com Stocks ended off the "
+              "highs of the day. Oil rose.")
+    assert c.text == "Shares rose and the index gained 56 points. Stocks ended off the highs of the day. Oil rose."
+    for story in ("Unemployment surged. By Election Day 1984, the rate had sunk to 7.2 percent. The mayor won.",
+                  "By train and bus the visitors came to the city on Monday. They stayed a week.",
+                  "By Monday, Police Chief Ann Lee said the case was closed. Nobody was charged."):
+        assert clean(story).text == story
+
+
+def test_a_wire_dateline_after_a_headline_or_byline_starts_the_story():
+    c = clean("By Tom Reed DUBLIN/LISBON, April 1 (Wirenews) - A rating agency cut its grade for two banks. More follows.")
+    assert c.text == "A rating agency cut its grade for two banks. More follows."
+    c = clean("Study says screening pays off MONDAY, May 2 (Health Wire) - The rate of new cases has dropped. It is good.")
+    assert c.text == "The rate of new cases has dropped. It is good."
+    c = clean("SPRINGFIELD — The drug company cut the price of its pill on Friday. It had been sued.")
+    assert c.text == "The drug company cut the price of its pill on Friday. It had been sued."

@@ -91,3 +91,22 @@ def test_loading_the_analyser_leaves_spacy_cli_out_but_importable():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["[]", "['It rained.', 'Then it stopped.']", "True True True"]
+
+
+@pytest.mark.slow
+def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_summarizer):
+    analyzer = real_summarizer.pipeline.analyzer
+    analyzer = getattr(analyzer, "local", analyzer)
+    text = ("Four-year-old Tom Brown lost his kite at Greenfield Park A four-year-old boy lost his red kite in a storm "
+            "on Sunday. The storm reached the coast at noon The wind tore roofs off two barns near the river. "
+            "The club beat Rovers in Serie A on Saturday in a key match. Class A shares of the firm rose sharply "
+            "on Monday. Fans queued for the film A star is born on Friday night.")
+    assert [s.text for s in analyzer.analyze_batch([text])[0].sentences] == [
+        "Four-year-old Tom Brown lost his kite at Greenfield Park",
+        "A four-year-old boy lost his red kite in a storm on Sunday.",
+        "The storm reached the coast at noon",
+        "The wind tore roofs off two barns near the river.",
+        "The club beat Rovers in Serie A on Saturday in a key match.",
+        "Class A shares of the firm rose sharply on Monday.",
+        "Fans queued for the film A star is born on Friday night.",
+    ]

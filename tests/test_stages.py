@@ -623,3 +623,37 @@ def test_word_frequencies_come_from_a_table_built_once_in_the_cache_folder(monke
     finally:
         keywords._zipf_table.cache_clear()
         keywords.zipf_frequency.cache_clear()
+
+
+PEOPLE = ["Ruth Kalder"]
+
+
+def test_a_person_named_by_surname_or_role_alone_comes_after_their_introduction():
+    sents = ["The state auditor warned on Monday that the insurance fund would run dry by the end of next year.",
+             "Ruth Kalder, the auditor, said on Monday that premiums would have to rise by a fifth.",
+             "Kalder said the board had ignored three earlier warnings about the state of the fund.",
+             "Mr Kalder's brother runs a rival insurance firm in the same town, records show."]
+    assert extractive.introduced_in(sents, 2, PEOPLE) == [1] and extractive.introduced_in(sents, 3, PEOPLE) == [1]
+    assert extractive.introduced_in(sents, 0, PEOPLE) is None and extractive.introduced_in(sents, 1, PEOPLE) is None
+    assert extractive.introduced_in(sents, 2) is None  # without the article's people, no name is taken for a surname
+    later = ["Dorrit promised shareholders far bigger savings than in the rival deal on Monday.",
+             "The bid was made at dawn by the exchange.", "Anna Dorrit, the chief executive, led the bid."]
+    assert extractive.introduced_in(later, 0, ["Anna Dorrit"]) == [2]
+    # Not a surname: a name qualifying a noun, a place in a compound, a title before a full name.
+    others = ["Northtown City lost its match on Monday night.", "City captain Tom Reyes was sent off in the game.",
+              "Hillcrest completed its purchase of Pine-based Rowe on Friday.",
+              "Founded in 1968, Pine, Ga.-based Hillcrest is a phone firm.",
+              "Secretary-General Lena Ortiz stressed her concern over the talks.", "The UN Secretary-General spoke."]
+    people = ["Tom Reyes", "Lena Ortiz", "Ban Hillcrest"]
+    assert [extractive.introduced_in(others, i, people) for i in range(len(others))] == [None] * len(others)
+    assert extractive.leans_on_previous("The Spanish goalkeeper saved two penalties.", "")
+    assert extractive.leans_on_previous("The 26-year-old was signed in May.", "")
+    assert not extractive.leans_on_previous("The European Union agreed the budget.", "")
+    vecs = unit([1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1])
+    weights = extractive.RankWeights(position=0.0, title=0.0)
+    # The surname sentence is the most central, but comes only with the one that introduced the person.
+    assert extractive.select(sents, vecs, max_sentences=2, weights=weights, people=PEOPLE) == [0, 1]
+    assert extractive.select(sents, vecs, max_sentences=3, weights=weights, people=PEOPLE) == [0, 1, 3]
+    # Introduced only by a later sentence: passed over while anything else can be picked.
+    assert 0 not in extractive.select(later, unit([1, 1, 1], [0, 1, 0], [0, 0, 1]), max_sentences=2, weights=weights,
+                                      people=["Anna Dorrit"])

@@ -190,14 +190,59 @@ _SHORT_TITLE_AT = re.compile(r"\b(?:" + "|".join(sorted(_SHORT_TITLES)) + r")\."
 _SENTENCE_END = frozenset(".!?")
 
 
-def _sentence_starts(doc: Any) -> list[int]:
-    """Where the sentences of ``doc`` start (token indices), with no break between a short title and its name.
+#: "... at East Midlands Airport A four-year-old boy was ...": a capitalised article after a word, before a word in
+#: lower case. Inside a sentence "A", "An" and "The" are written small, so there a headline, photo caption or link
+#: text without a full stop ran into the sentence after it (scraped pages lose the line break between them).
+_GLUED_START = re.compile(r"(?<=[^\W_] )(?:A|An|The) (?=[a-z])")
+#: Tags of a word after which a capitalised article is still inside its sentence ("in The ...", "Serie A on").
+_INSIDE_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "POS", "WDT", "WP", "WP$", "EX", "MD", "RP", "HYPH"})
+#: Words after which a capitalised article is still inside its sentence: a letter's name ("Class A shares", "Plan A
+#: was", "Group A teams") or a title's ("the film A star is born", "a book called The long walk").
+_NOT_BEFORE_START = frozenset(
+    """
+    class plan group type grade vitamin category division league serie series section part exhibit model level
+    schedule appendix pool zone block box row gate route tier list side team option phase unit ward wing
+    paragraph figure table article formula hepatitis string track channel
+    film movie book novel song album play show episode titled called named entitled
+    """.split()
+)
 
-    At "Lt. Noel" or "Capt. John" the break the segmenter put after the title (or after its full stop)
-    goes; where the title itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the
-    break is put before it.
+
+def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
+    """Tokens that start a sentence glued without a full stop to a headline or caption before it.
+
+    Taken only where at least three words precede it in its sentence, none of them punctuation (so "Serie A"
+    or a list stays whole), and four words follow it.
+    """
+    found: set[int] = set()
+    for m in _GLUED_START.finditer(doc.text):  # the text first: most documents hold no such article
+        span = doc.char_span(m.start(), m.start() + len(m.group().split()[0]), alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        i = span[0].i
+        if i in starts or i < 3 or i + 4 >= len(doc):
+            continue
+        prev, nxt = doc[i - 1], doc[i + 1]
+        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START or nxt.tag_ in _INSIDE_TAGS:
+            continue
+        if any(s in starts for s in range(i - 2, i)) or any(s in starts for s in range(i + 1, i + 5)):
+            continue  # fewer than three words before it or four after it in its sentence
+        if not all(t.is_alpha or t.is_digit or t.text in {"-", "'", "’"} for t in doc[i - 3 : i]):
+            continue
+        found.add(i)
+    return found
+
+
+def _sentence_starts(doc: Any) -> list[int]:
+    """Where the sentences of ``doc`` start (token indices).
+
+    Two corrections to the segmenter. No break between a short title and its name: at "Lt. Noel" or
+    "Capt. John" the break the segmenter put after the title (or after its full stop) goes; where the title
+    itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the break is put before it.
+    And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`).
     """
     starts = {sent.start for sent in doc.sents}
+    starts |= _glued_starts(doc, starts)
     for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
         if tok.text.rstrip(".") not in _SHORT_TITLES or tok.i + 1 >= len(doc):

@@ -63,6 +63,32 @@ _PLACE_AGENCY = re.compile(
     r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3}\s*\((?:[A-Z][A-Za-z&.]{1,20})(?: [A-Z][A-Za-z&.]{1,20}){0,2}\)"
     r"(?:(?=[A-Z\"“'‘])|\s*[-–—]+\s+)"
 )
+# The same dateline further into the first paragraph, after a headline, a byline or a photo caption that lost their
+# line breaks: "By Mark Cina LOS ANGELES (Hollywood Reporter) - As ...", "... paying off THURSDAY, March 31
+# (HealthDay News) - The rate ...". The story starts after it.
+_LATE_WIRE_DATELINE = re.compile(
+    r"(?<=\s)[A-Z]{2,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:,[^()\n]{0,40})?\s*"
+    r"\([A-Z][\w.&\-]{1,20}(?: [A-Z][\w.&\-]{1,20}){0,2}\)\s*[-–—]+\s+(?=[A-Z\"“'‘])"
+)
+#: How far into the first paragraph such a dateline may be found (a headline, byline and caption fit in this).
+_LATE_DATELINE_REACH = 400
+# A dateline in capitals before a dash, without an agency: "WASHINGTON — The ...", "TRIPOLI, Libya - ...".
+_CAPS_DATELINE = re.compile(
+    r"^[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?\s+[-–—]+\s+"
+    r"(?=[A-Z\"“'‘])"
+)
+# A byline run into the story, at the start of a paragraph or of a sentence: "By Eugenie Samuel Reich of Nature
+# magazine Neutrinos ...", "By Abby Schultz and JeeYeon Park, CNBC.com Stocks ended ...". A name is two to four
+# capitalised words; the story goes on with a capitalised word and then a word in lower case, so "By Election Day
+# 1984, the ..." is no byline.
+_NAME = r"[A-Z][a-zà-ÿ'’\-]*[A-Za-zà-ÿ'’\-]*\.?(?: [A-Z][A-Za-zà-ÿ'’\-]*\.?){1,3}"
+_INLINE_BYLINE = re.compile(
+    r"(?:^|(?<=[.!?][\"”’] )|(?<=[.!?] ))By (?P<name>" + _NAME + r"(?:,? and " + _NAME + r")?)"
+    r"(?:,? (?:of|for) (?:the )?[A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3}(?: magazine| newspaper| staff)?"
+    r"|, [A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,2})?"
+    r" (?=(?!(?:of|for|and|in)\b)[\"“‘]?[A-Z][\w'’\-]*,? [a-z])"
+)
+
 # The wire's sign-off and contributor credits after the story: "REUTER", "(Reporting by ...; Editing by ...)".
 _SIGN_OFF = re.compile(r"\s*\b(?:REUTERS?|Reuters?)\s*$")
 _CREDIT_LINE = re.compile(
@@ -420,9 +446,22 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     if foreign:
         warnings.append(f"left out {foreign} line(s) written in another script than the article")
 
+    # Bylines run into the story's paragraphs.
+    for n, line in enumerate(kept):
+        if "By " in line:
+            for m in _INLINE_BYLINE.finditer(line):
+                name = m.group("name")
+                (bylines if all(_looks_like_name(part) for part in name.split(" and ")) else agency_bylines).append(name)
+            kept[n] = _INLINE_BYLINE.sub("", line)
+
     # Wire datelines and agency credits inside the first sentence(s).
     if kept:
-        kept[0] = _AGENCY_TAG.sub("", _PLACE_AGENCY.sub("", _WIRE_DATELINE.sub("", kept[0], count=1), count=1), count=1)
+        first = _WIRE_DATELINE.sub("", kept[0], count=1)
+        late = _LATE_WIRE_DATELINE.search(first, 0, _LATE_DATELINE_REACH)
+        if late is not None:
+            first = first[late.end() :]
+        first = _CAPS_DATELINE.sub("", first, count=1)
+        kept[0] = _AGENCY_TAG.sub("", _PLACE_AGENCY.sub("", first, count=1), count=1)
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
     kept = [line for line in kept if line]
 

@@ -8,7 +8,7 @@ picks are dropped with maximal marginal relevance (MMR); the picks come back in 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,15 +42,25 @@ _SAME = re.compile(r"^[\"“'‘(]*(?:(?:on|at|in|by) )?the same\b", re.IGNORECA
 _FIRST_WORDS = re.compile(r"^[\"“'‘(]*([A-Za-z]+)(?:[ ,]+([A-Za-z]+))?")
 
 
+#: "The 26-year-old ...", "The Spanish goalkeeper ...", "The former Arsenal man ...": a person named before, by what
+#: they are. Said of someone the reader has not met, it leaves them asking who.
+_PERSON_BY_ROLE = re.compile(
+    r"^[\"“'‘(]*[Tt]he (?:\d+-year-old\b|(?:(?:former|young|[A-Z][\w-]*) ){0,3}?(?:man|woman|boy|girl|player|coach|"
+    r"manager|goalkeeper|keeper|striker|midfielder|defender|winger|forward|captain|batsman|bowler|driver|victim|suspect|"
+    r"actor|actress|singer|star|teenager|youngster|officer|father|mother|son|daughter|husband|wife|pair|couple)\b)"
+)
+
+
 def leans_on_previous(sentence: str, earlier: str) -> bool:
     """Whether a sentence needs the text before it to be understood.
 
     It does when it opens with a pronoun, a demonstrative or a connective ("He said ...", "This
-    means ...", "But ..."), with "the same" ("On the same day ..."), or with "the" and a noun that
-    the earlier text already used ("The company said ..." after a company was named), a reference
+    means ...", "But ..."), with "the same" ("On the same day ..."), with "the" and a noun that
+    the earlier text already used ("The company said ..." after a company was named), or with a
+    person named by age or role ("The 26-year-old ...", "The Spanish goalkeeper ..."): a reference
     back to someone or something the reader of the summary alone would not know.
     """
-    if _SAME.match(sentence):
+    if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence):
         return True
     m = _FIRST_WORDS.match(sentence)
     if not m:
@@ -62,6 +72,56 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
         stem = second.lower().rstrip("s")
         return re.search(rf"\b{re.escape(stem)}", earlier.lower()) is not None
     return False
+
+
+#: A sentence that opens with one name alone ("Lindeen said ...", "Mr Begg's father ..."), not a full name.
+#: The name must be the subject: its possessive, a comma or a verb follows ("Lindeen said", "Souness is bidding"),
+#: not a noun it qualifies ("City captain Vincent Kompany ...").
+_BARE_NAME = re.compile(
+    r"^[\"“'‘(]*(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.? )?([A-Z][a-z][\w'’\-]*?[a-z])"
+    r"(?:['’]s\b|,| (?:[a-z]+(?:ed|s)|said|told|will|would|could|can|may|might|must|should|did|do|had|have|won|lost|"
+    r"made|took|gave|got|became|began|came|went|left|led|met|saw|felt|put|ran|set|sent|spent|wrote|thought|knew|found|"
+    r"held|kept|brought|bought|paid|also|then|now|later|still|never|already|insisted|hit|quit|shut)\b)"
+)
+#: Capitalised words that open a sentence but never stand before a surname in a full name.
+_NOT_FIRST_NAMES = frozenset(
+    """
+    the a an in on at for of to by from with and but or as if when while after before since mr mrs ms miss dr prof
+    sir lord lady said says told
+    """.split()
+)
+
+
+def introduced_in(sentences: Sequence[str], i: int, people: Collection[str] = ()) -> list[int] | None:
+    """Where the person that sentence ``i`` names by surname alone is introduced by full name, or None.
+
+    "Lindeen said ..." names someone the article introduced before as "Monica Lindeen": a summary
+    that holds the one sentence without the other leaves its reader asking who. Gives the sentences
+    that name "<First name> Lindeen" (all before ``i``, or else all after it); None when the
+    sentence opens with no bare name, names the person in full itself, or no sentence does.
+    ``people``: the names of people the article holds (named-entity recognition); a bare name is a
+    surname only when it ends one of them in two words or more ("Air", "Irish" or "Argentina" never do).
+    """
+    m = _BARE_NAME.match(sentences[i])
+    if not m:
+        return None
+    name = m.group(1)
+    if name.lower() in _NOT_FIRST_NAMES or name.lower() in _LEANING_WORDS:
+        return None
+    if not any(len(p.split()) > 1 and p.split()[-1] in (name, f"{name}'s", f"{name}’s") for p in people):
+        return None
+    full = re.compile(rf"(?<![\w.'’\-])([A-Z][a-z]+) {re.escape(name)}\b")  # "Monica Lindeen", not "La.-based Acme"
+
+    def names_in_full(text: str) -> bool:
+        return any(f.group(1).lower() not in _NOT_FIRST_NAMES for f in full.finditer(text))
+
+    if names_in_full(sentences[i]):
+        return None
+    before = [j for j in range(i) if names_in_full(sentences[j])]
+    if before:
+        return before
+    after = [j for j in range(i + 1, len(sentences)) if names_in_full(sentences[j])]
+    return after or None
 
 
 #: A rights notice inside a sentence ("... Taylorsville Copyright 2011 The Salt Lake Tribune."): page furniture
@@ -149,8 +209,12 @@ def select(
     max_words: int | None = None,
     weights: RankWeights = DEFAULT_WEIGHTS,
     max_sentence_words: int = 150,
+    people: Collection[str] = (),
 ) -> list[int]:
-    """Indices of the summary sentences, in article order (empty when no sentence is usable)."""
+    """Indices of the summary sentences, in article order (empty when no sentence is usable).
+
+    ``people``: the names of people in the article, to tell a surname (see :func:`introduced_in`).
+    """
     scores = sentence_scores(sentences, vectors, title_vector, weights, max_sentence_words)
     allowed = scores > 0
     if not allowed.any():
@@ -161,27 +225,45 @@ def select(
                 redundancy_cutoff=weights.redundancy_cutoff)
     picked: list[int] = []
     words = 0
-    waiting: list[int] = []  # sentences that lean on one not (yet) picked
+    # Sentences that lean on others not (yet) picked, with what they need: each set, one of its sentences.
+    waiting: dict[int, list[set[int]]] = {}
 
     def fits(i: int) -> bool:
         return max_words is None or not picked or words + len(sentences[i].split()) <= max_words
 
+    def needs(i: int) -> list[set[int]] | None:
+        """What sentence i needs picked before it; None when it can never be picked (it needs a later one)."""
+        need: list[set[int]] = []
+        # A sentence that leans on the one before it comes only after it (never alone).
+        if i > 0 and leans_on_previous(sentences[i], " ".join(sentences[max(0, i - 3) : i])):
+            need.append({i - 1})
+        # One that names someone by surname alone comes after the one that introduced them by full name.
+        intro = introduced_in(sentences, i, people)
+        if intro is not None:
+            if intro[0] > i:
+                return None  # introduced only later: a summary in article order cannot hold both the right way round
+            need.append(set(intro))
+        return need
+
     for i in order:
         if len(picked) >= max_sentences:
             break
-        # A sentence that leans on the one before it comes only after it (never alone).
-        if i > 0 and i - 1 not in picked and leans_on_previous(sentences[i], " ".join(sentences[max(0, i - 3) : i])):
-            waiting.append(i)
+        need = needs(i)
+        if need is None:
+            continue
+        if any(not (n & set(picked)) for n in need):
+            waiting[i] = need
             continue
         if not fits(i):
             continue
         picked.append(i)
         words += len(sentences[i].split())
-        for j in [j for j in waiting if j - 1 in picked]:
-            if len(picked) < max_sentences and fits(j):
-                picked.append(j)
-                words += len(sentences[j].split())
-            waiting.remove(j)
+        for j, need_j in list(waiting.items()):
+            if all(n & set(picked) for n in need_j):
+                if len(picked) < max_sentences and fits(j):
+                    picked.append(j)
+                    words += len(sentences[j].split())
+                del waiting[j]
     if not picked and order:
         picked.append(order[0])  # every usable sentence leans on another: the best one, rather than none
     return sorted(picked)
