@@ -121,3 +121,12 @@ def test_a_wire_dateline_after_a_headline_or_byline_starts_the_story():
     assert c.text == "The rate of new cases has dropped. It is good."
     c = clean("SPRINGFIELD — The drug company cut the price of its pill on Friday. It had been sued.")
     assert c.text == "The drug company cut the price of its pill on Friday. It had been sued."
+
+
+def test_a_capitals_dateline_after_a_subheading_starts_the_story():
+    c = clean("Most farms in the valley still lack water pumps NAIROBI — More than a thousand farms lost their crops "
+              "this year, a charity said on Friday. It asked for help.")
+    assert c.text == "More than a thousand farms lost their crops this year, a charity said on Friday. It asked for help."
+    for story in ("The alliance said NATO — The old name — would stay. Nobody objected.",
+                  "Ministers met in the capital. The deal, said the UN — which brokered it — was final."):
+        assert clean(story).text == story

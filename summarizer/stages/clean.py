@@ -72,6 +72,27 @@ _LATE_WIRE_DATELINE = re.compile(
 )
 #: How far into the first paragraph such a dateline may be found (a headline, byline and caption fit in this).
 _LATE_DATELINE_REACH = 400
+# A dateline in capitals before a dash, without an agency, after a subheading that lost its line break: "Half of
+# mothers give birth without trained help KABUL — More than a million ...". The words before it are lower case
+# (a subheading, not a sentence that names "NATO — The ..."), and it must be followed by a capitalised word.
+_LATE_CAPS_DATELINE = re.compile(
+    r"(?<=[a-z,;:] )[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?"
+    r" [–—]+ (?=[A-Z\"“'‘][a-z]*\b)"
+)
+
+
+def _late_caps_dateline(text: str) -> re.Match[str] | None:
+    """:data:`_LATE_CAPS_DATELINE` in the reach of a late dateline, when it names a place: a known city or country
+    ("KABUL"), or a place with its region ("HOUSTON, Texas"); an acronym before a dash ("NATO — The") is none."""
+    from .entities import known_places
+
+    m = _LATE_CAPS_DATELINE.search(text, 0, _LATE_DATELINE_REACH)
+    if m is None:
+        return None
+    place = m.group(0).split(" –")[0].split(" —")[0]
+    return m if "," in place or place.lower() in known_places() else None
+
+
 # A dateline in capitals before a dash, without an agency: "WASHINGTON — The ...", "TRIPOLI, Libya - ...".
 _CAPS_DATELINE = re.compile(
     r"^[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?\s+[-–—]+\s+"
@@ -458,6 +479,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     if kept:
         first = _WIRE_DATELINE.sub("", kept[0], count=1)
         late = _LATE_WIRE_DATELINE.search(first, 0, _LATE_DATELINE_REACH)
+        if late is None:
+            late = _late_caps_dateline(first)
         if late is not None:
             first = first[late.end() :]
         first = _CAPS_DATELINE.sub("", first, count=1)
