@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -211,6 +212,18 @@ def test_an_int8_vector_is_the_same_alone_and_in_any_batch(int8):
     _, pooled = int8.embed_with_spans(texts, spans)
     _, pooled_alone = int8.embed_with_spans(texts[:1], spans[:1])
     assert np.array_equal(pooled[0][0], pooled_alone[0][0])  # keyword span vectors too
+
+
+@pytest.mark.slow
+def test_int8_calls_spread_over_threads_give_the_vectors_of_one_thread(int8, tmp_path):
+    one = OnnxEmbedder("all-MiniLM-L6-v2", cache_dir=Path(int8.graph).parent, threads=1)
+    two = OnnxEmbedder("all-MiniLM-L6-v2", cache_dir=Path(int8.graph).parent, threads=2)
+    assert (one.workers, two.workers) == (1, 2)
+    texts = SENTENCES + LOUD + [f"Sentence number {n} of a longer batch." for n in range(40)]
+    spans = [[(0, 8)] if t else [] for t in texts]
+    (v1, p1), (v2, p2) = one.embed_with_spans(texts, spans), two.embed_with_spans(texts, spans)
+    assert np.array_equal(v1, v2)
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(p1, p2, strict=True) if a and a[0] is not None)
 
 
 @pytest.mark.slow
