@@ -303,7 +303,7 @@ class TopicIndex:
             supported = own.named | ~self.lexical.needs_support
             if self.roots[branch] == SPORT:
                 supported = supported | (self.discipline & (own.strength >= 1))
-                agreed = self._sport_by_two_views(raw, sentence_vectors, title_vector, sentences, title, weights)
+                agreed = self._sport_by_two_views(raw, sentence_vectors, title_vector, sentences, title, whole, weights)
                 if agreed is not None:
                     supported[agreed] = True
             heads = self.heads.evidence(sentences, title)
@@ -339,7 +339,8 @@ class TopicIndex:
         return TopicChoice(topics, best, cut=cut and len(topics) < k)
 
     def _sport_by_two_views(self, raw: np.ndarray, sentence_vectors: np.ndarray, title_vector: np.ndarray | None,
-                            sentences: Sequence[str], title: str | None, weights: TopicWeights) -> int | None:
+                            sentences: Sequence[str], title: str | None, whole: LexicalEvidence,
+                            weights: TopicWeights) -> int | None:
         """The sport (a concept below "competition discipline") that the article's best match by label and
         definition and its best match by bare label agree on, if they do; None when they differ.
 
@@ -347,13 +348,12 @@ class TopicIndex:
         embedding places near a sport, but not reliably near the right one ("Australian rules football"
         and "goalball" for English league football). Two views that agree are taken as the article naming
         its sport. A sport whose label the article contradicts (says "football" but never "Australian
-        rules football") is left out of both.
+        rules football") is left out of both. ``whole``: where the article names labels as a whole.
         """
         if self.label_vectors is None:
             return None
         said = set().union(*(_stems(t) for t in [*(sentences or ()), title or ""]))
-        whole = self.whole_labels.evidence(sentences, title).strength > 0
-        candidates = np.flatnonzero(self.discipline & ~self.contradicted(said, whole))
+        candidates = np.flatnonzero(self.discipline & ~self.contradicted(said, whole.strength > 0))
         if len(candidates) == 0:
             return None
         by_label, _ = self.similarity(self.label_vectors[candidates], sentence_vectors, title_vector, weights)
