@@ -1,7 +1,9 @@
-"""Giving memory that the C allocator keeps but no longer uses back to the system."""
+"""What the process holds beyond Python: memory that the C allocator keeps but no longer uses, given back to
+the system, and numpy's BLAS threads, held to one where the products are small."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 
@@ -28,3 +30,13 @@ def release_free_memory() -> None:
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager[object]:
+    """Numpy's BLAS on one thread, for a block of small products (an article's sentences against the
+    taxonomy's concepts, a story's sentences against a few hundred others): BLAS threads cost more to wake
+    than they save, and while they wait for work they burn CPU time that other cores' work needs (several
+    times the product's own)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")

@@ -14,7 +14,6 @@ entities are made the same way either way.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import itertools
 import logging
 import re
@@ -29,7 +28,7 @@ from .backends.base import NAME_LABELS, Analysis, Analyzer, Embedder, Span
 from .backends.generative import Generator
 from .errors import InputError, SummarizerError
 from .fingerprint import remember_in
-from .memory import release_free_memory
+from .memory import one_blas_thread, release_free_memory
 from .records import Article, InputFailure, Result
 from .result_cache import ResultCache, code_digest, restore, settings_key
 from .settings import Settings
@@ -325,7 +324,7 @@ class Pipeline:
                                            span_vectors[start : start + len(sents)] if span_vectors is not None else None)
                         for _w, sents, cands, start, _title_at, owners in plans]
         self._embed_missing([cands for _w, _sents, cands, *_ in plans], cand_vectors)
-        with _one_blas_thread():
+        with one_blas_thread():
             self._results(plans, vectors, cand_vectors, results, stories)
         generator = self.generator
         if generator is not None:
@@ -447,15 +446,6 @@ class Pipeline:
             entities=tuple(entities),
             warnings=tuple(dict.fromkeys(warnings)),
         )
-
-
-def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
-    """Numpy's BLAS on one thread. The stages' products are small (an article's sentences against the
-    taxonomy's concepts): BLAS threads cost more to wake than they save, and while they wait for work they
-    burn CPU time that the text analysis on the other cores needs (several times the product's own)."""
-    from threadpoolctl import threadpool_limits
-
-    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _article_vector(sent_vecs: np.ndarray, title_vec: np.ndarray | None) -> np.ndarray:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import numpy as np
 
+from ..memory import one_blas_thread
 from ..records import Entity
 from ..stages.extractive import eligibility, leans_on_previous
 from .article import StoryArticle
@@ -175,14 +176,11 @@ class Digest:
 
 
 def _one_blas_thread(fn: F) -> F:
-    """``fn`` run with one BLAS thread. The story level's products are small (a story's sentences
-    against a few hundred others): BLAS threads cost more to wake than they save, and on busy cores
-    their waiting burns CPU time."""
+    """``fn`` run with one BLAS thread (:func:`~summarizer.memory.one_blas_thread`): the story level's
+    products are small."""
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from threadpoolctl import threadpool_limits
-
-        with threadpool_limits(limits=1, user_api="blas"):
+        with one_blas_thread():
             return fn(*args, **kwargs)
     return cast(F, wrapper)
 
