@@ -76,8 +76,8 @@ _LATE_DATELINE_REACH = 400
 # mothers give birth without trained help KABUL — More than a million ...". The words before it are lower case
 # (a subheading, not a sentence that names "NATO — The ..."), and it must be followed by a capitalised word.
 _LATE_CAPS_DATELINE = re.compile(
-    r"(?<=[a-z,;:] )[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?"
-    r" [–—]+ (?=[A-Z\"“'‘][a-z]*\b)"
+    r"(?<=[a-z,;:] )(?P<place>[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}"
+    r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?) [–—]+ (?=[A-Z\"“'‘][a-z]*\b)"
 )
 
 
@@ -89,7 +89,7 @@ def _late_caps_dateline(text: str) -> re.Match[str] | None:
     m = _LATE_CAPS_DATELINE.search(text, 0, _LATE_DATELINE_REACH)
     if m is None:
         return None
-    place = m.group(0).split(" –")[0].split(" —")[0]
+    place = m.group("place")
     return m if "," in place or place.lower() in known_places() else None
 
 
