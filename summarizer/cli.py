@@ -321,7 +321,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     writing = False  # whether an OSError comes from writing the records (a full disk...)
     try:
         with open_live_output(target, append=resume) if live else open_output(output, sys.stdout) as stream:
-            writer = get_writer(fmt, stream)
+            writer = get_writer(fmt, stream, with_model=bool(settings.model))
             for result in _with_progress(summarizer.summarize_batch(items), enabled=not quiet):
                 total += 1
                 if not result.ok:

@@ -152,13 +152,12 @@ class Result:
         "the model read the whole article; `abstractive-select`: its most salient sentences that fit the "
         "model's context; `abstractive-mapreduce`: chunks, then the chunks' summaries; `extractive-fallback`: "
         "the model's summary was not used (see `warnings`) and the summary is the extractive one. Null in the "
-        "error records of --engine ray runs.", with_model=True, csv=False))
+        "error records of --engine ray runs.", with_model=True))
     input_tokens: int | None = field(default=None, metadata=about(
-        "Only with --model: tokens of article text the model read (prompt excluded).", minimum=0, with_model=True,
-        csv=False))
+        "Only with --model: tokens of article text the model read (prompt excluded).", minimum=0, with_model=True))
     chunks: int | None = field(default=None, metadata=about(
         "Only with --model: the number of parts the article was read in (1 unless --long mapreduce was needed).",
-        minimum=1, with_model=True, csv=False))
+        minimum=1, with_model=True))
     story: StoryFields | None = field(default=None, metadata=about(
         "Only with --story-fields: what `summarizer digest --from-records` needs to group the article into "
         "stories (its vectors, sentences and date mentions). Null in the error records of --engine ray runs.",

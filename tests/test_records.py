@@ -54,9 +54,9 @@ def first_sentence(text: str) -> str:
     return next((line for line in text.splitlines() if line.rstrip().endswith(".")), "Nothing.")
 
 
-def written(name: str, results: list[Result]) -> str:
+def written(name: str, results: list[Result], with_model: bool = False) -> str:
     stream = io.StringIO()
-    writer = get_writer(name, stream)
+    writer = get_writer(name, stream, with_model=with_model)
     for result in results:
         writer.write(result)
     writer.close()
@@ -103,6 +103,8 @@ def test_the_csv_columns_come_from_the_record_fields():
                          "entities", "warnings", "error")
     assert set(columns()) - fields == {"topic_qcodes"}  # the qcodes of `topics`
     assert fields - set(columns()) == {"summary_sentences", "summary_method", "input_tokens", "chunks", "story"}
+    # A run with a generative model (--model) adds its fields, after the plain ones.
+    assert columns(with_model=True) == (*columns(), "summary_method", "input_tokens", "chunks")
 
 
 # --- the records of every output format fit the schema --------------------------------------------------
@@ -120,13 +122,18 @@ def test_records_of_json_jsonl_and_csv_fit_the_schema(validator, tmp_path, with_
     assert [json.loads(line) for line in written("jsonl", results).split("\n") if line] == records
     assert_valid(validator, records)
 
-    rows = list(csv.DictReader(io.StringIO(written("csv", results), newline="")))
-    assert tuple(rows[0]) == columns()
-    assert set(columns()) - {"topic_qcodes"} <= set(validator.schema["properties"])
+    rows = list(csv.DictReader(io.StringIO(written("csv", results, with_model), newline="")))
+    assert tuple(rows[0]) == columns(with_model)
+    assert set(columns(with_model)) - {"topic_qcodes"} <= set(validator.schema["properties"])
     for row, record in zip(rows, records, strict=True):
         assert row["id"] == record["id"] and row["summary"] == (record["summary"] or "")
         assert row["topic_qcodes"] == SEPARATOR.join(t["qcode"] for t in record["topics"])
         assert row["error"] == (record["error"] or "")
+        if with_model:  # how each summary was made; empty for an error record, which has none
+            assert row["summary_method"] == (record.get("summary_method") or "")
+            assert row["input_tokens"] == str(record.get("input_tokens") or "")
+    if with_model:
+        assert rows[0]["summary_method"] in METHODS and int(rows[0]["input_tokens"]) > 0
 
 
 def test_a_record_that_breaks_the_schema_is_caught(validator, tmp_path):

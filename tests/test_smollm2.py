@@ -7,7 +7,9 @@ determinism, long-article handling) and the guard, not the quality of its prose.
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
 import os
 from pathlib import Path
@@ -139,3 +141,9 @@ def test_cli_with_the_gguf_file(smol, gguf, tmp_path, monkeypatch):
     (record,) = json.loads(result.stdout)
     assert record["summary_method"] in METHODS and record["input_tokens"] > 0
     assert "Traceback" not in result.output
+    # CSV of the same run carries the fields of --model runs as columns (the model's answer is cached now).
+    result = CliRunner().invoke(main, ["run", str(path), "--model", str(gguf), "--format", "csv", "--device", "cpu",
+                                       "--max-new-tokens", str(MAX_NEW), "-q"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (row,) = csv.DictReader(io.StringIO(result.stdout, newline=""))
+    assert row["summary_method"] == record["summary_method"] and row["input_tokens"] == str(record["input_tokens"])

@@ -83,8 +83,9 @@ _GLOB_CHARS = frozenset("*?[")
 # --- writing -------------------------------------------------------------------------------
 
 
-def get_writer(name: str, stream: TextIO) -> Writer:
-    """A writer of the output format ``name`` (one of :data:`FORMAT_NAMES`) on ``stream``."""
+def get_writer(name: str, stream: TextIO, *, with_model: bool = False) -> Writer:
+    """A writer of the output format ``name`` (one of :data:`FORMAT_NAMES`) on ``stream``; ``with_model``:
+    the records come from a run with a generative model (see :class:`~summarizer.formats.base.Writer`)."""
     key = name.strip().lower()
     if key not in WRITERS:
         raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(FORMAT_NAMES)}")
@@ -93,7 +94,7 @@ def get_writer(name: str, stream: TextIO) -> Writer:
         module_name, _, class_name = entry.partition(":")
         entry = getattr(import_module(module_name), class_name)
         WRITERS[key] = entry
-    return entry(stream)
+    return entry(stream, with_model=with_model)
 
 
 def output_format(fmt: str | None, output: str | None, formats: tuple[str, ...] = FORMAT_NAMES,

@@ -145,10 +145,14 @@ class Writer(ABC):
     """Writes results to a text stream as they come; ``close`` finishes the document.
 
     ``close`` does not close the stream (its owner does). Writers are context managers.
+    ``with_model``: the records come from a run with a generative model (``--model``), so they hold
+    the fields of such runs (``summary_method``, ``input_tokens``, ``chunks``); a writer with a fixed
+    set of columns (CSV) adds theirs.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, with_model: bool = False) -> None:
         self.stream = stream
+        self.with_model = with_model
         self.closed = False
 
     @abstractmethod

@@ -10,8 +10,8 @@ from ..base import Writer
 
 
 class JsonWriter(Writer):
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__(stream)
+    def __init__(self, stream: TextIO, *, with_model: bool = False) -> None:
+        super().__init__(stream, with_model=with_model)
         self._started = False
 
     def write(self, result: Result) -> None:

@@ -13,8 +13,8 @@ WIDTH = 88
 
 
 class TextWriter(Writer):
-    def __init__(self, stream: TextIO) -> None:
-        super().__init__(stream)
+    def __init__(self, stream: TextIO, *, with_model: bool = False) -> None:
+        super().__init__(stream, with_model=with_model)
         self._written = 0
 
     def write(self, result: Result) -> None:
