@@ -27,6 +27,7 @@ from .settings import (
     DEFAULT_EMBEDDER,
     DEVICES,
     DTYPES,
+    EMBEDDER_DEVICES,
     EMBEDDER_PRECISIONS,
     GEN_BATCH_SIZES,
     LONG_METHODS,
@@ -38,6 +39,12 @@ from .stories.writers import DIGEST_FORMATS
 log = logging.getLogger("summarizer")
 
 _DEFAULTS = Settings()  # the options' defaults are the library's
+
+_embedder_device_option = click.option(
+    "--embedder-device", type=click.Choice(EMBEDDER_DEVICES), default=_DEFAULTS.embedder_device, show_default=True,
+    help="Where the embedding model runs. On cuda or mps, sentence-transformers runs it with PyTorch, which must be "
+         "installed with support for that GPU; its vectors are the model's float32 ones, as with "
+         "--embedder-precision fp32 on the CPU.")
 
 #: "...json: json, .jsonl or .ndjson: jsonl, ..." for the help of --format
 _ENDINGS = endings_help(FORMAT_NAMES)
@@ -174,6 +181,7 @@ def main() -> None:
               help="Weights of the embedding model on ONNX Runtime: int8 (the default: about 1.7 x faster, the "
                    "same evaluation figures within 0.3 points, each text's vectors the same in any batch) or fp32 (the model's exact vectors). Also read "
                    "from $SUMMARIZER_EMBEDDER_PRECISION.")
+@_embedder_device_option
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True,
               help="Articles processed together in one model pass.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
@@ -212,7 +220,7 @@ def main() -> None:
 @_model_options
 def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, max_words: int | None,
         n_topics: int, topic_min_share: float, topic_min_score: float, no_topic_calibration: bool, n_keywords: int, embedder: str | None,
-        embedder_precision: str | None, batch_size: int,
+        embedder_precision: str | None, embedder_device: str, batch_size: int,
         jobs: int | None, max_input_bytes: int, max_sentence_words: int, max_chars: int, no_cache: bool,
         story_fields: bool, quiet: bool, verbose: int, show_traceback: bool, resume: bool, engine: str,
         ray_address: str | None,
@@ -270,7 +278,7 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
                                      topic_min_share=topic_min_share, topic_min_score=topic_min_score,
                                      topic_calibration=not no_topic_calibration, keywords=n_keywords,
                                      embedder=embedder, embedder_precision=embedder_precision,
-                                     batch_size=batch_size, jobs=jobs, max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
+                                     embedder_device=embedder_device, batch_size=batch_size, jobs=jobs, max_input_bytes=max_input_bytes, max_sentence_words=max_sentence_words,
                                      max_chars=max_chars, use_cache=not no_cache, story_fields=story_fields,
                                      **_model_settings(**model_options))
     except UsageError as exc:
@@ -480,13 +488,15 @@ def _with_progress(results: Iterator[Result], enabled: bool) -> Iterator[Result]
               help="Word budget for each summary, as for 'run'.")
 @click.option("--embedder", default=None, metavar="NAME_OR_PATH", help="As for 'run'.")
 @click.option("--embedder-precision", type=click.Choice(EMBEDDER_PRECISIONS), default=None, help="As for 'run'.")
+@_embedder_device_option
 @click.option("--no-topic-calibration", is_flag=True, help="As for 'run'.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--traceback", "show_traceback", is_flag=True, help="Show the full Python traceback of errors.")
 @_model_options
 def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, max_words: int | None,
-          embedder: str | None, embedder_precision: str | None, no_topic_calibration: bool, as_json: bool,
+          embedder: str | None, embedder_precision: str | None, embedder_device: str, no_topic_calibration: bool,
+          as_json: bool,
           quiet: bool, show_traceback: bool, **model_options: Any) -> None:
     """Measure summaries, topics and keywords on DATA against references and baselines.
 
@@ -504,7 +514,7 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
     tally = None
     try:
         settings = Settings.from_env(sentences=sentences, max_words=max_words, embedder=embedder,
-                                     embedder_precision=embedder_precision,
+                                     embedder_precision=embedder_precision, embedder_device=embedder_device,
                                      topic_calibration=not no_topic_calibration,
                                      result_cache=False,  # measure, never reuse
                                      **_model_settings(**model_options))
@@ -552,6 +562,7 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
                    "similarity of their article vectors, plus a bonus for the names they share, less a little "
                    "for time apart. Higher: smaller, tighter stories; lower: broader running stories.")
 @click.option("--embedder", default=None, metavar="NAME_OR_PATH", help="As for 'run'.")
+@_embedder_device_option
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=32, show_default=True, help="As for 'run'.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="As for 'run'.")
 @click.option("--max-input-bytes", type=click.IntRange(1, None), default=20_000_000, show_default=True,
@@ -573,7 +584,8 @@ def eval_(data: str, limit: int | None, topic_map: str | None, sentences: int, m
 @click.option("--store-timeout", type=click.FloatRange(0, None), default=60.0, show_default=True, metavar="SECONDS",
               help="How long to wait for another run that is using the --store FILE before giving up.")
 def digest(inputs: tuple[str, ...], fmt: str | None, output: str | None, story_threshold: float | None,
-           embedder: str | None, batch_size: int, jobs: int | None, max_input_bytes: int, quiet: bool,
+           embedder: str | None, embedder_device: str, batch_size: int, jobs: int | None, max_input_bytes: int,
+           quiet: bool,
            verbose: int, show_traceback: bool, from_records: bool, store: str | None, store_timeout: float) -> None:
     """Group the articles in INPUT... into the stories they tell, and write them.
 
@@ -604,8 +616,8 @@ def digest(inputs: tuple[str, ...], fmt: str | None, output: str | None, story_t
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     try:
-        settings = Settings.from_env(embedder=embedder, batch_size=batch_size, jobs=jobs,
-                                     max_input_bytes=max_input_bytes)
+        settings = Settings.from_env(embedder=embedder, embedder_device=embedder_device, batch_size=batch_size,
+                                     jobs=jobs, max_input_bytes=max_input_bytes)
         summarizer = Summarizer(settings)
         if not quiet and sys.stderr.isatty() and inputs and not from_records:
             click.echo("summarizer: reading and grouping the articles ...", err=True)

@@ -82,7 +82,8 @@ class Pipeline:
             cache = self.settings.resolved_cache_dir if self.settings.use_cache else None
             with remember_in(self._memo_folder()):
                 self._embedder = load_embedder(self.settings.embedder, cache_dir=cache,
-                                               precision=self.settings.embedder_precision)
+                                               precision=self.settings.embedder_precision,
+                                               device=self.settings.embedder_device)
         return self._embedder
 
     @property

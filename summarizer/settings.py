@@ -13,6 +13,9 @@ DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"  # resolved to the weights shipped by gt-a
 
 #: Values of the options of abstractive summaries (``model``).
 DEVICES = ("auto", "cpu", "cuda", "mps")
+EMBEDDER_DEVICES = ("cpu", "cuda", "mps")
+"""Where the embedding model may run (``Settings.embedder_device``): no "auto", since telling whether a GPU is
+there means importing PyTorch, which the default CPU path does without."""
 DTYPES = ("auto", "float32", "float16", "bfloat16")
 #: How the default embedder's ONNX graph holds its weights (see summarizer/backends/onnx_embedder.py).
 EMBEDDER_PRECISIONS = ("int8", "fp32")
@@ -77,6 +80,10 @@ class Settings:
     a vector does not depend on its batch; about 1.7 x faster on a CPU, sentence vectors within cosine 0.97
     of float32, and the same evaluation figures within 0.3 points) or
     "fp32" (the model's own vectors). Only for models run on ONNX Runtime (see ``embedder``); others are float32."""
+    embedder_device: str = "cpu"
+    """Where the embedding model runs: "cpu" (the default model on ONNX Runtime, others on sentence-transformers),
+    or a GPU, "cuda", "cuda:N" or "mps", where sentence-transformers runs it (PyTorch; float32), the default
+    model included: its float32 vectors, as ``embedder_precision="fp32"`` gives on the CPU."""
     batch_size: int = 32
     """Articles processed together (one embedding pass per batch)."""
     jobs: int | None = None
@@ -140,9 +147,11 @@ class Settings:
             raise UsageError(f"max_input_tokens must be at least 16 (got {self.max_input_tokens})")
         if self.model is not None and not str(self.model).strip():
             raise UsageError("model must be a hub id, a folder or a .gguf file, not an empty string")
-        device = self.device.split(":")[0] if self.device.startswith("cuda:") else self.device
-        if device not in DEVICES or (self.device.startswith("cuda:") and not self.device[5:].isdigit()):
-            raise UsageError(f"unknown device '{self.device}'; choose one of: {', '.join(DEVICES)} (or cuda:N)")
+        for name, devices in (("device", DEVICES), ("embedder_device", EMBEDDER_DEVICES)):
+            value: str = getattr(self, name)
+            if not _known_device(value, devices):
+                raise UsageError(f"unknown {name.replace('_', ' ')} '{value}'; choose one of: {', '.join(devices)} "
+                                 "(or cuda:N)")
         if self.embedder_precision not in EMBEDDER_PRECISIONS:
             raise UsageError(f"unknown embedder precision '{self.embedder_precision}'; choose one of: "
                              f"{', '.join(EMBEDDER_PRECISIONS)}")
@@ -174,3 +183,10 @@ class Settings:
     @property
     def resolved_cache_dir(self) -> Path:
         return self.cache_dir if self.cache_dir is not None else default_cache_dir()
+
+
+def _known_device(value: str, devices: tuple[str, ...]) -> bool:
+    """Whether ``value`` is one of ``devices`` or, where "cuda" is, "cuda:N" (a GPU by its number)."""
+    if value.startswith("cuda:"):
+        return "cuda" in devices and value[5:].isdigit()
+    return value in devices

@@ -248,3 +248,52 @@ def test_an_unknown_precision_is_named_with_the_choices():
 
     with pytest.raises(ModelError, match=r"unknown embedder precision 'int4'; choose one of: fp32, int8"):
         OnnxEmbedder("all-MiniLM-L6-v2", precision="int4")
+
+
+def test_a_gpu_device_puts_any_model_on_sentence_transformers_with_that_device(monkeypatch):
+    """The ONNX path is the CPU's: on a GPU the default model too runs on sentence-transformers, on that device."""
+    from summarizer.errors import UsageError
+
+    chosen = []
+
+    class Recording:
+        def __init__(self, name, *, device="cpu"):
+            chosen.append((name, device))
+
+    import summarizer.backends.sbert as sbert
+
+    monkeypatch.setattr(sbert, "SentenceTransformerEmbedder", Recording)
+    assert isinstance(load_embedder("all-MiniLM-L6-v2", device="cuda:1"), Recording)
+    load_embedder("some-org/some-model", device="mps")
+    assert chosen == [("all-MiniLM-L6-v2", "cuda:1"), ("some-org/some-model", "mps")]
+    with pytest.raises(UsageError, match="ONNX embedder runs on the CPU only, not on 'cuda'"):
+        load_embedder("all-MiniLM-L6-v2", "onnx", device="cuda")
+
+
+def test_an_embedder_device_is_checked_when_the_settings_are_made():
+    from summarizer.errors import UsageError
+    from summarizer.settings import Settings
+
+    assert Settings().embedder_device == "cpu" and Settings(embedder_device="cuda:0").embedder_device == "cuda:0"
+    with pytest.raises(UsageError, match=r"unknown embedder device 'auto'; choose one of: cpu, cuda, mps"):
+        Settings(embedder_device="auto")  # auto would import PyTorch to look for a GPU
+    with pytest.raises(UsageError, match=r"unknown embedder device 'cuda:x'"):
+        Settings(embedder_device="cuda:x")
+
+
+@pytest.mark.slow
+def test_a_gpu_this_machine_lacks_is_one_clear_error_naming_the_device(tmp_path):
+    """`--embedder-device` asks for a GPU that is not there (here PyTorch is the CPU build, or has no such GPU)."""
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    torch = pytest.importorskip("torch")
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a CUDA GPU")
+    (tmp_path / "a.txt").write_text("Officials met in Paris on Monday to discuss the new budget plan.", "utf-8")
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "a.txt"), "--embedder-device", "cuda", "-q",
+                                       "--no-cache"])
+    assert result.exit_code != 0
+    assert "could not put the embedding model 'all-MiniLM-L6-v2' on the device 'cuda'" in result.stderr
+    assert "leave out --embedder-device" in result.stderr and "Traceback" not in result.stderr

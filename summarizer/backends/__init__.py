@@ -25,15 +25,21 @@ def _load(registry: dict[str, str], kind: str, what: str) -> Any:
 
 
 def load_embedder(model: str | Embedder, kind: str = "auto", *, cache_dir: Path | None = None,
-                  precision: str = "int8") -> Embedder:
+                  precision: str = "int8", device: str = "cpu") -> Embedder:
     """An Embedder object as is, or a model name/path loaded with the ``kind`` backend.
 
     ``cache_dir`` holds the ONNX graphs exported from the weights (None: a temporary folder, so the
     graph is built anew in each process); ``precision`` is the ONNX graph's ("int8" or "fp32"; a model
-    run by sentence-transformers is float32).
+    run by sentence-transformers is float32). ``device``: "cpu", or a GPU ("cuda", "cuda:N", "mps"), on
+    which sentence-transformers runs the model, since the ONNX path is the CPU's.
     """
     if isinstance(model, Embedder):
         return model
+    if device != "cpu":
+        if kind == "onnx":
+            raise UsageError(f"the ONNX embedder runs on the CPU only, not on '{device}'; leave out the device or "
+                             "let sentence-transformers run the model")
+        return _load(EMBEDDERS, "sentence-transformers", "embedder kind")(model, device=device)
     if kind == "auto":
         from .onnx_embedder import supported
         from .sbert import resolve_model

@@ -73,10 +73,16 @@ def _load_sentence_transformer(name_or_path: str, location: str, is_local: bool,
     try:
         return SentenceTransformer(location, device=device, local_files_only=is_local or hub_offline())
     except Exception as exc:  # sentence-transformers raises many kinds here
-        raise _load_error(name_or_path, is_local, exc) from exc
+        raise _load_error(name_or_path, is_local, exc, device) from exc
 
 
-def _load_error(name_or_path: str, is_local: bool, exc: Exception) -> ModelError:
+def _load_error(name_or_path: str, is_local: bool, exc: Exception, device: str = "cpu") -> ModelError:
+    if device != "cpu" and not isinstance(exc, OSError):  # no such GPU, or a PyTorch built without its support
+        return ModelError(
+            f"could not put the embedding model '{name_or_path}' on the device '{device}' ({str(exc).rstrip('.')}). "
+            "Check that this machine has that GPU and that PyTorch was installed with support for it, or leave "
+            "out --embedder-device to run the model on the CPU."
+        )
     where = "the folder" if is_local else "the Hugging Face hub or its local cache"
     return ModelError(
         f"could not load the embedding model '{name_or_path}' from {where} ({str(exc).rstrip('.')}). "
