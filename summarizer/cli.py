@@ -322,9 +322,9 @@ def run(inputs: tuple[str, ...], fmt: str, output: str | None, sentences: int, m
     except KeyboardInterrupt:
         click.echo("summarizer: interrupted", err=True)
         sys.exit(int(ExitCode.INTERRUPTED))
-    items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes, urls=urls)
-    if skip is not None:
-        items = skip(items)
+    # With --resume the reader leaves out what is done, before reading: a web page done is not downloaded again.
+    items = iter_inputs(inputs, stdin=_binary_stdin(), max_bytes=settings.max_input_bytes, urls=urls,
+                        done=skip.done if skip is not None else (), on_skip=skip.note if skip is not None else None)
     failed = total = written = 0
     writing = False  # whether an OSError comes from writing the records (a full disk...)
     try:

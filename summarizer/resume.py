@@ -146,17 +146,26 @@ def prepare(path: str | os.PathLike[str]) -> tuple[Scan, list[str]]:
 
 
 class SkipDone:
-    """Drops the items whose id is in ``done`` (``{id: is_error}``), counting them."""
+    """Drops the items whose id is in ``done`` (``{id: is_error}``), counting them.
+
+    Either as a filter of items (``skip(items)``), or beside a reader that leaves them out itself and
+    tells each one's id to :meth:`note` (``iter_inputs(..., done=skip.done, on_skip=skip.note)``, which
+    so downloads no page already done).
+    """
 
     def __init__(self, done: Mapping[str, bool]) -> None:
         self.done = done
         self.skipped = 0
         self.skipped_failed = 0
 
+    def note(self, ident: str) -> None:
+        """Count the item ``ident`` (one of ``done``) as skipped."""
+        self.skipped += 1
+        self.skipped_failed += self.done[ident]
+
     def __call__(self, items: Iterable[T]) -> Iterator[T]:
         for item in items:
             if item.id in self.done:
-                self.skipped += 1
-                self.skipped_failed += self.done[item.id]
+                self.note(item.id)
                 continue
             yield item

@@ -433,7 +433,7 @@ def fill_disk_after(monkeypatch, room: int) -> None:
     import summarizer.formats as formats
 
     real = formats.get_writer
-    monkeypatch.setattr(formats, "get_writer", lambda fmt, stream: real(fmt, DiskFull(stream, room)))
+    monkeypatch.setattr(formats, "get_writer", lambda fmt, stream, **options: real(fmt, DiskFull(stream, room), **options))
 
 
 def test_a_full_disk_keeps_the_written_records_and_says_how_to_go_on(cli, folder, tmp_path, monkeypatch):

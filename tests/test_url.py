@@ -69,8 +69,10 @@ BOMBS = {"gzip": _gzip_bomb(), "br": brotli.compress(bytes(50_000_000), quality=
 
 class Handler(BaseHTTPRequestHandler):
     routes: dict[str, Callable[[Handler], None]] = {}
+    requested: list[str] = []  # every path asked for, in order (tests clear it)
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        self.requested.append(self.path)
         route = self.routes.get(self.path.split("?")[0])
         if route is None:
             self.send_error(404, "Not Found")
@@ -911,6 +913,22 @@ def test_url_list_from_standard_input(base: str, run_cli: Callable[..., Any]) ->
     assert result.exit_code == 0, result.output
     assert [(r["id"], r["title"]) for r in records(result)] == [("budget-vote", "Council approves budget"),
                                                                 ("final-story", "Council approves budget")]
+
+
+def test_resume_downloads_no_page_already_done(base: str, run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    out = tmp_path / "records.jsonl"
+    pages = [f"{base}/news/budget-vote.html", f"{base}/missing"]
+    first = run_cli("-o", str(out), "--url-list", "-", input="\n".join(pages) + "\n")
+    assert first.exit_code == 1, first.output  # the missing page is an error record, which counts as done
+    Handler.requested.clear()
+    again = run_cli("-o", str(out), "--resume", "--url-list", "-",
+                    input="\n".join([*pages, f"{base}/news/final-story.html", f"{base}/news/budget-vote.html"]) + "\n")
+    assert again.exit_code == 1, again.output  # the earlier failure still counts in the exit code
+    # Only the new addresses were fetched; the same page twice is a new record under the id a first run gives it.
+    assert sorted(Handler.requested) == ["/news/budget-vote.html", "/news/final-story.html"]
+    assert [r["id"] for r in map(json.loads, out.read_text("utf-8").splitlines())] == [
+        "budget-vote", "missing", "final-story", "budget-vote-2"]
+    assert "2 article(s) skipped as already done" in again.stderr
 
 
 def test_url_list_usage_errors(run_cli: Callable[..., Any], tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from ..errors import InputError, UsageError
 from ..records import Article, InputFailure
 from .base import STDIN_NAME, ReadItem, Source, Writer, prefixed_stream
 from .sniff import read_head, sniff_kind
-from .url import DEFAULT_CONCURRENCY, Download, UrlFetcher, is_url
+from .url import DEFAULT_CONCURRENCY, Download, UrlFetcher, is_url, url_id
 
 __all__ = [
     "DEFAULT_FORMAT",
@@ -169,6 +169,8 @@ def iter_inputs(
     stdin: BinaryIO | None = None,
     max_bytes: int = 20_000_000,
     urls: Sequence[str] = (),
+    done: Container[str] = (),
+    on_skip: Callable[[str], None] | None = None,
 ) -> Iterator[Article | InputFailure]:
     """Articles read from ``inputs``, then from ``urls``, in order, one at a time.
 
@@ -181,6 +183,10 @@ def iter_inputs(
 
     Anything that cannot be read becomes an InputFailure; nothing is raised for a bad input.
     Ids are made unique within one call (a repeated id gets ``-2``, ``-3``... and a warning).
+
+    Items whose id is in ``done`` (the records of an earlier run, see ``--resume``) are left out,
+    and ``on_skip`` is told each one's id. A web address is known by its id before it is read, so
+    a page already done is not downloaded again.
     """
     unique = _UniqueIds()
     entries = [(given, is_url(given)) for given in inputs] + [(address, True) for address in urls]
@@ -190,14 +196,31 @@ def iter_inputs(
         for index, (given, web) in enumerate(entries):
             ahead = max(ahead, index)
             while ahead < min(len(entries), index + URL_LOOKAHEAD):
-                if entries[ahead][1]:
-                    downloads[ahead] = fetcher.submit(entries[ahead][0])
+                address, is_web = entries[ahead]
+                # Ahead of time the id is known up to a renaming by inputs not yet read: an address whose
+                # plain id is done waits until its turn, when its id is sure.
+                if is_web and url_id(address) not in done:
+                    downloads[ahead] = fetcher.submit(address)
                 ahead += 1
             if web:
-                yield unique(fetcher.result(given, downloads.pop(index)))
+                ident, renamed = unique.assign(url_id(given))
+                download = downloads.pop(index, None)
+                if ident in done:
+                    if download is not None:
+                        download.cancel()
+                    if on_skip is not None:
+                        on_skip(ident)
+                    continue
+                item = fetcher.result(given, download if download is not None else fetcher.submit(given))
+                yield unique.rename(item, ident) if renamed else item
             else:
                 for item in _iter_one(given, stdin, max_bytes):
-                    yield unique(item)
+                    item = unique(item)
+                    if item.id in done:
+                        if on_skip is not None:
+                            on_skip(item.id)
+                        continue
+                    yield item
 
 
 def _iter_one(given: str, stdin: BinaryIO | None, max_bytes: int) -> Iterator[ReadItem]:
@@ -363,14 +386,24 @@ class _UniqueIds:
         self.seen: set[str] = set()
 
     def __call__(self, item: ReadItem) -> ReadItem:
-        if item.id not in self.seen:
-            self.seen.add(item.id)
-            return item
+        ident, renamed = self.assign(item.id)
+        return self.rename(item, ident) if renamed else item
+
+    def assign(self, ident: str) -> tuple[str, bool]:
+        """The id an item called ``ident`` gets (taken from now on), and whether it is another one."""
+        if ident not in self.seen:
+            self.seen.add(ident)
+            return ident, False
         number = 2
-        while f"{item.id}-{number}" in self.seen:
+        while f"{ident}-{number}" in self.seen:
             number += 1
-        new_id = f"{item.id}-{number}"
+        new_id = f"{ident}-{number}"
         self.seen.add(new_id)
+        return new_id, True
+
+    @staticmethod
+    def rename(item: ReadItem, new_id: str) -> ReadItem:
+        """``item`` under the id :meth:`assign` gave it, an article with a warning saying why."""
         if isinstance(item, Article):
             note = f"the id {item.id!r} was already used by an earlier input, so this article is {new_id!r}"
             return replace(item, id=new_id, warnings=(*item.warnings, note))
