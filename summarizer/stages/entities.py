@@ -72,7 +72,16 @@ ORG_HEADS = frozenset(
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
 #: Olympics"), which is neither a person, an organisation nor a place.
-_EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships".split())
+_EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
+                         "marathon festival".split())
+#: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
+#: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
+WORK_NOUNS = frozenset("programme program show film movie song album single series sitcom documentary novel book "
+                       "play musical opera".split())
+#: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
+_PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
+#: The first word of a bank's name in the languages news names banks in ("Banque Misr", "Banco Santander").
+_BANK_FIRST = frozenset("bank banque banco banca".split())
 #: The first word of a weather event's name: storms are not people ("Storm Desmond", "Hurricane Katrina").
 _WEATHER = frozenset("storm hurricane typhoon cyclone tropical".split())
 #: News agencies, whose name in a dateline or a sign-off ("WASHINGTON (Reuters) -") is not part of the story.
@@ -227,6 +236,11 @@ class EntityWeights:
     #: only when rarer than this in English (wordfreq's Zipf scale): "To", "And", "More" of a title-case line
     #: are 6 to 7.5, surnames such as "Brown" about 5. Chosen by reading the run-ons in 400 development articles.
     run_on_max_zipf: float = 5.8
+    #: A name tagged as a person whose last word is a plural ("Seattle Seahawks", "Lib Dems", "Sale Sharks") is a
+    #: team's or party's when that word without its "s" is an English word this common (Zipf) or more, it is no
+    #: census surname and the first word is no census given name: "seahawk" is 2.35, "dem" 3.9; surnames the
+    #: census lacks are rarer as words ("Fabregas" -> "fabrega" 1.1). Chosen by reading the seed samples.
+    plural_min_zipf: float = 2.0
 
 
 WEIGHTS = EntityWeights()
@@ -254,6 +268,10 @@ class Mention(NamedTuple):
     #: The words after the model's span that :func:`mention_at` took into the name ("Yudhoyono" of "Susilo Bambang
     #: Yudhoyono"): a mention of them just after this one is this name's, not another.
     took: str = ""
+    #: In quotes ("“Don Giovanni,”") or beside a word that says a work ("the film Hotel Rwanda", "the Wonder Woman
+    #: movie"): a title, not a name of our types. ``work_after`` when only the word after it says so.
+    work: bool = False
+    work_after: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -304,8 +322,12 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
+    end = start + len(name)
+    quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
+    work_before = prev.islower() and _bare(prev) in WORK_NOUNS
+    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
-                   took.strip())
+                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before))
 
 
 #: One more capitalised word that ends a run of them ("Yudhoyono" in "Susilo Bambang Yudhoyono said").
@@ -518,6 +540,10 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "organization"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
         return "place"
+    if len(words) > 2 and words[1] == "of" and words[0] in _PLACE_OF:
+        return "place"  # "Channel of Sicily", "Gulf of Mexico"
+    if len(words) > 1 and words[0] in _BANK_FIRST:
+        return "organization"  # "Banque Misr"
     if after[:1].islower() and _bare(after) in _PLACE_NOUNS:
         return "place"  # "Aghdam region"
     if len(parts) == 2 and len(parts[0].rstrip(".")) == 1 and parts[0][:1].isupper() and parts[1][1:].islower():
@@ -538,8 +564,43 @@ class _Found:
     doubtful: bool = False  # opens a sentence, or the article has it as a plain word
 
 
+def _plural_last(parts: Sequence[str], weights: EntityWeights = WEIGHTS) -> bool:
+    """Whether a name's last word is an English plural that is no surname, after a first word that is no given
+    name ("Seattle Seahawks", "Lib Dems"; not "Cesc Fabregas", "Gareth Evans"): see ``EntityWeights.plural_min_zipf``."""
+    if len(parts) < 2:
+        return False
+    first, last = _folded(parts[0]), _folded(parts[-1])
+    if not last.endswith("s") or last.endswith(("ss", "us", "is")) or not parts[-1][:1].isupper():
+        return False
+    return (last not in surnames() and first not in given_names(0.0)
+            and _zipf(last[:-1]) >= weights.plural_min_zipf)
+
+
+@functools.cache
+def time_zone_abbreviations() -> frozenset[str]:
+    """The letters the tz database writes for its zones' times ("GMT", "BST", "EST", "CEST"), in winter and in
+    summer: a time of day, not an organisation."""
+    from datetime import datetime
+
+    try:
+        zones = zoneinfo.available_timezones()
+    except Exception:  # no time zone data on this machine
+        zones = set()
+    names = {"UTC", "GMT"}
+    for zone in zones:
+        try:
+            tz = zoneinfo.ZoneInfo(zone)
+        except Exception:  # a name the data lists but cannot load
+            continue
+        for month in (1, 7):
+            abbr = datetime(2024, month, 15, 12, tzinfo=tz).tzname() or ""
+            if abbr.isalpha() and abbr.isupper():
+                names.add(abbr)
+    return frozenset(names)
+
+
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
-          places: frozenset[str] = frozenset()) -> _Found | None:
+          places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS) -> _Found | None:
     """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
     the article has tagged as organisations, as places, in lower case."""
     kind = TYPES.get(m.label)
@@ -574,6 +635,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS:
+        return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
+    if len(parts) == 1 and _all_caps(name) and name in time_zone_abbreviations():
+        return None  # "GMT", "EST": times of day
     if len(parts) == 1 and is_demonym(name):
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
@@ -582,6 +647,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "organization"  # "the NRA" tagged as a place
     elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
         kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
+    elif kind == "organization" and name.lower() in known_places() and not m.sport:
+        kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
@@ -617,6 +684,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[-1]) not in surnames()):
         found.kind = "organization"  # "Sale Sharks": a team or firm of the place; not "Paris Hilton", "Minsk Lee"
+    elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
+        found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
         if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() or i and w in _PARTICLES - {"and"}
                    for i, w in enumerate(" ".join(found.parts).replace("’", "").replace("'", "").split())):
@@ -709,7 +778,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
-    found = [f for f in (_read(m, named, exclude, companies, places) for m in items) if f is not None]
+    # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
+    # The word after a full name of a person does not make a work of it ("the Britney Spears song").
+    works = {normalize_name(m.text).lower() for m in items
+             if m.work and not (m.work_after and reads_as_person(normalize_name(m.text).split()))}
+    items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
+    found = [f for f in (_read(m, named, exclude, companies, places, weights) for m in items) if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
         if f.kind == "person" and f.honorific:
@@ -757,10 +831,26 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     people = [k[0].split() for k in tally if k[1] == "person" and " " in k[0]]
     for key in [k for k in tally if k[1] == "person"]:
         w = key[0].split()
-        cut = next((i for i in range(len(w) - 1, 0, -1) if " ".join(w[:i]) in others
+        cut = next((i for i in range(len(w) - 1, 0, -1) if (" ".join(w[:i]) in others or w[i - 1] in PLACE_HEADS)
                     and (i <= len(w) - 2 or any(p[-1] == w[-1] and p != w for p in people))), 0)
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
+
+    # "Indonesia Aceh": a known place run into another place (known, or named alone in the article) with no comma
+    # between them is two places, each named once more ("New York", "Papua New Guinea" are known whole).
+    for key in [k for k in tally if k[1] == "place" and " " in k[0] and k[0] not in known_places()]:
+        w, shown = key[0].split(), tally[key].shown.split()
+        if len(shown) != len(w):
+            continue
+        cut = next((i for i in range(1, len(w)) if " ".join(w[:i]) in known_places()
+                    and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
+        if cut:
+            t = tally.pop(key)
+            for name, display in ((w[:cut], shown[:cut]), (w[cut:], shown[cut:])):
+                dst = (" ".join(name), "place")
+                if dst not in tally:
+                    tally[dst] = _Tally(0, t.order, " ".join(display), shown_strong=t.shown_strong)
+                tally[dst].absorb(t)
 
     # "the Republic of Azerbaijan" is the place "Azerbaijan" when the article names that too.
     for key in [k for k in tally if k[1] == "place"]:
@@ -833,8 +923,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and w[0] in (words(o)[0], words(o)[-1]) and not set(words(o)) & _PARTICLES
                       and tally[o].first_body < tally[key].first_body]
             longer = longer if len(longer) == 1 else []
-        if not longer and len(w) == 1 and w[0].endswith("s") and (w[0][:-1], key[1]) in tally:
-            longer = [(w[0][:-1], key[1])]  # "iPhones" is "iPhone"
+        if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
+            longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
         roots = {_root(target, o) for o in longer}
         if len(roots) == 1:
