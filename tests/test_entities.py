@@ -236,3 +236,60 @@ def test_a_firms_name_keeps_the_possessive_it_always_has():
     # The model's span may hold the "'s" itself.
     assert found(text, ("Standard & Poor's", "ORG"), ("Standard & Poor's", "ORG")) == {
         ("Standard & Poor's", "organization"): 2}
+
+
+def test_titles_of_works_are_not_names():
+    text = ("Jane Doe starred in the film Hotel Rwanda and sang “Blue Moon,” before the Morning Talk programme. "
+            "Hotel Rwanda won praise. Jane Doe later joined the Britney Spears tour in Leeds.")
+    got = found(text, ("Jane Doe", "PERSON"), ("Hotel Rwanda", "ORG"), ("Blue Moon", "PERSON"),
+                ("Morning Talk", "ORG"), ("Hotel Rwanda", "ORG"), ("Jane Doe", "PERSON"),
+                ("Britney Spears", "PERSON"), ("Leeds", "GPE"))
+    assert got == {("Jane Doe", "person"): 2, ("Britney Spears", "person"): 1, ("Leeds", "place"): 1}
+    # A word that says a work, at the end of the sentence before, says nothing of the name after it.
+    text = "He signed for the movie.\n\nJoss Whedon said so."
+    assert found(text, ("Joss Whedon", "PERSON")) == {("Joss Whedon", "person"): 1}
+
+
+def test_time_zones_and_lone_head_words_are_not_names_nor_are_grand_slams():
+    text = "Kick-off is at 1500 GMT in Group B at the Gardens, Federer said of the Grand Slam at the Palm Gardens."
+    got = found(text, ("GMT", "ORG"), ("Group", "ORG"), ("Gardens", "ORG"), ("Federer", "PERSON"),
+                ("Grand Slam", "GPE"), ("Palm Gardens", "FAC"))
+    assert got == {("Palm Gardens", "place"): 1}
+    assert {"GMT", "BST", "EST", "CET"} <= entities.time_zone_abbreviations()
+
+
+def test_a_plural_last_word_makes_a_team_or_party_not_a_person():
+    got = pairs(("Seattle Seahawks", "PERSON"), ("Lib Dems", "PERSON"), ("Cesc Fabregas", "PERSON"),
+                ("Gareth Evans", "PERSON"), ("Kevin Mirallas", "PERSON"))
+    assert got == {("Seattle Seahawks", "organization"): 1, ("Lib Dems", "organization"): 1,
+                   ("Cesc Fabregas", "person"): 1, ("Gareth Evans", "person"): 1, ("Kevin Mirallas", "person"): 1}
+
+
+def test_known_places_tagged_as_organisations_are_places_outside_match_reports():
+    text = "Flights from Oslo and Copenhagen, to the European Union and the United Nations, rose."
+    got = found(text, ("Oslo", "GPE"), ("Copenhagen", "ORG"), ("European Union", "ORG"), ("United Nations", "ORG"))
+    assert got == {("Oslo", "place"): 1, ("Copenhagen", "place"): 1, ("European Union", "organization"): 1,
+                   ("United Nations", "organization"): 1}
+    got = pairs(("Channel of Sicily", "ORG"), ("Gulf of Mexico", "ORG"), ("Banque Misr", "PERSON"),
+                ("Bank Street", "ORG"))
+    assert got == {("Channel of Sicily", "place"): 1, ("Gulf of Mexico", "place"): 1,
+                   ("Banque Misr", "organization"): 1, ("Bank Street", "place"): 1}
+
+
+def test_two_places_run_together_are_two_places():
+    text = "Troops in Indonesia Aceh and in Aceh, and in Papua New Guinea, Mexico City and Indonesia."
+    got = found(text, ("Indonesia Aceh", "GPE"), ("Aceh", "GPE"), ("Papua New Guinea", "GPE"), ("Mexico City", "GPE"),
+                ("Indonesia", "GPE"))
+    assert got == {("Aceh", "place"): 2, ("Indonesia", "place"): 2, ("Papua New Guinea", "place"): 1,
+                   ("Mexico City", "place"): 1}
+
+
+def test_a_place_run_into_a_persons_surname_leaves_the_person():
+    text = "Everton boss Roberto Martinez watched at Goodison Park. Saved at Goodison Park Martinez insisted."
+    got = found(text, ("Roberto Martinez", "PERSON"), ("Goodison Park", "FAC"), ("Goodison Park Martinez", "FAC"))
+    assert got == {("Roberto Martinez", "person"): 2, ("Goodison Park", "place"): 1}
+
+
+def test_a_plural_of_a_name_is_that_name():
+    got = pairs(("Champions League", "ORG"), ("Champions Leagues", "ORG"))
+    assert got == {("Champions League", "organization"): 2}

@@ -100,6 +100,8 @@ PLACE_PREPOSITIONS = frozenset("in at from to into near across outside inside vi
 #: Words before a place's name that say it is one ("east London", "lower Manhattan", "western Balkans").
 _PLACE_BEFORE = frozenset("north south east west northern southern eastern western central lower upper greater "
                           "downtown".split())
+#: The names in CLDR's list of territories that are organisations: tagged as such, they stay so.
+_CLDR_BODIES = frozenset({"european union", "united nations"})
 #: The nations of the United Kingdom, which the lists of states and time zones of :func:`known_places` lack.
 _HOME_NATIONS = frozenset({"england", "scotland", "wales", "britain", "great britain", "northern ireland"})
 
@@ -324,7 +326,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
-    work_before = prev.islower() and _bare(prev) in WORK_NOUNS
+    work_before = prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before))
@@ -647,7 +649,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "organization"  # "the NRA" tagged as a place
     elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
         kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
-    elif kind == "organization" and name.lower() in known_places() and not m.sport:
+    elif kind == "organization" and name.lower() in known_places() - _CLDR_BODIES and not m.sport:
         kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
@@ -831,7 +833,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     people = [k[0].split() for k in tally if k[1] == "person" and " " in k[0]]
     for key in [k for k in tally if k[1] == "person"]:
         w = key[0].split()
-        cut = next((i for i in range(len(w) - 1, 0, -1) if (" ".join(w[:i]) in others or w[i - 1] in PLACE_HEADS)
+        cut = next((i for i in range(len(w) - 1, 0, -1) if (" ".join(w[:i]) in others or i > 1 and w[i - 1] in PLACE_HEADS)
                     and (i <= len(w) - 2 or any(p[-1] == w[-1] and p != w for p in people))), 0)
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
@@ -882,10 +884,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     titled_surnames = {k[0] for k, t in tally.items() if k[1] == "person" and " " not in k[0] and t.titled}
     lone_surnames = {k[0] for k in tally if k[1] == "person" and " " not in k[0]}
     not_a_persons = _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES
+    surnames_named = titled_surnames | lone_surnames | {k[0].split()[-1] for k in tally if k[1] == "person"}
     for key in [k for k in tally if k[1] != "person" and 1 < len(words(k)) <= 3]:
         if not all(w[:1].isupper() for w in tally[key].shown.split()):
             continue
-        if words(key)[-1] in titled_surnames or (
+        w = words(key)
+        if w[-1] in surnames_named and w[-2] in PLACE_HEADS | ORG_HEADS and len(w) > 2:
+            # "at Goodison Park Martinez insisted": a place's name run into a person's surname; the person is his.
+            move(key, (w[-1], "person"), tally[key].shown.split()[-1])
+            continue
+        if w[-1] in titled_surnames and not set(w[:-1]) & not_a_persons or (
                 words(key)[-1] in lone_surnames and not set(words(key)) & not_a_persons
                 and key[0] not in known_places() and words(key)[0] not in known_places()
                 and not _all_caps(tally[key].shown.split()[0]) and not is_demonym(tally[key].shown.split()[0])):
