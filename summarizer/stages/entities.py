@@ -78,6 +78,13 @@ _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes tro
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme program show film movie song album single series sitcom documentary novel book "
                        "play musical opera".split())
+#: Words before a name that say it is a firm's ("consultancy Building Zones", "parts maker Robert Bosch",
+#: "carmaker Audi"): a firm's name may read as a person's.
+_FIRM_BEFORE = frozenset("""company firm consultancy maker carmaker automaker retailer supermarket brewer insurer
+lender broker brokerage publisher broadcaster airline carrier manufacturer chipmaker drugmaker conglomerate
+operator""".split())
+#: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 #: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
 _PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
 #: The first word of a bank's name in the languages news names banks in ("Banque Misr", "Banco Santander").
@@ -641,6 +648,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in time_zone_abbreviations():
         return None  # "GMT", "EST": times of day
+    if len(parts) == 1 and _ACRONYM_PLURAL.match(name):
+        return None  # "NSAIDs", "CEOs": the plural of an acronym is a kind of thing, not a name
+    if (kind == "person" and len(parts) == 2 and is_demonym(parts[0])
+            and _folded(parts[1]) not in surnames() | given_names(0.0) and parts[1][1:].islower()):
+        return None  # "European Businessman (of the Year)", "British Officer": a description, not a name
     if len(parts) == 1 and is_demonym(name):
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
@@ -673,6 +685,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif len(parts) == 1 and _is_title(m.before, capitalised=True):
         found.kind, found.titled = "person", True  # "President Obama" tagged as an organisation
     cue = _cue(found.parts, m.after)
+    if not cue and not found.titled and m.before.islower() and _bare(m.before) in _FIRM_BEFORE:
+        cue = "organization"  # "consultancy Building Zones", "parts maker Robert Bosch"
     if cue and not found.honorific:
         found.kind = cue
     last = _bare(found.parts[-1])
