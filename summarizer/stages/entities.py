@@ -85,6 +85,26 @@ lender broker brokerage publisher broadcaster airline carrier manufacturer chipm
 operator""".split())
 #: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: Words before a name that, before each of its mentions, say a place ("holiday in Lanzarote", "a flight to
+#: Lanzarote"); firms are also said "in" and "to" ("shares in Apple"), but rarely every time.
+_TO_PLACE = frozenset("in to from near into outside around across throughout".split())
+#: A ship's prefix ("ms Ryndam", "HMS Victory", "USS Cole"): a vessel is none of our types.
+_SHIP_PREFIXES = frozenset("ms mv hms uss rms".split())
+
+
+_WORK_WORDS = "|".join(sorted(WORK_NOUNS))
+
+
+@functools.lru_cache(maxsize=256)
+def _work_cues(text: str, name: str) -> tuple[bool, bool]:
+    """Whether ``text`` writes ``name`` just after a lower-case word of :data:`WORK_NOUNS` ("the film Hotel Rwanda"),
+    and whether just before one ("the Wonder Woman movie")."""
+    if len(name) < 2:
+        return False, False
+    quoted = re.escape(name)
+    return (re.search(rf"(?<![\w-])(?:{_WORK_WORDS}) {quoted}(?![\w-])", text) is not None,
+            re.search(rf"(?<![\w-]){quoted} (?:{_WORK_WORDS})\b", text) is not None)
 #: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
 _PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
 #: The first word of a bank's name in the languages news names banks in ("Banque Misr", "Banco Santander").
@@ -245,11 +265,13 @@ class EntityWeights:
     #: only when rarer than this in English (wordfreq's Zipf scale): "To", "And", "More" of a title-case line
     #: are 6 to 7.5, surnames such as "Brown" about 5. Chosen by reading the run-ons in 400 development articles.
     run_on_max_zipf: float = 5.8
-    #: A name tagged as a person whose last word is a plural ("Seattle Seahawks", "Lib Dems", "Sale Sharks") is a
-    #: team's or party's when that word without its "s" is an English word this common (Zipf) or more, it is no
-    #: census surname and the first word is no census given name: "seahawk" is 2.35, "dem" 3.9; surnames the
-    #: census lacks are rarer as words ("Fabregas" -> "fabrega" 1.1). Chosen by reading the seed samples.
-    plural_min_zipf: float = 2.0
+    #: A word this common in English (Zipf) or more is a word, not a name of its own. A name tagged as a person
+    #: whose last word is the plural of such a word ("Seattle Seahawks", "Lib Dems", "Sale Sharks"), which is no
+    #: census surname, after a first word that is no census given name, is a team's or party's: "seahawk" is 2.35,
+    #: "dem" 3.9; surnames the census lacks are rarer ("Fabregas" -> "fabrega" 1.1). A nation's adjective and such a
+    #: word is a description ("European Businessman"), not a person ("Jordi Arrese": "arrese" 0). Chosen by reading
+    #: the seed samples.
+    word_min_zipf: float = 2.0
 
 
 WEIGHTS = EntityWeights()
@@ -333,8 +355,13 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
-    work_before = prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
+    work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
+                   or _bare(prev) in _SHIP_PREFIXES and prev.strip(_PUNCTUATION).isalpha())  # "the ms Ryndam"
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
+    if not (quoted or work_before or work_after) and name[:1].isupper():
+        # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
+        # movie"): each name is looked up once an article.
+        work_before, work_after = _work_cues(text, normalize_name(name))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before))
 
@@ -388,7 +415,9 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
         return m.group(0)
     if label == "ORG" and {_bare(w) for w in words} & _JOINING_HEADS and (m := _JOINED.match(rest)):
         run = m.group(2).split()
-        if not any(_bare(w) in _DATE_WORDS for w in run) and m.group(2).lower() not in known_places():
+        # A known place only after "of" and the head word itself: "Muslim Council of Britain", not "Institute in the US".
+        of_place = m.group(1).startswith("of") and _bare(words[-1]) in _JOINING_HEADS
+        if not any(_bare(w) in _DATE_WORDS for w in run) and (of_place or m.group(2).lower() not in known_places()):
             return m.group(0)
     return ""
 
@@ -575,14 +604,14 @@ class _Found:
 
 def _plural_last(parts: Sequence[str], weights: EntityWeights = WEIGHTS) -> bool:
     """Whether a name's last word is an English plural that is no surname, after a first word that is no given
-    name ("Seattle Seahawks", "Lib Dems"; not "Cesc Fabregas", "Gareth Evans"): see ``EntityWeights.plural_min_zipf``."""
+    name ("Seattle Seahawks", "Lib Dems"; not "Cesc Fabregas", "Gareth Evans"): see ``EntityWeights.word_min_zipf``."""
     if len(parts) < 2:
         return False
     first, last = _folded(parts[0]), _folded(parts[-1])
     if not last.endswith("s") or last.endswith(("ss", "us", "is")) or not parts[-1][:1].isupper():
         return False
     return (last not in surnames() and first not in given_names(0.0)
-            and _zipf(last[:-1]) >= weights.plural_min_zipf)
+            and _zipf(last[:-1]) >= weights.word_min_zipf)
 
 
 @functools.cache
@@ -648,10 +677,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in time_zone_abbreviations():
         return None  # "GMT", "EST": times of day
+    if len(parts) == 2 and _ORDINAL.match(parts[0]):
+        return None  # "21st Century", "19th Amendment": not names, when no more words follow
     if len(parts) == 1 and _ACRONYM_PLURAL.match(name):
         return None  # "NSAIDs", "CEOs": the plural of an acronym is a kind of thing, not a name
     if (kind == "person" and len(parts) == 2 and is_demonym(parts[0])
-            and _folded(parts[1]) not in surnames() | given_names(0.0) and parts[1][1:].islower()):
+            and _folded(parts[1]) not in surnames() | given_names(0.0) and parts[1][1:].islower()
+            and _zipf(parts[1].lower()) >= weights.word_min_zipf):
         return None  # "European Businessman (of the Year)", "British Officer": a description, not a name
     if len(parts) == 1 and is_demonym(name):
         return None  # "Emirati", "Russian": adjectives
@@ -794,6 +826,17 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
+    # A one-word name tagged as an organisation (twice or more; as a person maybe too) that the article writes only
+    # after "in", "to", "from" and the like, never in a match report, is a place ("to Lanzarote", "10 days in Lanzarote").
+    afters: dict[str, list[Mention]] = {}
+    for m in items:
+        if " " not in m.text.strip() and not m.shouting and not m.headline:
+            afters.setdefault(normalize_name(m.text), []).append(m)
+    said_as_places = {n for n, ms in afters.items()
+                      if sum(m.label == "ORG" for m in ms) >= 2
+                      and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
+                              and m.before.islower() for m in ms)}
+    items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
     # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
     # The word after a full name of a person does not make a work of it ("the Britney Spears song").
     works = {normalize_name(m.text).lower() for m in items
