@@ -239,7 +239,7 @@ def test_a_firms_name_keeps_the_possessive_it_always_has():
 
 
 def test_titles_of_works_are_not_names():
-    text = ("Jane Doe starred in the film Hotel Rwanda and sang “Blue Moon,” before the Morning Talk programme. "
+    text = ("Jane Doe starred in the film Hotel Rwanda and sang “Blue Moon,” on the programme Morning Talk. "
             "Hotel Rwanda won praise. Jane Doe later joined the Britney Spears tour in Leeds.")
     got = found(text, ("Jane Doe", "PERSON"), ("Hotel Rwanda", "ORG"), ("Blue Moon", "PERSON"),
                 ("Morning Talk", "ORG"), ("Hotel Rwanda", "ORG"), ("Jane Doe", "PERSON"),
@@ -248,6 +248,12 @@ def test_titles_of_works_are_not_names():
     # A word that says a work, at the end of the sentence before, says nothing of the name after it.
     text = "He signed for the movie.\n\nJoss Whedon said so."
     assert found(text, ("Joss Whedon", "PERSON")) == {("Joss Whedon", "person"): 1}
+    # The word after a name says a work only of a name the model tags as a person: "the NBC show" is NBC's. A name
+    # going on after the word before ("the single Band Aid 20") is no title of its first words ("Band Aid").
+    text = "The Wonder Woman movie and the NBC show. NBC said the single Band Aid 20 helped Band Aid."
+    assert found(text, ("Wonder Woman", "PERSON"), ("NBC", "ORG"), ("NBC", "ORG"), ("Band Aid 20", "ORG"),
+                 ("Band Aid", "ORG")) == {
+        ("NBC", "organization"): 2, ("Band Aid", "organization"): 1}
 
 
 def test_time_zones_and_lone_head_words_are_not_names_nor_are_grand_slams():

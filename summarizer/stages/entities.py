@@ -78,11 +78,10 @@ _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes tro
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme program show film movie song album single series sitcom documentary novel book "
                        "play musical opera".split())
-#: Words before a name that say it is a firm's ("consultancy Building Zones", "parts maker Robert Bosch",
-#: "carmaker Audi"): a firm's name may read as a person's.
-_FIRM_BEFORE = frozenset("""company firm consultancy maker carmaker automaker retailer supermarket brewer insurer
-lender broker brokerage publisher broadcaster airline carrier manufacturer chipmaker drugmaker conglomerate
-operator""".split())
+#: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
+#: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
+_FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
+brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
 #: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -103,7 +102,7 @@ def _work_cues(text: str, name: str) -> tuple[bool, bool]:
     if len(name) < 2:
         return False, False
     quoted = re.escape(name)
-    return (re.search(rf"(?<![\w-])(?:{_WORK_WORDS}) {quoted}(?![\w-])", text) is not None,
+    return (re.search(rf"(?<![\w-])(?:{_WORK_WORDS}) {quoted}(?![\w-]| [A-Z0-9])", text) is not None,
             re.search(rf"(?<![\w-]){quoted} (?:{_WORK_WORDS})\b", text) is not None)
 #: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
 _PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
@@ -839,8 +838,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
     # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
     # The word after a full name of a person does not make a work of it ("the Britney Spears song").
+    # Only a word before it or quotes make a title of an organisation's name: "the NBC show", "the EPA program"
+    # are theirs.
     works = {normalize_name(m.text).lower() for m in items
-             if m.work and not (m.work_after and reads_as_person(normalize_name(m.text).split()))}
+             if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     found = [f for f in (_read(m, named, exclude, companies, places, weights) for m in items) if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
