@@ -59,7 +59,7 @@ _PLACE_NOUNS = frozenset("region district province village county oblast governo
 PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
-    mountains hills grove airport stadium park gardens county province region district
+    mountains hills grove airport stadium park gardens county province region district station
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -82,6 +82,8 @@ WORK_NOUNS = frozenset("programme program show film movie song album single seri
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
 brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
+#: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
+_FIRM_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_FIRM_BEFORE)) + r")\b")
 #: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -177,19 +179,20 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", _bare(word)) if c.isascii())
 
 
-def reads_as_person(parts: Sequence[str]) -> bool:
+def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
     """Whether two or three capitalised words read as a person's given name, a middle name or initial, and
     surname ("Roy Hodgson", "Margo Wootan", "Moises Quiñones"), so a tag of organisation or place is the model's slip: the first word is a given
     name of the census, the last a surname that is not also a given name ("Morgan Stanley", "John Lewis" are
     left alone), no word says an organisation or place ("Virginia Tech"), and the first word is no known place
-    ("Jordan", "Dallas")."""
+    ("Jordan", "Dallas"). With ``place`` (the name is tagged as a place, which "Morgan Stanley" is not), the surname
+    may be a given name too ("Hugh Grant")."""
     if not 2 <= len(parts) <= 3 or not all(w[:1].isupper() for w in parts):
         return False
     words = [_folded(w) for w in parts]
     first, last = words[0].split("-")[0], words[-1]
     if len(words) == 3 and not (len(words[1]) == 1 or words[1] in given_names()):
         return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
-    return (first in given_names() - _PARTICLES and last in surnames() and last not in given_names()
+    return (first in given_names() - _PARTICLES and last in surnames() and (place or last not in given_names())
             and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places())
 
 
@@ -302,6 +305,8 @@ class Mention(NamedTuple):
     #: movie"): a title, not a name of our types. ``work_after`` when only the word after it says so.
     work: bool = False
     work_after: bool = False
+    #: Said to be a firm by the words beside it: "consultancy Building Zones", "Solidere, the Lebanese company".
+    firm: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -361,8 +366,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
+    firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE
+            or _FIRM_AFTER.match(text, end) is not None)
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
-                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before))
+                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm)
 
 
 #: One more capitalised word that ends a run of them ("Yudhoyono" in "Susilo Bambang Yudhoyono said").
@@ -672,7 +679,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
-    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS:
+    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | {"bank"}:
         return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in time_zone_abbreviations():
         return None  # "GMT", "EST": times of day
@@ -716,21 +723,24 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif len(parts) == 1 and _is_title(m.before, capitalised=True):
         found.kind, found.titled = "person", True  # "President Obama" tagged as an organisation
     cue = _cue(found.parts, m.after)
-    if not cue and not found.titled and m.before.islower() and _bare(m.before) in _FIRM_BEFORE:
-        cue = "organization"  # "consultancy Building Zones", "parts maker Robert Bosch"
+    if not cue and not found.titled and m.firm:
+        cue = "organization"  # "consultancy Building Zones", "Solidere, the Lebanese company"
     if cue and not found.honorific:
         found.kind = cue
     last = _bare(found.parts[-1])
     if not found.honorific and (len(found.parts) > 1 and last in CLUB_HEADS or m.sport and last in
                                 CLUB_HEADS | _MATCH_CLUB_HEADS and " ".join(parts).lower() not in known_places()):
         found.kind = "organization"  # "Manchester United", and in a match report "Manchester City", "City"
-    elif (found.kind != "person" and not cue and reads_as_person(found.parts)
+    elif (found.kind != "person" and not cue and reads_as_person(found.parts, place=found.kind == "place")
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[-1]) not in surnames()):
         found.kind = "organization"  # "Sale Sharks": a team or firm of the place; not "Paris Hilton", "Minsk Lee"
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2
+          and found.parts[0].lower() in ("north", "south", "east", "west")):
+        found.kind = "organization" if m.sport else "place"  # "West Ham" in a match report; "East Timor"
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
@@ -988,6 +998,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             longer = [o for o in keys if o[1] == "organization" and len(words(o)) > 1
                       and w[0] in (words(o)[0], words(o)[-1]) and not set(words(o)) & _PARTICLES
                       and tally[o].first_body < tally[key].first_body]
+            longer = longer if len(longer) == 1 else []
+        if not longer and len(w) == 1 and key[1] != "person" and w[0] not in known_places():
+            # "Azmat" tagged as a place beside "Azmat Begg", "(Magic)" beside "Magic Johnson": the first name of
+            # exactly one person of the article is his.
+            longer = [o for o in keys if o[1] == "person" and len(words(o)) > 1 and words(o)[0] == w[0]]
             longer = longer if len(longer) == 1 else []
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
