@@ -299,3 +299,42 @@ def test_a_place_run_into_a_persons_surname_leaves_the_person():
 def test_a_plural_of_a_name_is_that_name():
     got = pairs(("Champions League", "ORG"), ("Champions Leagues", "ORG"))
     assert got == {("Champions League", "organization"): 2}
+
+
+def test_words_beside_a_name_say_a_firm_and_a_ship_is_no_name():
+    text = ("Shares in Solidere, the Lebanese company, fell; consultancy Building Zones and broadcaster Keith Olbermann "
+            "sailed on the ms Ryndam.")
+    got = found(text, ("Solidere", "GPE"), ("Building Zones", "PERSON"),
+                ("Keith Olbermann", "PERSON"), ("Ryndam", "PERSON"))
+    assert got == {("Solidere", "organization"): 1, ("Building Zones", "organization"): 1,
+                   ("Keith Olbermann", "person"): 1}
+
+
+def test_descriptions_ordinals_plurals_of_acronyms_and_lone_heads_are_not_names():
+    got = pairs(("European Businessman", "PERSON"), ("Russian Arrese", "PERSON"), ("21st Century", "ORG"),
+                ("21st Century Fox", "ORG"), ("NSAIDs", "ORG"), ("Bank", "ORG"), ("Bank", "ORG"))
+    assert got == {("Russian Arrese", "person"): 1, ("21st Century Fox", "organization"): 1}
+
+
+def test_a_one_word_name_said_only_as_a_place_is_a_place():
+    text = ("They flew to Lanzarote for ten days in Lanzarote, back from Lanzarote on Monday. Shares in Apple rose "
+            "and Apple said so.")
+    got = found(text, ("Lanzarote", "ORG"), ("Lanzarote", "ORG"), ("Lanzarote", "PERSON"), ("Apple", "ORG"),
+                ("Apple", "ORG"))
+    assert got == {("Lanzarote", "place"): 3, ("Apple", "organization"): 2}
+
+
+def test_a_council_of_a_known_place_is_one_name():
+    text = "The Muslim Council of Britain said so, and the Institute for Fiscal Studies in the US agreed."
+    got = found(text, ("Muslim Council", "ORG"), ("Britain", "GPE"), ("Institute for Fiscal Studies", "ORG"),
+                ("US", "GPE"))
+    assert got == {("Muslim Council of Britain", "organization"): 1, ("Institute for Fiscal Studies", "organization"): 1,
+                   ("US", "place"): 1}
+
+
+def test_people_teams_and_stations_typed_by_their_words():
+    got = pairs(("Hugh Grant", "GPE"), ("Grant Park", "GPE"), ("West Ham", "PERSON"), ("Space Station", "PERSON"),
+                ("Azmat Begg", "PERSON"), ("Azmat", "GPE"), ("Paris Hilton", "PERSON"), ("Paris", "GPE"))
+    assert got == {("Hugh Grant", "person"): 1, ("Grant Park", "place"): 1, ("West Ham", "place"): 1,
+                   ("Space Station", "place"): 1, ("Azmat Begg", "person"): 2, ("Paris Hilton", "person"): 1,
+                   ("Paris", "place"): 1}

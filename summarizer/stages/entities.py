@@ -423,7 +423,8 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
         run = m.group(2).split()
         # A known place only after "of" and the head word itself: "Muslim Council of Britain", not "Institute in the US".
         of_place = m.group(1).startswith("of") and _bare(words[-1]) in _JOINING_HEADS
-        if not any(_bare(w) in _DATE_WORDS for w in run) and (of_place or m.group(2).lower() not in known_places()):
+        if not any(_bare(w) in _DATE_WORDS for w in run) and (of_place or m.group(2).lower().replace(".", "")
+                                                                 not in known_places() | PLACE_ACRONYMS):
             return m.group(0)
     return ""
 
