@@ -338,3 +338,9 @@ def test_people_teams_and_stations_typed_by_their_words():
     assert got == {("Hugh Grant", "person"): 1, ("Grant Park", "place"): 1, ("West Ham", "place"): 1,
                    ("Space Station", "place"): 1, ("Azmat Begg", "person"): 2, ("Paris Hilton", "person"): 1,
                    ("Paris", "place"): 1}
+
+
+def test_a_town_said_once_as_a_team_is_the_club_in_every_mention():
+    text = "Newcastle manager Graeme Souness wants a defender in Newcastle. England manager Sven agreed."
+    got = found(text, ("Newcastle", "GPE"), ("Graeme Souness", "PERSON"), ("Newcastle", "GPE"), ("England", "GPE"))
+    assert got == {("Newcastle", "organization"): 2, ("Graeme Souness", "person"): 1, ("England", "place"): 1}

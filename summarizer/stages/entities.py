@@ -353,7 +353,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         _OFFICE_OF.search(text[max(0, start - 60) : start]) is not None
         or _stands_alone(text, _person_tail(name) or "", start, len(name)))
     sport = _match_words(text) >= weights.match_words
-    club = label in ("GPE", "LOC") and (_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER) and sport
+    club = label in ("GPE", "LOC") and ((_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER) and sport
+                                        or nxt.islower() and _bare(nxt) in _CLUB_STAFF)
     portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
@@ -452,6 +453,8 @@ _MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|
 #: Words before or after a town's name that say it is the town's team ("against Northampton", "a try for
 #: Northampton", "Newcastle manager Graeme Souness", "as Northampton romped").
 _CLUB_BEFORE = frozenset("against v vs beat beating defeated host hosts visit visiting for".split())
+#: Of those, the words that say a club's in any text ("Newcastle manager Graeme Souness"): a town has no striker.
+_CLUB_STAFF = frozenset("manager striker midfielder defender goalkeeper team-mate teammate".split())
 _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfielder defender goalkeeper captain team-mate
 teammate player players fans supporters beat drew won lost romped scored side team""".split())
 
@@ -847,6 +850,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
                               and m.before.islower() for m in ms)}
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
+    # A town's name said once as a team is ("Newcastle manager Graeme Souness") is the club's in every mention.
+    clubs = {normalize_name(m.text) for m in items if m.club} - {n for n in afters if n.lower() in known_places()}
+    items = [m._replace(club=True) if m.label in ("GPE", "LOC") and normalize_name(m.text) in clubs else m
+             for m in items]
     # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
     # The word after a full name of a person does not make a work of it ("the Britney Spears song").
     # Only a word before it or quotes make a title of an organisation's name: "the NBC show", "the EPA program"
