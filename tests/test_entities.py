@@ -341,6 +341,6 @@ def test_people_teams_and_stations_typed_by_their_words():
 
 
 def test_a_town_said_once_as_a_team_is_the_club_in_every_mention():
-    text = "Newcastle manager Graeme Souness wants a defender in Newcastle. England manager Sven agreed."
+    text = "Newcastle manager Graeme Souness wants a defender in Newcastle, and the England manager agreed."
     got = found(text, ("Newcastle", "GPE"), ("Graeme Souness", "PERSON"), ("Newcastle", "GPE"), ("England", "GPE"))
     assert got == {("Newcastle", "organization"): 2, ("Graeme Souness", "person"): 1, ("England", "place"): 1}
