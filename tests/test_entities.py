@@ -344,3 +344,14 @@ def test_a_town_said_once_as_a_team_is_the_club_in_every_mention():
     text = "Newcastle manager Graeme Souness wants a defender in Newcastle, and the England manager agreed."
     got = found(text, ("Newcastle", "GPE"), ("Graeme Souness", "PERSON"), ("Newcastle", "GPE"), ("England", "GPE"))
     assert got == {("Newcastle", "organization"): 2, ("Graeme Souness", "person"): 1, ("England", "place"): 1}
+
+
+def test_a_ticker_makes_a_firm_in_every_mention_and_a_compass_team_in_a_match_report():
+    text = ("Verizon (VZ) sold phones in Verizon stores, and the United Arab Emirates (UAE) bought them; the single "
+            "Izzo (HOVA) played.")
+    got = found(text, ("Verizon", "GPE"), ("Verizon", "GPE"), ("United Arab Emirates", "GPE"), ("Izzo", "PERSON"))
+    assert got == {("Verizon", "organization"): 2, ("United Arab Emirates", "place"): 1}
+    report = ("United scored twice and drew with West Ham. The goal came in the league match; the manager and the "
+              "coach watched fans from the East Midlands and West Africa.")
+    got = found(report, ("West Ham", "GPE"), ("East Midlands", "GPE"), ("West Africa", "GPE"))
+    assert got == {("West Ham", "organization"): 1, ("East Midlands", "place"): 1, ("West Africa", "place"): 1}

@@ -83,6 +83,9 @@ WORK_NOUNS = frozenset("programme program show film movie song album single seri
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
 brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
 #: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
+#: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
+#: Emirates (UAE)").
+_TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
 _FIRM_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_FIRM_BEFORE)) + r")\b")
 #: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
@@ -367,8 +370,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
-    firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE
-            or _FIRM_AFTER.match(text, end) is not None)
+    ticker = _TICKER.match(text, end)
+    firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
+            or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
+            and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm)
 
@@ -742,9 +747,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[-1]) not in surnames()):
         found.kind = "organization"  # "Sale Sharks": a team or firm of the place; not "Paris Hilton", "Minsk Lee"
-    elif (found.kind == "person" and not found.titled and len(found.parts) == 2
-          and found.parts[0].lower() in ("north", "south", "east", "west")):
-        found.kind = "organization" if m.sport else "place"  # "West Ham" in a match report; "East Timor"
+    elif (found.kind in ("person", "place") and not found.titled and len(found.parts) == 2
+          and found.parts[0].lower() in ("north", "south", "east", "west")
+          and " ".join(found.parts).lower() not in known_places() and found.parts[1].lower() not in known_places()
+          and (found.kind == "person" or m.sport and not found.parts[1].endswith("s"))):
+        # "West Ham" tagged as a person or place, in a match report; "East Timor" tagged as a person. Not "West Africa",
+        # nor a region of plural name ("East Midlands").
+        found.kind = "organization" if m.sport else "place"
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
@@ -850,6 +859,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
                               and m.before.islower() for m in ms)}
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
+    # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
+    firms = {normalize_name(m.text) for m in items if m.firm}
+    items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
     # A town's name said once as a team is ("Newcastle manager Graeme Souness") is the club's in every mention.
     clubs = {normalize_name(m.text) for m in items if m.club} - {n for n in afters if n.lower() in known_places()}
     items = [m._replace(club=True) if m.label in ("GPE", "LOC") and normalize_name(m.text) in clubs else m
