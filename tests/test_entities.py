@@ -355,3 +355,8 @@ def test_a_ticker_makes_a_firm_in_every_mention_and_a_compass_team_in_a_match_re
               "coach watched fans from the East Midlands and West Africa.")
     got = found(report, ("West Ham", "GPE"), ("East Midlands", "GPE"), ("West Africa", "GPE"))
     assert got == {("West Ham", "organization"): 1, ("East Midlands", "place"): 1, ("West Africa", "place"): 1}
+
+
+def test_a_tie_between_place_and_organisation_goes_to_the_firm_unless_the_place_is_known():
+    got = pairs(("Ofoto", "GPE"), ("Ofoto", "ORG"), ("Chile", "ORG"), ("Chile", "GPE"))
+    assert got == {("Ofoto", "organization"): 2, ("Chile", "place"): 2}

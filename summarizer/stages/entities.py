@@ -958,8 +958,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     for keys_ in by_name.values():
         if len(keys_) > 1:
             # On a tie, a full name is a person's ("Ross Barkley" tagged ORG once and PERSON once).
+            # Between a place and an organisation, a name no gazetteer knows is a firm's ("Ofoto" tagged once each).
             best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or tally[k].titled or k[0] in name_ends,
-                                             tally[k].count, k[1] == "person" and " " in k[0], -tally[k].order))
+                                             tally[k].count, k[1] == "person" and " " in k[0],
+                                             k[1] != "place" or k[0] in known_places(), -tally[k].order))
             for k in keys_:
                 if k != best:
                     move(k, best)
