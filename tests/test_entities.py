@@ -334,10 +334,11 @@ def test_a_council_of_a_known_place_is_one_name():
 
 def test_people_teams_and_stations_typed_by_their_words():
     got = pairs(("Hugh Grant", "GPE"), ("Grant Park", "GPE"), ("West Ham", "PERSON"), ("Space Station", "PERSON"),
-                ("Azmat Begg", "PERSON"), ("Azmat", "GPE"), ("Paris Hilton", "PERSON"), ("Paris", "GPE"))
+                ("Azmat Begg", "PERSON"), ("Mr Begg", "PERSON"), ("Azmat", "GPE"), ("Paris Hilton", "PERSON"),
+                ("Paris", "GPE"), ("Magic Johnson", "PERSON"), ("Magic", "ORG"))
     assert got == {("Hugh Grant", "person"): 1, ("Grant Park", "place"): 1, ("West Ham", "place"): 1,
-                   ("Space Station", "place"): 1, ("Azmat Begg", "person"): 2, ("Paris Hilton", "person"): 1,
-                   ("Paris", "place"): 1}
+                   ("Space Station", "place"): 1, ("Azmat Begg", "person"): 3, ("Paris Hilton", "person"): 1,
+                   ("Paris", "place"): 1, ("Magic Johnson", "person"): 2}
 
 
 def test_a_town_said_once_as_a_team_is_the_club_in_every_mention():

@@ -1024,7 +1024,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if not longer and len(w) == 1 and key[1] != "person" and w[0] not in known_places():
             # "Azmat" tagged as a place beside "Azmat Begg", "(Magic)" beside "Magic Johnson": the first name of
             # exactly one person of the article is his.
-            longer = [o for o in keys if o[1] == "person" and len(words(o)) > 1 and words(o)[0] == w[0]]
+            # A place only when the article also names the person by surname alone ("Mr Begg"): "Aghdam" of
+            # "Aghdam region" beside "Aghdam Smith" stays a place.
+            longer = [o for o in keys if o[1] == "person" and len(words(o)) > 1 and words(o)[0] == w[0]
+                      and (key[1] == "organization" or (words(o)[-1], "person") in tally)]
             longer = longer if len(longer) == 1 else []
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
