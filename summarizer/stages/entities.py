@@ -3,13 +3,16 @@
 The NER model (spaCy's small English pipeline) finds mentions; this stage decides which of them are
 names, which mentions name the same thing, and what type that thing is. A name's type is voted over
 all its mentions: each mention votes the model's label, or the type its own words say when they say
-one ("Chrysler Corp", "Labour Party", "Mr Ebbers", "Aghdam region", "Manchester United"), or a
-person's when it reads as a census given name and surname ("Roy Hodgson"). Names the model cut short
-are made whole ("Susilo Bambang Yudhoyono", "Physical Review D"). Variants are merged (case,
-corporate suffixes, courtesy titles, a surname said after the full name, an acronym after its
-expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs, headline
-words in capitals, prizes and events, portfolios such as "Finance" of "Finance Minister", nations'
-adjectives) are dropped, and where the evidence is thin the name is left out: an editor
+one ("Chrysler Corp", "Labour Party", "Mr Ebbers", "Aghdam region", "Manchester United"), or the
+words beside it say ("consultancy Building Zones", "Verizon (VZ)", "Newcastle manager", "in
+Lanzarote" every time), or a person's when it reads as a census given name and surname ("Roy
+Hodgson"); a plural last word makes a team or party ("Seattle Seahawks", "Lib Dems"). Names the model
+cut short are made whole ("Susilo Bambang Yudhoyono", "Physical Review D", "Muslim Council of
+Britain"); names it ran together are parted ("Indonesia Aceh", "Goodison Park Martinez"). Variants are
+merged (case, corporate suffixes, courtesy titles, a surname said after the full name, an acronym
+after its expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs,
+headline words in capitals, prizes and events, time zones, titles of works, ships, portfolios such as
+"Finance" of "Finance Minister", nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
 reads a wrong name as a mistake, a missing one rarely.
 """
 
