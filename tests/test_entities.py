@@ -236,3 +236,128 @@ def test_a_firms_name_keeps_the_possessive_it_always_has():
     # The model's span may hold the "'s" itself.
     assert found(text, ("Standard & Poor's", "ORG"), ("Standard & Poor's", "ORG")) == {
         ("Standard & Poor's", "organization"): 2}
+
+
+def test_titles_of_works_are_not_names():
+    text = ("Jane Doe starred in the film Hotel Rwanda and sang “Blue Moon,” on the programme Morning Talk. "
+            "Hotel Rwanda won praise. Jane Doe later joined the Britney Spears tour in Leeds.")
+    got = found(text, ("Jane Doe", "PERSON"), ("Hotel Rwanda", "ORG"), ("Blue Moon", "PERSON"),
+                ("Morning Talk", "ORG"), ("Hotel Rwanda", "ORG"), ("Jane Doe", "PERSON"),
+                ("Britney Spears", "PERSON"), ("Leeds", "GPE"))
+    assert got == {("Jane Doe", "person"): 2, ("Britney Spears", "person"): 1, ("Leeds", "place"): 1}
+    # A word that says a work, at the end of the sentence before, says nothing of the name after it.
+    text = "He signed for the movie.\n\nJoss Whedon said so."
+    assert found(text, ("Joss Whedon", "PERSON")) == {("Joss Whedon", "person"): 1}
+    # The word after a name says a work only of a name the model tags as a person: "the NBC show" is NBC's. A name
+    # going on after the word before ("the single Band Aid 20") is no title of its first words ("Band Aid").
+    text = "The Wonder Woman movie and the NBC show. NBC said the single Band Aid 20 helped Band Aid."
+    assert found(text, ("Wonder Woman", "PERSON"), ("NBC", "ORG"), ("NBC", "ORG"), ("Band Aid 20", "ORG"),
+                 ("Band Aid", "ORG")) == {
+        ("NBC", "organization"): 2, ("Band Aid", "organization"): 1}
+
+
+def test_time_zones_and_lone_head_words_are_not_names_nor_are_grand_slams():
+    text = "Kick-off is at 1500 GMT in Group B at the Gardens, Federer said of the Grand Slam at the Palm Gardens."
+    got = found(text, ("GMT", "ORG"), ("Group", "ORG"), ("Gardens", "ORG"), ("Federer", "PERSON"),
+                ("Grand Slam", "GPE"), ("Palm Gardens", "FAC"))
+    assert got == {("Palm Gardens", "place"): 1}
+    assert {"GMT", "BST", "EST", "CET"} <= entities.time_zone_abbreviations()
+
+
+def test_a_plural_last_word_makes_a_team_or_party_not_a_person():
+    got = pairs(("Seattle Seahawks", "PERSON"), ("Lib Dems", "PERSON"), ("Cesc Fabregas", "PERSON"),
+                ("Gareth Evans", "PERSON"), ("Kevin Mirallas", "PERSON"))
+    assert got == {("Seattle Seahawks", "organization"): 1, ("Lib Dems", "organization"): 1,
+                   ("Cesc Fabregas", "person"): 1, ("Gareth Evans", "person"): 1, ("Kevin Mirallas", "person"): 1}
+
+
+def test_known_places_tagged_as_organisations_are_places_outside_match_reports():
+    text = "Flights from Oslo and Copenhagen, to the European Union and the United Nations, rose."
+    got = found(text, ("Oslo", "GPE"), ("Copenhagen", "ORG"), ("European Union", "ORG"), ("United Nations", "ORG"))
+    assert got == {("Oslo", "place"): 1, ("Copenhagen", "place"): 1, ("European Union", "organization"): 1,
+                   ("United Nations", "organization"): 1}
+    got = pairs(("Channel of Sicily", "ORG"), ("Gulf of Mexico", "ORG"), ("Banque Misr", "PERSON"),
+                ("Bank Street", "ORG"))
+    assert got == {("Channel of Sicily", "place"): 1, ("Gulf of Mexico", "place"): 1,
+                   ("Banque Misr", "organization"): 1, ("Bank Street", "place"): 1}
+
+
+def test_two_places_run_together_are_two_places():
+    text = "Troops in Indonesia Aceh and in Aceh, and in Papua New Guinea, Mexico City and Indonesia."
+    got = found(text, ("Indonesia Aceh", "GPE"), ("Aceh", "GPE"), ("Papua New Guinea", "GPE"), ("Mexico City", "GPE"),
+                ("Indonesia", "GPE"))
+    assert got == {("Aceh", "place"): 2, ("Indonesia", "place"): 2, ("Papua New Guinea", "place"): 1,
+                   ("Mexico City", "place"): 1}
+
+
+def test_a_place_run_into_a_persons_surname_leaves_the_person():
+    text = "Everton boss Roberto Martinez watched at Goodison Park. Saved at Goodison Park Martinez insisted."
+    got = found(text, ("Roberto Martinez", "PERSON"), ("Goodison Park", "FAC"), ("Goodison Park Martinez", "FAC"))
+    assert got == {("Roberto Martinez", "person"): 2, ("Goodison Park", "place"): 1}
+
+
+def test_a_plural_of_a_name_is_that_name():
+    got = pairs(("Champions League", "ORG"), ("Champions Leagues", "ORG"))
+    assert got == {("Champions League", "organization"): 2}
+
+
+def test_words_beside_a_name_say_a_firm_and_a_ship_is_no_name():
+    text = ("Shares in Solidere, the Lebanese company, fell; consultancy Building Zones and broadcaster Keith Olbermann "
+            "sailed on the ms Ryndam.")
+    got = found(text, ("Solidere", "GPE"), ("Building Zones", "PERSON"),
+                ("Keith Olbermann", "PERSON"), ("Ryndam", "PERSON"))
+    assert got == {("Solidere", "organization"): 1, ("Building Zones", "organization"): 1,
+                   ("Keith Olbermann", "person"): 1}
+
+
+def test_descriptions_ordinals_plurals_of_acronyms_and_lone_heads_are_not_names():
+    got = pairs(("European Businessman", "PERSON"), ("Russian Arrese", "PERSON"), ("21st Century", "ORG"),
+                ("21st Century Fox", "ORG"), ("NSAIDs", "ORG"), ("Bank", "ORG"), ("Bank", "ORG"))
+    assert got == {("Russian Arrese", "person"): 1, ("21st Century Fox", "organization"): 1}
+
+
+def test_a_one_word_name_said_only_as_a_place_is_a_place():
+    text = ("They flew to Lanzarote for ten days in Lanzarote, back from Lanzarote on Monday. Shares in Apple rose "
+            "and Apple said so.")
+    got = found(text, ("Lanzarote", "ORG"), ("Lanzarote", "ORG"), ("Lanzarote", "PERSON"), ("Apple", "ORG"),
+                ("Apple", "ORG"))
+    assert got == {("Lanzarote", "place"): 3, ("Apple", "organization"): 2}
+
+
+def test_a_council_of_a_known_place_is_one_name():
+    text = "The Muslim Council of Britain said so, and the Institute for Fiscal Studies in the US agreed."
+    got = found(text, ("Muslim Council", "ORG"), ("Britain", "GPE"), ("Institute for Fiscal Studies", "ORG"),
+                ("US", "GPE"))
+    assert got == {("Muslim Council of Britain", "organization"): 1, ("Institute for Fiscal Studies", "organization"): 1,
+                   ("US", "place"): 1}
+
+
+def test_people_teams_and_stations_typed_by_their_words():
+    got = pairs(("Hugh Grant", "GPE"), ("Grant Park", "GPE"), ("West Ham", "PERSON"), ("Space Station", "PERSON"),
+                ("Azmat Begg", "PERSON"), ("Mr Begg", "PERSON"), ("Azmat", "GPE"), ("Paris Hilton", "PERSON"),
+                ("Paris", "GPE"), ("Magic Johnson", "PERSON"), ("Magic", "ORG"))
+    assert got == {("Hugh Grant", "person"): 1, ("Grant Park", "place"): 1, ("West Ham", "place"): 1,
+                   ("Space Station", "place"): 1, ("Azmat Begg", "person"): 3, ("Paris Hilton", "person"): 1,
+                   ("Paris", "place"): 1, ("Magic Johnson", "person"): 2}
+
+
+def test_a_town_said_once_as_a_team_is_the_club_in_every_mention():
+    text = "Newcastle manager Graeme Souness wants a defender in Newcastle, and the England manager agreed."
+    got = found(text, ("Newcastle", "GPE"), ("Graeme Souness", "PERSON"), ("Newcastle", "GPE"), ("England", "GPE"))
+    assert got == {("Newcastle", "organization"): 2, ("Graeme Souness", "person"): 1, ("England", "place"): 1}
+
+
+def test_a_ticker_makes_a_firm_in_every_mention_and_a_compass_team_in_a_match_report():
+    text = ("Verizon (VZ) sold phones in Verizon stores, and the United Arab Emirates (UAE) bought them; the single "
+            "Izzo (HOVA) played.")
+    got = found(text, ("Verizon", "GPE"), ("Verizon", "GPE"), ("United Arab Emirates", "GPE"), ("Izzo", "PERSON"))
+    assert got == {("Verizon", "organization"): 2, ("United Arab Emirates", "place"): 1}
+    report = ("United scored twice and drew with West Ham. The goal came in the league match; the manager and the "
+              "coach watched fans from the East Midlands and West Africa.")
+    got = found(report, ("West Ham", "GPE"), ("East Midlands", "GPE"), ("West Africa", "GPE"))
+    assert got == {("West Ham", "organization"): 1, ("East Midlands", "place"): 1, ("West Africa", "place"): 1}
+
+
+def test_a_tie_between_place_and_organisation_goes_to_the_firm_unless_the_place_is_known():
+    got = pairs(("Ofoto", "GPE"), ("Ofoto", "ORG"), ("Chile", "ORG"), ("Chile", "GPE"))
+    assert got == {("Ofoto", "organization"): 2, ("Chile", "place"): 2}

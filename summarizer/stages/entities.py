@@ -3,13 +3,16 @@
 The NER model (spaCy's small English pipeline) finds mentions; this stage decides which of them are
 names, which mentions name the same thing, and what type that thing is. A name's type is voted over
 all its mentions: each mention votes the model's label, or the type its own words say when they say
-one ("Chrysler Corp", "Labour Party", "Mr Ebbers", "Aghdam region", "Manchester United"), or a
-person's when it reads as a census given name and surname ("Roy Hodgson"). Names the model cut short
-are made whole ("Susilo Bambang Yudhoyono", "Physical Review D"). Variants are merged (case,
-corporate suffixes, courtesy titles, a surname said after the full name, an acronym after its
-expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs, headline
-words in capitals, prizes and events, portfolios such as "Finance" of "Finance Minister", nations'
-adjectives) are dropped, and where the evidence is thin the name is left out: an editor
+one ("Chrysler Corp", "Labour Party", "Mr Ebbers", "Aghdam region", "Manchester United"), or the
+words beside it say ("consultancy Building Zones", "Verizon (VZ)", "Newcastle manager", "in
+Lanzarote" every time), or a person's when it reads as a census given name and surname ("Roy
+Hodgson"); a plural last word makes a team or party ("Seattle Seahawks", "Lib Dems"). Names the model
+cut short are made whole ("Susilo Bambang Yudhoyono", "Physical Review D", "Muslim Council of
+Britain"); names it ran together are parted ("Indonesia Aceh", "Goodison Park Martinez"). Variants are
+merged (case, corporate suffixes, courtesy titles, a surname said after the full name, an acronym
+after its expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs,
+headline words in capitals, prizes and events, time zones, titles of works, ships, portfolios such as
+"Finance" of "Finance Minister", nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
 reads a wrong name as a mistake, a missing one rarely.
 """
 
@@ -59,7 +62,7 @@ _PLACE_NOUNS = frozenset("region district province village county oblast governo
 PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
-    mountains hills grove airport stadium park gardens county province region district
+    mountains hills grove airport stadium park gardens county province region district station
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -72,7 +75,47 @@ ORG_HEADS = frozenset(
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
 #: Olympics"), which is neither a person, an organisation nor a place.
-_EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships".split())
+_EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
+                         "marathon festival".split())
+#: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
+#: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
+WORK_NOUNS = frozenset("programme program show film movie song album single series sitcom documentary novel book "
+                       "play musical opera".split())
+#: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
+#: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
+_FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
+brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
+#: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
+#: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
+#: Emirates (UAE)").
+_TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
+_FIRM_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_FIRM_BEFORE)) + r")\b")
+#: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: Words before a name that, before each of its mentions, say a place ("holiday in Lanzarote", "a flight to
+#: Lanzarote"); firms are also said "in" and "to" ("shares in Apple"), but rarely every time.
+_TO_PLACE = frozenset("in to from near into outside around across throughout".split())
+#: A ship's prefix ("ms Ryndam", "HMS Victory", "USS Cole"): a vessel is none of our types.
+_SHIP_PREFIXES = frozenset("ms mv hms uss rms".split())
+
+
+_WORK_WORDS = "|".join(sorted(WORK_NOUNS))
+
+
+@functools.lru_cache(maxsize=256)
+def _work_cues(text: str, name: str) -> tuple[bool, bool]:
+    """Whether ``text`` writes ``name`` just after a lower-case word of :data:`WORK_NOUNS` ("the film Hotel Rwanda"),
+    and whether just before one ("the Wonder Woman movie")."""
+    if len(name) < 2:
+        return False, False
+    quoted = re.escape(name)
+    return (re.search(rf"(?<![\w-])(?:{_WORK_WORDS}) {quoted}(?![\w-]| [A-Z0-9])", text) is not None,
+            re.search(rf"(?<![\w-]){quoted} (?:{_WORK_WORDS})\b", text) is not None)
+#: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
+_PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
+#: The first word of a bank's name in the languages news names banks in ("Banque Misr", "Banco Santander").
+_BANK_FIRST = frozenset("bank banque banco banca".split())
 #: The first word of a weather event's name: storms are not people ("Storm Desmond", "Hurricane Katrina").
 _WEATHER = frozenset("storm hurricane typhoon cyclone tropical".split())
 #: News agencies, whose name in a dateline or a sign-off ("WASHINGTON (Reuters) -") is not part of the story.
@@ -91,6 +134,8 @@ PLACE_PREPOSITIONS = frozenset("in at from to into near across outside inside vi
 #: Words before a place's name that say it is one ("east London", "lower Manhattan", "western Balkans").
 _PLACE_BEFORE = frozenset("north south east west northern southern eastern western central lower upper greater "
                           "downtown".split())
+#: The names in CLDR's list of territories that are organisations: tagged as such, they stay so.
+_CLDR_BODIES = frozenset({"european union", "united nations"})
 #: The nations of the United Kingdom, which the lists of states and time zones of :func:`known_places` lack.
 _HOME_NATIONS = frozenset({"england", "scotland", "wales", "britain", "great britain", "northern ireland"})
 
@@ -140,19 +185,20 @@ def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", _bare(word)) if c.isascii())
 
 
-def reads_as_person(parts: Sequence[str]) -> bool:
+def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
     """Whether two or three capitalised words read as a person's given name, a middle name or initial, and
     surname ("Roy Hodgson", "Margo Wootan", "Moises Quiñones"), so a tag of organisation or place is the model's slip: the first word is a given
     name of the census, the last a surname that is not also a given name ("Morgan Stanley", "John Lewis" are
     left alone), no word says an organisation or place ("Virginia Tech"), and the first word is no known place
-    ("Jordan", "Dallas")."""
+    ("Jordan", "Dallas"). With ``place`` (the name is tagged as a place, which "Morgan Stanley" is not), the surname
+    may be a given name too ("Hugh Grant")."""
     if not 2 <= len(parts) <= 3 or not all(w[:1].isupper() for w in parts):
         return False
     words = [_folded(w) for w in parts]
     first, last = words[0].split("-")[0], words[-1]
     if len(words) == 3 and not (len(words[1]) == 1 or words[1] in given_names()):
         return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
-    return (first in given_names() - _PARTICLES and last in surnames() and last not in given_names()
+    return (first in given_names() - _PARTICLES and last in surnames() and (place or last not in given_names())
             and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places())
 
 
@@ -227,6 +273,13 @@ class EntityWeights:
     #: only when rarer than this in English (wordfreq's Zipf scale): "To", "And", "More" of a title-case line
     #: are 6 to 7.5, surnames such as "Brown" about 5. Chosen by reading the run-ons in 400 development articles.
     run_on_max_zipf: float = 5.8
+    #: A word this common in English (Zipf) or more is a word, not a name of its own. A name tagged as a person
+    #: whose last word is the plural of such a word ("Seattle Seahawks", "Lib Dems", "Sale Sharks"), which is no
+    #: census surname, after a first word that is no census given name, is a team's or party's: "seahawk" is 2.35,
+    #: "dem" 3.9; surnames the census lacks are rarer ("Fabregas" -> "fabrega" 1.1). A nation's adjective and such a
+    #: word is a description ("European Businessman"), not a person ("Jordi Arrese": "arrese" 0). Chosen by reading
+    #: the seed samples.
+    word_min_zipf: float = 2.0
 
 
 WEIGHTS = EntityWeights()
@@ -254,6 +307,12 @@ class Mention(NamedTuple):
     #: The words after the model's span that :func:`mention_at` took into the name ("Yudhoyono" of "Susilo Bambang
     #: Yudhoyono"): a mention of them just after this one is this name's, not another.
     took: str = ""
+    #: In quotes ("“Don Giovanni,”") or beside a word that says a work ("the film Hotel Rwanda", "the Wonder Woman
+    #: movie"): a title, not a name of our types. ``work_after`` when only the word after it says so.
+    work: bool = False
+    work_after: bool = False
+    #: Said to be a firm by the words beside it: "consultancy Building Zones", "Solidere, the Lebanese company".
+    firm: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -300,12 +359,26 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         _OFFICE_OF.search(text[max(0, start - 60) : start]) is not None
         or _stands_alone(text, _person_tail(name) or "", start, len(name)))
     sport = _match_words(text) >= weights.match_words
-    club = label in ("GPE", "LOC") and (_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER) and sport
+    club = label in ("GPE", "LOC") and ((_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER) and sport
+                                        or nxt.islower() and _bare(nxt) in _CLUB_STAFF)
     portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
+    end = start + len(name)
+    quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
+    work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
+                   or _bare(prev) in _SHIP_PREFIXES and prev.strip(_PUNCTUATION).isalpha())  # "the ms Ryndam"
+    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
+    if not (quoted or work_before or work_after) and name[:1].isupper():
+        # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
+        # movie"): each name is looked up once an article.
+        work_before, work_after = _work_cues(text, normalize_name(name))
+    ticker = _TICKER.match(text, end)
+    firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
+            or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
+            and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
-                   took.strip())
+                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm)
 
 
 #: One more capitalised word that ends a run of them ("Yudhoyono" in "Susilo Bambang Yudhoyono said").
@@ -357,7 +430,10 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
         return m.group(0)
     if label == "ORG" and {_bare(w) for w in words} & _JOINING_HEADS and (m := _JOINED.match(rest)):
         run = m.group(2).split()
-        if not any(_bare(w) in _DATE_WORDS for w in run) and m.group(2).lower() not in known_places():
+        # A known place only after "of" and the head word itself: "Muslim Council of Britain", not "Institute in the US".
+        of_place = m.group(1).startswith("of") and _bare(words[-1]) in _JOINING_HEADS
+        if not any(_bare(w) in _DATE_WORDS for w in run) and (of_place or m.group(2).lower().replace(".", "")
+                                                                 not in known_places() | PLACE_ACRONYMS):
             return m.group(0)
     return ""
 
@@ -385,6 +461,8 @@ _MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|
 #: Words before or after a town's name that say it is the town's team ("against Northampton", "a try for
 #: Northampton", "Newcastle manager Graeme Souness", "as Northampton romped").
 _CLUB_BEFORE = frozenset("against v vs beat beating defeated host hosts visit visiting for".split())
+#: Of those, the words that say a club's in any text ("Newcastle manager Graeme Souness"): a town has no striker.
+_CLUB_STAFF = frozenset("manager striker midfielder defender goalkeeper team-mate teammate".split())
 _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfielder defender goalkeeper captain team-mate
 teammate player players fans supporters beat drew won lost romped scored side team""".split())
 
@@ -518,6 +596,10 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "organization"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
         return "place"
+    if len(words) > 2 and words[1] == "of" and words[0] in _PLACE_OF:
+        return "place"  # "Channel of Sicily", "Gulf of Mexico"
+    if len(words) > 1 and words[0] in _BANK_FIRST:
+        return "organization"  # "Banque Misr"
     if after[:1].islower() and _bare(after) in _PLACE_NOUNS:
         return "place"  # "Aghdam region"
     if len(parts) == 2 and len(parts[0].rstrip(".")) == 1 and parts[0][:1].isupper() and parts[1][1:].islower():
@@ -538,8 +620,43 @@ class _Found:
     doubtful: bool = False  # opens a sentence, or the article has it as a plain word
 
 
+def _plural_last(parts: Sequence[str], weights: EntityWeights = WEIGHTS) -> bool:
+    """Whether a name's last word is an English plural that is no surname, after a first word that is no given
+    name ("Seattle Seahawks", "Lib Dems"; not "Cesc Fabregas", "Gareth Evans"): see ``EntityWeights.word_min_zipf``."""
+    if len(parts) < 2:
+        return False
+    first, last = _folded(parts[0]), _folded(parts[-1])
+    if not last.endswith("s") or last.endswith(("ss", "us", "is")) or not parts[-1][:1].isupper():
+        return False
+    return (last not in surnames() and first not in given_names(0.0)
+            and _zipf(last[:-1]) >= weights.word_min_zipf)
+
+
+@functools.cache
+def time_zone_abbreviations() -> frozenset[str]:
+    """The letters the tz database writes for its zones' times ("GMT", "BST", "EST", "CEST"), in winter and in
+    summer: a time of day, not an organisation."""
+    from datetime import datetime
+
+    try:
+        zones = zoneinfo.available_timezones()
+    except Exception:  # no time zone data on this machine
+        zones = set()
+    names = {"UTC", "GMT"}
+    for zone in zones:
+        try:
+            tz = zoneinfo.ZoneInfo(zone)
+        except Exception:  # a name the data lists but cannot load
+            continue
+        for month in (1, 7):
+            abbr = datetime(2024, month, 15, 12, tzinfo=tz).tzname() or ""
+            if abbr.isalpha() and abbr.isupper():
+                names.add(abbr)
+    return frozenset(names)
+
+
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
-          places: frozenset[str] = frozenset()) -> _Found | None:
+          places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS) -> _Found | None:
     """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
     the article has tagged as organisations, as places, in lower case."""
     kind = TYPES.get(m.label)
@@ -574,6 +691,18 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | {"bank"}:
+        return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
+    if len(parts) == 1 and _all_caps(name) and name in time_zone_abbreviations():
+        return None  # "GMT", "EST": times of day
+    if len(parts) == 2 and _ORDINAL.match(parts[0]):
+        return None  # "21st Century", "19th Amendment": not names, when no more words follow
+    if len(parts) == 1 and _ACRONYM_PLURAL.match(name):
+        return None  # "NSAIDs", "CEOs": the plural of an acronym is a kind of thing, not a name
+    if (kind == "person" and len(parts) == 2 and is_demonym(parts[0])
+            and _folded(parts[1]) not in surnames() | given_names(0.0) and parts[1][1:].islower()
+            and _zipf(parts[1].lower()) >= weights.word_min_zipf):
+        return None  # "European Businessman (of the Year)", "British Officer": a description, not a name
     if len(parts) == 1 and is_demonym(name):
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
@@ -582,6 +711,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "organization"  # "the NRA" tagged as a place
     elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
         kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
+    elif kind == "organization" and name.lower() in known_places() - _CLDR_BODIES and not m.sport:
+        kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
@@ -604,19 +735,30 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif len(parts) == 1 and _is_title(m.before, capitalised=True):
         found.kind, found.titled = "person", True  # "President Obama" tagged as an organisation
     cue = _cue(found.parts, m.after)
+    if not cue and not found.titled and m.firm:
+        cue = "organization"  # "consultancy Building Zones", "Solidere, the Lebanese company"
     if cue and not found.honorific:
         found.kind = cue
     last = _bare(found.parts[-1])
     if not found.honorific and (len(found.parts) > 1 and last in CLUB_HEADS or m.sport and last in
                                 CLUB_HEADS | _MATCH_CLUB_HEADS and " ".join(parts).lower() not in known_places()):
         found.kind = "organization"  # "Manchester United", and in a match report "Manchester City", "City"
-    elif (found.kind != "person" and not cue and reads_as_person(found.parts)
+    elif (found.kind != "person" and not cue and reads_as_person(found.parts, place=found.kind == "place")
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[-1]) not in surnames()):
         found.kind = "organization"  # "Sale Sharks": a team or firm of the place; not "Paris Hilton", "Minsk Lee"
+    elif (found.kind in ("person", "place") and not found.titled and len(found.parts) == 2
+          and found.parts[0].lower() in ("north", "south", "east", "west")
+          and " ".join(found.parts).lower() not in known_places() and found.parts[1].lower() not in known_places()
+          and (found.kind == "person" or m.sport and not found.parts[1].endswith("s"))):
+        # "West Ham" tagged as a person or place, in a match report; "East Timor" tagged as a person. Not "West Africa",
+        # nor a region of plural name ("East Midlands").
+        found.kind = "organization" if m.sport else "place"
+    elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
+        found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
         if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() or i and w in _PARTICLES - {"and"}
                    for i, w in enumerate(" ".join(found.parts).replace("’", "").replace("'", "").split())):
@@ -709,7 +851,32 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
-    found = [f for f in (_read(m, named, exclude, companies, places) for m in items) if f is not None]
+    # A one-word name tagged as an organisation (twice or more; as a person maybe too) that the article writes only
+    # after "in", "to", "from" and the like, never in a match report, is a place ("to Lanzarote", "10 days in Lanzarote").
+    afters: dict[str, list[Mention]] = {}
+    for m in items:
+        if " " not in m.text.strip() and not m.shouting and not m.headline:
+            afters.setdefault(normalize_name(m.text), []).append(m)
+    said_as_places = {n for n, ms in afters.items()
+                      if sum(m.label == "ORG" for m in ms) >= 2
+                      and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
+                              and m.before.islower() for m in ms)}
+    items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
+    # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
+    firms = {normalize_name(m.text) for m in items if m.firm}
+    items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
+    # A town's name said once as a team is ("Newcastle manager Graeme Souness") is the club's in every mention.
+    clubs = {normalize_name(m.text) for m in items if m.club} - {n for n in afters if n.lower() in known_places()}
+    items = [m._replace(club=True) if m.label in ("GPE", "LOC") and normalize_name(m.text) in clubs else m
+             for m in items]
+    # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
+    # The word after a full name of a person does not make a work of it ("the Britney Spears song").
+    # Only a word before it or quotes make a title of an organisation's name: "the NBC show", "the EPA program"
+    # are theirs.
+    works = {normalize_name(m.text).lower() for m in items
+             if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
+    items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
+    found = [f for f in (_read(m, named, exclude, companies, places, weights) for m in items) if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
         if f.kind == "person" and f.honorific:
@@ -757,10 +924,26 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     people = [k[0].split() for k in tally if k[1] == "person" and " " in k[0]]
     for key in [k for k in tally if k[1] == "person"]:
         w = key[0].split()
-        cut = next((i for i in range(len(w) - 1, 0, -1) if " ".join(w[:i]) in others
+        cut = next((i for i in range(len(w) - 1, 0, -1) if (" ".join(w[:i]) in others or i > 1 and w[i - 1] in PLACE_HEADS)
                     and (i <= len(w) - 2 or any(p[-1] == w[-1] and p != w for p in people))), 0)
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
+
+    # "Indonesia Aceh": a known place run into another place (known, or named alone in the article) with no comma
+    # between them is two places, each named once more ("New York", "Papua New Guinea" are known whole).
+    for key in [k for k in tally if k[1] == "place" and " " in k[0] and k[0] not in known_places()]:
+        w, shown = key[0].split(), tally[key].shown.split()
+        if len(shown) != len(w):
+            continue
+        cut = next((i for i in range(1, len(w)) if " ".join(w[:i]) in known_places()
+                    and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
+        if cut:
+            t = tally.pop(key)
+            for name, display in ((w[:cut], shown[:cut]), (w[cut:], shown[cut:])):
+                dst = (" ".join(name), "place")
+                if dst not in tally:
+                    tally[dst] = _Tally(0, t.order, " ".join(display), shown_strong=t.shown_strong)
+                tally[dst].absorb(t)
 
     # "the Republic of Azerbaijan" is the place "Azerbaijan" when the article names that too.
     for key in [k for k in tally if k[1] == "place"]:
@@ -778,8 +961,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     for keys_ in by_name.values():
         if len(keys_) > 1:
             # On a tie, a full name is a person's ("Ross Barkley" tagged ORG once and PERSON once).
+            # Between a place and an organisation, a name no gazetteer knows is a firm's ("Ofoto" tagged once each).
             best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or tally[k].titled or k[0] in name_ends,
-                                             tally[k].count, k[1] == "person" and " " in k[0], -tally[k].order))
+                                             tally[k].count, k[1] == "person" and " " in k[0],
+                                             k[1] != "place" or k[0] in known_places(), -tally[k].order))
             for k in keys_:
                 if k != best:
                     move(k, best)
@@ -792,10 +977,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     titled_surnames = {k[0] for k, t in tally.items() if k[1] == "person" and " " not in k[0] and t.titled}
     lone_surnames = {k[0] for k in tally if k[1] == "person" and " " not in k[0]}
     not_a_persons = _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES
+    surnames_named = titled_surnames | lone_surnames | {k[0].split()[-1] for k in tally if k[1] == "person"}
     for key in [k for k in tally if k[1] != "person" and 1 < len(words(k)) <= 3]:
         if not all(w[:1].isupper() for w in tally[key].shown.split()):
             continue
-        if words(key)[-1] in titled_surnames or (
+        w = words(key)
+        if w[-1] in surnames_named and w[-2] in PLACE_HEADS | ORG_HEADS and len(w) > 2:
+            # "at Goodison Park Martinez insisted": a place's name run into a person's surname; the person is his.
+            move(key, (w[-1], "person"), tally[key].shown.split()[-1])
+            continue
+        if w[-1] in titled_surnames and not set(w[:-1]) & not_a_persons or (
                 words(key)[-1] in lone_surnames and not set(words(key)) & not_a_persons
                 and key[0] not in known_places() and words(key)[0] not in known_places()
                 and not _all_caps(tally[key].shown.split()[0]) and not is_demonym(tally[key].shown.split()[0])):
@@ -833,8 +1024,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and w[0] in (words(o)[0], words(o)[-1]) and not set(words(o)) & _PARTICLES
                       and tally[o].first_body < tally[key].first_body]
             longer = longer if len(longer) == 1 else []
-        if not longer and len(w) == 1 and w[0].endswith("s") and (w[0][:-1], key[1]) in tally:
-            longer = [(w[0][:-1], key[1])]  # "iPhones" is "iPhone"
+        if not longer and len(w) == 1 and key[1] != "person" and w[0] not in known_places():
+            # "Azmat" tagged as a place beside "Azmat Begg", "(Magic)" beside "Magic Johnson": the first name of
+            # exactly one person of the article is his.
+            # A place only when the article also names the person by surname alone ("Mr Begg"): "Aghdam" of
+            # "Aghdam region" beside "Aghdam Smith" stays a place.
+            longer = [o for o in keys if o[1] == "person" and len(words(o)) > 1 and words(o)[0] == w[0]
+                      and (key[1] == "organization" or (words(o)[-1], "person") in tally)]
+            longer = longer if len(longer) == 1 else []
+        if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
+            longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
         roots = {_root(target, o) for o in longer}
         if len(roots) == 1:
