@@ -657,3 +657,38 @@ def test_a_person_named_by_surname_or_role_alone_comes_after_their_introduction(
     # Introduced only by a later sentence: passed over while anything else can be picked.
     assert 0 not in extractive.select(later, unit([1, 1, 1], [0, 1, 0], [0, 0, 1]), max_sentences=2, weights=weights,
                                       people=["Anna Dorrit"])
+
+
+def test_a_single_lower_case_word_must_be_the_subject_to_be_shown():
+    text = ("Kerosene shortages hit Lagos. The kerosene queue grew and kerosene prices rose. A quibble followed. "
+            "The hearing was slow; the hearing stopped; the hearing resumed. Quotas stayed.")
+    words = ("Kerosene", "kerosene", "quibble", "hearing", "Lagos", "Quotas")
+    phrases = [(m.group(), m.start()) for m in re.finditer(r"\b(?:" + "|".join(words) + r")\b", text)]
+    flags = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text)}
+    # "kerosene" is said three times (once inside a longer phrase): the subject. "quibble" once and "Quotas"
+    # once (capitalised only as it opens a sentence) are the story's wording. "hearing", a common word, needs
+    # more than its three uses. "Lagos" is a name.
+    assert flags == {"kerosene": False, "quibble": True, "hearing": True, "Lagos": False, "Quotas": True}
+    # A rarer word named by the title is the subject; a common one named by it needs three uses.
+    titled = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text,
+                                                                  title="Quotas and hearing")}
+    assert titled["Quotas"] is False and titled["hearing"] is False
+    # Without the article's text nothing is judged so.
+    assert not any(c.incidental for c in keywords.candidates(phrases, len(text)))
+
+
+def test_rank_shows_an_incidental_word_only_when_it_scores_near_the_best():
+    def cand(text, count, incidental=False):
+        return keywords.Candidate(text, text, count, 0.0, incidental=incidental)
+
+    cands = [cand("oil price", 9), cand("concern", 9, True), cand("Brent", 2), cand("crude stocks", 2),
+             cand("fears", 1, True)]
+    vecs = unit([1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1])
+    doc = np.array([0.9, 0.85, 0.3, 0.3, 0.0])
+    # "concern" (say, said once but over and over inside longer phrases) scores near "oil price"; "fears",
+    # said once and far from the article, is left out although the other phrases are shown.
+    weights = keywords.KeywordWeights(min_share=0.0)
+    assert [k.text for k in keywords.rank(cands, vecs, doc, weights=weights)] == [
+        "oil price", "concern", "Brent", "crude stocks"]
+    strict = keywords.KeywordWeights(min_share=0.0, central_share=1.01)
+    assert "concern" not in [k.text for k in keywords.rank(cands, vecs, doc, weights=strict)]
