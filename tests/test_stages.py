@@ -692,3 +692,15 @@ def test_rank_shows_an_incidental_word_only_when_it_scores_near_the_best():
         "oil price", "concern", "Brent", "crude stocks"]
     strict = keywords.KeywordWeights(min_share=0.0, central_share=1.01)
     assert "concern" not in [k.text for k in keywords.rank(cands, vecs, doc, weights=strict)]
+
+
+def test_a_name_is_shown_whole_in_the_place_of_a_word_of_it():
+    cands = [keywords.Candidate("Stars", "star", 6, 0.0), keywords.Candidate("talent show", "talent show", 4, 0.1),
+             keywords.Candidate("Stars In Their Eyes", "star in their eye", 2, 0.2)]
+    vecs = unit([1, 0, 0], [0, 1, 0], [0, 0, 1])
+    got = [k.text for k in keywords.rank(cands, vecs, np.array([0.8, 0.5, 0.4]))]
+    assert got[0] == "Stars In Their Eyes" and "Stars" not in got
+    # A phrase in lower case that holds a word taken before is still skipped as contained in it.
+    cands[2] = keywords.Candidate("stars of the show", "star of the show", 2, 0.2)
+    got = [k.text for k in keywords.rank(cands, vecs, np.array([0.8, 0.5, 0.4]))]
+    assert "Stars" in got and "stars of the show" not in got

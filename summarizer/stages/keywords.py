@@ -78,7 +78,10 @@ VAGUE_MODIFIERS = frozenset(
     extraordinary incredible amazing remarkable unusual difficult easy tough crucial vital increasing growing
     rising falling continued ongoing such wonderful fantastic terrific excellent perfect poor later earlier young
     old little minimum maximum radical fellow proper slow subtle superior thorough instant enthusiastic closest
-    favourite favorite multiple individual usual normal obvious
+    favourite favorite multiple individual usual normal obvious famous renowned legendary notorious infamous
+    slight pitiful embarrassing staggering stunning shocking surprising astonishing tremendous terrible awful
+    horrible lovely beautiful nice brilliant superb impressive disappointing interesting exciting unprecedented
+    notable ageless unsolved adjoining sufficient
     """.split()
 )
 
@@ -519,7 +522,14 @@ def rank(
     floor = sorted((score[i] for i in picked), reverse=True)[: w.min_keywords]
     for i in picked:
         key = cands[i].key
-        # A phrase contained in one already taken (or containing it) adds little.
+        # A phrase contained in one already taken (or containing it) adds little; but a name shows whole in
+        # the place of a capitalised word of it taken before ("Stars In Their Eyes", not "Stars").
+        piece = next((n for n, k2 in enumerate(keys_taken) if f" {k2} " in f" {key} "), None)
+        if piece is not None and " " not in out[piece].text and out[piece].text[:1].isupper() and _is_name(
+                cands[i].text):
+            keys_taken[piece] = key
+            out[piece] = Keyword(cands[i].text, out[piece].score)
+            continue
         if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
             continue
         if score[i] < w.min_share * top and score[i] < min(floor, default=math.inf):
@@ -528,6 +538,13 @@ def rank(
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
     # MMR chose a varied set; show it most relevant first.
     return sorted(out, key=lambda kw: -kw.score)
+
+
+def _is_name(text: str) -> bool:
+    """A phrase of capitalised words (small joining words aside): "Stars In Their Eyes", "Bank of England"."""
+    words = text.split()
+    return len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+        w[:1].isupper() or w in _NAME_PARTICLES or w in {"of", "and", "&", "the", "for", "on", "in"} for w in words)
 
 
 def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> list[Keyword]:
