@@ -661,14 +661,16 @@ def test_a_person_named_by_surname_or_role_alone_comes_after_their_introduction(
 
 def test_a_single_lower_case_word_must_be_the_subject_to_be_shown():
     text = ("Kerosene shortages hit Lagos. The kerosene queue grew and kerosene prices rose. A quibble followed. "
-            "The hearing was slow; the hearing stopped; the hearing resumed. Quotas stayed.")
-    words = ("Kerosene", "kerosene", "quibble", "hearing", "Lagos", "Quotas")
+            "The hearing was slow; the hearing stopped; the hearing resumed. Quotas stayed. Two tariffs "
+            "rose. Tariffs fell.")
+    words = ("Kerosene", "kerosene", "quibble", "hearing", "Lagos", "Quotas", "tariffs", "Tariffs")
     phrases = [(m.group(), m.start()) for m in re.finditer(r"\b(?:" + "|".join(words) + r")\b", text)]
     flags = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text)}
     # "kerosene" is said three times (once inside a longer phrase): the subject. "quibble" once and "Quotas"
     # once (capitalised only as it opens a sentence) are the story's wording. "hearing", a common word, needs
-    # more than its three uses. "Lagos" is a name.
-    assert flags == {"kerosene": False, "quibble": True, "hearing": True, "Lagos": False, "Quotas": True}
+    # more than its three uses. "Tariffs", also written in lower case, is a word said twice. "Lagos" is a name.
+    assert flags == {"kerosene": False, "quibble": True, "hearing": True, "Lagos": False, "Quotas": True,
+                     "Tariffs": True}
     # A rarer word named by the title is the subject; a common one named by it needs three uses.
     titled = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text,
                                                                   title="Quotas and hearing")}

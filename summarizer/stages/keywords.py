@@ -358,10 +358,12 @@ def _incidental(display: str, occurrences: Sequence[tuple[str, int]], article: s
     """A single word in lower case that the article uses too seldom to be what it is about (see
     ``KeywordWeights.word_uses``): "concern", "chance", "fate" once or twice are the story's wording, not its
     subject. Uses are counted over the whole article, inside longer phrases too, in any case or number. A
-    capitalised word that only ever opens a sentence ("Customers said ...") is judged in lower case."""
+    capitalised word that the article also writes in lower case, or only ever at the start of a sentence
+    ("Customers said ..."), is judged in lower case."""
     if " " in display or any(c.isupper() for c in display[1:]) or not display.isalpha() and "-" not in display:
         return False
-    if display[:1].isupper() and not all(_opens_sentence(article, s) for _, s in occurrences):
+    if display[:1].isupper() and not any(text.islower() for text, _ in occurrences) and not all(
+            _opens_sentence(article, s) for _, s in occurrences):
         return False  # a name
     word = display.lower()
     common = word in ROLE_NOUNS or zipf_frequency(word) >= w.generic_zipf
