@@ -706,3 +706,18 @@ def test_a_name_is_shown_whole_in_the_place_of_a_word_of_it():
     cands[2] = keywords.Candidate("stars of the show", "star of the show", 2, 0.2)
     got = [k.text for k in keywords.rank(cands, vecs, np.array([0.8, 0.5, 0.4]))]
     assert "Stars" in got and "stars of the show" not in got
+
+
+def test_incidental_words_never_take_a_list_under_three():
+    cands = [keywords.Candidate("embargo", "embargo", 9, 0.0),
+             keywords.Candidate("quibble", "quibble", 1, 0.9, incidental=True),
+             keywords.Candidate("dessert", "dessert", 1, 0.9, incidental=True),
+             keywords.Candidate("grain talks", "grain talks", 1, 0.95)]
+    vecs = unit([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1])
+    doc = np.array([1.0, 0.0, 0.0, 0.0])
+    # Only "embargo" is central; MMR's three leave "grain talks" out, so the list is filled up to the floor
+    # with it before an incidental word ("quibble", the better of the two) comes back.
+    assert {k.text for k in keywords.rank(cands, vecs, doc, k=3)} == {"embargo", "grain talks", "quibble"}
+    assert {k.text for k in keywords.rank(cands[:3], vecs[:3], doc, k=3)} == {"embargo", "quibble", "dessert"}
+    # With room for all, only the floor's worth is shown: the incidental words add nothing past it.
+    assert {k.text for k in keywords.rank(cands, vecs, doc, k=4)} == {"embargo", "grain talks", "quibble"}

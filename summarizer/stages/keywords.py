@@ -522,8 +522,11 @@ def rank(
     score = w.similarity * sim + w.frequency * freq + w.early * early + w.title * title
     incidental = np.array([c.incidental for c in cands])
     allowed = ~incidental | (score >= w.central_share * score.max())
-    picked = mmr(score, vectors, k, w.diversity, redundancy_cutoff=0.9)
-    picked = [i for i in picked if allowed[i]]
+    chosen = mmr(score, vectors, k, w.diversity, redundancy_cutoff=0.9)
+    picked = [i for i in chosen if allowed[i]]
+    if len(picked) < min(w.min_keywords, len(chosen)):  # too few left: fill up to the floor, words last
+        picked = mmr(score, vectors, k, w.diversity, allowed=allowed, redundancy_cutoff=0.9)
+        picked += [i for i in chosen if i not in picked][: w.min_keywords - len(picked)]
     keys_taken: list[str] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
