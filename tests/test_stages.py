@@ -657,3 +657,67 @@ def test_a_person_named_by_surname_or_role_alone_comes_after_their_introduction(
     # Introduced only by a later sentence: passed over while anything else can be picked.
     assert 0 not in extractive.select(later, unit([1, 1, 1], [0, 1, 0], [0, 0, 1]), max_sentences=2, weights=weights,
                                       people=["Anna Dorrit"])
+
+
+def test_a_single_lower_case_word_must_be_the_subject_to_be_shown():
+    text = ("Kerosene shortages hit Lagos. The kerosene queue grew and kerosene prices rose. A quibble followed. "
+            "The hearing was slow; the hearing stopped; the hearing resumed. Quotas stayed. Two tariffs "
+            "rose. Tariffs fell.")
+    words = ("Kerosene", "kerosene", "quibble", "hearing", "Lagos", "Quotas", "tariffs", "Tariffs")
+    phrases = [(m.group(), m.start()) for m in re.finditer(r"\b(?:" + "|".join(words) + r")\b", text)]
+    flags = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text)}
+    # "kerosene" is said three times (once inside a longer phrase): the subject. "quibble" once and "Quotas"
+    # once (capitalised only as it opens a sentence) are the story's wording. "hearing", a common word, needs
+    # more than its three uses. "Tariffs", also written in lower case, is a word said twice. "Lagos" is a name.
+    assert flags == {"kerosene": False, "quibble": True, "hearing": True, "Lagos": False, "Quotas": True,
+                     "Tariffs": True}
+    # A rarer word named by the title is the subject; a common one named by it needs three uses.
+    titled = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text,
+                                                                  title="Quotas and hearing")}
+    assert titled["Quotas"] is False and titled["hearing"] is False
+    # Without the article's text nothing is judged so.
+    assert not any(c.incidental for c in keywords.candidates(phrases, len(text)))
+
+
+def test_rank_shows_an_incidental_word_only_when_it_scores_near_the_best():
+    def cand(text, count, incidental=False):
+        return keywords.Candidate(text, text, count, 0.0, incidental=incidental)
+
+    cands = [cand("oil price", 9), cand("concern", 9, True), cand("Brent", 2), cand("crude stocks", 2),
+             cand("fears", 1, True)]
+    vecs = unit([1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1])
+    doc = np.array([0.9, 0.85, 0.3, 0.3, 0.0])
+    # "concern" (say, said once but over and over inside longer phrases) scores near "oil price"; "fears",
+    # said once and far from the article, is left out although the other phrases are shown.
+    weights = keywords.KeywordWeights(min_share=0.0)
+    assert [k.text for k in keywords.rank(cands, vecs, doc, weights=weights)] == [
+        "oil price", "concern", "Brent", "crude stocks"]
+    strict = keywords.KeywordWeights(min_share=0.0, central_share=1.01)
+    assert "concern" not in [k.text for k in keywords.rank(cands, vecs, doc, weights=strict)]
+
+
+def test_a_name_is_shown_whole_in_the_place_of_a_word_of_it():
+    cands = [keywords.Candidate("Stars", "star", 6, 0.0), keywords.Candidate("talent show", "talent show", 4, 0.1),
+             keywords.Candidate("Stars In Their Eyes", "star in their eye", 2, 0.2)]
+    vecs = unit([1, 0, 0], [0, 1, 0], [0, 0, 1])
+    got = [k.text for k in keywords.rank(cands, vecs, np.array([0.8, 0.5, 0.4]))]
+    assert got[0] == "Stars In Their Eyes" and "Stars" not in got
+    # A phrase in lower case that holds a word taken before is still skipped as contained in it.
+    cands[2] = keywords.Candidate("stars of the show", "star of the show", 2, 0.2)
+    got = [k.text for k in keywords.rank(cands, vecs, np.array([0.8, 0.5, 0.4]))]
+    assert "Stars" in got and "stars of the show" not in got
+
+
+def test_incidental_words_never_take_a_list_under_three():
+    cands = [keywords.Candidate("embargo", "embargo", 9, 0.0),
+             keywords.Candidate("quibble", "quibble", 1, 0.9, incidental=True),
+             keywords.Candidate("dessert", "dessert", 1, 0.9, incidental=True),
+             keywords.Candidate("grain talks", "grain talks", 1, 0.95)]
+    vecs = unit([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1])
+    doc = np.array([1.0, 0.0, 0.0, 0.0])
+    # Only "embargo" is central; MMR's three leave "grain talks" out, so the list is filled up to the floor
+    # with it before an incidental word ("quibble", the better of the two) comes back.
+    assert {k.text for k in keywords.rank(cands, vecs, doc, k=3)} == {"embargo", "grain talks", "quibble"}
+    assert {k.text for k in keywords.rank(cands[:3], vecs[:3], doc, k=3)} == {"embargo", "quibble", "dessert"}
+    # With room for all, only the floor's worth is shown: the incidental words add nothing past it.
+    assert {k.text for k in keywords.rank(cands, vecs, doc, k=4)} == {"embargo", "grain talks", "quibble"}
