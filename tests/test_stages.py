@@ -585,6 +585,11 @@ def test_a_broad_concept_is_a_topic_only_when_title_or_lead_says_its_words():
     assert index.choose(vecs, None, k=1, min_score=0, sentences=redesign).topics[0].label == "technology and engineering"
     survey = ["Sociologists at Yale surveyed users of social networks.", "The sociology study covered 4,000 people."]
     assert index.choose(vecs, None, k=1, min_score=0, sentences=survey).topics[0].label == "social sciences"
+    vecs = _article(at, {"sports management and ownership": 1.0, "competition discipline": 0.3})
+    manager = ["Everton manager Roberto Martinez defended his penalty takers after a 1-0 win.", "Barkley missed."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=manager).topics[0].label == "sport"
+    takeover = ["Ken Bates completed his takeover of Leeds United.", "The change of ownership cost him 10m pounds."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=takeover).topics[0].label == "sports management and ownership"
 
 
 def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea():

@@ -83,10 +83,12 @@ DISCIPLINE = "medtop:20000822"  # sport > competition discipline: the sports by 
 #: Broad concepts that the embedding finds near many stories they do not fit, with the words an article that
 #: is about them says. Such a concept is a topic only when the title or the lead says one of its words and the
 #: article says them again (see :meth:`TopicIndex.broad_unsaid`): a match report names coaches but is about the
-#: match, a story of a website's redesign is near "social sciences" through "social network", a video round-up
+#: match, a football manager's words are no "sports management", a story of a website's redesign is near "social sciences" through "social network", a video round-up
 #: near "scientific research". Chosen by reading development samples (``benchmarks/judged_sample.py``).
 BROAD_CUES: dict[str, tuple[str, ...]] = {
     "medtop:20001323": ("coach", "coaching", "coached"),  # sports coaching
+    "medtop:20001324": ("owner", "owners", "ownership", "takeover", "chairman", "buyout", "shareholders",
+                        "shareholder"),  # sports management and ownership ("manager" names a coach in football)
     "medtop:20000742": ("sociology", "sociologist", "anthropology", "anthropologist", "linguistics", "linguist",
                         "ethnography"),  # social sciences
     "medtop:20000735": ("study", "studies", "research", "researchers", "scientist", "scientists", "experiment",
