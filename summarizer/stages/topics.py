@@ -301,7 +301,9 @@ class TopicIndex:
         else that best concept's nearest named ancestor ("fraud", not "tax evasion", for a story
         that never speaks of tax; "sport", not "competition discipline", for a match report). A
         concept that the title and the lead both name (the story's event: a takeover, a strike, a
-        trial) gains ``weights.event``; one sure broad label is better than a precise wrong one.
+        trial) gains ``weights.event``; one sure broad label is better than a precise wrong one. A broad
+        concept that the embedding finds near many stories ("sports coaching", "social sciences", see
+        :data:`BROAD_CUES`) is no topic unless the title or the lead says its words.
 
         A further topic must be named by the article, score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
@@ -373,7 +375,9 @@ class TopicIndex:
         A match report rarely says the name of its sport; it names clubs, leagues and players, which the
         embedding places near a sport, but not reliably near the right one ("Australian rules football"
         and "goalball" for English league football). Two views that agree are taken as the article naming
-        its sport. A sport whose label the article contradicts (says "football" but never "Australian
+        its sport, if it says the sport's own words too (:func:`_sport_words`; checked by :meth:`choose`):
+        otherwise the views agree on a neighbour ("Gaelic football" for Irish rugby, "goalball" for Arsenal),
+        and plain "sport" is the better topic. A sport whose label the article contradicts (says "football" but never "Australian
         rules football") is left out of both. ``whole``: where the article names labels as a whole.
         """
         if self.label_vectors is None:
