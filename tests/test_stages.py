@@ -590,6 +590,10 @@ def test_a_broad_concept_is_a_topic_only_when_title_or_lead_says_its_words():
     assert index.choose(vecs, None, k=1, min_score=0, sentences=manager).topics[0].label == "sport"
     takeover = ["Ken Bates completed his takeover of Leeds United, the club's third change of ownership.", "He paid 10m."]
     assert index.choose(vecs, None, k=1, min_score=0, sentences=takeover).topics[0].label == "sports management and ownership"
+    vecs = _article(at, {"competition discipline": 1.0, "gaming and lottery": 0.9})
+    games = ["Liverpool won the game 2-0 on Sunday.", "It was their best game of the season.", "The next game is Everton."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0, min_score=0, sentences=games).topics]
+    assert "gaming and lottery" not in labels  # "game" and "gaming" share a stem, but a match is no gambling
 
 
 def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea():

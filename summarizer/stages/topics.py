@@ -93,6 +93,8 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
                         "ethnography"),  # social sciences
     "medtop:20000735": ("study", "studies", "research", "researchers", "scientist", "scientists", "experiment",
                         "experiments", "laboratory"),  # scientific research
+    "medtop:20000549": ("gambling", "gamblers", "lottery", "lotteries", "casino", "casinos", "betting", "bookmaker",
+                        "bookmakers", "jackpot", "bingo", "poker"),  # gaming and lottery ("gaming" is "game" as a stem)
 }
 SPORT_WORD_SHARE = 5
 """A word of a sport's IPTC definition is that sport's own when at most this many sports' definitions use it
