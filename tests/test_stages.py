@@ -539,9 +539,9 @@ def test_a_sport_never_named_is_taken_when_label_and_definition_agree_on_it():
     tax, _, at = _one_hot_index()
     eye = np.eye(len(tax), dtype=np.float32)
     agree = TopicIndex(tax, eye, label_vectors=eye)
-    match = ["City beat United 2-1 on Sunday.", "The winner came in the last minute.", "Fans sang."]
+    match = ["City beat United 2-1 with a late headed goal on Sunday.", "The winner came in the last minute.", "Fans sang."]
     vecs = _article(at, {"competition discipline": 1.0, "soccer": 0.95})
-    assert agree.choose(vecs, None, k=1, min_score=0, sentences=match).topics[0].label == "soccer"
+    assert agree.choose(vecs, None, k=1, min_score=0, sentences=match).topics[0].label == "soccer"  # "headed" in the lead
     swapped = eye.copy()
     swapped[[at["soccer"], at["shinty"]]] = swapped[[at["shinty"], at["soccer"]]]  # the labels' view: shinty
     disagree = TopicIndex(tax, eye, label_vectors=swapped)
@@ -550,6 +550,50 @@ def test_a_sport_never_named_is_taken_when_label_and_definition_agree_on_it():
     football = ["City beat United 2-1 in a football league match on Sunday.", "The winner came late.", "Fans sang."]
     # says "football" but never "Gaelic": not Gaelic football, and the two views agree on the next sport
     assert agree.choose(gaelic, None, k=1, min_score=0, sentences=football).topics[0].label == "soccer"
+
+
+def test_a_sport_is_taken_from_two_views_only_when_the_article_says_its_own_words():
+    tax, _, at = _one_hot_index()
+    eye = np.eye(len(tax), dtype=np.float32)
+    agree = TopicIndex(tax, eye, label_vectors=eye)
+    match = ["City beat United 2-1 on Sunday.", "The winner came in the last minute.", "Fans sang."]
+    for sport in ("goalball", "fencing", "soccer"):
+        vecs = _article(at, {"competition discipline": 1.0, sport: 0.95})
+        # the two views agree, but a report that says no word of the sport is filed under sport alone
+        assert agree.choose(vecs, None, k=1, min_score=0, sentences=match).topics[0].label == "sport"
+    vecs = _article(at, {"competition discipline": 1.0, "goalball": 0.95})
+    bells = ["Players with a vision impairment won 5-3 on Sunday.", "The ball with bells in it was loud.", "Fans sang."]
+    assert agree.choose(vecs, None, k=1, min_score=0, sentences=bells).topics[0].label == "goalball"
+    # words of its definition that every sport's uses ("team", "ball", "goal") are no sport's own
+    assert {"team", "ball", "goal"}.isdisjoint(agree.sport_words[at["goalball"]] | agree.sport_words[at["soccer"]])
+    assert {"footbal", "soccer"} <= agree.sport_words[at["soccer"]] and not agree.sport_words[at["sport"]]
+
+
+def test_a_broad_concept_is_a_topic_only_when_title_or_lead_says_its_words():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"sports coaching": 1.0, "competition discipline": 0.3})
+    report = ["Rooney scored a hat trick as United beat West Ham 4-2.", "Hernandez added the fourth.",
+              "Elsewhere, St. Pauli coach Holger Stanislawski apologised.", "Schalke coach Ralf Rangnick won his first game."]
+    topics = index.choose(vecs, None, k=3, min_share=0, min_score=0, sentences=report).topics
+    assert topics[0].label == "sport" and "sports coaching" not in [t.label for t in topics]  # coaches named late
+    tenure = ["England coach Andy Robinson faces the first test of his tenure.", "Robinson named his side.",
+              "The coach said the team was ready."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=tenure).topics[0].label == "sports coaching"
+    vecs = _article(at, {"social sciences": 1.0, "technology and engineering": 0.9})
+    redesign = ["Facebook gave its social network a new technology for profiles.", "The social site's technology is new.",
+                "Users of the technology can hide their friends."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=redesign).topics[0].label == "technology and engineering"
+    survey = ["Sociologists at Yale surveyed users of social networks.", "The sociology study covered 4,000 people."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=survey).topics[0].label == "social sciences"
+    vecs = _article(at, {"sports management and ownership": 1.0, "competition discipline": 0.3})
+    manager = ["Everton manager Roberto Martinez defended his penalty takers after a 1-0 win.", "Barkley missed."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=manager).topics[0].label == "sport"
+    takeover = ["Ken Bates completed his takeover of Leeds United, the club's third change of ownership.", "He paid 10m."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=takeover).topics[0].label == "sports management and ownership"
+    vecs = _article(at, {"competition discipline": 1.0, "gaming and lottery": 0.9})
+    games = ["Liverpool won the game 2-0 on Sunday.", "It was their best game of the season.", "The next game is Everton."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0, min_score=0, sentences=games).topics]
+    assert "gaming and lottery" not in labels  # "game" and "gaming" share a stem, but a match is no gambling
 
 
 def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea():

@@ -80,6 +80,26 @@ CALIBRATION_FILE = "topic_calibration.npz"
 SPORT = "medtop:15000000"
 DISCIPLINE = "medtop:20000822"  # sport > competition discipline: the sports by name (soccer, tennis, ...)
 
+#: Broad concepts that the embedding finds near many stories they do not fit, with the words an article that
+#: is about them says. Such a concept is a topic only when the title or the lead says one of its words and the
+#: article says them again (see :meth:`TopicIndex.broad_unsaid`): a match report names coaches but is about the
+#: match, a football manager's words are no "sports management", a story of a website's redesign is near "social sciences" through "social network", a video round-up
+#: near "scientific research". Chosen by reading development samples (``benchmarks/judged_sample.py``).
+BROAD_CUES: dict[str, tuple[str, ...]] = {
+    "medtop:20001323": ("coach", "coaching", "coached"),  # sports coaching
+    "medtop:20001324": ("owner", "owners", "ownership", "takeover", "chairman", "buyout", "shareholders",
+                        "shareholder"),  # sports management and ownership ("manager" names a coach in football)
+    "medtop:20000742": ("sociology", "sociologist", "anthropology", "anthropologist", "linguistics", "linguist",
+                        "ethnography"),  # social sciences
+    "medtop:20000735": ("study", "studies", "research", "researchers", "scientist", "scientists", "experiment",
+                        "experiments", "laboratory"),  # scientific research
+    "medtop:20000549": ("gambling", "gamblers", "lottery", "lotteries", "casino", "casinos", "betting", "bookmaker",
+                        "bookmakers", "jackpot", "bingo", "poker"),  # gaming and lottery ("gaming" is "game" as a stem)
+}
+SPORT_WORD_SHARE = 5
+"""A word of a sport's IPTC definition is that sport's own when at most this many sports' definitions use it
+("foil" and "sword" are fencing's, "football" is five sports'; "ball", "team" and "goal" are everyone's)."""
+
 
 @dataclass(frozen=True)
 class TopicChoice:
@@ -186,6 +206,11 @@ class TopicIndex:
         self.levels = np.array([c.level for c in taxonomy.concepts])
         self.discipline = np.array([q != DISCIPLINE and DISCIPLINE in taxonomy.ancestors(q) for q in self.qcodes])
         """Per concept, whether it is a sport by name (below "competition discipline")."""
+        self.broad = {self.index[q]: frozenset(_stem(w) for w in words) for q, words in BROAD_CUES.items()
+                      if q in self.index}
+        """The broad concepts that must be said (:data:`BROAD_CUES`), by index, with their words' stems."""
+        self.sport_words = _sport_words(taxonomy, self.discipline)
+        """Per concept, the words (stems) that name its sport: its label's and its definition's own words."""
         self.lexical = LexicalSupport(taxonomy)
         self.whole_labels = LexicalSupport(taxonomy, branch_said=False)
         self.heads = LexicalSupport(taxonomy, head_only=True)
@@ -278,7 +303,9 @@ class TopicIndex:
         else that best concept's nearest named ancestor ("fraud", not "tax evasion", for a story
         that never speaks of tax; "sport", not "competition discipline", for a match report). A
         concept that the title and the lead both name (the story's event: a takeover, a strike, a
-        trial) gains ``weights.event``; one sure broad label is better than a precise wrong one.
+        trial) gains ``weights.event``; one sure broad label is better than a precise wrong one. A broad
+        concept that the embedding finds near many stories ("sports coaching", "social sciences", see
+        :data:`BROAD_CUES`) is no topic unless the title or the lead says its words.
 
         A further topic must be named by the article, score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
@@ -301,15 +328,18 @@ class TopicIndex:
             own = self.lexical.evidence(sentences, title)  # the branch's own words taken as said
             whole = self.whole_labels.evidence(sentences, title)
             supported = own.named | ~self.lexical.needs_support
+            said = _said_stems(sentences, title)
+            unsaid = self.broad_unsaid(said)
+            in_branch = in_branch & ~unsaid
             if self.roots[branch] == SPORT:
                 supported = supported | (self.discipline & (own.strength >= 1))
                 agreed = self._sport_by_two_views(raw, sentence_vectors, title_vector, sentences, title, whole, weights)
-                if agreed is not None:
+                if agreed is not None and _mentions(said, self.sport_words[agreed])[0] >= LexicalSupport.MIN_STRENGTH:
                     supported[agreed] = True
             heads = self.heads.evidence(sentences, title)
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
                                  named=own.strength >= weights.named_instead, head_named=heads.strength >= weights.head_named)
-            ranked = np.where(whole.named & (self.levels > 1), final + weights.event * whole.prominent, -np.inf)
+            ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
             ranked = np.where(self.levels > 1, final, -np.inf)
@@ -347,7 +377,9 @@ class TopicIndex:
         A match report rarely says the name of its sport; it names clubs, leagues and players, which the
         embedding places near a sport, but not reliably near the right one ("Australian rules football"
         and "goalball" for English league football). Two views that agree are taken as the article naming
-        its sport. A sport whose label the article contradicts (says "football" but never "Australian
+        its sport, if it says the sport's own words too (:func:`_sport_words`; checked by :meth:`choose`):
+        otherwise the views agree on a neighbour ("Gaelic football" for Irish rugby, "goalball" for Arsenal),
+        and plain "sport" is the better topic. A sport whose label the article contradicts (says "football" but never "Australian
         rules football") is left out of both. ``whole``: where the article names labels as a whole.
         """
         if self.label_vectors is None:
@@ -359,6 +391,16 @@ class TopicIndex:
         by_label, _ = self.similarity(self.label_vectors[candidates], sentence_vectors, title_vector, weights)
         best = int(candidates[int(np.argmax(by_label))])
         return best if best == int(candidates[int(np.argmax(raw[candidates]))]) else None
+
+    def broad_unsaid(self, said: Sequence[set[str]]) -> np.ndarray:
+        """Per concept, whether it is a broad concept (:data:`BROAD_CUES`) that the article does not say: none of
+        its words in the title or the lead, or fewer than :attr:`LexicalSupport.MIN_STRENGTH` mentions in all
+        (the title and the lead counting twice). ``said``: the stems of the title and of each sentence."""
+        unsaid = np.zeros(len(self.qcodes), dtype=bool)
+        for i, words in self.broad.items():
+            strength, head = _mentions(said, words)
+            unsaid[i] = not head or strength < LexicalSupport.MIN_STRENGTH
+        return unsaid
 
     def contradicted(self, said: set[str], whole: np.ndarray) -> np.ndarray:
         """Per concept, whether the article says some word of its label (``said``: the article's stems) but
@@ -538,6 +580,31 @@ class LexicalSupport:
             (in_lead if j == 0 else later)[found] = True
         prominent = in_title & in_lead if title else in_lead & later
         return LexicalEvidence(strength, prominent)
+
+
+def _said_stems(sentences: Sequence[str], title: str | None) -> list[set[str]]:
+    """The stems of the title (empty without one) and of each sentence, in that order."""
+    return [_stems(title or ""), *(_stems(s) for s in sentences)]
+
+
+def _mentions(said: Sequence[set[str]], words: frozenset[str]) -> tuple[int, bool]:
+    """How many of the texts whose stems are ``said`` (the title, then the sentences; see :func:`_said_stems`)
+    say one of ``words``, the title and the lead counting twice; and whether the title or the lead does."""
+    hits = [bool(words & stems) for stems in said]
+    strength = sum((2 if j < 2 else 1) for j, hit in enumerate(hits) if hit)
+    return strength, any(hits[:2])
+
+
+def _sport_words(taxonomy: Taxonomy, discipline: np.ndarray) -> list[frozenset[str]]:
+    """Per concept, for a sport by name (``discipline``), the stems of its label and the words of its definition
+    that at most :data:`SPORT_WORD_SHARE` sports' definitions use; empty for the other concepts."""
+    definitions = [_stems(c.definition) if is_sport else set() for c, is_sport in zip(taxonomy.concepts, discipline)]
+    share: dict[str, int] = {}
+    for stems in definitions:
+        for stem in stems:
+            share[stem] = share.get(stem, 0) + 1
+    return [frozenset(_stems(re.sub(r"\([^)]*\)", " ", c.label)) | {w for w in stems if share[w] <= SPORT_WORD_SHARE})
+            if is_sport else frozenset() for c, is_sport, stems in zip(taxonomy.concepts, discipline, definitions)]
 
 
 def _label_alternatives(label: str, top: set[str], head_only: bool = False) -> list[frozenset[str]]:
