@@ -157,3 +157,13 @@ def test_desk_notes_agency_tags_and_datelines_of_every_shape_are_taken_off():
                   "An ordinary man (Rainn Wilson) turns into a hero. The film is fun.",
                   "The talks ended. NATO - The alliance - said nothing more. Nobody asked."):
         assert clean(story).text == story
+
+
+def test_a_full_stop_lost_between_two_sentences_is_put_back():
+    c = clean("He wants to look tough before the general election And they believe the plan will fail. It did.")
+    assert c.text == "He wants to look tough before the general election. And they believe the plan will fail. It did."
+    for story in ("The band played Love And Theft on Friday night. Fans sang.",
+                  "The talks went on and I think they failed. She agreed.",
+                  "It was one of the And they said so mistakes. Odd.",
+                  "Officials, He said, were told. The end came."):
+        assert clean(story).text == story

@@ -407,6 +407,22 @@ def _dominant(counts: dict[str, int]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+# A full stop the source lost between two sentences: "... in the run up to the general election And they believe
+# ...". A word in lower case, then "And", "But" or a personal pronoun with a capital and a word in lower case: inside
+# a sentence these are never capitalised ("I" aside, which is left alone), and titles capitalise the word after them
+# too ("Love And Theft"). The word before may not be one that cannot end a sentence ("the", "of", "and").
+_MISSING_STOP = re.compile(
+    r"\b(?!(?:a|an|the|of|to|and|or|nor|in|on|at|by|for|with|from|into|than|that|as|if|but|because)\b)"
+    r"(?P<word>[a-z]{2,}) (?=(?:And|But|They|He|She|We) [a-z]+\b)"
+)
+
+
+def restore_missing_stops(text: str) -> str:
+    """Put back the full stop between two sentences run together without one (see :data:`_MISSING_STOP`), so
+    that they split into two sentences rather than one that reads as broken."""
+    return _MISSING_STOP.sub(r"\g<word>. ", text) if " " in text else text
+
+
 #: What may open a wire story before its first word, in the order they come: a desk note, a dateline, an agency.
 _STORY_PREFIXES = (_EDITORS_NOTE, _WIRE_DATELINE, _CAPS_DATELINE, _DATE_AGENCY, _CAPS_PLACE_AGENCY, _PLACE_AGENCY,
                    _AGENCY_TAG)
@@ -554,6 +570,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     if kept:
         kept[0] = story_start(kept[0])
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
+    kept = [restore_missing_stops(line) for line in kept]
     kept = [line for line in kept if line]
 
     # An article cut off mid-sentence: drop the unfinished fragment.
