@@ -167,3 +167,15 @@ def test_a_full_stop_lost_between_two_sentences_is_put_back():
                   "It was one of the And they said so mistakes. Odd.",
                   "Officials, He said, were told. The end came."):
         assert clean(story).text == story
+
+
+def test_a_photo_caption_or_gallery_link_inside_the_story_is_taken_out():
+    c = clean("The Hawks won again on Friday. Fingertip control: Ann Lee puts up a shot in the first half. The Heat "
+              "beat the Wolves 111-92. AP PHOTO Al Horford capped his night with a tip-in. Atlanta led all game.")
+    assert c.text == "The Hawks won again on Friday. Al Horford capped his night with a tip-in. Atlanta led all game."
+    c = clean("Shields takes over in June. Pictures: Stars on stage The musical is in its second year. It runs on.")
+    assert c.text == "Shields takes over in June. The musical is in its second year. It runs on."
+    c = clean("The bras look feminine and fit well. Pictures: Joel Anderson. Model: Nina Hart.")
+    assert c.text == "The bras look feminine and fit well. Pictures: Joel Anderson. Model: Nina Hart."
+    c = clean("If Apple sold a million phones, it does not show in the data Click to enlarge. The share rose.")
+    assert c.text == "If Apple sold a million phones, it does not show in the data. The share rose."

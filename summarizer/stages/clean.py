@@ -151,8 +151,25 @@ _SIGN_OFF = re.compile(r"\s*\b(?:REUTERS?|Reuters?)\s*$")
 _CREDIT_LINE = re.compile(
     r"^\(?(?:\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Contributing|Research) by\b[^()]*\)?[;,.\s]*)+\)?$", re.I
 )
-# Page furniture that scrapers run into the text: "... scene. Scroll down for video A mother was ..."
+# Page furniture that scrapers run into the text: "... scene. Scroll down for video A mother was ...", "... data
+# Click to enlarge. Data: ..."
 _INLINE_FURNITURE = re.compile(r"\s*\bScroll down for (?:video|videos|more|pictures|photos)\b[.:]?", re.I)
+# Its full stop ends the sentence before it, and stays.
+_CLICK_TO_ENLARGE = re.compile(r"\s*\bClick (?:here )?to enlarge(?: (?:image|photo|picture))?\b(?=[.!?])", re.I)
+# A photo caption inside the story, closed by its credit: "... playoff-bound team. Fingertip control: Minnesota's
+# Darko Milicic puts up a shot ... The Heat beat the Timberwolves 111-92. AP PHOTO Al Horford capped ...". From its
+# label ("Fingertip control:") after a full stop to the credit; a credit without a label goes alone.
+_INLINE_CAPTION = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)(?:[A-Z][\w'’\-]*(?: [a-z][\w'’\-]*){0,3}: [^:]{10,300}?\s)?"
+    r"(?:AP|Reuters|AFP|Getty|EPA) (?:PHOTO|Photo|Images)\b\.?(?:\s+|$)"
+)
+# A link to a picture gallery run into the story: "... two days after. Pictures: Stars on stage The musical is ...".
+# The gallery's name is one capital and words in lower case; the story goes on with a capital and a word in lower
+# case ("Pictures: Joel Anderson. Model: ..." is a credit, and stays).
+_INLINE_GALLERY = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)(?:Pictures|Photos|Video|Gallery): [A-Z][\w'’\-]*(?: [a-z][\w'’\-]*)* "
+    r"(?=[\"“‘]?[A-Z][\w'’\-]* [a-z])"
+)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 #: Whole lines that are site furniture, compared lower-cased without punctuation at the ends.
@@ -569,6 +586,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     # Wire datelines, desk notes, photo captions and agency credits before the story's first sentence.
     if kept:
         kept[0] = story_start(kept[0])
+    kept = [_CLICK_TO_ENLARGE.sub("", _INLINE_GALLERY.sub("", _INLINE_CAPTION.sub("", line))) for line in kept]
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
     kept = [restore_missing_stops(line) for line in kept]
     kept = [line for line in kept if line]
