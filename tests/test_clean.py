@@ -179,3 +179,7 @@ def test_a_photo_caption_or_gallery_link_inside_the_story_is_taken_out():
     assert c.text == "The bras look feminine and fit well. Pictures: Joel Anderson. Model: Nina Hart."
     c = clean("If Apple sold a million phones, it does not show in the data Click to enlarge. The share rose.")
     assert c.text == "If Apple sold a million phones, it does not show in the data. The share rose."
+    c = clean("The share rose in May. Data: ComScore If you look closely, the line goes up. It is small.")
+    assert c.text == "The share rose in May. If you look closely, the line goes up. It is small."
+    story = "Terms were not given. Source: Denver Post research States' standing, in lines, is shown."
+    assert clean(story).text == story

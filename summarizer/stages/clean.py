@@ -170,6 +170,13 @@ _INLINE_GALLERY = re.compile(
     r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)(?:Pictures|Photos|Video|Gallery): [A-Z][\w'’\-]*(?: [a-z][\w'’\-]*)* "
     r"(?=[\"“‘]?[A-Z][\w'’\-]* [a-z])"
 )
+# The credit of a chart or table run into the story: "... ComScore's data. Data: ComScore If you look closely ...".
+# The story must go on with a word that opens sentences, so a credit's longer name is not cut ("Source: Denver Post
+# research States' ...").
+_INLINE_DATA_CREDIT = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] ))(?:Data|Source|Chart|Graphic)s?: [A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3} "
+    r"(?=(?:If|The|A|An|In|On|At|It|This|That|These|Those|They|We|He|She|When|As|But|And|So|While) [a-z])"
+)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 #: Whole lines that are site furniture, compared lower-cased without punctuation at the ends.
@@ -586,7 +593,8 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     # Wire datelines, desk notes, photo captions and agency credits before the story's first sentence.
     if kept:
         kept[0] = story_start(kept[0])
-    kept = [_CLICK_TO_ENLARGE.sub("", _INLINE_GALLERY.sub("", _INLINE_CAPTION.sub("", line))) for line in kept]
+    kept = [_INLINE_DATA_CREDIT.sub("", _CLICK_TO_ENLARGE.sub("", _INLINE_GALLERY.sub("", _INLINE_CAPTION.sub("", line))))
+            for line in kept]
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
     kept = [restore_missing_stops(line) for line in kept]
     kept = [line for line in kept if line]
