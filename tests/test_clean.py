@@ -130,3 +130,56 @@ def test_a_capitals_dateline_after_a_subheading_starts_the_story():
     for story in ("The alliance said NATO — The old name — would stay. Nobody objected.",
                   "Ministers met in the capital. The deal, said the UN — which brokered it — was final."):
         assert clean(story).text == story
+
+
+def test_a_photo_caption_and_its_credit_before_the_dateline_are_not_the_story():
+    c = clean("Singer Ann Lee kisses her groom after their wedding in Lima, Peru, Thursday March 31, 2011. "
+              "(AP Photo/Jo Smith) LIMA, Peru (AP) - Singer Ann Lee married her groom on Thursday. Fans cheered.")
+    assert c.text == "Singer Ann Lee married her groom on Thursday. Fans cheered."
+    c = clean("Franco poses with student Ann Bowden. (Keith Lane) Ten years ago, Franco played a heartthrob. He smiled.")
+    assert c.text == "Ten years ago, Franco played a heartthrob. He smiled."
+    # A credit after two sentences closes a picture inside the story: those sentences are its lead.
+    story = ("Two designers come to town this weekend. Trina Turk is set to appear on Saturday. (Photo by Mo Buck/Getty "
+             "Images) Newcomer Al Berardi is in town too.")
+    assert clean(story).text == story
+
+
+def test_desk_notes_agency_tags_and_datelines_of_every_shape_are_taken_off():
+    for text in ("(Updates with the rate in second paragraph.) April 1 (Bloomberg) - The jobless rate fell in March. It was 8.8%.",
+                 "(CBS/AP) VIENNA - The jobless rate fell in March. It was 8.8%.",
+                 "LOS ANGELES (AP) The jobless rate fell in March. It was 8.8%.",
+                 "AUBURN HILLS, Mich. (AP) The jobless rate fell in March. It was 8.8%.",
+                 "Tripoli (ANTARA News/AFP) - The jobless rate fell in March. It was 8.8%.",
+                 "Rate falls to two-year low (AP) WASHINGTON - The jobless rate fell in March. It was 8.8%.",
+                 "Officials say the rate fell to 8.8 percent. WASHINGTON - The jobless rate fell in March. It was 8.8%."):
+        assert clean(text).text == "The jobless rate fell in March. It was 8.8%.", text
+    for story in ("Vodafone (VOD) Chief Executive Vittorio Colao said sales rose. They did.",
+                  "An ordinary man (Rainn Wilson) turns into a hero. The film is fun.",
+                  "The talks ended. NATO - The alliance - said nothing more. Nobody asked."):
+        assert clean(story).text == story
+
+
+def test_a_full_stop_lost_between_two_sentences_is_put_back():
+    c = clean("He wants to look tough before the general election And they believe the plan will fail. It did.")
+    assert c.text == "He wants to look tough before the general election. And they believe the plan will fail. It did."
+    for story in ("The band played Love And Theft on Friday night. Fans sang.",
+                  "The talks went on and I think they failed. She agreed.",
+                  "It was one of the And they said so mistakes. Odd.",
+                  "Officials, He said, were told. The end came."):
+        assert clean(story).text == story
+
+
+def test_a_photo_caption_or_gallery_link_inside_the_story_is_taken_out():
+    c = clean("The Hawks won again on Friday. Fingertip control: Ann Lee puts up a shot in the first half. The Heat "
+              "beat the Wolves 111-92. AP PHOTO Al Horford capped his night with a tip-in. Atlanta led all game.")
+    assert c.text == "The Hawks won again on Friday. Al Horford capped his night with a tip-in. Atlanta led all game."
+    c = clean("Shields takes over in June. Pictures: Stars on stage The musical is in its second year. It runs on.")
+    assert c.text == "Shields takes over in June. The musical is in its second year. It runs on."
+    c = clean("The bras look feminine and fit well. Pictures: Joel Anderson. Model: Nina Hart.")
+    assert c.text == "The bras look feminine and fit well. Pictures: Joel Anderson. Model: Nina Hart."
+    c = clean("If Apple sold a million phones, it does not show in the data Click to enlarge. The share rose.")
+    assert c.text == "If Apple sold a million phones, it does not show in the data. The share rose."
+    c = clean("The share rose in May. Data: ComScore If you look closely, the line goes up. It is small.")
+    assert c.text == "The share rose in May. If you look closely, the line goes up. It is small."
+    story = "Terms were not given. Source: Denver Post research States' standing, in lines, is shown."
+    assert clean(story).text == story

@@ -54,6 +54,41 @@ def test_a_rights_notice_is_never_a_summary_sentence_but_copyright_news_is():
     assert extractive.eligibility("Copyright holders said 2004 was their worst year for piracy.") > 0
 
 
+def test_a_line_to_the_web_page_reader_is_never_a_summary_sentence():
+    for line in ("Read a full match report of the game between Northampton and Sale on Saturday.",
+                 "Check out the trailer in the sidebar to see what it's all about.",
+                 "Click here for an important new alert from the service."):
+        assert extractive.eligibility(line) == 0, line
+    for line in ("Readers of the paper voted for the plan on Friday.",
+                 "Checks on the river were made by the council on Monday."):
+        assert extractive.eligibility(line) > 0, line
+
+
+def test_a_match_result_is_told_by_a_score_and_a_verb_of_winning():
+    assert extractive.gives_result("Rooney scored three times to help United beat host West Ham United, 4-2.")
+    assert extractive.gives_result("The Suns routed the Clippers 111-98 despite missing their star.")
+    assert not extractive.gives_result("The council approved the plan by a 5-4 vote on Tuesday.")
+    assert not extractive.gives_result("The mayor won a 5-4 vote on the plan on Tuesday.")
+    assert not extractive.gives_result("The firm hoped to sell shares for 11-14 euros a share and won approval.")
+    assert not extractive.gives_result("United won the league for the 19th time.")
+
+
+def test_the_result_line_of_a_match_report_is_preferred_among_equals():
+    sents = ["The two clubs met at the ground on a cold Saturday afternoon.",
+             "The fans sang before kick-off and again at half-time.",
+             "The club's new stand was full for the first time.",
+             "The referee showed four yellow cards in the first half.",
+             "The visitors beat the home side 3-1 with two late goals.",
+             "The next game is in a week."]
+    # Equal salience (each the same distance from the centroid) and no near-duplicates: position alone decides.
+    vecs = unit(*[[1.0] + [1.0 if j == i else 0.0 for j in range(len(sents))] for i in range(len(sents))])
+    no_result = extractive.RankWeights(result=0.0)
+    assert extractive.select(sents, vecs, max_sentences=4, weights=no_result) == [0, 1, 2, 3]
+    assert extractive.select(sents, vecs, max_sentences=4) == [0, 1, 2, 4]
+    # It settles a near tie; it does not put a result from deep in the article before the lead.
+    assert extractive.select(sents, vecs, max_sentences=2) == [0, 1]
+
+
 def test_mmr_drops_near_duplicates():
     vecs = unit([1, 0, 0], [0.999, 0.04, 0], [0, 1, 0])
     picked = extractive.mmr(np.array([1.0, 0.99, 0.5]), vecs, 2, diversity=0.3, redundancy_cutoff=0.95)

@@ -56,13 +56,39 @@ _AGENCY_TAIL = re.compile(
 # Wire-style datelines at the start of the story: "BAKU, Azerbaijan, Oct. 3 (Trend) - ", "LONDON (Reuters) — "
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}(?:,[^()\n]{0,40})?\s*\([A-Za-z][\w .&\-]{1,30}\)\s*[-–—:]+\s+")
 # A bare agency tag opening the story: "(CNN)One of ...", "(AP) — The ...".
-_AGENCY_TAG = re.compile(r"^\((?:[A-Z][A-Za-z&.]{1,20})\)\s*(?:[-–—]+\s*)?(?=[A-Z\"“'‘])")
+_AGENCY_TAG = re.compile(r"^\((?:[A-Z][A-Za-z&.]{1,20})(?:/[A-Z][A-Za-z&.]{1,20}){0,3}\)\s*(?:[-–—]+\s*)?(?=[A-Z\"“'‘])")
 # A place and an agency in brackets run into the first word, or before a dash:
 # "New York (CNN Business)The maker ...", "Washington (Reuters) - The ...".
+_AGENCY_NAME = r"[A-Z][A-Za-z&.]{1,20}(?: [A-Z][A-Za-z&.]{1,20}){0,2}(?:/[A-Z][A-Za-z&.]{1,20}(?: [A-Z][A-Za-z&.]{1,20})?){0,3}"
 _PLACE_AGENCY = re.compile(
-    r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3}\s*\((?:[A-Z][A-Za-z&.]{1,20})(?: [A-Z][A-Za-z&.]{1,20}){0,2}\)"
+    r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3}\s*\(" + _AGENCY_NAME + r"\)"
     r"(?:(?=[A-Z\"“'‘])|\s*[-–—]+\s+)"
 )
+# The same with a place in capitals and only a space before the story: "LOS ANGELES (AP) A savage ...",
+# "AUBURN HILLS, Mich. (AP) Dennis ...". Only a place in capitals: "Vodafone (VOD) Chief Executive ..." is a sentence.
+_CAPS_PLACE_AGENCY = re.compile(
+    r"^[A-Z]{2,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?"
+    r" \(" + _AGENCY_NAME + r"\) (?=[\"“'‘]?[A-Z])"
+)
+# A date and an agency opening the story, without a place: "April 1 (Bloomberg) - Hermes ...".
+_DATE_AGENCY = re.compile(r"^(?i:" + _MONTH.replace("?P<month>", "?:") + r") \d{1,2} \(" + _AGENCY_NAME + r"\) [-–—]+ (?=[\"“'‘]?[A-Z])")
+# The desk's note on a new version of a wire story, before it: "(Updates with Fitch downgrade of Portugal)",
+# "(Corrects website name in 21st paragraph.)", "(Adds details, background; previous NEW YORK)".
+_EDITORS_NOTE = re.compile(
+    r"^\((?:Updates?|Corrects?|Adds?|Recasts?|Repeats?|Refiles?|Changes?|Fixes?|Removes?|Rewrites?|Writes? through|"
+    r"Reissues?|Re-?ledes?)\b[^()]{0,200}\)\s*(?=\S)"
+)
+# A photo caption run into the story, ending with the photographer's credit: "Canadian pop star X kisses his bride
+# ... Thursday March 31, 2011. (AP Photo/Natacha Pisarenko) ...", "Franco poses with a student. (Keith Lane) Ten
+# years ago ...". The credit names a photo agency or a photographer, after the caption's full stop.
+_CAPTION_CREDIT = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|(?<=[a-z0-9,] ))\((?:(?:AP|AFP|Reuters|Getty|EPA|[A-Z][\w.&]+)(?:/[\w.&]+)?"
+    r" ?(?:Photos?|Images?|Pictures?)(?:/[^()]{2,60}|: [^()]{2,60})?|(?:Photos?|Pictures?|Image) (?:by|courtesy of|:) [^()]{2,60})\) "
+    r"|(?<=[.!?] )\((?P<name>[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\) (?=[\"“'‘]?[A-Z])"
+)
+_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"”’]? [\"“‘]?[A-Z]")
+#: How far into the first paragraph a photo caption may end (a caption is one or two sentences).
+_CAPTION_REACH = 350
 # The same dateline further into the first paragraph, after a headline, a byline or a photo caption that lost their
 # line breaks: "By Mark Cina LOS ANGELES (Hollywood Reporter) - As ...", "... paying off THURSDAY, March 31
 # (HealthDay News) - The rate ...". The story starts after it.
@@ -76,9 +102,19 @@ _LATE_DATELINE_REACH = 400
 # mothers give birth without trained help KABUL — More than a million ...". The words before it are lower case
 # (a subheading, not a sentence that names "NATO — The ..."), and it must be followed by a capitalised word.
 _LATE_CAPS_DATELINE = re.compile(
-    r"(?<=[a-z,;:] )(?P<place>[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}"
-    r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?) [–—]+ (?=[A-Z\"“'‘][a-z]*\b)"
+    r"(?<=[a-z,;:.!?)] )(?P<place>[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}"
+    r"(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?) [-–—]+ (?=[A-Z\"“'‘][a-z]*\b)"
 )
+
+
+#: The US cities that stand alone in a dateline, without their state (AP Stylebook, "datelines"); most of them name no
+#: time zone, so :func:`known_places` does not hold them.
+AP_DATELINE_CITIES = frozenset(
+    """atlanta baltimore boston chicago cincinnati cleveland dallas denver detroit honolulu houston indianapolis
+    las_vegas los_angeles miami milwaukee minneapolis new_orleans new_york oklahoma_city philadelphia phoenix
+    pittsburgh st._louis salt_lake_city san_antonio san_diego san_francisco seattle washington""".split()
+)
+AP_DATELINE_CITIES = frozenset(city.replace("_", " ") for city in AP_DATELINE_CITIES)
 
 
 def _late_caps_dateline(text: str) -> re.Match[str] | None:
@@ -89,8 +125,8 @@ def _late_caps_dateline(text: str) -> re.Match[str] | None:
     m = _LATE_CAPS_DATELINE.search(text, 0, _LATE_DATELINE_REACH)
     if m is None:
         return None
-    place = m.group("place")
-    return m if "," in place or place.lower() in known_places() else None
+    place = m.group("place").lower()
+    return m if "," in place or place in known_places() or place in AP_DATELINE_CITIES else None
 
 
 # A dateline in capitals before a dash, without an agency: "WASHINGTON — The ...", "TRIPOLI, Libya - ...".
@@ -115,8 +151,32 @@ _SIGN_OFF = re.compile(r"\s*\b(?:REUTERS?|Reuters?)\s*$")
 _CREDIT_LINE = re.compile(
     r"^\(?(?:\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Contributing|Research) by\b[^()]*\)?[;,.\s]*)+\)?$", re.I
 )
-# Page furniture that scrapers run into the text: "... scene. Scroll down for video A mother was ..."
+# Page furniture that scrapers run into the text: "... scene. Scroll down for video A mother was ...", "... data
+# Click to enlarge. Data: ..."
 _INLINE_FURNITURE = re.compile(r"\s*\bScroll down for (?:video|videos|more|pictures|photos)\b[.:]?", re.I)
+# Its full stop ends the sentence before it, and stays.
+_CLICK_TO_ENLARGE = re.compile(r"\s*\bClick (?:here )?to enlarge(?: (?:image|photo|picture))?\b(?=[.!?])", re.I)
+# A photo caption inside the story, closed by its credit: "... playoff-bound team. Fingertip control: Minnesota's
+# Darko Milicic puts up a shot ... The Heat beat the Timberwolves 111-92. AP PHOTO Al Horford capped ...". From its
+# label ("Fingertip control:") after a full stop to the credit; a credit without a label goes alone.
+_INLINE_CAPTION = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)(?:[A-Z][\w'’\-]*(?: [a-z][\w'’\-]*){0,3}: [^:]{10,300}?\s)?"
+    r"(?:AP|Reuters|AFP|Getty|EPA) (?:PHOTO|Photo|Images)\b\.?(?:\s+|$)"
+)
+# A link to a picture gallery run into the story: "... two days after. Pictures: Stars on stage The musical is ...".
+# The gallery's name is one capital and words in lower case; the story goes on with a capital and a word in lower
+# case ("Pictures: Joel Anderson. Model: ..." is a credit, and stays).
+_INLINE_GALLERY = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)(?:Pictures|Photos|Video|Gallery): [A-Z][\w'’\-]*(?: [a-z][\w'’\-]*)* "
+    r"(?=[\"“‘]?[A-Z][\w'’\-]* [a-z])"
+)
+# The credit of a chart or table run into the story: "... ComScore's data. Data: ComScore If you look closely ...".
+# The story must go on with a word that opens sentences, so a credit's longer name is not cut ("Source: Denver Post
+# research States' ...").
+_INLINE_DATA_CREDIT = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] ))(?:Data|Source|Chart|Graphic)s?: [A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3} "
+    r"(?=(?:If|The|A|An|In|On|At|It|This|That|These|Those|They|We|He|She|When|As|But|And|So|While) [a-z])"
+)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 #: Whole lines that are site furniture, compared lower-cased without punctuation at the ends.
@@ -371,6 +431,61 @@ def _dominant(counts: dict[str, int]) -> str | None:
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
+# A full stop the source lost between two sentences: "... in the run up to the general election And they believe
+# ...". A word in lower case, then "And", "But" or a personal pronoun with a capital and a word in lower case: inside
+# a sentence these are never capitalised ("I" aside, which is left alone), and titles capitalise the word after them
+# too ("Love And Theft"). The word before may not be one that cannot end a sentence ("the", "of", "and").
+_MISSING_STOP = re.compile(
+    r"\b(?!(?:a|an|the|of|to|and|or|nor|in|on|at|by|for|with|from|into|than|that|as|if|but|because)\b)"
+    r"(?P<word>[a-z]{2,}) (?=(?:And|But|They|He|She|We) [a-z]+\b)"
+)
+
+
+def restore_missing_stops(text: str) -> str:
+    """Put back the full stop between two sentences run together without one (see :data:`_MISSING_STOP`), so
+    that they split into two sentences rather than one that reads as broken."""
+    return _MISSING_STOP.sub(r"\g<word>. ", text) if " " in text else text
+
+
+#: What may open a wire story before its first word, in the order they come: a desk note, a dateline, an agency.
+_STORY_PREFIXES = (_EDITORS_NOTE, _WIRE_DATELINE, _CAPS_DATELINE, _DATE_AGENCY, _CAPS_PLACE_AGENCY, _PLACE_AGENCY,
+                   _AGENCY_TAG)
+
+
+def _strip_prefixes(text: str) -> str:
+    for _ in range(4):  # "(Updates ...) LONDON (Reuters) - ", "(CBS/AP) VIENNA - ": a few, one after another
+        before = text
+        for pattern in _STORY_PREFIXES:
+            text = pattern.sub("", text, count=1)
+        if text == before:
+            break
+    return text
+
+
+def story_start(first: str) -> str:
+    """The first paragraph from where the story starts.
+
+    Wire copy on the web puts things before the story's first word that are not the story: a desk
+    note ("(Updates with ...)"), a headline, byline or photo caption that lost its line break, a
+    dateline ("BUENOS AIRES, Argentina (AP) - ", "April 1 (Bloomberg) - ") and an agency tag
+    ("(CBS/AP)"). Taken as the first sentence, a caption or headline crowds the lead out of the
+    summary, or repeats it. The text after the last of them is the story; a paragraph that has none
+    comes back as it is.
+    """
+    first = _strip_prefixes(first)
+    late = _LATE_WIRE_DATELINE.search(first, 0, _LATE_DATELINE_REACH)
+    if late is None:
+        late = _late_caps_dateline(first)
+    if late is None:
+        caption = _CAPTION_CREDIT.search(first, 0, _CAPTION_REACH)
+        # A caption is one sentence; a credit after two or more closes a picture inside the story, whose lead it is.
+        if caption is not None and not _SENTENCE_BREAK.search(first, 0, max(0, caption.start() - 2)):
+            late = caption
+    if late is not None and first[late.end() :].strip():
+        first = _strip_prefixes(first[late.end() :])
+    return first
+
+
 def clean(text: str, title: str | None = None) -> Cleaned:
     """Strip boilerplate from an article and pull out its title, date and byline."""
     warnings: list[str] = []
@@ -475,17 +590,13 @@ def clean(text: str, title: str | None = None) -> Cleaned:
                 (bylines if all(_looks_like_name(part) for part in name.split(" and ")) else agency_bylines).append(name)
             kept[n] = _INLINE_BYLINE.sub("", line)
 
-    # Wire datelines and agency credits inside the first sentence(s).
+    # Wire datelines, desk notes, photo captions and agency credits before the story's first sentence.
     if kept:
-        first = _WIRE_DATELINE.sub("", kept[0], count=1)
-        late = _LATE_WIRE_DATELINE.search(first, 0, _LATE_DATELINE_REACH)
-        if late is None:
-            late = _late_caps_dateline(first)
-        if late is not None:
-            first = first[late.end() :]
-        first = _CAPS_DATELINE.sub("", first, count=1)
-        kept[0] = _AGENCY_TAG.sub("", _PLACE_AGENCY.sub("", first, count=1), count=1)
+        kept[0] = story_start(kept[0])
+    kept = [_INLINE_DATA_CREDIT.sub("", _CLICK_TO_ENLARGE.sub("", _INLINE_GALLERY.sub("", _INLINE_CAPTION.sub("", line))))
+            for line in kept]
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
+    kept = [restore_missing_stops(line) for line in kept]
     kept = [line for line in kept if line]
 
     # An article cut off mid-sentence: drop the unfinished fragment.
