@@ -203,3 +203,15 @@ def test_words_that_only_look_like_a_dateline_or_a_title_stay():
     # A lead that merely opens with the title's words, going on in lower case, is kept whole.
     kept = clean("Council votes today\n\nCouncil votes today on the budget for next year. It will pass.")
     assert kept.text.startswith("Council votes today on the budget")
+
+
+def test_a_company_an_acronym_or_a_link_before_the_lead_is_not_taken_for_wire_furniture():
+    # A firm's name in capitals with its ticker is no "PLACE (AGENCY)" dateline; a place is.
+    assert clean("IBM (IBM) Chief Executive Sam Palmisano said sales rose. Shares fell.").text.startswith("IBM (IBM)")
+    assert clean("MIAMI (AP) Terry Collins saw good signs. The Mets lost.").text.startswith("Terry Collins")
+    # A link in brackets after the first sentence is no photographer's credit: the lead stays.
+    text = "Apple unveiled a new iPhone on Tuesday. (Watch Video) The phone goes on sale in June."
+    assert clean(text).text.startswith("Apple unveiled a new iPhone")
+    # A gallery link's name is short: a sentence after "Video:" is the story's.
+    text = "He was arrested. Video: Police said the man was arrested on Monday evening after a chase."
+    assert "Police said the man was arrested on Monday evening" in clean(text).text
