@@ -183,3 +183,35 @@ def test_a_photo_caption_or_gallery_link_inside_the_story_is_taken_out():
     assert c.text == "The share rose in May. If you look closely, the line goes up. It is small."
     story = "Terms were not given. Source: Denver Post research States' standing, in lines, is shown."
     assert clean(story).text == story
+
+
+def test_a_headline_repeated_before_a_dateline_in_ordinary_case_is_not_the_story():
+    text = ("MAYOR SEEKS SECOND TERM IN CITY VOTE\n"
+            "    Mayor seeks second term in city vote Lima, Peru - The mayor of Lima said on Monday that he would\n"
+            "stand again. His rivals have not yet named a candidate.\n")
+    cleaned = clean(text)
+    assert cleaned.title == "MAYOR SEEKS SECOND TERM IN CITY VOTE"
+    assert cleaned.text.startswith("The mayor of Lima said on Monday")
+    # A US town with its state, by name or by the AP's abbreviation.
+    assert clean("Lansing, Mich. - Police arrested two men on Friday. They were charged.").text.startswith("Police")
+    assert clean("Austin, Texas — The state voted on Tuesday. It was close.").text.startswith("The state voted")
+
+
+def test_words_that_only_look_like_a_dateline_or_a_title_stay():
+    # Two names before a dash, neither a place: a sentence, not a dateline.
+    assert clean("Jordan, Smith - The firm said it would appeal. It did.").text.startswith("Jordan, Smith - The firm")
+    # A lead that merely opens with the title's words, going on in lower case, is kept whole.
+    kept = clean("Council votes today\n\nCouncil votes today on the budget for next year. It will pass.")
+    assert kept.text.startswith("Council votes today on the budget")
+
+
+def test_a_company_an_acronym_or_a_link_before_the_lead_is_not_taken_for_wire_furniture():
+    # A firm's name in capitals with its ticker is no "PLACE (AGENCY)" dateline; a place is.
+    assert clean("IBM (IBM) Chief Executive Sam Palmisano said sales rose. Shares fell.").text.startswith("IBM (IBM)")
+    assert clean("MIAMI (AP) Terry Collins saw good signs. The Mets lost.").text.startswith("Terry Collins")
+    # A link in brackets after the first sentence is no photographer's credit: the lead stays.
+    text = "Apple unveiled a new iPhone on Tuesday. (Watch Video) The phone goes on sale in June."
+    assert clean(text).text.startswith("Apple unveiled a new iPhone")
+    # A gallery link's name is short: a sentence after "Video:" is the story's.
+    text = "He was arrested. Video: Police said the man was arrested on Monday evening after a chase."
+    assert "Police said the man was arrested on Monday evening" in clean(text).text

@@ -113,3 +113,20 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
         "Class A shares of the firm rose sharply on Monday.",
         "Fans queued for the film A star is born on Friday night.",
     ]
+
+
+def test_a_persons_name_cut_at_a_particle_is_made_whole():
+    """The small model may end a name on "van der" and tag the rest apart: the name is one person's, for entities
+    and keyphrases alike."""
+    from summarizer.backends.spacy_nlp import SpacyAnalyzer, _mend_cut_names
+
+    nlp = SpacyAnalyzer().nlp
+    doc = nlp.make_doc("Accused murderer Joran van der Sloot is living in luxury, says the father.")
+    doc.ents = [doc.char_span(17, 30, label="PERSON"), doc.char_span(31, 36, label="PRODUCT")]
+    _mend_cut_names(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Joran van der Sloot", "PERSON")]
+    # A name that ends as names do is left alone, and so is a particle before a word in lower case.
+    doc = nlp.make_doc("Ludwig van Beethoven met Anna de la villa.")
+    doc.ents = [doc.char_span(0, 20, label="PERSON"), doc.char_span(25, 35, label="PERSON")]
+    _mend_cut_names(doc)
+    assert [e.text for e in doc.ents] == ["Ludwig van Beethoven", "Anna de la"]

@@ -71,6 +71,8 @@ def test_a_match_result_is_told_by_a_score_and_a_verb_of_winning():
     assert not extractive.gives_result("The mayor won a 5-4 vote on the plan on Tuesday.")
     assert not extractive.gives_result("The firm hoped to sell shares for 11-14 euros a share and won approval.")
     assert not extractive.gives_result("United won the league for the 19th time.")
+    assert extractive.gives_result("Chelsea beat Arsenal 2–1 at Stamford Bridge.")  # an en dash
+    assert not extractive.gives_result("The Supreme Court held 5-4 that the law stands.")
 
 
 def test_the_result_line_of_a_match_report_is_preferred_among_equals():
@@ -800,3 +802,30 @@ def test_incidental_words_never_take_a_list_under_three():
     assert {k.text for k in keywords.rank(cands[:3], vecs[:3], doc, k=3)} == {"embargo", "quibble", "dessert"}
     # With room for all, only the floor's worth is shown: the incidental words add nothing past it.
     assert {k.text for k in keywords.rank(cands, vecs, doc, k=4)} == {"embargo", "grain talks", "quibble"}
+
+
+def test_the_floor_of_keywords_never_lets_incidental_words_take_more_than_k_places():
+    """Few allowed candidates and many incidental words: the list stays within k, the allowed ones first."""
+    from summarizer.stages.keywords import Candidate, KeywordWeights, rank
+
+    rng = np.random.default_rng(1)
+    dim = 64
+    doc = rng.normal(size=dim)
+    doc /= np.linalg.norm(doc)
+    cands, vecs = [], []
+
+    def add(text: str, count: int, first: float, incidental: bool, sim: float) -> None:
+        v = rng.normal(size=dim)
+        v -= v.dot(doc) * doc
+        v /= np.linalg.norm(v)
+        vecs.append(sim * doc + np.sqrt(1 - sim**2) * v)
+        cands.append(Candidate(text, text.lower(), count, first, (), False, incidental))
+
+    add("Big Name", 30, 0.0, False, 0.9)
+    for i in range(6):  # close to the article and frequent, but incidental: below a strict central share
+        add(f"word{i}", 20, 0.05, True, 0.85)
+    for i in range(8):
+        add(f"Other Thing{i}", 1, 0.8, False, 0.3)
+    out = rank(cands, np.array(vecs), doc, k=5, weights=KeywordWeights(central_share=0.99, min_share=0.0))
+    assert len(out) == 5
+    assert [k.text.startswith("word") for k in out] == [False] * 5  # five allowed ones: no word is needed

@@ -323,6 +323,35 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
     return tuple(out)
 
 
+#: Words inside a family name ("Joran van der Sloot", "Ahmed bin Zayed"), in lower case: a person's name never ends
+#: with one, so one there means the model cut the name short.
+NAME_PARTICLES = frozenset("van der den de del della di da dos du von le la bin ibn al el ter ten".split())
+
+
+def _mend_cut_names(doc: Any) -> None:
+    """A person's name the model ended on a particle ("Joran van der" | "Sloot") is taken on to the capitalised word
+    after it (with the name that word starts, if the model tagged one), in ``doc.ents``, which the phrases read too."""
+    ents = list(doc.ents)
+    mended: list[Any] = []
+    changed = False
+    i = 0
+    while i < len(ents):
+        e = ents[i]
+        if (e.label_ == "PERSON" and len(e) >= 2 and e[-1].text in NAME_PARTICLES and e[-1].whitespace_
+                and e.end < len(doc) and doc[e.end].is_title and doc[e.end].is_alpha):
+            joined = i + 1 < len(ents) and ents[i + 1].start == e.end
+            end_char = ents[i + 1].end_char if joined else doc[e.end].idx + len(doc[e.end])
+            mended.append(doc.char_span(e.start_char, end_char, label="PERSON"))
+            i += 2 if joined else 1
+            changed = True
+            continue
+        mended.append(e)
+        i += 1
+    if changed and all(span is not None for span in mended):
+        doc.ents = mended
+
+
 def _to_analysis(doc: Any, pos_of: Any = None) -> Analysis:
+    _mend_cut_names(doc)
     entities = tuple(Span(e.text, e.start_char, e.label_) for e in doc.ents)
     return Analysis(sentences=_sentences(doc), entities=entities, phrases=_phrases(doc, pos_of))

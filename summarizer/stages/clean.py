@@ -65,9 +65,10 @@ _PLACE_AGENCY = re.compile(
     r"(?:(?=[A-Z\"“'‘])|\s*[-–—]+\s+)"
 )
 # The same with a place in capitals and only a space before the story: "LOS ANGELES (AP) A savage ...",
-# "AUBURN HILLS, Mich. (AP) Dennis ...". Only a place in capitals: "Vodafone (VOD) Chief Executive ..." is a sentence.
+# "AUBURN HILLS, Mich. (AP) Dennis ...". Only a place in capitals that names a place (:func:`_names_place`):
+# "Vodafone (VOD) Chief Executive ...", "IBM (IBM) Chief Executive ..." are sentences.
 _CAPS_PLACE_AGENCY = re.compile(
-    r"^[A-Z]{2,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?"
+    r"^(?P<place>[A-Z]{2,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?)"
     r" \(" + _AGENCY_NAME + r"\) (?=[\"“'‘]?[A-Z])"
 )
 # A date and an agency opening the story, without a place: "April 1 (Bloomberg) - Hermes ...".
@@ -109,30 +110,50 @@ _LATE_CAPS_DATELINE = re.compile(
 
 #: The US cities that stand alone in a dateline, without their state (AP Stylebook, "datelines"); most of them name no
 #: time zone, so :func:`known_places` does not hold them.
-AP_DATELINE_CITIES = frozenset(
+AP_DATELINE_CITIES = frozenset(city.replace("_", " ") for city in
     """atlanta baltimore boston chicago cincinnati cleveland dallas denver detroit honolulu houston indianapolis
     las_vegas los_angeles miami milwaukee minneapolis new_orleans new_york oklahoma_city philadelphia phoenix
-    pittsburgh st._louis salt_lake_city san_antonio san_diego san_francisco seattle washington""".split()
-)
-AP_DATELINE_CITIES = frozenset(city.replace("_", " ") for city in AP_DATELINE_CITIES)
+    pittsburgh st._louis salt_lake_city san_antonio san_diego san_francisco seattle washington""".split())
+
+
+#: The US states, by name and by the AP Stylebook's abbreviation in datelines ("Lansing, Mich."; eight states are
+#: never abbreviated): the region of a US dateline, which :func:`known_places` (countries and cities) lacks.
+US_STATES = frozenset(state.replace("_", " ") for state in
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+    indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+    montana nebraska nevada new_hampshire new_jersey new_mexico new_york north_carolina north_dakota ohio oklahoma
+    oregon pennsylvania rhode_island south_carolina south_dakota tennessee texas utah vermont virginia washington
+    west_virginia wisconsin wyoming d.c ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn
+    miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn vt va wash w.va wis wyo""".split())
 
 
 def _late_caps_dateline(text: str) -> re.Match[str] | None:
-    """:data:`_LATE_CAPS_DATELINE` in the reach of a late dateline, when it names a place: a known city or country
-    ("KABUL"), or a place with its region ("HOUSTON, Texas"); an acronym before a dash ("NATO — The") is none."""
+    """:data:`_LATE_CAPS_DATELINE` in the reach of a late dateline, when it names a place (:func:`_names_place`); an
+    acronym before a dash ("NATO — The") is none."""
+    m = _LATE_CAPS_DATELINE.search(text, 0, _LATE_DATELINE_REACH)
+    return m if m is not None and _names_place(m.group("place")) else None
+
+
+def _names_place(place: str) -> bool:
+    """Whether a dateline's place in capitals is one: with its region ("HOUSTON, Texas"), a known city or country
+    ("KABUL"), or a US city that stands alone ("LOS ANGELES"); not an acronym ("NATO", "IBM")."""
     from .entities import known_places
 
-    m = _LATE_CAPS_DATELINE.search(text, 0, _LATE_DATELINE_REACH)
-    if m is None:
-        return None
-    place = m.group("place").lower()
-    return m if "," in place or place in known_places() or place in AP_DATELINE_CITIES else None
+    place = place.lower()
+    return "," in place or place in known_places() or place in AP_DATELINE_CITIES
 
 
 # A dateline in capitals before a dash, without an agency: "WASHINGTON — The ...", "TRIPOLI, Libya - ...".
 _CAPS_DATELINE = re.compile(
     r"^[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?\s+[-–—]+\s+"
     r"(?=[A-Z\"“'‘])"
+)
+# A dateline of a place in ordinary case and its country or state, before a dash: "Lima, Peru - Accused ...",
+# "Austin, Texas — The ...". Only where the place is one (see :func:`_mixed_case_dateline`): "Smith, Jones - The"
+# is no dateline.
+_MIXED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), (?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2}) [-–—]+ "
+    r"(?=[\"“'‘]?[A-Z])"
 )
 # A byline run into the story, at the start of a paragraph or of a sentence: "By Eugenie Samuel Reich of Nature
 # magazine Neutrinos ...", "By Abby Schultz and JeeYeon Park, CNBC.com Stocks ended ...". A name is two to four
@@ -164,10 +185,11 @@ _INLINE_CAPTION = re.compile(
     r"(?:AP|Reuters|AFP|Getty|EPA) (?:PHOTO|Photo|Images)\b\.?(?:\s+|$)"
 )
 # A link to a picture gallery run into the story: "... two days after. Pictures: Stars on stage The musical is ...".
-# The gallery's name is one capital and words in lower case; the story goes on with a capital and a word in lower
+# The gallery's name is one capital and at most four words in lower case (not "Video: Police said the man was
+# arrested on Monday ..."); the story goes on with a capital and a word in lower
 # case ("Pictures: Joel Anderson. Model: ..." is a credit, and stays).
 _INLINE_GALLERY = re.compile(
-    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)(?:Pictures|Photos|Video|Gallery): [A-Z][\w'’\-]*(?: [a-z][\w'’\-]*)* "
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)(?:Pictures|Photos|Video|Gallery): [A-Z][\w'’\-]*(?: [a-z][\w'’\-]*){0,4} "
     r"(?=[\"“‘]?[A-Z][\w'’\-]* [a-z])"
 )
 # The credit of a chart or table run into the story: "... ComScore's data. Data: ComScore If you look closely ...".
@@ -456,13 +478,51 @@ def _strip_prefixes(text: str) -> str:
     for _ in range(4):  # "(Updates ...) LONDON (Reuters) - ", "(CBS/AP) VIENNA - ": a few, one after another
         before = text
         for pattern in _STORY_PREFIXES:
-            text = pattern.sub("", text, count=1)
+            m = pattern.match(text)
+            if m is not None and (pattern is not _CAPS_PLACE_AGENCY or _names_place(m.group("place"))):
+                text = text[m.end() :]
         if text == before:
             break
     return text
 
 
-def story_start(first: str) -> str:
+def _mixed_case_dateline(text: str) -> re.Match[str] | None:
+    """:data:`_MIXED_DATELINE` at the start of ``text`` when it names a place: a town in one of :data:`US_STATES`
+    ("Lansing, Mich."), or a city that :func:`known_places` or :data:`AP_DATELINE_CITIES` holds in a country
+    ("Lima, Peru")."""
+    from .entities import known_places
+
+    m = _MIXED_DATELINE.match(text)
+    if m is None:
+        return None
+    places = known_places()
+    place, region = m.group("place").lower(), m.group("region").lower().rstrip(".")
+    return m if region in US_STATES or (place in places or place in AP_DATELINE_CITIES) and region in places else None
+
+
+def _without_title(first: str, title: str | None) -> str:
+    """The first paragraph without the title run into its start ("Joran van der Sloot living like king in prison,
+    says slain woman's dad Lima, Peru - Accused ..." under that title): web copy often repeats the headline
+    before the dateline. Only when the story goes on after it with a capitalised word."""
+    if not title:
+        return first
+    words, head = title.split(), first.split(" ")
+    if len(words) < 3 or len(head) <= len(words):
+        return first
+    if [w.lower() for w in head[: len(words)]] != [w.lower() for w in words]:
+        return first
+    rest = " ".join(head[len(words) :])
+    return rest if rest[:1].isupper() or rest[:1] in "\"“'‘" else first
+
+
+def _photographer(name: str) -> bool:
+    """Whether a credit in brackets ("(Keith Lane)") reads as a person's name: a census given name first."""
+    from .entities import given_names
+
+    return name.split()[0].lower() in given_names()
+
+
+def story_start(first: str, title: str | None = None) -> str:
     """The first paragraph from where the story starts.
 
     Wire copy on the web puts things before the story's first word that are not the story: a desk
@@ -470,14 +530,20 @@ def story_start(first: str) -> str:
     dateline ("BUENOS AIRES, Argentina (AP) - ", "April 1 (Bloomberg) - ") and an agency tag
     ("(CBS/AP)"). Taken as the first sentence, a caption or headline crowds the lead out of the
     summary, or repeats it. The text after the last of them is the story; a paragraph that has none
-    comes back as it is.
+    comes back as it is. ``title``: the article's title, taken off the start when the paragraph
+    repeats it before the story.
     """
-    first = _strip_prefixes(first)
+    first = _strip_prefixes(_without_title(first, title))
+    mixed = _mixed_case_dateline(first)
+    if mixed is not None and first[mixed.end() :].strip():
+        first = _strip_prefixes(first[mixed.end() :])
     late = _LATE_WIRE_DATELINE.search(first, 0, _LATE_DATELINE_REACH)
     if late is None:
         late = _late_caps_dateline(first)
     if late is None:
         caption = _CAPTION_CREDIT.search(first, 0, _CAPTION_REACH)
+        if caption is not None and caption.group("name") and not _photographer(caption.group("name")):
+            caption = None  # "(Watch Video)", "(Related Stories)": not a photographer's credit
         # A caption is one sentence; a credit after two or more closes a picture inside the story, whose lead it is.
         if caption is not None and not _SENTENCE_BREAK.search(first, 0, max(0, caption.start() - 2)):
             late = caption
@@ -592,7 +658,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
 
     # Wire datelines, desk notes, photo captions and agency credits before the story's first sentence.
     if kept:
-        kept[0] = story_start(kept[0])
+        kept[0] = story_start(kept[0], title)
     kept = [_INLINE_DATA_CREDIT.sub("", _CLICK_TO_ENLARGE.sub("", _INLINE_GALLERY.sub("", _INLINE_CAPTION.sub("", line))))
             for line in kept]
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]

@@ -79,8 +79,7 @@ _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes tro
                          "marathon festival".split())
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
-WORK_NOUNS = frozenset("programme program show film movie song album single series sitcom documentary novel book "
-                       "play musical opera".split())
+WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
 #: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
@@ -89,7 +88,8 @@ brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
 #: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
 #: Emirates (UAE)").
 _TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
-_FIRM_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_FIRM_BEFORE)) + r")\b")
+_FIRM_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_FIRM_BEFORE))
+                         + r")\b(?=\s*(?:[,.;:)]|$))")  # the apposition ends there: not ", a company spokesman"
 #: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -97,7 +97,7 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: Lanzarote"); firms are also said "in" and "to" ("shares in Apple"), but rarely every time.
 _TO_PLACE = frozenset("in to from near into outside around across throughout".split())
 #: A ship's prefix ("ms Ryndam", "HMS Victory", "USS Cole"): a vessel is none of our types.
-_SHIP_PREFIXES = frozenset("ms mv hms uss rms".split())
+_SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms Smith" is a woman
 
 
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
@@ -367,7 +367,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
-                   or _bare(prev) in _SHIP_PREFIXES and prev.strip(_PUNCTUATION).isalpha())  # "the ms Ryndam"
+                   or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES)  # "the ms Ryndam", "HMS Victory"
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -376,6 +376,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     ticker = _TICKER.match(text, end)
     firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
+            and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm)
@@ -632,27 +633,11 @@ def _plural_last(parts: Sequence[str], weights: EntityWeights = WEIGHTS) -> bool
             and _zipf(last[:-1]) >= weights.word_min_zipf)
 
 
-@functools.cache
-def time_zone_abbreviations() -> frozenset[str]:
-    """The letters the tz database writes for its zones' times ("GMT", "BST", "EST", "CEST"), in winter and in
-    summer: a time of day, not an organisation."""
-    from datetime import datetime
-
-    try:
-        zones = zoneinfo.available_timezones()
-    except Exception:  # no time zone data on this machine
-        zones = set()
-    names = {"UTC", "GMT"}
-    for zone in zones:
-        try:
-            tz = zoneinfo.ZoneInfo(zone)
-        except Exception:  # a name the data lists but cannot load
-            continue
-        for month in (1, 7):
-            abbr = datetime(2024, month, 15, 12, tzinfo=tz).tzname() or ""
-            if abbr.isalpha() and abbr.isupper():
-                names.add(abbr)
-    return frozenset(names)
+#: Abbreviations of time zones that news copy writes after a time ("10:00 GMT", "8 p.m. EST"): a time of day, not an
+#: organisation. A fixed list, so that records do not depend on the machine's time zone data; the common zones of
+#: the tz database, without those that are also names ("CAT", the Competition Appeal Tribunal; "EAT"; "MET").
+TIME_ZONES = frozenset("""UTC GMT BST IST WET WEST CET CEST EET EEST MSK EST EDT CST CDT MST MDT PST PDT AKST AKDT HST
+AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST PKT""".split())
 
 
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
@@ -693,7 +678,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Storm Desmond" is neither a person nor a place
     if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | {"bank"}:
         return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
-    if len(parts) == 1 and _all_caps(name) and name in time_zone_abbreviations():
+    if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
         return None  # "GMT", "EST": times of day
     if len(parts) == 2 and _ORDINAL.match(parts[0]):
         return None  # "21st Century", "19th Amendment": not names, when no more words follow
@@ -871,7 +856,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
              for m in items]
     # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
     # The word after a full name of a person does not make a work of it ("the Britney Spears song").
-    # Only a word before it or quotes make a title of an organisation's name: "the NBC show", "the EPA program"
+    # Only a word before it or quotes make a title of an organisation's name: "the NBC series", "the EPA programme"
     # are theirs.
     works = {normalize_name(m.text).lower() for m in items
              if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}

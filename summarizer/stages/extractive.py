@@ -134,13 +134,13 @@ def introduced_in(sentences: Sequence[str], i: int, people: Collection[str] = ()
 #: West Ham United, 4-2", "drew 1-1 with ...". A score alone is no result, nor is a range or a vote ("won a 5-4
 #: vote", "11-14 euros a share").
 _SCORE = re.compile(
-    r"(?<![\d.,$£€-])\b\d{1,3}-\d{1,3}\b(?![\d%-])(?! ?(?:percent|per cent|euros?|dollars?|pounds?|cents?|pence|"
+    r"(?<![\d.,$£€–-])\b\d{1,3}[-–]\d{1,3}\b(?![\d%–-])(?! ?(?:percent|per cent|euros?|dollars?|pounds?|cents?|pence|"
     r"yen|rupees?|years?|months?|weeks?|days?|hours?|minutes?|[ap]\.?m\b|million|billion|m\b|bn\b|votes?|majority|"
     r"ratio|split|decision|ruling|margin|seats?))"
 )
 _RESULT_VERB = re.compile(
     r"\b(?:beat|beats|beaten|won|wins|win|defeat|defeated|defeats|routed|rout|thrashed|crushed|edged|drew|draw|"
-    r"victory|lost|loses|loss|held|hammered|downed|outscored|stunned|upset|overcame|triumph|clinched)\b",
+    r"victory|lost|loses|loss|hammered|downed|outscored|stunned|upset|overcame|triumph|clinched)\b",
     re.IGNORECASE,
 )
 

@@ -526,7 +526,7 @@ def rank(
     picked = [i for i in chosen if allowed[i]]
     if len(picked) < min(w.min_keywords, len(chosen)):  # too few left: fill up to the floor, words last
         picked = mmr(score, vectors, k, w.diversity, allowed=allowed, redundancy_cutoff=0.9)
-        picked += [i for i in chosen if i not in picked][: w.min_keywords - len(picked)]
+        picked += [i for i in chosen if i not in picked][: max(0, w.min_keywords - len(picked))]
     keys_taken: list[str] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
