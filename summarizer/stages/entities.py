@@ -101,17 +101,34 @@ _SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms
 
 
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
+#: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
+_WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) $")
+_WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
+#: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
+#: 2" is another title).
+_TITLE_END = re.compile(r"(?![\w-]| [A-Z0-9])")
 
 
 @functools.lru_cache(maxsize=256)
 def _work_cues(text: str, name: str) -> tuple[bool, bool]:
     """Whether ``text`` writes ``name`` just after a lower-case word of :data:`WORK_NOUNS` ("the film Hotel Rwanda"),
-    and whether just before one ("the Wonder Woman movie")."""
+    and whether just before one ("the Wonder Woman movie"). Each place the name stands is looked at with patterns
+    compiled once (a pattern per name cost more than the rest of the entity stage)."""
+    before = after = False
     if len(name) < 2:
-        return False, False
-    quoted = re.escape(name)
-    return (re.search(rf"(?<![\w-])(?:{_WORK_WORDS}) {quoted}(?![\w-]| [A-Z0-9])", text) is not None,
-            re.search(rf"(?<![\w-]){quoted} (?:{_WORK_WORDS})\b", text) is not None)
+        return before, after
+    start = text.find(name)
+    while start >= 0 and not (before and after):
+        end = start + len(name)
+        if not before and _TITLE_END.match(text, end) and _WORK_BEFORE.search(text, max(0, start - 20), start):
+            before = True
+        if not after and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")) \
+                and _WORK_AFTER.match(text, end):
+            after = True
+        start = text.find(name, start + 1)
+    return before, after
+
+
 #: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
 _PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
 #: The first word of a bank's name in the languages news names banks in ("Banque Misr", "Banco Santander").
