@@ -379,3 +379,17 @@ def test_words_that_only_look_like_cues_change_no_name():
     # Time zones are a fixed list: a tribunal's acronym is a name.
     text = "The talks end at 10:00 GMT. The CAT ruled on the appeal."
     assert found(text, ("GMT", "ORG"), ("CAT", "ORG")) == {("CAT", "organization"): 1}
+
+
+def test_two_names_run_together_are_both_names():
+    text = ("Joe Hart praised Gianluigi Buffon after the draw. Pictured: Gianluigi Buffon Hart shake hands. Hart said "
+            "Manchester United and River Plate talked; Manchester United River Plate talks go on.")
+    got = found(text, ("Joe Hart", "PERSON"), ("Gianluigi Buffon", "PERSON"), ("Gianluigi Buffon Hart", "ORG"),
+                ("Hart", "PERSON"), ("Manchester United", "ORG"), ("River Plate", "ORG"),
+                ("Manchester United River Plate", "ORG"))
+    assert got == {("Joe Hart", "person"): 3, ("Gianluigi Buffon", "person"): 2, ("Manchester United", "organization"): 2,
+                   ("River Plate", "organization"): 2}
+    # A name whose parts are a place and a one-word name is one name.
+    text = "The New York Times said so. New York is big, and the Times agreed."
+    got = found(text, ("New York Times", "ORG"), ("New York", "GPE"), ("Times", "ORG"))
+    assert ("New York Times", "organization") in got

@@ -947,6 +947,24 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                     tally[dst] = _Tally(0, t.order, " ".join(display), shown_strong=t.shown_strong)
                 tally[dst].absorb(t)
 
+    # Two names run together by the model ("Gianluigi Buffon Hart", "Knight Rider Ozil", "Manchester United River
+    # Plate"): a name of three words or more that parts into two names the article also names on their own is
+    # both, when one part is a person's full name or both parts have two words or more ("New York Times" is no
+    # "New York" and "Times", nor "Manchester United" "Manchester" and "United").
+    for key in sorted((k for k in tally if len(k[0].split()) >= 3), key=lambda k: -len(k[0])):
+        w = key[0].split()
+        if key not in tally or len(tally[key].shown.split()) != len(w):
+            continue
+        for i in range(1, len(w)):
+            left = [k for k in tally if k[0] == " ".join(w[:i]) and k != key]
+            right = [k for k in tally if k[0] == " ".join(w[i:]) and k != key]
+            if left and right and (i >= 2 and len(w) - i >= 2
+                                   or any(k[1] == "person" and " " in k[0] for k in left + right)):
+                t = tally.pop(key)
+                for part in (left[0], right[0]):
+                    tally[part].absorb(t)
+                break
+
     # "the Republic of Azerbaijan" is the place "Azerbaijan" when the article names that too.
     for key in [k for k in tally if k[1] == "place"]:
         short = _STATE_OF.sub("", key[0])
