@@ -60,6 +60,8 @@ class Span:
 #: Entity labels that name something (a person, a body, a place, a work, a law ...), as opposed to
 #: dates, numbers and nationalities (NORP).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+#: Words in lower case inside a person's family name ("Robert de Niro", "Joran van der Sloot", "Ahmed bin Zayed").
+NAME_PARTICLES = frozenset("de da di du del della der den van von la le al el bin ibn".split())
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import ModelError, NotInstalledError
 from ..fingerprint import model_fingerprint
-from .base import NAME_LABELS, Analysis, Analyzer, Span
+from .base import NAME_LABELS, NAME_PARTICLES, Analysis, Analyzer, Span
 
 _PHRASE_POS = {"NOUN", "PROPN", "ADJ"}
 _HEAD_POS = {"NOUN", "PROPN"}
@@ -323,9 +323,9 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
     return tuple(out)
 
 
-#: Words inside a family name ("Joran van der Sloot", "Ahmed bin Zayed"), in lower case: a person's name never ends
-#: with one, so one there means the model cut the name short.
-NAME_PARTICLES = frozenset("van der den de del della di da dos du von le la bin ibn al el ter ten".split())
+#: The particles of family names (:data:`~summarizer.backends.base.NAME_PARTICLES`, and "João dos Santos", "Gerard ter
+#: Horst"): a person's name never ends with one, so one there means the model cut the name short.
+_CUT_AT = NAME_PARTICLES | {"dos", "ter", "ten"}
 
 
 def _mend_cut_names(doc: Any) -> None:
@@ -337,7 +337,7 @@ def _mend_cut_names(doc: Any) -> None:
     i = 0
     while i < len(ents):
         e = ents[i]
-        if (e.label_ == "PERSON" and len(e) >= 2 and e[-1].text in NAME_PARTICLES and e[-1].whitespace_
+        if (e.label_ == "PERSON" and len(e) >= 2 and e[-1].text in _CUT_AT and e[-1].whitespace_
                 and e.end < len(doc) and doc[e.end].is_title and doc[e.end].is_alpha):
             joined = i + 1 < len(ents) and ents[i + 1].start == e.end
             end_char = ents[i + 1].end_char if joined else doc[e.end].idx + len(doc[e.end])

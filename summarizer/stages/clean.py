@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MONTHS = {
@@ -137,10 +138,16 @@ def _late_caps_dateline(text: str) -> re.Match[str] | None:
 def _names_place(place: str) -> bool:
     """Whether a dateline's place in capitals is one: with its region ("HOUSTON, Texas"), a known city or country
     ("KABUL"), or a US city that stands alone ("LOS ANGELES"); not an acronym ("NATO", "IBM")."""
+    place = place.lower()
+    return "," in place or _known_city(place)
+
+
+def _known_city(place: str) -> bool:
+    """Whether ``place`` (in lower case) is a city or country a gazetteer holds (:func:`known_places`) or one of
+    :data:`AP_DATELINE_CITIES`."""
     from .entities import known_places
 
-    place = place.lower()
-    return "," in place or place in known_places() or place in AP_DATELINE_CITIES
+    return place in known_places() or place in AP_DATELINE_CITIES
 
 
 # A dateline in capitals before a dash, without an agency: "WASHINGTON — The ...", "TRIPOLI, Libya - ...".
@@ -149,7 +156,7 @@ _CAPS_DATELINE = re.compile(
     r"(?=[A-Z\"“'‘])"
 )
 # A dateline of a place in ordinary case and its country or state, before a dash: "Lima, Peru - Accused ...",
-# "Austin, Texas — The ...". Only where the place is one (see :func:`_mixed_case_dateline`): "Smith, Jones - The"
+# "Austin, Texas — The ...". Only where the place is one (see :func:`_mixed_case_place`): "Smith, Jones - The"
 # is no dateline.
 _MIXED_DATELINE = re.compile(
     r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}), (?P<region>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2}) [-–—]+ "
@@ -469,35 +476,34 @@ def restore_missing_stops(text: str) -> str:
     return _MISSING_STOP.sub(r"\g<word>. ", text) if " " in text else text
 
 
-#: What may open a wire story before its first word, in the order they come: a desk note, a dateline, an agency.
-_STORY_PREFIXES = (_EDITORS_NOTE, _WIRE_DATELINE, _CAPS_DATELINE, _DATE_AGENCY, _CAPS_PLACE_AGENCY, _PLACE_AGENCY,
-                   _AGENCY_TAG)
+def _mixed_case_place(m: re.Match[str]) -> bool:
+    """Whether a :data:`_MIXED_DATELINE` names a place: a town in one of :data:`US_STATES` ("Lansing, Mich."), or a
+    known city in a country (:func:`_known_city`: "Lima, Peru")."""
+    from .entities import known_places
+
+    region = m.group("region").lower().rstrip(".")
+    return region in US_STATES or _known_city(m.group("place").lower()) and region in known_places()
+
+
+#: What may open a wire story before its first word, in the order they come: a desk note, a dateline, an agency;
+#: each with the check its match must pass, where its pattern alone would also match a sentence's start.
+_STORY_PREFIXES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], bool] | None], ...] = (
+    (_EDITORS_NOTE, None), (_WIRE_DATELINE, None), (_CAPS_DATELINE, None), (_DATE_AGENCY, None),
+    (_CAPS_PLACE_AGENCY, lambda m: _names_place(m.group("place"))), (_PLACE_AGENCY, None),
+    (_MIXED_DATELINE, _mixed_case_place), (_AGENCY_TAG, None),
+)
 
 
 def _strip_prefixes(text: str) -> str:
     for _ in range(4):  # "(Updates ...) LONDON (Reuters) - ", "(CBS/AP) VIENNA - ": a few, one after another
         before = text
-        for pattern in _STORY_PREFIXES:
+        for pattern, check in _STORY_PREFIXES:
             m = pattern.match(text)
-            if m is not None and (pattern is not _CAPS_PLACE_AGENCY or _names_place(m.group("place"))):
+            if m is not None and (check is None or check(m)):
                 text = text[m.end() :]
         if text == before:
             break
     return text
-
-
-def _mixed_case_dateline(text: str) -> re.Match[str] | None:
-    """:data:`_MIXED_DATELINE` at the start of ``text`` when it names a place: a town in one of :data:`US_STATES`
-    ("Lansing, Mich."), or a city that :func:`known_places` or :data:`AP_DATELINE_CITIES` holds in a country
-    ("Lima, Peru")."""
-    from .entities import known_places
-
-    m = _MIXED_DATELINE.match(text)
-    if m is None:
-        return None
-    places = known_places()
-    place, region = m.group("place").lower(), m.group("region").lower().rstrip(".")
-    return m if region in US_STATES or (place in places or place in AP_DATELINE_CITIES) and region in places else None
 
 
 def _without_title(first: str, title: str | None) -> str:
@@ -513,6 +519,16 @@ def _without_title(first: str, title: str | None) -> str:
         return first
     rest = " ".join(head[len(words) :])
     return rest if rest[:1].isupper() or rest[:1] in "\"“'‘" else first
+
+
+#: What scrapers run into a story's paragraphs, taken out in this order (see each pattern).
+_INLINE_NOT_STORY = (_INLINE_CAPTION, _INLINE_GALLERY, _CLICK_TO_ENLARGE, _INLINE_DATA_CREDIT)
+
+
+def _without_inline_furniture(line: str) -> str:
+    for pattern in _INLINE_NOT_STORY:
+        line = pattern.sub("", line)
+    return line
 
 
 def _photographer(name: str) -> bool:
@@ -534,9 +550,6 @@ def story_start(first: str, title: str | None = None) -> str:
     repeats it before the story.
     """
     first = _strip_prefixes(_without_title(first, title))
-    mixed = _mixed_case_dateline(first)
-    if mixed is not None and first[mixed.end() :].strip():
-        first = _strip_prefixes(first[mixed.end() :])
     late = _LATE_WIRE_DATELINE.search(first, 0, _LATE_DATELINE_REACH)
     if late is None:
         late = _late_caps_dateline(first)
@@ -659,8 +672,7 @@ def clean(text: str, title: str | None = None) -> Cleaned:
     # Wire datelines, desk notes, photo captions and agency credits before the story's first sentence.
     if kept:
         kept[0] = story_start(kept[0], title)
-    kept = [_INLINE_DATA_CREDIT.sub("", _CLICK_TO_ENLARGE.sub("", _INLINE_GALLERY.sub("", _INLINE_CAPTION.sub("", line))))
-            for line in kept]
+    kept = [_without_inline_furniture(line) for line in kept]
     kept = [_AGENCY_TAIL.sub("", re.sub(" {2,}", " ", _INLINE_FURNITURE.sub(" ", line)).strip()) for line in kept]
     kept = [restore_missing_stops(line) for line in kept]
     kept = [line for line in kept if line]

@@ -914,11 +914,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if not f.weak and not t.shown_strong:  # shown as the body writes it, not as a headline shouts it
             t.shown, t.shown_strong = shown, True
 
-    def move(src: Key, dst: Key, shown: str | None = None) -> None:
+    def share(src: Key, parts: Sequence[tuple[Key, str | None]]) -> None:
+        """Count the mentions of ``src`` toward each of ``parts`` (a name, and how to show it if it is new)."""
         t = tally.pop(src)
-        if dst not in tally:
-            tally[dst] = _Tally(0, t.order, shown or t.shown, shown_strong=t.shown_strong)
-        tally[dst].absorb(t)
+        for dst, shown in parts:
+            if dst not in tally:
+                tally[dst] = _Tally(0, t.order, shown or t.shown, shown_strong=t.shown_strong)
+            tally[dst].absorb(t)
+
+    def move(src: Key, dst: Key, shown: str | None = None) -> None:
+        share(src, [(dst, shown)])
 
     # "Azerbaijan Heydar Aliyev" ("the leader of Azerbaijan Heydar Aliyev"), "Arsenal Sanchez": a place or an
     # organisation named in the article, run into a person's name by the NER model. The person is the rest.
@@ -940,12 +945,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         cut = next((i for i in range(1, len(w)) if " ".join(w[:i]) in known_places()
                     and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
         if cut:
-            t = tally.pop(key)
-            for name, display in ((w[:cut], shown[:cut]), (w[cut:], shown[cut:])):
-                dst = (" ".join(name), "place")
-                if dst not in tally:
-                    tally[dst] = _Tally(0, t.order, " ".join(display), shown_strong=t.shown_strong)
-                tally[dst].absorb(t)
+            share(key, [((" ".join(w[:cut]), "place"), " ".join(shown[:cut])),
+                        ((" ".join(w[cut:]), "place"), " ".join(shown[cut:]))])
 
     # Two names run together by the model ("Gianluigi Buffon Hart", "Knight Rider Ozil", "Manchester United River
     # Plate"): a name of three words or more that parts into two names the article also names on their own is
@@ -960,9 +961,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             right = [k for k in tally if k[0] == " ".join(w[i:]) and k != key]
             if left and right and (i >= 2 and len(w) - i >= 2
                                    or any(k[1] == "person" and " " in k[0] for k in left + right)):
-                t = tally.pop(key)
-                for part in (left[0], right[0]):
-                    tally[part].absorb(t)
+                share(key, [(left[0], None), (right[0], None)])
                 break
 
     # "the Republic of Azerbaijan" is the place "Azerbaijan" when the article names that too.

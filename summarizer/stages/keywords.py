@@ -19,6 +19,7 @@ from functools import cache
 
 import numpy as np
 
+from ..backends.base import NAME_PARTICLES
 from ..records import Entity, Keyword
 from .entities import HONORIFICS
 from .extractive import mmr
@@ -122,7 +123,6 @@ CREDITS = frozenset(
 )
 _CREDIT_LEAD = re.compile(r"(?:photo|photograph|picture|pictures|image|credit)\s*(?:[/:]|by)\s*$", re.I)
 #: Lower-case words that belong to a name that follows them ("van Gogh", "de Gaulle"), not a descriptor of it.
-_NAME_PARTICLES = frozenset("de da di du del della der den van von la le al el bin ibn".split())
 
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
 _LETTER_AFTER = re.compile(r" ([A-HJ-Z])(?![\w'’-])")  # "Serie A", "Group B" ("I" is a pronoun)
@@ -261,7 +261,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         words = text.split()
         if len(words) > 1 and len(words[0]) == 1 and words[0].isupper() and words[1].islower():
             continue  # the tail of a name cut after its letter: "B meet" of "Group B meet"
-        while len(words) > 1 and words[0].islower() and words[0] not in _NAME_PARTICLES and all(
+        while len(words) > 1 and words[0].islower() and words[0] not in NAME_PARTICLES and all(
                 w[:1].isupper() for w in words[1:]):
             cut = len(words.pop(0))  # a descriptor before a name: "firm Netcraft", "affiliate WLOX"
             start += len(text) - len(text[cut:].lstrip())
@@ -555,7 +555,7 @@ def _is_name(text: str) -> bool:
     """A phrase of capitalised words (small joining words aside): "Stars In Their Eyes", "Bank of England"."""
     words = text.split()
     return len(words) > 1 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
-        w[:1].isupper() or w in _NAME_PARTICLES or w in {"of", "and", "&", "the", "for", "on", "in"} for w in words)
+        w[:1].isupper() or w in NAME_PARTICLES or w in {"of", "and", "&", "the", "for", "on", "in"} for w in words)
 
 
 def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> list[Keyword]:
