@@ -178,7 +178,14 @@ class Settings:
                                  f"'{env_cache_mb}'); to keep no records at all, use --no-cache")
             base = replace(base, result_cache_mb=int(env_cache_mb))
         given = {k: v for k, v in overrides.items() if v is not None}
-        return replace(base, **given)  # type: ignore[arg-type]
+        settings = replace(base, **given)  # type: ignore[arg-type]
+        asked = "embedder_precision" in given or bool(env_precision)
+        if asked and settings.embedder_precision == "int8" and settings.embedder_device != "cpu":
+            where = "--embedder-precision" if "embedder_precision" in given else "SUMMARIZER_EMBEDDER_PRECISION"
+            raise UsageError(f"{where} int8 is the CPU's ONNX graph; on '{settings.embedder_device}' the embedding "
+                             "model runs in float32 with sentence-transformers. Leave out the precision (or give "
+                             "fp32), or run on the CPU")
+        return settings
 
     @property
     def resolved_cache_dir(self) -> Path:

@@ -281,6 +281,22 @@ def test_an_embedder_device_is_checked_when_the_settings_are_made():
         Settings(embedder_device="cuda:x")
 
 
+def test_int8_asked_for_a_gpu_is_an_error_not_silently_float32(monkeypatch):
+    """On a GPU the model runs in float32 with sentence-transformers; an explicit int8 there would be ignored."""
+    from summarizer.errors import UsageError
+    from summarizer.settings import Settings
+
+    monkeypatch.delenv("SUMMARIZER_EMBEDDER_PRECISION", raising=False)
+    assert Settings.from_env(embedder_device="cuda").embedder_device == "cuda"  # the default precision: no error
+    assert Settings.from_env(embedder_device="mps", embedder_precision="fp32").embedder_precision == "fp32"
+    assert Settings.from_env(embedder_precision="int8").embedder_precision == "int8"  # on the CPU, as asked
+    with pytest.raises(UsageError, match=r"--embedder-precision int8 is the CPU's ONNX graph; on 'cuda'"):
+        Settings.from_env(embedder_device="cuda", embedder_precision="int8")
+    monkeypatch.setenv("SUMMARIZER_EMBEDDER_PRECISION", "int8")
+    with pytest.raises(UsageError, match=r"SUMMARIZER_EMBEDDER_PRECISION int8 .* on 'mps'"):
+        Settings.from_env(embedder_device="mps")
+
+
 @pytest.mark.slow
 def test_a_gpu_this_machine_lacks_is_one_clear_error_naming_the_device(tmp_path):
     """`--embedder-device` asks for a GPU that is not there (here PyTorch is the CPU build, or has no such GPU)."""
