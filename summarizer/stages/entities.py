@@ -53,6 +53,10 @@ TITLES = frozenset(
     singer rapper dad mum mother brother sister wife husband son daughter uncle aunt
     """.split()
 ) | frozenset(HONORIFICS)
+#: The last word of an office's name ("the National Leader of Azerbaijan", "Foreign Minister"): an office is held by a
+#: person, and is no name of our types.
+OFFICE_TAILS = frozenset("leader president minister chairman chairwoman secretary governor mayor premier chancellor "
+                         "ambassador commissioner spokesman spokeswoman".split())
 #: Titles only when capitalised: in lower case they are often plain words ("a major Vioxx recall").
 CAPITALISED_TITLES = frozenset(
     "general major justice sen rep gov gen col capt sgt rev reverend representative crown prime".split())
@@ -62,7 +66,8 @@ _PLACE_NOUNS = frozenset("region district province village county oblast governo
 PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
-    mountains hills grove airport stadium park gardens county province region district station
+    mountains hills grove airport stadium park gardens county province region district station alley
+    theatre theater arena velodrome
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -608,8 +613,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
     words = [_bare(w) for w in parts]
     if any("&" in w for w in parts):
         return "organization"
-    if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS):
-        return "organization"
+    if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS or words[0] == "team"):
+        return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky"
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEADS | {"bank"}:
         return "organization"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
@@ -693,6 +698,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    if len(parts) > 1 and _all_caps(parts[0]) and parts[0].lower() in WIRE_AGENCIES and _zipf(parts[1].lower()) >= 3:
+        return None  # "AP Suicide": a digest's sign-off "(AP)" run into the next story's headline
+    if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) in OFFICE_TAILS
+            and not any(_bare(w) in _PARTICLES for w in parts)):
+        return None  # "the National Leader of Azerbaijan", "Foreign Minister": an office, held by a person
+    if (kind == "place" and len(parts) == 1 and m.text.rstrip().endswith(".") and "." not in name
+            and m.before.endswith(",") and len(name) <= 5 and name.lower() not in known_places()):
+        return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
     if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | {"bank"}:
         return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
@@ -709,6 +722,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
         parts = parts[1:]  # "Russian Igor Andreev" (of two words, the first may be a given name: "Jordi Arrese")
+    elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
+          and (is_demonym(parts[0]) or _folded(parts[0]) not in surnames() | given_names(0.0)
+               and _zipf(parts[0].lower()) >= weights.word_min_zipf)
+          and reads_as_person(parts[1:])):
+        # "Australian Rohan Dennis" (tagged ORG), "Briton Alex Dowsett", "Rookie Mike Trout": a nation's adjective or
+        # an English word that is no name, before a given name and surname, describes the person ("Holland America
+        # Line", "Khoo Kay Peng" start with a surname: left whole).
+        parts, kind = parts[1:], "person"
     if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
         kind = "organization"  # "the NRA" tagged as a place
     elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
@@ -737,6 +758,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif len(parts) == 1 and _is_title(m.before, capitalised=True):
         found.kind, found.titled = "person", True  # "President Obama" tagged as an organisation
     cue = _cue(found.parts, m.after)
+    if cue == "place" and m.label == "PERSON" and len(found.parts) == 2 and _folded(found.parts[0]) in given_names():
+        cue = None  # "Nathan Lane", "Damon Hill": a given name, and a surname that is also a word of places
     if not cue and not found.titled and m.firm:
         cue = "organization"  # "consultancy Building Zones", "Solidere, the Lebanese company"
     if cue and not found.honorific:
@@ -868,8 +891,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     firms = {normalize_name(m.text) for m in items if m.firm}
     items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
     # A town's name said once as a team is ("Newcastle manager Graeme Souness") is the club's in every mention.
-    clubs = {normalize_name(m.text) for m in items if m.club} - {n for n in afters if n.lower() in known_places()}
-    items = [m._replace(club=True) if m.label in ("GPE", "LOC") and normalize_name(m.text) in clubs else m
+    # "St Pauli" said as a team makes a team of "St. Pauli" too: the key is the name without its full stops.
+    clubs = ({_club_key(m.text) for m in items if m.club}
+             - {_club_key(n) for n in afters if n.lower() in known_places()})
+    items = [m._replace(club=True) if m.label in ("GPE", "LOC") and _club_key(m.text) in clubs else m
              for m in items]
     # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
     # The word after a full name of a person does not make a work of it ("the Britney Spears song").
@@ -984,6 +1009,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or tally[k].titled or k[0] in name_ends,
                                              tally[k].count, k[1] == "person" and " " in k[0],
                                              k[1] != "place" or k[0] in known_places(), -tally[k].order))
+            person = next((k for k in keys_ if k[1] == "person" and " " not in k[0]), None)
+            if (person is not None and 2 * tally[person].count > sum(tally[k].count for k in keys_)
+                    and person[0] not in known_places() and _zipf(person[0]) < weights.word_min_zipf):
+                # "Rusedski" tagged PERSON five times and GPE once: a surname the article gives alone (left out
+                # below, unless titled), not the place its stray tag says; a word ("Twitter") keeps its other type.
+                best = person
             for k in keys_:
                 if k != best:
                     move(k, best)
@@ -1077,6 +1108,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions)),
                     key=lambda k: (-merged[k].count, merged[k].order))
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
+
+
+def _club_key(text: str) -> str:
+    """A name as written without its full stops ("St. Pauli" and "St Pauli" are one team)."""
+    return normalize_name(text).replace(".", "")
 
 
 def _root(target: dict[Key, Key], key: Key) -> Key:
