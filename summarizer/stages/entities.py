@@ -12,7 +12,8 @@ Britain"); names it ran together are parted ("Indonesia Aceh", "Goodison Park Ma
 merged (case, corporate suffixes, courtesy titles, a surname said after the full name, an acronym
 after its expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs,
 headline words in capitals, prizes and events, time zones, titles of works, ships, portfolios such as
-"Finance" of "Finance Minister", nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
+"Finance" of "Finance Minister", offices such as "the National Leader", a state's abbreviation after a town
+("Glendale, Ariz."), nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
 reads a wrong name as a mistake, a missing one rarely.
 """
 
@@ -82,6 +83,12 @@ ORG_HEADS = frozenset(
 #: Olympics"), which is neither a person, an organisation nor a place.
 _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
                          "marathon festival".split())
+#: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
+#: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
+_RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
+#: Trades that only people have, which before a name in lower case say it is a person's ("rapper Jay-Z", "striker
+#: Sterling"); not "manager" or "boss", said of firms too ("asset manager BlackRock").
+_PERSON_TRADES = frozenset("singer rapper actor actress striker midfielder defender goalkeeper winger".split())
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
@@ -109,6 +116,10 @@ _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
 _WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) $")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
+#: A list of works after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing Queen",
+#: "role playing games such as Knights of the Old Republic"): each name listed there is a title.
+_WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
+                            r"programmes|shows|series)\s+(?:such\s+)?as\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
 #: 2" is another title).
 _TITLE_END = re.compile(r"(?![\w-]| [A-Z0-9])")
@@ -179,6 +190,12 @@ def known_places() -> frozenset[str]:
     return frozenset(names | _HOME_NATIONS)
 
 
+@functools.cache
+def countries() -> frozenset[str]:
+    """The names of countries and regions in CLDR's English list of territories (from Babel), in lower case."""
+    return frozenset(n.lower() for n in Locale("en").territories.values()) - _CLDR_BODIES
+
+
 def _census_names(file: str, min_share: float = 0.0) -> frozenset[str]:
     """The names of a census list (lines "NAME  share%  cumulative%  rank") borne by at least ``min_share`` % of
     people."""
@@ -221,7 +238,8 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
     if len(words) == 3 and not (len(words[1]) == 1 or words[1] in given_names()):
         return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
     return (first in given_names() - _PARTICLES and last in surnames() and (place or last not in given_names())
-            and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places())
+            and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places()
+            and " ".join(words) not in known_places())  # "Sierra Leone" is no Ms Leone
 
 
 #: Endings of the adjective of a nation ("Russian", "Emirati", "Chinese", "British", "Pakistani").
@@ -335,6 +353,9 @@ class Mention(NamedTuple):
     work_after: bool = False
     #: Said to be a firm by the words beside it: "consultancy Building Zones", "Solidere, the Lebanese company".
     firm: bool = False
+    #: An acronym the article spells out in lower-case words before it ("body mass index (BMI)", "free-floating
+    #: planets (FFP)"): a term, not a name.
+    term: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -343,7 +364,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"."""
-    if label == "ORG" and name.endswith(("'s", "’s")) and _owns_its_s(text, start, name[:-2]):
+    if (label == "ORG" and name.endswith(("'s", "’s")) and _owns_its_s(text, start, name[:-2])
+            and _bare(name.split()[0]) not in HONORIFICS):  # "Mr Brown's Budget" is Mr Brown's
         name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
     else:
         took = _run_on(text, start, name, label) if not headline else ""
@@ -389,7 +411,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
-                   or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES)  # "the ms Ryndam", "HMS Victory"
+                   or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
+                   or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None)
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -401,7 +424,21 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
-                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm)
+                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
+                   _spelt_out_in_lower_case(text, name))
+
+
+def _spelt_out_in_lower_case(text: str, name: str) -> bool:
+    """Whether ``text`` writes the acronym ``name`` in brackets after lower-case words whose initials it is ("body mass
+    index (BMI)", "sub-brown dwarfs (SBD)"): an acronym of a term, not of a name."""
+    if not 2 <= len(name) <= 6 or not name.isalpha() or not name.isupper():
+        return False
+    for m in re.finditer(rf"\(\s*{re.escape(name)}s?\s*\)", text):
+        words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80) : m.start()])[-len(name) :]
+        if len(words) == len(name) and all(w.islower() for w in words) \
+                and "".join(w[0] for w in words) == name.lower():
+            return True
+    return False
 
 
 #: One more capitalised word that ends a run of them ("Yudhoyono" in "Susilo Bambang Yudhoyono said").
@@ -613,8 +650,9 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
     words = [_bare(w) for w in parts]
     if any("&" in w for w in parts):
         return "organization"
-    if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS or words[0] == "team"):
-        return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky"
+    if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS or words[0] == "team"
+                           or words[-3:] == ["hall", "of", "fame"]):
+        return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky", "Rock and Roll Hall of Fame"
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEADS | {"bank"}:
         return "organization"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
@@ -690,7 +728,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() in exclude:
         return None
-    if not looks_like_name(name, kind) or m.portfolio:
+    if not looks_like_name(name, kind) or m.portfolio or m.term:
         return None
     if name.lower() in WIRE_AGENCIES and (m.before.endswith("(") or m.after.startswith(")") or not m.after
                                           or m.after[:1] in ("-", "–", "—")):
@@ -736,6 +774,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
     elif kind == "organization" and name.lower() in known_places() - _CLDR_BODIES and not m.sport:
         kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
+    elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
+          and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
+        kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
+    if len(parts) == 1 and name.lower().endswith("ism") and name[1:].islower():
+        return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
+    if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
+        return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
@@ -755,8 +800,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
-    elif len(parts) == 1 and _is_title(m.before, capitalised=True):
-        found.kind, found.titled = "person", True  # "President Obama" tagged as an organisation
+    elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES):
+        found.kind, found.titled = "person", True  # "President Obama", "rapper Jay-Z" tagged as an organisation
     cue = _cue(found.parts, m.after)
     if cue == "place" and m.label == "PERSON" and len(found.parts) == 2 and _folded(found.parts[0]) in given_names():
         cue = None  # "Nathan Lane", "Damon Hill": a given name, and a surname that is also a word of places
@@ -850,8 +895,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     Left out where the evidence is thin: a one-word person without a title or a fuller name in the
     article (of 60 such names drawn at random from 1,054 BBC, KPCrowd and seed articles, 49 were brands,
     teams, places, titles or plain words, and 11 were people); when the model also gave such a name
-    another type, that type wins. A one-word name every mention of which opens a sentence or is also a
-    plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
+    another type, that type wins, unless that type is a place, most of its mentions are tagged as a person
+    and it is no English word ("Rusedski" tagged PERSON five times and GPE once is left out, not a place;
+    "Yukos" tagged PERSON five times and ORG once stays an organisation). A one-word name every mention of which opens a sentence or is also a plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
     mentions.
     """
     exclude = {e.lower() for e in (exclude or set())}
@@ -887,6 +933,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
                               and m.before.islower() for m in ms)}
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
+    # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more, and
+    # never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
+    at_only: dict[str, list[Mention]] = {}
+    for m in items:
+        if not m.shouting and not m.headline:
+            at_only.setdefault(normalize_name(m.text), []).append(m)
+    grounds = {n for n, ms in at_only.items()
+               if len(ms) >= 2 and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
+                                       and _bare(m.after) not in _CLUB_AFTER for m in ms)}
+    items = [m._replace(label="FAC") if normalize_name(m.text) in grounds else m for m in items]
     # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
     firms = {normalize_name(m.text) for m in items if m.firm}
     items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
@@ -1010,10 +1066,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                                              tally[k].count, k[1] == "person" and " " in k[0],
                                              k[1] != "place" or k[0] in known_places(), -tally[k].order))
             person = next((k for k in keys_ if k[1] == "person" and " " not in k[0]), None)
-            if (person is not None and 2 * tally[person].count > sum(tally[k].count for k in keys_)
+            if (person is not None and best[1] == "place" and 2 * tally[person].count > sum(tally[k].count for k in keys_)
                     and person[0] not in known_places() and _zipf(person[0]) < weights.word_min_zipf):
                 # "Rusedski" tagged PERSON five times and GPE once: a surname the article gives alone (left out
-                # below, unless titled), not the place its stray tag says; a word ("Twitter") keeps its other type.
+                # below, unless titled), not the place its stray tag says. A firm's name is often tagged PERSON
+                # ("Yukos"), a place's rarely: an organisation's tag stands, and so does a word's ("Chelsea").
                 best = person
             for k in keys_:
                 if k != best:
