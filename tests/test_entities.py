@@ -502,3 +502,12 @@ def test_a_titled_persons_possessive_is_no_part_of_a_name():
     text = "It was Mr Brown's Budget, and Mr Brown spoke for an hour."
     got = found(text, ("Mr Brown's", "ORG"), ("Mr Brown", "PERSON"))
     assert got == {("Mr Brown", "person"): 2}
+
+
+def test_a_given_name_before_a_surname_tagged_alone_makes_the_person():
+    text = ("Brendan Rodgers said Raheem Sterling and Jordon Ibe must learn. He backed Sterling to start. The film "
+            "Last Tango In Paris played in London.")
+    got = found(text, ("Brendan Rodgers", "PERSON"), ("Sterling", "ORG"), ("Jordon Ibe", "PERSON"),
+                ("Sterling", "ORG"), ("Paris", "GPE"), ("London", "GPE"))
+    assert got == {("Raheem Sterling", "person"): 2, ("Brendan Rodgers", "person"): 1, ("Jordon Ibe", "person"): 1,
+                   ("Paris", "place"): 1, ("London", "place"): 1}

@@ -356,6 +356,9 @@ class Mention(NamedTuple):
     #: An acronym the article spells out in lower-case words before it ("body mass index (BMI)", "free-floating
     #: planets (FFP)"): a term, not a name.
     term: bool = False
+    #: The capitalised word just before a one-word organisation or place, which is a given name or a rare word and
+    #: no title ("Raheem" of "Raheem Sterling" when the model tagged "Sterling" alone as an organisation).
+    given: str = ""
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -425,7 +428,27 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
-                   _spelt_out_in_lower_case(text, name))
+                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights))
+
+
+def _given_before(text: str, start: int, name: str, label: str, prev: str, weights: EntityWeights = WEIGHTS) -> str:
+    """``prev`` when it reads as the given name of a person whose surname the model tagged alone as an organisation or
+    place ("Raheem| Sterling", "Wame| Lewaravu’s try"): a capitalised word mid-sentence, right before the name, that
+    is a common census given name (not a word of every text: Zipf under 6) or rarer than ``weights.word_min_zipf``
+    + 1, and no title; "" otherwise."""
+    if label not in ("ORG", "GPE", "LOC", "FAC") or " " in name.strip() or not re.fullmatch(r"[A-Z][a-z]+", prev):
+        return ""
+    if not text.endswith(f"{prev} ", 0, start) or _is_title(prev) or _bare(prev) in _PLACE_BEFORE:
+        return ""
+    above = text[: start - len(prev) - 1].rstrip()
+    if not above or above.endswith(_SENTENCE_END) or above.endswith(("\n", ",")) or above[-1:] == "(":
+        return ""  # opens a sentence or a line, or follows a comma: a word of the text, not a name's
+    if f"{prev} {normalize_name(name)}".lower() in known_places():
+        return ""
+    zipf = _zipf(prev.lower())
+    if _folded(prev) in given_names() and zipf < 6 or zipf < weights.word_min_zipf + 1:
+        return prev  # not "In" of "Last Tango In Paris": the census has it, but it is a word of every text
+    return ""
 
 
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
@@ -919,6 +942,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             split.append(m)
     items = split
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
+    # "Raheem Sterling" of which the model tagged "Sterling" alone as an organisation: the person, when the given name
+    # is no name of its own in the article.
+    items = [m._replace(text=f"{m.given} {m.text}", label="PERSON", before="")
+             if m.given and m.given.lower() not in named else m for m in items]
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
