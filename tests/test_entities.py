@@ -511,3 +511,9 @@ def test_a_given_name_before_a_surname_tagged_alone_makes_the_person():
                 ("Sterling", "ORG"), ("Paris", "GPE"), ("London", "GPE"))
     assert got == {("Raheem Sterling", "person"): 2, ("Brendan Rodgers", "person"): 1, ("Jordon Ibe", "person"): 1,
                    ("Paris", "place"): 1, ("London", "place"): 1}
+
+
+def test_two_places_paired_by_a_hyphen_are_no_name():
+    text = "The Belarus-Azerbaijan talks went well, said officials in Belarus and in Guinea-Bissau."
+    got = found(text, ("Belarus-Azerbaijan", "ORG"), ("Belarus", "GPE"), ("Guinea-Bissau", "GPE"))
+    assert got == {("Belarus", "place"): 1, ("Guinea-Bissau", "place"): 1}

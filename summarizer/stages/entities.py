@@ -86,9 +86,10 @@ _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes tro
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
 #: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
 _RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
-#: Trades that only people have, which before a name in lower case say it is a person's ("rapper Jay-Z", "striker
-#: Sterling"); not "manager" or "boss", said of firms too ("asset manager BlackRock").
-_PERSON_TRADES = frozenset("singer rapper actor actress striker midfielder defender goalkeeper winger".split())
+#: Trades that only people have, which before a name in lower case say it is a person's ("rapper Jay-Z", "actress
+#: Bening"); not "manager" or "boss", said of firms too ("asset manager BlackRock"), nor a player's position, which
+#: a match report writes before a club too ("the striker Arsenal signed").
+_PERSON_TRADES = frozenset("singer rapper actor actress".split())
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
@@ -800,6 +801,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
         kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
+    if (len(parts) == 1 and "-" in name and name.lower() not in known_places()  # not "Guinea-Bissau"
+            and all(p.lower() in known_places() for p in name.split("-"))):
+        return None  # "Belarus-Azerbaijan (relations)", "Israel-Gaza": two places paired, no name of one thing
     if len(parts) == 1 and name.lower().endswith("ism") and name[1:].islower():
         return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
