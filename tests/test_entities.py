@@ -453,12 +453,14 @@ def test_a_rare_word_the_model_mostly_tags_as_a_person_gets_no_stray_type():
     assert got == {("Yukos", "organization"): 3}  # a firm's name is often tagged PERSON: its other type stands
 
 
-def test_names_listed_after_a_plural_of_works_are_titles():
+def test_names_listed_after_a_plural_of_works_or_products_are_titles_or_products():
     text = ("The show will include such classics as Super Trouper, SOS and Dancing Queen. The firm makes games such "
-            "as Knights of the Old Republic. Firms such as Acme Corp grew.")
+            "as Knights of the Old Republic. Firms such as Acme Corp grew. Its top brands include Newcastle Brown Ale "
+            "and Kronenbourg. Tablet computers such as Apple's iPad sold well.")
     got = found(text, ("Super Trouper", "ORG"), ("SOS", "ORG"), ("Dancing Queen", "PERSON"),
-                ("Knights of the Old Republic", "ORG"), ("Acme Corp", "ORG"))
-    assert got == {("Acme Corp", "organization"): 1}
+                ("Knights of the Old Republic", "ORG"), ("Acme Corp", "ORG"), ("Newcastle Brown Ale", "ORG"),
+                ("Kronenbourg", "GPE"), ("Apple", "ORG"), ("iPad", "ORG"))
+    assert got == {("Acme Corp", "organization"): 1, ("Apple", "organization"): 1}
 
 
 def test_a_name_a_match_report_writes_only_after_at_is_the_ground():

@@ -117,10 +117,13 @@ _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
 _WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) $")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
-#: A list of works after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing Queen",
-#: "role playing games such as Knights of the Old Republic"): each name listed there is a title.
+#: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
+#: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad", "its top brands include
+#: Newcastle Brown Ale, Foster's and Kronenbourg"): each name listed there is a title or a product, none of our types.
 _WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
-                            r"programmes|shows|series)\s+(?:such\s+)?as\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?$")
+                            r"programmes|shows|series|brands|products|drugs|medicines|cars|phones|smartphones|handsets|"
+                            r"tablets|computers|devices|gadgets|consoles|apps)\s+(?:(?:such\s+)?as|like|include|including)"
+                            r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
 #: 2" is another title).
 _TITLE_END = re.compile(r"(?![\w-]| [A-Z0-9])")
@@ -416,7 +419,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
-                   or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None)
+                   or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
+                   and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
