@@ -118,10 +118,10 @@ _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 _WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) $")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
-#: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad", "its top brands include
-#: Newcastle Brown Ale, Foster's and Kronenbourg"): each name listed there is a title or a product, none of our types.
+#: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
+#: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
 _WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
-                            r"programmes|shows|series|brands|products|drugs|medicines|cars|phones|smartphones|handsets|"
+                            r"programmes|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
                             r"tablets|computers|devices|gadgets|consoles|apps)\s+(?:(?:such\s+)?as|like|include|including)"
                             r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
@@ -451,6 +451,8 @@ def _given_before(text: str, start: int, name: str, label: str, prev: str, weigh
     if f"{prev} {normalize_name(name)}".lower() in known_places():
         return ""
     zipf = _zipf(prev.lower())
+    if prev.endswith("s") and _zipf(prev[:-1].lower()) >= weights.word_min_zipf:
+        return ""  # the plural of a word ("the Romantics Duran Duran"), no given name
     if _folded(prev) in given_names() and zipf < 6 or zipf < weights.word_min_zipf + 1:
         return prev  # not "In" of "Last Tango In Paris": the census has it, but it is a word of every text
     return ""
@@ -791,10 +793,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
           and (is_demonym(parts[0]) or _folded(parts[0]) not in surnames() | given_names(0.0)
                and _zipf(parts[0].lower()) >= weights.word_min_zipf)
-          and reads_as_person(parts[1:])):
-        # "Australian Rohan Dennis" (tagged ORG), "Briton Alex Dowsett", "Rookie Mike Trout": a nation's adjective or
-        # an English word that is no name, before a given name and surname, describes the person ("Holland America
-        # Line", "Khoo Kay Peng" start with a surname: left whole).
+          and reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)):
+        # "Briton Alex Dowsett", "Comedian Harry Hill", "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" named
+        # too): a nation's adjective or an English word that is no name, before a given name and surname, describes
+        # the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
+        # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
     if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
         kind = "organization"  # "the NRA" tagged as a place
