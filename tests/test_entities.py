@@ -519,3 +519,13 @@ def test_two_places_paired_by_a_hyphen_are_no_name():
     text = "The Belarus-Azerbaijan talks went well, said officials in Belarus and in Guinea-Bissau."
     got = found(text, ("Belarus-Azerbaijan", "ORG"), ("Belarus", "GPE"), ("Guinea-Bissau", "GPE"))
     assert got == {("Belarus", "place"): 1, ("Guinea-Bissau", "place"): 1}
+
+
+def test_a_firm_said_so_in_an_apposition_that_goes_on_and_a_final_is_an_event():
+    text = ("Shares in Solidere, the Lebanese company founded by Rafik Hariri, fell. Solidere should be above $10, "
+            "said a trader in Beirut, as fans watched the Stanley Cup Finals.")
+    got = found(text, ("Solidere", "GPE"), ("Rafik Hariri", "PERSON"), ("Solidere", "GPE"), ("Beirut", "GPE"),
+                ("the Stanley Cup Finals", "ORG"))
+    assert got == {("Solidere", "organization"): 2, ("Rafik Hariri", "person"): 1, ("Beirut", "place"): 1}
+    assert found("Bob Smith, a company spokesman for Acme Corp, said so.", ("Bob Smith", "PERSON"),
+                 ("Acme Corp", "ORG")) == {("Bob Smith", "person"): 1, ("Acme Corp", "organization"): 1}

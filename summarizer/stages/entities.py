@@ -82,7 +82,7 @@ ORG_HEADS = frozenset(
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
 #: Olympics"), which is neither a person, an organisation nor a place.
 _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
-                         "marathon festival".split())
+                         "marathon festival final finals".split())
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
 #: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
 _RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
@@ -102,7 +102,9 @@ brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
 #: Emirates (UAE)").
 _TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
 _FIRM_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_FIRM_BEFORE))
-                         + r")\b(?=\s*(?:[,.;:)]|$))")  # the apposition ends there: not ", a company spokesman"
+                         + r")\b(?=\s*(?:[,.;:)]|$)|\s+(?:founded|based|owned|run|controlled|listed|that|which|whose)\b)")
+# the apposition ends there, or goes on with what the firm is ("Solidere, the Lebanese company founded by"): not ", a
+# company spokesman"
 #: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
