@@ -12,7 +12,8 @@ Britain"); names it ran together are parted ("Indonesia Aceh", "Goodison Park Ma
 merged (case, corporate suffixes, courtesy titles, a surname said after the full name, an acronym
 after its expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs,
 headline words in capitals, prizes and events, time zones, titles of works, ships, portfolios such as
-"Finance" of "Finance Minister", nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
+"Finance" of "Finance Minister", offices such as "the National Leader", a state's abbreviation after a town
+("Glendale, Ariz."), nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
 reads a wrong name as a mistake, a missing one rarely.
 """
 
@@ -53,6 +54,10 @@ TITLES = frozenset(
     singer rapper dad mum mother brother sister wife husband son daughter uncle aunt
     """.split()
 ) | frozenset(HONORIFICS)
+#: The last word of an office's name ("the National Leader of Azerbaijan", "Foreign Minister"): an office is held by a
+#: person, and is no name of our types.
+OFFICE_TAILS = frozenset("leader president minister chairman chairwoman secretary governor mayor premier chancellor "
+                         "ambassador commissioner spokesman spokeswoman".split())
 #: Titles only when capitalised: in lower case they are often plain words ("a major Vioxx recall").
 CAPITALISED_TITLES = frozenset(
     "general major justice sen rep gov gen col capt sgt rev reverend representative crown prime".split())
@@ -62,7 +67,8 @@ _PLACE_NOUNS = frozenset("region district province village county oblast governo
 PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
-    mountains hills grove airport stadium park gardens county province region district station
+    mountains hills grove airport stadium park gardens county province region district station alley
+    theatre theater arena velodrome
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -76,7 +82,14 @@ ORG_HEADS = frozenset(
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
 #: Olympics"), which is neither a person, an organisation nor a place.
 _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
-                         "marathon festival".split())
+                         "marathon festival final finals".split())
+#: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
+#: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
+_RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
+#: Trades that only people have, which before a name in lower case say it is a person's ("rapper Jay-Z", "actress
+#: Bening"); not "manager" or "boss", said of firms too ("asset manager BlackRock"), nor a player's position, which
+#: a match report writes before a club too ("the striker Arsenal signed").
+_PERSON_TRADES = frozenset("singer rapper actor actress".split())
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
@@ -89,7 +102,9 @@ brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
 #: Emirates (UAE)").
 _TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
 _FIRM_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_FIRM_BEFORE))
-                         + r")\b(?=\s*(?:[,.;:)]|$))")  # the apposition ends there: not ", a company spokesman"
+                         + r")\b(?=\s*(?:[,.;:)]|$)|\s+(?:founded|based|owned|run|controlled|listed|that|which|whose)\b)")
+# the apposition ends there, or goes on with what the firm is ("Solidere, the Lebanese company founded by"): not ", a
+# company spokesman"
 #: The plural of an acronym ("NSAIDs", "CEOs", "NGOs"): a kind of thing.
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -104,6 +119,13 @@ _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
 _WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) $")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
+#: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
+#: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
+#: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
+_WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
+                            r"programmes|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
+                            r"tablets|computers|devices|gadgets|consoles|apps)\s+(?:(?:such\s+)?as|like|include|including)"
+                            r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
 #: 2" is another title).
 _TITLE_END = re.compile(r"(?![\w-]| [A-Z0-9])")
@@ -174,6 +196,12 @@ def known_places() -> frozenset[str]:
     return frozenset(names | _HOME_NATIONS)
 
 
+@functools.cache
+def countries() -> frozenset[str]:
+    """The names of countries and regions in CLDR's English list of territories (from Babel), in lower case."""
+    return frozenset(n.lower() for n in Locale("en").territories.values()) - _CLDR_BODIES
+
+
 def _census_names(file: str, min_share: float = 0.0) -> frozenset[str]:
     """The names of a census list (lines "NAME  share%  cumulative%  rank") borne by at least ``min_share`` % of
     people."""
@@ -216,7 +244,8 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
     if len(words) == 3 and not (len(words[1]) == 1 or words[1] in given_names()):
         return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
     return (first in given_names() - _PARTICLES and last in surnames() and (place or last not in given_names())
-            and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places())
+            and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places()
+            and " ".join(words) not in known_places())  # "Sierra Leone" is no Ms Leone
 
 
 #: Endings of the adjective of a nation ("Russian", "Emirati", "Chinese", "British", "Pakistani").
@@ -330,6 +359,12 @@ class Mention(NamedTuple):
     work_after: bool = False
     #: Said to be a firm by the words beside it: "consultancy Building Zones", "Solidere, the Lebanese company".
     firm: bool = False
+    #: An acronym the article spells out in lower-case words before it ("body mass index (BMI)", "free-floating
+    #: planets (FFP)"): a term, not a name.
+    term: bool = False
+    #: The capitalised word just before a one-word organisation or place, which is a given name or a rare word and
+    #: no title ("Raheem" of "Raheem Sterling" when the model tagged "Sterling" alone as an organisation).
+    given: str = ""
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -338,7 +373,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"."""
-    if label == "ORG" and name.endswith(("'s", "’s")) and _owns_its_s(text, start, name[:-2]):
+    if (label == "ORG" and name.endswith(("'s", "’s")) and _owns_its_s(text, start, name[:-2])
+            and _bare(name.split()[0]) not in HONORIFICS):  # "Mr Brown's Budget" is Mr Brown's
         name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
     else:
         took = _run_on(text, start, name, label) if not headline else ""
@@ -384,7 +420,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
-                   or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES)  # "the ms Ryndam", "HMS Victory"
+                   or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
+                   or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
+                   and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -396,7 +434,43 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
-                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm)
+                   took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
+                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights))
+
+
+def _given_before(text: str, start: int, name: str, label: str, prev: str, weights: EntityWeights = WEIGHTS) -> str:
+    """``prev`` when it reads as the given name of a person whose surname the model tagged alone as an organisation or
+    place ("Raheem| Sterling", "Wame| Lewaravu’s try"): a capitalised word mid-sentence, right before the name, that
+    is a common census given name (not a word of every text: Zipf under 6) or rarer than ``weights.word_min_zipf``
+    + 1, and no title; "" otherwise."""
+    if label not in ("ORG", "GPE", "LOC", "FAC") or " " in name.strip() or not re.fullmatch(r"[A-Z][a-z]+", prev):
+        return ""
+    if not text.endswith(f"{prev} ", 0, start) or _is_title(prev) or _bare(prev) in _PLACE_BEFORE:
+        return ""
+    above = text[: start - len(prev) - 1].rstrip()
+    if not above or above.endswith(_SENTENCE_END) or above.endswith(("\n", ",")) or above[-1:] == "(":
+        return ""  # opens a sentence or a line, or follows a comma: a word of the text, not a name's
+    if f"{prev} {normalize_name(name)}".lower() in known_places():
+        return ""
+    zipf = _zipf(prev.lower())
+    if prev.endswith("s") and _zipf(prev[:-1].lower()) >= weights.word_min_zipf:
+        return ""  # the plural of a word ("the Romantics Duran Duran"), no given name
+    if _folded(prev) in given_names() and zipf < 6 or zipf < weights.word_min_zipf + 1:
+        return prev  # not "In" of "Last Tango In Paris": the census has it, but it is a word of every text
+    return ""
+
+
+def _spelt_out_in_lower_case(text: str, name: str) -> bool:
+    """Whether ``text`` writes the acronym ``name`` in brackets after lower-case words whose initials it is ("body mass
+    index (BMI)", "sub-brown dwarfs (SBD)"): an acronym of a term, not of a name."""
+    if not 2 <= len(name) <= 6 or not name.isalpha() or not name.isupper():
+        return False
+    for m in re.finditer(rf"\(\s*{re.escape(name)}s?\s*\)", text):
+        words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80) : m.start()])[-len(name) :]
+        if len(words) == len(name) and all(w.islower() for w in words) \
+                and "".join(w[0] for w in words) == name.lower():
+            return True
+    return False
 
 
 #: One more capitalised word that ends a run of them ("Yudhoyono" in "Susilo Bambang Yudhoyono said").
@@ -608,8 +682,9 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
     words = [_bare(w) for w in parts]
     if any("&" in w for w in parts):
         return "organization"
-    if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS):
-        return "organization"
+    if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS or words[0] == "team"
+                           or words[-3:] == ["hall", "of", "fame"]):
+        return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky", "Rock and Roll Hall of Fame"
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEADS | {"bank"}:
         return "organization"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
@@ -685,7 +760,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() in exclude:
         return None
-    if not looks_like_name(name, kind) or m.portfolio:
+    if not looks_like_name(name, kind) or m.portfolio or m.term:
         return None
     if name.lower() in WIRE_AGENCIES and (m.before.endswith("(") or m.after.startswith(")") or not m.after
                                           or m.after[:1] in ("-", "–", "—")):
@@ -693,6 +768,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    if len(parts) > 1 and _all_caps(parts[0]) and parts[0].lower() in WIRE_AGENCIES and _zipf(parts[1].lower()) >= 3:
+        return None  # "AP Suicide": a digest's sign-off "(AP)" run into the next story's headline
+    if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) in OFFICE_TAILS
+            and not any(_bare(w) in _PARTICLES for w in parts)):
+        return None  # "the National Leader of Azerbaijan", "Foreign Minister": an office, held by a person
+    if (kind == "place" and len(parts) == 1 and m.text.rstrip().endswith(".") and "." not in name
+            and m.before.endswith(",") and len(name) <= 5 and name.lower() not in known_places()):
+        return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
     if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | {"bank"}:
         return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
@@ -709,12 +792,31 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
         parts = parts[1:]  # "Russian Igor Andreev" (of two words, the first may be a given name: "Jordi Arrese")
+    elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
+          and (is_demonym(parts[0]) or _folded(parts[0]) not in surnames() | given_names(0.0)
+               and _zipf(parts[0].lower()) >= weights.word_min_zipf)
+          and reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)):
+        # "Briton Alex Dowsett", "Comedian Harry Hill", "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" named
+        # too): a nation's adjective or an English word that is no name, before a given name and surname, describes
+        # the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
+        # Life", tagged ORG, have no person in them: left whole).
+        parts, kind = parts[1:], "person"
     if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
         kind = "organization"  # "the NRA" tagged as a place
     elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
         kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
     elif kind == "organization" and name.lower() in known_places() - _CLDR_BODIES and not m.sport:
         kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
+    elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
+          and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
+        kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
+    if (len(parts) == 1 and "-" in name and name.lower() not in known_places()  # not "Guinea-Bissau"
+            and all(p.lower() in known_places() for p in name.split("-"))):
+        return None  # "Belarus-Azerbaijan (relations)", "Israel-Gaza": two places paired, no name of one thing
+    if len(parts) == 1 and name.lower().endswith("ism") and name[1:].islower():
+        return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
+    if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
+        return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
@@ -734,9 +836,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
-    elif len(parts) == 1 and _is_title(m.before, capitalised=True):
-        found.kind, found.titled = "person", True  # "President Obama" tagged as an organisation
+    elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES):
+        found.kind, found.titled = "person", True  # "President Obama", "rapper Jay-Z" tagged as an organisation
     cue = _cue(found.parts, m.after)
+    if cue == "place" and m.label == "PERSON" and len(found.parts) == 2 and _folded(found.parts[0]) in given_names():
+        cue = None  # "Nathan Lane", "Damon Hill": a given name, and a surname that is also a word of places
     if not cue and not found.titled and m.firm:
         cue = "organization"  # "consultancy Building Zones", "Solidere, the Lebanese company"
     if cue and not found.honorific:
@@ -827,8 +931,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     Left out where the evidence is thin: a one-word person without a title or a fuller name in the
     article (of 60 such names drawn at random from 1,054 BBC, KPCrowd and seed articles, 49 were brands,
     teams, places, titles or plain words, and 11 were people); when the model also gave such a name
-    another type, that type wins. A one-word name every mention of which opens a sentence or is also a
-    plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
+    another type, that type wins, unless that type is a place, most of its mentions are tagged as a person
+    and it is no English word ("Rusedski" tagged PERSON five times and GPE once is left out, not a place;
+    "Yukos" tagged PERSON five times and ORG once stays an organisation). A one-word name every mention of which opens a sentence or is also a plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
     mentions.
     """
     exclude = {e.lower() for e in (exclude or set())}
@@ -850,6 +955,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             split.append(m)
     items = split
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
+    # "Raheem Sterling" of which the model tagged "Sterling" alone as an organisation: the person, when the given name
+    # is no name of its own in the article.
+    items = [m._replace(text=f"{m.given} {m.text}", label="PERSON", before="")
+             if m.given and m.given.lower() not in named else m for m in items]
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
@@ -864,12 +973,24 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
                               and m.before.islower() for m in ms)}
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
+    # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more, and
+    # never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
+    at_only: dict[str, list[Mention]] = {}
+    for m in items:
+        if not m.shouting and not m.headline:
+            at_only.setdefault(normalize_name(m.text), []).append(m)
+    grounds = {n for n, ms in at_only.items()
+               if len(ms) >= 2 and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
+                                       and _bare(m.after) not in _CLUB_AFTER for m in ms)}
+    items = [m._replace(label="FAC") if normalize_name(m.text) in grounds else m for m in items]
     # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
     firms = {normalize_name(m.text) for m in items if m.firm}
     items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
     # A town's name said once as a team is ("Newcastle manager Graeme Souness") is the club's in every mention.
-    clubs = {normalize_name(m.text) for m in items if m.club} - {n for n in afters if n.lower() in known_places()}
-    items = [m._replace(club=True) if m.label in ("GPE", "LOC") and normalize_name(m.text) in clubs else m
+    # "St Pauli" said as a team makes a team of "St. Pauli" too: the key is the name without its full stops.
+    clubs = ({_club_key(m.text) for m in items if m.club}
+             - {_club_key(n) for n in afters if n.lower() in known_places()})
+    items = [m._replace(club=True) if m.label in ("GPE", "LOC") and _club_key(m.text) in clubs else m
              for m in items]
     # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
     # The word after a full name of a person does not make a work of it ("the Britney Spears song").
@@ -984,6 +1105,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or tally[k].titled or k[0] in name_ends,
                                              tally[k].count, k[1] == "person" and " " in k[0],
                                              k[1] != "place" or k[0] in known_places(), -tally[k].order))
+            person = next((k for k in keys_ if k[1] == "person" and " " not in k[0]), None)
+            if (person is not None and best[1] == "place" and 2 * tally[person].count > sum(tally[k].count for k in keys_)
+                    and person[0] not in known_places() and _zipf(person[0]) < weights.word_min_zipf):
+                # "Rusedski" tagged PERSON five times and GPE once: a surname the article gives alone (left out
+                # below, unless titled), not the place its stray tag says. A firm's name is often tagged PERSON
+                # ("Yukos"), a place's rarely: an organisation's tag stands, and so does a word's ("Chelsea").
+                best = person
             for k in keys_:
                 if k != best:
                     move(k, best)
@@ -1077,6 +1205,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions)),
                     key=lambda k: (-merged[k].count, merged[k].order))
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
+
+
+def _club_key(text: str) -> str:
+    """A name as written without its full stops ("St. Pauli" and "St Pauli" are one team)."""
+    return normalize_name(text).replace(".", "")
 
 
 def _root(target: dict[Key, Key], key: Key) -> Key:
