@@ -882,6 +882,10 @@ def test_a_unit_of_the_figures_is_no_keyphrase_but_a_currency_story_keeps_its_cu
     phrases = _phrases_of(text, "kronor", "Ericsson", "dollar")
     got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
     assert "kronor" not in got and {"Ericsson", "dollar"} <= got
+    # A count of things is no unit: "8,480 migrants" are what the story is about.
+    text = "A total of 8,480 migrants were rescued. Another 300 migrants landed. The migrants were fed."
+    got = {c.text for c in keywords.candidates(_phrases_of(text, "migrants"), len(text), article=text)}
+    assert got == {"migrants"}
 
 
 def test_a_keyword_inside_another_shown_one_and_a_given_name_are_shown_as_the_whole():

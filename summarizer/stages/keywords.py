@@ -7,7 +7,7 @@ closeness to the article vector with how often and how early the phrase occurs a
 names it; MMR keeps the list varied, and a phrase far below the first is left out. A single word in lower
 case is shown only as the story's subject: used several times, named by the title or ranked near the first;
 so is a phrase that names a person by a role or describes a company ("prime minister", "telecoms company"). A
-word that follows the article's amounts is their unit ("9.5bn kronor") and no keyphrase. A keyphrase that is a
+currency that follows the article's amounts is their unit ("9.5bn kronor") and no keyphrase. A keyphrase that is a
 piece of another one shown is left out ("Alexandria" beside "Bank of Alexandria"), and a first name is shown as
 the person's full name.
 """
@@ -312,7 +312,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         in_title = f" {key} " in title_key
         if " " not in display and not in_title and _generic(display, occ, article, weights):
             continue
-        if article is not None and " " not in display and _a_unit(occ, article):
+        if article is not None and " " not in display and _a_unit(display, occ, article):
             continue  # "kronor" of "9.5bn kronor"
         incidental = uses is not None and _incidental(display, occ, article or "", in_title, uses, weights)
         wording = uses is not None and _wording(display, occ, article or "", in_title, uses, weights)
@@ -380,11 +380,32 @@ _COMPANY = frozenset("company companies firm firms giant giants group groups ope
 _AMOUNT_BEFORE = re.compile(r"\d(?:bn|m|mn|mln|k|million|billion|trillion)?\s*$", re.I)
 
 
-def _a_unit(occurrences: Sequence[tuple[str, int]], article: str) -> bool:
-    """A word that mostly follows an amount in the article: a unit or currency of its figures ("9.5bn kronor",
-    "70m euros", "300 tonnes"), not what the story is about."""
+def _a_unit(word: str, occurrences: Sequence[tuple[str, int]], article: str) -> bool:
+    """A currency that mostly follows an amount in the article: the unit of its figures ("9.5bn kronor",
+    "70m euros"), not what the story is about (a story about the currency says "the dollar", "the rand").
+    Counts of things ("8,480 migrants") are no units."""
+    if word.lower() not in _currency_words():
+        return False
     after = sum(bool(_AMOUNT_BEFORE.search(article[max(0, start - 16) : start])) for _, start in occurrences)
     return after * 2 > len(occurrences)
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    """The words that name a currency in English, singular and plural ("krona", "kronor", "rupees", "euro"),
+    from babel's currency names (the last word of each: "Swedish kronor"); metals and test codes (X..) aside."""
+    from babel import Locale
+    from babel.numbers import get_currency_name
+
+    words = set()
+    for code in Locale("en").currencies:
+        if code.startswith("X"):
+            continue
+        for count in (1, 2):
+            last = get_currency_name(code, count=count, locale="en").split()[-1].lower()
+            if last.isalpha():
+                words.add(last)
+    return frozenset(words)
 
 
 def _wording(display: str, occurrences: Sequence[tuple[str, int]], article: str, in_title: bool,
