@@ -829,3 +829,72 @@ def test_the_floor_of_keywords_never_lets_incidental_words_take_more_than_k_plac
     out = rank(cands, np.array(vecs), doc, k=5, weights=KeywordWeights(central_share=0.99, min_share=0.0))
     assert len(out) == 5
     assert [k.text.startswith("word") for k in out] == [False] * 5  # five allowed ones: no word is needed
+
+
+def _phrases_of(text, *found):
+    return [(m.group(), m.start()) for f in found for m in re.finditer(re.escape(f), text)]
+
+
+def test_a_role_or_a_company_described_is_wording_unless_the_article_keeps_using_it():
+    text = ("Telecoms equipment supplier Norvik cut jobs. The prime minister said the budget deficit was a worry. "
+            "The pump firm behind the pumps, Kessler, disagreed. The budget deficit grew. The chief executive "
+            "left. The chief executive of Norvik spoke, the chief executive wept, the chief executive resigned "
+            "and the chief executive was replaced.")
+    phrases = _phrases_of(text, "Telecoms equipment supplier", "prime minister", "budget deficit", "pump firm",
+                          "chief executive", "Norvik")
+    flags = {c.text: c.wording for c in keywords.candidates(phrases, len(text), article=text)}
+    # A role or a company described, also at the start of a sentence, says who rather than what; a term of the
+    # story ("budget deficit") and a name do not; a role the article keeps using (five times) is its subject.
+    assert flags == {"Telecoms equipment supplier": True, "prime minister": True, "pump firm": True,
+                     "budget deficit": False, "chief executive": False, "Norvik": False}
+    # Without the article's text nothing is judged so.
+    assert not any(c.wording for c in keywords.candidates(phrases, len(text)))
+
+
+def test_one_off_phrases_and_names_are_wording_only_in_the_stricter_lists():
+    text = ("Kessler recalled its fuel pumps after a fault. The fuel pumps leaked. An avid drummer, the chief of "
+            "Kessler played in Madison. Kessler said the fault was rare.")
+    phrases = _phrases_of(text, "fuel pumps", "avid drummer", "Madison", "Kessler", "fault")
+    assert not any(c.wording for c in keywords.candidates(phrases, len(text), article=text))
+    strict = keywords.KeywordWeights(one_off_phrases=True, one_off_names=True, one_off_after=0.2)
+    flags = {c.text: c.wording for c in keywords.candidates(phrases, len(text), article=text, weights=strict)}
+    # Said once, late, with a last word said nowhere else: a description and a name on the story's edge.
+    assert flags["avid drummer"] and flags["Madison"]
+    assert not flags["fuel pumps"] and not flags["Kessler"]
+
+
+def test_rank_leaves_out_wording_that_is_not_central_without_filling_its_place():
+    def cand(text, count, wording=False):
+        return keywords.Candidate(text, text, count, 0.0, wording=wording)
+
+    cands = [cand("pipeline", 9), cand("prime minister", 8, True), cand("Burgas", 3), cand("Black Sea", 2),
+             cand("political support", 1, True)]
+    vecs = unit([1, 0, 0, 0, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 0], [0, 0, 0, 1, 0], [0, 0, 0, 0, 1])
+    doc = np.array([0.9, 0.85, 0.3, 0.3, 0.2])
+    got = [k.text for k in keywords.rank(cands, vecs, doc, weights=keywords.KeywordWeights(min_share=0.0))]
+    # "prime minister" scores near the best and stays; "political support" does not, and nothing takes its place.
+    assert got == ["pipeline", "prime minister", "Burgas", "Black Sea"]
+
+
+def test_a_unit_of_the_figures_is_no_keyphrase_but_a_currency_story_keeps_its_currency():
+    text = ("Operating profit was 9.5bn kronor, up from 8bn kronor. Sales rose to 35 kronor a share. Ericsson "
+            "said its kronor earnings beat forecasts. The dollar fell; the dollar slid, the dollar sank, the dollar fell.")
+    phrases = _phrases_of(text, "kronor", "Ericsson", "dollar")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert "kronor" not in got and {"Ericsson", "dollar"} <= got
+    # A count of things is no unit: "8,480 migrants" are what the story is about.
+    text = "A total of 8,480 migrants were rescued. Another 300 migrants landed. The migrants were fed."
+    got = {c.text for c in keywords.candidates(_phrases_of(text, "migrants"), len(text), article=text)}
+    assert got == {"migrants"}
+
+
+def test_a_keyword_inside_another_shown_one_and_a_given_name_are_shown_as_the_whole():
+    from summarizer.records import Entity, Keyword
+
+    ents = [Entity("Bank of Alexandria", "organization", 3), Entity("Melissa Meek", "person", 2),
+            Entity("Egypt", "place", 6)]
+    kws = [Keyword("Bank of Alexandria", 0.9), Keyword("Egypt", 0.8), Keyword("Alexandria", 0.7),
+           Keyword("Melissa", 0.6), Keyword("privatisation", 0.5)]
+    # "Alexandria" is said by the name beside it; "Melissa" is the first name of one person of the article.
+    assert [k.text for k in keywords.expand_names(kws, ents)] == [
+        "Bank of Alexandria", "Egypt", "Melissa Meek", "privatisation"]
