@@ -705,6 +705,24 @@ def test_a_further_topic_of_another_branch_needs_sentences_that_point_there():
     assert labels[:2] == ["interest rate", "retirement"]
 
 
+def test_the_best_fit_of_another_branch_follows_a_first_topic_that_the_calibration_chose_against_it():
+    tax, _, at = _one_hot_index()
+    economy = tax.roots.index("medtop:04000000")
+    shift = np.zeros((len(tax), len(tax.roots)), dtype=np.float32)
+    shift[at["accountancy and auditing"], economy] = 2.0  # a desk files this under business
+    calibration = topics_stage.Calibration(shift, np.zeros(len(tax), dtype=np.float32), "test", tax.digest,
+                                           frozenset(), {})
+    index = TopicIndex(tax, np.eye(len(tax), dtype=np.float32), calibration)
+    vecs = _article(at, {"fraud": 1.0, "accountancy and auditing": 0.8})
+    sents = ["WorldCom's former boss knew of the fraud in its accountancy, a court heard.",
+             "The fraud cost $11bn.", "Its auditing and accountancy hid the fraud for years."]
+    topics = index.choose(vecs, None, k=3, min_score=0, sentences=sents).topics
+    assert topics[0].path[0] == "economy, business and finance" and topics[1].label == "fraud"
+    assert topics[1].score > topics[0].score  # the article's best fit, though the desk's branch comes first
+    bare = TopicIndex(tax, np.eye(len(tax), dtype=np.float32))
+    assert bare.choose(vecs, None, k=3, min_score=0, sentences=sents).topics[0].label == "fraud"
+
+
 def test_word_frequencies_come_from_a_table_built_once_in_the_cache_folder(monkeypatch, tmp_path):
     import wordfreq
 
