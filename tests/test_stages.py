@@ -695,13 +695,15 @@ def test_further_topics_are_named_close_and_in_score_order():
 
 def test_a_further_topic_of_another_branch_needs_sentences_that_point_there():
     _tax, index, at = _one_hot_index()
-    sents = ["The central bank left its interest rate at 4.75% on Thursday.", "Its governor will retire in May.",
+    sents = ["The interest rate was left at 4.75% on Thursday.", "Its governor will retire in May.",
              "Inflation stayed at 2%, said the governor, who is to retire after 30 years."]
     aside = _article(at, {"interest rate": 1.0, "inflation": 0.9, "central bank": 0.88, "retirement": 0.87})
-    labels = [t.label for t in index.choose(aside, None, k=5, min_share=0, min_score=0, sentences=sents).topics]
+    labels = [t.label for t in index.choose(aside, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
     assert labels[0] == "interest rate" and "retirement" not in labels  # "retire" said twice, but no sentence is about it
+    every = [t.label for t in index.choose(aside, None, k=5, min_share=0, min_score=0, sentences=sents).topics]
+    assert "retirement" in every  # a share of 0 asks for every label the article names
     about = _article(at, {"interest rate": 1.0, "retirement": 0.95, "inflation": 0.9})
-    labels = [t.label for t in index.choose(about, None, k=5, min_share=0, min_score=0, sentences=sents).topics]
+    labels = [t.label for t in index.choose(about, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
     assert labels[:2] == ["interest rate", "retirement"]
 
 
