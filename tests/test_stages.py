@@ -606,6 +606,20 @@ def test_a_sport_is_taken_from_two_views_only_when_the_article_says_its_own_word
     assert {"footbal", "soccer"} <= agree.sport_words[at["soccer"]] and not agree.sport_words[at["sport"]]
 
 
+def test_names_and_common_words_of_a_definition_are_no_sport_s_own():
+    tax, _, at = _one_hot_index()
+    eye = np.eye(len(tax), dtype=np.float32)
+    agree = TopicIndex(tax, eye, label_vectors=eye)
+    luge = agree.sport_words[at["luge"]]  # "Luge (French word for sled) ... lay on their back ... race down a course"
+    assert "sled" in luge and not {"french", "back", "cours", "line", "word"} & luge
+    assert "england" not in agree.sport_words[at["rugby"]] and "footbal" in agree.sport_words[at["rugby"]]
+    vecs = _article(at, {"competition discipline": 1.0, "luge": 0.95})
+    story = ["The French champions dropped their full back on Sunday.", "He went back to the bench.", "Fans sang."]
+    assert agree.choose(vecs, None, k=1, min_score=0, sentences=story).topics[0].label == "sport"
+    sled = ["She steered her sled to a French title on Sunday.", "The sled crossed the line first.", "Fans sang."]
+    assert agree.choose(vecs, None, k=1, min_score=0, sentences=sled).topics[0].label == "luge"
+
+
 def test_a_broad_concept_is_a_topic_only_when_title_or_lead_says_its_words():
     _tax, index, at = _one_hot_index()
     vecs = _article(at, {"sports coaching": 1.0, "competition discipline": 0.3})
@@ -677,6 +691,38 @@ def test_further_topics_are_named_close_and_in_score_order():
     assert labels == ["interest rate", "inflation"]  # no "recession": the story never says it
     scores = [t.score for t in choice.topics]
     assert scores == sorted(scores, reverse=True) and choice.cut  # "central bank" is named but far below
+
+
+def test_a_further_topic_of_another_branch_needs_sentences_that_point_there():
+    _tax, index, at = _one_hot_index()
+    sents = ["The interest rate was left at 4.75% on Thursday.", "Its governor will retire in May.",
+             "Inflation stayed at 2%, said the governor, who is to retire after 30 years."]
+    aside = _article(at, {"interest rate": 1.0, "inflation": 0.9, "central bank": 0.88, "retirement": 0.87})
+    labels = [t.label for t in index.choose(aside, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
+    assert labels[0] == "interest rate" and "retirement" not in labels  # "retire" said twice, but no sentence is about it
+    every = [t.label for t in index.choose(aside, None, k=5, min_share=0, min_score=0, sentences=sents).topics]
+    assert "retirement" in every  # a share of 0 asks for every label the article names
+    about = _article(at, {"interest rate": 1.0, "retirement": 0.95, "inflation": 0.9})
+    labels = [t.label for t in index.choose(about, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
+    assert labels[:2] == ["interest rate", "retirement"]
+
+
+def test_the_best_fit_of_another_branch_follows_a_first_topic_that_the_calibration_chose_against_it():
+    tax, _, at = _one_hot_index()
+    economy = tax.roots.index("medtop:04000000")
+    shift = np.zeros((len(tax), len(tax.roots)), dtype=np.float32)
+    shift[at["accountancy and auditing"], economy] = 2.0  # a desk files this under business
+    calibration = topics_stage.Calibration(shift, np.zeros(len(tax), dtype=np.float32), "test", tax.digest,
+                                           frozenset(), {})
+    index = TopicIndex(tax, np.eye(len(tax), dtype=np.float32), calibration)
+    vecs = _article(at, {"fraud": 1.0, "accountancy and auditing": 0.8})
+    sents = ["WorldCom's former boss knew of the fraud in its accountancy, a court heard.",
+             "The fraud cost $11bn.", "Its auditing and accountancy hid the fraud for years."]
+    topics = index.choose(vecs, None, k=3, min_score=0, sentences=sents).topics
+    assert topics[0].path[0] == "economy, business and finance" and topics[1].label == "fraud"
+    assert topics[1].score > topics[0].score  # the article's best fit, though the desk's branch comes first
+    bare = TopicIndex(tax, np.eye(len(tax), dtype=np.float32))
+    assert bare.choose(vecs, None, k=3, min_score=0, sentences=sents).topics[0].label == "fraud"
 
 
 def test_word_frequencies_come_from_a_table_built_once_in_the_cache_folder(monkeypatch, tmp_path):

@@ -72,6 +72,7 @@ class TopicWeights:
     nearby: float = 0.06  # a supported concept this close to the branch's best concept is taken over backing off
     named_instead: int = 3  # how often (title and lead twice) a concept must be named to replace a back-off
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
+    other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
 
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
@@ -99,6 +100,9 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
 SPORT_WORD_SHARE = 5
 """A word of a sport's IPTC definition is that sport's own when at most this many sports' definitions use it
 ("foil" and "sword" are fencing's, "football" is five sports'; "ball", "team" and "goal" are everyone's)."""
+SPORT_WORD_ZIPF = 5.2
+"""Nor is a word of a sport's definition its own when it is this common in English (wordfreq's Zipf scale): "back",
+"line", "open" and "course" (luge's, golf's) are said by any story; "football" (5.1), "race" and "sword" are kept."""
 
 
 @dataclass(frozen=True)
@@ -309,7 +313,11 @@ class TopicIndex:
 
         A further topic must be named by the article, score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
-        and is never given beside its own ancestor or descendant. A topic's score is its similarity
+        and is never given beside its own ancestor or descendant. One of another branch needs that
+        branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
+        ``min_share`` of 0, which asks for every named label); as the
+        second topic it may outscore the first, whose branch the calibration chose against the
+        similarity (a fraud trial filed under business: "fraud" comes second). A topic's score is its similarity
         to the article; the first topic's is the best similarity of any concept under it, for which
         it may stand.
         """
@@ -319,6 +327,8 @@ class TopicIndex:
         best = float(raw.max())
         if best < min_score:
             return TopicChoice((), best, weak=True)
+        votes = self.branch_votes(self.similarity(self.vectors, sentence_vectors, title_vector, weights)[1], title_vector,
+                                  weights.votes_per_sentence)
         if self.calibration is not None:
             branch = self.root_of[int(np.argmax(final + self.calibration.adjust(raw)[self.root_of]))]
         else:
@@ -354,8 +364,11 @@ class TopicIndex:
             if score[i] < min_share * score[first]:
                 cut = True
                 continue
-            if score[i] > score[picked[-1]]:
-                continue  # listed in score order: a further topic never outscores the one before it
+            if score[i] > score[picked[-1]] and (len(picked) > 1 or self.root_of[i] == branch):
+                continue  # listed in score order: a further topic never outscores the one before it, but for the
+                # second when it is of another branch (the calibration's branch came first against its evidence)
+            if min_share > 0 and self.root_of[i] != branch and votes[self.root_of[i]] < weights.other_branch:
+                continue  # another subject area that few of the article's sentences point to: a word, not a topic
             q = self.qcodes[i]
             chain = set(self.taxonomy.ancestors(q))
             if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
@@ -597,14 +610,32 @@ def _mentions(said: Sequence[set[str]], words: frozenset[str]) -> tuple[int, boo
 
 def _sport_words(taxonomy: Taxonomy, discipline: np.ndarray) -> list[frozenset[str]]:
     """Per concept, for a sport by name (``discipline``), the stems of its label and the words of its definition
-    that at most :data:`SPORT_WORD_SHARE` sports' definitions use; empty for the other concepts."""
-    definitions = [_stems(c.definition) if is_sport else set() for c, is_sport in zip(taxonomy.concepts, discipline)]
+    that at most :data:`SPORT_WORD_SHARE` sports' definitions use, other than names and common words (see
+    :func:`_own_stems`); empty for the other concepts.
+
+    A name in a definition (a word capitalised within a sentence: "French word for sled", "played in England",
+    "Japanese martial art") names a place, a people or a body that any story may mention, not the sport."""
+    definitions = [_own_stems(c.definition) if is_sport else set()
+                   for c, is_sport in zip(taxonomy.concepts, discipline)]
     share: dict[str, int] = {}
     for stems in definitions:
         for stem in stems:
             share[stem] = share.get(stem, 0) + 1
     return [frozenset(_stems(re.sub(r"\([^)]*\)", " ", c.label)) | {w for w in stems if share[w] <= SPORT_WORD_SHARE})
             if is_sport else frozenset() for c, is_sport, stems in zip(taxonomy.concepts, discipline, definitions)]
+
+
+def _own_stems(definition: str) -> set[str]:
+    """The stems of a definition's words but its names (the words capitalised other than at a sentence's start,
+    unless it also has them in lower case) and the words commoner than :data:`SPORT_WORD_ZIPF`."""
+    from .keywords import zipf_frequency
+
+    names: set[str] = set()
+    lower: set[str] = set()
+    for sentence in re.split(r"(?<=[.!?;:])\s+", definition):
+        for k, word in enumerate(_WORD.findall(sentence)):
+            (names if k and word[0].isupper() else lower).add(word.lower())
+    return {_stem(w) for w in lower if zipf_frequency(w) < SPORT_WORD_ZIPF}
 
 
 def _label_alternatives(label: str, top: set[str], head_only: bool = False) -> list[frozenset[str]]:
