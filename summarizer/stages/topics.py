@@ -315,9 +315,7 @@ class TopicIndex:
         topic's score and at most that of the topic before it (topics are listed in score order),
         and is never given beside its own ancestor or descendant. One of another branch needs that
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
-        ``min_share`` of 0, which asks for every named label); as the
-        second topic it may outscore the first, whose branch the calibration chose against the
-        similarity (a fraud trial filed under business: "fraud" comes second). A topic's score is its similarity
+        ``min_share`` of 0, which asks for every named label). A topic's score is its similarity
         to the article; the first topic's is the best similarity of any concept under it, for which
         it may stand.
         """
@@ -364,9 +362,8 @@ class TopicIndex:
             if score[i] < min_share * score[first]:
                 cut = True
                 continue
-            if score[i] > score[picked[-1]] and (len(picked) > 1 or self.root_of[i] == branch):
-                continue  # listed in score order: a further topic never outscores the one before it, but for the
-                # second when it is of another branch (the calibration's branch came first against its evidence)
+            if score[i] > score[picked[-1]]:
+                continue  # listed in score order: a further topic never outscores the one before it
             if min_share > 0 and self.root_of[i] != branch and votes[self.root_of[i]] < weights.other_branch:
                 continue  # another subject area that few of the article's sentences point to: a word, not a topic
             q = self.qcodes[i]
