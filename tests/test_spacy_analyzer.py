@@ -99,6 +99,22 @@ def test_loading_the_analyser_leaves_spacy_cli_out_but_importable():
 
 
 @pytest.mark.slow
+def test_no_sentence_starts_inside_a_word(real_summarizer):
+    """The segmenter opens a sentence at the hyphen of "Anti-virus" (checked below); the analyser does not."""
+    text = ("Security firms are warning about a new virus that poses as a greeting card. The virus translates its "
+            "greeting into the language of the reader. Anti-virus firms speculate that this helps the program spread. "
+            "Anti-virus firm Sophos said that 10% of all e-mail was infected.")
+    analyzer = getattr(real_summarizer.pipeline.analyzer, "local", real_summarizer.pipeline.analyzer)
+    assert "Anti" in [s.text for s in analyzer.nlp(text).sents]  # what is corrected
+    assert _sentences(real_summarizer, text) == [
+        "Security firms are warning about a new virus that poses as a greeting card.",
+        "The virus translates its greeting into the language of the reader.",
+        "Anti-virus firms speculate that this helps the program spread.",
+        "Anti-virus firm Sophos said that 10% of all e-mail was infected.",
+    ]
+
+
+@pytest.mark.slow
 def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_summarizer):
     text = ("Four-year-old Tom Brown lost his kite at Greenfield Park A four-year-old boy lost his red kite in a storm "
             "on Sunday. The storm reached the coast at noon The wind tore roofs off two barns near the river. "

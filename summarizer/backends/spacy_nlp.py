@@ -240,8 +240,11 @@ def _sentence_starts(doc: Any) -> list[int]:
     "Capt. John" the break the segmenter put after the title (or after its full stop) goes; where the title
     itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the break is put before it.
     And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`).
+    Never a break inside a word: the segmenter sometimes opens a sentence at the hyphen of "Anti-virus firms
+    said", leaving "Anti" a sentence and "-virus firms said" another.
     """
     starts = {sent.start for sent in doc.sents}
+    starts -= {i for i in starts if i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum()}
     starts |= _glued_starts(doc, starts)
     for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
