@@ -95,6 +95,16 @@ def test_weekdays_months_and_links_are_not_names():
     assert got == {("Acme Corp", "organization"): 1}
 
 
+def test_a_date_run_into_the_end_of_a_name_is_no_part_of_it():
+    text = ("Surrey begin their season at Glamorgan on April 19 and the band Queen's Brian May plays at the March of "
+            "Dimes gala at Wembley Stadium on May 3, 2011 in London.")
+    got = found(text, ("Surrey", "ORG"), ("Glamorgan on April 19", "FAC"), ("Brian May", "PERSON"),
+                ("March of Dimes", "ORG"), ("Wembley Stadium on May 3, 2011", "FAC"), ("London", "GPE"))
+    assert ("Glamorgan", "place") in got and ("Wembley Stadium", "place") in got
+    assert ("Brian May", "person") in got and ("March of Dimes", "organization") in got  # a month in a name stays
+    assert not any("April" in name or "2011" in name for name, _ in got)
+
+
 def test_a_one_word_name_seen_once_with_thin_evidence_is_left_out():
     # "Group" is a plain word of the article and "Palace" opens a sentence: once each, they are left out;
     # "Nokia", in mid-sentence and never a plain word, stays.

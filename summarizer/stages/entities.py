@@ -165,6 +165,11 @@ PLACE_ACRONYMS = frozenset({"us", "usa", "uk", "uae", "ussr", "drc", "nsw", "eu"
 #: Lower-case words that may stand inside a name ("Bank of England", "Ludwig van Beethoven").
 _PARTICLES = frozenset("of the and for on de du des la le van von der den da di del y al bin bint el".split())
 #: Words that are dates, not names.
+#: A date the model ran into the end of a name ("Glamorgan on April 19", "Paris in March 2005"): never part of it.
+#: A month with a day, or after a preposition with a day or a year ("Brian May", "Jazz in June" keep their names).
+_MONTH = "(?:" + "|".join(m for m in calendar.month_name if m) + ")"
+_DAY = r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+_TRAILING_DATE = re.compile(rf"\s+(?:(?:on|in|by|from|until|since)\s+{_MONTH}(?:{_DAY}|,?\s+\d{{4}})|{_MONTH}{_DAY})$")
 _DATE_WORDS = frozenset(w.lower() for w in [*calendar.day_name, *calendar.month_name] if w) - {"may", "march"}
 #: Words before a place's name that say it is one ("in Paris", "to Riyadh"): a one-word place named once
 #: without one is mostly something else ("the Achilles' heel", "a Ferrari", "host West Ham", "a Bafta").
@@ -742,7 +747,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     pieces = m.text.split("\n")
     while len(pieces) > 1 and _all_caps(pieces[0]) and not _all_caps(" ".join(pieces[1:])):
         pieces.pop(0)  # "PROFIT\n  Chrysler Corp": a headline's last word run into the body's first name
-    name = normalize_name(" ".join(pieces), keep_owner=True)
+    name = normalize_name(_TRAILING_DATE.sub("", " ".join(pieces)), keep_owner=True)
     owns_s = m.took in ("'s", "’s")
     if owns_s:
         name, kind = name + m.took, "organization"  # "Standard & Poor's", "Dr Reddy's"
