@@ -547,6 +547,9 @@ def test_a_word_the_model_also_tags_as_a_people_is_no_place_or_organisation():
     got = found(text, ("Yazidis", "NORP"), ("Yazidi", "GPE"), ("Yazidi", "ORG"), ("Kashmiris", "ORG"),
                 ("Kashmiri", "NORP"), ("Srinagar", "GPE"))
     assert got == {("Srinagar", "place"): 1}
+    # A known place's name tagged once as a people ("the England team") stays a place.
+    got = found("The England team went to England.", ("England", "NORP"), ("England", "GPE"))
+    assert got == {("England", "place"): 1}
 
 
 def test_a_town_of_a_country_the_article_names_is_a_place_without_a_firms_cue():
