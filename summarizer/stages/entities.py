@@ -868,9 +868,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
     elif (kind == "organization" and m.label == "ORG" and len(parts) == 1 and not _all_caps(name)
           and not (m.firm or m.club or m.sport) and _zipf(name.lower()) < weights.town_max_zipf
+          and (_bare(m.before) in _TO_PLACE | {"of", "at"} or m.before.endswith(","))
           and towns().get(_folded_name(name), frozenset()) & named):
         # "the Kurdish region's capital, Irbil" tagged as an organisation: a town of a country (or US state) the
-        # article names, said with no cue of a firm or team ("Orange", "Reading" are words: left to the model).
+        # article names, said as a place is (after "in", "of" or a comma: not "Brent crude", "Opel and Vauxhall"),
+        # with no cue of a
+        # firm or team ("Orange", "Reading" are words: left to the model).
         kind = "place"
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
@@ -1031,10 +1034,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = split
     # A one-word name the model also tags as a people ("Yazidis" NORP, "Yazidi survivors" GPE, "Kashmiris" ORG) is
     # the people, none of our types, in every mention; so is its singular, and its plural tagged as an organisation.
-    # A region's name in the plural stays a place ("Balkan" NORP, "the Balkans" LOC).
+    # A region's name in the plural stays a place ("Balkan" NORP, "the Balkans" LOC); a name tagged as a people less
+    # often than as an organisation or place stays one ("Verizon customers", "his Instagram page").
+    votes: dict[str, int] = {}
+    for m in items:
+        if " " not in m.text.strip() and m.label in ("NORP", "ORG", "GPE", "LOC", "FAC"):
+            n = normalize_name(m.text).lower()
+            n = n[:-1] if n.endswith("s") else n
+            votes[n] = votes.get(n, 0) + (1 if m.label == "NORP" else -1)
     peoples = {normalize_name(m.text).lower() for m in items if m.label == "NORP" and " " not in m.text.strip()
                and normalize_name(m.text).lower() not in known_places()}  # "the England team" tagged NORP once
     peoples |= {p[:-1] for p in peoples if p.endswith("s")}
+    peoples = {p for p in peoples if votes.get(p[:-1] if p.endswith("s") else p, 0) >= 0}
     items = [m for m in items if not (" " not in m.text.strip() and (
         m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text).lower() in peoples
         or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
@@ -1172,6 +1183,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             if left and right and (i >= 2 and len(w) - i >= 2
                                    or any(k[1] == "person" and " " in k[0] for k in left + right)
                                    or i >= 2 and len(w) - i == 1 and any(k[1] == "place" for k in right)
+                                   and (w[i] in known_places() or w[i] in towns())
                                    or i == 1 and w[0] in countries() and len(w) - i >= 2):
                 share(key, [(left[0], None), (right[0], None)])
                 break
