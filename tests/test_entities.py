@@ -585,6 +585,9 @@ def test_descriptions_office_titles_and_acronyms_cut_by_the_model_are_no_people(
                 ("League Henderson", "PERSON"), ("Jordan Henderson", "PERSON"))
     assert got == {("Garth Gayle", "person"): 2, ("Oxford MCCU", "organization"): 1,
                    ("Premier League", "organization"): 1, ("Jordan Henderson", "person"): 2}
+    got = found("TARGET Gambhir was out. Gautam Gambhir said so.", ("TARGET Gambhir", "PERSON"),
+                ("Gautam Gambhir", "PERSON"))
+    assert got == {("Gautam Gambhir", "person"): 2}
 
 
 def test_a_caption_run_into_a_place_or_a_country_run_into_a_name_are_two_names():

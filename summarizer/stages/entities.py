@@ -370,6 +370,10 @@ class EntityWeights:
     #: firm or team) only when rarer than this in English (Zipf): "Orange" (4.6), "Reading" and "Mobile" are words
     #: and firms too; "Mosul" is 3.3, "Irbil" 1.4.
     town_max_zipf: float = 4.0
+    #: A word in capitals at the start or end of a name tagged as a person ("TARGET Gambhir", "Colleen Rubino NEVER")
+    #: is a shouted word of a caption, cut off, when this common in English (Zipf); rarer, it is an acronym and the
+    #: name an organisation's ("Oxford MCCU"; "BBC" is 4.6, "target" 4.8).
+    shouted_word_zipf: float = 4.7
 
 
 WEIGHTS = EntityWeights()
@@ -947,8 +951,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             return None  # "COP29", "the president" and the like are not names of people
         if found.honorific:
             found.sex = HONORIFICS[_bare(found.honorific)]
-        elif any(len(w) >= 3 and _all_caps(w) and w.isalpha() and not set(w) <= set("IVXLC") for w in found.parts) and not _all_caps(name):
-            found.kind = "organization"  # "Oxford MCCU", "JAAA President": an acronym in a name is no person's
+        shout = [len(w) >= 3 and _all_caps(w) and w.isalpha() and not set(w) <= set("IVXLC") for w in found.parts]
+        if any(shout) and not all(shout):
+            words = [w for w, loud in zip(found.parts, shout, strict=True) if loud]
+            if (all(_zipf(w.lower()) >= weights.shouted_word_zipf for w in words)
+                    and (shout[0] or shout[-1]) and sum(shout) == 1):
+                # "TARGET Gambhir", "Colleen Rubino NEVER": a word shouted in a caption or headline, run into the name
+                found.parts = [w for w, loud in zip(found.parts, shout, strict=True) if not loud]
+            else:
+                found.kind = "organization"  # "Oxford MCCU": an acronym in a name is no person's
     return found
 
 
