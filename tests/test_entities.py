@@ -564,6 +564,8 @@ def test_a_town_of_a_country_the_article_names_is_a_place_without_a_firms_cue():
     assert got[("Sinjar", "place")] == 1 and got[("Irbil", "place")] == 1
     assert ("Orange", "organization") in got  # a word of English: left to the model
     assert ("Santander", "organization") in got  # "the bank Santander"
+    assert ("Brent", "place") not in found("In London, the price of Brent crude rose.", ("London", "GPE"),
+                                           ("Brent", "ORG"))
     # Without its country named, a town's name tagged as an organisation stays one.
     assert found("Shares in Irbil rose.", ("Irbil", "ORG")) == {("Irbil", "organization"): 1}
 

@@ -873,10 +873,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (kind == "organization" and m.label == "ORG" and len(parts) == 1 and not _all_caps(name)
           and not (m.firm or m.club or m.sport) and _zipf(name.lower()) < weights.town_max_zipf
           and (_bare(m.before) in _TO_PLACE | {"of", "at"} or m.before.endswith(",") and m.after[:1] in ("", ",", "."))
+          and not (m.after.isalpha() and m.after.islower() and _zipf(m.after) < 5.5)
           and towns().get(_folded_name(name), frozenset()) & named):
         # "the Kurdish region's capital, Irbil" tagged as an organisation: a town of a country (or US state) the
         # article names, said as a place is (after "in", "of", or between commas: not "In London, Brent crude",
-        # "Opel and Vauxhall"), with no cue of a firm or team ("Orange", "Reading" are words: left to the model).
+        # "Opel and Vauxhall"), not before a noun it names a kind of ("of Brent crude": a word rarer than "city"),
+        # with no cue of a firm or team ("Orange", "Reading" are words: left to the model).
         kind = "place"
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
