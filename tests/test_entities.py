@@ -600,3 +600,10 @@ def test_a_caption_run_into_a_place_or_a_country_run_into_a_name_are_two_names()
     assert got[("Real Madrid", "organization")] == 2 and got[("Orlando", "place")] == 2
     assert got[("Sky Sports", "organization")] == 2 and got[("Italy", "place")] == 2
     assert ("New York Times", "organization") in got
+
+
+def test_an_i_product_is_none_of_our_types():
+    text = "Shares in Apple rose: the iPod and the iPhone 4 sold via Verizon; the Verizon iPhone and iTunes did well."
+    got = found(text, ("Apple", "ORG"), ("iPod", "ORG"), ("iPhone 4", "ORG"), ("Verizon", "ORG"),
+                ("Verizon iPhone", "ORG"), ("iTunes", "ORG"))
+    assert got == {("Apple", "organization"): 1, ("Verizon", "organization"): 1}

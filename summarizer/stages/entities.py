@@ -97,6 +97,8 @@ playwright manager coach striker midfielder defender goalkeeper chairman chairwo
 #: A hyphen and a participle ending a capitalised run ("Academy Award-winning", "Oscar-nominated", "London-based"):
 #: a description the model took for a name.
 _HYPHEN_PARTICIPLE = re.compile(r"-[a-z]+(?:ing|ed)$")
+#: A word of a lower-case "i" and a capitalised word ("iPod", "iPhone", "iTunes", "iPlayer"): a product's name.
+_I_PRODUCT = re.compile(r"^i[A-Z][a-z]+s?$")
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
@@ -816,6 +818,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
                                           or m.after[:1] in ("-", "–", "—")):
         return None  # "WASHINGTON (Reuters) -", "... said. Reuters": the wire's sign-off
     parts = name.split()
+    if _I_PRODUCT.match(parts[-1] if not parts[-1].isdigit() or len(parts) == 1 else parts[-2]):
+        return None  # "iPod", "Verizon iPhone", "Apple's iPhone 4": a product, none of our types
     if _HYPHEN_PARTICIPLE.search(parts[-1]):
         return None  # "Academy Award-winning (actor)", "London-based": a description, no name
     if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) == "general" and m.after[:1].isupper()
