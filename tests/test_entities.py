@@ -607,3 +607,11 @@ def test_an_i_product_is_none_of_our_types():
     got = found(text, ("Apple", "ORG"), ("iPod", "ORG"), ("iPhone 4", "ORG"), ("Verizon", "ORG"),
                 ("Verizon iPhone", "ORG"), ("iTunes", "ORG"))
     assert got == {("Apple", "organization"): 1, ("Verizon", "organization"): 1}
+
+
+def test_a_dateline_in_capitals_is_a_place_and_a_town_run_into_one_is_two_places():
+    text = "ATHENS (AP) - Greece voted. Troops left Fallujah BAGHDAD, and Iraq voted in Baghdad and Fallujah."
+    got = found(text, ("ATHENS", "GPE"), ("Greece", "GPE"), ("Fallujah BAGHDAD", "GPE"), ("Iraq", "GPE"),
+                ("Baghdad", "GPE"), ("Fallujah", "GPE"))
+    assert ("ATHENS", "organization") not in got
+    assert got[("Fallujah", "place")] == 2 and got[("Baghdad", "place")] == 2

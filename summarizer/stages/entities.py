@@ -868,8 +868,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
-    if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
-        kind = "organization"  # "the NRA" tagged as a place
+    if (m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS
+            and name.lower() not in known_places() and _folded_name(name) not in towns()):
+        kind = "organization"  # "the NRA" tagged as a place; not "ATHENS" of a dateline
     elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
         kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
     elif kind == "organization" and name.lower() in known_places() - _CLDR_BODIES and not m.sport:
@@ -1171,13 +1172,14 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
 
-    # "Indonesia Aceh": a known place run into another place (known, or named alone in the article) with no comma
+    # "Indonesia Aceh", "Fallujah BAGHDAD": a known place or town run into another place (known, or named alone in
+    # the article) with no comma
     # between them is two places, each named once more ("New York", "Papua New Guinea" are known whole).
     for key in [k for k in tally if k[1] == "place" and " " in k[0] and k[0] not in known_places()]:
         w, shown = key[0].split(), tally[key].shown.split()
         if len(shown) != len(w):
             continue
-        cut = next((i for i in range(1, len(w)) if " ".join(w[:i]) in known_places()
+        cut = next((i for i in range(1, len(w)) if (" ".join(w[:i]) in known_places() or " ".join(w[:i]) in towns())
                     and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
         if cut:
             share(key, [((" ".join(w[:cut]), "place"), " ".join(shown[:cut])),
