@@ -615,3 +615,10 @@ def test_a_dateline_in_capitals_is_a_place_and_a_town_run_into_one_is_two_places
                 ("Baghdad", "GPE"), ("Fallujah", "GPE"))
     assert ("ATHENS", "organization") not in got
     assert got[("Fallujah", "place")] == 2 and got[("Baghdad", "place")] == 2
+
+
+def test_a_town_and_a_word_that_names_no_place_is_a_club_in_a_match_report():
+    text = ("The Oklahoma City Thunder beat the Bulls in the league match; the coach said the goal was fine. The fans "
+            "went home to Seattle and the Grand Canyon.")
+    got = found(text, ("Oklahoma City Thunder", "GPE"), ("Seattle", "GPE"), ("Grand Canyon", "LOC"))
+    assert got == {("Oklahoma City Thunder", "organization"): 1, ("Seattle", "place"): 1, ("Grand Canyon", "place"): 1}

@@ -902,6 +902,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
     if kind == "place" and m.club and name.lower() not in known_places():
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
+    elif (kind == "place" and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
+          and name.lower() not in known_places() and not {_bare(w) for w in parts} & (PLACE_HEADS | _PLACE_NOUNS)
+          and any((" ".join(parts[:i]).lower() in known_places() or _folded_name(" ".join(parts[:i])) in towns())
+                  and not any(_folded_name(w) in towns() for w in parts[i:]) for i in range(1, len(parts)))):
+        # In a match report, a town's name and a word that names no place ("Oklahoma City Thunder", "Paris
+        # Saint-Germain") is the club's.
+        kind = found.kind = "organization"
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
     if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s:
