@@ -903,7 +903,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
     if kind == "place" and m.club and name.lower() not in known_places():
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
-    elif (kind == "place" and m.label == "GPE" and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
+    elif (kind == "place" and m.label in ("GPE", "LOC") and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
           and _folded(parts[-1]) not in surnames()
           and name.lower() not in known_places() and not {_bare(w) for w in parts} & (PLACE_HEADS | _PLACE_NOUNS)
           and any((" ".join(parts[:i]).lower() in known_places() or _folded_name(" ".join(parts[:i])) in towns())
