@@ -615,6 +615,8 @@ def test_a_dateline_in_capitals_is_a_place_and_a_town_run_into_one_is_two_places
                 ("Baghdad", "GPE"), ("Fallujah", "GPE"))
     assert ("ATHENS", "organization") not in got
     assert got[("Fallujah", "place")] == 2 and got[("Baghdad", "place")] == 2
+    got = found("Towns in North Jersey and Jersey voted.", ("North Jersey", "LOC"), ("Jersey", "GPE"))
+    assert ("North Jersey", "place") in got
 
 
 def test_a_town_and_a_word_that_names_no_place_is_a_club_in_a_match_report():

@@ -1181,14 +1181,15 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
 
-    # "Indonesia Aceh", "Fallujah BAGHDAD": a known place or town run into another place (known, or named alone in
-    # the article) with no comma
+    # "Indonesia Aceh", "Fallujah BAGHDAD": a known place or town (no English word: not "North Jersey") run into
+    # another place (known, or named alone in the article) with no comma
     # between them is two places, each named once more ("New York", "Papua New Guinea" are known whole).
     for key in [k for k in tally if k[1] == "place" and " " in k[0] and k[0] not in known_places()]:
         w, shown = key[0].split(), tally[key].shown.split()
         if len(shown) != len(w):
             continue
-        cut = next((i for i in range(1, len(w)) if (" ".join(w[:i]) in known_places() or " ".join(w[:i]) in towns())
+        cut = next((i for i in range(1, len(w)) if (" ".join(w[:i]) in known_places() or " ".join(w[:i]) in towns()
+                                                    and _zipf(" ".join(w[:i])) < weights.town_max_zipf)
                     and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
         if cut:
             share(key, [((" ".join(w[:cut]), "place"), " ".join(shown[:cut])),
