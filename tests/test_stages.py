@@ -92,6 +92,12 @@ def test_a_surname_alone_inside_a_sentence_needs_the_persons_introduction():
     # The surname sentence is the most central, but comes only after the one that introduced the person.
     picked = extractive.select(sents, vecs, max_sentences=2, weights=weights, people=PEOPLE)
     assert 2 not in picked or 0 in picked
+    # Not inside the lead, nor a common word the model took for a person ("Northtown United" is a club).
+    club = ["First blood to United as their youth side beat the visitors 1-0.", "Fans of United were happy.",
+            "The winner was scored for Northtown United late in the game."]
+    assert [extractive.introduced_in(club, i, ["Northtown United"]) for i in range(3)] == [None, None, None]
+    assert extractive.introduced_in(["In Kalder's own state the plan is unpopular.", "The board met.",
+                                     "Ruth Kalder spoke."], 0, PEOPLE) is None
 
 
 def test_a_match_result_is_told_by_a_score_and_a_verb_of_winning():

@@ -104,13 +104,21 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
+#: A surname that is also a common word ("United", "City", "Wood": wordfreq's zipf 4.5 and up) is not taken for a
+#: person inside a sentence: there it is more often a club's or a place's name (or the model's mistake for one).
+_COMMON_WORD_ZIPF = 4.5
+
+
 def _bare_surname_inside(sentence: str, people: Collection[str]) -> str | None:
     """The first surname of the article's people that the sentence uses alone after its first word ("In Lindeen's
     own state ...", "... when Mirallas grabbed the ball"): not after another capitalised word ("Monica Lindeen",
-    "New Lindeen") nor before one ("Lindeen Street")."""
+    "New Lindeen") nor before one ("Lindeen Street"), and not a common word (:data:`_COMMON_WORD_ZIPF`)."""
+    from .keywords import zipf_frequency  # here: keywords imports this module
+
     surnames = {p.split()[-1].removesuffix("'s").removesuffix("’s") for p in people if len(p.split()) > 1}
     surnames = {n for n in surnames if len(n) > 2 and n[:1].isupper() and n[1:].islower()
-                and n.lower() not in _NOT_FIRST_NAMES and n.lower() not in _LEANING_WORDS}
+                and n.lower() not in _NOT_FIRST_NAMES and n.lower() not in _LEANING_WORDS
+                and zipf_frequency(n) < _COMMON_WORD_ZIPF}
     if not surnames:
         return None
     found = None
@@ -133,7 +141,8 @@ def introduced_in(sentences: Sequence[str], i: int, people: Collection[str] = ()
     surname only when it ends one of them in two words or more ("Air", "Irish" or "Argentina" never do).
     """
     m = _BARE_NAME.match(sentences[i])
-    name = m.group(1) if m else _bare_surname_inside(sentences[i], people)
+    # Inside a sentence, not the lead's: the lead opens the story, and a name it holds is the story's own.
+    name = m.group(1) if m else _bare_surname_inside(sentences[i], people) if i > 0 else None
     if name is None:
         return None
     if name.lower() in _NOT_FIRST_NAMES or name.lower() in _LEANING_WORDS:
