@@ -515,6 +515,11 @@ def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
     assert extractive.leans_on_previous("Police said the pair were arrested at the border on Friday.", "")
     assert extractive.leans_on_previous("It took two months for the couple to find a flat.", "")
     assert not extractive.leans_on_previous("The shop sold the pair of shoes for a record price.", "")
+    assert extractive.leans_on_previous("Of those, 10 were born in the city itself.", "")
+    assert extractive.leans_on_previous("Among them was the former mayor of the town.", "")
+    assert extractive.leans_on_previous("Despite this, exports rose by a fifth in May.", "")
+    assert not extractive.leans_on_previous("In this year's vote the party won two seats.", "")
+    assert not extractive.leans_on_previous("At that time the river had flooded twice.", "")
     sents = ["Acme Inc agreed to buy Delmar Group for 120 million dollars on Monday in a deal for trucks.",
              "Shares in both companies rose sharply in early trading after the news of the deal was out.",
              "Analysts at several banks called the price paid for the trucking business a fair one.",

@@ -62,6 +62,16 @@ _PERSON_BY_ROLE = re.compile(
 _THE_PAIR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:pair|duo|couple|trio)\b(?! of\b)|\b[Bb]oth (?:men|women)\b")
 
 
+#: A preposition and a pronoun that stands for what was said before: "Of those, 10 were ...", "Among them ...",
+#: "Despite this, ...", "After that, ...". ("In this year's ..." and "At that time ..." say no more than a date.)
+_PREPOSITION_BACK = re.compile(
+    r"^[\"“'‘(]*(?:of|among|amongst|for|despite|after|before|since|from|besides|like|unlike|against|without|with|"
+    r"beyond|because of|in addition to|apart from|on top of|as well as|in|on|at|by|to|under|over) "
+    r"(?:(?:those|them|these|it|him|her|which)\b|(?:this|that)\b(?! \w))",
+    re.IGNORECASE,
+)
+
+
 def leans_on_previous(sentence: str, earlier: str) -> bool:
     """Whether a sentence needs the text before it to be understood.
 
@@ -69,10 +79,12 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     means ...", "But ..."), with "the same" ("On the same day ..."), with "the" and a noun that
     the earlier text already used ("The company said ..." after a company was named), or with a
     person named by age or role ("The 26-year-old ...", "The Spanish goalkeeper ..."), or when it speaks
-    of "the pair", "the couple", "both men" anywhere: a reference back to someone or something the reader
+    of "the pair", "the couple", "both men" anywhere, or opens with a preposition and a pronoun ("Of those,
+    10 were ...", "Despite this, ..."): a reference back to someone or something the reader
     of the summary alone would not know.
     """
-    if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence) or _THE_PAIR.search(sentence):
+    if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence) or _THE_PAIR.search(sentence) \
+            or _PREPOSITION_BACK.match(sentence):
         return True
     m = _FIRST_WORDS.match(sentence)
     if not m:
