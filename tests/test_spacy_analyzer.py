@@ -129,6 +129,12 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
         "Class A shares of the firm rose sharply on Monday.",
         "Fans queued for the film A star is born on Friday night.",
     ]
+    # Two short titles in a row ("Brig. Gen.", "Maj. Gen.") stay with their name.
+    ranks = ("The guard made some changes on Saturday. Brig. Gen. Tim Rees was installed as its head. He replaces "
+             "the retiring Maj. Gen. Steve Dunn in the top spot.")
+    assert _sentences(real_summarizer, ranks) == [
+        "The guard made some changes on Saturday.", "Brig. Gen. Tim Rees was installed as its head.",
+        "He replaces the retiring Maj. Gen. Steve Dunn in the top spot."]
     # An opening quotation mark opens the sentence it quotes, not the end of the one before.
     quoted = ("Dorrit will ride for the record on June 7 at the velodrome in the city. 'The record is a holy grail "
               "for riders,' Dorrit said on Monday.")

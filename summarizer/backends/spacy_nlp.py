@@ -273,7 +273,9 @@ def _sentence_starts(doc: Any) -> list[int]:
         if name >= len(doc) or not doc[name].text[:1].isupper():
             continue
         starts.difference_update(range(tok.i + 1, name + 1))
-        if tok.i > 0 and doc[tok.i - 1].text in _SENTENCE_END:
+        # Not after the full stop of a title before it: "Brig. Gen. Timothy Reisch", "the retiring Maj. Gen. Steven".
+        after_title = tok.i > 1 and doc[tok.i - 2].text in _SHORT_TITLES and not doc[tok.i - 2].whitespace_
+        if tok.i > 0 and doc[tok.i - 1].text in _SENTENCE_END and not after_title:
             starts.add(tok.i)
     return sorted(starts)
 
