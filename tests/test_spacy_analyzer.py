@@ -129,6 +129,23 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
         "Class A shares of the firm rose sharply on Monday.",
         "Fans queued for the film A star is born on Friday night.",
     ]
+    # Two short titles in a row ("Brig. Gen.", "Maj. Gen.") stay with their name.
+    ranks = ("The guard made some changes on Saturday. Brig. Gen. Tim Rees was installed as its head. He replaces "
+             "the retiring Maj. Gen. Steve Dunn in the top spot.")
+    assert _sentences(real_summarizer, ranks) == [
+        "The guard made some changes on Saturday.", "Brig. Gen. Tim Rees was installed as its head.",
+        "He replaces the retiring Maj. Gen. Steve Dunn in the top spot."]
+    # An opening quotation mark opens the sentence it quotes, not the end of the one before.
+    quoted = ("Dorrit will ride for the record on June 7 at the velodrome in the city. 'The record is a holy grail "
+              "for riders,' Dorrit said on Monday.")
+    assert _sentences(real_summarizer, quoted)[-1] == "'The record is a holy grail for riders,' Dorrit said on Monday."
+    # A standfirst ends with its attribution, a comma shortly before it: the body's first sentence is its own.
+    standfirst = ("Rain may fall on the far hills and the dry plains, forecaster says The search for water usually "
+                  "starts in the valleys near the old town.")
+    assert _sentences(real_summarizer, standfirst) == [
+        "Rain may fall on the far hills and the dry plains, forecaster says",
+        "The search for water usually starts in the valleys near the old town.",
+    ]
 
 
 def test_a_persons_name_cut_at_a_particle_is_made_whole():

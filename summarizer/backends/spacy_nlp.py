@@ -188,6 +188,8 @@ _NEWLINE_SPLIT = re.compile(r"\s*\n\s*")
 _SHORT_TITLES = frozenset("Lt Sgt Col Capt Supt Insp Cpl Maj Cmdr Det Pvt Brig Atty Gen Gov Sen Rep Adm Rev".split())
 _SHORT_TITLE_AT = re.compile(r"\b(?:" + "|".join(sorted(_SHORT_TITLES)) + r")\.")
 _SENTENCE_END = frozenset(".!?")
+_OPENING_MARKS = frozenset({"'", '"', "‘", "“"})
+_CLOSING_MARKS = frozenset({"'", '"', "’", "”", ")"})
 
 
 #: "... at East Midlands Airport A four-year-old boy was ...": a capitalised article after a word, before a word in
@@ -208,11 +210,16 @@ _NOT_BEFORE_START = frozenset(
 )
 
 
+#: Verbs of saying that end a standfirst ("Potential exists on free-floating planets, researcher says The search ..."):
+#: after them a capitalised article opens the body even where a comma comes shortly before.
+_SAYS = frozenset({"says", "said", "warns", "warned", "claims", "claimed", "reports", "reported"})
+
+
 def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
     """Tokens that start a sentence glued without a full stop to a headline or caption before it.
 
     Taken only where at least three words precede it in its sentence, none of them punctuation (so "Serie A"
-    or a list stays whole), and four words follow it.
+    or a list stays whole) unless a verb of saying ends the standfirst before it, and four words follow it.
     """
     found: set[int] = set()
     for m in _GLUED_START.finditer(doc.text):  # the text first: most documents hold no such article
@@ -227,7 +234,9 @@ def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
             continue
         if any(s in starts for s in range(i - 2, i)) or any(s in starts for s in range(i + 1, i + 5)):
             continue  # fewer than three words before it or four after it in its sentence
-        if not all(t.is_alpha or t.is_digit or t.text in {"-", "'", "’"} for t in doc[i - 3 : i]):
+        # A comma may come before "... researcher says The search ...": a standfirst's attribution ends it.
+        if prev.lower_ not in _SAYS and not all(t.is_alpha or t.is_digit or t.text in {"-", "'", "’"}
+                                                for t in doc[i - 3 : i]):
             continue
         found.add(i)
     return found
@@ -241,10 +250,16 @@ def _sentence_starts(doc: Any) -> list[int]:
     itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the break is put before it.
     And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`).
     Never a break inside a word: the segmenter sometimes opens a sentence at the hyphen of "Anti-virus firms
-    said", leaving "Anti" a sentence and "-virus firms said" another.
+    said", leaving "Anti" a sentence and "-virus firms said" another. An opening quotation mark goes with the
+    sentence it opens, not the one before ("... Velodrome. 'The Hour Record is a holy grail,' Wiggins said.").
     """
     starts = {sent.start for sent in doc.sents}
     starts -= {i for i in starts if i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum()}
+    # An opening quotation mark left at the end of the sentence before ("... Velodrome. 'The Hour Record is ...'"):
+    # the mark, spaced from what precedes it and glued to the word after it, opens the next sentence.
+    starts = {i - 1 if i > 1 and doc[i - 1].text in _OPENING_MARKS and not doc[i - 1].whitespace_
+              and doc[i - 2].whitespace_ and doc[i - 2].text[-1:] in _SENTENCE_END | _CLOSING_MARKS else i
+              for i in starts}
     starts |= _glued_starts(doc, starts)
     for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
@@ -258,7 +273,9 @@ def _sentence_starts(doc: Any) -> list[int]:
         if name >= len(doc) or not doc[name].text[:1].isupper():
             continue
         starts.difference_update(range(tok.i + 1, name + 1))
-        if tok.i > 0 and doc[tok.i - 1].text in _SENTENCE_END:
+        # Not after the full stop of a title before it: "Brig. Gen. Timothy Reisch", "the retiring Maj. Gen. Steven".
+        after_title = tok.i > 1 and doc[tok.i - 2].text in _SHORT_TITLES and not doc[tok.i - 2].whitespace_
+        if tok.i > 0 and doc[tok.i - 1].text in _SENTENCE_END and not after_title:
             starts.add(tok.i)
     return sorted(starts)
 

@@ -57,16 +57,34 @@ _PERSON_BY_ROLE = re.compile(
 )
 
 
+#: "the pair", "the duo", "the couple", "the trio", "both men" anywhere in a sentence: people met before, whom the
+#: sentence does not name ("Police said the pair were arrested", "... the two months the couple spent trying").
+_THE_PAIR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:pair|duo|couple|trio)\b(?! of\b)|\b[Bb]oth (?:men|women)\b")
+
+
+#: A preposition and a pronoun that stands for what was said before: "Of those, 10 were ...", "Among them ...",
+#: "Despite this, ...", "After that, ...". ("In this year's ..." and "At that time ..." say no more than a date.)
+_PREPOSITION_BACK = re.compile(
+    r"^[\"“'‘(]*(?:of|among|amongst|for|despite|after|before|since|from|besides|like|unlike|against|without|with|"
+    r"beyond|because of|in addition to|apart from|on top of|as well as|in|on|at|by|to|under|over) "
+    r"(?:(?:those|them|these|it|him|her|which)\b|(?:this|that)\b(?! \w))",
+    re.IGNORECASE,
+)
+
+
 def leans_on_previous(sentence: str, earlier: str) -> bool:
     """Whether a sentence needs the text before it to be understood.
 
     It does when it opens with a pronoun, a demonstrative or a connective ("He said ...", "This
     means ...", "But ..."), with "the same" ("On the same day ..."), with "the" and a noun that
     the earlier text already used ("The company said ..." after a company was named), or with a
-    person named by age or role ("The 26-year-old ...", "The Spanish goalkeeper ..."): a reference
-    back to someone or something the reader of the summary alone would not know.
+    person named by age or role ("The 26-year-old ...", "The Spanish goalkeeper ..."), or when it speaks
+    of "the pair", "the couple", "both men" anywhere, or opens with a preposition and a pronoun ("Of those,
+    10 were ...", "Despite this, ..."): a reference back to someone or something the reader
+    of the summary alone would not know.
     """
-    if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence):
+    if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence) or _THE_PAIR.search(sentence) \
+            or _PREPOSITION_BACK.match(sentence):
         return True
     m = _FIRST_WORDS.match(sentence)
     if not m:
@@ -98,6 +116,32 @@ _NOT_FIRST_NAMES = frozenset(
 )
 
 
+#: A surname that is also a common word ("United", "City", "Wood": wordfreq's zipf 4.5 and up) is not taken for a
+#: person inside a sentence: there it is more often a club's or a place's name (or the model's mistake for one).
+_COMMON_WORD_ZIPF = 4.5
+
+
+def _bare_surname_inside(sentence: str, people: Collection[str]) -> str | None:
+    """The first surname of the article's people that the sentence uses alone after its first word ("In Lindeen's
+    own state ...", "... when Mirallas grabbed the ball"): not after another capitalised word ("Monica Lindeen",
+    "New Lindeen") nor before one ("Lindeen Street"), and not a common word (:data:`_COMMON_WORD_ZIPF`)."""
+    from .keywords import zipf_frequency  # here: keywords imports this module
+
+    surnames = {p.split()[-1].removesuffix("'s").removesuffix("’s") for p in people if len(p.split()) > 1}
+    surnames = {n for n in surnames if len(n) > 2 and n[:1].isupper() and n[1:].islower()
+                and n.lower() not in _NOT_FIRST_NAMES and n.lower() not in _LEANING_WORDS
+                and zipf_frequency(n) < _COMMON_WORD_ZIPF}
+    if not surnames:
+        return None
+    found = None
+    for n in surnames:
+        bare = re.compile(rf"(?<=[a-z,;:(\"“'‘] )(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?{re.escape(n)}\b(?!['’]?\s*[A-Z])")
+        hit = bare.search(sentence, 1)
+        if hit and (found is None or hit.start() < found[0]):
+            found = (hit.start(), n)
+    return found[1] if found else None
+
+
 def introduced_in(sentences: Sequence[str], i: int, people: Collection[str] = ()) -> list[int] | None:
     """Where the person that sentence ``i`` names by surname alone is introduced by full name, or None.
 
@@ -109,9 +153,10 @@ def introduced_in(sentences: Sequence[str], i: int, people: Collection[str] = ()
     surname only when it ends one of them in two words or more ("Air", "Irish" or "Argentina" never do).
     """
     m = _BARE_NAME.match(sentences[i])
-    if not m:
+    # Inside a sentence, not the lead's: the lead opens the story, and a name it holds is the story's own.
+    name = m.group(1) if m else _bare_surname_inside(sentences[i], people) if i > 0 else None
+    if name is None:
         return None
-    name = m.group(1)
     if name.lower() in _NOT_FIRST_NAMES or name.lower() in _LEANING_WORDS:
         return None
     if not any(len(p.split()) > 1 and p.split()[-1] in (name, f"{name}'s", f"{name}’s") for p in people):
@@ -165,11 +210,47 @@ _TO_THE_READER = re.compile(
 _RIGHTS = re.compile(r"(?:\bcopyright\s*(?:©|\(c\))?|©)\s*(?:19|20)\d\d\b|\ball rights reserved\b", re.IGNORECASE)
 
 
+#: A sentence opening with a mark that only goes after something (": \"I joined ...", ", he said."): the segmenter cut
+#: it off what it continues.
+_TAIL_START = re.compile(r"^\s*[:;,.)\]}%]")
+
+
+def starts_inside_quote(sentence: str) -> bool:
+    """Whether the first quotation mark of a sentence closes a quotation: the sentence is the tail of a quote
+    ("... listen," the prime minister said.", "#7minutes,' Merson put on Twitter."), cut from its start by the
+    segmenter (at a "?" or "!" inside the quote, or between sentences of a long quote).
+
+    An apostrophe inside a word ("don't", "Bening's") or after a plural ("the players' union") is no quote
+    mark; a straight or single mark after a space opens a quote, one after a letter's punctuation closes it.
+    """
+    for m in _QUOTE_MARK.finditer(sentence):
+        i, ch = m.start(), m.group()
+        before = sentence[i - 1] if i else " "
+        after = sentence[i + 1] if i + 1 < len(sentence) else " "
+        if ch in "“‘«":
+            return False
+        if ch in "”»":
+            return True
+        if before.isspace() or before in "([{—–-:" or i == 0:
+            return False  # opens a quote
+        if ch in "'’":
+            if before in ",.!?" and not after.isalnum():
+                return True  # "cyclists,' Wiggins said"
+            continue  # an apostrophe: "don't", "players' union"
+        return before.isalnum() or before in ",.!?;…"  # a straight double mark after a word or its stop closes
+    return False
+
+
+_QUOTE_MARK = re.compile(r"[\"“”‘’'«»]")
+
+
 def eligibility(sentence: str, max_words: int = 150) -> float:
     """A multiplier in [0, 1]: 0 for what must never be a summary sentence, less for weak ones."""
     words = sentence.split()
     if not is_sentence_like(sentence) or sentence.rstrip().endswith((":", ";")):
         return 0.0  # headings, list items, speaker labels, fragments
+    if _TAIL_START.match(sentence) or starts_inside_quote(sentence):
+        return 0.0  # a piece cut off the sentence or quotation it ends: not a whole sentence
     if _RIGHTS.search(sentence) or _TO_THE_READER.match(sentence):
         return 0.0
     if len(words) < 5 or len(words) > max_words:
