@@ -222,6 +222,7 @@ class Candidate:
     in_title: bool = False  # the title names it
     incidental: bool = False  # a single word in lower case used too seldom to be the subject (see rank)
     wording: bool = False  # a role or a company described, not a term of the story (see _wording and rank)
+    named: bool = False  # a word that is also capitalised inside longer names ("ministry", "Ministry of ...")
 
 
 def phrase_key(text: str) -> str:
@@ -354,7 +355,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             continue
         first = min(s for _, s in occ) / max(text_length, 1)
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ), in_title,
-                             incidental, wording))
+                             incidental, wording, inside > 0))
     if added:
         # A whole found in the text is a candidate in the place of a piece of it that would have been one
         # ("Euro 2016" for "Euro"), not beside the names whose words say nothing alone ("This Week").
@@ -797,6 +798,7 @@ def rank(
         picked = mmr(score, vectors, k, w.diversity, allowed=allowed, redundancy_cutoff=0.9)
         picked += [i for i in chosen if i not in picked][: max(0, w.min_keywords - len(picked))]
     keys_taken: list[str] = []
+    named: list[bool] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
     floor = sorted((score[i] for i in picked), reverse=True)[: w.min_keywords]
@@ -805,8 +807,8 @@ def rank(
         # A phrase contained in one already taken (or containing it) adds little; but a name shows whole in
         # the place of a capitalised word of it taken before ("Stars In Their Eyes", not "Stars").
         piece = next((n for n, k2 in enumerate(keys_taken) if f" {k2} " in f" {key} "), None)
-        if piece is not None and " " not in out[piece].text and out[piece].text[:1].isupper() and _is_name(
-                cands[i].text):
+        if piece is not None and " " not in out[piece].text and (out[piece].text[:1].isupper() or named[piece]) and (
+                _is_name(cands[i].text)):
             keys_taken[piece] = key
             out[piece] = Keyword(cands[i].text, out[piece].score)
             continue
@@ -815,6 +817,7 @@ def rank(
         if score[i] < w.min_share * top and score[i] < min(floor, default=math.inf):
             continue
         keys_taken.append(key)
+        named.append(cands[i].named)
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
     # MMR chose a varied set; show it most relevant first.
     return sorted(out, key=lambda kw: -kw.score)
