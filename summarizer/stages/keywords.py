@@ -775,7 +775,8 @@ def rank(
 
     The score mixes closeness to the article's vector, how often and how early a phrase occurs and
     whether the title names it (:class:`KeywordWeights`); MMR keeps the list varied, a phrase contained
-    in one already taken is skipped (a name takes the place of a capitalised word of it), an incidental
+    in one already taken is skipped (a name takes the place of a capitalised word of it, or of a word that names hold capitalised:
+    "Bank of America", not "bank"), an incidental
     word or a description (:attr:`Candidate.incidental`, :attr:`Candidate.wording`) scoring less than
     ``weights.central_share`` of the best is left out without another phrase in its place, and one scoring less than ``weights.min_share`` of the first is
     left out, so an article with little to go on gets fewer.
