@@ -309,7 +309,9 @@ class Pipeline:
                      and (span := keywords_stage.joined_name_span(e.text, e.start)) is not None]
             phrases = [(p.text, p.start) for p in w.analysis.phrases] + [(w.cleaned.text[a:b], a) for a, b in names]
             cands = keywords_stage.candidates(phrases, len(w.cleaned.text), names=names, article=w.cleaned.text,
-                                              title=w.cleaned.title)
+                                              title=w.cleaned.title,
+                                              entities=[(e.start, e.start + len(e.text), e.label)
+                                                        for e in w.analysis.entities])
             start = len(texts)
             texts.extend(_head(sent, s.max_sentence_words) for sent in sents)
             sentence_spans, owners = _occurrences(w.cleaned.text, w.analysis.sentences, cands)

@@ -190,6 +190,40 @@ def test_pieces_of_a_joined_name_are_no_candidates_but_the_name_is():
     assert keywords.candidates(words + [(long[span[0] : span[1]], span[0])], len(long), names=[span]) == []
 
 
+def test_pieces_of_a_longer_name_or_title_are_no_candidates_but_the_whole_is():
+    text = ("Voters in Cote d'Ivoire went to the polls. She starred in The Girl With The Dragon Tattoo. "
+            "Fans of Gone with the Wind came. Wales lost the Six Nations and qualified for Euro 2016. "
+            "The Memorandum of Understanding was signed at 1400 GMT. Assistant Secretary of State Philip Crowley "
+            "spoke. Bank of England Governor Mervyn King spoke. Officials of Chelsea said. President Obama came.")
+    # The analyser's names (start, end, label), as a small model tags them: some whole, one not at all.
+    tagged = {"Cote d'Ivoire": "GPE", "The Girl With The Dragon Tattoo": "WORK_OF_ART", "Wind": "PERSON",
+              "Philip Crowley": "PERSON", "Bank of England": "ORG", "Mervyn King": "PERSON", "Obama": "PERSON",
+              "Chelsea": "ORG", "1400": "CARDINAL"}
+    ents = [(text.index(n), text.index(n) + len(n), label) for n, label in tagged.items()]
+    assert [text[a:b] for a, b in keywords.name_spans(text, ents)] == [
+        "Cote d'Ivoire", "Girl With The Dragon Tattoo", "Gone with the Wind", "Six Nations", "Euro 2016",
+        "Memorandum of Understanding", "Assistant Secretary of State", "Philip Crowley", "Bank of England",
+        "Mervyn King"]
+    # The noun-phrase chunks break those names at small words, particles and numbers.
+    chunks = ("Cote", "Girl", "Dragon Tattoo", "Wind", "Nations", "Euro", "Memorandum", "Understanding", "GMT",
+              "Assistant Secretary", "Philip Crowley", "Bank", "England", "Governor", "Mervyn King", "Chelsea",
+              "Obama")
+    phrases = [(m.group(), m.start()) for m in re.finditer("|".join(chunks), text)]
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=ents)}
+    assert got == {"Cote d'Ivoire", "Girl With The Dragon Tattoo", "Gone with the Wind", "Six Nations",
+                   "Euro 2016", "Memorandum of Understanding", "Assistant Secretary of State", "Philip Crowley",
+                   "Bank of England", "Mervyn King", "Chelsea", "Obama", "Governor"}
+    # A word that also stands alone is no piece: "Wind" said again on its own stays a candidate.
+    again = text + " The Wind rose."
+    phrases = [(m.group(), m.start()) for m in re.finditer("Wind", again)]
+    assert "Wind" in {c.text for c in keywords.candidates(phrases, len(again), article=again, entities=ents)}
+    # A headline in title case is no name; an all-capitals one neither.
+    assert keywords.name_spans("Suns Rout Clippers Despite Missing Steve Nash And Gortat Of Phoenix.") == []
+    assert keywords.name_spans("EGYPT TO SELL OFF STATE BANK\nThe bank is sold.") == []
+    # A person's name after a courtesy title is no whole of which the surname is a piece.
+    assert keywords.name_spans("Ms Cooper spoke.", [(0, 9, "PERSON")]) == []
+
+
 def test_a_common_word_is_a_keyphrase_only_as_the_subject_of_the_article():
     text = ("Deal talks went on. The deal was signed by Acme. Experts said growth was slow. Acme shares rose. "
             "The ISM index and the deal lifted tariffs. Experts were calm. It was a good deal.")

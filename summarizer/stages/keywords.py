@@ -9,7 +9,10 @@ case is shown only as the story's subject: used several times, named by the titl
 so is a phrase that names a person by a role or describes a company ("prime minister", "telecoms company"). A
 currency that follows the article's amounts is their unit ("9.5bn kronor") and no keyphrase. A keyphrase that is a
 piece of another one shown is left out ("Alexandria" beside "Bank of Alexandria"), and a first name is shown as
-the person's full name.
+the person's full name. A capitalised word or phrase used only inside a longer name or title is a piece of it and
+no keyphrase when it says nothing alone ("United" of "Manchester United", "Cote" of "Cote d'Ivoire", "Girl" of
+"The Girl With The Dragon Tattoo", "Euro" of "Euro 2016"); the whole is a candidate in its place (see
+:func:`name_spans`). A time zone ("GMT") is no keyphrase.
 """
 
 from __future__ import annotations
@@ -23,9 +26,9 @@ from functools import cache
 
 import numpy as np
 
-from ..backends.base import NAME_PARTICLES
+from ..backends.base import NAME_LABELS, NAME_PARTICLES
 from ..records import Entity, Keyword
-from .entities import HONORIFICS
+from .entities import HONORIFICS, TIME_ZONES, TITLES
 from .extractive import mmr
 
 #: Nouns that are almost never what an article is about.
@@ -219,6 +222,7 @@ class Candidate:
     in_title: bool = False  # the title names it
     incidental: bool = False  # a single word in lower case used too seldom to be the subject (see rank)
     wording: bool = False  # a role or a company described, not a term of the story (see _wording and rank)
+    named: bool = False  # a word that is also capitalised inside longer names ("ministry", "Ministry of ...")
 
 
 def phrase_key(text: str) -> str:
@@ -239,7 +243,8 @@ _CREDIT_KEYS = frozenset(phrase_key(c.strip()) for c in CREDITS)
 
 def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candidates: int = 20,
                names: Sequence[tuple[int, int]] = (), *, article: str | None = None, title: str | None = None,
-               weights: KeywordWeights | None = None) -> list[Candidate]:
+               weights: KeywordWeights | None = None,
+               entities: Sequence[tuple[int, int, str]] = ()) -> list[Candidate]:
     """Group phrase occurrences (text, start offset) into candidates, most frequent first.
 
     Only the ``max_candidates`` most frequent (then earliest) are kept. When candidates were
@@ -259,8 +264,21 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     article's subject: named in the ``title`` or used ``weights.subject_count`` times (see
     :class:`KeywordWeights`). With the ``article``'s text, a capitalised word that only ever opens a
     sentence ("Analysts said ...") is judged as the common word it is, not as a name.
+
+    With the ``article``'s text, the longer names and titles of :func:`name_spans` (from the analyser's
+    ``entities``, start, end and label, and from the text) are judged as wholes: a capitalised candidate used
+    only inside them is a piece ("Cote" of "Cote d'Ivoire", "Girl" of "The Girl With The Dragon Tattoo",
+    "Memorandum" of "Memorandum of Understanding", "United" of "Manchester United") and no candidate, and
+    the whole is one (when it has at most ``MAX_PHRASE_WORDS`` words). A time zone ("GMT") is none either.
     """
     weights = weights or KeywordWeights()
+    added: set[tuple[int, int]] = set()  # the wholes of names found in the text, not among the phrases
+    if article is not None:
+        wholes = name_spans(article, entities)
+        have = {(start, start + len(raw)) for raw, start in phrases}
+        added = {(a, b) for a, b in wholes if (a, b) not in have and len(article[a:b].split()) <= MAX_PHRASE_WORDS}
+        phrases = list(phrases) + [(article[a:b], a) for a, b in sorted(added)]
+        names = sorted(set(names) | set(wholes))
     title_key = f" {phrase_key(title)} " if title else ""
     if article is not None and names:
         two = {span for span in names if _two_names(article, span)}  # "Parma and Real Madrid"
@@ -298,11 +316,24 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             continue
         groups.setdefault(phrase_key(text), []).append((text, start))
     out = []
+    pieces: list[tuple[int, int]] = []  # where the candidates that are pieces of names stood
     for key, occ in groups.items():
-        if names and occ[0][0][:1].isupper() and _only_inside_names(occ, names):
-            continue
+        piece = bool(names) and occ[0][0][:1].isupper() and _only_inside_names(occ, names) and (
+            article is None or _a_fragment(occ, names, article))
+        inside = 0
+        if names and uses is not None and not piece:
+            # A word that is capitalised only inside names and in lower case elsewhere ("the Memorandum of
+            # Understanding on ..." and "three memorandums of understanding") is judged by its own uses.
+            rest = [o for o in occ if not _only_inside_names([o], names)]
+            if rest and len(rest) < len(occ) and all(text.islower() for text, _ in rest):
+                inside = len(occ) - len(rest)
+                occ = rest
+                uses = uses.copy()
+                uses[key] -= inside
         if key in _CREDIT_KEYS and f" {key} " not in title_key:
             continue
+        if all(text in TIME_ZONES for text, _ in occ):
+            continue  # "1400 GMT": a time of day
         forms: dict[str, int] = {}
         for text, _ in occ:
             forms[text] = forms.get(text, 0) + 1
@@ -310,15 +341,26 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         display = max(forms, key=lambda f: (forms[f], f[:1].isupper(), -len(f)))
         display = " ".join(display.split())  # no line break inside a keyphrase
         in_title = f" {key} " in title_key
+        if piece and in_title and not any(f" {phrase_key(article[a:b])} " in title_key for a, b in names
+                                          if any(a <= s and s + len(t) <= b for t, s in occ)):
+            piece = False  # the title says it alone ("Cardinals rally" over "the St. Louis Cardinals")
         if " " not in display and not in_title and _generic(display, occ, article, weights):
             continue
         if article is not None and " " not in display and _a_unit(display, occ, article):
             continue  # "kronor" of "9.5bn kronor"
         incidental = uses is not None and _incidental(display, occ, article or "", in_title, uses, weights)
         wording = uses is not None and _wording(display, occ, article or "", in_title, uses, weights)
+        if piece:
+            pieces.extend((s, s + len(t)) for t, s in occ)
+            continue
         first = min(s for _, s in occ) / max(text_length, 1)
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ), in_title,
-                             incidental, wording))
+                             incidental, wording, inside > 0))
+    if added:
+        # A whole found in the text is a candidate in the place of a piece of it that would have been one
+        # ("Euro 2016" for "Euro"), not beside the names whose words say nothing alone ("This Week").
+        out = [c for c in out if not all(span in added for span in c.spans) or any(
+            a <= p and q <= b for a, b in c.spans for p, q in pieces)]
     out.sort(key=lambda c: (-c.count, c.first))
     return out[:max_candidates]
 
@@ -569,6 +611,153 @@ def joined_name_span(name: str, start: int) -> tuple[int, int] | None:
     return start + match.start(1), start + match.end(1)
 
 
+#: Lower-case words that a capitalised name or title holds inside ("Memorandum of Understanding", "Gone with the
+#: Wind", "Cote d'Ivoire"); "and", "in", "at" and "to" are left out: they join two names as often as they sit in one.
+_NAME_INSIDE = frozenset("of the with for on".split()) | NAME_PARTICLES
+_RUN_TOKEN = re.compile(r"\S+")
+_OPENERS = "\"“‘'(["
+_CLOSERS = "\"”’'),.;:!?]"
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_PARTICLE_CAP = re.compile(r"^[dlDL]['’][^\W\d_]")  # "d'Ivoire", "l'Aquila"
+MAX_NAME_TOKENS = 7  # a longer run of capitalised words is a headline in title case, not a name
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def name_spans(article: str, entities: Sequence[tuple[int, int, str]] = ()) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the article's longer names and titles, which the noun-phrase
+    candidates break into pieces: the analyser's names of two words or more (``entities``: start, end, label;
+    a leading "the" and a possessive left off: "The Girl With The Dragon Tattoo" -> "Girl With The Dragon
+    Tattoo") and runs of capitalised words that hold a small word, a particle or a year, which the analyser
+    often misses ("Memorandum of Understanding", "Gone with the Wind", "Cote d'Ivoire", "Euro 2016", "Six
+    Nations", "Assistant Secretary of State").
+
+    A run loses a leading article, and a run opening a sentence an everyday first word before a small one
+    ("Officials of ..."); a run stops at a weekday or
+    month, at the end of a name the analyser found, and before a person's name ("Bank of England | Governor |
+    Mervyn King"; "President | Obama"); a run of more than ``MAX_NAME_TOKENS`` words, or of words all in
+    capitals, is a headline and no name.
+    """
+    spans: set[tuple[int, int]] = set()
+    cut_before: set[int] = set()
+    cut_after: set[int] = set()
+    for start, end, label in entities:
+        if label not in NAME_LABELS:
+            continue
+        text = article[start:end]
+        if " " in text.strip() or re.match(r"\s+[A-Z]", article[end : end + 2]):
+            cut_after.add(end)  # "Bank of England | Governor", not "Alley | of Honor" (tagged "Alley")
+        if label == "PERSON":
+            before = article[max(0, start - 30) : start].split()
+            if " " in text.strip() or before and before[-1][:1].isupper() and before[-1].lower() not in _NAME_INSIDE:
+                cut_before.add(start)  # a full name stands alone, as does a name after a title ("President Obama")
+        lead = len(text) - len(text.lstrip(_OPENERS))
+        text = text[lead:].rstrip(_CLOSERS)
+        start += lead
+        match = _NAME_EDGES.match(text)
+        assert match is not None
+        a, b = start + match.start(1), start + match.end(1)
+        words = article[a:b].split()
+        if label == "PERSON" and len(words) > 1 and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in TITLES):
+            continue  # "Ms Cooper": the person is named by the name, not by the title
+        if len(words) > 1 and all(w[:1].isupper() or w.isdigit() or w in _NAME_INSIDE for w in words) and not (
+                re.search(r"[,;:`\n\"“”()]", article[a:b]) or words[-1] in _NAME_INSIDE
+                or all(w.isupper() for w in words)):
+            spans.add((a, b))
+    run: list[tuple[int, int, str]] = []  # (start, end, kind): kind "cap", "small", "year"
+
+    def close() -> None:
+        # A run ends on a name's word, not on a small word, nor on a capitalised one that opens the next
+        # sentence where a full stop is missing ("Advertisement While", "Claim He").
+        while run and (run[-1][2] == "small" or run[-1][2] == "cap" and (
+                article[run[-1][0] : run[-1][1]].lower() in _stop_words() or run[-1][1] - run[-1][0] == 1)):
+            run.pop()
+        words = [article[a:b] for a, b, _ in run]
+        opening = bool(run) and _opens_sentence(article, run[0][0])
+        while len(run) > 1 and (words[0].lower() in ("the", "a", "an") or opening and (
+                words[0].lower() in _stop_words() or run[1][2] == "small"
+                and zipf_frequency(words[0].lower()) >= KeywordWeights.generic_zipf)):
+            run.pop(0)  # "The ...", "From The ...", "Officials of ..." (not "Assistant Secretary of State")
+            while run and run[0][2] == "small":
+                run.pop(0)
+            words = [article[a:b] for a, b, _ in run]
+            opening = False
+        caps = [w for (_, _, kind), w in zip(run, words, strict=True) if kind == "cap"]
+        if (len(caps) >= 2 or len(caps) == 1 and len(run) > 1) and len(run) <= MAX_NAME_TOKENS and not all(
+                w.isupper() for w in caps) and any(kind != "cap" or "'" in w or "’" in w or w.lower() in _stop_words()
+                                                   for (_, _, kind), w in zip(run, words, strict=True)):
+            spans.add((run[0][0], run[-1][1]))
+        run.clear()
+
+    for m in _RUN_TOKEN.finditer(article):
+        a, b = m.start(), m.end()
+        opened = article[a] in _OPENERS
+        while a < b and article[a] in _OPENERS:
+            a += 1
+        closed = b > a and article[b - 1] in _CLOSERS
+        while b > a and article[b - 1] in _CLOSERS:
+            b -= 1
+        if b > a + 1 and article[b - 2 : b].lower() in ("'s", "’s"):
+            b -= 2
+            closed = True
+        word = article[a:b]
+        if run and ("\n" in article[run[-1][1] : a] or opened or a in cut_before):
+            close()
+        if not word:
+            close()
+            continue
+        if word[:1].isupper() and any(c.isalpha() for c in word) and word.lower() not in _NAMED_TIMES or _PARTICLE_CAP.match(word):
+            kind = "cap"
+        elif run and word in _NAME_INSIDE:
+            kind = "small"
+        elif run and _YEAR.match(word) and run[-1][2] == "cap":
+            kind = "year"
+        else:
+            close()
+            continue
+        run.append((a, b, kind))
+        if closed or b in cut_after or kind == "year":
+            close()
+    close()
+    return sorted(spans)
+
+
+#: A single word of a longer name this common in English says nothing of the name alone ("United", "Girl", "Rain").
+FRAGMENT_ZIPF = 4.0
+
+
+def _a_fragment(occurrences: Sequence[tuple[str, int]], names: Sequence[tuple[int, int]], article: str) -> bool:
+    """A candidate used only inside longer names that is no name alone: an everyday word (``FRAGMENT_ZIPF``:
+    "United" of "Manchester United", "Nations" of "Six Nations"), or a piece cut off at a small word, a particle,
+    a number or an abbreviation with a full stop ("Cote" of "Cote d'Ivoire", "Dragon Tattoo" of "The Girl With
+    The Dragon Tattoo", "Euro" of "Euro 2016", "Louis Cardinals" of "St. Louis Cardinals"). A name within a
+    name says enough alone, as does an institution after its country's abbreviation ("Senate" of "U.S. Senate",
+    "Security Council" of "U.N. Security Council")."""
+    words = occurrences[0][0].split()
+    text, start = occurrences[0]
+    if any(a < start and start + len(text) == b and all(w.isupper() for w in article[a:start].split())
+           for a, b in names):
+        return False  # an institution after its country's abbreviation: "Senate" of "U.S. Senate"
+    if len(words) == 1 and zipf_frequency(words[0].lower()) >= FRAGMENT_ZIPF:
+        return True
+    for text, start in occurrences:
+        end = start + len(text)
+        for a, b in names:
+            if not (a <= start and end <= b and (a, b) != (start, end)):
+                continue
+            before, after = article[a:start].split()[-1:], article[end:b].split()[:1]
+            for word in before + after:
+                if (word.islower() or word.lower() in _NAME_INSIDE or _PARTICLE_CAP.match(word) or word.isdigit()
+                        or word.endswith(".") and not word.isupper() and len(word) <= 3):
+                    return True
+    return False
+
+
 def _only_inside_names(occurrences: Sequence[tuple[str, int]], names: Sequence[tuple[int, int]]) -> bool:
     """True when each occurrence lies inside one of the names and is not the whole of it."""
     return all(any(a <= start and start + len(text) <= b and (a, b) != (start, start + len(text)) for a, b in names)
@@ -586,7 +775,8 @@ def rank(
 
     The score mixes closeness to the article's vector, how often and how early a phrase occurs and
     whether the title names it (:class:`KeywordWeights`); MMR keeps the list varied, a phrase contained
-    in one already taken is skipped (a name takes the place of a capitalised word of it), an incidental
+    in one already taken is skipped (a name takes the place of a capitalised word of it, or of a word that names hold capitalised:
+    "Bank of America", not "bank"), an incidental
     word or a description (:attr:`Candidate.incidental`, :attr:`Candidate.wording`) scoring less than
     ``weights.central_share`` of the best is left out without another phrase in its place, and one scoring less than ``weights.min_share`` of the first is
     left out, so an article with little to go on gets fewer.
@@ -609,6 +799,7 @@ def rank(
         picked = mmr(score, vectors, k, w.diversity, allowed=allowed, redundancy_cutoff=0.9)
         picked += [i for i in chosen if i not in picked][: max(0, w.min_keywords - len(picked))]
     keys_taken: list[str] = []
+    named: list[bool] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
     floor = sorted((score[i] for i in picked), reverse=True)[: w.min_keywords]
@@ -617,8 +808,8 @@ def rank(
         # A phrase contained in one already taken (or containing it) adds little; but a name shows whole in
         # the place of a capitalised word of it taken before ("Stars In Their Eyes", not "Stars").
         piece = next((n for n, k2 in enumerate(keys_taken) if f" {k2} " in f" {key} "), None)
-        if piece is not None and " " not in out[piece].text and out[piece].text[:1].isupper() and _is_name(
-                cands[i].text):
+        if piece is not None and " " not in out[piece].text and (out[piece].text[:1].isupper() or named[piece]) and (
+                _is_name(cands[i].text)):
             keys_taken[piece] = key
             out[piece] = Keyword(cands[i].text, out[piece].score)
             continue
@@ -627,6 +818,7 @@ def rank(
         if score[i] < w.min_share * top and score[i] < min(floor, default=math.inf):
             continue
         keys_taken.append(key)
+        named.append(cands[i].named)
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
     # MMR chose a varied set; show it most relevant first.
     return sorted(out, key=lambda kw: -kw.score)
