@@ -28,6 +28,7 @@ import numpy as np
 
 from ..backends.base import NAME_LABELS, NAME_PARTICLES
 from ..records import Entity, Keyword
+from ..tables import cached_table
 from .entities import HONORIFICS, TIME_ZONES, TITLES
 from .extractive import mmr
 
@@ -559,38 +560,16 @@ _ZIPF_TABLE_LAYOUT = 1
 
 @cache
 def _zipf_table() -> dict[str, float]:
-    """wordfreq's English frequencies as zipf values, kept as JSON in the cache folder.
+    """wordfreq's English frequencies as zipf values, kept as JSON in the cache folder
+    (:func:`summarizer.tables.cached_table`): importing wordfreq and loading its list takes about half a second,
+    which a new process would pay on its first article; the cached table loads in a few milliseconds."""
 
-    Importing wordfreq and loading its list takes about half a second, which a new process would pay
-    on its first article; the cached table loads in a few milliseconds. The file's name carries
-    wordfreq's version, so another release of its data builds a new table.
-    """
-    import json
-    import os
-    from importlib.metadata import PackageNotFoundError, version
+    def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict
 
-    from ..settings import default_cache_dir
+        return {w: round(math.log10(f) + 9, 2) for w, f in get_frequency_dict("en", "small").items() if f > 0}
 
-    try:
-        release = version("wordfreq")
-    except PackageNotFoundError:  # pragma: no cover - a declared dependency
-        release = "unknown"
-    path = default_cache_dir() / f"wordfreq-en-{release}-{_ZIPF_TABLE_LAYOUT}.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass  # not built yet, unreadable or cut short: build it again
-    from wordfreq import get_frequency_dict
-
-    table = {w: round(math.log10(f) + 9, 2) for w, f in get_frequency_dict("en", "small").items() if f > 0}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
-        part.write_text(json.dumps(table, separators=(",", ":")), encoding="utf-8")
-        part.replace(path)
-    except OSError:
-        pass  # a read-only cache folder: the table serves this process only
-    return table
+    return cached_table("wordfreq-en", "wordfreq", _ZIPF_TABLE_LAYOUT, build)
 
 
 _NAME_EDGES = re.compile(r"^(?:[Tt]he\s+)?(.*?)(?:[’']s?)?$", re.S)
