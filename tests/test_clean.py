@@ -183,6 +183,11 @@ def test_a_photo_caption_or_gallery_link_inside_the_story_is_taken_out():
     assert c.text == "The share rose in May. If you look closely, the line goes up. It is small."
     story = "Terms were not given. Source: Denver Post research States' standing, in lines, is shown."
     assert clean(story).text == story
+    c = clean("Ron Lamkey / Getty Images Hate the new tax? The party has a plan. Talks ended on Monday. Jane "
+              "Doe/AFP/Getty Images The talks resume in May.")
+    assert c.text == "Hate the new tax? The party has a plan. Talks ended on Monday. The talks resume in May."
+    story = "Shares rose 5%. Mark Wilson / Reuters said the deal was off. The AC/DC concert was loud."
+    assert clean(story).text == story  # a slash and an agency before lower-case words: no credit
 
 
 def test_a_headline_repeated_before_a_dateline_in_ordinary_case_is_not_the_story():

@@ -206,6 +206,13 @@ _INLINE_DATA_CREDIT = re.compile(
     r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] ))(?:Data|Source|Chart|Graphic)s?: [A-Z][\w.&'’\-]*(?: [A-Z][\w.&'’\-]*){0,3} "
     r"(?=(?:If|The|A|An|In|On|At|It|This|That|These|Those|They|We|He|She|When|As|But|And|So|While) [a-z])"
 )
+# A photographer's credit run into the story, before a sentence: "Ron Lamkey / Getty Images Hate the health-care law?",
+# "... on Monday. Jane Doe/AFP/Getty Images The talks ...": a name of one to four capitalised words, a slash and a
+# photo agency (through another agency or two), then the story's next sentence.
+_INLINE_PHOTO_CREDIT = re.compile(
+    r"(?:(?<=[.!?] )|(?<=[.!?][\"”’] )|^)[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3} ?/ ?(?:(?:AFP|AP|EPA|Reuters|Pool) ?/ ?){0,2}"
+    r"(?:Getty Images|AFP|AP|EPA|Reuters|Corbis|Rex Features|Shutterstock)\s+(?=[\"“‘]?[A-Z])"
+)
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 #: Whole lines that are site furniture, compared lower-cased without punctuation at the ends.
@@ -522,7 +529,7 @@ def _without_title(first: str, title: str | None) -> str:
 
 
 #: What scrapers run into a story's paragraphs, taken out in this order (see each pattern).
-_INLINE_NOT_STORY = (_INLINE_CAPTION, _INLINE_GALLERY, _CLICK_TO_ENLARGE, _INLINE_DATA_CREDIT)
+_INLINE_NOT_STORY = (_INLINE_CAPTION, _INLINE_GALLERY, _CLICK_TO_ENLARGE, _INLINE_DATA_CREDIT, _INLINE_PHOTO_CREDIT)
 
 
 def _without_inline_furniture(line: str) -> str:
