@@ -804,6 +804,25 @@ def test_topics_stay_in_score_order_when_the_calibration_chose_the_first_against
     assert bare.choose(vecs, None, k=3, min_score=0, sentences=sents).topics[0].label == "fraud"
 
 
+def test_a_first_topic_that_hardly_fits_gives_way_to_its_branch():
+    """The calibration may choose a branch where the best concept fits the article far worse than the article's best
+    concept elsewhere: the branch is then given, not a precise guess inside it."""
+    tax, _, at = _one_hot_index()
+    economy = tax.roots.index("medtop:04000000")
+    shift = np.zeros((len(tax), len(tax.roots)), dtype=np.float32)
+    shift[at["fraud"], economy] = 5.0  # a desk files this under business, whatever the similarity says
+    calibration = topics_stage.Calibration(shift, np.zeros(len(tax), dtype=np.float32), "test", tax.digest,
+                                           frozenset(), {})
+    index = TopicIndex(tax, np.eye(len(tax), dtype=np.float32), calibration)
+    sents = ["The auditors found the fraud in its accountancy.", "The fraud cost $11bn.", "Its accountancy hid it."]
+    faint = index.choose(_article(at, {"fraud": 1.0, "accountancy and auditing": 0.2}), None, k=1, min_score=0,
+                         sentences=sents).topics
+    assert [t.label for t in faint] == ["economy, business and finance"]
+    fits = index.choose(_article(at, {"fraud": 1.0, "accountancy and auditing": 0.9}), None, k=1, min_score=0,
+                        sentences=sents).topics
+    assert [t.label for t in fits] == ["accountancy and auditing"]  # it fits well enough to be named
+
+
 def test_word_frequencies_come_from_a_table_built_once_in_the_cache_folder(monkeypatch, tmp_path):
     import wordfreq
 

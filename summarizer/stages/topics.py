@@ -73,6 +73,7 @@ class TopicWeights:
     named_instead: int = 3  # how often (title and lead twice) a concept must be named to replace a back-off
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
+    fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
 
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
@@ -353,6 +354,13 @@ class TopicIndex:
             ranked = np.where(self.levels > 1, final, -np.inf)
         score = raw.copy()
         score[first] = raw[self.subtree[first]].max()
+        if score[first] < weights.fit_share * best:
+            # The calibration chose a branch in which this concept, and all below it, fits the article far worse
+            # than the article's best concept elsewhere ("mathematics" at 0.03 for a phone-market story whose best
+            # fit is "market trend" at 0.42): a precise label would be a guess, the branch itself is not.
+            while self.parent_index[first] >= 0:
+                first = int(self.parent_index[first])
+            score[first] = raw[self.subtree[first]].max()
         picked = [first]
         cut = False
         for i in np.argsort(-ranked):
