@@ -37,3 +37,26 @@ def test_towns_come_from_a_table_in_the_cache_folder(monkeypatch, tmp_path):
         assert list(tmp_path.glob("geonames-towns-*.json"))
     finally:
         entities.towns.cache_clear()
+
+
+def test_entity_word_frequencies_are_wordfreqs_above_the_least_threshold(monkeypatch, tmp_path):
+    import dataclasses
+    import random
+
+    from wordfreq import zipf_frequency
+
+    from summarizer.stages import entities
+
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path))
+    entities._plain_words.cache_clear()
+    try:
+        words = random.Random(7).sample(sorted(entities._plain_words()), 300)
+        words += ["Dinner", "team-mate", "new york", "o'neill", "2004", "Sterling", "qwzx"]
+        for word in words:
+            expected = zipf_frequency(word, "en")
+            assert entities._zipf(word) == (expected if expected >= entities.ZIPF_FLOOR or not word.isalpha() else 0)
+        # Every zipf threshold of the entity rules is at the floor or above, so a rarer word's 0 changes no rule.
+        thresholds = [f.default for f in dataclasses.fields(entities.EntityWeights) if "zipf" in f.name]
+        assert thresholds and min(thresholds) >= entities.ZIPF_FLOOR
+    finally:
+        entities._plain_words.cache_clear()
