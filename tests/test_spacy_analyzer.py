@@ -1,4 +1,5 @@
-"""The spaCy analyser: the part-of-speech table read from the model gives what its attribute_ruler gives."""
+"""The spaCy analyser: the part-of-speech table read from the model gives what its attribute_ruler gives, and
+the layers' matrix products on numpy's BLAS give what BLIS gives."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ def test_pos_table_equals_the_attribute_ruler_and_analyses_are_unchanged(real_su
     analyzer = real_summarizer.pipeline.analyzer
     analyzer = getattr(analyzer, "local", analyzer)  # the analyser of this process when helpers share the work
     assert analyzer.pos is not None and "attribute_ruler" in analyzer.nlp.disabled  # read once, not run
+    from thinc.api import NumpyOps
+
+    layers = [layer for _name, pipe in analyzer.nlp.pipeline if hasattr(pipe, "model") for layer in pipe.model.walk()]
+    assert layers and not any(type(layer.ops) is NumpyOps for layer in layers)  # none left on BLIS's products
+    assert all(type(layer.ops) is NumpyOps for _name, pipe in reference.pipeline if hasattr(pipe, "model")
+               for layer in pipe.model.walk())  # the reference multiplies with BLIS
     table = PosTable.from_pipeline(reference)
     assert table is not None and table.by_tag["NNP"] == "PROPN" and table.by_word[("NN", "nothing")] == "PRON"
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [EXTRA]
