@@ -2,6 +2,8 @@
 
     python benchmarks/judged_sample.py make OUT.jsonl [--eval ../shared/eval] [--seed N]
     python benchmarks/judged_sample.py score JUDGED.jsonl [JUDGED2.jsonl ...]
+    python benchmarks/judged_sample.py mix BEFORE.jsonl AFTER.jsonl DIR [--seed N]
+    python benchmarks/judged_sample.py unmix DIR VERDICTS_A.jsonl VERDICTS_B.jsonl BEFORE_OUT AFTER_OUT
 
 ``make`` picks 40 articles of four kinds from the evaluation data, always the same ones (ids
 chosen by a fixed seed), runs the default pipeline on them and writes, per article, the input as
@@ -17,6 +19,12 @@ the rubric in ``benchmarks/judged/rubric.md``. ``score`` prints the rubric's tab
 judged file. The judged files kept in ``benchmarks/judged/`` hold the verdicts and the
 judged keyphrases, topics and entities, not the articles (the evaluation data stays outside
 the project); ``make`` rebuilds the records from the data.
+
+Blind judging of a change: ``make`` the sample on the old and on the new code, then ``mix``
+them for two judges. Each judge gets half the articles of each kind, both versions of each, in a
+shuffled order under new ids (``DIR/judgeA.jsonl``, ``DIR/judgeB.jsonl``), so no judge knows
+which record is old or new; ``DIR/key.json`` says, and ``unmix`` turns the two judges' verdicts
+back into a judged file per version (with the article ids, and each verdict's judge), for ``score``.
 """
 
 from __future__ import annotations
@@ -127,6 +135,54 @@ def score(path: Path) -> dict:
     }
 
 
+def mix(before: Path, after: Path, out_dir: Path, seed: int = 4711) -> dict[str, list[str]]:
+    """Two judges' files of both versions' records, shuffled under new ids, and the key (see the module's text)."""
+    old = {r["id"]: r for r in _rows(before)}
+    new = {r["id"]: r for r in _rows(after)}
+    if old.keys() != new.keys():
+        raise SystemExit(f"{before} and {after} must hold the records of the same articles")
+    rng = random.Random(seed)
+    halves: dict[str, list[str]] = {"A": [], "B": []}
+    for kind in sorted({r["kind"] for r in old.values()}):
+        ids = sorted(i for i, r in old.items() if r["kind"] == kind)
+        rng.shuffle(ids)
+        halves["A"] += ids[: len(ids) // 2]
+        halves["B"] += ids[len(ids) // 2 :]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    key: dict[str, list[str]] = {}
+    for judge, ids in halves.items():
+        items = [(i, "before", old[i]) for i in ids] + [(i, "after", new[i]) for i in ids]
+        rng.shuffle(items)
+        with (out_dir / f"judge{judge}.jsonl").open("w", encoding="utf-8") as fh:
+            for i, version, row in items:
+                blind = f"x{len(key) + 1:03d}"
+                key[blind] = [i, version, judge]
+                fh.write(json.dumps({**row, "id": blind}, ensure_ascii=False) + "\n")
+    (out_dir / "key.json").write_text(json.dumps(key, indent=1), encoding="utf-8")
+    print(f"{len(key)} records for two judges in {out_dir}", file=sys.stderr)
+    return key
+
+
+def unmix(out_dir: Path, verdicts: list[Path], before_out: Path, after_out: Path) -> None:
+    """The judges' verdicts as one judged file per version, under the articles' ids (judges' notes left out)."""
+    key = json.loads((out_dir / "key.json").read_text(encoding="utf-8"))
+    found: dict[str, list[dict]] = {"before": [], "after": []}
+    for path in verdicts:
+        for row in _rows(path):
+            if row.get("id") not in key:
+                raise SystemExit(f"{path}: the id {row.get('id')!r} is not in {out_dir / 'key.json'}")
+            article, version, judge = key[row["id"]]
+            found[version].append({**{k: v for k, v in row.items() if k != "notes"}, "id": article, "judge": judge})
+    missing = len(key) - sum(len(v) for v in found.values())
+    if missing:
+        print(f"warning: {missing} of the {len(key)} mixed records have no verdict", file=sys.stderr)
+    for version, path in (("before", before_out), ("after", after_out)):
+        with path.open("w", encoding="utf-8") as fh:
+            for row in sorted(found[version], key=lambda r: r["id"]):
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{version}: {len(found[version])} verdicts -> {path}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -137,9 +193,24 @@ def main(argv: list[str] | None = None) -> int:
                    help=f"another seed than {SEED} picks a development sample that shares no article with the judged one")
     sc = sub.add_parser("score", help="print the figures of judged files")
     sc.add_argument("judged", type=Path, nargs="+")
+    mx = sub.add_parser("mix", help="mix two versions' records for two blind judges")
+    mx.add_argument("before", type=Path)
+    mx.add_argument("after", type=Path)
+    mx.add_argument("dir", type=Path)
+    mx.add_argument("--seed", type=int, default=4711, help="the shuffle's seed")
+    um = sub.add_parser("unmix", help="the two judges' verdicts as one judged file per version")
+    um.add_argument("dir", type=Path)
+    um.add_argument("verdicts_a", type=Path)
+    um.add_argument("verdicts_b", type=Path)
+    um.add_argument("before_out", type=Path)
+    um.add_argument("after_out", type=Path)
     args = parser.parse_args(argv)
     if args.command == "make":
         make(args.out, args.eval, args.seed)
+    elif args.command == "mix":
+        mix(args.before, args.after, args.dir, args.seed)
+    elif args.command == "unmix":
+        unmix(args.dir, [args.verdicts_a, args.verdicts_b], args.before_out, args.after_out)
     else:
         for path in args.judged:
             print(path.name, json.dumps(score(path), indent=2))

@@ -272,3 +272,35 @@ def test_a_synthetic_feed_has_heavy_tailed_stories_of_altered_members_and_copies
     assert len({a.text for a in members}) == len(members)  # no two members are the same text
     for a in made:
         assert len(a.sentences) == len(a.sentence_vectors) and abs(float(np.linalg.norm(a.vector)) - 1) < 1e-5
+
+
+def test_judged_sample_mix_hides_the_versions_and_unmix_restores_them(tmp_path):
+    judged = _load("judged_sample")
+
+    def records(version: str) -> list[dict]:
+        return [{"id": f"{kind}-{i}", "kind": kind, "record": {"summary_sentences": [f"{version} {kind} {i}"]}}
+                for kind in ("bbc", "wire") for i in range(4)]
+
+    for version in ("before", "after"):
+        (tmp_path / f"{version}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records(version)))
+    key = judged.mix(tmp_path / "before.jsonl", tmp_path / "after.jsonl", tmp_path / "mixed")
+    files = {j: [json.loads(line) for line in (tmp_path / "mixed" / f"judge{j}.jsonl").open()] for j in "AB"}
+    assert sorted(key) == sorted(r["id"] for rows in files.values() for r in rows) and len(key) == 16
+    for judge, rows in files.items():
+        assert {key[r["id"]][2] for r in rows} == {judge}
+        assert all(r["id"].startswith("x") for r in rows)  # the article's id is not shown
+        articles = [key[r["id"]][0] for r in rows]
+        assert all(articles.count(a) == 2 for a in articles)  # both versions of each of its articles
+        assert sorted(r["kind"] for r in rows) == ["bbc"] * 4 + ["wire"] * 4  # half of each kind
+    verdicts = {j: tmp_path / f"v{j}.jsonl" for j in "AB"}
+    for judge, rows in files.items():  # a judge who scores the new version 5, the old 2
+        verdicts[judge].write_text("".join(json.dumps({
+            "id": r["id"], "kind": r["kind"], "notes": "n",
+            "summary_score": 5 if r["record"]["summary_sentences"][0].startswith("after") else 2}) + "\n"
+            for r in rows))
+    judged.unmix(tmp_path / "mixed", [verdicts["A"], verdicts["B"]], tmp_path / "b.jsonl", tmp_path / "a.jsonl")
+    before = [json.loads(line) for line in (tmp_path / "b.jsonl").open()]
+    after = [json.loads(line) for line in (tmp_path / "a.jsonl").open()]
+    assert [r["id"] for r in before] == [r["id"] for r in after] == sorted(r["id"] for r in records("before"))
+    assert {r["summary_score"] for r in before} == {2} and {r["summary_score"] for r in after} == {5}
+    assert all("notes" not in r and r["judge"] in "AB" for r in before + after)
