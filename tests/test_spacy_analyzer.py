@@ -142,6 +142,18 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
     assert _sentences(real_summarizer, ranks) == [
         "The guard made some changes on Saturday.", "Brig. Gen. Tim Rees was installed as its head.",
         "He replaces the retiring Maj. Gen. Steve Dunn in the top spot."]
+    # A caption without a full stop runs into a sentence opening with a pronoun: split there too.
+    caption = ("Brave: Dana Brook, 18, hopes to change how people with disabilities are shown in the fashion industry "
+               "Her hope is that the video will make people think. The film Her was shown on Friday night.")
+    assert _sentences(real_summarizer, caption) == [
+        "Brave: Dana Brook, 18, hopes to change how people with disabilities are shown in the fashion industry",
+        "Her hope is that the video will make people think.", "The film Her was shown on Friday night."]
+    # A quotation opened after a full stop is a sentence of its own, also where the segmenter ran on into it.
+    run_on = ("She hopes to inspire others with her cheerful dance videos. 'I've been bullied because of it and people "
+              "stare all the time,' Dana told the paper.")
+    assert _sentences(real_summarizer, run_on) == [
+        "She hopes to inspire others with her cheerful dance videos.",
+        "'I've been bullied because of it and people stare all the time,' Dana told the paper."]
     # An opening quotation mark opens the sentence it quotes, not the end of the one before.
     quoted = ("Dorrit will ride for the record on June 7 at the velodrome in the city. 'The record is a holy grail "
               "for riders,' Dorrit said on Monday.")

@@ -224,10 +224,11 @@ _OPENING_MARKS = frozenset({"'", '"', "‘", "“"})
 _CLOSING_MARKS = frozenset({"'", '"', "’", "”", ")"})
 
 
-#: "... at East Midlands Airport A four-year-old boy was ...": a capitalised article after a word, before a word in
-#: lower case. Inside a sentence "A", "An" and "The" are written small, so there a headline, photo caption or link
-#: text without a full stop ran into the sentence after it (scraped pages lose the line break between them).
-_GLUED_START = re.compile(r"(?<=[^\W_] )(?:A|An|The) (?=[a-z])")
+#: "... at East Midlands Airport A four-year-old boy was ...": a capitalised article or pronoun after a word, before a
+#: word in lower case. Inside a sentence "A", "The", "He" or "Her" are written small, so there a headline, photo
+#: caption or link text without a full stop ran into the sentence after it (scraped pages lose the line break between
+#: them): "... and the fashion industry Her hope is that ...".
+_GLUED_START = re.compile(r"(?<=[^\W_] )(?:A|An|The|He|She|It|They|We|His|Her|Its|Their|Our) (?=[a-z])")
 #: Tags of a word after which a capitalised article is still inside its sentence ("in The ...", "Serie A on").
 _INSIDE_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "POS", "WDT", "WP", "WP$", "EX", "MD", "RP", "HYPH"})
 #: Words after which a capitalised article is still inside its sentence: a letter's name ("Class A shares", "Plan A
@@ -274,6 +275,18 @@ def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
     return found
 
 
+def _quote_starts(doc: Any) -> set[int]:
+    """Opening quotation marks that open a sentence the segmenter ran on into: "... with her videos. 'I've gotten
+    bullied,' she told ...". The mark stands after a full stop or a question or exclamation mark and a space, and is
+    glued to a capitalised word."""
+    found: set[int] = set()
+    for tok in doc[1:-1]:
+        if (tok.text in _OPENING_MARKS and not tok.whitespace_ and doc[tok.i + 1].text[:1].isupper()
+                and doc[tok.i - 1].text in _SENTENCE_END and doc[tok.i - 1].whitespace_):
+            found.add(tok.i)
+    return found
+
+
 def _sentence_starts(doc: Any) -> list[int]:
     """Where the sentences of ``doc`` start (token indices).
 
@@ -283,7 +296,8 @@ def _sentence_starts(doc: Any) -> list[int]:
     And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`).
     Never a break inside a word: the segmenter sometimes opens a sentence at the hyphen of "Anti-virus firms
     said", leaving "Anti" a sentence and "-virus firms said" another. An opening quotation mark goes with the
-    sentence it opens, not the one before ("... Velodrome. 'The Hour Record is a holy grail,' Wiggins said.").
+    sentence it opens, not the one before ("... Velodrome. 'The Hour Record is a holy grail,' Wiggins said."), also
+    where the segmenter ran on into it (:func:`_quote_starts`).
     """
     starts = {sent.start for sent in doc.sents}
     starts -= {i for i in starts if i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum()}
@@ -293,6 +307,7 @@ def _sentence_starts(doc: Any) -> list[int]:
               and doc[i - 2].whitespace_ and doc[i - 2].text[-1:] in _SENTENCE_END | _CLOSING_MARKS else i
               for i in starts}
     starts |= _glued_starts(doc, starts)
+    starts |= _quote_starts(doc)
     for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
         if tok.text.rstrip(".") not in _SHORT_TITLES or tok.i + 1 >= len(doc):
