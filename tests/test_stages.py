@@ -1094,3 +1094,23 @@ def test_an_everyday_noun_after_a_nationality_or_a_common_word_once_is_wording()
     off = keywords.KeywordWeights(everyday_pairs=False, nationalities=False)
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=off)}
     assert not cands["Light demand"].wording and not cands["Colombian"].incidental
+
+
+def test_a_role_alone_is_set_aside_only_in_the_stricter_lists():
+    text = ("The witness said the witness saw the van. Another witness, and a fourth witness, and the witness at "
+            "the door agreed. The van was stolen in Leeds. Police found the van in Leeds.")
+    phrases = _words_of(text, "witness", "van", "Leeds")
+    assert not any(c.aside for c in keywords.candidates(phrases, len(text), article=text))
+    strict = keywords.KeywordWeights(roles_aside=True)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=strict)}
+    assert cands["witness"].aside and not cands["van"].aside and not cands["Leeds"].aside
+    # The title naming the role makes it the story's subject.
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=strict,
+                                                    title="Witness saw stolen van")}
+    assert not cands["witness"].aside
+    # Set aside, it is not shown and nothing takes its place.
+    vecs = unit([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1])
+    cands = [keywords.Candidate("witness", "witness", 6, 0.0, aside=True), keywords.Candidate("van", "van", 4, 0.1),
+             keywords.Candidate("Leeds", "leeds", 2, 0.5), keywords.Candidate("car theft", "car theft", 1, 0.5)]
+    got = keywords.rank(cands, vecs, np.array([0.9, 0.5, 0.4, 0.3]), weights=keywords.KeywordWeights(min_share=0.0))
+    assert [k.text for k in got] == ["van", "Leeds", "car theft"]
