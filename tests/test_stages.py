@@ -1042,3 +1042,75 @@ def test_a_keyword_inside_another_shown_one_and_a_given_name_are_shown_as_the_wh
     # "Alexandria" is said by the name beside it; "Melissa" is the first name of one person of the article.
     assert [k.text for k in keywords.expand_names(kws, ents)] == [
         "Bank of Alexandria", "Egypt", "Melissa Meek", "privatisation"]
+
+
+def _words_of(text, *found):
+    """(phrase, start) of each whole-word occurrence of the phrases in the text, not inside a longer one found."""
+    spans = [(m.start(), m.end()) for f in found for m in re.finditer(rf"\b{re.escape(f)}\b", text)]
+    return [(text[a:b], a) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
+
+
+def test_an_everyday_word_is_shown_as_the_phrase_of_the_article_that_says_what_it_is():
+    text = ("Chains must post the calorie count of each dish. The count goes on the menu. A calorie count helps, "
+            "doctors say; the count is often wrong, and the count is checked each year. The deal with the chains "
+            "took months. The deal was signed. Under the deal the chains pay. The deal ends a German deal of old.")
+    phrases = _words_of(text, "calorie count", "count", "deal", "German deal", "chains")
+    nationality = [(m.start(), m.end(), "NORP") for m in re.finditer("German", text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=nationality)}
+    # "count" alone is any count: its uses go to the phrase the article repeats, shown in its place.
+    assert "count" not in cands and cands["calorie count"].count == 5
+    # A nationality before the word says no more what the deal is: "deal" stays itself.
+    assert "deal" in cands and "German deal" in cands and cands["deal"].count == 4
+    # Off in the weights, the word stays alone.
+    plain = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=nationality,
+                                                 weights=keywords.KeywordWeights(compounds=False))}
+    assert {"count", "calorie count"} <= plain
+
+
+def test_a_compound_needs_words_the_article_uses_again_or_repeats_itself():
+    text = ("The price rose. The price of bread rose, and the price of milk. Shops set the price. A steady price "
+            "helped. The oil price fell. Oil traders said the price of oil would fall again.")
+    phrases = _words_of(text, "price", "steady price", "oil price")
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    # "oil" is said again on its own: "oil price" is what the price is; "steady" is not.
+    assert "oil price" in cands and "price" not in cands and "steady price" in cands
+
+
+def test_an_everyday_noun_after_a_nationality_or_a_common_word_once_is_wording():
+    text = ("Cocoa prices hit a record. Light demand from Italian paper mills and high risk weighed. Oil demand "
+            "rose as oil stocks fell. Cocoa growers in Ghana said the cocoa harvest was poor. Colombian traders "
+            "agreed. A Colombian said so.")
+    phrases = _words_of(text, "Cocoa prices", "Light demand", "Italian paper", "high risk", "Oil demand",
+                        "cocoa harvest", "Ghana", "Colombian")
+    peoples = [(m.start(), m.end(), "NORP") for m in re.finditer("Italian|Colombian", text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples)}
+    # A vague word or a nationality before an everyday noun tells no more than the noun; a nationality alone
+    # says nothing of the story: both are shown only if the ranking finds them central.
+    assert cands["Light demand"].wording and cands["Italian paper"].wording and cands["high risk"].wording
+    assert cands["Colombian"].incidental
+    # "oil" is said again: "Oil demand" is a term of the story, as is a rarer word's phrase ("cocoa harvest").
+    assert not cands["Oil demand"].wording and not cands["cocoa harvest"].wording
+    assert not cands["Ghana"].incidental and not cands["Ghana"].wording
+    off = keywords.KeywordWeights(everyday_pairs=False, nationalities=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=off)}
+    assert not cands["Light demand"].wording and not cands["Colombian"].incidental
+
+
+def test_a_role_alone_is_set_aside_only_in_the_stricter_lists():
+    text = ("The witness said the witness saw the van. Another witness, and a fourth witness, and the witness at "
+            "the door agreed. The van was stolen in Leeds. Police found the van in Leeds.")
+    phrases = _words_of(text, "witness", "van", "Leeds")
+    assert not any(c.aside for c in keywords.candidates(phrases, len(text), article=text))
+    strict = keywords.KeywordWeights(roles_aside=True)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=strict)}
+    assert cands["witness"].aside and not cands["van"].aside and not cands["Leeds"].aside
+    # The title naming the role makes it the story's subject.
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=strict,
+                                                    title="Witness saw stolen van")}
+    assert not cands["witness"].aside
+    # Set aside, it is not shown and nothing takes its place.
+    vecs = unit([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1])
+    cands = [keywords.Candidate("witness", "witness", 6, 0.0, aside=True), keywords.Candidate("van", "van", 4, 0.1),
+             keywords.Candidate("Leeds", "leeds", 2, 0.5), keywords.Candidate("car theft", "car theft", 1, 0.5)]
+    got = keywords.rank(cands, vecs, np.array([0.9, 0.5, 0.4, 0.3]), weights=keywords.KeywordWeights(min_share=0.0))
+    assert [k.text for k in got] == ["van", "Leeds", "car theft"]
