@@ -257,6 +257,19 @@ def _folded_name(name: str) -> str:
 
 
 @functools.cache
+def _regions() -> frozenset[str]:
+    """The countries and US states that hold a town of :func:`towns`, in lower case."""
+    return frozenset().union(*towns().values()) if towns() else frozenset()
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a name (in lower case) is a place whatever the words around it say: a known place
+    (:func:`known_places`), a country, a US state, or a town of :func:`towns`."""
+    return (name in known_places() or name in countries() or name in _regions()
+            or _folded_name(name) in towns())
+
+
+@functools.cache
 def countries() -> frozenset[str]:
     """The names of countries and regions in CLDR's English list of territories (from Babel), in lower case."""
     return frozenset(n.lower() for n in Locale("en").territories.values()) - _CLDR_BODIES
@@ -433,6 +446,12 @@ class Mention(NamedTuple):
     #: The capitalised word just before a one-word organisation or place, which is a given name or a rare word and
     #: no title ("Raheem" of "Raheem Sterling" when the model tagged "Sterling" alone as an organisation).
     given: str = ""
+    #: Said as a place is: after "in", "at", "from", "near" and the like (maybe with "the"), after a compass word
+    #: ("southeastern Siberia"), after "the village of", or before "-based" or a place's noun ("Aghdam region").
+    placed: bool = False
+    #: The given name or initial the article writes just before this one-word name elsewhere ("Wame| Lewaravu's try",
+    #: "W| Lewaravu" of a team list, "Francesco| Massart, who led the study"): the name is a surname, "" otherwise.
+    full: str = ""
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -503,7 +522,48 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
-                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights))
+                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights),
+                   _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights))
+
+
+#: A preposition of place before a name, maybe with "the" ("in Lanzarote", "into the Mediterranean"); a compass word
+#: ("southeastern Siberia", "north Wales"); a place's noun and "of" ("the village of Negur").
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:in|at|near|from|into|outside|inside|across|throughout|around|via|towards?|within|off|"
+    r"(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?|central|downtown|"
+    r"(?:city|town|village|resort|region|province|state|island|peninsula|capital|district|county|port|suburb|area|"
+    r"territory) of)"
+    r"\s+(?:the\s+)?)$", re.IGNORECASE)
+#: After a name: "-based", "'s capital", a place's noun ("Aghdam region", "Sindelfingen plant" is no place).
+_PLACE_CUE_AFTER = re.compile(r"(?:-based|\s+(?:region|district|province|village|county|city|town|island|valley|"
+                              r"peninsula|border|coast)\b)")
+
+
+def _said_with_place_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around a mention say it is a place: see :attr:`Mention.placed`."""
+    return (_PLACE_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+            or _PLACE_CUE_AFTER.match(text, end) is not None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _given_elsewhere(text: str, name: str, label: str, weights: EntityWeights = WEIGHTS) -> str:
+    """For a one-word name the model tagged as an organisation or place, which is no known place or town and no
+    English word (Zipf under ``weights.word_min_zipf``): a given name of the census, or an initial, that the article
+    writes just before it elsewhere, mid-sentence and not as a title ("Wame| Lewaravu's try", "W| Lewaravu (N Rouse
+    71)", "Francesco| Massart, who"); "" when it writes none. Such a name is a person's surname."""
+    if label not in ("ORG", "GPE", "LOC", "FAC") or not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", name):
+        return ""
+    if name.lower() in known_places() or _folded_name(name) in towns() or _zipf(name.lower()) >= weights.word_min_zipf:
+        return ""
+    for m in re.finditer(rf"(?<![\w.-])([A-Z][a-z]*\.?) {re.escape(name)}(?![\w-])", text):
+        word = m.group(1)
+        if len(word.rstrip(".")) == 1:
+            opens = not text[: m.start()].rstrip() or text[: m.start()].rstrip().endswith(_SENTENCE_END)
+            if not (word in ("A", "I") and opens):
+                return word  # "W Lewaravu", "J. Smith" (not "A" or "I" opening a sentence)
+        elif _folded(word) in given_names() and _given_before(text, m.end(1) + 1, name, label, word, weights):
+            return word
+    return ""
 
 
 def _given_before(text: str, start: int, name: str, label: str, prev: str, weights: EntityWeights = WEIGHTS) -> str:
@@ -809,6 +869,7 @@ class _Found:
     titled: bool = False  # a title or honorific before or inside it
     weak: bool = False  # a headline's or dateline's: counts only toward a name the body has too
     doubtful: bool = False  # opens a sentence, or the article has it as a plain word
+    placed: bool = False  # said as a place is (see ``Mention.placed``)
 
 
 def _plural_last(parts: Sequence[str], weights: EntityWeights = WEIGHTS) -> bool:
@@ -947,7 +1008,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
         return None  # "United and City": two names the article gives apart, run together
-    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
+    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common, placed=m.placed)
     if kind == "place" and m.club and name.lower() not in known_places():
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
     elif (kind == "place" and m.label in ("GPE", "LOC") and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
@@ -1037,8 +1098,10 @@ class _Tally:
     titled: bool = False
     shown_strong: bool = False
     first_body: int = 1 << 30  # the order of its first mention in the body (not in capitals)
+    placed: bool = False  # some mention is said as a place is (see ``Mention.placed``)
 
     def absorb(self, other: _Tally) -> None:
+        self.placed = self.placed or other.placed
         self.count += other.count
         self.order = min(self.order, other.order)
         self.strong += other.strong
@@ -1128,6 +1191,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # is no name of its own in the article.
     items = [m._replace(text=f"{m.given} {m.text}", label="PERSON", before="")
              if m.given and m.given.lower() not in named else m for m in items]
+    # A name listed beside a known place ("Albania, Bulgaria and Macedonia") or after one and a comma ("West Edmonton,
+    # Alberta") is said as a place is.
+    items = [m._replace(placed=True) if not m.placed and _beside_a_place(items, i) else m for i, m in enumerate(items)]
+    # "Lewaravu" tagged as an organisation, where the article writes "W Lewaravu" or "Wame Lewaravu's try" elsewhere: a
+    # surname, the person's (no English word, known place or town: see :func:`_given_elsewhere`); said as a firm or
+    # team is, it stays.
+    surnamed = {normalize_name(m.text) for m in items if m.full and m.full.lower() not in named}
+    surnamed -= {normalize_name(m.text) for m in items if m.firm or m.club or m.placed}
+    items = [m._replace(label="PERSON") if m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text) in surnamed
+             else m for m in items]
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
@@ -1202,6 +1275,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if not f.weak:
             t.first_body = min(t.first_body, i)
         t.sure = t.sure or not f.doubtful
+        t.placed = t.placed or f.placed
         t.titled = t.titled or (f.kind == "person" and f.titled)
         if not f.weak and not t.shown_strong:  # shown as the body writes it, not as a headline shouts it
             t.shown, t.shown_strong = shown, True
@@ -1378,8 +1452,14 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             r = tally[root]
             merged[root] = _Tally(0, r.order, r.shown, titled=r.titled)
         merged[root].absorb(t)
+    # A one-word place no gazetteer knows needs a mention said as a place is ("in Lanzarote"; see
+    # ``Mention.placed``), or a longer place of the article it begins ("Mediterranean" of "Mediterranean Sea"): a brand,
+    # a product or a person the model took for a place ("Kronenbourg", "Kazaa", "Rihanna") is left out.
+    heads = {words(k)[0] for k in merged if k[1] == "place" and len(words(k)) > 1}
     ranked = sorted((k for k, t in merged.items()
                      if t.strong and (k[1] != "person" or len(words(k)) > 1 or t.titled)
+                     and (k[1] != "place" or len(words(k)) > 1 or t.placed or is_known_place(k[0])
+                          or k[0] in heads or "." in k[0] or _all_caps(t.shown))
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions)),
                     key=lambda k: (-merged[k].count, merged[k].order))
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
@@ -1407,6 +1487,23 @@ def _listed_with_people(items: Sequence[Mention], i: int) -> bool:
     partly = _folded(words[0]) in given_names(0.0) or _folded(words[-1]) in surnames()
     return (len(neighbours) >= (1 if partly else 2)
             and all(n.label == "PERSON" and len(n.text.split()) >= 2 for n in neighbours))
+
+
+def _beside_a_place(items: Sequence[Mention], i: int) -> bool:
+    """Whether ``items[i]`` stands in a list ("A, B and C") beside a known place the model tagged as one, or just
+    after a place and a comma ("West Edmonton, Alberta")."""
+    m = items[i]
+
+    def known(n: Mention) -> bool:
+        name = normalize_name(n.text).lower()
+        return n.label in ("GPE", "LOC") and (is_known_place(name) or is_known_place(name.split()[-1]))
+
+    if i and known(items[i - 1]) and (m.before == "and" == items[i - 1].after or m.before.endswith(",")
+                                      and items[i - 1].text.split()[-1:] == [m.before[:-1]]):
+        return True
+    last = m.text.split()[-1] if m.text.split() else ""
+    return (i + 1 < len(items) and (m.after == "and" == items[i + 1].before or items[i + 1].before == last + ",")
+            and known(items[i + 1]))
 
 
 def _club_key(text: str) -> str:
