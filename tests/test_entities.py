@@ -656,3 +656,18 @@ def test_a_surname_the_article_writes_after_a_given_name_or_initial_is_a_persons
     assert found(text, ("Zorbix", "ORG"), ("Zorbix", "ORG")) == {("Zorbix", "organization"): 2}
     assert found("Shares in Zorbix rose. Zorbix said.", ("Zorbix", "ORG"), ("Zorbix", "ORG")) == {
         ("Zorbix", "organization"): 2}
+
+
+def test_names_listed_with_people_are_people():
+    # A full name tagged as a place between people's names; lone surnames tagged as organisations or places in a team
+    # list, between players' names (left out as surnames alone, not shown as firms or places).
+    text = "The goals of Christoph Metzelder, Mario Gavranovic and Peer Kluge won the match 2-1 for the club."
+    got = found(text, ("Christoph Metzelder", "PERSON"), ("Mario Gavranovic", "PERSON"), ("Peer Kluge", "GPE"))
+    assert got == {("Christoph Metzelder", "person"): 1, ("Mario Gavranovic", "person"): 1, ("Peer Kluge", "person"): 1}
+    text = "Then Arsenal beat Chelsea in the league match: Lehmann, Eboue, Senderos, Toure, Owusu, Cole scored the goals."
+    got = found(text, ("Arsenal", "ORG"), ("Chelsea", "ORG"), ("Lehmann", "PERSON"), ("Eboue", "PERSON"),
+                ("Senderos", "GPE"), ("Toure", "PERSON"), ("Owusu", "ORG"), ("Cole", "PERSON"))
+    assert got == {("Arsenal", "organization"): 1, ("Chelsea", "organization"): 1}
+    # Outside a match report, a firm listed among people stays a firm.
+    text = "Guests were Tim Cook, Zorbix and Ed Helms."
+    assert ("Zorbix", "organization") in found(text, ("Tim Cook", "PERSON"), ("Zorbix", "ORG"), ("Ed Helms", "PERSON"))

@@ -1465,24 +1465,31 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
 
 
-def _listed_with_people(items: Sequence[Mention], i: int) -> bool:
-    """Whether ``items[i]``, a name of two capitalised words tagged as an organisation, stands in a list
-    of people: the names just before and after it in the list ("Bradley Cooper, Zach Galifianakis and Ed Helms")
-    are full names tagged PERSON, one of them at least, and no other type. Its words say neither an organisation
-    nor a place."""
+def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights = WEIGHTS) -> bool:
+    """Whether ``items[i]``, a name tagged as an organisation or place, stands in a list of people: the names just
+    before and after it in the list ("Bradley Cooper, Zach Galifianakis and Ed Helms", "Metzelder, Gavranovic and Peer
+    Kluge") are tagged PERSON, and no other type. Of two capitalised words, its neighbours are full names, one of them at
+    least; of one word (a team list: "Almunia, Senderos, Owusu"), it is no English word, and both neighbours are named.
+    Its words say neither an organisation nor a place, and it is no known place or town."""
     m = items[i]
     words = normalize_name(m.text).split()
-    if (m.label != "ORG" or len(words) != 2 or m.firm or m.work or m.club
+    if (m.label not in ("ORG", "GPE", "LOC", "FAC") or len(words) not in (1, 2) or m.firm or m.work or m.club
+            or m.placed
             or not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in words)
             or {_bare(w) for w in words} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
-            or any(_bare(w) in known_places() for w in words)):
+            or any(_bare(w) in known_places() for w in words) or is_known_place(" ".join(words).lower())):
         return False
+    if len(words) == 1 and (m.label == "ORG" and not m.sport or _zipf(words[0].lower()) >= weights.word_min_zipf):
+        return False  # a firm listed among people is still a firm ("Apple, Tim Cook and ..."): only in team lists
     neighbours: list[Mention] = []
-    if i and m.before.endswith(",") and items[i - 1].text.split()[-1] == m.before[:-1]:
+    if i and (m.before.endswith(",") and items[i - 1].text.split()[-1] == m.before[:-1]
+              or m.before == "and" == items[i - 1].after):
         neighbours.append(items[i - 1])
     if i + 1 < len(items) and (m.after == "and" == items[i + 1].before
                                or items[i + 1].before == words[-1] + ","):
         neighbours.append(items[i + 1])
+    if len(words) == 1:
+        return len(neighbours) == 2 and all(n.label == "PERSON" for n in neighbours)
     # One neighbour will do for a name that reads partly as a person's (a census given name or surname).
     partly = _folded(words[0]) in given_names(0.0) or _folded(words[-1]) in surnames()
     return (len(neighbours) >= (1 if partly else 2)
