@@ -671,3 +671,18 @@ def test_names_listed_with_people_are_people():
     # Outside a match report, a firm listed among people stays a firm.
     text = "Guests were Tim Cook, Zorbix and Ed Helms."
     assert ("Zorbix", "organization") in found(text, ("Tim Cook", "PERSON"), ("Zorbix", "ORG"), ("Ed Helms", "PERSON"))
+
+
+def test_a_word_for_what_a_person_is_before_a_full_name_is_cut():
+    text = "Center Sidney Crosby skated on Monday, and the Australian Rohan Dennis won. Rohan Dennis was glad."
+    got = found(text, ("Center Sidney Crosby", "PERSON"), ("Australian Rohan Dennis", "ORG"), ("Rohan Dennis", "PERSON"))
+    assert got == {("Sidney Crosby", "person"): 1, ("Rohan Dennis", "person"): 2}
+    # A surname of everyday rarity opening a name of three words is left whole.
+    assert found("Later Khoo Kay Peng spoke.", ("Khoo Kay Peng", "PERSON")) == {("Khoo Kay Peng", "person"): 1}
+
+
+def test_a_firm_named_once_with_its_s_before_a_verb_keeps_it():
+    got = found("Moody's cut it, while Standard & Poor's said that it might follow.", ("Standard & Poor", "ORG"))
+    assert got == {("Standard & Poor's", "organization"): 1}
+    got = found("Fans of Ant & Dec's show cheered.", ("Ant & Dec", "ORG"))
+    assert got == {("Ant & Dec", "organization"): 1}

@@ -407,6 +407,14 @@ class EntityWeights:
     #: is a shouted word of a caption, cut off, when this common in English (Zipf); rarer, it is an acronym and the
     #: name an organisation's ("Oxford MCCU"; "BBC" is 4.6, "target" 4.8).
     shouted_word_zipf: float = 4.7
+    #: A capitalised word this common in English (Zipf) or more, before a given name and surname, describes the person
+    #: ("Center Sidney Crosby", "Striker Peter Crouch") even when the census has it as a surname too; surnames that
+    #: open a name of three words are rarer ("Khoo Kay Peng"; "center" is 5.19, "brown" 5.0).
+    role_word_zipf: float = 5.1
+    #: Before a full name the article tags as a person's elsewhere, a capitalised word this common (Zipf) or more, and
+    #: no given name, describes the person ("Comedian", "Veteran"): a given name the census lacks is rarer ("Vinny Del
+    #: Negro": "vinny" is 2.98).
+    describing_zipf: float = 3.5
 
 
 WEIGHTS = EntityWeights()
@@ -652,14 +660,22 @@ def _plain_words() -> dict[str, float]:
 
 def _owns_its_s(text: str, start: int, name: str) -> bool:
     """Whether a firm's name ends in a possessive "'s" the model left out: "Standard & Poor's", "Dr Reddy's" (a name
-    with " & " or a courtesy title, written more than once and never without the "'s": once, "Ant & Dec's" is
-    theirs)."""
+    with " & " or a courtesy title, written more than once and never without the "'s"; written once, only before what
+    no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
     words = name.split()
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS):  # not "AT&T's", "E&Y's"
         return False
     ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
+    if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
+        return _NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
     return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
         e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
+
+
+#: What never follows a possessive "'s": a verb of saying or rating, an auxiliary, a number or punctuation ("Standard &
+#: Poor's said", "Standard & Poor's 500", "Dr Reddy's, the drug firm"); the "'s" before them is part of the name.
+_NOT_AFTER_POSSESSIVE = re.compile(r"(?:[,.;:)]|\s+(?:\d|(?:said|says|has|had|is|was|will|would|could|may|might|cut|"
+                                   r"raised|lowered|downgraded|upgraded|rated|rates|warned|added|announced|reported)\b))")
 
 
 def _run_on(text: str, start: int, name: str, label: str) -> str:
@@ -893,10 +909,10 @@ AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST 
 
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
           places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
-          bodies: frozenset[str] = frozenset()) -> _Found | None:
+          bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()) -> _Found | None:
     """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
     the article has tagged as organisations, as places, in lower case; ``bodies``: its names of two words or more
-    tagged as organisations or places."""
+    tagged as organisations or places; ``people``: the names it tags as people, in lower case."""
     kind = TYPES.get(m.label)
     if kind is None:
         return None
@@ -969,12 +985,17 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
         parts = parts[1:]  # "Russian Igor Andreev" (of two words, the first may be a given name: "Jordi Arrese")
     elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
-          and (is_demonym(parts[0]) or _folded(parts[0]) not in surnames() | given_names(0.0)
+          and (is_demonym(parts[0]) or _folded(parts[0]) not in given_names(0.0)
+               and (_folded(parts[0]) not in surnames() or _zipf(parts[0].lower()) >= weights.role_word_zipf)
                and _zipf(parts[0].lower()) >= weights.word_min_zipf)
-          and reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)):
-        # "Briton Alex Dowsett", "Comedian Harry Hill", "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" named
-        # too): a nation's adjective or an English word that is no name, before a given name and surname, describes
-        # the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
+          and (reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
+               or " ".join(parts[1:]).lower() in people and (is_demonym(parts[0])
+                                                                       or _zipf(parts[0].lower()) >= weights.describing_zipf)
+               and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
+               and all(_zipf(w.lower()) < weights.role_word_zipf for w in parts[1:]))):
+        # "Briton Alex Dowsett", "Comedian Harry Hill", "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" tagged
+        # PERSON elsewhere), "Center Sidney Crosby" ("center" is a census surname too, but an everyday word): a nation's
+        # adjective or an English word that is no given name, before a given name and surname, describes the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
     if (m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS
@@ -1243,7 +1264,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     works = {normalize_name(m.text).lower() for m in items
              if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
-    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies) for m in items) if f is not None]
+    people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
+    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people) for m in items)
+             if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
         if f.kind == "person" and f.honorific:
