@@ -636,12 +636,14 @@ def test_a_place_no_gazetteer_knows_needs_to_be_said_as_a_place():
     # and one that begins a longer place of the article.
     text = ("Talks of Albania, Bulgaria and Macedonia ended; polls of Texas rose. A mall in West Edmonton, Alberta, opened. "
             "Boats cross the Mediterranean Sea; the Mediterranean is warm, the Mediterranean calm; the Paris talks and the "
-            "resort of Sinai.")
+            "resort of Sinai. Life on Mars is hard, on Mars cold, and Marchwood, near Southampton, is green.")
     got = found(text, ("Albania", "GPE"), ("Bulgaria", "GPE"), ("Macedonia", "GPE"), ("Texas", "GPE"),
                 ("West Edmonton", "GPE"), ("Alberta", "GPE"), ("Mediterranean Sea", "LOC"), ("Mediterranean", "LOC"),
-                ("Mediterranean", "LOC"), ("Paris", "GPE"), ("Sinai", "GPE"))
+                ("Mediterranean", "LOC"), ("Paris", "GPE"), ("Sinai", "GPE"), ("Mars", "LOC"),
+                ("Mars", "LOC"), ("Marchwood", "GPE"), ("Southampton", "GPE"))
     assert set(got) == {(n, "place") for n in ("Albania", "Bulgaria", "Macedonia", "Texas", "West Edmonton", "Alberta",
-                                                "Mediterranean Sea", "Mediterranean", "Paris", "Sinai")}
+                                                "Mediterranean Sea", "Mediterranean", "Paris", "Sinai", "Mars",
+                                                "Marchwood", "Southampton")}
 
 
 def test_a_surname_the_article_writes_after_a_given_name_or_initial_is_a_persons():

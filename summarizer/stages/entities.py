@@ -262,10 +262,14 @@ def _regions() -> frozenset[str]:
     return frozenset().union(*towns().values()) if towns() else frozenset()
 
 
+#: The planets and the Moon, places that no gazetteer of the Earth holds ("life on Mars").
+PLANETS = frozenset("mercury venus earth moon mars jupiter saturn uranus neptune".split())
+
+
 def is_known_place(name: str) -> bool:
     """Whether a name (in lower case) is a place whatever the words around it say: a known place
-    (:func:`known_places`), a country, a US state, or a town of :func:`towns`."""
-    return (name in known_places() or name in countries() or name in _regions()
+    (:func:`known_places`), a country, a US state, a town of :func:`towns`, or a planet."""
+    return (name in known_places() or name in countries() or name in _regions() or name in PLANETS
             or _folded_name(name) in towns())
 
 
@@ -542,9 +546,9 @@ _PLACE_CUE_BEFORE = re.compile(
     r"(?:city|town|village|resort|region|province|state|island|peninsula|capital|district|county|port|suburb|area|"
     r"territory) of)"
     r"\s+(?:the\s+)?)$", re.IGNORECASE)
-#: After a name: "-based", "'s capital", a place's noun ("Aghdam region", "Sindelfingen plant" is no place).
+#: After a name: "-based", a place's noun ("Aghdam region"; not "Sindelfingen plant"), "near" and a name.
 _PLACE_CUE_AFTER = re.compile(r"(?:-based|\s+(?:region|district|province|village|county|city|town|island|valley|"
-                              r"peninsula|border|coast)\b)")
+                              r"peninsula|border|coast)\b|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
 
 
 def _said_with_place_cue(text: str, start: int, end: int) -> bool:
