@@ -688,3 +688,15 @@ def test_a_firm_named_once_with_its_s_before_a_verb_keeps_it():
     assert got == {("Standard & Poor's", "organization"): 1}
     got = found("Fans of Ant & Dec's show cheered.", ("Ant & Dec", "ORG"))
     assert got == {("Ant & Dec", "organization"): 1}
+
+
+def test_a_longer_place_needs_a_word_of_places_or_a_cue():
+    text = "Hits by Taio Cruz and the Great Recession; a walk to Port Talbot, then San Jose, and a stay in Kilbride Moss."
+    got = found(text, ("Taio Cruz", "GPE"), ("Great Recession", "LOC"), ("Port Talbot", "GPE"), ("San Jose", "GPE"),
+                ("Kilbride Moss", "GPE"))
+    assert got == {("Port Talbot", "place"): 1, ("San Jose", "place"): 1, ("Kilbride Moss", "place"): 1}
+
+
+def test_a_spaced_dash_stands_inside_no_name():
+    text = "Read Computerworld - Google Buzz news, and Pascal Payet - Luynes Prison escapes."
+    assert found(text, ("Computerworld - Google", "ORG"), ("Pascal Payet - Luynes Prison", "ORG")) == {}

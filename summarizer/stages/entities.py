@@ -939,6 +939,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             kind = "organization"  # "Yarl's Wood" is one name, and nobody's
     if kind == "person":
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
+    elif _SPACED_DASH.search(name):
+        return None  # "Computerworld - Google", "Pascal Payet - Luynes Prison": a headline's or a list's parts
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() in exclude:
         return None
     if not looks_like_name(name, kind) or m.portfolio or m.term:
@@ -1482,14 +1484,31 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # A one-word place no gazetteer knows needs a mention said as a place is ("in Lanzarote"; see
     # ``Mention.placed``), or a longer place of the article it begins ("Mediterranean" of "Mediterranean Sea"): a brand,
     # a product or a person the model took for a place ("Kronenbourg", "Kazaa", "Rihanna") is left out.
+    # So does a longer one none of whose words says a place ("Taio Cruz", "Great Recession" tagged as places).
     heads = {words(k)[0] for k in merged if k[1] == "place" and len(words(k)) > 1}
     ranked = sorted((k for k, t in merged.items()
                      if t.strong and (k[1] != "person" or len(words(k)) > 1 or t.titled)
-                     and (k[1] != "place" or len(words(k)) > 1 or t.placed or is_known_place(k[0])
-                          or k[0] in heads or "." in k[0] or _all_caps(t.shown))
+                     and (k[1] != "place" or t.placed or is_known_place(k[0]) or k[0] in heads or "." in k[0]
+                          or _all_caps(t.shown) or len(words(k)) > 1 and _words_say_place(words(k)))
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions)),
                     key=lambda k: (-merged[k].count, merged[k].order))
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
+
+
+#: Words of a place's name ("Port Talbot", "Mount Kenya", "Lake Tahoe", "San Jose", "Fort Worth", "New Delhi").
+_PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | frozenset(
+    """north south east west saint st san santa fort port mount mt new lake los las el la le de del city town village
+    heights springs falls beach harbour harbor point bay coast hill hills forest mall plaza centre center canyon desert
+    reef glacier peak gorge cove dam camp interstate highway motorway freeway route""".split())
+
+
+def _words_say_place(parts: Sequence[str]) -> bool:
+    """Whether a name of two words or more reads as a place's: a word of places (:data:`_PLACE_NAME_WORDS`), or a run
+    of its words that is a known place or town ("Key Largo" has none: left to the words around it)."""
+    bare = [_bare(w) for w in parts]
+    if set(bare) & _PLACE_NAME_WORDS:
+        return True
+    return any(is_known_place(" ".join(bare[i:j])) for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
 
 
 def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights = WEIGHTS) -> bool:
