@@ -1499,16 +1499,19 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
 _PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | frozenset(
     """north south east west saint st san santa fort port mount mt new lake los las el la le de del city town village
     heights springs falls beach harbour harbor point bay coast hill hills forest mall plaza centre center canyon desert
-    reef glacier peak gorge cove dam camp interstate highway motorway freeway route""".split())
+    reef glacier peak gorge cove dam camp interstate highway motorway freeway route township borough parish union
+    republic kingdom empire""".split())
 
 
 def _words_say_place(parts: Sequence[str]) -> bool:
-    """Whether a name of two words or more reads as a place's: a word of places (:data:`_PLACE_NAME_WORDS`), or a run
-    of its words that is a known place or town ("Key Largo" has none: left to the words around it)."""
+    """Whether a name of two words or more reads as a place's: a word of places (:data:`_PLACE_NAME_WORDS`), or a run of
+    its words that is a known place, a country or a US state ("Key Largo" has none: left to the words around it)."""
     bare = [_bare(w) for w in parts]
     if set(bare) & _PLACE_NAME_WORDS:
         return True
-    return any(is_known_place(" ".join(bare[i:j])) for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
+    # Not a town's name: GeoNames' other names of towns are too many ("Taio", "Cruz").
+    return any(" ".join(bare[i:j]) in known_places() | countries() | _regions()
+               for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
 
 
 def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights = WEIGHTS) -> bool:
