@@ -700,3 +700,9 @@ def test_a_longer_place_needs_a_word_of_places_or_a_cue():
 def test_a_spaced_dash_stands_inside_no_name():
     text = "Read Computerworld - Google Buzz news, and Pascal Payet - Luynes Prison escapes."
     assert found(text, ("Computerworld - Google", "ORG"), ("Pascal Payet - Luynes Prison", "ORG")) == {}
+
+
+def test_a_name_said_only_after_in_the_is_a_region():
+    text = "A lab in the Caucasus found it, as the Guardian said in the Guardian."
+    assert found(text, ("Caucasus", "ORG"), ("Guardian", "ORG"), ("Guardian", "ORG")) == {
+        ("Caucasus", "place"): 1, ("Guardian", "organization"): 2}
