@@ -706,3 +706,12 @@ def test_a_name_said_only_after_in_the_is_a_region():
     text = "A lab in the Caucasus found it, as the Guardian said in the Guardian."
     assert found(text, ("Caucasus", "ORG"), ("Guardian", "ORG"), ("Guardian", "ORG")) == {
         ("Caucasus", "place"): 1, ("Guardian", "organization"): 2}
+
+
+def test_regions_page_links_and_banks_cut_short():
+    text = "Rain hit the Pacific Northwest. Watch Video Report here. Allied Irish Banks fell; Allied Irish said more."
+    got = found(text, ("Pacific Northwest", "ORG"), ("Watch Video Report", "ORG"), ("Allied Irish Banks", "ORG"),
+                ("Allied Irish", "ORG"))
+    assert got == {("Pacific Northwest", "place"): 1, ("Allied Irish Banks", "organization"): 2}
+    # "West" ends no region ("Nat West" is a bank).
+    assert found("Shares in the bank Nat West rose.", ("Nat West", "ORG")) == {("Nat West", "organization"): 1}

@@ -348,6 +348,10 @@ def _place_words() -> frozenset[str]:
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+#: Verbs a web page's links open with ("Watch Video Report", "Click here", "Read more"): no name starts with them.
+_PAGE_VERBS = frozenset("watch click read listen download subscribe".split())
+#: The last word of a region's name ("Pacific Northwest", "American Midwest").
+_COMPASS_REGIONS = frozenset("northwest northeast southwest southeast midwest".split())  # not "Nat West"
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
 #: Places that "Republic of ..." does not stand for alone: two states share each name.
@@ -792,9 +796,13 @@ def normalize_name(text: str, *, keep_owner: bool = False) -> str:
 
 
 def _company_stem(parts: Sequence[str]) -> str | None:
-    """A company's name without its corporate suffixes ("Chrysler Corp" -> "chrysler"), or None if it has none."""
+    """A company's name without its corporate suffixes ("Chrysler Corp" -> "chrysler"), or None if it has none. A
+    bank's name of three words or more without its last word "Bank" or "Banks" too ("Allied Irish Banks" -> "allied
+    irish", which news writes alone; not "World Bank" -> "world")."""
     words = list(parts)
     while len(words) > 1 and _bare(words[-1]) in CORPORATE_SUFFIXES:
+        words.pop()
+    if len(words) > 2 and _bare(words[-1]) in ("bank", "banks"):
         words.pop()
     return " ".join(words).lower() if len(words) < len(parts) else None
 
@@ -945,6 +953,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
     elif _SPACED_DASH.search(name):
         return None  # "Computerworld - Google", "Pascal Payet - Luynes Prison": a headline's or a list's parts
+    elif len(name.split()) > 1 and _bare(name.split()[0]) in _PAGE_VERBS:
+        return None  # "Watch Video Report", "Click Here": a web page's link, run into a name
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() in exclude:
         return None
     if not looks_like_name(name, kind) or m.portfolio or m.term:
@@ -1028,6 +1038,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
         kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
+    elif (kind == "organization" and len(parts) > 1 and _bare(parts[-1]) in _COMPASS_REGIONS and not m.sport
+          and not {_bare(w) for w in parts} & _ORG_WORDS):
+        kind = "place"  # "Pacific Northwest" tagged as an organisation
     if (len(parts) == 1 and "-" in name and name.lower() not in known_places()  # not "Guinea-Bissau"
             and all(p.lower() in known_places() for p in name.split("-"))):
         return None  # "Belarus-Azerbaijan (relations)", "Israel-Gaza": two places paired, no name of one thing
@@ -1505,7 +1518,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
 
 
 #: Words of a place's name ("Port Talbot", "Mount Kenya", "Lake Tahoe", "San Jose", "Fort Worth", "New Delhi").
-_PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | frozenset(
+_PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | _COMPASS_REGIONS | frozenset(
     """north south east west saint st san santa fort port mount mt new lake los las el la le de del city town village
     heights springs falls beach harbour harbor point bay coast hill hills forest mall plaza centre center canyon desert
     reef glacier peak gorge cove dam camp interstate highway motorway freeway route township borough parish union
