@@ -715,3 +715,11 @@ def test_regions_page_links_and_banks_cut_short():
     assert got == {("Pacific Northwest", "place"): 1, ("Allied Irish Banks", "organization"): 2}
     # "West" ends no region ("Nat West" is a bank).
     assert found("Shares in the bank Nat West rose.", ("Nat West", "ORG")) == {("Nat West", "organization"): 1}
+
+
+def test_a_ground_said_twice_after_at_and_a_name_cut_at_its_s():
+    text = ("United beat City in the league derby at Old Trafford, and the coach scored a goal. The match at Old Trafford "
+            "was at Franklin's Gardens once, so at Franklin’s Gardens the fans sang.")
+    got = found(text, ("United", "ORG"), ("City", "ORG"), ("Old Trafford", "ORG"), ("Franklin", "ORG"),
+                ("Franklin’s Gardens", "ORG"))
+    assert got[("Old Trafford", "place")] == 1 and got[("Franklin’s Gardens", "place")] == 2

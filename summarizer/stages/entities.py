@@ -473,6 +473,9 @@ class Mention(NamedTuple):
     #: The given name or initial the article writes just before this one-word name elsewhere ("Wame| Lewaravu's try",
     #: "W| Lewaravu" of a team list, "Francesco| Massart, who led the study"): the name is a surname, "" otherwise.
     full: str = ""
+    #: The article writes this name twice or more, each time after "at" ("the derby at Old Trafford"), whether the
+    #: model tagged each or not.
+    at_only: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -544,7 +547,15 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
                    _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights),
-                   _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights))
+                   _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
+                   label == "ORG" and prev == "at" and _at_only(text, name))
+
+
+@functools.lru_cache(maxsize=256)
+def _at_only(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` twice or more, each time just after "at"."""
+    places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    return len(places) >= 2 and all(text.endswith("at ", 0, p) and not text[p - 4 : p - 3].isalnum() for p in places)
 
 
 #: A preposition of place before a name, maybe with "the" ("in Lanzarote", "into the Mediterranean"); a compass word
@@ -943,7 +954,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if owner:
         rest = name[owner.end() :]
         who = owner.group(1).lower()
-        if (who in named or who in known_places() or any(n.endswith(f" {who}") for n in named)
+        if (len(rest.split()) == 1 and _bare(rest) in PLACE_HEADS | ORG_HEADS and who not in known_places()):
+            pass  # "Franklin's Gardens", "St Mary's Stadium": the owner is part of the name, never a head word alone
+        elif (who in named or who in known_places() or any(n.endswith(f" {who}") for n in named)
                 or len(rest.split()) > 1 and kind == "person"):
             name = rest  # "Azerbaijan’s Ganja Automobile Plant", "Murdoch's News Corp": the plant's, the firm's name
         # else an owner the article names nowhere else is part of the name: "Nation's Restaurant News"
@@ -1266,14 +1279,14 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                        if all(m.label == "ORG" and m.placed and m.before.lower() == "the" and not m.sport and not m.firm
                               for m in ms) and _zipf(n.lower()) < weights.region_max_zipf}
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
-    # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more, and
-    # never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
+    # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more (tagged
+    # so or not: see ``Mention.at_only``), and never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
     at_only: dict[str, list[Mention]] = {}
     for m in items:
         if not m.shouting and not m.headline:
             at_only.setdefault(normalize_name(m.text), []).append(m)
     grounds = {n for n, ms in at_only.items()
-               if len(ms) >= 2 and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
+               if (len(ms) >= 2 or ms[0].at_only) and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
                                        and _bare(m.after) not in _CLUB_AFTER for m in ms)}
     items = [m._replace(label="FAC") if normalize_name(m.text) in grounds else m for m in items]
     # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
@@ -1481,6 +1494,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             # "Aghdam region" beside "Aghdam Smith" stays a place.
             longer = [o for o in keys if o[1] == "person" and len(words(o)) > 1 and words(o)[0] == w[0]
                       and (key[1] == "organization" or (words(o)[-1], "person") in tally)]
+            longer = longer if len(longer) == 1 else []
+        if not longer and len(w) == 1 and key[1] != "person":
+            # "Franklin" of "Franklin's Gardens", the model's span cut at the "'s".
+            longer = [o for o in keys if len(words(o)) > 1 and words(o)[0] in (f"{w[0]}'s", f"{w[0]}’s")]
             longer = longer if len(longer) == 1 else []
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
