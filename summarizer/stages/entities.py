@@ -13,8 +13,12 @@ merged (case, corporate suffixes, courtesy titles, a surname said after the full
 after its expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs,
 headline words in capitals, prizes and events, time zones, titles of works, ships, portfolios such as
 "Finance" of "Finance Minister", offices such as "the National Leader", a state's abbreviation after a town
-("Glendale, Ariz."), nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
-reads a wrong name as a mistake, a missing one rarely.
+("Glendale, Ariz."), nations' adjectives, a web page's links) are dropped, and where the evidence is thin the name is
+left out: an editor reads a wrong name as a mistake, a missing one rarely. A place no gazetteer knows must be said as a
+place ("in Sedgley", "the village of Negur", "West Edmonton, Alberta") or, of two words or more, have a word of places
+("Port Talbot"): brands, products and singers the model took for places ("Kronenbourg", "Kazaa", "Taio Cruz") are left
+out; a one-word organisation or place the article also writes after a given name or an initial ("W Lewaravu") or lists
+between people is a person's surname.
 """
 
 from __future__ import annotations
@@ -1001,8 +1005,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (kind == "place" and len(parts) == 1 and m.text.rstrip().endswith(".") and "." not in name
             and m.before.endswith(",") and len(name) <= 5 and name.lower() not in known_places()):
         return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
-    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | {"bank"}:
-        return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
+    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | _PLACE_NOUNS | {"bank", "town"}:
+        return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
         return None  # "GMT", "EST": times of day
     if len(parts) == 2 and _ORDINAL.match(parts[0]):
@@ -1205,7 +1209,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     another type, that type wins, unless that type is a place, most of its mentions are tagged as a person
     and it is no English word ("Rusedski" tagged PERSON five times and GPE once is left out, not a place;
     "Yukos" tagged PERSON five times and ORG once stays an organisation). A one-word name every mention of which opens a sentence or is also a plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
-    mentions.
+    mentions. A one-word place that is no known place, country, US state, planet or GeoNames town, none of whose mentions
+    is said as a place (:attr:`Mention.placed`, or listed beside a known place), and that begins no longer place of the
+    article, is left out ("Kronenbourg", "Rihanna" tagged GPE); so is a longer place with no word of places and no known
+    place among its words ("Taio Cruz", "Great Recession").
     """
     exclude = {e.lower() for e in (exclude or set())}
     items = [Mention(*m) for m in mentions]
