@@ -13,8 +13,12 @@ merged (case, corporate suffixes, courtesy titles, a surname said after the full
 after its expansion). Mentions that are not names (all lower case, dates, numbers, wire sign-offs,
 headline words in capitals, prizes and events, time zones, titles of works, ships, portfolios such as
 "Finance" of "Finance Minister", offices such as "the National Leader", a state's abbreviation after a town
-("Glendale, Ariz."), nations' adjectives) are dropped, and where the evidence is thin the name is left out: an editor
-reads a wrong name as a mistake, a missing one rarely.
+("Glendale, Ariz."), nations' adjectives, a web page's links) are dropped, and where the evidence is thin the name is
+left out: an editor reads a wrong name as a mistake, a missing one rarely. A place no gazetteer knows must be said as a
+place ("in Sedgley", "the village of Negur", "West Edmonton, Alberta") or, of two words or more, have a word of places
+("Port Talbot"): brands, products and singers the model took for places ("Kronenbourg", "Kazaa", "Taio Cruz") are left
+out; a one-word organisation or place the article also writes after a given name or an initial ("W Lewaravu") or lists
+between people is a person's surname.
 """
 
 from __future__ import annotations
@@ -257,6 +261,23 @@ def _folded_name(name: str) -> str:
 
 
 @functools.cache
+def _regions() -> frozenset[str]:
+    """The countries and US states that hold a town of :func:`towns`, in lower case."""
+    return frozenset().union(*towns().values()) if towns() else frozenset()
+
+
+#: The planets and the Moon, places that no gazetteer of the Earth holds ("life on Mars").
+PLANETS = frozenset("mercury venus earth moon mars jupiter saturn uranus neptune".split())
+
+
+def is_known_place(name: str) -> bool:
+    """Whether a name (in lower case) is a place whatever the words around it say: a known place
+    (:func:`known_places`), a country, a US state, a town of :func:`towns`, or a planet."""
+    return (name in known_places() or name in countries() or name in _regions() or name in PLANETS
+            or _folded_name(name) in towns())
+
+
+@functools.cache
 def countries() -> frozenset[str]:
     """The names of countries and regions in CLDR's English list of territories (from Babel), in lower case."""
     return frozenset(n.lower() for n in Locale("en").territories.values()) - _CLDR_BODIES
@@ -331,6 +352,10 @@ def _place_words() -> frozenset[str]:
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+#: Verbs a web page's links open with ("Watch Video Report", "Click here", "Read more"): no name starts with them.
+_PAGE_VERBS = frozenset("watch click read listen download subscribe".split())
+#: The last word of a region's name ("Pacific Northwest", "American Midwest").
+_COMPASS_REGIONS = frozenset("northwest northeast southwest southeast midwest".split())  # not "Nat West"
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
 #: Places that "Republic of ..." does not stand for alone: two states share each name.
@@ -394,6 +419,19 @@ class EntityWeights:
     #: is a shouted word of a caption, cut off, when this common in English (Zipf); rarer, it is an acronym and the
     #: name an organisation's ("Oxford MCCU"; "BBC" is 4.6, "target" 4.8).
     shouted_word_zipf: float = 4.7
+    #: A capitalised word this common in English (Zipf) or more, before a given name and surname, describes the person
+    #: ("Center Sidney Crosby", "Striker Peter Crouch") even when the census has it as a surname too; surnames that
+    #: open a name of three words are rarer ("Khoo Kay Peng"; "center" is 5.19, "brown" 5.0).
+    role_word_zipf: float = 5.1
+    #: Before a full name the article tags as a person's elsewhere, a capitalised word this common (Zipf) or more, and
+    #: no given name, describes the person ("Comedian", "Veteran"): a given name the census lacks is rarer ("Vinny Del
+    #: Negro": "vinny" is 2.98).
+    describing_zipf: float = 3.5
+    #: A one-word name tagged as an organisation that the article writes only after "in the", "across the" and the like
+    #: is a region ("the Caucasus", "the Algarve") when rarer than this in English (Zipf): papers are said so too and
+    #: are commoner words ("guardian" 4.26, "mirror" 4.47, "observer" 3.91, "economist" 3.87; "caucasus" is 3.35,
+    #: "antarctic" 3.56, "midlands" 3.69).
+    region_max_zipf: float = 3.7
 
 
 WEIGHTS = EntityWeights()
@@ -433,6 +471,15 @@ class Mention(NamedTuple):
     #: The capitalised word just before a one-word organisation or place, which is a given name or a rare word and
     #: no title ("Raheem" of "Raheem Sterling" when the model tagged "Sterling" alone as an organisation).
     given: str = ""
+    #: Said as a place is: after "in", "at", "from", "near" and the like (maybe with "the"), after a compass word
+    #: ("southeastern Siberia"), after "the village of", or before "-based" or a place's noun ("Aghdam region").
+    placed: bool = False
+    #: The given name or initial the article writes just before this one-word name elsewhere ("Wame| Lewaravu's try",
+    #: "W| Lewaravu" of a team list, "Francesco| Massart, who led the study"): the name is a surname, "" otherwise.
+    full: str = ""
+    #: The article writes this name twice or more, each time after "at" ("the derby at Old Trafford"), whether the
+    #: model tagged each or not.
+    at_only: bool = False
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -503,7 +550,55 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
-                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights))
+                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights),
+                   _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
+                   label == "ORG" and prev == "at" and _at_only(text, name))
+
+
+@functools.lru_cache(maxsize=256)
+def _at_only(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` twice or more, each time just after "at"."""
+    places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    return len(places) >= 2 and all(text.endswith("at ", 0, p) and not text[p - 4 : p - 3].isalnum() for p in places)
+
+
+#: A preposition of place before a name, maybe with "the" ("in Lanzarote", "into the Mediterranean"); a compass word
+#: ("southeastern Siberia", "north Wales"); a place's noun and "of" ("the village of Negur").
+_PLACE_CUE_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:(?:in|near|from|into|outside|inside|across|throughout|around|via|towards?|within|off|"
+    r"(?:city|town|village|resort|region|province|state|island|peninsula|capital|district|county|port|suburb|area|"
+    r"territory) of)\s+(?:the\s+)?|at\s+|"  # "at the Baftas" is an event
+    r"(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+|(?:central|downtown)\s+))$", re.IGNORECASE)
+#: After a name: "-based", a place's noun ("Aghdam region"; not "Sindelfingen plant"), "near" and a name.
+_PLACE_CUE_AFTER = re.compile(r"(?:-based|\s+(?:region|district|province|village|county|city|town|island|valley|"
+                              r"peninsula|border|coast)\b|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
+
+
+def _said_with_place_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around a mention say it is a place: see :attr:`Mention.placed`."""
+    return (_PLACE_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+            or _PLACE_CUE_AFTER.match(text, end) is not None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _given_elsewhere(text: str, name: str, label: str, weights: EntityWeights = WEIGHTS) -> str:
+    """For a one-word name the model tagged as an organisation or place, which is no known place or town and no
+    English word (Zipf under ``weights.word_min_zipf``): a given name of the census, or an initial, that the article
+    writes just before it elsewhere, mid-sentence and not as a title ("Wame| Lewaravu's try", "W| Lewaravu (N Rouse
+    71)", "Francesco| Massart, who"); "" when it writes none. Such a name is a person's surname."""
+    if label not in ("ORG", "GPE", "LOC", "FAC") or not re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", name):
+        return ""
+    if name.lower() in known_places() or _folded_name(name) in towns() or _zipf(name.lower()) >= weights.word_min_zipf:
+        return ""
+    for m in re.finditer(rf"(?<![\w.-])([A-Z][a-z]*\.?) {re.escape(name)}(?![\w-])", text):
+        word = m.group(1)
+        if len(word.rstrip(".")) == 1:
+            opens = not text[: m.start()].rstrip() or text[: m.start()].rstrip().endswith(_SENTENCE_END)
+            if not (word in ("A", "I") and opens):
+                return word  # "W Lewaravu", "J. Smith" (not "A" or "I" opening a sentence)
+        elif _folded(word) in given_names() and _given_before(text, m.end(1) + 1, name, label, word, weights):
+            return word
+    return ""
 
 
 def _given_before(text: str, start: int, name: str, label: str, prev: str, weights: EntityWeights = WEIGHTS) -> str:
@@ -592,14 +687,22 @@ def _plain_words() -> dict[str, float]:
 
 def _owns_its_s(text: str, start: int, name: str) -> bool:
     """Whether a firm's name ends in a possessive "'s" the model left out: "Standard & Poor's", "Dr Reddy's" (a name
-    with " & " or a courtesy title, written more than once and never without the "'s": once, "Ant & Dec's" is
-    theirs)."""
+    with " & " or a courtesy title, written more than once and never without the "'s"; written once, only before what
+    no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
     words = name.split()
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS):  # not "AT&T's", "E&Y's"
         return False
     ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
+    if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
+        return _NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
     return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
         e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
+
+
+#: What never follows a possessive "'s": a verb of saying or rating, an auxiliary, a number or punctuation ("Standard &
+#: Poor's said", "Standard & Poor's 500", "Dr Reddy's, the drug firm"); the "'s" before them is part of the name.
+_NOT_AFTER_POSSESSIVE = re.compile(r"(?:[,.;:)]|\s+(?:\d|(?:said|says|has|had|is|was|will|would|could|may|might|cut|"
+                                   r"raised|lowered|downgraded|upgraded|rated|rates|warned|added|announced|reported)\b))")
 
 
 def _run_on(text: str, start: int, name: str, label: str) -> str:
@@ -708,9 +811,13 @@ def normalize_name(text: str, *, keep_owner: bool = False) -> str:
 
 
 def _company_stem(parts: Sequence[str]) -> str | None:
-    """A company's name without its corporate suffixes ("Chrysler Corp" -> "chrysler"), or None if it has none."""
+    """A company's name without its corporate suffixes ("Chrysler Corp" -> "chrysler"), or None if it has none. A
+    bank's name of three words or more without its last word "Bank" or "Banks" too ("Allied Irish Banks" -> "allied
+    irish", which news writes alone; not "World Bank" -> "world")."""
     words = list(parts)
     while len(words) > 1 and _bare(words[-1]) in CORPORATE_SUFFIXES:
+        words.pop()
+    if len(words) > 2 and _bare(words[-1]) in ("bank", "banks"):
         words.pop()
     return " ".join(words).lower() if len(words) < len(parts) else None
 
@@ -767,8 +874,8 @@ def _said_as_place(name: str, m: Mention) -> bool:
     """Whether a one-word name tagged as a place reads as one: a known place (:func:`known_places`), or one
     with a preposition or a comma before it ("in Paris", "Paris, Amsterdam"), a compass word ("east London"),
     or a possessive or "-based" after it ("Britain's", "Seattle-based")."""
-    if name.lower() in known_places() or not m.before or m.before.endswith(","):
-        return True
+    if name.lower() in known_places() or not m.before or m.before.endswith(",") or m.placed:
+        return True  # m.placed: "in the Caucasus", "southeastern Siberia"
     if _bare(m.before) in PLACE_PREPOSITIONS or _bare(m.before) in _PLACE_BEFORE:
         return True
     return m.after[:2] in ("'s", "’s") or m.after[:6] == "-based"
@@ -809,6 +916,7 @@ class _Found:
     titled: bool = False  # a title or honorific before or inside it
     weak: bool = False  # a headline's or dateline's: counts only toward a name the body has too
     doubtful: bool = False  # opens a sentence, or the article has it as a plain word
+    placed: bool = False  # said as a place is (see ``Mention.placed``)
 
 
 def _plural_last(parts: Sequence[str], weights: EntityWeights = WEIGHTS) -> bool:
@@ -832,10 +940,10 @@ AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST 
 
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
           places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
-          bodies: frozenset[str] = frozenset()) -> _Found | None:
+          bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()) -> _Found | None:
     """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
     the article has tagged as organisations, as places, in lower case; ``bodies``: its names of two words or more
-    tagged as organisations or places."""
+    tagged as organisations or places; ``people``: the names it tags as people, in lower case."""
     kind = TYPES.get(m.label)
     if kind is None:
         return None
@@ -850,7 +958,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if owner:
         rest = name[owner.end() :]
         who = owner.group(1).lower()
-        if (who in named or who in known_places() or any(n.endswith(f" {who}") for n in named)
+        if (len(rest.split()) == 1 and _bare(rest) in PLACE_HEADS | ORG_HEADS and who not in known_places()):
+            pass  # "Franklin's Gardens", "St Mary's Stadium": the owner is part of the name, never a head word alone
+        elif (who in named or who in known_places() or any(n.endswith(f" {who}") for n in named)
                 or len(rest.split()) > 1 and kind == "person"):
             name = rest  # "Azerbaijan’s Ganja Automobile Plant", "Murdoch's News Corp": the plant's, the firm's name
         # else an owner the article names nowhere else is part of the name: "Nation's Restaurant News"
@@ -858,6 +968,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             kind = "organization"  # "Yarl's Wood" is one name, and nobody's
     if kind == "person":
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
+    elif _SPACED_DASH.search(name):
+        return None  # "Computerworld - Google", "Pascal Payet - Luynes Prison": a headline's or a list's parts
+    elif len(name.split()) > 1 and _bare(name.split()[0]) in _PAGE_VERBS:
+        return None  # "Watch Video Report", "Click Here": a web page's link, run into a name
     if len(name) < 2 or not any(c.isalpha() for c in name) or name.lower() in exclude:
         return None
     if not looks_like_name(name, kind) or m.portfolio or m.term:
@@ -891,8 +1005,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (kind == "place" and len(parts) == 1 and m.text.rstrip().endswith(".") and "." not in name
             and m.before.endswith(",") and len(name) <= 5 and name.lower() not in known_places()):
         return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
-    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | {"bank"}:
-        return None  # "Group" of "Group B", "Gardens": the last word of a name, alone
+    if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | _PLACE_NOUNS | {"bank", "town"}:
+        return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
         return None  # "GMT", "EST": times of day
     if len(parts) == 2 and _ORDINAL.match(parts[0]):
@@ -908,12 +1022,17 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
         parts = parts[1:]  # "Russian Igor Andreev" (of two words, the first may be a given name: "Jordi Arrese")
     elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
-          and (is_demonym(parts[0]) or _folded(parts[0]) not in surnames() | given_names(0.0)
+          and (is_demonym(parts[0]) or _folded(parts[0]) not in given_names(0.0)
+               and (_folded(parts[0]) not in surnames() or _zipf(parts[0].lower()) >= weights.role_word_zipf)
                and _zipf(parts[0].lower()) >= weights.word_min_zipf)
-          and reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)):
-        # "Briton Alex Dowsett", "Comedian Harry Hill", "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" named
-        # too): a nation's adjective or an English word that is no name, before a given name and surname, describes
-        # the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
+          and (reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
+               or " ".join(parts[1:]).lower() in people and (is_demonym(parts[0])
+                                                                       or _zipf(parts[0].lower()) >= weights.describing_zipf)
+               and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
+               and all(_zipf(w.lower()) < weights.role_word_zipf for w in parts[1:]))):
+        # "Briton Alex Dowsett", "Comedian Harry Hill", "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" tagged
+        # PERSON elsewhere), "Center Sidney Crosby" ("center" is a census surname too, but an everyday word): a nation's
+        # adjective or an English word that is no given name, before a given name and surname, describes the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
     if (m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS
@@ -936,6 +1055,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
         kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
+    elif (kind == "organization" and len(parts) > 1 and _bare(parts[-1]) in _COMPASS_REGIONS and not m.sport
+          and not {_bare(w) for w in parts} & _ORG_WORDS):
+        kind = "place"  # "Pacific Northwest" tagged as an organisation
     if (len(parts) == 1 and "-" in name and name.lower() not in known_places()  # not "Guinea-Bissau"
             and all(p.lower() in known_places() for p in name.split("-"))):
         return None  # "Belarus-Azerbaijan (relations)", "Israel-Gaza": two places paired, no name of one thing
@@ -947,7 +1069,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
         return None  # "United and City": two names the article gives apart, run together
-    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common)
+    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common, placed=m.placed)
     if kind == "place" and m.club and name.lower() not in known_places():
         kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
     elif (kind == "place" and m.label in ("GPE", "LOC") and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
@@ -1037,8 +1159,10 @@ class _Tally:
     titled: bool = False
     shown_strong: bool = False
     first_body: int = 1 << 30  # the order of its first mention in the body (not in capitals)
+    placed: bool = False  # some mention is said as a place is (see ``Mention.placed``)
 
     def absorb(self, other: _Tally) -> None:
+        self.placed = self.placed or other.placed
         self.count += other.count
         self.order = min(self.order, other.order)
         self.strong += other.strong
@@ -1085,7 +1209,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     another type, that type wins, unless that type is a place, most of its mentions are tagged as a person
     and it is no English word ("Rusedski" tagged PERSON five times and GPE once is left out, not a place;
     "Yukos" tagged PERSON five times and ORG once stays an organisation). A one-word name every mention of which opens a sentence or is also a plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
-    mentions.
+    mentions. A one-word place that is no known place, country, US state, planet or GeoNames town, none of whose mentions
+    is said as a place (:attr:`Mention.placed`, or listed beside a known place), and that begins no longer place of the
+    article, is left out ("Kronenbourg", "Rihanna" tagged GPE); so is a longer place with no word of places and no known
+    place among its words ("Taio Cruz", "Great Recession").
     """
     exclude = {e.lower() for e in (exclude or set())}
     items = [Mention(*m) for m in mentions]
@@ -1128,6 +1255,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # is no name of its own in the article.
     items = [m._replace(text=f"{m.given} {m.text}", label="PERSON", before="")
              if m.given and m.given.lower() not in named else m for m in items]
+    # A name listed beside a known place ("Albania, Bulgaria and Macedonia") or after one and a comma ("West Edmonton,
+    # Alberta") is said as a place is.
+    items = [m._replace(placed=True) if not m.placed and _beside_a_place(items, i) else m for i, m in enumerate(items)]
+    # "Lewaravu" tagged as an organisation, where the article writes "W Lewaravu" or "Wame Lewaravu's try" elsewhere: a
+    # surname, the person's (no English word, known place or town: see :func:`_given_elsewhere`); said as a firm or
+    # team is, it stays.
+    surnamed = {normalize_name(m.text) for m in items if m.full and m.full.lower() not in named}
+    surnamed -= {normalize_name(m.text) for m in items if m.firm or m.club or m.placed}
+    items = [m._replace(label="PERSON") if m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text) in surnamed
+             else m for m in items]
     one_word = [(normalize_name(m.text).lower(), m.label) for m in items if " " not in m.text.strip()]
     companies = frozenset(n for n, label in one_word if label == "ORG")
     places = frozenset(n for n, label in one_word if label in ("GPE", "LOC"))
@@ -1143,15 +1280,20 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       if sum(m.label == "ORG" for m in ms) >= 2
                       and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
                               and m.before.islower() for m in ms)}
+    # So is one the article writes only after a preposition of place and "the" ("in the Caucasus", "across the
+    # Algarve"), outside match reports, when it is no everyday word ("in the Guardian", "in the Times" are papers).
+    said_as_places |= {n for n, ms in afters.items()
+                       if all(m.label == "ORG" and m.placed and m.before.lower() == "the" and not m.sport and not m.firm
+                              for m in ms) and _zipf(n.lower()) < weights.region_max_zipf}
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
-    # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more, and
-    # never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
+    # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more (tagged
+    # so or not: see ``Mention.at_only``), and never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
     at_only: dict[str, list[Mention]] = {}
     for m in items:
         if not m.shouting and not m.headline:
             at_only.setdefault(normalize_name(m.text), []).append(m)
     grounds = {n for n, ms in at_only.items()
-               if len(ms) >= 2 and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
+               if (len(ms) >= 2 or ms[0].at_only) and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
                                        and _bare(m.after) not in _CLUB_AFTER for m in ms)}
     items = [m._replace(label="FAC") if normalize_name(m.text) in grounds else m for m in items]
     # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
@@ -1170,7 +1312,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     works = {normalize_name(m.text).lower() for m in items
              if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
-    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies) for m in items) if f is not None]
+    people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
+    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people) for m in items)
+             if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
         if f.kind == "person" and f.honorific:
@@ -1202,6 +1346,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if not f.weak:
             t.first_body = min(t.first_body, i)
         t.sure = t.sure or not f.doubtful
+        t.placed = t.placed or f.placed
         t.titled = t.titled or (f.kind == "person" and f.titled)
         if not f.weak and not t.shown_strong:  # shown as the body writes it, not as a headline shouts it
             t.shown, t.shown_strong = shown, True
@@ -1357,6 +1502,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             longer = [o for o in keys if o[1] == "person" and len(words(o)) > 1 and words(o)[0] == w[0]
                       and (key[1] == "organization" or (words(o)[-1], "person") in tally)]
             longer = longer if len(longer) == 1 else []
+        if not longer and len(w) == 1 and key[1] != "person":
+            # "Franklin" of "Franklin's Gardens", the model's span cut at the "'s".
+            longer = [o for o in keys if len(words(o)) > 1 and words(o)[0] in (f"{w[0]}'s", f"{w[0]}’s")]
+            longer = longer if len(longer) == 1 else []
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
@@ -1378,35 +1527,85 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             r = tally[root]
             merged[root] = _Tally(0, r.order, r.shown, titled=r.titled)
         merged[root].absorb(t)
+    # A one-word place no gazetteer knows needs a mention said as a place is ("in Lanzarote"; see
+    # ``Mention.placed``), or a longer place of the article it begins ("Mediterranean" of "Mediterranean Sea"): a brand,
+    # a product or a person the model took for a place ("Kronenbourg", "Kazaa", "Rihanna") is left out.
+    # So does a longer one none of whose words says a place ("Taio Cruz", "Great Recession" tagged as places).
+    heads = {words(k)[0] for k in merged if k[1] == "place" and len(words(k)) > 1}
     ranked = sorted((k for k, t in merged.items()
                      if t.strong and (k[1] != "person" or len(words(k)) > 1 or t.titled)
+                     and (k[1] != "place" or t.placed or is_known_place(k[0]) or k[0] in heads or "." in k[0]
+                          or _all_caps(t.shown) or len(words(k)) > 1 and _words_say_place(words(k)))
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions)),
                     key=lambda k: (-merged[k].count, merged[k].order))
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
 
 
-def _listed_with_people(items: Sequence[Mention], i: int) -> bool:
-    """Whether ``items[i]``, a name of two capitalised words tagged as an organisation, stands in a list
-    of people: the names just before and after it in the list ("Bradley Cooper, Zach Galifianakis and Ed Helms")
-    are full names tagged PERSON, one of them at least, and no other type. Its words say neither an organisation
-    nor a place."""
+#: Words of a place's name ("Port Talbot", "Mount Kenya", "Lake Tahoe", "San Jose", "Fort Worth", "New Delhi").
+_PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | _COMPASS_REGIONS | frozenset(
+    """north south east west saint st san santa fort port mount mt new lake los las el la le de del city town village
+    heights springs falls beach harbour harbor point bay coast hill hills forest mall plaza centre center canyon desert
+    reef glacier peak gorge cove dam camp interstate highway motorway freeway route township borough parish union
+    republic kingdom empire""".split())
+
+
+def _words_say_place(parts: Sequence[str]) -> bool:
+    """Whether a name of two words or more reads as a place's: a word of places (:data:`_PLACE_NAME_WORDS`), or a run of
+    its words that is a known place, a country or a US state ("Key Largo" has none: left to the words around it)."""
+    bare = [_bare(w) for w in parts]
+    if set(bare) & _PLACE_NAME_WORDS:
+        return True
+    # Not a town's name: GeoNames' other names of towns are too many ("Taio", "Cruz").
+    return any(" ".join(bare[i:j]) in known_places() | countries() | _regions()
+               for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
+
+
+def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights = WEIGHTS) -> bool:
+    """Whether ``items[i]``, a name tagged as an organisation or place, stands in a list of people: the names just
+    before and after it in the list ("Bradley Cooper, Zach Galifianakis and Ed Helms", "Metzelder, Gavranovic and Peer
+    Kluge") are tagged PERSON, and no other type. Of two capitalised words, its neighbours are full names, one of them at
+    least; of one word (a team list: "Almunia, Senderos, Owusu"), it is no English word, and both neighbours are named.
+    Its words say neither an organisation nor a place, and it is no known place or town."""
     m = items[i]
     words = normalize_name(m.text).split()
-    if (m.label != "ORG" or len(words) != 2 or m.firm or m.work or m.club
+    if (m.label not in ("ORG", "GPE", "LOC", "FAC") or len(words) not in (1, 2) or m.firm or m.work or m.club
+            or m.placed
             or not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in words)
             or {_bare(w) for w in words} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
-            or any(_bare(w) in known_places() for w in words)):
+            or any(_bare(w) in known_places() for w in words) or is_known_place(" ".join(words).lower())):
         return False
+    if len(words) == 1 and (m.label == "ORG" and not m.sport or _zipf(words[0].lower()) >= weights.word_min_zipf):
+        return False  # a firm listed among people is still a firm ("Apple, Tim Cook and ..."): only in team lists
     neighbours: list[Mention] = []
-    if i and m.before.endswith(",") and items[i - 1].text.split()[-1] == m.before[:-1]:
+    if i and (m.before.endswith(",") and items[i - 1].text.split()[-1] == m.before[:-1]
+              or m.before == "and" == items[i - 1].after):
         neighbours.append(items[i - 1])
     if i + 1 < len(items) and (m.after == "and" == items[i + 1].before
                                or items[i + 1].before == words[-1] + ","):
         neighbours.append(items[i + 1])
+    if len(words) == 1:
+        return len(neighbours) == 2 and all(n.label == "PERSON" for n in neighbours)
     # One neighbour will do for a name that reads partly as a person's (a census given name or surname).
     partly = _folded(words[0]) in given_names(0.0) or _folded(words[-1]) in surnames()
     return (len(neighbours) >= (1 if partly else 2)
             and all(n.label == "PERSON" and len(n.text.split()) >= 2 for n in neighbours))
+
+
+def _beside_a_place(items: Sequence[Mention], i: int) -> bool:
+    """Whether ``items[i]`` stands in a list ("A, B and C") beside a known place the model tagged as one, or just
+    after a place and a comma ("West Edmonton, Alberta")."""
+    m = items[i]
+
+    def known(n: Mention) -> bool:
+        name = normalize_name(n.text).lower()
+        return n.label in ("GPE", "LOC") and (is_known_place(name) or is_known_place(name.split()[-1]))
+
+    if i and known(items[i - 1]) and (m.before == "and" == items[i - 1].after or m.before.endswith(",")
+                                      and items[i - 1].text.split()[-1:] == [m.before[:-1]]):
+        return True
+    last = m.text.split()[-1] if m.text.split() else ""
+    return (i + 1 < len(items) and (m.after == "and" == items[i + 1].before or items[i + 1].before == last + ",")
+            and known(items[i + 1]))
 
 
 def _club_key(text: str) -> str:
