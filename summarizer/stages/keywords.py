@@ -9,7 +9,8 @@ case is shown only as the story's subject: used several times, named by the titl
 so is a phrase that names a person by a role or describes a company ("prime minister", "telecoms company"), a
 nationality alone ("Colombian") and a phrase used once that says no more than its everyday noun ("Italian paper",
 "light demand"). An everyday word is shown as the longer phrase of the article that says what it is ("rate" as
-"cancer rates", "price" as "oil prices"; see :func:`_compounds`). A
+"cancer rates", "price" as "oil prices"; see :func:`_compounds`), or, with no such phrase in the body, as the
+title's ("heart risk"); an everyday word below the first three of the ranking is not shown (see :func:`rank`). A
 currency that follows the article's amounts is their unit ("9.5bn kronor") and no keyphrase. A keyphrase that is a
 piece of another one shown is left out ("Alexandria" beside "Bank of Alexandria"), and a first name is shown as
 the person's full name. A capitalised word or phrase used only inside a longer name or title is a piece of it and
@@ -309,7 +310,9 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     the whole is one (when it has at most ``MAX_PHRASE_WORDS`` words). A time zone ("GMT") is none either.
     The ``entities`` tagged NORP are nationalities and peoples: alone, and before an everyday noun used once,
     they make a phrase shown only when central (``KeywordWeights.nationalities`` and ``everyday_pairs``); an
-    everyday word is joined to a longer phrase that says what it is (``KeywordWeights.compounds``).
+    everyday word is joined to a longer phrase that says what it is (``KeywordWeights.compounds``), or to one of
+    the ``title_phrases`` (the title's noun phrases, as the analyser found them) when the body has none
+    (``KeywordWeights.title_compounds``).
     """
     weights = weights or KeywordWeights()
     added: set[tuple[int, int]] = set()  # the wholes of names found in the text, not among the phrases
@@ -450,13 +453,14 @@ def _compounds(groups: dict[str, list[tuple[str, int]]], uses: Counter[str], tit
     """Everyday single words shown as the longer phrase of the article that says what they are: "rate" as
     "cancer rates", "price" as "oil prices", "stake" as "equity stake", "drug" as "pregnancy drug".
 
-    A single word in lower case that is common in English (``generic_zipf``), and a candidate (not
-    :func:`_generic`), is joined to the phrase that ends with it (its head) and that the article repeats, or the title names, or whose
+    A single word in lower case (capitalised only where it opens a sentence: "Life ...") that is common in
+    English (``generic_zipf``), and a candidate (not :func:`_generic`, or named by the title), is joined to the phrase that ends with it (its head) and that the article repeats, or the title names, or whose
     other words the article uses again on their own ("cancer" of "cancer rates"): the best such phrase by its
     uses; then the word's occurrences count for the phrase, which is shown in its place (returned: the groups,
     and the display form of each joined phrase). Not phrases whose other words are a nationality ("German
     deal"), a number, a time, a role or a generic word ("percent more jobs"), nor capitalised ones that are no
-    name ("Services Employment"); a role noun is never joined ("City captain" is no subject either).
+    name ("Services Employment"); a role noun is never joined ("City captain" is no subject either). With no
+    such phrase in the body, the title's phrase that ends with the word stands in (:func:`_title_compound`).
     """
     out = dict(groups)
     shown_as: dict[str, str] = {}
@@ -924,7 +928,8 @@ def rank(
     in one already taken is skipped (a name takes the place of a capitalised word of it, or of a word that names hold capitalised:
     "Bank of America", not "bank"), an incidental
     word or a description (:attr:`Candidate.incidental`, :attr:`Candidate.wording`) scoring less than
-    ``weights.central_share`` of the best is left out without another phrase in its place, and one scoring less than ``weights.min_share`` of the first is
+    ``weights.central_share`` of the best is left out without another phrase in its place, as is an everyday word
+    below the first ``weights.everyday_top`` of the ranking, and one scoring less than ``weights.min_share`` of the first is
     left out, so an article with little to go on gets fewer.
     """
     w = weights or KeywordWeights()
