@@ -1150,3 +1150,17 @@ def test_an_everyday_word_low_in_the_ranking_leaves_its_place_empty():
     shown = [k.text for k in keywords.rank(cands[:1] + cands[4:], vectors[[0, 4]], doc,
                                            weights=keywords.KeywordWeights(everyday_top=1))]
     assert shown == ["Wigan"]
+
+
+def test_a_compound_takes_a_word_opening_a_sentence_and_a_word_the_title_names():
+    text = ("Scientists say alien life may hide near failed stars. Life there would need water. The search for alien life goes "
+            "on, and life may be common, as life is on Earth; such life would be small. The strike was called off. Union leaders said a pension strike would "
+            "come back if pension talks failed.")
+    phrases = _words_of(text, "alien life", "Life", "life", "stars", "water", "strike",
+                        "pension strike", "pension talks")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text)}
+    # "Life" opening a sentence is the word "life": all its uses go to "alien life".
+    assert "life" not in cands and "Life" not in cands and cands["alien life"].count == 6
+    # "strike", said twice, is no candidate of its own; named by the title, it joins the body's phrase.
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, title="Strike called off")}
+    assert "strike" not in cands and "pension strike" in cands
