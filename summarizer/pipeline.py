@@ -311,7 +311,9 @@ class Pipeline:
             cands = keywords_stage.candidates(phrases, len(w.cleaned.text), names=names, article=w.cleaned.text,
                                               title=w.cleaned.title,
                                               entities=[(e.start, e.start + len(e.text), e.label)
-                                                        for e in w.analysis.entities])
+                                                        for e in w.analysis.entities],
+                                              title_phrases=[p.text for p in w.title_analysis.phrases]
+                                              if w.title_analysis is not None else ())
             start = len(texts)
             texts.extend(_head(sent, s.max_sentence_words) for sent in sents)
             sentence_spans, owners = _occurrences(w.cleaned.text, w.analysis.sentences, cands)

@@ -1114,3 +1114,53 @@ def test_a_role_alone_is_set_aside_only_in_the_stricter_lists():
              keywords.Candidate("Leeds", "leeds", 2, 0.5), keywords.Candidate("car theft", "car theft", 1, 0.5)]
     got = keywords.rank(cands, vecs, np.array([0.9, 0.5, 0.4, 0.3]), weights=keywords.KeywordWeights(min_share=0.0))
     assert [k.text for k in got] == ["van", "Leeds", "car theft"]
+
+
+def test_an_everyday_word_with_no_phrase_in_the_body_is_shown_as_the_titles_phrase():
+    title = "Rebels turn down New Ceasefire Offer"
+    text = ("The rebels turned down the offer on Sunday. The offer came after a week of fighting and a ceasefire "
+            "that failed. Under the offer, troops would pull back. A second offer may follow, and the offer "
+            "stays open, the army said.")
+    phrases = _words_of(text, "offer", "rebels", "ceasefire", "troops", "army")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, title=title,
+                                                    title_phrases=["Rebels", "New Ceasefire Offer"])}
+    # The body never says what the offer is; the title does: its phrase stands for the word, in the body's case.
+    assert "offer" not in cands and cands["ceasefire offer"].count == 5 and cands["ceasefire offer"].in_title
+    # A title phrase whose other word the body never uses is no stand-in ("peace offer").
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, title="Rebels reject peace offer",
+                                                 title_phrases=["Rebels", "peace offer"])}
+    assert "offer" in cands and "peace offer" not in cands
+    off = keywords.KeywordWeights(title_compounds=False)
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, title=title, weights=off,
+                                                 title_phrases=["Rebels", "New Ceasefire Offer"])}
+    assert "offer" in cands
+
+
+def test_an_everyday_word_low_in_the_ranking_leaves_its_place_empty():
+    texts = ["Wigan", "Latics", "season", "relegation", "law"]
+    cands = [keywords.Candidate(t, keywords.phrase_key(t), 4, 0.1 * n) for n, t in enumerate(texts)]
+    vectors = np.eye(5, 8, dtype=np.float32)
+    doc = np.full(8, 0.3, dtype=np.float32)
+    # "season" (third) is kept, "law" (fifth) goes and nothing fills its place; "relegation" is no everyday word.
+    shown = [k.text for k in keywords.rank(cands, vectors, doc)]
+    assert shown == ["Wigan", "Latics", "season", "relegation"]
+    off = keywords.KeywordWeights(everyday_top=0)
+    assert [k.text for k in keywords.rank(cands, vectors, doc, weights=off)] == texts
+    # The floor of three is not filled with such words either.
+    shown = [k.text for k in keywords.rank(cands[:1] + cands[4:], vectors[[0, 4]], doc,
+                                           weights=keywords.KeywordWeights(everyday_top=1))]
+    assert shown == ["Wigan"]
+
+
+def test_a_compound_takes_a_word_opening_a_sentence_and_a_word_the_title_names():
+    text = ("Scientists say alien life may hide near failed stars. Life there would need water. The search for alien life goes "
+            "on, and life may be common, as life is on Earth; such life would be small. The strike was called off. Union leaders said a pension strike would "
+            "come back if pension talks failed.")
+    phrases = _words_of(text, "alien life", "Life", "life", "stars", "water", "strike",
+                        "pension strike", "pension talks")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text)}
+    # "Life" opening a sentence is the word "life": all its uses go to "alien life".
+    assert "life" not in cands and "Life" not in cands and cands["alien life"].count == 6
+    # "strike", said twice, is no candidate of its own; named by the title, it joins the body's phrase.
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, title="Strike called off")}
+    assert "strike" not in cands and "pension strike" in cands
