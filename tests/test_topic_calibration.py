@@ -125,3 +125,43 @@ def test_a_gadget_story_is_technology_first_and_keeps_iptc_fits(real_summarizer,
     assert scores == sorted(scores, reverse=True)
     assert plain.topics[0].score > calibrated.topics[0].score
     assert plain.topics[0].qcode not in [t.qcode for t in calibrated.topics]
+
+
+def test_the_similarity_keeps_a_branch_no_training_set_names():
+    """The desks of the training sets have no category for some branches (religion, disasters, society): the
+    calibration learned to move their stories into the desks' nearest category, so a story the similarity files
+    clearly in such a branch stays there; a branch the sets do name is still the calibration's to change."""
+    from dataclasses import replace
+
+    from summarizer.stages.topics import DEFAULT_TOPIC_WEIGHTS
+
+    tax = load_taxonomy()
+    emb = HashEmbedder()
+    plain = TopicIndex.build(tax, emb, None, calibrate=False)
+    texts = ["The wildfire burned the forest.", "Firefighters fought the wildfire all night."]
+    sents = emb.embed_batch(texts)
+    own = tax.top_level(plain.score(sents, None, k=1, sentences=texts)[0].qcode)
+    assert own == "medtop:12000000"  # religion (the hash embedder's reading), which neither BBC nor KPCrowd names
+    shift = np.zeros((len(tax), len(tax.roots)), np.float32)
+    shift[:, tax.roots.index(SPORT)] = 5.0
+    trained = replace(make_calibration(tax, shift), meta={"sets": {"bbc": "bbc_news_summary.jsonl",
+                                                                   "kpcrowd": "kpcrowd_500n.jsonl"}})
+    assert own not in trained.trained_branches and SPORT in trained.trained_branches
+    index = TopicIndex(tax, plain.vectors, trained)
+    assert tax.top_level(index.score(sents, None, k=1, sentences=texts)[0].qcode) == own
+    # not when the similarity's branch holds too few of the sentence votes ...
+    few = replace(DEFAULT_TOPIC_WEIGHTS, untrained_votes=0.99)
+    assert tax.top_level(index.score(sents, None, k=1, weights=few, sentences=texts)[0].qcode) == SPORT
+    # ... nor when the calibration does not say what it was trained on
+    unknown = TopicIndex(tax, plain.vectors, make_calibration(tax, shift))
+    assert unknown.calibration.trained_branches == frozenset()
+    assert tax.top_level(unknown.score(sents, None, k=1, sentences=texts)[0].qcode) == SPORT
+    # a branch the training sets name is the calibration's to change
+    football = ["The football match ended in a draw.", "The football league match was exciting."]
+    fsents = emb.embed_batch(football)
+    assert tax.top_level(plain.score(fsents, None, k=1, sentences=football)[0].qcode) in trained.trained_branches
+    assert tax.top_level(plain.score(fsents, None, k=1, sentences=football)[0].qcode) != "medtop:04000000"
+    shift2 = np.zeros((len(tax), len(tax.roots)), np.float32)
+    shift2[:, tax.roots.index("medtop:04000000")] = 5.0  # economy, business and finance
+    moved = TopicIndex(tax, plain.vectors, replace(trained, shift=shift2))
+    assert tax.top_level(moved.score(fsents, None, k=1, sentences=football)[0].qcode) == "medtop:04000000"
