@@ -18,9 +18,7 @@ A small learned correction (``summarizer/data/topic_calibration.npz``, trained b
 linear function of the article's concept scores. It exists because news desks and IPTC file some
 stories differently: IPTC puts gadgets and software under "economy, business and finance"
 (products and services), where newsrooms call them technology. It is used only with the
-embedding model and taxonomy it was trained for. It learned only the branches its training sets'
-categories name: where the similarity clearly files a story in another branch (a wildfire under
-disasters, migrants under society), that choice stands.
+embedding model and taxonomy it was trained for.
 """
 
 from __future__ import annotations
@@ -76,7 +74,6 @@ class TopicWeights:
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
-    untrained_votes: float = 0.3  # least share of the sentence votes for the similarity's own branch, where the calibration learned no desk's category, to keep it
 
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
@@ -163,20 +160,6 @@ class Calibration:
 
     def adjust(self, concept_scores: np.ndarray) -> np.ndarray:
         return (concept_scores - self.center) @ self.shift
-
-    @functools.cached_property
-    def trained_branches(self) -> frozenset[str]:
-        """The top-level concepts that the labelled sets' categories map to (by the shipped topic maps named in
-        ``meta["sets"]``): the branches the calibration learned to file stories in. Empty when unknown."""
-        branches: set[str] = set()
-        for name in self.meta.get("sets", {}):
-            try:
-                text = resources.files("summarizer.data").joinpath("topic_maps", f"{name}.json").read_text(encoding="utf-8")
-                mapping = json.loads(text)
-            except (OSError, ValueError):
-                return frozenset()
-            branches.update(q for key, qcodes in mapping.items() if not key.startswith("_") for q in qcodes)
-        return frozenset(branches)
 
     def saw(self, text: str) -> bool:
         """Whether an article with this text was used to train the calibration."""
@@ -318,11 +301,7 @@ class TopicIndex:
         no news article: nothing in the taxonomy fits, and the "best" fit would be a confident
         guess).
 
-        The first topic's branch (top-level concept) is the calibration's choice, unless the similarity alone
-        files the article in a branch that none of the calibration's training categories names (disasters,
-        society, environment, religion, ...: :attr:`Calibration.trained_branches`) and that branch holds at least
-        ``weights.untrained_votes`` of the sentence votes: the calibration only learned where desks without such
-        a category put those stories (a tsunami under world politics, migrants under conflict). With the article's
+        The first topic's branch (top-level concept) is the calibration's choice. With the article's
         ``sentences`` (and ``title``), a specific concept must be named by the article as a whole
         to be the first topic (see :class:`LexicalSupport`): the first topic is the best named
         concept of its branch when it scores within ``weights.nearby`` of the branch's best concept,
@@ -351,14 +330,6 @@ class TopicIndex:
                                   weights.votes_per_sentence)
         if self.calibration is not None:
             branch = self.root_of[int(np.argmax(final + self.calibration.adjust(raw)[self.root_of]))]
-            own = self.root_of[int(np.argmax(final))]
-            if (branch != own and self.roots[own] not in self.calibration.trained_branches
-                    and self.calibration.trained_branches and votes[own] >= weights.untrained_votes):
-                # The similarity files the story in a branch that none of the training sets' categories names (a
-                # disaster, an environment or a society story): their desks put such stories in their nearest
-                # category (a tsunami under world politics), which the calibration learned; a desk that has the
-                # branch files it there.
-                branch = own
         else:
             branch = self.root_of[int(np.argmax(final))]
         in_branch = self.root_of == branch
