@@ -834,6 +834,17 @@ def test_a_first_topic_that_hardly_fits_gives_way_to_its_branch():
     assert [t.label for t in fits] == ["accountancy and auditing"]  # it fits well enough to be named
 
 
+def test_a_hyphenated_word_names_the_label_that_writes_it_closed():
+    """"buy-back" names "stock buyback" as "buyback" does; the parts still count on their own."""
+    tax = load_taxonomy()
+    support = topics_stage.LexicalSupport(tax)
+    buyback = next(i for i, c in enumerate(tax.concepts) if c.label == "stock buyback")
+    assert buyback in support.named_in("The board agreed a stock buy-back on Monday.")
+    assert buyback in support.named_in("The board agreed a stock buyback on Monday.")
+    assert buyback not in support.named_in("The stock fell, then came back after the buy.")
+    assert {"buy", "back", "buyback", "well", "known", "wellknown"} <= topics_stage._stems("a buy-back, well-known")
+
+
 def test_a_branch_gives_way_to_the_field_its_sentences_agree_on():
     """When the first topic would be a bare branch, the field (second-level concept) that holds three quarters of
     the sentences' best matches in the branch names it instead; a sport's field must be named, as any aspect of

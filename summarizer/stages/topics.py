@@ -559,8 +559,13 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+_HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
+
+
 def _stems(text: str) -> set[str]:
-    return {_stem(w) for w in _WORD.findall(text)}
+    """The stems of a text's words; a word of two parts joined by a hyphen also counts as written closed, as
+    labels write it ("buy-back" says "buyback", "play-off" "playoff", "cease-fire" "ceasefire")."""
+    return {_stem(w) for w in _WORD.findall(text)} | {_stem(a + b) for a, b in _HYPHENATED.findall(text)}
 
 
 @dataclass(frozen=True)
