@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -6,6 +7,7 @@ from fakes import HashEmbedder
 
 from summarizer.stages import entities, extractive, keywords
 from summarizer.stages import topics as topics_stage
+from summarizer.stages.topics import DEFAULT_TOPIC_WEIGHTS as DEFAULT
 from summarizer.stages.topics import SHORT_TEXT_WORDS, TopicIndex, evidence_floor
 from summarizer.taxonomy import load_taxonomy
 
@@ -733,7 +735,12 @@ def test_the_first_topic_does_not_back_off_to_the_parent_of_a_neighbouring_idea(
     first = index.choose(vecs, None, k=1, min_score=0, sentences=wifi).topics[0]
     assert first.label == "technology and engineering"  # named, where "social sciences" is only the neighbour's parent
     unnamed = ["Visitors to the library will get wireless internet in its reading rooms.", "It is free.", "Readers cheered."]
-    assert index.choose(vecs, None, k=1, min_score=0, sentences=unnamed).topics[0].label == "science and technology"
+    # unnamed, and its sentences point to different fields of science: the branch itself
+    split = np.vstack([_article(at, {"information science": 1.0, "science and technology": 0.6, field: 0.55}, n=1)
+                       for field in ("technology and engineering", "mathematics", "natural science")])
+    assert index.choose(split, None, k=1, min_score=0, sentences=unnamed).topics[0].label == "science and technology"
+    # unnamed, but every sentence's best match in the branch lies in one field: that field (see _field)
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=unnamed).topics[0].label == "technology and engineering"
 
 
 def test_the_best_concept_is_taken_when_the_article_says_its_head_word():
@@ -815,12 +822,53 @@ def test_a_first_topic_that_hardly_fits_gives_way_to_its_branch():
                                            frozenset(), {})
     index = TopicIndex(tax, np.eye(len(tax), dtype=np.float32), calibration)
     sents = ["The auditors found the fraud in its accountancy.", "The fraud cost $11bn.", "Its accountancy hid it."]
-    faint = index.choose(_article(at, {"fraud": 1.0, "accountancy and auditing": 0.2}), None, k=1, min_score=0,
+    faint = index.choose(np.vstack([_article(at, {"fraud": 1.0, other: 0.2}, n=1)
+                                    for other in ("accountancy and auditing", "economic growth", "business information")]),
+                         None, k=1, min_score=0, sentences=sents).topics
+    assert [t.label for t in faint] == ["economy, business and finance"]  # its sentences point to different fields
+    field = index.choose(_article(at, {"fraud": 1.0, "accountancy and auditing": 0.2}), None, k=1, min_score=0,
                          sentences=sents).topics
-    assert [t.label for t in faint] == ["economy, business and finance"]
+    assert [t.label for t in field] == ["products and services"]  # all its sentences point to one field
     fits = index.choose(_article(at, {"fraud": 1.0, "accountancy and auditing": 0.9}), None, k=1, min_score=0,
                         sentences=sents).topics
     assert [t.label for t in fits] == ["accountancy and auditing"]  # it fits well enough to be named
+
+
+def test_a_hyphenated_word_names_the_label_that_writes_it_closed():
+    """"buy-back" names "stock buyback" as "buyback" does; the parts still count on their own."""
+    tax = load_taxonomy()
+    support = topics_stage.LexicalSupport(tax)
+    buyback = next(i for i, c in enumerate(tax.concepts) if c.label == "stock buyback")
+    assert buyback in support.named_in("The board agreed a stock buy-back on Monday.")
+    assert buyback in support.named_in("The board agreed a stock buyback on Monday.")
+    assert buyback not in support.named_in("The stock fell, then came back after the buy.")
+    assert {"buy", "back", "buyback", "well", "known", "wellknown"} <= topics_stage._stems("a buy-back, well-known")
+
+
+def test_a_branch_gives_way_to_the_field_its_sentences_agree_on():
+    """When the first topic would be a bare branch, the field (second-level concept) that holds three quarters of
+    the sentences' best matches in the branch names it instead; a sport's field must be named, as any aspect of
+    sport; a broad field the article does not say (BROAD_CUES) never gets the votes of the concepts below it."""
+    tax, index, at = _one_hot_index()
+    science = index.index["medtop:13000000"]
+    sents = ["The handset went on sale.", "Its software was updated.", "Buyers liked it.", "It was cheap."]
+    no = np.zeros(len(tax), dtype=bool)
+    supported = np.ones(len(tax), dtype=bool)
+    tech = [_article(at, {label: 1.0}, n=1) for label in
+            ("information technology and computer science", "identification technology", "electronic engineering")]
+    agreed = np.vstack([*tech, _article(at, {"mathematics": 1.0}, n=1)])
+    assert tax.concepts[index._field(science, agreed, None, no, supported, DEFAULT)].label == "technology and engineering"
+    assert index._field(science, agreed, tech[0][0], no, supported, replace(DEFAULT, field_share=0.9)) is None
+    title = _article(at, {"astronomy": 1.0}, n=1)[0]  # the title votes too: 3 of 5 is not three quarters
+    assert index._field(science, agreed, title, no, supported, DEFAULT) is None
+    unsaid = no.copy()
+    unsaid[at["technology and engineering"]] = True
+    assert index._field(science, agreed, None, unsaid, supported, DEFAULT) is None
+    sport = index.index["medtop:15000000"]
+    matches = np.vstack([_article(at, {label: 1.0}, n=1) for label in ("soccer", "tennis", "rugby")])
+    named = np.zeros(len(tax), dtype=bool)
+    assert index._field(sport, matches, None, no, named, DEFAULT) is None  # "competition discipline" is not named
+    assert len(sents) == 4
 
 
 def test_word_frequencies_come_from_a_table_built_once_in_the_cache_folder(monkeypatch, tmp_path):
