@@ -723,3 +723,39 @@ def test_a_ground_said_twice_after_at_and_a_name_cut_at_its_s():
     got = found(text, ("United", "ORG"), ("City", "ORG"), ("Old Trafford", "ORG"), ("Franklin", "ORG"),
                 ("Franklin’s Gardens", "ORG"))
     assert got[("Old Trafford", "place")] == 1 and got[("Franklin’s Gardens", "place")] == 2
+
+
+_MATCH = " The coach said the league match and the goal were fine. "
+
+
+def test_a_town_said_as_a_team_in_a_sport_story_is_the_club():
+    text = ("He met Barcelona president Joan Puig. He hopes to leave Paris Saint-Germain after a loan spell at "
+            "Real Madrid, then a move to Orlando City." + _MATCH + "Orlando City are the latest club to ask.")
+    got = found(text, ("Barcelona", "GPE"), ("Paris Saint-Germain", "FAC"), ("Real Madrid", "FAC"),
+                ("Orlando City", "GPE"), ("Orlando City", "GPE"))
+    assert got[("Barcelona", "organization")] == 1 and got[("Paris Saint-Germain", "organization")] == 1
+    assert got[("Real Madrid", "organization")] == 1 and got[("Orlando City", "organization")] == 2
+    # "in Barcelona", a move to a ground, "the London club" and a nation's team stay places.
+    text = "The squad trained in Barcelona before a move to the Nou Camp; the London club lost for England." + _MATCH
+    got = found(text, ("Barcelona", "GPE"), ("the Nou Camp", "LOC"), ("London", "GPE"), ("England", "GPE"))
+    assert set(got) == {("Barcelona", "place"), ("Nou Camp", "place"), ("London", "place"), ("England", "place")}
+    # A score beside a town, and a club's last word the model cut off.
+    text = "It ended Leicester 5-3 Arsenal, and the 2-0 win over Newcastle United." + _MATCH
+    got = found(text, ("Leicester", "GPE"), ("Arsenal", "ORG"), ("Newcastle", "GPE"))
+    assert got[("Leicester", "organization")] == 1 and got[("Newcastle United", "organization")] == 1
+    # Outside sport, no club: "the team as it left Buffalo", "Paris are" of no match report.
+    assert found("The firm moved to Paris. Paris are glad.", ("Paris", "GPE"), ("Paris", "GPE")) == {
+        ("Paris", "place"): 2}
+
+
+def test_leagues_acronyms_of_terms_and_titles_in_apposition():
+    text = "He starred in La Liga and the Bundesliga, not Ligue 1." + _MATCH
+    got = found(text, ("La Liga", "FAC"), ("Bundesliga", "ORG"), ("Ligue", "GPE"))
+    assert got == {("La Liga", "organization"): 1, ("Bundesliga", "organization"): 1}
+    text = "The assistant general manager quit, and the GM said so. The body mass index (BMI - a measure) rose."
+    assert found(text, ("GM", "ORG"), ("BMI", "ORG")) == {}
+    # An acronym no lower-case words spell out stays ("under new" rules are no "UN").
+    assert found("Under new rules the UN and NHS said so.", ("UN", "ORG"), ("NHS", "ORG")) == {
+        ("UN", "organization"): 1, ("NHS", "organization"): 1}
+    text = "He is known for his last film, Il Postino, and for Hotel Lux, the film that made him."
+    assert found(text, ("Il Postino", "ORG"), ("Hotel Lux", "GPE")) == {}
