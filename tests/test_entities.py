@@ -759,3 +759,18 @@ def test_leagues_acronyms_of_terms_and_titles_in_apposition():
         ("UN", "organization"): 1, ("NHS", "organization"): 1}
     text = "He is known for his last film, Il Postino, and for Hotel Lux, the film that made him."
     assert found(text, ("Il Postino", "ORG"), ("Hotel Lux", "GPE")) == {}
+
+
+def test_studios_races_families_bands_quoted_titles_and_branches():
+    text = "Abbey Road Studio said so. The Tour de Yorkshire ran. The Meeks, said Melissa Meek, smiled at the Meeks."
+    got = found(text, ("Abbey Road Studio", "PERSON"), ("Tour de Yorkshire", "PERSON"), ("Meeks", "ORG"),
+                ("Melissa Meek", "PERSON"), ("Meeks", "ORG"))
+    assert got == {("Abbey Road Studio", "organization"): 1, ("Melissa Meek", "person"): 1}
+    text = "The band Lady Antebellum singer Hillary Scott said. Fans saw “Harry Potter and the Deathly Hallows — Part 2,” too."
+    got = found(text, ("Lady Antebellum", "PERSON"), ("Hillary Scott", "PERSON"), ("Harry Potter", "PERSON"))
+    assert got == {("Lady Antebellum", "organization"): 1, ("Hillary Scott", "person"): 1}
+    # A quoted sentence that opens with a name is no title.
+    assert ("Barack Obama", "person") in found("He said: “Barack Obama is wrong,” and left.", ("Barack Obama", "PERSON"))
+    text = "A campaign by Lycos Europe ended, and Chris Ireland said so."
+    got = found(text, ("Lycos Europe", "PERSON"), ("Chris Ireland", "PERSON"))
+    assert got == {("Lycos Europe", "organization"): 1, ("Chris Ireland", "person"): 1}

@@ -82,7 +82,7 @@ PLACE_HEADS = frozenset(
 ORG_HEADS = frozenset(
     """
     party police council committee subcommittee commission ministry department agency association institute
-    university college bureau authority federation club fc foundation society trust airlines airways
+    university college bureau authority federation club fc foundation society trust airlines airways studio studios
     """.split()
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
@@ -482,6 +482,12 @@ class Mention(NamedTuple):
     at_only: bool = False
 
 
+#: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
+#: ("“Harry Potter and the Deathly Hallows — Part 2,”"): a quoted sentence has lower-case words ("“Obama is wrong”").
+_TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z0-9][\w'’:-]*|and|the|of|in|on|a|an|to|for|at|&|[—–-]))+[,.!?]?[”\"’]")
+#: A band's member after its name ("Lady Antebellum singer Hillary Scott", "Blur frontman Damon Albarn").
+_BAND_MEMBER = re.compile(r"\s+(?:lead\s+)?(?:singer|frontman|frontwoman|guitarist|drummer|bassist|vocalist|keyboardist)"
+                          r"\s+[A-Z]")
 #: After a title: a comma and "the" or "a" and a work noun ("Il Postino, the film that made his name").
 _WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(WORK_NOUNS))
                               + r")(?=\s*[,.;:)]|\s+(?:that|which|starring|directed|written|about|by|in|of|from)\b)")
@@ -551,7 +557,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
     end = start + len(name)
-    quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
+    quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
+                                                        or _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
@@ -566,6 +573,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
     firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
+            or _BAND_MEMBER.match(text, end) is not None  # a band, said as a firm is
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
@@ -1066,6 +1074,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
         return None  # "GMT", "EST": times of day
+    if len(parts) > 2 and parts[0] == "Tour" and parts[1] in ("de", "of"):
+        return None  # "Tour de France", "Tour of Britain": a race, an event
+    if (len(parts) == 1 and name.endswith("s") and m.before.lower() == "the"
+            and any(" " in p and p.rsplit(" ", 1)[1] == name[:-1].lower() for p in people)):
+        return None  # "the Meeks" beside "Melissa Meek": a family, none of our types
     if len(parts) == 1 and _bare(name) in _LEAGUES - _LEAGUE_NAMES:
         return None  # "Ligue" of "Ligue 1": a league's name cut at its number
     if len(parts) == 2 and _ORDINAL.match(parts[0]):
@@ -1143,13 +1156,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = found.kind = "organization"
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
-    if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s:
+    if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s and not m.firm:  # not the band "Lady Antebellum"
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
         found.honorific, found.kind = m.before.strip(_PUNCTUATION.replace(".", "")), "person"
     found.titled = bool(found.honorific) or _is_title(m.before)
     if found.kind == "person":
-        while len(found.parts) > 1 and _is_title(found.parts[0], capitalised=True):
+        while len(found.parts) > 1 and _is_title(found.parts[0], capitalised=True) and not m.firm:
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
@@ -1188,6 +1201,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # "West Ham" tagged as a person or place, in a match report; "East Timor" tagged as a person. Not "West Africa",
         # nor a region of plural name ("East Midlands").
         found.kind = "organization" if m.sport else "place"
+    elif (found.kind == "person" and not found.titled and len(found.parts) >= 2
+          and found.parts[-1].lower() in countries() and _folded(found.parts[0]) not in given_names(0.0)):
+        found.kind = "organization"  # "Lycos Europe", a firm's branch of a region, tagged as a person (not "Chris Ireland")
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
