@@ -774,3 +774,12 @@ def test_studios_races_families_bands_quoted_titles_and_branches():
     text = "A campaign by Lycos Europe ended, and Chris Ireland said so."
     got = found(text, ("Lycos Europe", "PERSON"), ("Chris Ireland", "PERSON"))
     assert got == {("Lycos Europe", "organization"): 1, ("Chris Ireland", "person"): 1}
+
+
+def test_two_letter_acronyms_need_an_article_and_a_role_acronym_leaves_a_name():
+    # "leading games" spells "LG" by chance: a firm listed without an article stays.
+    text = "Firms like Dell, LG and Samsung are leading games makers."
+    assert found(text, ("Dell", "ORG"), ("LG", "ORG"), ("Samsung", "ORG"))[("LG", "organization")] == 1
+    text = "Boston general manager Lou Gorman died. The GM Lou Gorman was 78, and the GM said so."
+    got = found(text, ("Lou Gorman", "PERSON"), ("GM Lou Gorman", "PERSON"), ("GM", "ORG"))
+    assert got == {("Lou Gorman", "person"): 2}

@@ -667,6 +667,8 @@ def _spelt_out_in_lower_case(text: str, name: str) -> bool:
     # chance seldom puts side by side with the acronym's initials ("under new" is no "UN", "the same area" no "TSA").
     if name.lower() in known_places() | PLACE_ACRONYMS:
         return False
+    if len(name) == 2 and re.search(rf"(?<![\w-])(?:the|a|an) {name}(?![\w-])", text) is None:
+        return False  # of two letters, only as a noun is said: "the GM" ("Dell, LG, Samsung": "leading games" is chance)
     least = 5 if len(name) == 2 else 4
     words = r"\s+".join(rf"({c}[a-z]{{{least - 1},}})" for c in name.lower())
     return any(all(_zipf(w) < 6 for w in m.groups()) for m in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text))
@@ -1293,6 +1295,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     """
     exclude = {e.lower() for e in (exclude or set())}
     items = [Mention(*m) for m in mentions]
+    # An acronym of a term before a person's name is the person's role, not part of the name ("GM Lou Gorman").
+    terms = {m.text for m in items if m.term}
+    items = [m._replace(text=m.text.split(" ", 1)[1]) if m.label == "PERSON" and len(m.text.split()) >= 3
+             and m.text.split()[0] in terms else m for m in items]
     # A mention of the words the one before it took in ("Susilo Bambang" + "Yudhoyono") is that name's.
     items = [m for i, m in enumerate(items)
              if not (i and items[i - 1].took and normalize_name(m.text) in items[i - 1].took)]
@@ -1480,7 +1486,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             right = [k for k in tally if k[0] == " ".join(w[i:]) and k != key]
             if left and right and (i >= 2 and len(w) - i >= 2
                                    or any(k[1] == "person" and " " in k[0] for k in left + right)
-                                   or i >= 2 and len(w) - i == 1 and any(k[1] in ("place", "organization") for k in right)
+                                   or i >= 2 and len(w) - i == 1 and (any(k[1] == "place" for k in right) or any(
+                                       k[1] == "organization" for k in right) and any(k[1] == "organization" for k in left))
                                    and (w[i] in known_places() or w[i] in towns())
                                    or i == 1 and w[0] in countries() and len(w) - i >= 2):
                 share(key, [(left[0], None), (right[0], None)])
