@@ -783,3 +783,13 @@ def test_two_letter_acronyms_need_an_article_and_a_role_acronym_leaves_a_name():
     text = "Boston general manager Lou Gorman died. The GM Lou Gorman was 78, and the GM said so."
     got = found(text, ("Lou Gorman", "PERSON"), ("GM Lou Gorman", "PERSON"), ("GM", "ORG"))
     assert got == {("Lou Gorman", "person"): 2}
+
+
+def test_other_sports_count_and_courts_of_law():
+    text = ("Nash had 12 rebounds and 9 assists against the Oklahoma City Thunder before the playoffs, and five "
+            "rebounds more.")
+    got = found(text, ("Oklahoma City Thunder", "GPE"))
+    assert got == {("Oklahoma City Thunder", "organization"): 1}
+    text = "He sued in San Francisco County Superior Court, near Earls Court."
+    got = found(text, ("San Francisco County Superior Court", "GPE"), ("Earls Court", "GPE"))
+    assert got == {("San Francisco County Superior Court", "organization"): 1, ("Earls Court", "place"): 1}

@@ -394,7 +394,8 @@ class EntityWeights:
     min_doubtful_mentions: int = 2
     #: A text with this many words of a match report ("scored", "league", "v", "coach"...) is one: there a
     #: town's name said as a team is ("against Northampton") is the club's. News that is not sport had at most
-    #: 2 in the samples ("coach" of a bus, "draw" of a lottery), match reports 6 or more.
+    #: 2 in the samples ("coach" of a bus, "draw" of a lottery), match reports 6 or more. The words of other sports
+    #: ("rebounds", "innings", "wickets") and of transfers ("striker", "on loan") count too.
     match_words: int = 4
     #: A census given name borne by fewer than this share (%) of men or women does not make a person of a name
     #: tagged otherwise: the rare ones are words too ("Irish League", "Le Matin"); "Jamaal" has 0.006, "Dottie" 0.007.
@@ -794,7 +795,8 @@ _MATCH_CLUB_HEADS = frozenset("city town county villa palace rangers".split())
 #: Words of a match report; see ``EntityWeights.match_words``.
 _MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|try|tries|match|fixture|league|"
                           r"premiership|kick-off|half-time|penalty|v|vs|club|coach|manager|relegation|promotion|"
-                          r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell)\b",
+                          r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell|rebounds|assists|"
+                          r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman)\b",
                           re.IGNORECASE)
 #: Words before or after a town's name that say it is the town's team ("against Northampton", "a try for
 #: Northampton", "Newcastle manager Graeme Souness", "as Northampton romped").
@@ -948,6 +950,11 @@ _LEAGUES = frozenset("league liga ligue bundesliga eredivisie premiership".split
 _LEAGUE_NAMES = frozenset("bundesliga eredivisie premiership".split())  # a league's name alone; "Ligue" is "Ligue 1" cut
 
 
+#: The word before "Court" in a court of law's name.
+_COURT_KINDS = frozenset("""supreme superior high district crown county appeals appeal federal magistrates circuit criminal
+family juvenile municipal constitutional probate bankruptcy tax""".split())
+
+
 def _cue(parts: Sequence[str], after: str) -> str | None:
     """The type a name's own words, or the word after it, say it has ("Chrysler Corp", "Labour Party", "Bank of
     England", "Tate & Lyle", "Goodison Park", "Aghdam region"); None when they say none."""
@@ -959,6 +966,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky", "Rock and Roll Hall of Fame"
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEADS | {"bank"}:
         return "organization"
+    if len(words) > 1 and words[-1] == "court" and words[-2] in _COURT_KINDS:
+        return "organization"  # "San Francisco County Superior Court": a court of law, not "Earls Court"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
         return "place"
     if len(words) > 2 and words[1] == "of" and words[0] in _PLACE_OF:
