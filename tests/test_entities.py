@@ -793,3 +793,15 @@ def test_other_sports_count_and_courts_of_law():
     text = "He sued in San Francisco County Superior Court, near Earls Court."
     got = found(text, ("San Francisco County Superior Court", "GPE"), ("Earls Court", "GPE"))
     assert got == {("San Francisco County Superior Court", "organization"): 1, ("Earls Court", "place"): 1}
+
+
+def test_guards_of_club_band_and_title_cues():
+    # A score the model ran into a name is cut; a town the model cut short of its club is no club alone.
+    text = "Newcastle beat Wolverhampton 4-1 after a win over West Ham." + _MATCH
+    got = found(text, ("Wolverhampton 4-1", "GPE"), ("West", "LOC"))
+    assert got == {("Wolverhampton", "organization"): 1}
+    # A singer's home county is no band; a network that opens a show's quoted title stays a network.
+    text = "Devon singer Joss Stone won. On “Fox News Sunday” and Fox News, Ryan spoke."
+    got = found(text, ("Devon", "GPE"), ("Joss Stone", "PERSON"), ("Fox News", "ORG"), ("Fox News", "ORG"))
+    assert got[("Joss Stone", "person")] == 1 and got[("Fox News", "organization")] == 2
+    assert ("Devon", "organization") not in got

@@ -505,7 +505,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
     else:
         took = _run_on(text, start, name, label) if not headline else ""
-    name = f"{name}{took}"
+    name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
     before = text[max(0, start - 40) : start].split()
     after = text[start + len(name) : start + len(name) + 40].split()
     prev, nxt = (before[-1] if before else ""), (after[0] if after else "")
@@ -546,8 +546,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     not_after = (_PLURAL_VERBS if listed else set()) | ({"club", "outfit"} if _bare(prev) in _ARTICLES else set())
     club = label in ("GPE", "LOC") and ((_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER - not_after) and sport
                                         or nxt.islower() and _bare(nxt) in _CLUB_STAFF)
-    if _bare(prev) in _PLACE_BEFORE or name.lower().startswith("the "):
-        club = False  # "the north London club", "a move to the Nou Camp": the town, the ground
+    if _bare(prev) in _PLACE_BEFORE or name.lower().startswith("the ") or nxt[:1].isupper():
+        club = False  # "the north London club", "a move to the Nou Camp": the town, the ground; "West| Ham" cut short
     elif not club and sport and label in ("GPE", "LOC", "FAC"):
         # A move to or from it, a spell at it, a result against it, a score beside it; a ground (tagged FAC) only so.
         club = (_CLUB_PHRASE_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -559,7 +559,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
-                                                        or _TITLE_RUN.match(text, end) is not None)
+                                                        or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
@@ -574,7 +574,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
     firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
-            or _BAND_MEMBER.match(text, end) is not None  # a band, said as a firm is
+            or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
@@ -814,6 +814,7 @@ _CLUB_PHRASE_BEFORE = re.compile(
     r"(?:signed|signing|played|playing|plays|scored|scoring|debut|appearances)\s+for)\s+$", re.IGNORECASE)
 #: A score just after or before a name ("Leicester 5-3 Manchester United"): the name is a team's.
 _SCORE_AFTER = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")
+_TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$")
 _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")
 #: Of those, the words that say a club's in any text ("Newcastle manager Graeme Souness"): a town has no striker.
 _CLUB_STAFF = frozenset("manager striker midfielder defender goalkeeper team-mate teammate".split())
