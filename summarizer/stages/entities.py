@@ -820,9 +820,9 @@ _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")
 _CLUB_STAFF = frozenset("manager striker midfielder defender goalkeeper team-mate teammate".split())
 _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfielder defender goalkeeper captain team-mate
 teammate player players fans supporters beat drew won lost romped scored side team club president star man forward
-winger outfit squad owner owners loanee are have were""".split())
-_PLURAL_VERBS = frozenset({"are", "have", "were"})
-_ARTICLES = frozenset({"a", "an", "the", "another"})
+winger outfit squad owner owners loanee are have""".split())
+_PLURAL_VERBS = frozenset({"are", "have"})
+_ARTICLES = frozenset({"a", "an", "the", "another", "other", "any", "every", "each"})
 
 
 #: "Chairman of", "Minister of the": an office before an organisation's name, whose holder's name may follow it.
@@ -1487,6 +1487,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # "New York" and "Times", nor "Manchester United" "Manchester" and "United"); so is a caption's name run into a
     # place the article names alone ("Real Madrid Orlando"), or a country into a name of two words or more ("Italy
     # Sky Sports").
+    # The names the model tagged as places, which a club's name may have turned into organisations ("Orlando have").
+    tagged_places = {normalize_name(m.text).lower() for m in items if m.label in ("GPE", "LOC")}
     for key in sorted((k for k in tally if len(k[0].split()) >= 3), key=lambda k: -len(k[0])):
         w = key[0].split()
         if key not in tally or len(tally[key].shown.split()) != len(w):
@@ -1496,8 +1498,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             right = [k for k in tally if k[0] == " ".join(w[i:]) and k != key]
             if left and right and (i >= 2 and len(w) - i >= 2
                                    or any(k[1] == "person" and " " in k[0] for k in left + right)
-                                   or i >= 2 and len(w) - i == 1 and (any(k[1] == "place" for k in right) or any(
-                                       k[1] == "organization" for k in right) and any(k[1] == "organization" for k in left))
+                                   or i >= 2 and len(w) - i == 1 and (any(k[1] == "place" for k in right) or w[i] in tagged_places
+                                                                      and any(k[1] == "organization" for k in left))
                                    and (w[i] in known_places() or w[i] in towns())
                                    or i == 1 and w[0] in countries() and len(w) - i >= 2):
                 share(key, [(left[0], None), (right[0], None)])
