@@ -805,3 +805,9 @@ def test_guards_of_club_band_and_title_cues():
     got = found(text, ("Devon", "GPE"), ("Joss Stone", "PERSON"), ("Fox News", "ORG"), ("Fox News", "ORG"))
     assert got[("Joss Stone", "person")] == 1 and got[("Fox News", "organization")] == 2
     assert ("Devon", "organization") not in got
+
+
+def test_a_place_and_a_nations_adjective_is_a_club():
+    text = "The London Welsh lock Tom Smith scored as London Welsh won." + _MATCH
+    got = found(text, ("London Welsh", "PERSON"), ("Tom Smith", "PERSON"), ("London Welsh", "PERSON"))
+    assert got[("London Welsh", "organization")] == 2

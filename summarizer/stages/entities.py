@@ -333,6 +333,12 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 
 
+@functools.cache
+def _language_names() -> frozenset[str]:
+    """The English names of languages of one word, in lower case (CLDR, from Babel): "welsh", "irish", "french"."""
+    return frozenset(n.lower() for n in Locale("en").languages.values() if " " not in n)
+
+
 def is_demonym(word: str) -> bool:
     """Whether a capitalised word is the adjective of a known place ("Russian", "Emirati", "Brazilian"): it ends
     as such adjectives do and begins as a word of a known place's name does, and it is neither a place nor
@@ -452,7 +458,9 @@ class Mention(NamedTuple):
     #: The text says the last two words of this organisation's name are a person's, run on after it ("Chairman
     #: of the Council of the Republic Natalya Kochanova"): see :func:`_person_tail`.
     person_tail: bool = False
-    club: bool = False  # in a match report, said as a team is ("against Northampton", "Newcastle manager")
+    #: In a match report, said as a team is ("against Northampton", "Newcastle manager", "Barcelona president", "a move
+    #: to Orlando City", "a loan spell at Real Madrid", "Leicester 5-3"; not "the north London club", "the Nou Camp").
+    club: bool = False
     sport: bool = False  # in a match report (see ``EntityWeights.match_words``)
     #: A one-word name that is an office's portfolio, not a name: "Finance" of "Finance Minister", "State" of
     #: "Secretary of State".
@@ -467,7 +475,7 @@ class Mention(NamedTuple):
     #: Said to be a firm by the words beside it: "consultancy Building Zones", "Solidere, the Lebanese company".
     firm: bool = False
     #: An acronym the article spells out in lower-case words before it ("body mass index (BMI)", "free-floating
-    #: planets (FFP)"): a term, not a name.
+    #: planets (FFP)") or anywhere ("assistant general manager" ... "the GM"): a term, not a name.
     term: bool = False
     #: The capitalised word just before a one-word organisation or place, which is a given name or a rare word and
     #: no title ("Raheem" of "Raheem Sterling" when the model tagged "Sterling" alone as an organisation).
@@ -655,7 +663,8 @@ def _given_before(text: str, start: int, name: str, label: str, prev: str, weigh
 
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
     """Whether ``text`` writes the acronym ``name`` in brackets after lower-case words whose initials it is ("body mass
-    index (BMI)", "sub-brown dwarfs (SBD)"): an acronym of a term, not of a name."""
+    index (BMI)", "sub-brown dwarfs (SBD)", "(BMI - a measurement ...)"), or has those words anywhere ("general
+    manager" and "the GM"): an acronym of a term, not of a name."""
     if not 2 <= len(name) <= 6 or not name.isalpha() or not name.isupper():
         return False
     for m in re.finditer(rf"\(\s*{re.escape(name)}s?\s*(?:\)|[,;:]|\s[-–—])", text):  # "(BMI - a measurement of ...)"
@@ -1204,8 +1213,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.kind = "person"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
-          and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[-1]) not in surnames()):
-        found.kind = "organization"  # "Sale Sharks": a team or firm of the place; not "Paris Hilton", "Minsk Lee"
+          and _folded(found.parts[0]) not in given_names(0.0)
+          and (_folded(found.parts[-1]) not in surnames() or is_demonym(found.parts[-1])
+               or found.parts[-1].lower() in _language_names())):
+        # "Sale Sharks", "London Welsh": a team or firm of the place (a nation's adjective is no surname there); not
+        # "Paris Hilton", "Minsk Lee"
+        found.kind = "organization"
     elif (found.kind in ("person", "place") and not found.titled and len(found.parts) == 2
           and found.parts[0].lower() in ("north", "south", "east", "west")
           and " ".join(found.parts).lower() not in known_places() and found.parts[1].lower() not in known_places()
