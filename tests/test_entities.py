@@ -723,3 +723,91 @@ def test_a_ground_said_twice_after_at_and_a_name_cut_at_its_s():
     got = found(text, ("United", "ORG"), ("City", "ORG"), ("Old Trafford", "ORG"), ("Franklin", "ORG"),
                 ("Franklin’s Gardens", "ORG"))
     assert got[("Old Trafford", "place")] == 1 and got[("Franklin’s Gardens", "place")] == 2
+
+
+_MATCH = " The coach said the league match and the goal were fine. "
+
+
+def test_a_town_said_as_a_team_in_a_sport_story_is_the_club():
+    text = ("He met Barcelona president Joan Puig. He hopes to leave Paris Saint-Germain after a loan spell at "
+            "Real Madrid, then a move to Orlando City." + _MATCH + "Orlando City are the latest club to ask.")
+    got = found(text, ("Barcelona", "GPE"), ("Paris Saint-Germain", "FAC"), ("Real Madrid", "FAC"),
+                ("Orlando City", "GPE"), ("Orlando City", "GPE"))
+    assert got[("Barcelona", "organization")] == 1 and got[("Paris Saint-Germain", "organization")] == 1
+    assert got[("Real Madrid", "organization")] == 1 and got[("Orlando City", "organization")] == 2
+    # "in Barcelona", a move to a ground, "the London club" and a nation's team stay places.
+    text = "The squad trained in Barcelona before a move to the Nou Camp; the London club lost for England." + _MATCH
+    got = found(text, ("Barcelona", "GPE"), ("the Nou Camp", "LOC"), ("London", "GPE"), ("England", "GPE"))
+    assert set(got) == {("Barcelona", "place"), ("Nou Camp", "place"), ("London", "place"), ("England", "place")}
+    # A score beside a town, and a club's last word the model cut off.
+    text = "It ended Leicester 5-3 Arsenal, and the 2-0 win over Newcastle United." + _MATCH
+    got = found(text, ("Leicester", "GPE"), ("Arsenal", "ORG"), ("Newcastle", "GPE"))
+    assert got[("Leicester", "organization")] == 1 and got[("Newcastle United", "organization")] == 1
+    # Outside sport, no club: "the team as it left Buffalo", "Paris are" of no match report.
+    assert found("The firm moved to Paris. Paris are glad.", ("Paris", "GPE"), ("Paris", "GPE")) == {
+        ("Paris", "place"): 2}
+
+
+def test_leagues_acronyms_of_terms_and_titles_in_apposition():
+    text = "He starred in La Liga and the Bundesliga, not Ligue 1." + _MATCH
+    got = found(text, ("La Liga", "FAC"), ("Bundesliga", "ORG"), ("Ligue", "GPE"))
+    assert got == {("La Liga", "organization"): 1, ("Bundesliga", "organization"): 1}
+    text = "The assistant general manager quit, and the GM said so. The body mass index (BMI - a measure) rose."
+    assert found(text, ("GM", "ORG"), ("BMI", "ORG")) == {}
+    # An acronym no lower-case words spell out stays ("under new" rules are no "UN").
+    assert found("Under new rules the UN and NHS said so.", ("UN", "ORG"), ("NHS", "ORG")) == {
+        ("UN", "organization"): 1, ("NHS", "organization"): 1}
+    text = "He is known for his last film, Il Postino, and for Hotel Lux, the film that made him."
+    assert found(text, ("Il Postino", "ORG"), ("Hotel Lux", "GPE")) == {}
+
+
+def test_studios_races_families_bands_quoted_titles_and_branches():
+    text = "Abbey Road Studio said so. The Tour de Yorkshire ran. The Meeks, said Melissa Meek, smiled at the Meeks."
+    got = found(text, ("Abbey Road Studio", "PERSON"), ("Tour de Yorkshire", "PERSON"), ("Meeks", "ORG"),
+                ("Melissa Meek", "PERSON"), ("Meeks", "ORG"))
+    assert got == {("Abbey Road Studio", "organization"): 1, ("Melissa Meek", "person"): 1}
+    text = "The band Lady Antebellum singer Hillary Scott said. Fans saw “Harry Potter and the Deathly Hallows — Part 2,” too."
+    got = found(text, ("Lady Antebellum", "PERSON"), ("Hillary Scott", "PERSON"), ("Harry Potter", "PERSON"))
+    assert got == {("Lady Antebellum", "organization"): 1, ("Hillary Scott", "person"): 1}
+    # A quoted sentence that opens with a name is no title.
+    assert ("Barack Obama", "person") in found("He said: “Barack Obama is wrong,” and left.", ("Barack Obama", "PERSON"))
+    text = "A campaign by Lycos Europe ended, and Chris Ireland said so."
+    got = found(text, ("Lycos Europe", "PERSON"), ("Chris Ireland", "PERSON"))
+    assert got == {("Lycos Europe", "organization"): 1, ("Chris Ireland", "person"): 1}
+
+
+def test_two_letter_acronyms_need_an_article_and_a_role_acronym_leaves_a_name():
+    # "leading games" spells "LG" by chance: a firm listed without an article stays.
+    text = "Firms like Dell, LG and Samsung are leading games makers."
+    assert found(text, ("Dell", "ORG"), ("LG", "ORG"), ("Samsung", "ORG"))[("LG", "organization")] == 1
+    text = "Boston general manager Lou Gorman died. The GM Lou Gorman was 78, and the GM said so."
+    got = found(text, ("Lou Gorman", "PERSON"), ("GM Lou Gorman", "PERSON"), ("GM", "ORG"))
+    assert got == {("Lou Gorman", "person"): 2}
+
+
+def test_other_sports_count_and_courts_of_law():
+    text = ("Nash had 12 rebounds and 9 assists against the Oklahoma City Thunder before the playoffs, and five "
+            "rebounds more.")
+    got = found(text, ("Oklahoma City Thunder", "GPE"))
+    assert got == {("Oklahoma City Thunder", "organization"): 1}
+    text = "He sued in San Francisco County Superior Court, near Earls Court."
+    got = found(text, ("San Francisco County Superior Court", "GPE"), ("Earls Court", "GPE"))
+    assert got == {("San Francisco County Superior Court", "organization"): 1, ("Earls Court", "place"): 1}
+
+
+def test_guards_of_club_band_and_title_cues():
+    # A score the model ran into a name is cut; a town the model cut short of its club is no club alone.
+    text = "Newcastle beat Wolverhampton 4-1 after a win over West Ham." + _MATCH
+    got = found(text, ("Wolverhampton 4-1", "GPE"), ("West", "LOC"))
+    assert got == {("Wolverhampton", "organization"): 1}
+    # A singer's home county is no band; a network that opens a show's quoted title stays a network.
+    text = "Devon singer Joss Stone won. On “Fox News Sunday” and Fox News, Ryan spoke."
+    got = found(text, ("Devon", "GPE"), ("Joss Stone", "PERSON"), ("Fox News", "ORG"), ("Fox News", "ORG"))
+    assert got[("Joss Stone", "person")] == 1 and got[("Fox News", "organization")] == 2
+    assert ("Devon", "organization") not in got
+
+
+def test_a_place_and_a_nations_adjective_is_a_club():
+    text = "The London Welsh lock Tom Smith scored as London Welsh won." + _MATCH
+    got = found(text, ("London Welsh", "PERSON"), ("Tom Smith", "PERSON"), ("London Welsh", "PERSON"))
+    assert got[("London Welsh", "organization")] == 2

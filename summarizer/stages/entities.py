@@ -82,7 +82,7 @@ PLACE_HEADS = frozenset(
 ORG_HEADS = frozenset(
     """
     party police council committee subcommittee commission ministry department agency association institute
-    university college bureau authority federation club fc foundation society trust airlines airways
+    university college bureau authority federation club fc foundation society trust airlines airways studio studios
     """.split()
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
@@ -333,6 +333,12 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
 
 
+@functools.cache
+def _language_names() -> frozenset[str]:
+    """The English names of languages of one word, in lower case (CLDR, from Babel): "welsh", "irish", "french"."""
+    return frozenset(n.lower() for n in Locale("en").languages.values() if " " not in n)
+
+
 def is_demonym(word: str) -> bool:
     """Whether a capitalised word is the adjective of a known place ("Russian", "Emirati", "Brazilian"): it ends
     as such adjectives do and begins as a word of a known place's name does, and it is neither a place nor
@@ -394,7 +400,8 @@ class EntityWeights:
     min_doubtful_mentions: int = 2
     #: A text with this many words of a match report ("scored", "league", "v", "coach"...) is one: there a
     #: town's name said as a team is ("against Northampton") is the club's. News that is not sport had at most
-    #: 2 in the samples ("coach" of a bus, "draw" of a lottery), match reports 6 or more.
+    #: 2 in the samples ("coach" of a bus, "draw" of a lottery), match reports 6 or more. The words of other sports
+    #: ("rebounds", "innings", "wickets") and of transfers ("striker", "on loan") count too.
     match_words: int = 4
     #: A census given name borne by fewer than this share (%) of men or women does not make a person of a name
     #: tagged otherwise: the rare ones are words too ("Irish League", "Le Matin"); "Jamaal" has 0.006, "Dottie" 0.007.
@@ -451,7 +458,9 @@ class Mention(NamedTuple):
     #: The text says the last two words of this organisation's name are a person's, run on after it ("Chairman
     #: of the Council of the Republic Natalya Kochanova"): see :func:`_person_tail`.
     person_tail: bool = False
-    club: bool = False  # in a match report, said as a team is ("against Northampton", "Newcastle manager")
+    #: In a match report, said as a team is ("against Northampton", "Newcastle manager", "Barcelona president", "a move
+    #: to Orlando City", "a loan spell at Real Madrid", "Leicester 5-3"; not "the north London club", "the Nou Camp").
+    club: bool = False
     sport: bool = False  # in a match report (see ``EntityWeights.match_words``)
     #: A one-word name that is an office's portfolio, not a name: "Finance" of "Finance Minister", "State" of
     #: "Secretary of State".
@@ -466,7 +475,7 @@ class Mention(NamedTuple):
     #: Said to be a firm by the words beside it: "consultancy Building Zones", "Solidere, the Lebanese company".
     firm: bool = False
     #: An acronym the article spells out in lower-case words before it ("body mass index (BMI)", "free-floating
-    #: planets (FFP)"): a term, not a name.
+    #: planets (FFP)") or anywhere ("assistant general manager" ... "the GM"): a term, not a name.
     term: bool = False
     #: The capitalised word just before a one-word organisation or place, which is a given name or a rare word and
     #: no title ("Raheem" of "Raheem Sterling" when the model tagged "Sterling" alone as an organisation).
@@ -482,6 +491,17 @@ class Mention(NamedTuple):
     at_only: bool = False
 
 
+#: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
+#: ("“Harry Potter and the Deathly Hallows — Part 2,”"): a quoted sentence has lower-case words ("“Obama is wrong”").
+_TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z0-9][\w'’:-]*|and|the|of|in|on|a|an|to|for|at|&|[—–-]))+[,.!?]?[”\"’]")
+#: A band's member after its name ("Lady Antebellum singer Hillary Scott", "Blur frontman Damon Albarn").
+_BAND_MEMBER = re.compile(r"\s+(?:lead\s+)?(?:singer|frontman|frontwoman|guitarist|drummer|bassist|vocalist|keyboardist)"
+                          r"\s+[A-Z]")
+#: After a title: a comma and "the" or "a" and a work noun ("Il Postino, the film that made his name").
+_WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(WORK_NOUNS))
+                              + r")(?=\s*[,.;:)]|\s+(?:that|which|starring|directed|written|about|by|in|of|from)\b)")
+
+
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
                weights: EntityWeights = WEIGHTS) -> Mention:
     """The mention ``name`` found at ``start`` in ``text``, with its neighbouring words and where it stands.
@@ -493,7 +513,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
     else:
         took = _run_on(text, start, name, label) if not headline else ""
-    name = f"{name}{took}"
+    name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
     before = text[max(0, start - 40) : start].split()
     after = text[start + len(name) : start + len(name) + 40].split()
     prev, nxt = (before[-1] if before else ""), (after[0] if after else "")
@@ -527,24 +547,42 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         _OFFICE_OF.search(text[max(0, start - 60) : start]) is not None
         or _stands_alone(text, _person_tail(name) or "", start, len(name)))
     sport = _match_words(text) >= weights.match_words
-    club = label in ("GPE", "LOC") and ((_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER) and sport
+    end = start + len(name)
+    # A plural verb after a town says its team ("Orlando City are the latest club"), unless the town ends a list; "club"
+    # after an article and a town says where a club is from ("the London club").
+    listed = prev == "and" or prev.endswith(",")
+    not_after = (_PLURAL_VERBS if listed else set()) | ({"club", "outfit"} if _bare(prev) in _ARTICLES else set())
+    club = label in ("GPE", "LOC") and ((_bare(prev) in _CLUB_BEFORE or _bare(nxt) in _CLUB_AFTER - not_after) and sport
                                         or nxt.islower() and _bare(nxt) in _CLUB_STAFF)
+    if _bare(prev) in _PLACE_BEFORE or name.lower().startswith("the ") or nxt[:1].isupper():
+        club = False  # "the north London club", "a move to the Nou Camp": the town, the ground; "West| Ham" cut short
+    elif not club and sport and label in ("GPE", "LOC", "FAC"):
+        # A move to or from it, a spell at it, a result against it, a score beside it; a ground (tagged FAC) only so.
+        club = (_CLUB_PHRASE_BEFORE.search(text, max(0, start - 40), start) is not None
+                or _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text, max(0, start - 12), start)
+                is not None or label == "FAC" and _bare(prev) in _CLUB_BEFORE - {"for", "club"} and prev.islower()
+                or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
     portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
     end = start + len(name)
-    quoted = start > 0 and text[start - 1] in "“\"‘" and re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
+    quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
+                                                        or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
-    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
+    # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
+    work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
+                                  and text[end : end + 1] == "," and label != "PERSON")
+    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS or _WORK_APPOSITION.match(text, end) is not None
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
     firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
+            or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
@@ -625,15 +663,25 @@ def _given_before(text: str, start: int, name: str, label: str, prev: str, weigh
 
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
     """Whether ``text`` writes the acronym ``name`` in brackets after lower-case words whose initials it is ("body mass
-    index (BMI)", "sub-brown dwarfs (SBD)"): an acronym of a term, not of a name."""
+    index (BMI)", "sub-brown dwarfs (SBD)", "(BMI - a measurement ...)"), or has those words anywhere ("general
+    manager" and "the GM"): an acronym of a term, not of a name."""
     if not 2 <= len(name) <= 6 or not name.isalpha() or not name.isupper():
         return False
-    for m in re.finditer(rf"\(\s*{re.escape(name)}s?\s*\)", text):
+    for m in re.finditer(rf"\(\s*{re.escape(name)}s?\s*(?:\)|[,;:]|\s[-–—])", text):  # "(BMI - a measurement of ...)"
         words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80) : m.start()])[-len(name) :]
         if len(words) == len(name) and all(w.islower() for w in words) \
                 and "".join(w[0] for w in words) == name.lower():
             return True
-    return False
+    # The lower-case words anywhere in the text ("assistant general manager" ... "the GM"; "chief executive officer"):
+    # words of four letters or more (five for two), none a word of grammar ("that", "with": Zipf 6 and up), which
+    # chance seldom puts side by side with the acronym's initials ("under new" is no "UN", "the same area" no "TSA").
+    if name.lower() in known_places() | PLACE_ACRONYMS:
+        return False
+    if len(name) == 2 and re.search(rf"(?<![\w-])(?:the|a|an) {name}(?![\w-])", text) is None:
+        return False  # of two letters, only as a noun is said: "the GM" ("Dell, LG, Samsung": "leading games" is chance)
+    least = 5 if len(name) == 2 else 4
+    words = r"\s+".join(rf"({c}[a-z]{{{least - 1},}})" for c in name.lower())
+    return any(all(_zipf(w) < 6 for w in m.groups()) for m in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text))
 
 
 #: One more capitalised word that ends a run of them ("Yudhoyono" in "Susilo Bambang Yudhoyono said").
@@ -705,10 +753,16 @@ _NOT_AFTER_POSSESSIVE = re.compile(r"(?:[,.;:)]|\s+(?:\d|(?:said|says|has|had|is
                                    r"raised|lowered|downgraded|upgraded|rated|rates|warned|added|announced|reported)\b))")
 
 
+#: The last word of a club's name (:data:`CLUB_HEADS`) written just after a town's.
+_CLUB_HEAD_AFTER = re.compile(r" (?:United|Rovers|Wanderers|Athletic|Albion|Hotspur|FC|AFC)\b(?![-'’])")
+
+
 def _run_on(text: str, start: int, name: str, label: str) -> str:
     """The words after a name at ``start`` that the NER model left out of it, with the space before them, or ""."""
     rest = text[start + len(name) : start + len(name) + 120]
     words = name.split()
+    if label in ("GPE", "LOC") and (m := _CLUB_HEAD_AFTER.match(rest)):
+        return m.group(0)  # "Newcastle| United", "Bristol| Rovers": the club's name, which the model cut after the town
     if label == "ORG" and _owns_its_s(text, start, name):
         return rest[:2]
     if len(words) < 2 or not words[-1][:1].isupper() or name.endswith((".", "'", "’", "'s", "’s")):
@@ -749,15 +803,35 @@ _MATCH_CLUB_HEADS = frozenset("city town county villa palace rangers".split())
 
 #: Words of a match report; see ``EntityWeights.match_words``.
 _MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|try|tries|match|fixture|league|"
-                          r"premiership|kick-off|half-time|penalty|v|vs|club|coach|manager|relegation|promotion)\b",
+                          r"premiership|kick-off|half-time|penalty|v|vs|club|coach|manager|relegation|promotion|"
+                          r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell|rebounds|assists|"
+                          r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman)\b",
                           re.IGNORECASE)
 #: Words before or after a town's name that say it is the town's team ("against Northampton", "a try for
 #: Northampton", "Newcastle manager Graeme Souness", "as Northampton romped").
-_CLUB_BEFORE = frozenset("against v vs beat beating defeated host hosts visit visiting for".split())
+_CLUB_BEFORE = frozenset("""against v vs beat beating defeated host hosts visit visiting for leave leaving join joins
+joined joining rejoin rejoined rejoins face faces facing club""".split())
+#: Two words before a town's name in a match report that say it is the team: a move to or from it, a spell at it, a
+#: result against it ("linked with a move to Orlando City", "a loan spell at Real Madrid", "sacked at Spurs", "the 2-0
+#: win over Newcastle", "the 1-1 draw with West Ham"); not "the game at Anfield", "flew to Barcelona".
+_CLUB_PHRASE_BEFORE = re.compile(
+    r"\b(?:(?:move|moved|moving|switch|return|returned|returning|transfer|transferred|loaned|sold|sell)\s+(?:back\s+)?to|"
+    r"(?:signed|signing|joined|arrived|interest|bid|offer|loan|loaned|move)\s+from|"
+    r"(?:spell|stint|career|sacked|loan|manager|coach|boss|player)\s+at|"
+    r"(?:draw|drew|tie|tied|drawn)\s+with|(?:win|won|victory|triumph|lead)\s+over|"
+    r"(?:defeat|defeated|beaten|loss|thrashed|knocked\s+out)\s+by|"
+    r"(?:signed|signing|played|playing|plays|scored|scoring|debut|appearances)\s+for)\s+$", re.IGNORECASE)
+#: A score just after or before a name ("Leicester 5-3 Manchester United"): the name is a team's.
+_SCORE_AFTER = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")
+_TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$")
+_SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")
 #: Of those, the words that say a club's in any text ("Newcastle manager Graeme Souness"): a town has no striker.
 _CLUB_STAFF = frozenset("manager striker midfielder defender goalkeeper team-mate teammate".split())
 _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfielder defender goalkeeper captain team-mate
-teammate player players fans supporters beat drew won lost romped scored side team""".split())
+teammate player players fans supporters beat drew won lost romped scored side team club president star man forward
+winger outfit squad owner owners loanee are have""".split())
+_PLURAL_VERBS = frozenset({"are", "have"})
+_ARTICLES = frozenset({"a", "an", "the", "another", "other", "any", "every", "each"})
 
 
 #: "Chairman of", "Minister of the": an office before an organisation's name, whose holder's name may follow it.
@@ -881,17 +955,29 @@ def _said_as_place(name: str, m: Mention) -> bool:
     return m.after[:2] in ("'s", "’s") or m.after[:6] == "-based"
 
 
+#: Words of a league's name ("La Liga", "Ligue 1", "Bundesliga"): a league is an organisation, never a place.
+_LEAGUES = frozenset("league liga ligue bundesliga eredivisie premiership".split())
+_LEAGUE_NAMES = frozenset("bundesliga eredivisie premiership".split())  # a league's name alone; "Ligue" is "Ligue 1" cut
+
+
+#: The word before "Court" in a court of law's name.
+_COURT_KINDS = frozenset("""supreme superior high district crown county appeals appeal federal magistrates circuit criminal
+family juvenile municipal constitutional probate bankruptcy tax""".split())
+
+
 def _cue(parts: Sequence[str], after: str) -> str | None:
     """The type a name's own words, or the word after it, say it has ("Chrysler Corp", "Labour Party", "Bank of
     England", "Tate & Lyle", "Goodison Park", "Aghdam region"); None when they say none."""
     words = [_bare(w) for w in parts]
-    if any("&" in w for w in parts):
-        return "organization"
+    if any("&" in w for w in parts) or set(words) & _LEAGUES and (len(words) > 1 or words[0] in _LEAGUE_NAMES):
+        return "organization"  # "Tate & Lyle"; a league: "La Liga", "the Bundesliga"
     if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS or words[0] == "team"
                            or words[-3:] == ["hall", "of", "fame"]):
         return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky", "Rock and Roll Hall of Fame"
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEADS | {"bank"}:
         return "organization"
+    if len(words) > 1 and words[-1] == "court" and words[-2] in _COURT_KINDS:
+        return "organization"  # "San Francisco County Superior Court": a court of law, not "Earls Court"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
         return "place"
     if len(words) > 2 and words[1] == "of" and words[0] in _PLACE_OF:
@@ -1009,6 +1095,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
         return None  # "GMT", "EST": times of day
+    if len(parts) > 2 and parts[0] == "Tour" and parts[1] in ("de", "of"):
+        return None  # "Tour de France", "Tour of Britain": a race, an event
+    if (len(parts) == 1 and name.endswith("s") and m.before.lower() == "the"
+            and any(" " in p and p.rsplit(" ", 1)[1] == name[:-1].lower() for p in people)):
+        return None  # "the Meeks" beside "Melissa Meek": a family, none of our types
+    if len(parts) == 1 and _bare(name) in _LEAGUES - _LEAGUE_NAMES:
+        return None  # "Ligue" of "Ligue 1": a league's name cut at its number
     if len(parts) == 2 and _ORDINAL.match(parts[0]):
         return None  # "21st Century", "19th Amendment": not names, when no more words follow
     if len(parts) == 1 and _ACRONYM_PLURAL.match(name):
@@ -1070,8 +1163,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
         return None  # "United and City": two names the article gives apart, run together
     found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common, placed=m.placed)
-    if kind == "place" and m.club and name.lower() not in known_places():
-        kind = found.kind = "organization"  # "Northampton romped to victory": the club, not the town (not "France")
+    if kind == "place" and m.club and not _nation(name):
+        # "Northampton romped to victory", "Barcelona club president", "leave Paris Saint-Germain": the club, not the
+        # town (a nation's team stays the nation: "for France")
+        kind = found.kind = "organization"
     elif (kind == "place" and m.label in ("GPE", "LOC") and m.sport and len(parts) >= 2 and _folded_name(name) not in towns()
           and _folded(parts[-1]) not in surnames()
           and name.lower() not in known_places() and not {_bare(w) for w in parts} & (PLACE_HEADS | _PLACE_NOUNS)
@@ -1082,13 +1177,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = found.kind = "organization"
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
-    if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s:
+    if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s and not m.firm:  # not the band "Lady Antebellum"
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
         found.honorific, found.kind = m.before.strip(_PUNCTUATION.replace(".", "")), "person"
     found.titled = bool(found.honorific) or _is_title(m.before)
     if found.kind == "person":
-        while len(found.parts) > 1 and _is_title(found.parts[0], capitalised=True):
+        while len(found.parts) > 1 and _is_title(found.parts[0], capitalised=True) and not m.firm:
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
@@ -1118,8 +1213,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.kind = "person"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
-          and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[-1]) not in surnames()):
-        found.kind = "organization"  # "Sale Sharks": a team or firm of the place; not "Paris Hilton", "Minsk Lee"
+          and _folded(found.parts[0]) not in given_names(0.0)
+          and (_folded(found.parts[-1]) not in surnames() or is_demonym(found.parts[-1])
+               or found.parts[-1].lower() in _language_names())):
+        # "Sale Sharks", "London Welsh": a team or firm of the place (a nation's adjective is no surname there); not
+        # "Paris Hilton", "Minsk Lee"
+        found.kind = "organization"
     elif (found.kind in ("person", "place") and not found.titled and len(found.parts) == 2
           and found.parts[0].lower() in ("north", "south", "east", "west")
           and " ".join(found.parts).lower() not in known_places() and found.parts[1].lower() not in known_places()
@@ -1127,6 +1226,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # "West Ham" tagged as a person or place, in a match report; "East Timor" tagged as a person. Not "West Africa",
         # nor a region of plural name ("East Midlands").
         found.kind = "organization" if m.sport else "place"
+    elif (found.kind == "person" and not found.titled and len(found.parts) >= 2
+          and found.parts[-1].lower() in countries() and _folded(found.parts[0]) not in given_names(0.0)):
+        found.kind = "organization"  # "Lycos Europe", a firm's branch of a region, tagged as a person (not "Chris Ireland")
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
@@ -1216,6 +1318,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     """
     exclude = {e.lower() for e in (exclude or set())}
     items = [Mention(*m) for m in mentions]
+    # An acronym of a term before a person's name is the person's role, not part of the name ("GM Lou Gorman").
+    terms = {m.text for m in items if m.term}
+    items = [m._replace(text=m.text.split(" ", 1)[1]) if m.label == "PERSON" and len(m.text.split()) >= 3
+             and m.text.split()[0] in terms else m for m in items]
     # A mention of the words the one before it took in ("Susilo Bambang" + "Yudhoyono") is that name's.
     items = [m for i, m in enumerate(items)
              if not (i and items[i - 1].took and normalize_name(m.text) in items[i - 1].took)]
@@ -1301,10 +1407,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
     # A town's name said once as a team is ("Newcastle manager Graeme Souness") is the club's in every mention.
     # "St Pauli" said as a team makes a team of "St. Pauli" too: the key is the name without its full stops.
-    clubs = ({_club_key(m.text) for m in items if m.club}
-             - {_club_key(n) for n in afters if n.lower() in known_places()})
-    items = [m._replace(club=True) if m.label in ("GPE", "LOC") and _club_key(m.text) in clubs else m
-             for m in items]
+    # Not a mention said as a place is ("in Barcelona"), nor a nation ("for France" is the nation's team).
+    clubs = ({_club_key(m.text) for m in items if m.club} - {_club_key(n) for n in afters if _nation(n)})
+    clubs |= {k.rsplit(" ", 1)[0] for k in clubs if _bare(k.rsplit(" ", 1)[-1]) in CLUB_HEADS}  # "Newcastle" of "Newcastle United"
+    items = [m._replace(club=True) if m.label in ("GPE", "LOC", "FAC") and _club_key(m.text) in clubs and not m.placed
+             else m for m in items]
     # A title ("the film Hotel Rwanda", "“Don Giovanni”") is no name of our types: none of its mentions counts.
     # The word after a full name of a person does not make a work of it ("the Britney Spears song").
     # Only a word before it or quotes make a title of an organisation's name: "the NBC series", "the EPA programme"
@@ -1393,6 +1500,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # "New York" and "Times", nor "Manchester United" "Manchester" and "United"); so is a caption's name run into a
     # place the article names alone ("Real Madrid Orlando"), or a country into a name of two words or more ("Italy
     # Sky Sports").
+    # The names the model tagged as places, which a club's name may have turned into organisations ("Orlando have").
+    tagged_places = {normalize_name(m.text).lower() for m in items if m.label in ("GPE", "LOC")}
     for key in sorted((k for k in tally if len(k[0].split()) >= 3), key=lambda k: -len(k[0])):
         w = key[0].split()
         if key not in tally or len(tally[key].shown.split()) != len(w):
@@ -1402,7 +1511,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             right = [k for k in tally if k[0] == " ".join(w[i:]) and k != key]
             if left and right and (i >= 2 and len(w) - i >= 2
                                    or any(k[1] == "person" and " " in k[0] for k in left + right)
-                                   or i >= 2 and len(w) - i == 1 and any(k[1] == "place" for k in right)
+                                   or i >= 2 and len(w) - i == 1 and (any(k[1] == "place" for k in right) or w[i] in tagged_places
+                                                                      and any(k[1] == "organization" for k in left))
                                    and (w[i] in known_places() or w[i] in towns())
                                    or i == 1 and w[0] in countries() and len(w) - i >= 2):
                 share(key, [(left[0], None), (right[0], None)])
@@ -1606,6 +1716,11 @@ def _beside_a_place(items: Sequence[Mention], i: int) -> bool:
     last = m.text.split()[-1] if m.text.split() else ""
     return (i + 1 < len(items) and (m.after == "and" == items[i + 1].before or items[i + 1].before == last + ",")
             and known(items[i + 1]))
+
+
+def _nation(name: str) -> bool:
+    """Whether ``name`` is a country's, a region's or a nation's of the UK (not a city's): its team is said by its name."""
+    return name.lower() in countries() or name.lower() in _HOME_NATIONS
 
 
 def _club_key(text: str) -> str:
