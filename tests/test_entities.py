@@ -706,6 +706,9 @@ def test_a_name_said_only_after_in_the_is_a_region():
     text = "A lab in the Caucasus found it, as the Guardian said in the Guardian."
     assert found(text, ("Caucasus", "ORG"), ("Guardian", "ORG"), ("Guardian", "ORG")) == {
         ("Caucasus", "place"): 1, ("Guardian", "organization"): 2}
+    # An acronym after "from the" is a body, not a region.
+    text = "Investors look to the meeting of finance ministers from the G7 industrialised nations in London."
+    assert found(text, ("G7", "ORG"), ("London", "GPE")) == {("G7", "organization"): 1, ("London", "place"): 1}
 
 
 def test_regions_page_links_and_banks_cut_short():

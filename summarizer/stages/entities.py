@@ -1411,10 +1411,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and all(m.label in ("ORG", "PERSON") and not m.sport and _bare(m.before) in _TO_PLACE
                               and m.before.islower() for m in ms)}
     # So is one the article writes only after a preposition of place and "the" ("in the Caucasus", "across the
-    # Algarve"), outside match reports, when it is no everyday word ("in the Guardian", "in the Times" are papers).
+    # Algarve"), outside match reports, when it is no everyday word ("in the Guardian", "in the Times" are papers) and
+    # a word of letters, not an acronym ("from the G7 nations", "across the EU" are bodies).
     said_as_places |= {n for n, ms in afters.items()
                        if all(m.label == "ORG" and m.placed and m.before.lower() == "the" and not m.sport and not m.firm
-                              for m in ms) and _zipf(n.lower()) < weights.region_max_zipf}
+                              for m in ms) and _zipf(n.lower()) < weights.region_max_zipf
+                       and n.isalpha() and not n.isupper()}
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
     # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more (tagged
     # so or not: see ``Mention.at_only``), and never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
