@@ -332,7 +332,7 @@ def surnames() -> frozenset[str]:
 
 def _folded(word: str) -> str:
     """A word as the census lists have it: lower case, without accents or punctuation ("Quiñones": "quinones")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", _bare(word)) if c.isascii())
+    return _folded_name(_bare(word))
 
 
 def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
@@ -1228,10 +1228,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3 and m.before in _PERSON_ROLES
-          and (m.sport or m.before not in _CLUB_STAFF | {"coach"})
-          and all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in found.parts)
-          and not {_bare(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
-          and not any(_bare(w) in known_places() for w in found.parts)):
+          and (m.sport or m.before not in _CLUB_STAFF | {"coach"}) and _could_be_a_persons(found.parts)):
         # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
         # organisation: given names the census lacks, but the word before says a person.
         found.kind = "person"
@@ -1693,8 +1690,14 @@ def _words_say_place(parts: Sequence[str]) -> bool:
     if set(bare) & _PLACE_NAME_WORDS:
         return True
     # Not a town's name: GeoNames' other names of towns are too many ("Taio", "Cruz").
-    return any(" ".join(bare[i:j]) in known_places() | countries() | _regions()
-               for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
+    places = _places_and_states()
+    return any(" ".join(bare[i:j]) in places for i in range(len(bare)) for j in range(i + 1, len(bare) + 1))
+
+
+@functools.cache
+def _places_and_states() -> frozenset[str]:
+    """Known places, countries and the countries and US states that hold a town, in lower case (not towns)."""
+    return known_places() | countries() | _regions()
 
 
 def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights = WEIGHTS) -> bool:
@@ -1706,20 +1709,12 @@ def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights
     m = items[i]
     words = normalize_name(m.text).split()
     if (m.label not in ("ORG", "GPE", "LOC", "FAC") or len(words) not in (1, 2) or m.firm or m.work or m.club
-            or m.placed
-            or not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in words)
-            or {_bare(w) for w in words} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
-            or any(_bare(w) in known_places() for w in words) or is_known_place(" ".join(words).lower())):
+            or m.placed or not _could_be_a_persons(words) or is_known_place(" ".join(words).lower())):
         return False
     if len(words) == 1 and (m.label == "ORG" and not m.sport or _zipf(words[0].lower()) >= weights.word_min_zipf):
         return False  # a firm listed among people is still a firm ("Apple, Tim Cook and ..."): only in team lists
-    neighbours: list[Mention] = []
-    if i and (m.before.endswith(",") and items[i - 1].text.split()[-1] == m.before[:-1]
-              or m.before == "and" == items[i - 1].after):
-        neighbours.append(items[i - 1])
-    if i + 1 < len(items) and (m.after == "and" == items[i + 1].before
-                               or items[i + 1].before == words[-1] + ","):
-        neighbours.append(items[i + 1])
+    before, after = _list_neighbours(items, i, words[-1])
+    neighbours = [n for n in (before, after) if n is not None]
     if len(words) == 1:
         return len(neighbours) == 2 and all(n.label == "PERSON" for n in neighbours)
     # One neighbour will do for a name that reads partly as a person's (a census given name or surname).
@@ -1731,18 +1726,34 @@ def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights
 def _beside_a_place(items: Sequence[Mention], i: int) -> bool:
     """Whether ``items[i]`` stands in a list ("A, B and C") beside a known place the model tagged as one, or just
     after a place and a comma ("West Edmonton, Alberta")."""
-    m = items[i]
 
-    def known(n: Mention) -> bool:
+    def known(n: Mention | None) -> bool:
+        if n is None:
+            return False
         name = normalize_name(n.text).lower()
         return n.label in ("GPE", "LOC") and (is_known_place(name) or is_known_place(name.split()[-1]))
 
-    if i and known(items[i - 1]) and (m.before == "and" == items[i - 1].after or m.before.endswith(",")
-                                      and items[i - 1].text.split()[-1:] == [m.before[:-1]]):
-        return True
-    last = m.text.split()[-1] if m.text.split() else ""
-    return (i + 1 < len(items) and (m.after == "and" == items[i + 1].before or items[i + 1].before == last + ",")
-            and known(items[i + 1]))
+    return any(known(n) for n in _list_neighbours(items, i, items[i].text.split()[-1] if items[i].text.split() else ""))
+
+
+def _list_neighbours(items: Sequence[Mention], i: int, last: str) -> tuple[Mention | None, Mention | None]:
+    """The mentions just before and after ``items[i]`` in a list ("A, B and C"), or None where none stands: the one
+    before ends with the word before the comma before it, or "and" parts them; the one after has "and" before it,
+    or ``last`` (the mention's last word) and a comma."""
+    m = items[i]
+    before = items[i - 1] if i and (m.before == "and" == items[i - 1].after or m.before.endswith(",")
+                                    and items[i - 1].text.split()[-1:] == [m.before[:-1]]) else None
+    after = items[i + 1] if i + 1 < len(items) and (m.after == "and" == items[i + 1].before
+                                                    or items[i + 1].before == last + ",") else None
+    return before, after
+
+
+def _could_be_a_persons(words: Sequence[str]) -> bool:
+    """Whether capitalised words could be a person's name: each a capitalised word of letters (and hyphens), not in
+    capitals, none a word of organisations, clubs or places' names, nor a particle, nor a known place."""
+    return (all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in words)
+            and not {_bare(w) for w in words} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
+            and not any(_bare(w) in known_places() for w in words))
 
 
 def _nation(name: str) -> bool:
