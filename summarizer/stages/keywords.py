@@ -480,8 +480,7 @@ def _compounds(groups: dict[str, list[tuple[str, int]]], uses: Counter[str], tit
             if any((start, start + len(text.split()[0])) in demonyms for text, start in occ2):
                 continue  # "German deal"
             mods = occ2[0][0].split()[:-1]
-            if any(m.lower() in ROLE_NOUNS or m.lower() in GENERIC or m.lower() in UNITS or _NUMBER.match(m)
-                   or _is_time_word(m) for m in mods):
+            if any(_says_no_kind(m) for m in mods):
                 continue  # "percent more jobs", "second quarter"
             if not all(text.islower() for text, _ in occ2) and not _is_name(occ2[0][0]):
                 continue  # "Italian designers", "Services Employment"
@@ -523,8 +522,7 @@ def _title_compound(key: str, title_phrases: Sequence[str], uses: Counter[str], 
         if not 2 <= len(words) <= 3 or phrase_key(words[-1]) != key:
             continue
         mods = words[:-1]
-        if any(m.lower() in ROLE_NOUNS or m.lower() in GENERIC or m.lower() in UNITS or _NUMBER.match(m)
-               or _is_time_word(m) or m.lower() in norp or not m.replace("-", "").isalpha()
+        if any(_says_no_kind(m) or m.lower() in norp or not m.replace("-", "").isalpha()
                or uses[phrase_key(m)] < 1 for m in mods):
             continue
         shown = []
@@ -536,6 +534,13 @@ def _title_compound(key: str, title_phrases: Sequence[str], uses: Counter[str], 
             continue  # a name and a plain word ("Gaza ceasefire offer"): shown as the body has them, or not at all
         return " ".join(shown + [words[-1].lower()])
     return None
+
+
+def _says_no_kind(modifier: str) -> bool:
+    """Whether a word before an everyday noun says nothing of what kind it is: a role, a generic word, a unit, a number
+    or a time ("percent more jobs", "second quarter"): no phrase to show the noun as (:func:`_compounds`)."""
+    m = modifier.lower()
+    return m in ROLE_NOUNS or m in GENERIC or m in UNITS or bool(_NUMBER.match(modifier)) or _is_time_word(modifier)
 
 
 #: The other words of a phrase that an everyday word is shown as are the story's when the article uses them this often.
