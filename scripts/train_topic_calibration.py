@@ -52,10 +52,10 @@ class RecordingIndex(TopicIndex):
         super().__init__(*args, **kwargs)
         self.seen: list[tuple[np.ndarray, np.ndarray]] = []
 
-    def evidence(self, sentence_vectors, title_vector, weights=DEFAULT_TOPIC_WEIGHTS):  # type: ignore[override]
-        raw, final = super().evidence(sentence_vectors, title_vector, weights)
+    def scores(self, sentence_vectors, title_vector, weights=DEFAULT_TOPIC_WEIGHTS):  # type: ignore[override]
+        raw, final, votes = super().scores(sentence_vectors, title_vector, weights)
         self.seen.append((raw, final))
-        return raw, final
+        return raw, final, votes
 
 
 def examples(path: Path, map_name: str, pipeline: Pipeline, index: RecordingIndex) -> list[dict]:

@@ -261,10 +261,20 @@ class TopicIndex:
         weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
     ) -> tuple[np.ndarray, np.ndarray]:
         """Each concept's similarity to the article (``raw``) and its uncalibrated ranking score."""
+        raw, final, _votes = self.scores(sentence_vectors, title_vector, weights)
+        return raw, final
+
+    def scores(
+        self,
+        sentence_vectors: np.ndarray,
+        title_vector: np.ndarray | None,
+        weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS,
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`evidence`, and the branches' shares of the sentence votes it was ranked by (:meth:`branch_votes`)."""
         raw, sent_sim = self.similarity(self.vectors, sentence_vectors, title_vector, weights)
         branch = self.branch_votes(sent_sim, title_vector, weights.votes_per_sentence)
         final = raw + weights.branch * (branch[self.root_of] - branch.max()) + weights.specificity * (self.levels - 1)
-        return raw, final
+        return raw, final, branch
 
     @staticmethod
     def similarity(vectors: np.ndarray, sentence_vectors: np.ndarray, title_vector: np.ndarray | None,
@@ -333,12 +343,10 @@ class TopicIndex:
         """
         if len(sentence_vectors) == 0:
             return TopicChoice((), 0.0)
-        raw, final = self.evidence(sentence_vectors, title_vector, weights)
+        raw, final, votes = self.scores(sentence_vectors, title_vector, weights)
         best = float(raw.max())
         if best < min_score:
             return TopicChoice((), best, weak=True)
-        votes = self.branch_votes(self.similarity(self.vectors, sentence_vectors, title_vector, weights)[1], title_vector,
-                                  weights.votes_per_sentence)
         if self.calibration is not None:
             branch = self.root_of[int(np.argmax(final + self.calibration.adjust(raw)[self.root_of]))]
         else:
@@ -686,11 +694,8 @@ def _own_stems(definition: str) -> set[str]:
     unless it also has them in lower case) and the words commoner than :data:`SPORT_WORD_ZIPF`."""
     from .keywords import zipf_frequency
 
-    names: set[str] = set()
-    lower: set[str] = set()
-    for sentence in re.split(r"(?<=[.!?;:])\s+", definition):
-        for k, word in enumerate(_WORD.findall(sentence)):
-            (names if k and word[0].isupper() else lower).add(word.lower())
+    lower = {word.lower() for sentence in re.split(r"(?<=[.!?;:])\s+", definition)
+             for k, word in enumerate(_WORD.findall(sentence)) if not (k and word[0].isupper())}
     return {_stem(w) for w in lower if zipf_frequency(w) < SPORT_WORD_ZIPF}
 
 
