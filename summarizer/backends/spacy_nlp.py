@@ -280,11 +280,19 @@ def _quote_starts(doc: Any) -> set[int]:
     bullied,' she told ...". The mark stands after a full stop or a question or exclamation mark and a space, and is
     glued to a capitalised word."""
     found: set[int] = set()
-    for tok in doc[1:-1]:
+    for m in _QUOTE_AFTER_STOP.finditer(doc.text):  # the text first, as for glued starts: few documents hold one
+        span = doc.char_span(m.start(), m.start() + 1)
+        if span is None or len(span) != 1 or not 0 < span[0].i < len(doc) - 1:
+            continue
+        tok = span[0]
         if (tok.text in _OPENING_MARKS and not tok.whitespace_ and doc[tok.i + 1].text[:1].isupper()
                 and doc[tok.i - 1].text in _SENTENCE_END and doc[tok.i - 1].whitespace_):
             found.add(tok.i)
     return found
+
+
+#: A quotation mark after a full stop (or "?", "!") and a space: where :func:`_quote_starts` looks.
+_QUOTE_AFTER_STOP = re.compile("(?<=[.!?] )['\"‘“]")
 
 
 def _sentence_starts(doc: Any) -> list[int]:
