@@ -823,3 +823,51 @@ def test_countries_by_the_names_the_news_writes_are_places_without_a_cue():
     got = found(text, ("Turkey", "GPE"), ("EU", "ORG"), ("Burma", "GPE"), ("Turkey", "GPE"), ("Ivory Coast", "GPE"))
     assert got == {("Turkey", "place"): 2, ("EU", "organization"): 1, ("Burma", "place"): 1,
                    ("Ivory Coast", "place"): 1}
+
+
+def test_fifth_round_people_of_a_match_report_and_names_glued_to_them():
+    # A player whose surname the census lacks, tagged as an organisation, in a match report; a scorer and the minute
+    # of the goal; a ground run into a player's surname; a nation's language or people is no team.
+    text = ("Jordan Henderson signed on. He follows Daniel Sturridge and Philippe Coutinho, who is at Anfield "
+            "Henderson chases the ball. James Grady scored. Scorers: Grady 29. An impressive Welsh side lost to the Scots.") + _MATCH
+    got = found(text, ("Jordan Henderson", "PERSON"), ("Daniel Sturridge", "ORG"), ("Philippe Coutinho", "PERSON"),
+                ("Anfield Henderson", "ORG"), ("James Grady", "PERSON"), ("Grady 29", "ORG"), ("Welsh", "ORG"),
+                ("Scots", "ORG"))
+    assert got == {("Jordan Henderson", "person"): 1, ("Daniel Sturridge", "person"): 1,
+                   ("Philippe Coutinho", "person"): 1, ("James Grady", "person"): 1}
+    # Outside a match report, a full name tagged as an organisation whose surname the article tags alone as a person.
+    text = "Italy skipper Marco Bortolami is calm. Bortolami said so."
+    got = found(text, ("Italy", "GPE"), ("Marco Bortolami", "ORG"), ("Bortolami", "PERSON"))
+    assert got[("Marco Bortolami", "person")] == 2
+
+
+def test_fifth_round_titles_heads_and_awards():
+    text = ("Superintendent Donnie Evans spoke. Eon Labs and Teva merged; he escaped from Maze Prison. "
+            "Smith was PFA Player of the Year.")
+    got = found(text, ("Superintendent Donnie Evans", "ORG"), ("Eon Labs", "PERSON"), ("Teva", "ORG"),
+                ("Maze Prison", "PERSON"), ("PFA Player of the Year", "ORG"))
+    assert got == {("Donnie Evans", "person"): 1, ("Eon Labs", "organization"): 1, ("Teva", "organization"): 1,
+                   ("Maze Prison", "place"): 1}
+
+
+def test_fifth_round_an_acronym_counted_is_a_thing():
+    # "a GP, who", "ATMs": a kind of thing; "an FBI agent" is the FBI's agent.
+    text = "She saw a GP, who sent her on. ATM fees rose as ATMs closed. An FBI agent and the FBI said so."
+    got = found(text, ("GP", "ORG"), ("ATM", "ORG"), ("FBI", "ORG"), ("FBI", "ORG"))
+    assert got == {("FBI", "organization"): 2}
+
+
+def test_fifth_round_teams_listed_after_a_team_and_a_sentence_before_a_firm_word():
+    text = "Phoenix play two each against Oklahoma City and Memphis, and one against Dallas." + _MATCH
+    got = found(text, ("Phoenix", "GPE"), ("Oklahoma City", "GPE"), ("Memphis", "GPE"), ("Dallas", "GPE"))
+    assert got[("Memphis", "organization")] == 1 and got[("Oklahoma City", "organization")] == 1
+    # A firm's word ending the sentence before says nothing of the name that opens the next.
+    text = "It is the first deal Iraq signed with a foreign oil company. Iraq is still trying."
+    got = found(text, ("Iraq", "GPE"), ("Iraq", "GPE"))
+    assert got == {("Iraq", "place"): 2}
+
+
+def test_fifth_round_a_firms_possessive_name():
+    text = "McDonald's said sales rose. McDonald's shares fell."
+    got = found(text, ("McDonald", "ORG"), ("McDonald", "ORG"))
+    assert got == {("McDonald's", "organization"): 2}

@@ -54,6 +54,7 @@ HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss":
 TITLES = frozenset(
     """
     professor president vice-president minister premier chancellor secretary senator congressman congresswoman
+    superintendent
     governor mayor king queen prince princess emperor sheikh pope cardinal bishop archbishop rabbi imam judge
     father colonel captain lieutenant sergeant detective inspector commissioner ambassador chairman chairwoman
     chairperson spokesman spokeswoman coach manager boss striker midfielder defender goalkeeper actor actress
@@ -74,7 +75,7 @@ PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
     mountains hills grove airport stadium park gardens county province region district station alley
-    theatre theater arena velodrome
+    theatre theater arena velodrome prison jail
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -83,12 +84,15 @@ ORG_HEADS = frozenset(
     """
     party police council committee subcommittee commission ministry department agency association institute
     university college bureau authority federation club fc foundation society trust airlines airways studio studios
+    labs laboratories
     """.split()
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
 #: Olympics"), which is neither a person, an organisation nor a place.
 _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
                          "marathon festival final finals".split())
+#: The span of an award named "... of the Year" ("PFA Player of the Year", "Manager of the Month").
+_AWARD_SPANS = frozenset("year season month decade century week".split())
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
 #: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
 _RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
@@ -605,14 +609,16 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
-    firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
+    firm = (prev.islower() and not prev.endswith((".", "!", "?")) and _bare(prev) in _FIRM_BEFORE  # not "oil company. Iraq"
+            or _FIRM_AFTER.match(text, end) is not None
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
-                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights),
+                   _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
+                   _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name))
 
@@ -683,6 +689,22 @@ def _given_before(text: str, start: int, name: str, label: str, prev: str, weigh
     if _folded(prev) in given_names() and zipf < 6 or zipf < weights.word_min_zipf + 1:
         return prev  # not "In" of "Last Tango In Paris": the census has it, but it is a word of every text
     return ""
+
+
+#: After an acronym said as a thing one has ("a GP, who", "an ATM and"): punctuation or a word of grammar, not a noun it
+#: would modify ("a UN official", "an FBI agent").
+_COUNTED_AFTER = (r"(?=\s*[,.;:)!?]|\s+(?:who|which|that|and|or|to|in|on|at|for|with|is|was|will|would|can|could|has|"
+                  r"had)\b)")
+
+
+def _counted(text: str, name: str) -> bool:
+    """Whether ``text`` counts the acronym ``name`` as a kind of thing: writes its plural ("ATMs", "RBIs", "GPs") or
+    writes it alone after "a" or "an" ("a GP, who", "an FCEV and"). An organisation is not counted so ("a UN official",
+    "an FBI agent" say the body's official, agent)."""
+    if not re.fullmatch(r"[A-Z]{2,5}", name) or name.lower() in PLACE_ACRONYMS:
+        return False
+    return (re.search(rf"(?<![\w&.-]){name}s(?![\w&-])", text) is not None
+            or re.search(rf"(?<![\w-])(?:a|an|A|An) {name}{_COUNTED_AFTER}", text) is not None)
 
 
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
@@ -762,7 +784,8 @@ def _owns_its_s(text: str, start: int, name: str) -> bool:
     with " & " or a courtesy title, written more than once and never without the "'s"; written once, only before what
     no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
     words = name.split()
-    if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS):  # not "AT&T's", "E&Y's"
+    if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS  # not "AT&T's", "E&Y's"
+            or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()):  # "McDonald's"
         return False
     ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
     if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
@@ -1107,6 +1130,24 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         name = " ".join(parts)
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    while len(parts) > 1 and parts[-1] in ("The", "A", "An"):
+        parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
+        name = " ".join(parts)
+    if len(parts) == 1 and name.lower() in _language_names() and name.lower() not in _places_and_states():
+        return None  # "an impressive Welsh side", "the Scots": a people's or language's name, no team's
+    if (len(parts) == 2 and parts[1].isdigit() and len(parts[1]) <= 3
+            and any(p == parts[0].lower() or p.endswith(f" {parts[0].lower()}") for p in people)):
+        return None  # "Grady 29": a scorer and the minute of the goal, of a match report's list
+    if (len(parts) == 2 and m.before in ("at", "in", "from") and parts[0][1:].islower() and _folded(parts[0]) not in given_names(0.0)
+            and _zipf(parts[1].lower()) < weights.town_max_zipf
+            and any(p.endswith(f" {parts[1].lower()}") and not p.startswith(f"{parts[0].lower()} ") for p in people)):
+        # "at Anfield Henderson chases", "at Wembley Henderson's new deal": a place and the surname of a person of the
+        # article, of a caption run into the text
+        return None
+    if (kind != "person" and len(parts) == 3 and _is_title(parts[0], capitalised=True) and parts[0][1:].islower()
+            and reads_as_person(parts[1:])):
+        parts, kind = parts[1:], "person"  # "Superintendent Donnie Evans" tagged as an organisation
+        name = " ".join(parts)
     if len(parts) > 1 and _all_caps(parts[0]) and parts[0].lower() in WIRE_AGENCIES and _zipf(parts[1].lower()) >= 3:
         return None  # "AP Suicide": a digest's sign-off "(AP)" run into the next story's headline
     if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) in OFFICE_TAILS
@@ -1182,6 +1223,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
+    if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
+        return None  # "PFA Player of the Year", "Manager of the Month": an award, none of our types
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
@@ -1227,6 +1270,18 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (found.kind != "person" and not cue and reads_as_person(found.parts, place=found.kind == "place")
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
+    elif (found.kind != "person" and not cue and len(found.parts) == 2 and not m.club
+          and (m.sport or found.parts[1].lower() in people and not any(
+              p.endswith(f" {found.parts[1].lower()}") and p != " ".join(found.parts).lower() for p in people))
+          and _folded(found.parts[0]) in given_names() and found.parts[0].lower() not in companies | places
+          and found.parts[1][1:].islower() and _folded(found.parts[0]) not in known_places()
+          and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
+          and " ".join(found.parts).lower() not in known_places() and _folded_name(found.parts[1]) not in towns()
+          and _folded_name(" ".join(found.parts)) not in towns()):
+        # In a match report, or when the article tags the surname alone as a person, a common given name and a word
+        # that says no club, league or place, tagged as an organisation: a person whose surname the census lacks
+        # ("Daniel Sturridge", "Marco Bortolami").
+        found.kind = "person"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3 and m.before in _PERSON_ROLES
           and (m.sport or m.before not in _CLUB_STAFF | {"coach"}) and _could_be_a_persons(found.parts)):
         # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
@@ -1250,6 +1305,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (found.kind == "person" and not found.titled and len(found.parts) >= 2
           and found.parts[-1].lower() in countries() and _folded(found.parts[0]) not in given_names(0.0)):
         found.kind = "organization"  # "Lycos Europe", a firm's branch of a region, tagged as a person (not "Chris Ireland")
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2 and m.sport
+          and (found.parts[-1].lower() in known_places() or _folded_name(found.parts[-1]) in towns())
+          and _folded(found.parts[-1]) not in surnames() | given_names(0.0)
+          and _folded(found.parts[0]) not in given_names(0.0) | surnames()):
+        found.kind = "organization"  # in a match report, "Werder Bremen", "Atletico Madrid": a club of the town
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
@@ -1382,6 +1442,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # is no name of its own in the article.
     items = [m._replace(text=f"{m.given} {m.text}", label="PERSON", before="")
              if m.given and m.given.lower() not in named else m for m in items]
+    # In a match report, a town listed right after a team ("against Oklahoma City and Memphis", "beat Leeds, Hull and
+    # Derby") is a team too.
+    for i in range(1, len(items)):
+        m0, m = items[i - 1], items[i]
+        if (m.sport and m0.club and _listed_after(m0, m) and m.label in ("GPE", "LOC") and not m.placed
+                and not _nation(normalize_name(m.text))):
+            items[i] = m._replace(club=True)
     # A name listed beside a known place ("Albania, Bulgaria and Macedonia") or after one and a comma ("West Edmonton,
     # Alberta") is said as a place is.
     items = [m._replace(placed=True) if not m.placed and _beside_a_place(items, i) else m for i, m in enumerate(items)]
@@ -1746,6 +1813,12 @@ def _list_neighbours(items: Sequence[Mention], i: int, last: str) -> tuple[Menti
     after = items[i + 1] if i + 1 < len(items) and (m.after == "and" == items[i + 1].before
                                                     or items[i + 1].before == last + ",") else None
     return before, after
+
+
+def _listed_after(first: Mention, then: Mention) -> bool:
+    """Whether mention ``then`` follows ``first`` in a list: "X and Y", "X, Y"."""
+    return (first.after == "and" and then.before == "and"
+            or first.after == "," and then.before == f"{first.text.split()[-1]},")
 
 
 def _could_be_a_persons(words: Sequence[str]) -> bool:
