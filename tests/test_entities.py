@@ -871,3 +871,25 @@ def test_fifth_round_a_firms_possessive_name():
     text = "McDonald's said sales rose. McDonald's shares fell."
     got = found(text, ("McDonald", "ORG"), ("McDonald", "ORG"))
     assert got == {("McDonald's", "organization"): 2}
+
+
+def test_fifth_round_firm_words_job_words_towns_with_their_region_and_lands():
+    # A firm's word before the name ("parts maker Robert Bosch"); an everyday word before a given name and surname
+    # the census lacks; a town and its region run together; a head word the model cut off; a land acted on.
+    text = ("A pump supplied by parts maker Robert Bosch failed. Email David Zax with tips. He lives in Doncaster, "
+            "South Yorkshire. The National Development Planning Agency said Indonesia would help the restoration of "
+            "Karabakh.")
+    got = found(text, ("Robert Bosch", "PERSON"), ("Email David Zax", "PERSON"), ("Doncaster, South Yorkshire", "GPE"),
+                ("National Development Planning", "ORG"), ("Indonesia", "GPE"), ("Karabakh", "ORG"))
+    assert got == {("Robert Bosch", "organization"): 1, ("David Zax", "person"): 1, ("Doncaster", "place"): 1,
+                   ("National Development Planning Agency", "organization"): 1, ("Indonesia", "place"): 1,
+                   ("Karabakh", "place"): 1}
+    # A Catalan given name is no English word of a job: "Josep Maria Bartomeu" stays whole.
+    text = "Barcelona president Josep Maria Bartomeu spoke."
+    assert found(text, ("Josep Maria Bartomeu", "PERSON")) == {("Josep Maria Bartomeu", "person"): 1}
+
+
+def test_fifth_round_a_trailing_article_is_cut():
+    text = "Jordan Henderson is set to sign a deal at Anfield The midfielder said so."
+    got = found(text, ("Jordan Henderson", "PERSON"), ("Anfield The", "FAC"))
+    assert got == {("Jordan Henderson", "person"): 1, ("Anfield", "place"): 1}

@@ -115,7 +115,8 @@ WORK_NOUNS = frozenset("programme film movie song album series sitcom documentar
 #: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
-brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator""".split())
+brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator maker supplier label chain carrier
+distributor""".split())
 #: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
 #: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
 #: Emirates (UAE)").
@@ -568,6 +569,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                     or any(len(w) > 1 and w.isalpha() and w.isupper() for w in neighbours)
                     or len(letters) >= weights.shouting_letters
                     and (start == line_start or nxt[:1] in ("(", "-", "–", "—")))
+    if (label == "ORG" and " " not in name.strip() and not _all_caps(name)
+            and _TERRITORY_OF.search(text, max(0, start - 40), start) is not None):
+        label = "GPE"  # "the restoration of Karabakh": a land, not a body
     word = normalize_name(name)
     common = (" " not in word and word[:1].isupper() and not word.isupper() and word.lower() in text
               and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None)
@@ -642,9 +646,16 @@ _PLACE_CUE_AFTER = re.compile(r"(?:-based|\s+(?:region|district|province|village
                               r"peninsula|border|coast)\b|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
 
 
+#: What is done to a land, before its name: "the restoration of Karabakh", "the invasion of Iraq", "the annexation of
+#: Crimea" (a name so said and tagged as an organisation is the place).
+_TERRITORY_OF = re.compile(r"(?<![\w-])(?:restoration|reconstruction|rebuilding|liberation|occupation|annexation|invasion"
+                           r"|partition|reunification|demilitari[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _said_with_place_cue(text: str, start: int, end: int) -> bool:
     """Whether the words around a mention say it is a place: see :attr:`Mention.placed`."""
     return (_PLACE_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+            or _TERRITORY_OF.search(text, max(0, start - 40), start) is not None
             or _PLACE_CUE_AFTER.match(text, end) is not None)
 
 
@@ -804,6 +815,11 @@ _NOT_AFTER_POSSESSIVE = re.compile(r"(?:[,.;:)]|\s+(?:\d|(?:said|says|has|had|is
 _CLUB_HEAD_AFTER = re.compile(r" (?:United|Rovers|Wanderers|Athletic|Albion|Hotspur|FC|AFC)\b(?![-'’])")
 
 
+#: An organisation's head word, capitalised, just after a name ("Planning| Agency"), not followed by more of a name.
+_ORG_HEAD_AFTER = re.compile(r" (?:Agency|Authority|Commission|Committee|Council|Ministry|Department|Association|Institute"
+                             r"|Bureau|Foundation|Federation|Society)(?=$|[,.;:!?)”\"]|[’']s\b| +[a-z(])")
+
+
 def _run_on(text: str, start: int, name: str, label: str) -> str:
     """The words after a name at ``start`` that the NER model left out of it, with the space before them, or ""."""
     rest = text[start + len(name) : start + len(name) + 120]
@@ -822,6 +838,9 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
             return m.group(0)
     if label == "ORG" and (m := _LETTER.match(rest)):
         return m.group(0)
+    if (label == "ORG" and len(words) > 1 and _bare(words[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES
+            and (m := _ORG_HEAD_AFTER.match(rest))):
+        return m.group(0)  # "National Development Planning| Agency": the head the model cut off
     if label == "ORG" and {_bare(w) for w in words} & _JOINING_HEADS and (m := _JOINED.match(rest)):
         run = m.group(2).split()
         # A known place only after "of" and the head word itself: "Muslim Council of Britain", not "Institute in the US".
@@ -1128,6 +1147,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
                     if f"{_bare(m.before)} {' '.join(parts[:i])}".lower() in bodies), 0)
         parts = parts[cut:]
         name = " ".join(parts)
+    if kind == "place" and ", " in name and len(name.split(", ")) == 2 and not m.text.startswith(name.split(", ")[1]):
+        name = name.split(", ")[0]  # "Doncaster, South Yorkshire", "Penarth, South Wales": the town, and its region
+        parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
     while len(parts) > 1 and parts[-1] in ("The", "A", "An"):
@@ -1183,7 +1205,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and (is_demonym(parts[0]) or _folded(parts[0]) not in given_names(0.0)
                and (_folded(parts[0]) not in surnames() or _zipf(parts[0].lower()) >= weights.role_word_zipf)
                and _zipf(parts[0].lower()) >= weights.word_min_zipf)
-          and (reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
+          and ((reads_as_person(parts[1:]) or m.label == "PERSON" and _folded(parts[0]) not in surnames()
+                and _zipf(parts[0].lower()) >= weights.describing_zipf
+                and _folded(parts[1]) in given_names() - _PARTICLES and parts[2][1:].islower()
+                and not {_folded(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS))
+               and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
                or " ".join(parts[1:]).lower() in people and (is_demonym(parts[0])
                                                                        or _zipf(parts[0].lower()) >= weights.describing_zipf)
                and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
