@@ -1152,7 +1152,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
-    while len(parts) > 1 and parts[-1] in ("The", "A", "An"):
+    while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
         name = " ".join(parts)
     if len(parts) == 1 and name.lower() in _language_names() and name.lower() not in _places_and_states():
