@@ -893,3 +893,14 @@ def test_fifth_round_a_trailing_article_is_cut():
     text = "Jordan Henderson is set to sign a deal at Anfield The midfielder said so."
     got = found(text, ("Jordan Henderson", "PERSON"), ("Anfield The", "FAC"))
     assert got == {("Jordan Henderson", "person"): 1, ("Anfield", "place"): 1}
+
+
+def test_fifth_round_newspapers_and_more_words_of_a_match_report():
+    text = "The Salt Lake Tribune reported it; Glen Post, the chief executive, spoke."
+    got = found(text, ("Salt Lake Tribune", "GPE"), ("Glen Post", "PERSON"))
+    assert got == {("Salt Lake Tribune", "organization"): 1, ("Glen Post", "person"): 1}
+    # A round-up of the knockout draw counts as a match report: a town listed there is its club.
+    text = ("Chelsea reached the knockout stages of the Champions League; the draw is on Friday. Barcelona, who were "
+            "seeded, won their matches and beat Porto.")
+    got = found(text, ("Chelsea", "ORG"), ("Champions League", "ORG"), ("Barcelona", "GPE"), ("Porto", "GPE"))
+    assert got[("Porto", "organization")] == 1

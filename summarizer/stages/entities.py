@@ -868,8 +868,9 @@ _MATCH_CLUB_HEADS = frozenset("city town county villa palace rangers".split())
 
 
 #: Words of a match report; see ``EntityWeights.match_words``.
-_MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|try|tries|match|fixture|league|"
-                          r"premiership|kick-off|half-time|penalty|v|vs|club|coach|manager|relegation|promotion|"
+_MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|try|tries|match|matches|fixtures?|league|"
+                          r"knock-?out|(?:semi|quarter)-finals?|hat-trick|seeded|premiership|kick-off|half-time|penalty|v|vs|"
+                          r"club|coach|manager|relegation|promotion|"
                           r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell|rebounds|assists|"
                           r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman)\b",
                           re.IGNORECASE)
@@ -1031,6 +1032,11 @@ _COURT_KINDS = frozenset("""supreme superior high district crown county appeals 
 family juvenile municipal constitutional probate bankruptcy tax""".split())
 
 
+#: The last word of a newspaper's name ("Salt Lake Tribune", "Jerusalem Post", "Des Moines Register").
+_PAPER_HEADS = frozenset("times post tribune herald gazette chronicle telegraph courier register mercury inquirer "
+                         "examiner sentinel dispatch bulletin".split())
+
+
 def _cue(parts: Sequence[str], after: str) -> str | None:
     """The type a name's own words, or the word after it, say it has ("Chrysler Corp", "Labour Party", "Bank of
     England", "Tate & Lyle", "Goodison Park", "Aghdam region"); None when they say none."""
@@ -1042,6 +1048,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky", "Rock and Roll Hall of Fame"
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEADS | {"bank"}:
         return "organization"
+    if len(words) > 1 and words[-1] in _PAPER_HEADS and words[0] not in given_names(0.0):
+        return "organization"  # "Salt Lake Tribune", "Denver Post", "Pottstown Mercury": a newspaper (not "Glen Post")
     if len(words) > 1 and words[-1] == "court" and words[-2] in _COURT_KINDS:
         return "organization"  # "San Francisco County Superior Court": a court of law, not "Earls Court"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
