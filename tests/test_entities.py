@@ -904,3 +904,14 @@ def test_fifth_round_newspapers_and_more_words_of_a_match_report():
             "seeded, won their matches and beat Porto.")
     got = found(text, ("Chelsea", "ORG"), ("Champions League", "ORG"), ("Barcelona", "GPE"), ("Porto", "GPE"))
     assert got[("Porto", "organization")] == 1
+
+
+def test_fifth_round_firms_by_a_noun_after_them_or_a_list_of_firms():
+    text = ("It is costly, Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters. ABN Amro, Calyon, "
+            "JP Morgan Chase Bank, and Dresdner Kleinwort Wasserstein were not involved; a UK bank said so.")
+    got = found(text, ("Birgit Kuhlhoff", "PERSON"), ("Sal Oppenheim", "PERSON"), ("Reuters", "ORG"),
+                ("ABN Amro", "ORG"), ("Calyon", "ORG"), ("JP Morgan Chase Bank", "ORG"),
+                ("Dresdner Kleinwort Wasserstein", "PERSON"), ("UK", "GPE"))
+    assert got[("Sal Oppenheim", "organization")] == 1
+    assert got[("Dresdner Kleinwort Wasserstein", "organization")] == 1
+    assert got[("UK", "place")] == 1 and got[("Birgit Kuhlhoff", "person")] == 1

@@ -118,6 +118,10 @@ _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer
 brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator maker supplier label chain carrier
 distributor""".split())
 #: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
+#: A firm's noun just after a name, maybe after one word in lower case, closing the phrase: "from Sal Oppenheim
+#: investment bank, told Reuters", "Baring Asset Management fund firm said".
+_FIRM_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:bank|firm|company|brokerage|consultancy|lender|insurer|carmaker"
+                              r"|retailer|conglomerate)(?=\s*[,.;:)]|\s+(?:said|says|told|has|had|is|was|will)\b)")
 #: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
 #: Emirates (UAE)").
 _TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
@@ -614,6 +618,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
     firm = (prev.islower() and not prev.endswith((".", "!", "?")) and _bare(prev) in _FIRM_BEFORE  # not "oil company. Iraq"
+            or _FIRM_NOUN_AFTER.match(text, end) is not None and not _all_caps(name)
+            and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
             or _FIRM_AFTER.match(text, end) is not None
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
@@ -1471,6 +1477,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text).lower() in peoples
         or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
     items = [m._replace(label="PERSON") if _listed_with_people(items, i) else m for i, m in enumerate(items)]
+    items = [m._replace(label="ORG") if _listed_with_firms(items, i) else m for i, m in enumerate(items)]
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
     # "Raheem Sterling" of which the model tagged "Sterling" alone as an organisation: the person, when the given name
     # is no name of its own in the article.
@@ -1822,6 +1829,21 @@ def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights
     partly = _folded(words[0]) in given_names(0.0) or _folded(words[-1]) in surnames()
     return (len(neighbours) >= (1 if partly else 2)
             and all(n.label == "PERSON" and len(n.text.split()) >= 2 for n in neighbours))
+
+
+def _listed_with_firms(items: Sequence[Mention], i: int) -> bool:
+    """Whether ``items[i]``, a name of two words or more tagged as a person whose first word is no given name of the
+    census, ends a list of two or more organisations ("ABN Amro, Calyon, JP Morgan Chase Bank, and Dresdner Kleinwort
+    Wasserstein"): a firm's name, not a person's."""
+    m = items[i]
+    words = normalize_name(m.text).split()
+    if m.label != "PERSON" or len(words) < 2 or _folded(words[0]) in given_names(0.0) or i < 2:
+        return False
+    first, second = items[i - 2], items[i - 1]
+    joined = (m.before == "and" and second.after in ("and", ",")
+              or m.before.endswith(",") and second.text.split()[-1:] == [m.before[:-1]])
+    return (joined and first.label == second.label == "ORG" and second.before.endswith(",")
+            and first.text.split()[-1:] == [second.before[:-1]])
 
 
 def _beside_a_place(items: Sequence[Mention], i: int) -> bool:
