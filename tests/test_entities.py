@@ -915,3 +915,15 @@ def test_fifth_round_firms_by_a_noun_after_them_or_a_list_of_firms():
     assert got[("Sal Oppenheim", "organization")] == 1
     assert got[("Dresdner Kleinwort Wasserstein", "organization")] == 1
     assert got[("UK", "place")] == 1 and got[("Birgit Kuhlhoff", "person")] == 1
+
+
+def test_fifth_round_airlines_grounds_sunday_papers_and_a_job_word_said_in_lower_case():
+    text = ("Air Deccan flew him to the Paseo de Anoeta, the Mail on Sunday said. Cabbie Dave Sidaway, a cabbie for "
+            "years, drove on.")
+    got = found(text, ("Air Deccan", "PERSON"), ("Paseo de Anoeta", "ORG"), ("Mail", "ORG"),
+                ("Cabbie Dave Sidaway", "PERSON"))
+    assert got == {("Air Deccan", "organization"): 1, ("Paseo de Anoeta", "place"): 1,
+                   ("Mail on Sunday", "organization"): 1, ("Dave Sidaway", "person"): 1}
+    # "Air Force One" is a plane, no airline; the Pentagon on Sunday is the Pentagon.
+    text = "The Pentagon on Sunday said so."
+    assert found(text, ("Pentagon", "ORG")) == {("Pentagon", "organization"): 1}

@@ -522,6 +522,9 @@ class Mention(NamedTuple):
     #: The article writes this name twice or more, each time after "at" ("the derby at Old Trafford"), whether the
     #: model tagged each or not.
     at_only: bool = False
+    #: The first word of this name of three words or more is a plain word the article also writes in lower case
+    #: ("Cabbie Dave Sidaway" beside "the cabbie"): a word describing who follows, not a name's.
+    lead_common: bool = False
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -630,7 +633,15 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
                    _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
-                   label == "ORG" and prev == "at" and _at_only(text, name))
+                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name))
+
+
+def _lead_common(text: str, name: str) -> bool:
+    """Whether the first word of ``name`` (of three words or more, capitalised) is written in lower case in ``text``."""
+    words = name.split()
+    if len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]+", words[0]):
+        return False
+    return re.search(rf"(?<![\w-]){words[0].lower()}(?![\w-])", text) is not None
 
 
 @functools.lru_cache(maxsize=256)
@@ -826,6 +837,10 @@ _ORG_HEAD_AFTER = re.compile(r" (?:Agency|Authority|Commission|Committee|Council
                              r"|Bureau|Foundation|Federation|Society)(?=$|[,.;:!?)”\"]|[’']s\b| +[a-z(])")
 
 
+#: Papers whose Sunday edition is named "... on Sunday" ("the Mail on Sunday", "the Independent on Sunday").
+_SUNDAY_PAPERS = frozenset("mail independent express observer mirror".split())
+
+
 def _run_on(text: str, start: int, name: str, label: str) -> str:
     """The words after a name at ``start`` that the NER model left out of it, with the space before them, or ""."""
     rest = text[start + len(name) : start + len(name) + 120]
@@ -834,6 +849,9 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
         return m.group(0)  # "Newcastle| United", "Bristol| Rovers": the club's name, which the model cut after the town
     if label == "ORG" and _owns_its_s(text, start, name):
         return rest[:2]
+    if (label == "ORG" and len(words) == 1 and _bare(name) in _SUNDAY_PAPERS
+            and (m := re.match(r" on Sunday(?![\w-])", rest))):
+        return m.group(0)  # "the Mail| on Sunday", "the Independent| on Sunday": the paper's name
     if len(words) < 2 or not words[-1][:1].isupper() or name.endswith((".", "'", "’", "'s", "’s")):
         return ""  # "Gordon Brown's Budget", "Type O. And": what follows a possessive or a full stop is not the name's
     if label == "PERSON" and (m := _ONE_MORE.match(rest)):
@@ -1038,6 +1056,9 @@ _COURT_KINDS = frozenset("""supreme superior high district crown county appeals 
 family juvenile municipal constitutional probate bankruptcy tax""".split())
 
 
+#: The first word of a place's name in the languages that put it first ("Paseo de Anoeta", "Estadio Azteca"); not
+#: "Stade", which names clubs too ("Stade Francais").
+_PLACE_FIRST = frozenset("estadio stadio paseo avenida piazza calle rue".split())
 #: The last word of a newspaper's name ("Salt Lake Tribune", "Jerusalem Post", "Des Moines Register").
 _PAPER_HEADS = frozenset("times post tribune herald gazette chronicle telegraph courier register mercury inquirer "
                          "examiner sentinel dispatch bulletin".split())
@@ -1062,6 +1083,10 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "place"
     if len(words) > 2 and words[1] == "of" and words[0] in _PLACE_OF:
         return "place"  # "Channel of Sicily", "Gulf of Mexico"
+    if len(words) > 1 and words[0] == "air" and parts[0] == "Air" and words[1] not in ("force", "forces"):
+        return "organization"  # "Air Deccan", "Air France": an airline (not "Air Force One", the plane)
+    if len(words) > 1 and words[0] in _PLACE_FIRST:
+        return "place"  # "Paseo de Anoeta", "Estadio Azteca", "Piazza Navona"
     if len(words) > 1 and words[0] in _BANK_FIRST:
         return "organization"  # "Banque Misr"
     if after[:1].islower() and _bare(after) in _PLACE_NOUNS:
@@ -1218,9 +1243,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
           and (is_demonym(parts[0]) or _folded(parts[0]) not in given_names(0.0)
                and (_folded(parts[0]) not in surnames() or _zipf(parts[0].lower()) >= weights.role_word_zipf)
-               and _zipf(parts[0].lower()) >= weights.word_min_zipf)
+               and (_zipf(parts[0].lower()) >= weights.word_min_zipf or m.lead_common))
           and ((reads_as_person(parts[1:]) or m.label == "PERSON" and _folded(parts[0]) not in surnames()
-                and _zipf(parts[0].lower()) >= weights.describing_zipf
+                and (_zipf(parts[0].lower()) >= weights.describing_zipf or m.lead_common)
                 and _folded(parts[1]) in given_names() - _PARTICLES and parts[2][1:].islower()
                 and not {_folded(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS))
                and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
