@@ -927,3 +927,10 @@ def test_fifth_round_airlines_grounds_sunday_papers_and_a_job_word_said_in_lower
     # "Air Force One" is a plane, no airline; the Pentagon on Sunday is the Pentagon.
     text = "The Pentagon on Sunday said so."
     assert found(text, ("Pentagon", "ORG")) == {("Pentagon", "organization"): 1}
+
+
+def test_fifth_round_a_firm_named_for_a_doctor_keeps_its_s():
+    text = "Dr Reddy's said profits rose. Dr Reddy's shares fell."
+    assert found(text, ("Dr Reddy", "PERSON"), ("Dr Reddy", "PERSON")) == {("Dr Reddy's", "organization"): 2}
+    text = "Dr Smith's team found it. Dr Smith's study is out."
+    assert found(text, ("Dr Smith", "PERSON"), ("Dr Smith", "PERSON")) == {("Dr Smith", "person"): 2}

@@ -822,6 +822,18 @@ def _owns_its_s(text: str, start: int, name: str) -> bool:
         e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
 
 
+def _said_with_its_s(text: str, name: str) -> bool:
+    """Whether a courtesy title and a surname ("Dr Reddy"), tagged as a person, is a firm named with its "'s": written
+    with it every time, and once at least before what no possessive stands before ("Dr Reddy's said", "Dr Reddy's,
+    the drug maker"); "Dr Smith's team" is hers."""
+    words = name.split()
+    if len(words) != 2 or _bare(words[0]) not in HONORIFICS:
+        return False
+    ends = [m.end() for m in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w-])", text)]
+    return (all(text[e : e + 2] in ("'s", "’s") for e in ends)
+            and any(_NOT_AFTER_POSSESSIVE.match(text, e + 2) is not None for e in ends))
+
+
 #: What never follows a possessive "'s": a verb of saying or rating, an auxiliary, a number or punctuation ("Standard &
 #: Poor's said", "Standard & Poor's 500", "Dr Reddy's, the drug firm"); the "'s" before them is part of the name.
 _NOT_AFTER_POSSESSIVE = re.compile(r"(?:[,.;:)]|\s+(?:\d|(?:said|says|has|had|is|was|will|would|could|may|might|cut|"
@@ -847,7 +859,7 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
     words = name.split()
     if label in ("GPE", "LOC") and (m := _CLUB_HEAD_AFTER.match(rest)):
         return m.group(0)  # "Newcastle| United", "Bristol| Rovers": the club's name, which the model cut after the town
-    if label == "ORG" and _owns_its_s(text, start, name):
+    if label == "ORG" and _owns_its_s(text, start, name) or label == "PERSON" and _said_with_its_s(text, name):
         return rest[:2]
     if (label == "ORG" and len(words) == 1 and _bare(name) in _SUNDAY_PAPERS
             and (m := re.match(r" on Sunday(?![\w-])", rest))):
