@@ -18,7 +18,10 @@ left out: an editor reads a wrong name as a mistake, a missing one rarely. A pla
 place ("in Sedgley", "the village of Negur", "West Edmonton, Alberta") or, of two words or more, have a word of places
 ("Port Talbot"): brands, products and singers the model took for places ("Kronenbourg", "Kazaa", "Taio Cruz") are left
 out; a one-word organisation or place the article also writes after a given name or an initial ("W Lewaravu") or lists
-between people is a person's surname.
+between people is a person's surname. In a match report a common given name makes a person of a name tagged otherwise
+("Daniel Sturridge"); a scorer's minute ("Grady 29"), a place run into a player's surname ("at Anfield Henderson"), an
+acronym the article counts ("a GP, who", "ATMs") and an award "of the Year" are no names; a firm's word before or
+after a name says a firm ("parts maker Robert Bosch", "Sal Oppenheim investment bank").
 """
 
 from __future__ import annotations
