@@ -823,3 +823,114 @@ def test_countries_by_the_names_the_news_writes_are_places_without_a_cue():
     got = found(text, ("Turkey", "GPE"), ("EU", "ORG"), ("Burma", "GPE"), ("Turkey", "GPE"), ("Ivory Coast", "GPE"))
     assert got == {("Turkey", "place"): 2, ("EU", "organization"): 1, ("Burma", "place"): 1,
                    ("Ivory Coast", "place"): 1}
+
+
+def test_fifth_round_people_of_a_match_report_and_names_glued_to_them():
+    # A player whose surname the census lacks, tagged as an organisation, in a match report; a scorer and the minute
+    # of the goal; a ground run into a player's surname; a nation's language or people is no team.
+    text = ("Jordan Henderson signed on. He follows Daniel Sturridge and Philippe Coutinho, who is at Anfield "
+            "Henderson chases the ball. James Grady scored. Scorers: Grady 29. An impressive Welsh side lost to the Scots.") + _MATCH
+    got = found(text, ("Jordan Henderson", "PERSON"), ("Daniel Sturridge", "ORG"), ("Philippe Coutinho", "PERSON"),
+                ("Anfield Henderson", "ORG"), ("James Grady", "PERSON"), ("Grady 29", "ORG"), ("Welsh", "ORG"),
+                ("Scots", "ORG"))
+    assert got == {("Jordan Henderson", "person"): 1, ("Daniel Sturridge", "person"): 1,
+                   ("Philippe Coutinho", "person"): 1, ("James Grady", "person"): 1}
+    # Outside a match report, a full name tagged as an organisation whose surname the article tags alone as a person.
+    text = "Italy skipper Marco Bortolami is calm. Bortolami said so."
+    got = found(text, ("Italy", "GPE"), ("Marco Bortolami", "ORG"), ("Bortolami", "PERSON"))
+    assert got[("Marco Bortolami", "person")] == 2
+
+
+def test_fifth_round_titles_heads_and_awards():
+    text = ("Superintendent Donnie Evans spoke. Eon Labs and Teva merged; he escaped from Maze Prison. "
+            "Smith was PFA Player of the Year.")
+    got = found(text, ("Superintendent Donnie Evans", "ORG"), ("Eon Labs", "PERSON"), ("Teva", "ORG"),
+                ("Maze Prison", "PERSON"), ("PFA Player of the Year", "ORG"))
+    assert got == {("Donnie Evans", "person"): 1, ("Eon Labs", "organization"): 1, ("Teva", "organization"): 1,
+                   ("Maze Prison", "place"): 1}
+
+
+def test_fifth_round_an_acronym_counted_is_a_thing():
+    # "a GP, who", "ATMs": a kind of thing; "an FBI agent" is the FBI's agent.
+    text = "She saw a GP, who sent her on. ATM fees rose as ATMs closed. An FBI agent and the FBI said so."
+    got = found(text, ("GP", "ORG"), ("ATM", "ORG"), ("FBI", "ORG"), ("FBI", "ORG"))
+    assert got == {("FBI", "organization"): 2}
+
+
+def test_fifth_round_teams_listed_after_a_team_and_a_sentence_before_a_firm_word():
+    text = "Phoenix play two each against Oklahoma City and Memphis, and one against Dallas." + _MATCH
+    got = found(text, ("Phoenix", "GPE"), ("Oklahoma City", "GPE"), ("Memphis", "GPE"), ("Dallas", "GPE"))
+    assert got[("Memphis", "organization")] == 1 and got[("Oklahoma City", "organization")] == 1
+    # A firm's word ending the sentence before says nothing of the name that opens the next.
+    text = "It is the first deal Iraq signed with a foreign oil company. Iraq is still trying."
+    got = found(text, ("Iraq", "GPE"), ("Iraq", "GPE"))
+    assert got == {("Iraq", "place"): 2}
+
+
+def test_fifth_round_a_firms_possessive_name():
+    text = "McDonald's said sales rose. McDonald's shares fell."
+    got = found(text, ("McDonald", "ORG"), ("McDonald", "ORG"))
+    assert got == {("McDonald's", "organization"): 2}
+
+
+def test_fifth_round_firm_words_job_words_towns_with_their_region_and_lands():
+    # A firm's word before the name ("parts maker Robert Bosch"); an everyday word before a given name and surname
+    # the census lacks; a town and its region run together; a head word the model cut off; a land acted on.
+    text = ("A pump supplied by parts maker Robert Bosch failed. Email David Zax with tips. He lives in Doncaster, "
+            "South Yorkshire. The National Development Planning Agency said Indonesia would help the restoration of "
+            "Karabakh.")
+    got = found(text, ("Robert Bosch", "PERSON"), ("Email David Zax", "PERSON"), ("Doncaster, South Yorkshire", "GPE"),
+                ("National Development Planning", "ORG"), ("Indonesia", "GPE"), ("Karabakh", "ORG"))
+    assert got == {("Robert Bosch", "organization"): 1, ("David Zax", "person"): 1, ("Doncaster", "place"): 1,
+                   ("National Development Planning Agency", "organization"): 1, ("Indonesia", "place"): 1,
+                   ("Karabakh", "place"): 1}
+    # A Catalan given name is no English word of a job: "Josep Maria Bartomeu" stays whole.
+    text = "Barcelona president Josep Maria Bartomeu spoke."
+    assert found(text, ("Josep Maria Bartomeu", "PERSON")) == {("Josep Maria Bartomeu", "person"): 1}
+
+
+def test_fifth_round_a_trailing_article_is_cut():
+    text = "Jordan Henderson is set to sign a deal at Anfield The midfielder said so."
+    got = found(text, ("Jordan Henderson", "PERSON"), ("Anfield The", "FAC"))
+    assert got == {("Jordan Henderson", "person"): 1, ("Anfield", "place"): 1}
+
+
+def test_fifth_round_newspapers_and_more_words_of_a_match_report():
+    text = "The Salt Lake Tribune reported it; Glen Post, the chief executive, spoke."
+    got = found(text, ("Salt Lake Tribune", "GPE"), ("Glen Post", "PERSON"))
+    assert got == {("Salt Lake Tribune", "organization"): 1, ("Glen Post", "person"): 1}
+    # A round-up of the knockout draw counts as a match report: a town listed there is its club.
+    text = ("Chelsea reached the knockout stages of the Champions League; the draw is on Friday. Barcelona, who were "
+            "seeded, won their matches and beat Porto.")
+    got = found(text, ("Chelsea", "ORG"), ("Champions League", "ORG"), ("Barcelona", "GPE"), ("Porto", "GPE"))
+    assert got[("Porto", "organization")] == 1
+
+
+def test_fifth_round_firms_by_a_noun_after_them_or_a_list_of_firms():
+    text = ("It is costly, Birgit Kuhlhoff, from Sal Oppenheim investment bank, told Reuters. ABN Amro, Calyon, "
+            "JP Morgan Chase Bank, and Dresdner Kleinwort Wasserstein were not involved; a UK bank said so.")
+    got = found(text, ("Birgit Kuhlhoff", "PERSON"), ("Sal Oppenheim", "PERSON"), ("Reuters", "ORG"),
+                ("ABN Amro", "ORG"), ("Calyon", "ORG"), ("JP Morgan Chase Bank", "ORG"),
+                ("Dresdner Kleinwort Wasserstein", "PERSON"), ("UK", "GPE"))
+    assert got[("Sal Oppenheim", "organization")] == 1
+    assert got[("Dresdner Kleinwort Wasserstein", "organization")] == 1
+    assert got[("UK", "place")] == 1 and got[("Birgit Kuhlhoff", "person")] == 1
+
+
+def test_fifth_round_airlines_grounds_sunday_papers_and_a_job_word_said_in_lower_case():
+    text = ("Air Deccan flew him to the Paseo de Anoeta, the Mail on Sunday said. Cabbie Dave Sidaway, a cabbie for "
+            "years, drove on.")
+    got = found(text, ("Air Deccan", "PERSON"), ("Paseo de Anoeta", "ORG"), ("Mail", "ORG"),
+                ("Cabbie Dave Sidaway", "PERSON"))
+    assert got == {("Air Deccan", "organization"): 1, ("Paseo de Anoeta", "place"): 1,
+                   ("Mail on Sunday", "organization"): 1, ("Dave Sidaway", "person"): 1}
+    # "Air Force One" is a plane, no airline; the Pentagon on Sunday is the Pentagon.
+    text = "The Pentagon on Sunday said so."
+    assert found(text, ("Pentagon", "ORG")) == {("Pentagon", "organization"): 1}
+
+
+def test_fifth_round_a_firm_named_for_a_doctor_keeps_its_s():
+    text = "Dr Reddy's said profits rose. Dr Reddy's shares fell."
+    assert found(text, ("Dr Reddy", "PERSON"), ("Dr Reddy", "PERSON")) == {("Dr Reddy's", "organization"): 2}
+    text = "Dr Smith's team found it. Dr Smith's study is out."
+    assert found(text, ("Dr Smith", "PERSON"), ("Dr Smith", "PERSON")) == {("Dr Smith", "person"): 2}

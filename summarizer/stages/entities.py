@@ -18,7 +18,10 @@ left out: an editor reads a wrong name as a mistake, a missing one rarely. A pla
 place ("in Sedgley", "the village of Negur", "West Edmonton, Alberta") or, of two words or more, have a word of places
 ("Port Talbot"): brands, products and singers the model took for places ("Kronenbourg", "Kazaa", "Taio Cruz") are left
 out; a one-word organisation or place the article also writes after a given name or an initial ("W Lewaravu") or lists
-between people is a person's surname.
+between people is a person's surname. In a match report a common given name makes a person of a name tagged otherwise
+("Daniel Sturridge"); a scorer's minute ("Grady 29"), a place run into a player's surname ("at Anfield Henderson"), an
+acronym the article counts ("a GP, who", "ATMs") and an award "of the Year" are no names; a firm's word before or
+after a name says a firm ("parts maker Robert Bosch", "Sal Oppenheim investment bank").
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ HONORIFICS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss":
 TITLES = frozenset(
     """
     professor president vice-president minister premier chancellor secretary senator congressman congresswoman
+    superintendent
     governor mayor king queen prince princess emperor sheikh pope cardinal bishop archbishop rabbi imam judge
     father colonel captain lieutenant sergeant detective inspector commissioner ambassador chairman chairwoman
     chairperson spokesman spokeswoman coach manager boss striker midfielder defender goalkeeper actor actress
@@ -74,7 +78,7 @@ PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
     mountains hills grove airport stadium park gardens county province region district station alley
-    theatre theater arena velodrome
+    theatre theater arena velodrome prison jail
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -83,12 +87,15 @@ ORG_HEADS = frozenset(
     """
     party police council committee subcommittee commission ministry department agency association institute
     university college bureau authority federation club fc foundation society trust airlines airways studio studios
+    labs laboratories
     """.split()
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
 #: Olympics"), which is neither a person, an organisation nor a place.
 _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
                          "marathon festival final finals".split())
+#: The span of an award named "... of the Year" ("PFA Player of the Year", "Manager of the Month").
+_AWARD_SPANS = frozenset("year season month decade century week".split())
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
 #: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
 _RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
@@ -111,8 +118,13 @@ WORK_NOUNS = frozenset("programme film movie song album series sitcom documentar
 #: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
-brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator""".split())
+brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator maker supplier label chain carrier
+distributor""".split())
 #: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
+#: A firm's noun just after a name, maybe after one word in lower case, closing the phrase: "from Sal Oppenheim
+#: investment bank, told Reuters", "Baring Asset Management fund firm said".
+_FIRM_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:bank|firm|company|brokerage|consultancy|lender|insurer|carmaker"
+                              r"|retailer|conglomerate)(?=\s*[,.;:)]|\s+(?:said|says|told|has|had|is|was|will)\b)")
 #: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
 #: Emirates (UAE)").
 _TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
@@ -513,6 +525,9 @@ class Mention(NamedTuple):
     #: The article writes this name twice or more, each time after "at" ("the derby at Old Trafford"), whether the
     #: model tagged each or not.
     at_only: bool = False
+    #: The first word of this name of three words or more is a plain word the article also writes in lower case
+    #: ("Cabbie Dave Sidaway" beside "the cabbie"): a word describing who follows, not a name's.
+    lead_common: bool = False
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -564,6 +579,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                     or any(len(w) > 1 and w.isalpha() and w.isupper() for w in neighbours)
                     or len(letters) >= weights.shouting_letters
                     and (start == line_start or nxt[:1] in ("(", "-", "–", "—")))
+    if (label == "ORG" and " " not in name.strip() and not _all_caps(name)
+            and _TERRITORY_OF.search(text, max(0, start - 40), start) is not None):
+        label = "GPE"  # "the restoration of Karabakh": a land, not a body
     word = normalize_name(name)
     common = (" " not in word and word[:1].isupper() and not word.isupper() and word.lower() in text
               and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None)
@@ -605,16 +623,28 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
-    firm = (prev.islower() and _bare(prev) in _FIRM_BEFORE or _FIRM_AFTER.match(text, end) is not None
+    firm = (prev.islower() and not prev.endswith((".", "!", "?")) and _bare(prev) in _FIRM_BEFORE  # not "oil company. Iraq"
+            or _FIRM_NOUN_AFTER.match(text, end) is not None and not _all_caps(name)
+            and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
+            or _FIRM_AFTER.match(text, end) is not None
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
     return Mention(name, label, prev, nxt, shouting, initial, common, headline, tail, club, sport, portfolio,
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
-                   _spelt_out_in_lower_case(text, name), _given_before(text, start, name, label, prev, weights),
+                   _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
+                   _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
-                   label == "ORG" and prev == "at" and _at_only(text, name))
+                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name))
+
+
+def _lead_common(text: str, name: str) -> bool:
+    """Whether the first word of ``name`` (of three words or more, capitalised) is written in lower case in ``text``."""
+    words = name.split()
+    if len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]+", words[0]):
+        return False
+    return re.search(rf"(?<![\w-]){words[0].lower()}(?![\w-])", text) is not None
 
 
 @functools.lru_cache(maxsize=256)
@@ -636,9 +666,16 @@ _PLACE_CUE_AFTER = re.compile(r"(?:-based|\s+(?:region|district|province|village
                               r"peninsula|border|coast)\b|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
 
 
+#: What is done to a land, before its name: "the restoration of Karabakh", "the invasion of Iraq", "the annexation of
+#: Crimea" (a name so said and tagged as an organisation is the place).
+_TERRITORY_OF = re.compile(r"(?<![\w-])(?:restoration|reconstruction|rebuilding|liberation|occupation|annexation|invasion"
+                           r"|partition|reunification|demilitari[sz]ation)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _said_with_place_cue(text: str, start: int, end: int) -> bool:
     """Whether the words around a mention say it is a place: see :attr:`Mention.placed`."""
     return (_PLACE_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+            or _TERRITORY_OF.search(text, max(0, start - 40), start) is not None
             or _PLACE_CUE_AFTER.match(text, end) is not None)
 
 
@@ -683,6 +720,22 @@ def _given_before(text: str, start: int, name: str, label: str, prev: str, weigh
     if _folded(prev) in given_names() and zipf < 6 or zipf < weights.word_min_zipf + 1:
         return prev  # not "In" of "Last Tango In Paris": the census has it, but it is a word of every text
     return ""
+
+
+#: After an acronym said as a thing one has ("a GP, who", "an ATM and"): punctuation or a word of grammar, not a noun it
+#: would modify ("a UN official", "an FBI agent").
+_COUNTED_AFTER = (r"(?=\s*[,.;:)!?]|\s+(?:who|which|that|and|or|to|in|on|at|for|with|is|was|will|would|can|could|has|"
+                  r"had)\b)")
+
+
+def _counted(text: str, name: str) -> bool:
+    """Whether ``text`` counts the acronym ``name`` as a kind of thing: writes its plural ("ATMs", "RBIs", "GPs") or
+    writes it alone after "a" or "an" ("a GP, who", "an FCEV and"). An organisation is not counted so ("a UN official",
+    "an FBI agent" say the body's official, agent)."""
+    if not re.fullmatch(r"[A-Z]{2,5}", name) or name.lower() in PLACE_ACRONYMS:
+        return False
+    return (re.search(rf"(?<![\w&.-]){name}s(?![\w&-])", text) is not None
+            or re.search(rf"(?<![\w-])(?:a|an|A|An) {name}{_COUNTED_AFTER}", text) is not None)
 
 
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
@@ -762,13 +815,26 @@ def _owns_its_s(text: str, start: int, name: str) -> bool:
     with " & " or a courtesy title, written more than once and never without the "'s"; written once, only before what
     no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
     words = name.split()
-    if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS):  # not "AT&T's", "E&Y's"
+    if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS  # not "AT&T's", "E&Y's"
+            or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()):  # "McDonald's"
         return False
     ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
     if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
         return _NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
     return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
         e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
+
+
+def _said_with_its_s(text: str, name: str) -> bool:
+    """Whether a courtesy title and a surname ("Dr Reddy"), tagged as a person, is a firm named with its "'s": written
+    with it every time, and once at least before what no possessive stands before ("Dr Reddy's said", "Dr Reddy's,
+    the drug maker"); "Dr Smith's team" is hers."""
+    words = name.split()
+    if len(words) != 2 or _bare(words[0]) not in HONORIFICS:
+        return False
+    ends = [m.end() for m in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w-])", text)]
+    return (all(text[e : e + 2] in ("'s", "’s") for e in ends)
+            and any(_NOT_AFTER_POSSESSIVE.match(text, e + 2) is not None for e in ends))
 
 
 #: What never follows a possessive "'s": a verb of saying or rating, an auxiliary, a number or punctuation ("Standard &
@@ -781,14 +847,26 @@ _NOT_AFTER_POSSESSIVE = re.compile(r"(?:[,.;:)]|\s+(?:\d|(?:said|says|has|had|is
 _CLUB_HEAD_AFTER = re.compile(r" (?:United|Rovers|Wanderers|Athletic|Albion|Hotspur|FC|AFC)\b(?![-'’])")
 
 
+#: An organisation's head word, capitalised, just after a name ("Planning| Agency"), not followed by more of a name.
+_ORG_HEAD_AFTER = re.compile(r" (?:Agency|Authority|Commission|Committee|Council|Ministry|Department|Association|Institute"
+                             r"|Bureau|Foundation|Federation|Society)(?=$|[,.;:!?)”\"]|[’']s\b| +[a-z(])")
+
+
+#: Papers whose Sunday edition is named "... on Sunday" ("the Mail on Sunday", "the Independent on Sunday").
+_SUNDAY_PAPERS = frozenset("mail independent express observer mirror".split())
+
+
 def _run_on(text: str, start: int, name: str, label: str) -> str:
     """The words after a name at ``start`` that the NER model left out of it, with the space before them, or ""."""
     rest = text[start + len(name) : start + len(name) + 120]
     words = name.split()
     if label in ("GPE", "LOC") and (m := _CLUB_HEAD_AFTER.match(rest)):
         return m.group(0)  # "Newcastle| United", "Bristol| Rovers": the club's name, which the model cut after the town
-    if label == "ORG" and _owns_its_s(text, start, name):
+    if label == "ORG" and _owns_its_s(text, start, name) or label == "PERSON" and _said_with_its_s(text, name):
         return rest[:2]
+    if (label == "ORG" and len(words) == 1 and _bare(name) in _SUNDAY_PAPERS
+            and (m := re.match(r" on Sunday(?![\w-])", rest))):
+        return m.group(0)  # "the Mail| on Sunday", "the Independent| on Sunday": the paper's name
     if len(words) < 2 or not words[-1][:1].isupper() or name.endswith((".", "'", "’", "'s", "’s")):
         return ""  # "Gordon Brown's Budget", "Type O. And": what follows a possessive or a full stop is not the name's
     if label == "PERSON" and (m := _ONE_MORE.match(rest)):
@@ -799,6 +877,9 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
             return m.group(0)
     if label == "ORG" and (m := _LETTER.match(rest)):
         return m.group(0)
+    if (label == "ORG" and len(words) > 1 and _bare(words[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES
+            and (m := _ORG_HEAD_AFTER.match(rest))):
+        return m.group(0)  # "National Development Planning| Agency": the head the model cut off
     if label == "ORG" and {_bare(w) for w in words} & _JOINING_HEADS and (m := _JOINED.match(rest)):
         run = m.group(2).split()
         # A known place only after "of" and the head word itself: "Muslim Council of Britain", not "Institute in the US".
@@ -826,8 +907,9 @@ _MATCH_CLUB_HEADS = frozenset("city town county villa palace rangers".split())
 
 
 #: Words of a match report; see ``EntityWeights.match_words``.
-_MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|try|tries|match|fixture|league|"
-                          r"premiership|kick-off|half-time|penalty|v|vs|club|coach|manager|relegation|promotion|"
+_MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|try|tries|match|matches|fixtures?|league|"
+                          r"knock-?out|(?:semi|quarter)-finals?|hat-trick|seeded|premiership|kick-off|half-time|penalty|v|vs|"
+                          r"club|coach|manager|relegation|promotion|"
                           r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell|rebounds|assists|"
                           r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman)\b",
                           re.IGNORECASE)
@@ -989,6 +1071,14 @@ _COURT_KINDS = frozenset("""supreme superior high district crown county appeals 
 family juvenile municipal constitutional probate bankruptcy tax""".split())
 
 
+#: The first word of a place's name in the languages that put it first ("Paseo de Anoeta", "Estadio Azteca"); not
+#: "Stade", which names clubs too ("Stade Francais").
+_PLACE_FIRST = frozenset("estadio stadio paseo avenida piazza calle rue".split())
+#: The last word of a newspaper's name ("Salt Lake Tribune", "Jerusalem Post", "Des Moines Register").
+_PAPER_HEADS = frozenset("times post tribune herald gazette chronicle telegraph courier register mercury inquirer "
+                         "examiner sentinel dispatch bulletin".split())
+
+
 def _cue(parts: Sequence[str], after: str) -> str | None:
     """The type a name's own words, or the word after it, say it has ("Chrysler Corp", "Labour Party", "Bank of
     England", "Tate & Lyle", "Goodison Park", "Aghdam region"); None when they say none."""
@@ -1000,12 +1090,18 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "organization"  # "Chrysler Corp", "Labour Party", "Team Sky", "Rock and Roll Hall of Fame"
     if len(words) > 2 and words[1] == "of" and words[0] in ORG_HEADS | {"bank"}:
         return "organization"
+    if len(words) > 1 and words[-1] in _PAPER_HEADS and words[0] not in given_names(0.0):
+        return "organization"  # "Salt Lake Tribune", "Denver Post", "Pottstown Mercury": a newspaper (not "Glen Post")
     if len(words) > 1 and words[-1] == "court" and words[-2] in _COURT_KINDS:
         return "organization"  # "San Francisco County Superior Court": a court of law, not "Earls Court"
     if len(words) > 1 and words[-1] in PLACE_HEADS:
         return "place"
     if len(words) > 2 and words[1] == "of" and words[0] in _PLACE_OF:
         return "place"  # "Channel of Sicily", "Gulf of Mexico"
+    if len(words) > 1 and words[0] == "air" and parts[0] == "Air" and words[1] not in ("force", "forces"):
+        return "organization"  # "Air Deccan", "Air France": an airline (not "Air Force One", the plane)
+    if len(words) > 1 and words[0] in _PLACE_FIRST:
+        return "place"  # "Paseo de Anoeta", "Estadio Azteca", "Piazza Navona"
     if len(words) > 1 and words[0] in _BANK_FIRST:
         return "organization"  # "Banque Misr"
     if after[:1].islower() and _bare(after) in _PLACE_NOUNS:
@@ -1105,8 +1201,29 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
                     if f"{_bare(m.before)} {' '.join(parts[:i])}".lower() in bodies), 0)
         parts = parts[cut:]
         name = " ".join(parts)
+    if kind == "place" and ", " in name and len(name.split(", ")) == 2 and not m.text.startswith(name.split(", ")[1]):
+        name = name.split(", ")[0]  # "Doncaster, South Yorkshire", "Penarth, South Wales": the town, and its region
+        parts = name.split()
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    while len(parts) > 1 and parts[-1] == "The":
+        parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
+        name = " ".join(parts)
+    if len(parts) == 1 and name.lower() in _language_names() and name.lower() not in _places_and_states():
+        return None  # "an impressive Welsh side", "the Scots": a people's or language's name, no team's
+    if (len(parts) == 2 and parts[1].isdigit() and len(parts[1]) <= 3
+            and any(p == parts[0].lower() or p.endswith(f" {parts[0].lower()}") for p in people)):
+        return None  # "Grady 29": a scorer and the minute of the goal, of a match report's list
+    if (len(parts) == 2 and m.before in ("at", "in", "from") and parts[0][1:].islower() and _folded(parts[0]) not in given_names(0.0)
+            and _zipf(parts[1].lower()) < weights.town_max_zipf
+            and any(p.endswith(f" {parts[1].lower()}") and not p.startswith(f"{parts[0].lower()} ") for p in people)):
+        # "at Anfield Henderson chases", "at Wembley Henderson's new deal": a place and the surname of a person of the
+        # article, of a caption run into the text
+        return None
+    if (kind != "person" and len(parts) == 3 and _is_title(parts[0], capitalised=True) and parts[0][1:].islower()
+            and reads_as_person(parts[1:])):
+        parts, kind = parts[1:], "person"  # "Superintendent Donnie Evans" tagged as an organisation
+        name = " ".join(parts)
     if len(parts) > 1 and _all_caps(parts[0]) and parts[0].lower() in WIRE_AGENCIES and _zipf(parts[1].lower()) >= 3:
         return None  # "AP Suicide": a digest's sign-off "(AP)" run into the next story's headline
     if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) in OFFICE_TAILS
@@ -1141,8 +1258,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
           and (is_demonym(parts[0]) or _folded(parts[0]) not in given_names(0.0)
                and (_folded(parts[0]) not in surnames() or _zipf(parts[0].lower()) >= weights.role_word_zipf)
-               and _zipf(parts[0].lower()) >= weights.word_min_zipf)
-          and (reads_as_person(parts[1:]) and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
+               and (_zipf(parts[0].lower()) >= weights.word_min_zipf or m.lead_common))
+          and ((reads_as_person(parts[1:]) or m.label == "PERSON" and _folded(parts[0]) not in surnames()
+                and (_zipf(parts[0].lower()) >= weights.describing_zipf or m.lead_common)
+                and _folded(parts[1]) in given_names() - _PARTICLES and parts[2][1:].islower()
+                and not {_folded(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS))
+               and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
                or " ".join(parts[1:]).lower() in people and (is_demonym(parts[0])
                                                                        or _zipf(parts[0].lower()) >= weights.describing_zipf)
                and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
@@ -1182,6 +1303,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
+    if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
+        return None  # "PFA Player of the Year", "Manager of the Month": an award, none of our types
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
@@ -1227,6 +1350,18 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (found.kind != "person" and not cue and reads_as_person(found.parts, place=found.kind == "place")
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
+    elif (found.kind != "person" and not cue and len(found.parts) == 2 and not m.club
+          and (m.sport or found.parts[1].lower() in people and not any(
+              p.endswith(f" {found.parts[1].lower()}") and p != " ".join(found.parts).lower() for p in people))
+          and _folded(found.parts[0]) in given_names() and found.parts[0].lower() not in companies | places
+          and found.parts[1][1:].islower() and _folded(found.parts[0]) not in known_places()
+          and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
+          and " ".join(found.parts).lower() not in known_places() and _folded_name(found.parts[1]) not in towns()
+          and _folded_name(" ".join(found.parts)) not in towns()):
+        # In a match report, or when the article tags the surname alone as a person, a common given name and a word
+        # that says no club, league or place, tagged as an organisation: a person whose surname the census lacks
+        # ("Daniel Sturridge", "Marco Bortolami").
+        found.kind = "person"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3 and m.before in _PERSON_ROLES
           and (m.sport or m.before not in _CLUB_STAFF | {"coach"}) and _could_be_a_persons(found.parts)):
         # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
@@ -1250,6 +1385,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (found.kind == "person" and not found.titled and len(found.parts) >= 2
           and found.parts[-1].lower() in countries() and _folded(found.parts[0]) not in given_names(0.0)):
         found.kind = "organization"  # "Lycos Europe", a firm's branch of a region, tagged as a person (not "Chris Ireland")
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2 and m.sport
+          and (found.parts[-1].lower() in known_places() or _folded_name(found.parts[-1]) in towns())
+          and _folded(found.parts[-1]) not in surnames() | given_names(0.0)
+          and _folded(found.parts[0]) not in given_names(0.0) | surnames()):
+        found.kind = "organization"  # in a match report, "Werder Bremen", "Atletico Madrid": a club of the town
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     if found.kind == "person":
@@ -1377,11 +1517,19 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text).lower() in peoples
         or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
     items = [m._replace(label="PERSON") if _listed_with_people(items, i) else m for i, m in enumerate(items)]
+    items = [m._replace(label="ORG") if _listed_with_firms(items, i) else m for i, m in enumerate(items)]
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
     # "Raheem Sterling" of which the model tagged "Sterling" alone as an organisation: the person, when the given name
     # is no name of its own in the article.
     items = [m._replace(text=f"{m.given} {m.text}", label="PERSON", before="")
              if m.given and m.given.lower() not in named else m for m in items]
+    # In a match report, a town listed right after a team ("against Oklahoma City and Memphis", "beat Leeds, Hull and
+    # Derby") is a team too.
+    for i in range(1, len(items)):
+        m0, m = items[i - 1], items[i]
+        if (m.sport and m0.club and _listed_after(m0, m) and m.label in ("GPE", "LOC") and not m.placed
+                and not _nation(normalize_name(m.text))):
+            items[i] = m._replace(club=True)
     # A name listed beside a known place ("Albania, Bulgaria and Macedonia") or after one and a comma ("West Edmonton,
     # Alberta") is said as a place is.
     items = [m._replace(placed=True) if not m.placed and _beside_a_place(items, i) else m for i, m in enumerate(items)]
@@ -1723,6 +1871,21 @@ def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights
             and all(n.label == "PERSON" and len(n.text.split()) >= 2 for n in neighbours))
 
 
+def _listed_with_firms(items: Sequence[Mention], i: int) -> bool:
+    """Whether ``items[i]``, a name of two words or more tagged as a person whose first word is no given name of the
+    census, ends a list of two or more organisations ("ABN Amro, Calyon, JP Morgan Chase Bank, and Dresdner Kleinwort
+    Wasserstein"): a firm's name, not a person's."""
+    m = items[i]
+    words = normalize_name(m.text).split()
+    if m.label != "PERSON" or len(words) < 2 or _folded(words[0]) in given_names(0.0) or i < 2:
+        return False
+    first, second = items[i - 2], items[i - 1]
+    joined = (m.before == "and" and second.after in ("and", ",")
+              or m.before.endswith(",") and second.text.split()[-1:] == [m.before[:-1]])
+    return (joined and first.label == second.label == "ORG" and second.before.endswith(",")
+            and first.text.split()[-1:] == [second.before[:-1]])
+
+
 def _beside_a_place(items: Sequence[Mention], i: int) -> bool:
     """Whether ``items[i]`` stands in a list ("A, B and C") beside a known place the model tagged as one, or just
     after a place and a comma ("West Edmonton, Alberta")."""
@@ -1746,6 +1909,12 @@ def _list_neighbours(items: Sequence[Mention], i: int, last: str) -> tuple[Menti
     after = items[i + 1] if i + 1 < len(items) and (m.after == "and" == items[i + 1].before
                                                     or items[i + 1].before == last + ",") else None
     return before, after
+
+
+def _listed_after(first: Mention, then: Mention) -> bool:
+    """Whether mention ``then`` follows ``first`` in a list: "X and Y", "X, Y"."""
+    return (first.after == "and" and then.before == "and"
+            or first.after == "," and then.before == f"{first.text.split()[-1]},")
 
 
 def _could_be_a_persons(words: Sequence[str]) -> bool:
