@@ -934,3 +934,17 @@ def test_fifth_round_a_firm_named_for_a_doctor_keeps_its_s():
     assert found(text, ("Dr Reddy", "PERSON"), ("Dr Reddy", "PERSON")) == {("Dr Reddy's", "organization"): 2}
     text = "Dr Smith's team found it. Dr Smith's study is out."
     assert found(text, ("Dr Smith", "PERSON"), ("Dr Smith", "PERSON")) == {("Dr Smith", "person"): 2}
+
+
+def test_a_tennis_report_is_a_match_report_by_its_set_scores():
+    # No football words, but set scores and seeds: a player tagged as an organisation is a person, and a nation's
+    # word before a player's full name describes the player.
+    text = ("Seventh seed Jurgen Melzer came through 6-3 6-3 against Xavier Malisse. Frenchman Cyril Saulnier fired "
+            "19 aces to secure a 6-1 7-6 win over Czech qualifier Tomas Zib.")
+    got = found(text, ("Jurgen Melzer", "PERSON"), ("Xavier Malisse", "ORG"), ("Frenchman Cyril Saulnier", "ORG"),
+                ("Tomas Zib", "PERSON"))
+    assert got == {("Jurgen Melzer", "person"): 1, ("Xavier Malisse", "person"): 1, ("Cyril Saulnier", "person"): 1,
+                   ("Tomas Zib", "person"): 1}
+    # A share or a range of figures is no score: a business story stays out of the sport rules.
+    assert entities._match_words("Profits rose 20-25% and 3-5 per cent; the 2004-05 season.") == 0
+    assert entities._match_words("He won 6-3 3-6 7-6 and 1-0.") == 4

@@ -911,7 +911,9 @@ _MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|
                           r"knock-?out|(?:semi|quarter)-finals?|hat-trick|seeded|premiership|kick-off|half-time|penalty|v|vs|"
                           r"club|coach|manager|relegation|promotion|"
                           r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell|rebounds|assists|"
-                          r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman)\b",
+                          r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman|"
+                          r"seed|aces|tie-?break|qualifier|birdies?|bogeys?|"
+                          r"\d{1,2}-\d{1,2}(?![-\d%]|\s*(?:per|pc|p\.c))|\d{1,2}-\d{1,2}-\d{1,2}(?![-\d%]))\b",
                           re.IGNORECASE)
 #: Words before or after a town's name that say it is the town's team ("against Northampton", "a try for
 #: Northampton", "Newcastle manager Graeme Souness", "as Northampton romped").
@@ -1263,12 +1265,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
                 and (_zipf(parts[0].lower()) >= weights.describing_zipf or m.lead_common)
                 and _folded(parts[1]) in given_names() - _PARTICLES and parts[2][1:].islower()
                 and not {_folded(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS))
-               and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named)
+               and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named
+                    or is_demonym(parts[0]) and reads_as_person(parts[1:]))
                or " ".join(parts[1:]).lower() in people and (is_demonym(parts[0])
                                                                        or _zipf(parts[0].lower()) >= weights.describing_zipf)
                and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
                and all(_zipf(w.lower()) < weights.role_word_zipf for w in parts[1:]))):
-        # "Briton Alex Dowsett", "Comedian Harry Hill", "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" tagged
+        # "Briton Alex Dowsett", "Comedian Harry Hill", "Frenchman Cyril Saulnier" (tagged ORG, said once), "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" tagged
         # PERSON elsewhere), "Center Sidney Crosby" ("center" is a census surname too, but an everyday word): a nation's
         # adjective or an English word that is no given name, before a given name and surname, describes the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
