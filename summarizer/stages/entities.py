@@ -1859,8 +1859,9 @@ def _listed_with_people(items: Sequence[Mention], i: int, weights: EntityWeights
     Its words say neither an organisation nor a place, and it is no known place or town."""
     m = items[i]
     words = normalize_name(m.text).split()
-    if (m.label not in ("ORG", "GPE", "LOC", "FAC") or len(words) not in (1, 2) or m.firm or m.work or m.club
-            or m.placed or not _could_be_a_persons(words) or is_known_place(" ".join(words).lower())):
+    # A verb of teams after a full name listed among people is the list's ("... and Peer Kluge won the match").
+    if (m.label not in ("ORG", "GPE", "LOC", "FAC") or len(words) not in (1, 2) or m.firm or m.work
+            or m.club and len(words) == 1 or m.placed or not _could_be_a_persons(words) or is_known_place(" ".join(words).lower())):
         return False
     if len(words) == 1 and (m.label == "ORG" and not m.sport or _zipf(words[0].lower()) >= weights.word_min_zipf):
         return False  # a firm listed among people is still a firm ("Apple, Tim Cook and ..."): only in team lists
