@@ -948,3 +948,12 @@ def test_a_tennis_report_is_a_match_report_by_its_set_scores():
     # A share or a range of figures is no score: a business story stays out of the sport rules.
     assert entities._match_words("Profits rose 20-25% and 3-5 per cent; the 2004-05 season.") == 0
     assert entities._match_words("He won 6-3 3-6 7-6 and 1-0.") == 4
+
+
+def test_an_organisations_name_with_its_last_word_cut_short_is_the_organisation():
+    text = "A drug made by GW Pharmaceuticals is set to be approved. Shares in GW Pharma fell. GW Pharma said so."
+    got = found(text, ("GW Pharmaceuticals", "ORG"), ("GW Pharma", "PERSON"), ("GW Pharma", "ORG"))
+    assert got == {("GW Pharmaceuticals", "organization"): 3}
+    # Not a person's surname that begins an organisation's last word.
+    got = found("Tom Smith met Tom Smithers.", ("Tom Smith", "PERSON"), ("Tom Smithers", "ORG"))
+    assert ("Tom Smith", "person") in got

@@ -1612,6 +1612,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         stem = stem or (" ".join(f.parts).lower() if f.kind != "person" else None)
         if stem in fullest:
             f.kind, f.parts = "organization", fullest[stem].split()
+    # "GW Pharma" beside "GW Pharmaceuticals": an organisation's name with its last word cut short is the same
+    # organisation, whatever type the model gave the short form (not a surname: "Tom Smith", "Tom Smithers Ltd").
+    long_last = {(tuple(w.lower() for w in f.parts[:-1]), f.parts[-1].lower()): f.parts for f in found
+                 if f.kind == "organization" and len(f.parts) >= 2}
+    for f in found:
+        if (len(f.parts) >= 2 and not f.honorific and len(f.parts[-1]) >= 4
+                and _folded(f.parts[-1]) not in surnames() | given_names(0.0)):
+            head, last = tuple(w.lower() for w in f.parts[:-1]), f.parts[-1].lower()
+            whole = next((p for (h, w), p in long_last.items() if h == head and w.startswith(last)
+                          and len(w) >= len(last) + 3), None)
+            if whole is not None:
+                f.kind, f.parts = "organization", list(whole)
 
     tally: dict[Key, _Tally] = {}
     for i, f in enumerate(found):
