@@ -957,3 +957,9 @@ def test_an_organisations_name_with_its_last_word_cut_short_is_the_organisation(
     # Not a person's surname that begins an organisation's last word.
     got = found("Tom Smith met Tom Smithers.", ("Tom Smith", "PERSON"), ("Tom Smithers", "ORG"))
     assert ("Tom Smith", "person") in got
+
+
+def test_a_name_after_a_group_called_is_an_organisation():
+    text = "A militant group called Jaish al Adal claimed responsibility. Jaish al Adal said so."
+    got = found(text, ("Jaish al Adal", "PERSON"), ("Jaish al Adal", "PERSON"))
+    assert got == {("Jaish al Adal", "organization"): 2}

@@ -125,6 +125,10 @@ distributor""".split())
 #: investment bank, told Reuters", "Baring Asset Management fund firm said".
 _FIRM_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:bank|firm|company|brokerage|consultancy|lender|insurer|carmaker"
                               r"|retailer|conglomerate)(?=\s*[,.;:)]|\s+(?:said|says|told|has|had|is|was|will)\b)")
+#: A body's noun and "called" or "named" just before a name: "a militant group called Jaish al Adal", "a charity
+#: named Kids Company" (the name may read as a person's).
+_BODY_CALLED = re.compile(r"\b(?:group|organi[sz]ation|movement|party|company|firm|charity|network|faction|coalition|"
+                          r"alliance|association|agency)\s+(?:called|named|known\s+as)\s+$")
 #: A stock ticker after a firm's name: "Verizon (VZ)", "Qwest (NYSE: Q)" (not the name's initials: "United Arab
 #: Emirates (UAE)").
 _TICKER = re.compile(r"\s*\((?:(?:NYSE|Nasdaq|NASDAQ|LSE|AMEX|TSX):\s*)?([A-Z]{1,5})\)")
@@ -627,6 +631,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             or _FIRM_NOUN_AFTER.match(text, end) is not None and not _all_caps(name)
             and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
             or _FIRM_AFTER.match(text, end) is not None
+            or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
