@@ -7,14 +7,16 @@ closeness to the article vector with how often and how early the phrase occurs a
 names it; MMR keeps the list varied, and a phrase far below the first is left out. A single word in lower
 case is shown only as the story's subject: used several times, named by the title or ranked near the first;
 so is a phrase that names a person by a role or describes a company ("prime minister", "telecoms company"), a
-nationality alone ("Colombian") and a phrase used once that says no more than its everyday noun ("Italian paper",
-"light demand"). An everyday word is shown as the longer phrase of the article that says what it is ("rate" as
-"cancer rates", "price" as "oil prices"; see :func:`_compounds`), or, with no such phrase in the body, as the
-title's ("heart risk"); an everyday word below the first three of the ranking is not shown (see :func:`rank`). A
+nationality alone ("Colombian"), a phrase used once that says no more than its everyday noun ("Italian paper",
+"light demand") and a judgement used once ("scrappy encounter": an adjective first, no word of it said again); a
+person or a company described by a nationality ("Australian winemaker") is not shown. An everyday word is shown
+as the longer phrase of the article that says what it is ("rate" as "cancer rates", "price" as "oil prices"; see
+:func:`_compounds`), or, with no such phrase in the body, as the title's ("heart risk"); an everyday word below the first three of the ranking is not shown (see :func:`rank`). A
 currency that follows the article's amounts is their unit ("9.5bn kronor") and no keyphrase. A keyphrase that is a
 piece of another one shown is left out ("Alexandria" beside "Bank of Alexandria"), and a first name is shown as
-the person's full name. A capitalised word or phrase used only inside a longer name or title is a piece of it and
-no keyphrase when it says nothing alone ("United" of "Manchester United", "Cote" of "Cote d'Ivoire", "Girl" of
+the person's full name. A capitalised word beside other capitalised words is grown to the whole name ("Pop Idol",
+not "Idol"; see :func:`_glued`). A capitalised word or phrase used only inside a longer name or title is a piece of
+it and no keyphrase when it says nothing alone ("United" of "Manchester United", "Cote" of "Cote d'Ivoire", "Girl" of
 "The Girl With The Dragon Tattoo", "Euro" of "Euro 2016"); the whole is a candidate in its place (see
 :func:`name_spans`). A time zone ("GMT") is no keyphrase.
 """
@@ -363,7 +365,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                 continue  # "(AP Photo/Natacha Pisarenko)"
             text, start = _whole(text, start, article)
             if weights.glued_names:
-                whole = _glued(text, start, article, people)
+                whole = _glued(text, start, article, people, {a for a, _b in demonyms})
                 if whole != (text, start):
                     text, start = grown = whole
         words = text.split()
@@ -486,7 +488,8 @@ def _whole(text: str, start: int, article: str) -> tuple[str, int]:
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
 
 
-def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int] = frozenset()) -> tuple[str, int]:
+def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int] = frozenset(),
+           peoples: frozenset[int] | set[int] = frozenset()) -> tuple[str, int]:
     """A capitalised phrase grown over the capitalised words it stands beside in the article, with a space between and no
     punctuation: the whole name it was cut from ("Idol" -> "Pop Idol", "Portable" -> "PlayStation Portable", "Students
     Rugby Football Union" -> "Welsh Students Rugby Football Union"; see ``KeywordWeights.glued_names``). Not over a
@@ -494,7 +497,9 @@ def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int
     a weekday or month, a small word, or an English word that opens a sentence ("Team-mates Neymar and ..."); and
     not when the whole would have more than ``MAX_PHRASE_WORDS`` words. A person's name (``people``: where the names
     of two words or more that the analyser tagged as people's start and end) is grown neither into nor out of ("Chancellor | Gordon Brown",
-    "Republicans | Mike Huckabee"), nor is a phrase that is itself such a word ("Mr", "Judge", "Passenger ...")."""
+    "Republicans | Mike Huckabee"), nor is a phrase that is itself such a word ("Mr", "Judge", "Passenger ..."); a
+    nationality or a party's member after the phrase describes it (``peoples``: where the words the analyser tagged as
+    nationalities start: "the Bloomfield Township | Democrat"), and a name closed by a letter is whole ("Serie A")."""
     words = text.split()
     if not all(w[:1].isupper() for w in words):
         return text, start
@@ -515,12 +520,12 @@ def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int
                 before.group(1), a - len(before.group(0))) or a - 1 in people:
             break
         a -= len(before.group(0))
-    while b not in people:
+    while b not in people and len(article[a:b].split()[-1]) > 1:
         after = _CAP_WORD.match(article, b + 1) if article[b : b + 1] == " " else None
         word = after.group(0) if after else ""
         owner = word.endswith(("'s", "’s"))
         word = word[:-2] if owner else word.rstrip("'’")
-        if not after or not joins(word, after.start()) or after.start() in people:
+        if not after or not joins(word, after.start()) or after.start() in people or after.start() in peoples:
             break
         b = after.start() + len(word)
         if owner:
