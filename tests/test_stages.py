@@ -1259,12 +1259,12 @@ def test_a_capitalised_word_beside_others_is_grown_to_the_whole_name():
             "goes on sale. BEN BARNES' HAIRSTYLES Ben Barnes said so. President Obama spoke. Team-mates Neymar and "
             "Alves came. The Bloomfield Township Democrat won. In London A Catholic priest spoke.")
     phrases = _words_of(text, "Pop", "Idol", "Portable", "Ben Barnes", "Obama", "Neymar", "Alves",
-                        "Bloomfield Township", "London")
+                        "Bloomfield Township", "Democrat", "London")
     democrat = text.index("Democrat")
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text,
                                                     entities=[(democrat, democrat + 8, "NORP")])}
     # A party's member after a place describes it; a name closed by a letter is whole.
-    assert "Bloomfield Township" in cands and "London A" in cands
+    assert "Bloomfield Township" in cands and "Democrat" in cands and "London A" in cands
     assert "Pop" not in cands and "Idol" not in cands and cands["Pop Idol"].count == 2
     assert "PlayStation Portable" in cands and "Portable" not in cands
     # Not over a headline's capitals, a possessive, a title or an everyday word opening a sentence.

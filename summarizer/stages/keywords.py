@@ -498,8 +498,9 @@ def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int
     not when the whole would have more than ``MAX_PHRASE_WORDS`` words. A person's name (``people``: where the names
     of two words or more that the analyser tagged as people's start and end) is grown neither into nor out of ("Chancellor | Gordon Brown",
     "Republicans | Mike Huckabee"), nor is a phrase that is itself such a word ("Mr", "Judge", "Passenger ..."); a
-    nationality or a party's member after the phrase describes it (``peoples``: where the words the analyser tagged as
-    nationalities start: "the Bloomfield Township | Democrat"), and a name closed by a letter is whole ("Serie A")."""
+    nationality or a party's member after the phrase describes it, and is no phrase to grow (``peoples``: where the
+    words the analyser tagged as nationalities start: "the Bloomfield Township | Democrat"), and a name closed by a
+    letter is whole ("Serie A")."""
     words = text.split()
     if not all(w[:1].isupper() for w in words):
         return text, start
@@ -512,8 +513,8 @@ def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int
         return not (_opens_sentence(article, at) and zipf_frequency(bare.lower()) > 0)  # an English word
 
     a, b = start, start + len(text)
-    if not joins(words[0], start):
-        return text, start
+    if not joins(words[0], start) or start in peoples:
+        return text, start  # "Mr", "Passenger Jin Pai"; "Democrat" after "the Bloomfield Township"
     while a not in people:
         before = re.search(r"(?<![\w'’.-])([A-Z][\w'’.-]*) $", article[max(0, a - 40) : a])
         if not before or before.group(1).endswith(("'s", "’s", "'", "’", ".")) or not joins(
