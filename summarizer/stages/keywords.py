@@ -359,8 +359,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     people = {edge for a, b, label in entities if label == "PERSON" and article is not None
               and " " in article[a:b].strip() for edge in (a, b)}  # full names
     groups: dict[str, list[tuple[str, int]]] = {}
+    glued: set[tuple[str, int]] = set()  # the wholes that phrases were grown to (see _glued)
     for raw, start in phrases:
-        grown = None
         text = raw.strip(_EDGES)
         start += len(raw) - len(raw.lstrip(_EDGES))
         if article is not None:
@@ -370,7 +370,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             if weights.glued_names:
                 whole = _glued(text, start, article, people, {a for a, _b in demonyms})
                 if whole != (text, start):
-                    text, start = grown = whole
+                    text, start = whole
+                    glued.add(whole)
         words = text.split()
         if len(words) > 1 and len(words[0]) == 1 and words[0].isupper() and words[1].islower():
             continue  # the tail of a name cut after its letter: "B meet" of "Group B meet"
@@ -393,7 +394,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         if not any(c.isalpha() for c in text) or len(words) == 1 and len(text) < 3:
             continue
         group = groups.setdefault(phrase_key(text), [])
-        if (text, start) != grown or grown not in group:  # "Pop" and "Idol", each grown to "Pop Idol", count once
+        if (text, start) not in glued or (text, start) not in group:  # "Pop" and "Idol", grown to "Pop Idol": once
             group.append((text, start))
     shown_as: dict[str, str] = {}
     if uses is not None and weights.compounds:
@@ -455,7 +456,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         # A whole found in the text is a candidate in the place of a piece of it that would have been one
         # ("Euro 2016" for "Euro"), not beside the names whose words say nothing alone ("This Week").
         out = [c for c in out if not all(span in added for span in c.spans) or any(
-            a <= p and q <= b for a, b in c.spans for p, q in pieces)]
+            a <= p and q <= b for a, b in c.spans for p, q in pieces) or any(
+            (article[a:b], a) in glued for a, b in c.spans)]
     out.sort(key=lambda c: (-c.count, c.first))
     return out[:max_candidates]
 
