@@ -268,9 +268,9 @@ class KeywordWeights:
     glued_names: bool = True
     """A capitalised phrase that stands beside other capitalised words in the article is grown to the whole name it was
     cut from ("Pop Idol", not "Idol" and "Pop"; "Les Choristes", "Newcastle United"; see :func:`_glued`). On the same
-    samples it took out 24 keyphrases (18 junk: "Idol", "Choristes", "Fan Tutte", "Pocket") and brought 20 (14
+    samples it took out 22 keyphrases (17 junk: "Idol", "Choristes", "Fan Tutte", "Pocket") and brought 20 (14
     informative; new junk: "New Romantics Duran Duran", two names run together); KPCrowd keyword F1@5 / F1@10 /
-    word-level F1 +0.01 / -0.11 / -0.04 (its crowd lists hold the single words)."""
+    word-level F1 0.00 / -0.06 / -0.01 (its crowd lists hold the single words)."""
 
 
 @dataclass(frozen=True)
