@@ -313,7 +313,8 @@ class Pipeline:
                                               entities=[(e.start, e.start + len(e.text), e.label)
                                                         for e in w.analysis.entities],
                                               title_phrases=[p.text for p in w.title_analysis.phrases]
-                                              if w.title_analysis is not None else ())
+                                              if w.title_analysis is not None else (),
+                                              adjectives=frozenset(w.analysis.adjectives))
             start = len(texts)
             texts.extend(_head(sent, s.max_sentence_words) for sent in sents)
             sentence_spans, owners = _occurrences(w.cleaned.text, w.analysis.sentences, cands)

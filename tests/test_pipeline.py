@@ -91,7 +91,8 @@ def test_keywords_the_sentence_pass_did_not_read_are_embedded_on_their_own(fake_
                      + "was named after the Aurora Borealis.")
     result = fake_summarizer.summarize(STORY + " " + long_sentence)
     assert result.ok
-    assert len(texts) == 2 and texts[1] == ["Borealis"]  # the pass, then only what it could not read
+    # The pass, then only what it could not read: "Borealis" grown to the name it stands in (see keywords._glued).
+    assert len(texts) == 2 and texts[1] == ["Aurora Borealis"]
     # The candidate embedded on its own is ranked with the others (shown under the person's full name).
     assert "Aurora Borealis" in [k.text for k in result.keywords]
 

@@ -182,3 +182,15 @@ def test_a_persons_name_cut_at_a_particle_is_made_whole():
     doc.ents = [doc.char_span(0, 20, label="PERSON"), doc.char_span(25, 35, label="PERSON")]
     _mend_cut_names(doc)
     assert [e.text for e in doc.ents] == ["Ludwig van Beethoven", "Anna de la"]
+
+
+def test_the_adjectives_of_the_phrases_are_where_their_words_start():
+    """The keyphrases tell a judgement ("scrappy encounter") from a kind ("transfer window") by the tagger's adjectives."""
+    from summarizer.backends.spacy_nlp import SpacyAnalyzer
+
+    text = "It could be a scrappy encounter before the transfer window, a high-profile case."
+    analysis = SpacyAnalyzer().analyze(text)
+    starts = {text[i : i + 7] for i in analysis.adjectives}
+    assert "scrappy" in starts and "high-pr" in starts and "transfe" not in starts
+    phrases = [(p.start, p.start + len(p.text)) for p in analysis.phrases]
+    assert all(any(a <= i < b for a, b in phrases) for i in analysis.adjectives)  # only words of the phrases

@@ -1212,3 +1212,62 @@ def test_a_compound_takes_a_word_opening_a_sentence_and_a_word_the_title_names()
     # "strike", said twice, is no candidate of its own; named by the title, it joins the body's phrase.
     cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, title="Strike called off")}
     assert "strike" not in cands and "pension strike" in cands
+
+
+def test_a_person_or_company_described_by_a_nationality_is_wording():
+    text = ("Southcorp rejected the offer. The Australian winemaker said the bid was too low, and Egyptian-born analyst "
+            "Sam Lee agreed. Russian authorities stayed out of it. Italian coast guard boats came by. Italian coast "
+            "guard crews helped, and the Russian oil deal went ahead.")
+    phrases = _words_of(text, "Southcorp", "Australian winemaker", "Egyptian-born analyst", "Russian authorities",
+                        "Italian coast guard", "Russian oil deal")
+    peoples = [(m.start(), m.end(), "NORP") for m in re.finditer("Australian|Russian|Italian", text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples)}
+    # Who they are is said by the story's names: a description is shown only if the ranking finds it central.
+    assert cands["Australian winemaker"].wording and cands["Egyptian-born analyst"].wording
+    assert cands["Russian authorities"].wording and cands["Australian winemaker"].aside
+    # A body that is no role, company or people ("coast guard") and a deal are kinds of things, not descriptions.
+    assert not cands["Italian coast guard"].wording and not cands["Russian oil deal"].wording
+    # Named by the title, the description is the story's subject.
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples,
+                                                    title="Australian winemaker rejects offer")}
+    assert not cands["Australian winemaker"].wording
+    off = keywords.KeywordWeights(described=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=off)}
+    assert not cands["Australian winemaker"].wording
+
+
+def test_a_judgement_used_once_is_wording_but_not_a_kind_of_thing_the_story_repeats():
+    text = ("Italy meet Scotland on Saturday in what may be a scrappy encounter. The antitrust investigation goes on; "
+            "crude oil prices rose as oil stocks fell.")
+    phrases = _words_of(text, "Italy", "Scotland", "scrappy encounter", "antitrust investigation", "crude oil prices",
+                        "oil stocks")
+    adjectives = frozenset(m.start() for m in re.finditer(r"\b(?:scrappy|crude|antitrust)\b", text))
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives)}
+    # "scrappy" is a judgement: shown only if the ranking finds the phrase central.
+    assert cands["scrappy encounter"].wording and cands["antitrust investigation"].wording
+    # "oil" is said again: "crude oil prices" is a term of the story; a phrase opening with a noun is no judgement.
+    assert not cands["crude oil prices"].wording and not cands["oil stocks"].wording
+    # Without the analyser's parts of speech, or with the rule off, nothing changes.
+    assert not any(c.wording for c in keywords.candidates(phrases, len(text), article=text))
+    off = keywords.KeywordWeights(judgements=False)
+    assert not any(c.wording for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives,
+                                                          weights=off))
+
+
+def test_a_capitalised_word_beside_others_is_grown_to_the_whole_name():
+    text = ("ITV1's Pop Idol style contest is back. The show follows the Pop Idol format. Sony's PlayStation Portable "
+            "goes on sale. BEN BARNES' HAIRSTYLES Ben Barnes said so. President Obama spoke. Team-mates Neymar and "
+            "Alves came. The Bloomfield Township Democrat won. In London A Catholic priest spoke.")
+    phrases = _words_of(text, "Pop", "Idol", "Portable", "Ben Barnes", "Obama", "Neymar", "Alves",
+                        "Bloomfield Township", "Democrat", "London")
+    democrat = text.index("Democrat")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text,
+                                                    entities=[(democrat, democrat + 8, "NORP")])}
+    # A party's member after a place describes it; a name closed by a letter is whole.
+    assert "Bloomfield Township" in cands and "Democrat" in cands and "London A" in cands
+    assert "Pop" not in cands and "Idol" not in cands and cands["Pop Idol"].count == 2
+    assert "PlayStation Portable" in cands and "Portable" not in cands
+    # Not over a headline's capitals, a possessive, a title or an everyday word opening a sentence.
+    assert {"Ben Barnes", "Obama", "Neymar", "Alves"} <= set(cands)
+    off = keywords.KeywordWeights(glued_names=False)
+    assert "Portable" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}

@@ -71,6 +71,7 @@ class Analysis:
     sentences: tuple[Span, ...]
     entities: tuple[Span, ...] = ()  # label: PERSON, ORG, GPE, LOC, FAC, ...
     phrases: tuple[Span, ...] = field(default=())  # noun-phrase keyword candidates
+    adjectives: tuple[int, ...] = ()  # where the words of the phrases that the tagger reads as adjectives start
 
 
 class Analyzer(ABC):

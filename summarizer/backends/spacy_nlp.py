@@ -429,4 +429,25 @@ def _mend_cut_names(doc: Any) -> None:
 def _to_analysis(doc: Any, pos_of: Any = None) -> Analysis:
     _mend_cut_names(doc)
     entities = tuple(Span(e.text, e.start_char, e.label_) for e in doc.ents)
-    return Analysis(sentences=_sentences(doc), entities=entities, phrases=_phrases(doc, pos_of))
+    phrases = _phrases(doc, pos_of)
+    return Analysis(sentences=_sentences(doc), entities=entities, phrases=phrases,
+                    adjectives=_adjectives(doc, phrases, pos_of))
+
+
+def _adjectives(doc: Any, phrases: Sequence[Span], pos_of: Any = None) -> tuple[int, ...]:
+    """Where the words of the phrases that the tagger reads as adjectives start ("scrappy" of "scrappy encounter"; a
+    word of parts by its first: "high-profile"): the keyphrases tell a judgement from a kind by them."""
+    pos_of = pos_of or (lambda token: token.pos_)
+    inside = sorted((p.start, p.start + len(p.text)) for p in phrases)
+    out = []
+    at = 0
+    for tok in doc:
+        while at < len(inside) and inside[at][1] <= tok.idx:
+            at += 1
+        if at == len(inside):
+            break
+        a, b = inside[at]
+        first_of_word = tok.i == 0 or doc[tok.i - 1].whitespace_ != "" or tok.idx == a
+        if a <= tok.idx < b and first_of_word and pos_of(tok) == "ADJ":
+            out.append(tok.idx)
+    return tuple(out)
