@@ -313,6 +313,16 @@ def test_a_phrase_is_kept_whole():
     assert "pilot flight" in got
 
 
+def test_a_phrase_that_ends_inside_a_compound_or_an_ampersand_name_is_grown_to_it():
+    text = ("Wal-Mart asked for a bail-out after the partial sell-off of Wal-Mart stores, an opportunity co-sponsored by "
+            "Standard & Poor's. Marks & Spencer said so.")
+    spans = ["Wal", "bail", "partial sell", "opportunity co", "Standard", "Poor", "Spencer"]
+    phrases = [(m.group(), m.start()) for m in re.finditer(r"\b(?:" + "|".join(spans) + r")\b", text)]
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    # the hyphenated whole; a participle so joined is no noun phrase; a name joined by "&" is one name
+    assert got == {"Wal-Mart", "bail-out", "partial sell-off", "Standard & Poor's", "Marks & Spencer"}
+
+
 def test_rank_diversifies_and_has_no_contained_duplicates():
     emb = HashEmbedder()
     cands = keywords.candidates([("bilateral trade", 0), ("trade", 5), ("bilateral trade volume", 9),

@@ -367,6 +367,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             if _credited(article, start):
                 continue  # "(AP Photo/Natacha Pisarenko)"
             text, start = _whole(text, start, article)
+            if not text:
+                continue  # "opportunity co-sponsored": a participle's piece, no noun phrase
             if weights.glued_names:
                 whole = _glued(text, start, article, people, {a for a, _b in demonyms})
                 if whole != (text, start):
@@ -466,7 +468,9 @@ def _whole(text: str, start: int, article: str) -> tuple[str, int]:
     """The phrase at ``start`` grown to the whole of what it was cut from in the article.
 
     - a compound joined by hyphens that the phrase starts inside: "service attack" -> "denial-of-service
-      attack" (not when the compound holds a digit: "host", not "21-year-old host");
+      attack" (not when the compound holds a digit: "host", not "21-year-old host"), or ends inside: "Wal" ->
+      "Wal-Mart" ("" for a participle so joined: "opportunity co-sponsored");
+    - a name joined to another by "&": "Standard" or "Poor" -> "Standard & Poor's";
     - a name closed by a letter: "Serie" -> "Serie A", "Group" -> "Group B";
     - one word coordinated with another in a fixed pair that the article repeats: "chip" -> "chip and pin".
     """
@@ -478,6 +482,21 @@ def _whole(text: str, start: int, article: str) -> tuple[str, int]:
     if at < start and not any(c.isdigit() for c in article[at:start]):
         text, start = article[at:start] + text, at
     end = start + len(text)
+    if article[end : end + 1] in ("-", "‐") and article[end + 1 : end + 2].isalpha() and text[-1:].isalnum():
+        # A compound the phrase ends inside: "Wal" -> "Wal-Mart", "bail" -> "bail-out", "partial sell" -> "partial
+        # sell-off"; a participle so joined is no noun phrase's end ("an opportunity co-sponsored by"): none.
+        rest = re.match(r"[-‐][^\W\d_]+(?:[-‐][^\W\d_]+)*", article[end:])
+        assert rest is not None
+        tail = rest.group(0)
+        if tail.endswith(("ed", "ing")) and tail[1:].islower():
+            return "", start
+        text, end = text + tail, end + len(tail)
+    if text[:1].isupper() and (m := re.match(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)", article[end : end + 40])):
+        text, end = text + m.group(0), end + len(m.group(0))  # "Standard" -> "Standard & Poor's"
+    elif text[:1].isupper() and (m := re.search(r"(?<![\w.])([A-Z][\w.]*) & $", article[max(0, start - 40) : start])):
+        text, start = m.group(0) + text, start - len(m.group(0))  # "Poor" -> "Standard & Poor's"
+        if article[end : end + 2] in ("'s", "’s"):
+            text, end = text + article[end : end + 2], end + 2
     if text[-1:].isalpha() and text.split()[-1][:1].isupper() and (m := _LETTER_AFTER.match(article, end)):
         text += m.group(0)
     elif " " not in text and text.isalpha() and text.islower():
