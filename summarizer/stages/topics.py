@@ -76,6 +76,7 @@ class TopicWeights:
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
+    defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
     field_share: float = 0.75  # least share of the sentences (and title) whose best match in the branch lies in one field for it to stand for the branch
 
 
@@ -219,6 +220,9 @@ class TopicIndex:
         """The broad concepts that must be said (:data:`BROAD_CUES`), by index, with their words' stems."""
         self.sport_words = _sport_words(taxonomy, self.discipline)
         """Per concept, the words (stems) that name its sport: its label's and its definition's own words."""
+        self.defined_words = _defined_words(taxonomy)
+        """Per concept, the words (stems) of its IPTC definition that few other definitions use
+        ("takeovers" of "merger or acquisition", "appointments" of "executive officer")."""
         self.lexical = LexicalSupport(taxonomy)
         self.whole_labels = LexicalSupport(taxonomy, branch_said=False)
         self.heads = LexicalSupport(taxonomy, head_only=True)
@@ -365,6 +369,8 @@ class TopicIndex:
                 if agreed is not None and _mentions(said, self.sport_words[agreed])[0] >= LexicalSupport.MIN_STRENGTH:
                     supported[agreed] = True
             heads = self.heads.evidence(sentences, title)
+            if weights.defined_named:
+                supported = supported | self.defined_said(said, np.where(in_branch, final, -np.inf), weights)
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
                                  named=own.strength >= weights.named_instead, head_named=heads.strength >= weights.head_named)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
@@ -463,6 +469,19 @@ class TopicIndex:
         by_label, _ = self.similarity(self.label_vectors[candidates], sentence_vectors, title_vector, weights)
         best = int(candidates[int(np.argmax(by_label))])
         return best if best == int(candidates[int(np.argmax(raw[candidates]))]) else None
+
+    def defined_said(self, said: Sequence[set[str]], scores: np.ndarray, weights: TopicWeights) -> np.ndarray:
+        """Per concept, whether it scores within ``weights.nearby`` of the best of ``scores`` and the article says
+        the own words of its definition (:func:`_defined_words`) in the title or the lead and again, at least
+        ``weights.defined_named`` times in all (the title and the lead counting twice): a takeover story names
+        "merger or acquisition" by "takeover", a new boss "executive officer" by "appointed"."""
+        out = np.zeros(len(self.qcodes), dtype=bool)
+        for i in np.flatnonzero(scores >= scores.max() - weights.nearby):
+            words = self.defined_words[i]
+            if words:
+                strength, head = _mentions(said, words)
+                out[i] = head and strength >= weights.defined_named
+        return out
 
     def broad_unsaid(self, said: Sequence[set[str]]) -> np.ndarray:
         """Per concept, whether it is a broad concept (:data:`BROAD_CUES`) that the article does not say: none of
@@ -687,6 +706,29 @@ def _sport_words(taxonomy: Taxonomy, discipline: np.ndarray) -> list[frozenset[s
             share[stem] = share.get(stem, 0) + 1
     return [frozenset(_stems(re.sub(r"\([^)]*\)", " ", c.label)) | {w for w in stems if share[w] <= SPORT_WORD_SHARE})
             if is_sport else frozenset() for c, is_sport, stems in zip(taxonomy.concepts, discipline, definitions)]
+
+
+DEFINED_SHARE = 3
+"""A word of a concept's definition is that concept's own when at most this many definitions use it ..."""
+DEFINED_ZIPF = 4.5
+"""... and no word of its stem is as common as this in English (wordfreq's Zipf scale): "takeovers", "appointments",
+"cruelty" are a concept's own; "royal", "fire", "bank", "singer", "licenses" ("license") or "financially"
+("financial") any story may say."""
+
+
+def _defined_words(taxonomy: Taxonomy) -> list[frozenset[str]]:
+    """Per concept below the top level, the stems of the words of its definition that at most
+    :data:`DEFINED_SHARE` definitions use, other than names and common words (:func:`_own_stems`)."""
+    from .keywords import _zipf_table
+
+    common = {_stem(w) for w, z in _zipf_table().items() if z >= DEFINED_ZIPF}
+    definitions = [{stem for w in _WORD.findall(c.definition) if not w[0].isupper() and (stem := _stem(w)) not in common}
+                   if c.level > 1 else set() for c in taxonomy.concepts]
+    share: dict[str, int] = {}
+    for stems in definitions:
+        for stem in stems:
+            share[stem] = share.get(stem, 0) + 1
+    return [frozenset(w for w in stems if share[w] <= DEFINED_SHARE) for stems in definitions]
 
 
 def _own_stems(definition: str) -> set[str]:
