@@ -772,6 +772,17 @@ def test_a_concept_named_by_the_uncommon_words_of_its_definition_can_come_first(
     assert "royal" not in index.defined_words[at["public inquiry"]] and not index.defined_words[at["sport"]]
 
 
+def test_a_head_word_that_several_sibling_labels_share_names_their_parent_not_the_best_fit():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"railway accident and incident": 1.0, "accident and emergency incident": 0.9})
+    mine = ["Ten miners were trapped after an accident in a coal mine on Saturday.",
+            "Rescuers said the accident happened at dawn.", "The cause of the accident is not known."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=mine, title="Ten trapped in mine accident").topics[0]
+    assert first.label == "accident and emergency incident"  # "accident" heads seven labels: no railway named
+    assert index.head_shared[at["railway accident and incident"]] and index.head_shared[at["local elections"]]
+    assert not index.head_shared[at["corporate earnings"]] and not index.head_shared[at["prescription drug"]]
+
+
 def test_the_story_event_named_in_title_and_lead_comes_first():
     _tax, index, at = _one_hot_index()
     vecs = _article(at, {"telecommunication service": 1.0, "merger or acquisition": 0.96})

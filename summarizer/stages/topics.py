@@ -226,6 +226,13 @@ class TopicIndex:
         self.lexical = LexicalSupport(taxonomy)
         self.whole_labels = LexicalSupport(taxonomy, branch_said=False)
         self.heads = LexicalSupport(taxonomy, head_only=True)
+        self.head_shared = np.array([
+            c.parent is not None and sum(bool(self.heads.words[i] & self.heads.words[self.index[q]])
+                                         for q in taxonomy.children.get(c.parent, []) if q != c.qcode) >= 2
+            for i, c in enumerate(taxonomy.concepts)])
+        """Per concept, whether the head word of its label heads two or more siblings' labels too ("accident" of "railway
+        accident and incident", "industrial accident and incident", ...): said alone, it names their parent, not the
+        concept ("prescription drug" beside "non-prescription drug" alone keeps its "drug")."""
         self.parent_index = np.array([self.index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts])
         below: list[list[int]] = [[i] for i in range(len(self.qcodes))]
         for i in np.argsort(-self.levels, kind="stable"):  # the deepest first, so a child's list is complete
@@ -372,7 +379,7 @@ class TopicIndex:
             if weights.defined_named:
                 supported = supported | self.defined_said(said, np.where(in_branch, final, -np.inf), weights)
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
-                                 named=own.strength >= weights.named_instead, head_named=heads.strength >= weights.head_named)
+                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
