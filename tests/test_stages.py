@@ -783,6 +783,19 @@ def test_a_head_word_that_several_sibling_labels_share_names_their_parent_not_th
     assert not index.head_shared[at["corporate earnings"]] and not index.head_shared[at["prescription drug"]]
 
 
+def test_a_match_report_is_about_the_match_not_its_coaches():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"sports coaching": 1.0, "sport achievement": 0.8})
+    report = ["Wales came from 15-6 down to beat France 24-18, and their coach paid tribute to the side.",
+              "The coach said they had shown character.", "Wales play Italy next."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Wales coach elated with win").topics[0]
+    assert first.label != "sports coaching"  # the lead gives the result: the story is the match
+    talk = ["The Wales coach has asked his players to train harder before the Six Nations.",
+            "The coach said they had shown character.", "Wales play Italy next."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=talk, title="Wales coach asks for more").topics[0]
+    assert first.label == "sports coaching"
+
+
 def test_the_story_event_named_in_title_and_lead_comes_first():
     _tax, index, at = _one_hot_index()
     vecs = _article(at, {"telecommunication service": 1.0, "merger or acquisition": 0.96})

@@ -42,6 +42,7 @@ from ..backends.base import Embedder
 from ..records import Topic
 from ..settings import Settings
 from ..taxonomy import Taxonomy
+from .extractive import gives_result
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,9 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
     "medtop:20000549": ("gambling", "gamblers", "lottery", "lotteries", "casino", "casinos", "betting", "bookmaker",
                         "bookmakers", "jackpot", "bingo", "poker"),  # gaming and lottery ("gaming" is "game" as a stem)
 }
+MATCH_ASIDE = ("medtop:20001323", "medtop:20001324")
+"""Sports coaching, sports management and ownership: never the topics of a story whose title or lead gives a match's
+result (:func:`~summarizer.stages.extractive.gives_result`): "Wales coach elated with win" is about the win."""
 SPORT_WORD_SHARE = 5
 """A word of a sport's IPTC definition is that sport's own when at most this many sports' definitions use it
 ("foil" and "sword" are fencing's, "football" is five sports'; "ball", "team" and "goal" are everyone's)."""
@@ -218,6 +222,8 @@ class TopicIndex:
         self.broad = {self.index[q]: frozenset(_stem(w) for w in words) for q, words in BROAD_CUES.items()
                       if q in self.index}
         """The broad concepts that must be said (:data:`BROAD_CUES`), by index, with their words' stems."""
+        self.match_aside = np.isin(np.array(self.qcodes), MATCH_ASIDE)
+        """Per concept, whether it is an aspect of sport that a match report is not about (:data:`MATCH_ASIDE`)."""
         self.sport_words = _sport_words(taxonomy, self.discipline)
         """Per concept, the words (stems) that name its sport: its label's and its definition's own words."""
         self.defined_words = _defined_words(taxonomy)
@@ -369,6 +375,8 @@ class TopicIndex:
             supported = own.named | ~self.lexical.needs_support
             said = _said_stems(sentences, title)
             unsaid = self.broad_unsaid(said)
+            if any(gives_result(text) for text in (title or "", *sentences[:1])):
+                unsaid = unsaid | self.match_aside  # a match report is about the match, not its coaches or owners
             in_branch = in_branch & ~unsaid
             if self.roots[branch] == SPORT:
                 supported = supported | (self.discipline & (own.strength >= 1))
