@@ -796,6 +796,17 @@ def test_a_match_report_is_about_the_match_not_its_coaches():
     assert first.label == "sports coaching"
 
 
+def test_the_first_topic_does_not_descend_to_the_people_of_a_concept():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"government": 1.0, "minister and secretary (government)": 0.98})
+    story = ["The president asked a former minister to form a new government on Sunday.",
+             "The minister will choose the government's members.", "The last government resigned last month."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=story, title="President asks minister to form government")
+    assert first.topics[0].label == "government"  # not "minister and secretary (government)", a role
+    assert index.people[at["teachers"]] and index.people[at["minister and secretary (government)"]]
+    assert not index.people[at["consumer confidence"]] and not index.people[at["government"]]
+
+
 def test_the_story_event_named_in_title_and_lead_comes_first():
     _tax, index, at = _one_hot_index()
     vecs = _article(at, {"telecommunication service": 1.0, "merger or acquisition": 0.96})

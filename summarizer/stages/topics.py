@@ -222,6 +222,9 @@ class TopicIndex:
         self.broad = {self.index[q]: frozenset(_stem(w) for w in words) for q, words in BROAD_CUES.items()
                       if q in self.index}
         """The broad concepts that must be said (:data:`BROAD_CUES`), by index, with their words' stems."""
+        self.people = np.array([_names_people(c.label) for c in taxonomy.concepts])
+        """Per concept, whether its label names people by their role ("minister and secretary (government)", "teachers",
+        "executive officer"): the first topic does not descend from what happened to who did it."""
         self.match_aside = np.isin(np.array(self.qcodes), MATCH_ASIDE)
         """Per concept, whether it is an aspect of sport that a match report is not about (:data:`MATCH_ASIDE`)."""
         self.sport_words = _sport_words(taxonomy, self.discipline)
@@ -527,7 +530,11 @@ class TopicIndex:
 
         The best concept counts as supported when the article says its label's head word often enough
         (``head_named``): an earnings report is about "corporate earnings" without saying "corporate",
-        a recall story about "product recall" without saying "product"."""
+        a recall story about "product recall" without saying "product"; so is a concept within ``weights.nearby`` of
+        it that the article names by the uncommon words of its definition (:meth:`defined_said`, checked by
+        :meth:`choose`). A head word that two or more sibling labels share ("accident") does not count
+        (:attr:`head_shared`), and the descent never ends in a concept that names people by their role
+        (:attr:`people`: "government", not "minister and secretary (government)", for a cabinet being formed)."""
         top = int(np.argmax(scores))
         if head_named is not None and head_named[top]:  # "earnings" said in the title and again: corporate earnings
             supported = supported.copy()
@@ -547,7 +554,7 @@ class TopicIndex:
                 first = best_named if scores[best_named] >= scores[root] - weights.nearby else root
                 if first == root:
                     return root  # none of its children fits: do not descend into one
-        return self._descend(first, np.where(supported, scores, -np.inf), weights.descend_margin)
+        return self._descend(first, np.where(supported & ~self.people, scores, -np.inf), weights.descend_margin)
 
     def branch_votes(self, sent_sim: np.ndarray, title_vector: np.ndarray | None, per_sentence: int) -> np.ndarray:
         """Share of the evidence for each top-level branch: every sentence (and the title, twice)
@@ -754,6 +761,16 @@ def _own_stems(definition: str) -> set[str]:
     lower = {word.lower() for sentence in re.split(r"(?<=[.!?;:])\s+", definition)
              for k, word in enumerate(_WORD.findall(sentence)) if not (k and word[0].isupper())}
     return {_stem(w) for w in lower if zipf_frequency(w) < SPORT_WORD_ZIPF}
+
+
+def _names_people(label: str) -> bool:
+    """Whether a label's head word (the last of its first alternative, before a preposition or bracket) is a role
+    noun (:data:`~summarizer.stages.keywords.ROLE_NOUNS`): "teachers", "minister and secretary", "judge"."""
+    from .keywords import ROLE_NOUNS
+
+    words = re.findall(r"[^\W_]+", re.sub(r"\([^)]*\)", " ", label.lower()))
+    head = next((k - 1 for k, w in enumerate(words) if k and w in _PREPOSITIONS), len(words) - 1)
+    return bool(words) and (words[head] in ROLE_NOUNS or words[head].removesuffix("s") in ROLE_NOUNS)
 
 
 def _label_alternatives(label: str, top: set[str], head_only: bool = False) -> list[frozenset[str]]:
