@@ -42,6 +42,7 @@ from ..backends.base import Embedder
 from ..records import Topic
 from ..settings import Settings
 from ..taxonomy import Taxonomy
+from .extractive import gives_result
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +77,7 @@ class TopicWeights:
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
+    defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
     field_share: float = 0.75  # least share of the sentences (and title) whose best match in the branch lies in one field for it to stand for the branch
 
 
@@ -101,6 +103,9 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
     "medtop:20000549": ("gambling", "gamblers", "lottery", "lotteries", "casino", "casinos", "betting", "bookmaker",
                         "bookmakers", "jackpot", "bingo", "poker"),  # gaming and lottery ("gaming" is "game" as a stem)
 }
+MATCH_ASIDE = ("medtop:20001323", "medtop:20001324")
+"""Sports coaching, sports management and ownership: never the topics of a story whose title or lead gives a match's
+result (:func:`~summarizer.stages.extractive.gives_result`): "Wales coach elated with win" is about the win."""
 SPORT_WORD_SHARE = 5
 """A word of a sport's IPTC definition is that sport's own when at most this many sports' definitions use it
 ("foil" and "sword" are fencing's, "football" is five sports'; "ball", "team" and "goal" are everyone's)."""
@@ -217,11 +222,26 @@ class TopicIndex:
         self.broad = {self.index[q]: frozenset(_stem(w) for w in words) for q, words in BROAD_CUES.items()
                       if q in self.index}
         """The broad concepts that must be said (:data:`BROAD_CUES`), by index, with their words' stems."""
+        self.people = np.array([_names_people(c.label) for c in taxonomy.concepts])
+        """Per concept, whether its label names people by their role ("minister and secretary (government)", "teachers",
+        "executive officer"): the first topic does not descend from what happened to who did it."""
+        self.match_aside = np.isin(np.array(self.qcodes), MATCH_ASIDE)
+        """Per concept, whether it is an aspect of sport that a match report is not about (:data:`MATCH_ASIDE`)."""
         self.sport_words = _sport_words(taxonomy, self.discipline)
         """Per concept, the words (stems) that name its sport: its label's and its definition's own words."""
+        self.defined_words = _defined_words(taxonomy)
+        """Per concept, the words (stems) of its IPTC definition that few other definitions use
+        ("takeovers" of "merger or acquisition", "appointments" of "executive officer")."""
         self.lexical = LexicalSupport(taxonomy)
         self.whole_labels = LexicalSupport(taxonomy, branch_said=False)
         self.heads = LexicalSupport(taxonomy, head_only=True)
+        self.head_shared = np.array([
+            c.parent is not None and sum(bool(self.heads.words[i] & self.heads.words[self.index[q]])
+                                         for q in taxonomy.children.get(c.parent, []) if q != c.qcode) >= 2
+            for i, c in enumerate(taxonomy.concepts)])
+        """Per concept, whether the head word of its label heads two or more siblings' labels too ("accident" of "railway
+        accident and incident", "industrial accident and incident", ...): said alone, it names their parent, not the
+        concept ("prescription drug" beside "non-prescription drug" alone keeps its "drug")."""
         self.parent_index = np.array([self.index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts])
         below: list[list[int]] = [[i] for i in range(len(self.qcodes))]
         for i in np.argsort(-self.levels, kind="stable"):  # the deepest first, so a child's list is complete
@@ -358,6 +378,8 @@ class TopicIndex:
             supported = own.named | ~self.lexical.needs_support
             said = _said_stems(sentences, title)
             unsaid = self.broad_unsaid(said)
+            if any(gives_result(text) for text in (title or "", *sentences[:1])):
+                unsaid = unsaid | self.match_aside  # a match report is about the match, not its coaches or owners
             in_branch = in_branch & ~unsaid
             if self.roots[branch] == SPORT:
                 supported = supported | (self.discipline & (own.strength >= 1))
@@ -365,8 +387,10 @@ class TopicIndex:
                 if agreed is not None and _mentions(said, self.sport_words[agreed])[0] >= LexicalSupport.MIN_STRENGTH:
                     supported[agreed] = True
             heads = self.heads.evidence(sentences, title)
+            if weights.defined_named:
+                supported = supported | self.defined_said(said, np.where(in_branch, final, -np.inf), weights)
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
-                                 named=own.strength >= weights.named_instead, head_named=heads.strength >= weights.head_named)
+                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
@@ -464,6 +488,19 @@ class TopicIndex:
         best = int(candidates[int(np.argmax(by_label))])
         return best if best == int(candidates[int(np.argmax(raw[candidates]))]) else None
 
+    def defined_said(self, said: Sequence[set[str]], scores: np.ndarray, weights: TopicWeights) -> np.ndarray:
+        """Per concept, whether it scores within ``weights.nearby`` of the best of ``scores`` and the article says
+        the own words of its definition (:func:`_defined_words`) in the title or the lead and again, at least
+        ``weights.defined_named`` times in all (the title and the lead counting twice): a takeover story names
+        "merger or acquisition" by "takeover", a new boss "executive officer" by "appointed"."""
+        out = np.zeros(len(self.qcodes), dtype=bool)
+        for i in np.flatnonzero(scores >= scores.max() - weights.nearby):
+            words = self.defined_words[i]
+            if words:
+                strength, head = _mentions(said, words)
+                out[i] = head and strength >= weights.defined_named
+        return out
+
     def broad_unsaid(self, said: Sequence[set[str]]) -> np.ndarray:
         """Per concept, whether it is a broad concept (:data:`BROAD_CUES`) that the article does not say: none of
         its words in the title or the lead, or fewer than :attr:`LexicalSupport.MIN_STRENGTH` mentions in all
@@ -493,7 +530,11 @@ class TopicIndex:
 
         The best concept counts as supported when the article says its label's head word often enough
         (``head_named``): an earnings report is about "corporate earnings" without saying "corporate",
-        a recall story about "product recall" without saying "product"."""
+        a recall story about "product recall" without saying "product"; so is a concept within ``weights.nearby`` of
+        it that the article names by the uncommon words of its definition (:meth:`defined_said`, checked by
+        :meth:`choose`). A head word that two or more sibling labels share ("accident") does not count
+        (:attr:`head_shared`), and the descent never ends in a concept that names people by their role
+        (:attr:`people`: "government", not "minister and secretary (government)", for a cabinet being formed)."""
         top = int(np.argmax(scores))
         if head_named is not None and head_named[top]:  # "earnings" said in the title and again: corporate earnings
             supported = supported.copy()
@@ -513,7 +554,7 @@ class TopicIndex:
                 first = best_named if scores[best_named] >= scores[root] - weights.nearby else root
                 if first == root:
                     return root  # none of its children fits: do not descend into one
-        return self._descend(first, np.where(supported, scores, -np.inf), weights.descend_margin)
+        return self._descend(first, np.where(supported & ~self.people, scores, -np.inf), weights.descend_margin)
 
     def branch_votes(self, sent_sim: np.ndarray, title_vector: np.ndarray | None, per_sentence: int) -> np.ndarray:
         """Share of the evidence for each top-level branch: every sentence (and the title, twice)
@@ -689,6 +730,29 @@ def _sport_words(taxonomy: Taxonomy, discipline: np.ndarray) -> list[frozenset[s
             if is_sport else frozenset() for c, is_sport, stems in zip(taxonomy.concepts, discipline, definitions)]
 
 
+DEFINED_SHARE = 3
+"""A word of a concept's definition is that concept's own when at most this many definitions use it ..."""
+DEFINED_ZIPF = 4.5
+"""... and no word of its stem is as common as this in English (wordfreq's Zipf scale): "takeovers", "appointments",
+"cruelty" are a concept's own; "royal", "fire", "bank", "singer", "licenses" ("license") or "financially"
+("financial") any story may say."""
+
+
+def _defined_words(taxonomy: Taxonomy) -> list[frozenset[str]]:
+    """Per concept below the top level, the stems of the words of its definition that at most
+    :data:`DEFINED_SHARE` definitions use, other than names and common words (:func:`_own_stems`)."""
+    from .keywords import _zipf_table
+
+    common = {_stem(w) for w, z in _zipf_table().items() if z >= DEFINED_ZIPF}
+    definitions = [{stem for w in _WORD.findall(c.definition) if not w[0].isupper() and (stem := _stem(w)) not in common}
+                   if c.level > 1 else set() for c in taxonomy.concepts]
+    share: dict[str, int] = {}
+    for stems in definitions:
+        for stem in stems:
+            share[stem] = share.get(stem, 0) + 1
+    return [frozenset(w for w in stems if share[w] <= DEFINED_SHARE) for stems in definitions]
+
+
 def _own_stems(definition: str) -> set[str]:
     """The stems of a definition's words but its names (the words capitalised other than at a sentence's start,
     unless it also has them in lower case) and the words commoner than :data:`SPORT_WORD_ZIPF`."""
@@ -697,6 +761,16 @@ def _own_stems(definition: str) -> set[str]:
     lower = {word.lower() for sentence in re.split(r"(?<=[.!?;:])\s+", definition)
              for k, word in enumerate(_WORD.findall(sentence)) if not (k and word[0].isupper())}
     return {_stem(w) for w in lower if zipf_frequency(w) < SPORT_WORD_ZIPF}
+
+
+def _names_people(label: str) -> bool:
+    """Whether a label's head word (the last of its first alternative, before a preposition or bracket) is a role
+    noun (:data:`~summarizer.stages.keywords.ROLE_NOUNS`): "teachers", "minister and secretary", "judge"."""
+    from .keywords import ROLE_NOUNS
+
+    words = re.findall(r"[^\W_]+", re.sub(r"\([^)]*\)", " ", label.lower()))
+    head = next((k - 1 for k, w in enumerate(words) if k and w in _PREPOSITIONS), len(words) - 1)
+    return bool(words) and (words[head] in ROLE_NOUNS or words[head].removesuffix("s") in ROLE_NOUNS)
 
 
 def _label_alternatives(label: str, top: set[str], head_only: bool = False) -> list[frozenset[str]]:
