@@ -183,6 +183,9 @@ def test_a_photo_caption_or_gallery_link_inside_the_story_is_taken_out():
     assert c.text == "The share rose in May. If you look closely, the line goes up. It is small."
     story = "Terms were not given. Source: Denver Post research States' standing, in lines, is shown."
     assert clean(story).text == story
+    c = clean("Banks such as Goldman Sachs (GS.N: Quote, Profile, Research, Stock Buzz) and Citi (C.N: Quote, Profile, "
+              "Research) led. They rose.")
+    assert c.text == "Banks such as Goldman Sachs and Citi led. They rose."
     c = clean("Ron Lamkey / Getty Images Hate the new tax? The party has a plan. Talks ended on Monday. Jane "
               "Doe/AFP/Getty Images The talks resume in May.")
     assert c.text == "Hate the new tax? The party has a plan. Talks ended on Monday. The talks resume in May."

@@ -528,8 +528,13 @@ def _without_title(first: str, title: str | None) -> str:
     return rest if rest[:1].isupper() or rest[:1] in "\"“'‘" else first
 
 
+# The links a news site puts after a firm's name, with its ticker: "Goldman Sachs (GS.N: Quote, Profile, Research,
+# Stock Buzz) and ...": the firm's name stays.
+_QUOTE_LINKS = re.compile(r"\s*\((?:[\w.^=-]{1,12}:\s*)?Quote,\s+Profile,\s+Research(?:,\s+Stock\s+Buzz)?\)")
+
 #: What scrapers run into a story's paragraphs, taken out in this order (see each pattern).
-_INLINE_NOT_STORY = (_INLINE_CAPTION, _INLINE_GALLERY, _CLICK_TO_ENLARGE, _INLINE_DATA_CREDIT, _INLINE_PHOTO_CREDIT)
+_INLINE_NOT_STORY = (_INLINE_CAPTION, _INLINE_GALLERY, _CLICK_TO_ENLARGE, _INLINE_DATA_CREDIT, _INLINE_PHOTO_CREDIT,
+                     _QUOTE_LINKS)
 
 
 def _without_inline_furniture(line: str) -> str:
