@@ -148,6 +148,12 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
     assert _sentences(real_summarizer, caption) == [
         "Brave: Dana Brook, 18, hopes to change how people with disabilities are shown in the fashion industry",
         "Her hope is that the video will make people think.", "The film Her was shown on Friday night."]
+    # A headline's list run into a sentence whose subject pronoun has a modal after it; "Class A can" stays whole.
+    headline = ("FDA proposes calorie counts on menus in chain restaurants, grocery stores, coffee shops It could get "
+                "harder to indulge in a cheeseburger without guilt. Holders of its Class A can vote on the plan.")
+    assert _sentences(real_summarizer, headline) == [
+        "FDA proposes calorie counts on menus in chain restaurants, grocery stores, coffee shops",
+        "It could get harder to indulge in a cheeseburger without guilt.", "Holders of its Class A can vote on the plan."]
     # A quotation opened after a full stop is a sentence of its own, also where the segmenter ran on into it.
     run_on = ("She hopes to inspire others with her cheerful dance videos. 'I've been bullied because of it and people "
               "stare all the time,' Dana told the paper.")

@@ -229,6 +229,8 @@ _CLOSING_MARKS = frozenset({"'", '"', "’", "”", ")"})
 #: caption or link text without a full stop ran into the sentence after it (scraped pages lose the line break between
 #: them): "... and the fashion industry Her hope is that ...".
 _GLUED_START = re.compile(r"(?<=[^\W_] )(?:A|An|The|He|She|It|They|We|His|Her|Its|Their|Our) (?=[a-z])")
+#: The pronouns of ``_GLUED_START`` that are a sentence's subject, and may have a modal after them.
+_GLUED_PRONOUNS = frozenset({"He", "She", "It", "They", "We"})
 #: Tags of a word after which a capitalised article is still inside its sentence ("in The ...", "Serie A on").
 _INSIDE_TAGS = frozenset({"IN", "DT", "CC", "TO", "PRP$", "POS", "WDT", "WP", "WP$", "EX", "MD", "RP", "HYPH"})
 #: Words after which a capitalised article is still inside its sentence: a letter's name ("Class A shares", "Plan A
@@ -263,13 +265,17 @@ def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
         if i in starts or i < 3 or i + 4 >= len(doc):
             continue
         prev, nxt = doc[i - 1], doc[i + 1]
-        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START or nxt.tag_ in _INSIDE_TAGS:
+        # A pronoun opens a sentence before a modal too ("... coffee shops It could get harder ..."); an article not.
+        opens = nxt.tag_ == "MD" and doc[i].text in _GLUED_PRONOUNS
+        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START or nxt.tag_ in _INSIDE_TAGS and not opens:
             continue
         if any(s in starts for s in range(i - 2, i)) or any(s in starts for s in range(i + 1, i + 5)):
             continue  # fewer than three words before it or four after it in its sentence
         # A comma may come before "... researcher says The search ...": a standfirst's attribution ends it.
+        # A subject pronoun before a modal needs two words only: a headline's list ends there ("..., coffee shops It
+        # could ...").
         if prev.lower_ not in _SAYS and not all(t.is_alpha or t.is_digit or t.text in {"-", "'", "’"}
-                                                for t in doc[i - 3 : i]):
+                                                for t in doc[i - (2 if opens else 3) : i]):
             continue
         found.add(i)
     return found
