@@ -1335,3 +1335,57 @@ def test_a_capitalised_word_beside_others_is_grown_to_the_whole_name():
     assert {"Ben Barnes", "Obama", "Neymar", "Alves"} <= set(cands)
     off = keywords.KeywordWeights(glued_names=False)
     assert "Portable" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_an_office_before_its_holder_is_no_candidate():
+    text = ("Mississippi Gov. Haley Barbour signed the budget. Montana Insurance Commissioner Monica Lindeen agreed. "
+            "Foreign Minister Prince Saud spoke, and the City Council Public Safety Committee Chairman Peter Vallone "
+            "spoke. Judge Ann Lee sat. Chancellor Gordon Brown and the shadow chancellor disagreed. Mississippi voted.")
+    phrases = _words_of(text, "Mississippi Gov", "Montana Insurance", "Commissioner", "Foreign Minister",
+                        "City Council Public Safety Committee", "Judge", "Chancellor", "shadow chancellor")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    # The office's pieces say no more than the holder's name; a body and an office named whole stay.
+    assert "Montana Insurance" not in got and "Commissioner" not in got and "Judge" not in got
+    assert "Mississippi Gov" not in got and "Mississippi" in got  # "Gov" cut; Mississippi is said on its own too
+    assert {"Foreign Minister", "City Council Public Safety Committee"} <= got
+    assert "Chancellor" in got  # "shadow chancellor" says it in lower case too
+    off = keywords.KeywordWeights(offices=False)
+    assert "Montana Insurance" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_an_award_and_a_fixed_expression_are_kept_whole():
+    text = ("Gerrard was named PFA Player of the Year. A denial of service attack hit the banks; the denial of service "
+            "attack lasted a day. Chip and pin cards were safe, as chip and pin machines were. The rise of social "
+            "media goes on, and he was convicted of racketeering.")
+    phrases = _words_of(text, "PFA Player", "service attack", "pin cards", "pin machines", "social media",
+                        "racketeering")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert {"PFA Player of the Year", "denial of service attack", "chip and pin machines"} <= got
+    # "rise" is a common word; "racketeering" after a participle said once is the phrase itself.
+    assert {"social media", "racketeering"} <= got
+    assert "Chip and pin cards" in got or "chip and pin cards" in got
+
+
+def test_tonight_is_a_time_word():
+    text = "Target tonight is the final. The final is at Wembley."
+    got = {c.text for c in keywords.candidates(_words_of(text, "Target tonight", "final"), len(text), article=text)}
+    assert "Target tonight" not in got
+
+
+def test_a_description_in_passing_is_never_shown():
+    text = ("Dinamo signed Popescu from a Romanian club, an Italian paper said, and a news agency agreed. The "
+            "supermarket chain Tesco and a Mexican restaurant helped; an onboard restaurant served, the press "
+            "secretary said. The oil firm Shell sold oil and more oil.")
+    phrases = _words_of(text, "Romanian club", "Italian paper", "news agency", "supermarket chain",
+                        "Mexican restaurant", "onboard restaurant", "press secretary", "oil firm", "Dinamo")
+    peoples = [(m.start(), m.end(), "NORP") for m in re.finditer("Romanian|Italian|Mexican", text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples)}
+    for d in ("Romanian club", "Italian paper", "news agency", "supermarket chain", "Mexican restaurant"):
+        assert cands[d].aside, d
+    # A place of trade without a nationality tells more; a role after a word in lower case may be the story's; "oil"
+    # is said again.
+    assert not cands["onboard restaurant"].aside and not cands["press secretary"].aside
+    assert not cands["oil firm"].aside
+    off = keywords.KeywordWeights(one_off_descriptions=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=off)}
+    assert not cands["news agency"].aside
