@@ -214,7 +214,7 @@ def test_pieces_of_a_longer_name_or_title_are_no_candidates_but_the_whole_is():
     got = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=ents)}
     assert got == {"Cote d'Ivoire", "Girl With The Dragon Tattoo", "Gone with the Wind", "Six Nations",
                    "Euro 2016", "Memorandum of Understanding", "Assistant Secretary of State", "Philip Crowley",
-                   "Bank of England", "Mervyn King", "Chelsea", "Obama", "Governor"}
+                   "Bank of England", "Mervyn King", "Chelsea", "Obama"}  # "Governor| Mervyn King": an office
     # A word that also stands alone is no piece: "Wind" said again on its own stays a candidate.
     again = text + " The Wind rose."
     phrases = [(m.group(), m.start()) for m in re.finditer("Wind", again)]
@@ -1389,3 +1389,24 @@ def test_a_description_in_passing_is_never_shown():
     off = keywords.KeywordWeights(one_off_descriptions=False)
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=off)}
     assert not cands["news agency"].aside
+
+
+def test_a_name_with_a_possessive_is_grown_whole():
+    text = ("He was knocked out at Franklin's Gardens. Franklin’s Gardens was quiet. The Queen's Guard slipped. The "
+            "Queen's Guard fell. Sony's PlayStation Portable is out. Sony's PlayStation sells. Sony rose. England's "
+            "Champions League sides won. Sydney's District Court heard it. Sydney's District Court sat.")
+    phrases = _words_of(text, "Gardens", "Queen", "PlayStation Portable", "PlayStation", "Champions League", "Sydney")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert {"Franklin's Gardens", "Queen's Guard", "Sydney's District Court"} <= got
+    # Sony is said alone; "England's Champions League" once; "PlayStation" is no everyday word.
+    assert {"PlayStation Portable", "PlayStation", "Champions League"} <= got
+    off = keywords.KeywordWeights(possessive_names=False)
+    assert "Gardens" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_a_surname_after_an_honorific_is_shown_as_the_full_name():
+    from summarizer.records import Entity, Keyword
+
+    kws = [Keyword("Mr Ebbers", 0.9), Keyword("Miss Santillan", 0.8), Keyword("Mr Kyle", 0.7)]
+    ents = [Entity("Bernie Ebbers", "person", 2), Entity("Vanessa Santillan", "person", 2)]
+    assert [k.text for k in keywords.expand_names(kws, ents)] == ["Bernie Ebbers", "Vanessa Santillan", "Mr Kyle"]

@@ -275,6 +275,9 @@ class KeywordWeights:
     itself ("Commissioner Monica Lindeen", "Judge ..."), a phrase of two words or more run into a title ("Montana
     Insurance| Commissioner Monica Lindeen"), a word before an abbreviated title ("Mississippi| Gov. Haley Barbour",
     which also loses its "Gov"); see :func:`_office`. The holder's name says who; the office is no subject."""
+    possessive_names: bool = True
+    """A capitalised word is grown over a possessive that is part of a name said twice or more: "Franklin's Gardens"
+    for "Gardens", "Queen's Guard" for "Queen" (see :func:`_possessive`; with ``glued_names``)."""
     glued_names: bool = True
     """A capitalised phrase that stands beside other capitalised words in the article is grown to the whole name it was
     cut from ("Pop Idol", not "Idol" and "Pop"; "Les Choristes", "Newcastle United"; see :func:`_glued`). On the same
@@ -379,11 +382,13 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             grown = _whole(text, start, article, adjectives)
             if not grown[0]:
                 continue  # "opportunity co-sponsored": a participle's piece, no noun phrase
-            if grown != (text, start):
+            if grown != (text, start) and (grown[1], grown[1] + len(grown[0])) in added:
                 glued.add(grown)  # "PFA Player of the Year": a whole of the text that is a phrase's, counted once
             text, start = grown
             if weights.glued_names:
                 whole = _glued(text, start, article, people, {a for a, _b in demonyms})
+                if weights.possessive_names:
+                    whole = _possessive(*whole, article, people)
                 if whole != (text, start):
                     text, start = whole
                     glued.add(whole)
@@ -520,7 +525,9 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         if tail.endswith(("ed", "ing")) and tail[1:].islower():
             return "", start
         text, end = text + tail, end + len(tail)
-    if text[:1].isupper() and (m := re.match(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)", article[end : end + 40])):
+    if " & " in text and article[end : end + 2] in ("'s", "’s") and not article[end + 2 : end + 3].isalnum():
+        text, end = text + article[end : end + 2], end + 2  # "Standard & Poor" -> "Standard & Poor's", as written
+    elif text[:1].isupper() and (m := re.match(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)", article[end : end + 40])):
         text, end = text + m.group(0), end + len(m.group(0))  # "Standard" -> "Standard & Poor's"
     elif text[:1].isupper() and (m := re.search(r"(?<![\w.])([A-Z][\w.]*) & $", article[max(0, start - 40) : start])):
         text, start = m.group(0) + text, start - len(m.group(0))  # "Poor" -> "Standard & Poor's"
@@ -608,6 +615,50 @@ def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int
     if (a, b) == (start, start + len(text)) or len(whole.split()) > MAX_PHRASE_WORDS or "\n" in whole:
         return text, start
     return whole, a
+
+
+#: A possessive before a capitalised word, or a capitalised word after one (see :func:`_possessive`).
+_OWNER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w.-]*['’]s) $")
+_OWNED_AFTER = re.compile(r"['’]s ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def _possessive(text: str, start: int, article: str, people: frozenset[int] | set[int] = frozenset()) -> tuple[str, int]:
+    """A capitalised phrase grown over a possessive that is part of a name: an everyday English word after a name's "'s"
+    ("Gardens" -> "Franklin's Gardens", "Guard" -> "Queen's Guard"), and the name before "'s" and such words ("Queen"
+    -> "Queen's Guard", "Sydney" -> "Sydney's District Court"), when the article says the whole twice or more and the
+    name only in it; see ``KeywordWeights.possessive_names``. Not "Sony's PlayStation" (Sony is said alone), nor a pair
+    said once ("England's Champions League representatives"), nor over a title or a person's name."""
+    words = text.split()
+    if not words or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+        return text, start
+
+    def everyday(word: str) -> bool:
+        return word.lower() not in TITLES and word.lower() not in _stop_words() and word.lower() not in _NAMED_TIMES and (
+            zipf_frequency(word.lower()) >= OWNED_ZIPF)
+
+    def only_so(owner: str, whole: str) -> bool:
+        pattern = re.sub("['’]", "['’]", re.escape(whole))
+        said = len(re.findall(rf"(?<![\w-]){pattern}(?![\w'’-])", article))
+        return said >= 2 and said == len(re.findall(rf"(?<![\w-]){re.escape(owner)}(?![\w-])", article))
+
+    a, b = start, start + len(text)
+    m = _OWNER_BEFORE.search(article, max(0, a - 40), a)
+    if m and everyday(words[0]) and a not in people and m.start(1) not in people and (
+            m.group(1)[:-2].lower() not in TITLES) and only_so(m.group(1)[:-2], article[m.start(1) : b]):
+        a = m.start(1)  # "Gardens" -> "Franklin's Gardens"
+    elif (m := _OWNED_AFTER.match(article, b)) and everyday(m.group(1)) and m.start(1) not in people and (
+            b not in people) and only_so(text, article[a : m.end(1)]):
+        b = m.end(1)  # "Queen" -> "Queen's Guard"
+        while (after := re.match(r" ([A-Z][a-z]+)(?![\w'’-])", article[b : b + 30])) and everyday(after.group(1)):
+            b += after.end()  # "Sydney's District Court"
+    whole = article[a:b]
+    if (a, b) == (start, start + len(text)) or len(whole.split()) > MAX_PHRASE_WORDS or "\n" in whole:
+        return text, start
+    return whole, a
+
+
+#: An English word this common after a possessive is a name's word ("Franklin's Gardens"), not a name of its own.
+OWNED_ZIPF = 3.5
 
 
 def _compounds(groups: dict[str, list[tuple[str, int]]], uses: Counter[str], title_key: str,
@@ -1264,7 +1315,7 @@ def _is_name(text: str) -> bool:
 
 def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> list[Keyword]:
     """Show a keyword that is a piece of a name under the whole name, once: a surname under the person's
-    full name ("Aliyev" -> "Ilham Aliyev"), a first name likewise ("Melissa" -> "Melissa Meek"), and an
+    full name ("Aliyev" -> "Ilham Aliyev"; after an honorific too: "Mr Ebbers" -> "Bernie Ebbers"), a first name likewise ("Melissa" -> "Melissa Meek"), and an
     everyday word of a longer name under that name ("Bank" -> "Bank of Alexandria", "Journal" -> "Wall Street
     Journal"; a rare word such as "Goldman" or "Suns" says enough alone).
 
@@ -1289,6 +1340,9 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     seen: set[str] = set()
     for k in keywords:
         lower = k.text.lower()
+        parts = lower.split()
+        if len(parts) == 2 and parts[0].rstrip(".") in HONORIFICS and k.text.split()[1][:1].isupper():
+            lower = parts[1]  # "Mr Ebbers" -> "Bernie Ebbers": the person's name, as the entities give it
         names = by_surname.get(lower, set()) or (by_given.get(lower, set()) if k.text.istitle() and lower not in whole
                                                   else set())
         if not names and k.text[:1].isupper() and " " not in k.text and lower not in whole and (
