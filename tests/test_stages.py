@@ -1410,3 +1410,17 @@ def test_a_surname_after_an_honorific_is_shown_as_the_full_name():
     kws = [Keyword("Mr Ebbers", 0.9), Keyword("Miss Santillan", 0.8), Keyword("Mr Kyle", 0.7)]
     ents = [Entity("Bernie Ebbers", "person", 2), Entity("Vanessa Santillan", "person", 2)]
     assert [k.text for k in keywords.expand_names(kws, ents)] == ["Bernie Ebbers", "Vanessa Santillan", "Mr Kyle"]
+
+
+def test_a_person_described_once_a_list_in_passing_and_a_compass_word_are_not_shown():
+    text = ("An injured man was taken to hospital, the press secretary said, and emergency workers came. Police spoke "
+            "of peace and prosperity. The eastern suburb was quiet; Western coalition forces struck.")
+    phrases = _words_of(text, "injured man", "press secretary", "emergency workers", "peace and prosperity",
+                        "eastern suburb", "Western coalition forces")
+    adjectives = frozenset(m.start() for m in re.finditer(r"\b(?:injured|eastern)\b", text))
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives)}
+    assert cands["injured man"].aside and cands["peace and prosperity"].aside
+    # A role opened by a noun may be the story's.
+    assert not cands["press secretary"].aside and not cands["emergency workers"].aside
+    # A compass word in lower case is where, not what; capitalised it is the West's.
+    assert "suburb" in cands and "eastern suburb" not in cands and "Western coalition forces" in cands

@@ -474,9 +474,11 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             # "Australian winemaker", "Japanese companies": who they are is said by the story's names.
             aside = aside or weights.described_aside
             wording = True
-        if uses is not None and weights.one_off_descriptions and _one_off_description(
-                display, occ, article or "", in_title, uses, demonyms):
-            aside = wording = True  # "Romanian club", "news agency", "supermarket chain": said once, in passing
+        if uses is not None and weights.one_off_descriptions and (_one_off_description(
+                display, occ, article or "", in_title, uses, demonyms) or _person_described(display, occ, in_title,
+                                                                                          adjectives)
+                or _a_pair(display, occ, in_title)):
+            aside = wording = True  # "Romanian club", "news agency", "injured man": said once, in passing
         if weights.nationalities and " " not in display and sum((s, s + len(t)) in demonyms for t, s in occ) * 2 > len(occ):
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
         first = min(s for _, s in occ) / max(text_length, 1)
@@ -840,6 +842,38 @@ def _one_off_description(display: str, occurrences: Sequence[tuple[str, int]], a
     return all(uses[phrase_key(word)] < 2 for word in words[int(nationality):-1])
 
 
+def _a_pair(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool) -> bool:
+    """Two words in lower case joined by "and", said at most ``PAIR_USES`` times and not named by the title: a list in
+    passing ("peace and prosperity", "goods and services", "safety and security", "head and neck"), not a term of the
+    story (see ``KeywordWeights.one_off_descriptions``)."""
+    words = display.split()
+    return len(words) == 3 and words[1] == "and" and display.islower() and len(occurrences) <= PAIR_USES and not in_title
+
+
+#: A pair joined by "and" said this often or less is a list in passing (see :func:`_a_pair`; at 2 it took out "boys and
+#: one" and "dock and did" but also "pregnancies and abortions" on the development samples).
+PAIR_USES = 1
+
+
+#: Nouns that name a person beside the roles: heads of a description of one ("injured man", "single tycoon").
+_PERSONS = frozenset("man men woman women boy boys girl girls soldier soldiers tycoon tycoons billionaire millionaire "
+                     "pensioner pensioners toddler baby mum dad grandmother grandfather".split())
+
+
+def _person_described(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool,
+                      adjectives: frozenset[int]) -> bool:
+    """A person described once by an adjective: a phrase in lower case used once, not named by the title, that opens
+    with a word the analyser reads as an adjective and ends with a role or a person ("injured man", "proud mother",
+    "elderly neighbour", "Grammy-winning singer", "military official", "national team coach"): who it is, the story's
+    names say (see ``KeywordWeights.one_off_descriptions``). "press secretary" and "emergency workers" open with a
+    noun: a kind of role the story may be about."""
+    words = display.split()
+    if len(words) < 2 or in_title or len(occurrences) > 1 or not display.islower():
+        return False
+    head = words[-1]
+    return occurrences[0][1] in adjectives and (head in ROLE_NOUNS or head in _PEOPLE or head in _PERSONS)
+
+
 def _judgement(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool, uses: Counter[str],
                w: KeywordWeights, adjectives: frozenset[int]) -> bool:
     """A phrase in lower case, used once and not named by the title, that opens with a word the analyser reads as an
@@ -905,7 +939,13 @@ def _two_names(article: str, span: tuple[int, int]) -> bool:
 def _is_vague(word: str, following: str) -> bool:
     """A vague modifier opening a phrase: in lower case, or capitalised before a word in lower case ("Big
     manufacturers" at a sentence's start, but not "New York" or "Great Britain")."""
+    if word in _COMPASS:
+        return True  # "eastern suburb", "southern African kingdom" (not "Western coalition forces": the West's)
     return word.lower() in VAGUE_MODIFIERS and (word.islower() or word.istitle() and following.islower())
+
+
+#: Where in a land or town, in lower case: a phrase loses it at its start, as a vague word (see ``VAGUE_MODIFIERS``).
+_COMPASS = frozenset("eastern western northern southern".split())
 
 
 #: Nouns that stand for a company in a description of it ("German firm", "telecoms company", "oil giant").
