@@ -9,13 +9,18 @@ case is shown only as the story's subject: used several times, named by the titl
 so is a phrase that names a person by a role or describes a company ("prime minister", "telecoms company"), a
 nationality alone ("Colombian"), a phrase used once that says no more than its everyday noun ("Italian paper",
 "light demand") and a judgement used once ("scrappy encounter": an adjective first, no word of it said again); a
-person or a company described by a nationality ("Australian winemaker") is not shown. An everyday word is shown
+person or a company described by a nationality ("Australian winemaker") is not shown, nor is an outlet or a company
+described once in passing ("news agency", "Romanian club"), a person described once by an adjective ("injured man") or
+a pair joined by "and" said once ("peace and prosperity"); a piece of an office's name before its holder is no
+candidate ("Montana Insurance| Commissioner Monica Lindeen"). An everyday word is shown
 as the longer phrase of the article that says what it is ("rate" as "cancer rates", "price" as "oil prices"; see
 :func:`_compounds`), or, with no such phrase in the body, as the title's ("heart risk"); an everyday word below the first three of the ranking is not shown (see :func:`rank`). A
 currency that follows the article's amounts is their unit ("9.5bn kronor") and no keyphrase. A keyphrase that is a
 piece of another one shown is left out ("Alexandria" beside "Bank of Alexandria"), and a first name is shown as
-the person's full name. A capitalised word beside other capitalised words is grown to the whole name ("Pop Idol",
-not "Idol"; see :func:`_glued`). A capitalised word or phrase used only inside a longer name or title is a piece of
+the person's full name ("Mr Ebbers" too). A capitalised word beside other capitalised words is grown to the whole name
+("Pop Idol", not "Idol"; see :func:`_glued`), as is one beside a possessive that is part of a name ("Franklin's
+Gardens"; :func:`_possessive`), an award's name ("PFA Player of the Year") and a fixed expression's tail ("denial of
+service attack"; see :func:`_whole`). A capitalised word or phrase used only inside a longer name or title is a piece of
 it and no keyphrase when it says nothing alone ("United" of "Manchester United", "Cote" of "Cote d'Ivoire", "Girl" of
 "The Girl With The Dragon Tattoo", "Euro" of "Euro 2016"); the whole is a candidate in its place (see
 :func:`name_spans`). A time zone ("GMT") is no keyphrase.
@@ -547,8 +552,7 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
             if article.lower().count(article[a:b].lower()) >= 2:
                 return article[a:b], a
     if text.islower() and text[:1].isalpha() and (m := _BOUND_BEFORE.search(article, max(0, start - 40), start)) and (
-            m.start(1) not in adjectives and not m.group(1).endswith(("ed", "ing", "ly"))) and (
-            m.group(1).islower() or _opens_sentence(article, m.start(1))):
+            m.start(1) not in adjectives and not m.group(1).endswith(("ed", "ing", "ly"))):
         # A rare word that the article uses only before "of" or "and" and this phrase's first word opens a fixed
         # expression: "service attack" -> "denial of service attack", "pin cards" -> "chip and pin cards".
         bound, first = m.group(1).lower(), text.split()[0]
@@ -562,7 +566,7 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
 
 
 #: A word in lower case and "of" or "and" right before a phrase (see :func:`_whole`).
-_BOUND_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][a-z]{2,}) (of|and) $")
+_BOUND_BEFORE = re.compile(r"(?<![\w-])([a-z]{3,}) (of|and) $")  # not at a sentence's start: "Leisure and hospitality jobs"
 
 
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
