@@ -1389,6 +1389,10 @@ def test_a_description_in_passing_is_never_shown():
     off = keywords.KeywordWeights(one_off_descriptions=False)
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=off)}
     assert not cands["news agency"].aside
+    # "news" is said once, though "new" (its key) is said again.
+    text = "The new shares sold well, news agency Reuters said. New buyers came."
+    cands = {c.text: c for c in keywords.candidates(_words_of(text, "news agency"), len(text), article=text)}
+    assert cands["news agency"].aside
 
 
 def test_a_name_with_a_possessive_is_grown_whole():

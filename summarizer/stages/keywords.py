@@ -843,7 +843,12 @@ def _one_off_description(display: str, occurrences: Sequence[tuple[str, int]], a
         return False  # a role after a word in lower case is often the story's ("press secretary", "emergency workers")
     if not all(word.islower() for word in words[int(nationality):-1]) or not nationality and not words[0].islower():
         return False
-    return all(uses[phrase_key(word)] < 2 for word in words[int(nationality):-1])
+    return all(uses[phrase_key(word)] < 2 or _said(word, article) < 2 for word in words[int(nationality):-1])
+
+
+def _said(word: str, article: str) -> int:
+    """How often the article says the word itself, in any case (``phrase_key`` takes "news" for "new")."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", article, re.I))
 
 
 def _a_pair(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool) -> bool:
