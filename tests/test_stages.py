@@ -214,7 +214,7 @@ def test_pieces_of_a_longer_name_or_title_are_no_candidates_but_the_whole_is():
     got = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=ents)}
     assert got == {"Cote d'Ivoire", "Girl With The Dragon Tattoo", "Gone with the Wind", "Six Nations",
                    "Euro 2016", "Memorandum of Understanding", "Assistant Secretary of State", "Philip Crowley",
-                   "Bank of England", "Mervyn King", "Chelsea", "Obama", "Governor"}
+                   "Bank of England", "Mervyn King", "Chelsea", "Obama"}  # "Governor| Mervyn King": an office
     # A word that also stands alone is no piece: "Wind" said again on its own stays a candidate.
     again = text + " The Wind rose."
     phrases = [(m.group(), m.start()) for m in re.finditer("Wind", again)]
@@ -1335,3 +1335,96 @@ def test_a_capitalised_word_beside_others_is_grown_to_the_whole_name():
     assert {"Ben Barnes", "Obama", "Neymar", "Alves"} <= set(cands)
     off = keywords.KeywordWeights(glued_names=False)
     assert "Portable" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_an_office_before_its_holder_is_no_candidate():
+    text = ("Mississippi Gov. Haley Barbour signed the budget. Montana Insurance Commissioner Monica Lindeen agreed. "
+            "Foreign Minister Prince Saud spoke, and the City Council Public Safety Committee Chairman Peter Vallone "
+            "spoke. Judge Ann Lee sat. Chancellor Gordon Brown and the shadow chancellor disagreed. Mississippi voted.")
+    phrases = _words_of(text, "Mississippi Gov", "Montana Insurance", "Commissioner", "Foreign Minister",
+                        "City Council Public Safety Committee", "Judge", "Chancellor", "shadow chancellor")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    # The office's pieces say no more than the holder's name; a body and an office named whole stay.
+    assert "Montana Insurance" not in got and "Commissioner" not in got and "Judge" not in got
+    assert "Mississippi Gov" not in got and "Mississippi" in got  # "Gov" cut; Mississippi is said on its own too
+    assert {"Foreign Minister", "City Council Public Safety Committee"} <= got
+    assert "Chancellor" in got  # "shadow chancellor" says it in lower case too
+    off = keywords.KeywordWeights(offices=False)
+    assert "Montana Insurance" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_an_award_and_a_fixed_expression_are_kept_whole():
+    text = ("Gerrard was named PFA Player of the Year. A denial of service attack hit the banks; the denial of service "
+            "attack lasted a day. Chip and pin cards were safe, as chip and pin machines were. The rise of social "
+            "media goes on, and he was convicted of racketeering.")
+    phrases = _words_of(text, "PFA Player", "service attack", "pin cards", "pin machines", "social media",
+                        "racketeering")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert {"PFA Player of the Year", "denial of service attack", "chip and pin machines"} <= got
+    # "rise" is a common word; "racketeering" after a participle said once is the phrase itself.
+    assert {"social media", "racketeering"} <= got
+    assert "pin cards" in got  # "Chip" opens a sentence: "Leisure and hospitality jobs" would be grown likewise
+
+
+def test_tonight_is_a_time_word():
+    text = "Target tonight is the final. The final is at Wembley."
+    got = {c.text for c in keywords.candidates(_words_of(text, "Target tonight", "final"), len(text), article=text)}
+    assert "Target tonight" not in got
+
+
+def test_a_description_in_passing_is_never_shown():
+    text = ("Dinamo signed Popescu from a Romanian club, an Italian paper said, and a news agency agreed. The "
+            "supermarket chain Tesco and a Mexican restaurant helped; an onboard restaurant served, the press "
+            "secretary said. The oil firm Shell sold oil and more oil.")
+    phrases = _words_of(text, "Romanian club", "Italian paper", "news agency", "supermarket chain",
+                        "Mexican restaurant", "onboard restaurant", "press secretary", "oil firm", "Dinamo")
+    peoples = [(m.start(), m.end(), "NORP") for m in re.finditer("Romanian|Italian|Mexican", text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples)}
+    for d in ("Romanian club", "Italian paper", "news agency", "supermarket chain", "Mexican restaurant"):
+        assert cands[d].aside, d
+    # A place of trade without a nationality tells more; a role after a word in lower case may be the story's; "oil"
+    # is said again.
+    assert not cands["onboard restaurant"].aside and not cands["press secretary"].aside
+    assert not cands["oil firm"].aside
+    off = keywords.KeywordWeights(one_off_descriptions=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=off)}
+    assert not cands["news agency"].aside
+    # "news" is said once, though "new" (its key) is said again.
+    text = "The new shares sold well, news agency Reuters said. New buyers came."
+    cands = {c.text: c for c in keywords.candidates(_words_of(text, "news agency"), len(text), article=text)}
+    assert cands["news agency"].aside
+
+
+def test_a_name_with_a_possessive_is_grown_whole():
+    text = ("He was knocked out at Franklin's Gardens. Franklin’s Gardens was quiet. The Queen's Guard slipped. The "
+            "Queen's Guard fell. Sony's PlayStation Portable is out. Sony's PlayStation sells. Sony rose. England's "
+            "Champions League sides won. Sydney's District Court heard it. Sydney's District Court sat.")
+    phrases = _words_of(text, "Gardens", "Queen", "PlayStation Portable", "PlayStation", "Champions League", "Sydney")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert {"Franklin's Gardens", "Queen's Guard", "Sydney's District Court"} <= got
+    # Sony is said alone; "England's Champions League" once; "PlayStation" is no everyday word.
+    assert {"PlayStation Portable", "PlayStation", "Champions League"} <= got
+    off = keywords.KeywordWeights(possessive_names=False)
+    assert "Gardens" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_a_surname_after_an_honorific_is_shown_as_the_full_name():
+    from summarizer.records import Entity, Keyword
+
+    kws = [Keyword("Mr Ebbers", 0.9), Keyword("Miss Santillan", 0.8), Keyword("Mr Kyle", 0.7)]
+    ents = [Entity("Bernie Ebbers", "person", 2), Entity("Vanessa Santillan", "person", 2)]
+    assert [k.text for k in keywords.expand_names(kws, ents)] == ["Bernie Ebbers", "Vanessa Santillan", "Mr Kyle"]
+
+
+def test_a_person_described_once_a_list_in_passing_and_a_compass_word_are_not_shown():
+    text = ("An injured man was taken to hospital, the press secretary said, and emergency workers came. Police spoke "
+            "of peace and prosperity. The eastern suburb was quiet; Western coalition forces struck.")
+    phrases = _words_of(text, "injured man", "press secretary", "emergency workers", "peace and prosperity",
+                        "eastern suburb", "Western coalition forces")
+    adjectives = frozenset(m.start() for m in re.finditer(r"\b(?:injured|eastern)\b", text))
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives)}
+    assert cands["injured man"].aside and cands["peace and prosperity"].aside
+    # A role opened by a noun may be the story's.
+    assert not cands["press secretary"].aside and not cands["emergency workers"].aside
+    # A compass word in lower case is where, not what; capitalised it is the West's.
+    assert "suburb" in cands and "eastern suburb" not in cands and "Western coalition forces" in cands

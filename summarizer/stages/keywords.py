@@ -9,13 +9,18 @@ case is shown only as the story's subject: used several times, named by the titl
 so is a phrase that names a person by a role or describes a company ("prime minister", "telecoms company"), a
 nationality alone ("Colombian"), a phrase used once that says no more than its everyday noun ("Italian paper",
 "light demand") and a judgement used once ("scrappy encounter": an adjective first, no word of it said again); a
-person or a company described by a nationality ("Australian winemaker") is not shown. An everyday word is shown
+person or a company described by a nationality ("Australian winemaker") is not shown, nor is an outlet or a company
+described once in passing ("news agency", "Romanian club"), a person described once by an adjective ("injured man") or
+a pair joined by "and" said once ("peace and prosperity"); a piece of an office's name before its holder is no
+candidate ("Montana Insurance| Commissioner Monica Lindeen"). An everyday word is shown
 as the longer phrase of the article that says what it is ("rate" as "cancer rates", "price" as "oil prices"; see
 :func:`_compounds`), or, with no such phrase in the body, as the title's ("heart risk"); an everyday word below the first three of the ranking is not shown (see :func:`rank`). A
 currency that follows the article's amounts is their unit ("9.5bn kronor") and no keyphrase. A keyphrase that is a
 piece of another one shown is left out ("Alexandria" beside "Bank of Alexandria"), and a first name is shown as
-the person's full name. A capitalised word beside other capitalised words is grown to the whole name ("Pop Idol",
-not "Idol"; see :func:`_glued`). A capitalised word or phrase used only inside a longer name or title is a piece of
+the person's full name ("Mr Ebbers" too). A capitalised word beside other capitalised words is grown to the whole name
+("Pop Idol", not "Idol"; see :func:`_glued`), as is one beside a possessive that is part of a name ("Franklin's
+Gardens"; :func:`_possessive`), an award's name ("PFA Player of the Year") and a fixed expression's tail ("denial of
+service attack"; see :func:`_whole`). A capitalised word or phrase used only inside a longer name or title is a piece of
 it and no keyphrase when it says nothing alone ("United" of "Manchester United", "Cote" of "Cote d'Ivoire", "Girl" of
 "The Girl With The Dragon Tattoo", "Euro" of "Euro 2016"); the whole is a candidate in its place (see
 :func:`name_spans`). A time zone ("GMT") is no keyphrase.
@@ -35,7 +40,7 @@ import numpy as np
 from ..backends.base import NAME_LABELS, NAME_PARTICLES
 from ..records import Entity, Keyword
 from ..tables import cached_table
-from .entities import HONORIFICS, TIME_ZONES, TITLES
+from .entities import HONORIFICS, ORG_HEADS, TIME_ZONES, TITLES
 from .extractive import mmr
 
 #: Nouns that are almost never what an article is about.
@@ -73,8 +78,8 @@ _NAMED_TIMES = frozenset(
 #: Words of time that a phrase loses at its ends: "long loan last summer" -> "long loan".
 TIME_WORDS = _NAMED_TIMES | frozenset(
     """
-    year years month months week weeks day days today yesterday tomorrow last next morning evening night afternoon
-    weekend may spring summer autumn winter
+    year years month months week weeks day days today yesterday tomorrow tonight last next morning evening night
+    afternoon weekend may spring summer autumn winter
     """.split()
 )
 
@@ -265,6 +270,19 @@ class KeywordWeights:
     speech). On the same samples 41 of the 46 phrases it took out were junk (lost: "antitrust investigation", "tidal
     wave", "poorest nations", "stable finances", "racist remarks"); it cost 0.04 / 0.12 / 0.19 points of KPCrowd
     keyword F1@5 / F1@10 / word-level F1, whose crowd lists hold such phrases."""
+    one_off_descriptions: bool = True
+    """A person, a company or an outlet described in passing, used once, is never shown, even when the ranking finds
+    it central: "Romanian club", "Italian paper", "news agency", "supermarket chain", "law firm" (a phrase in lower
+    case, or after a nationality, ending with a role, a company or an organisation's kind, none of whose other words
+    the article uses again; see :func:`_one_off_description`). Its place stays empty."""
+    offices: bool = True
+    """A capitalised phrase used only as a piece of an office's name before its holder is no candidate: the title
+    itself ("Commissioner Monica Lindeen", "Judge ..."), a phrase of two words or more run into a title ("Montana
+    Insurance| Commissioner Monica Lindeen"), a word before an abbreviated title ("Mississippi| Gov. Haley Barbour",
+    which also loses its "Gov"); see :func:`_office`. The holder's name says who; the office is no subject."""
+    possessive_names: bool = True
+    """A capitalised word is grown over a possessive that is part of a name said twice or more: "Franklin's Gardens"
+    for "Gardens", "Queen's Guard" for "Queen" (see :func:`_possessive`; with ``glued_names``)."""
     glued_names: bool = True
     """A capitalised phrase that stands beside other capitalised words in the article is grown to the whole name it was
     cut from ("Pop Idol", not "Idol" and "Pop"; "Les Choristes", "Newcastle United"; see :func:`_glued`). On the same
@@ -366,11 +384,16 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         if article is not None:
             if _credited(article, start):
                 continue  # "(AP Photo/Natacha Pisarenko)"
-            text, start = _whole(text, start, article)
-            if not text:
+            grown = _whole(text, start, article, adjectives)
+            if not grown[0]:
                 continue  # "opportunity co-sponsored": a participle's piece, no noun phrase
+            if grown != (text, start) and (grown[1], grown[1] + len(grown[0])) in added:
+                glued.add(grown)  # "PFA Player of the Year": a whole of the text that is a phrase's, counted once
+            text, start = grown
             if weights.glued_names:
                 whole = _glued(text, start, article, people, {a for a, _b in demonyms})
+                if weights.possessive_names:
+                    whole = _possessive(*whole, article, people)
                 if whole != (text, start):
                     text, start = whole
                     glued.add(whole)
@@ -384,6 +407,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             text = text[cut:].lstrip()
         while words and (words[-1].lower().rstrip(".") in HONORIFICS or _is_time_word(words[-1])):
             text = text[: text.rfind(words.pop())].rstrip()  # "Labour leader Sir" (Iain ...), "... last summer"
+        if article is not None and len(words) > 1 and words[-1] in _TITLE_ABBREVIATIONS and (
+                _TITLE_AFTER.match(article, start + len(text) - len(words[-1]))):
+            words.pop()  # "Mississippi Gov" of "Mississippi Gov. Haley Barbour": the office, cut from its holder
+            text = " ".join(text.split()[:-1])
         while len(words) > 1 and (_is_time_word(words[0]) or _is_vague(words[0], words[1])):
             cut = len(words.pop(0))  # "Saturday morning children", "important thing", "latest survey"
             start += len(text) - len(text[cut:].lstrip())
@@ -419,6 +446,9 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                 uses[key] -= inside
         if key in _CREDIT_KEYS and f" {key} " not in title_key:
             continue
+        if article is not None and weights.offices and all(_office(text, s, article) for text, s in occ) and (
+                " " in key or uses is None or uses[key] <= len(occ)):  # "Chancellor" beside "shadow chancellor" stays
+            continue  # "Montana Insurance" of "Montana Insurance Commissioner Monica Lindeen", "Commissioner"
         if all(text in TIME_ZONES for text, _ in occ):
             continue  # "1400 GMT": a time of day
         forms: dict[str, int] = {}
@@ -449,6 +479,11 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             # "Australian winemaker", "Japanese companies": who they are is said by the story's names.
             aside = aside or weights.described_aside
             wording = True
+        if uses is not None and weights.one_off_descriptions and (_one_off_description(
+                display, occ, article or "", in_title, uses, demonyms) or _person_described(display, occ, in_title,
+                                                                                          adjectives)
+                or _a_pair(display, occ, in_title)):
+            aside = wording = True  # "Romanian club", "news agency", "injured man": said once, in passing
         if weights.nationalities and " " not in display and sum((s, s + len(t)) in demonyms for t, s in occ) * 2 > len(occ):
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
         first = min(s for _, s in occ) / max(text_length, 1)
@@ -464,15 +499,21 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     return out[:max_candidates]
 
 
-def _whole(text: str, start: int, article: str) -> tuple[str, int]:
+def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set[int] = frozenset()) -> tuple[str, int]:
     """The phrase at ``start`` grown to the whole of what it was cut from in the article.
 
     - a compound joined by hyphens that the phrase starts inside: "service attack" -> "denial-of-service
       attack" (not when the compound holds a digit: "host", not "21-year-old host"), or ends inside: "Wal" ->
       "Wal-Mart" ("" for a participle so joined: "opportunity co-sponsored");
     - a name joined to another by "&": "Standard" or "Poor" -> "Standard & Poor's";
+    - an award's name closed by "of the Year" and the like: "PFA Player" -> "PFA Player of the Year";
     - a name closed by a letter: "Serie" -> "Serie A", "Group" -> "Group B";
-    - one word coordinated with another in a fixed pair that the article repeats: "chip" -> "chip and pin".
+    - one word coordinated with another in a fixed pair that the article repeats: "chip" -> "chip and pin";
+    - a phrase in lower case after a rare word (below ``generic_zipf``) and "of" or "and", when the article uses that
+      word only so, twice or more, before the phrase's first word, and neither an adjective (``adjectives``: where the
+      analyser's adjectives start; "civilian and military areas") nor a participle: a fixed expression's tail, "service attack" ->
+      "denial of service attack", "pin cards" -> "chip and pin cards" (not "oil futures" of "the price of oil
+      futures": "price" is common; not "racketeering" of "convicted of racketeering" said once).
     """
     at = start
     while at >= 2 and article[at - 1] in "-‐" and article[at - 2].isalnum():
@@ -491,12 +532,16 @@ def _whole(text: str, start: int, article: str) -> tuple[str, int]:
         if tail.endswith(("ed", "ing")) and tail[1:].islower():
             return "", start
         text, end = text + tail, end + len(tail)
-    if text[:1].isupper() and (m := re.match(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)", article[end : end + 40])):
+    if " & " in text and article[end : end + 2] in ("'s", "’s") and not article[end + 2 : end + 3].isalnum():
+        text, end = text + article[end : end + 2], end + 2  # "Standard & Poor" -> "Standard & Poor's", as written
+    elif text[:1].isupper() and (m := re.match(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)", article[end : end + 40])):
         text, end = text + m.group(0), end + len(m.group(0))  # "Standard" -> "Standard & Poor's"
     elif text[:1].isupper() and (m := re.search(r"(?<![\w.])([A-Z][\w.]*) & $", article[max(0, start - 40) : start])):
         text, start = m.group(0) + text, start - len(m.group(0))  # "Poor" -> "Standard & Poor's"
         if article[end : end + 2] in ("'s", "’s"):
             text, end = text + article[end : end + 2], end + 2
+    if text.split()[-1][:1].isupper() and (m := _AWARD_AFTER.match(article, end)):
+        text, end = text + m.group(0), end + len(m.group(0))  # "PFA Player" -> "PFA Player of the Year"
     if text[-1:].isalpha() and text.split()[-1][:1].isupper() and (m := _LETTER_AFTER.match(article, end)):
         text += m.group(0)
     elif " " not in text and text.isalpha() and text.islower():
@@ -506,10 +551,27 @@ def _whole(text: str, start: int, article: str) -> tuple[str, int]:
         for a, b in pairs:
             if article.lower().count(article[a:b].lower()) >= 2:
                 return article[a:b], a
+    if text.islower() and text[:1].isalpha() and (m := _BOUND_BEFORE.search(article, max(0, start - 40), start)) and (
+            m.start(1) not in adjectives and not m.group(1).endswith(("ed", "ing", "ly"))):
+        # A rare word that the article uses only before "of" or "and" and this phrase's first word opens a fixed
+        # expression: "service attack" -> "denial of service attack", "pin cards" -> "chip and pin cards".
+        bound, first = m.group(1).lower(), text.split()[0]
+        if (len(text.split()) + 2 <= MAX_PHRASE_WORDS and bound not in _stop_words() and bound not in GENERIC
+                and bound not in UNITS and bound not in VAGUE_MODIFIERS and zipf_frequency(bound) < KeywordWeights.generic_zipf
+                and len(re.findall(rf"(?<![\w-]){re.escape(bound)}(?![\w-])", article, re.I)) == len(
+                    re.findall(rf"(?<![\w-]){re.escape(bound)} {m.group(2)} {re.escape(first)}(?![\w-])", article,
+                                        re.I)) >= 2):
+            return article[m.start(1) : start + len(text)], m.start(1)
     return text, start
 
 
+#: A word in lower case and "of" or "and" right before a phrase (see :func:`_whole`).
+_BOUND_BEFORE = re.compile(r"(?<![\w-])([a-z]{3,}) (of|and) $")  # not at a sentence's start: "Leisure and hospitality jobs"
+
+
 _CAP_WORD = re.compile(r"[A-Z][\w'’-]*")
+#: The close of an award's name: "PFA Player| of the Year", "Manager| of the Month".
+_AWARD_AFTER = re.compile(r" of the (?:Year|Season|Month|Week|Decade|Century|Tournament|Match|Series)(?![\w'’-])")
 
 
 def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int] = frozenset(),
@@ -559,6 +621,50 @@ def _glued(text: str, start: int, article: str, people: frozenset[int] | set[int
     if (a, b) == (start, start + len(text)) or len(whole.split()) > MAX_PHRASE_WORDS or "\n" in whole:
         return text, start
     return whole, a
+
+
+#: A possessive before a capitalised word, or a capitalised word after one (see :func:`_possessive`).
+_OWNER_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w.-]*['’]s) $")
+_OWNED_AFTER = re.compile(r"['’]s ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def _possessive(text: str, start: int, article: str, people: frozenset[int] | set[int] = frozenset()) -> tuple[str, int]:
+    """A capitalised phrase grown over a possessive that is part of a name: an everyday English word after a name's "'s"
+    ("Gardens" -> "Franklin's Gardens", "Guard" -> "Queen's Guard"), and the name before "'s" and such words ("Queen"
+    -> "Queen's Guard", "Sydney" -> "Sydney's District Court"), when the article says the whole twice or more and the
+    name only in it; see ``KeywordWeights.possessive_names``. Not "Sony's PlayStation" (Sony is said alone), nor a pair
+    said once ("England's Champions League representatives"), nor over a title or a person's name."""
+    words = text.split()
+    if not words or not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+        return text, start
+
+    def everyday(word: str) -> bool:
+        return word.lower() not in TITLES and word.lower() not in _stop_words() and word.lower() not in _NAMED_TIMES and (
+            zipf_frequency(word.lower()) >= OWNED_ZIPF)
+
+    def only_so(owner: str, whole: str) -> bool:
+        pattern = re.sub("['’]", "['’]", re.escape(whole))
+        said = len(re.findall(rf"(?<![\w-]){pattern}(?![\w'’-])", article))
+        return said >= 2 and said == len(re.findall(rf"(?<![\w-]){re.escape(owner)}(?![\w-])", article))
+
+    a, b = start, start + len(text)
+    m = _OWNER_BEFORE.search(article, max(0, a - 40), a)
+    if m and everyday(words[0]) and a not in people and m.start(1) not in people and (
+            m.group(1)[:-2].lower() not in TITLES) and only_so(m.group(1)[:-2], article[m.start(1) : b]):
+        a = m.start(1)  # "Gardens" -> "Franklin's Gardens"
+    elif (m := _OWNED_AFTER.match(article, b)) and everyday(m.group(1)) and m.start(1) not in people and (
+            b not in people) and only_so(text, article[a : m.end(1)]):
+        b = m.end(1)  # "Queen" -> "Queen's Guard"
+        while (after := re.match(r" ([A-Z][a-z]+)(?![\w'’-])", article[b : b + 30])) and everyday(after.group(1)):
+            b += after.end()  # "Sydney's District Court"
+    whole = article[a:b]
+    if (a, b) == (start, start + len(text)) or len(whole.split()) > MAX_PHRASE_WORDS or "\n" in whole:
+        return text, start
+    return whole, a
+
+
+#: An English word this common after a possessive is a name's word ("Franklin's Gardens"), not a name of its own.
+OWNED_ZIPF = 3.5
 
 
 def _compounds(groups: dict[str, list[tuple[str, int]]], uses: Counter[str], title_key: str,
@@ -711,6 +817,72 @@ def _described(display: str, occurrences: Sequence[tuple[str, int]], article: st
     return origin or all((s, s + len(t.split()[0])) in demonyms for t, s in occurrences)
 
 
+#: Nouns that name a kind of organisation or outlet, heads of a description of one ("Romanian club", "Italian
+#: paper", "news agency", "supermarket chain", "Mexican restaurant") beside those of ``_COMPANY``.
+_OUTLETS = frozenset("club clubs side paper papers newspaper newspapers daily tabloid magazine broadcaster agency "
+                     "agencies chain chains insurer insurers lender lenders charity charities outlet outlets".split())
+#: ...and a place of trade, described by a nationality only ("Mexican restaurant"; "onboard restaurant" tells more).
+_PLACES_OF_TRADE = frozenset("restaurant restaurants shop shops store stores cafe bar hotel".split())
+
+
+def _one_off_description(display: str, occurrences: Sequence[tuple[str, int]], article: str, in_title: bool,
+                         uses: Counter[str], demonyms: set[tuple[int, int]]) -> bool:
+    """A person, a company or an outlet described in passing: a phrase used once, not named by the title, of words in
+    lower case ending with a company or an organisation's kind ("news agency", "fast-casual chain", "law firm"), or
+    after a nationality, also with a role or a place of trade ("Romanian club", "Italian paper", "Mexican
+    restaurant", "Brazilian star"), none of whose other words the article uses again ("oil" of "oil firm" in an oil story makes it a term of
+    the story). The story's names say who they are: never shown (see ``KeywordWeights.one_off_descriptions``)."""
+    words = display.split()
+    if len(words) < 2 or in_title or len(occurrences) > 1:
+        return False
+    head = words[-1]
+    text, start = occurrences[0]
+    nationality = (start, start + len(text.split()[0])) in demonyms
+    if not head.islower() or not (head in _COMPANY or head in _OUTLETS or nationality and (
+            head in ROLE_NOUNS or head in _PLACES_OF_TRADE)):
+        return False  # a role after a word in lower case is often the story's ("press secretary", "emergency workers")
+    if not all(word.islower() for word in words[int(nationality):-1]) or not nationality and not words[0].islower():
+        return False
+    return all(uses[phrase_key(word)] < 2 or _said(word, article) < 2 for word in words[int(nationality):-1])
+
+
+def _said(word: str, article: str) -> int:
+    """How often the article says the word itself, in any case (``phrase_key`` takes "news" for "new")."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", article, re.I))
+
+
+def _a_pair(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool) -> bool:
+    """Two words in lower case joined by "and", said at most ``PAIR_USES`` times and not named by the title: a list in
+    passing ("peace and prosperity", "goods and services", "safety and security", "head and neck"), not a term of the
+    story (see ``KeywordWeights.one_off_descriptions``)."""
+    words = display.split()
+    return len(words) == 3 and words[1] == "and" and display.islower() and len(occurrences) <= PAIR_USES and not in_title
+
+
+#: A pair joined by "and" said this often or less is a list in passing (see :func:`_a_pair`; at 2 it took out "boys and
+#: one" and "dock and did" but also "pregnancies and abortions" on the development samples).
+PAIR_USES = 1
+
+
+#: Nouns that name a person beside the roles: heads of a description of one ("injured man", "single tycoon").
+_PERSONS = frozenset("man men woman women boy boys girl girls soldier soldiers tycoon tycoons billionaire millionaire "
+                     "pensioner pensioners toddler baby mum dad grandmother grandfather".split())
+
+
+def _person_described(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool,
+                      adjectives: frozenset[int]) -> bool:
+    """A person described once by an adjective: a phrase in lower case used once, not named by the title, that opens
+    with a word the analyser reads as an adjective and ends with a role or a person ("injured man", "proud mother",
+    "elderly neighbour", "Grammy-winning singer", "military official", "national team coach"): who it is, the story's
+    names say (see ``KeywordWeights.one_off_descriptions``). "press secretary" and "emergency workers" open with a
+    noun: a kind of role the story may be about."""
+    words = display.split()
+    if len(words) < 2 or in_title or len(occurrences) > 1 or not display.islower():
+        return False
+    head = words[-1]
+    return occurrences[0][1] in adjectives and (head in ROLE_NOUNS or head in _PEOPLE or head in _PERSONS)
+
+
 def _judgement(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool, uses: Counter[str],
                w: KeywordWeights, adjectives: frozenset[int]) -> bool:
     """A phrase in lower case, used once and not named by the title, that opens with a word the analyser reads as an
@@ -733,6 +905,35 @@ def _credited(article: str, start: int) -> bool:
     return bool(_CREDIT_LEAD.search(article[max(0, start - 20) : start]))
 
 
+#: Titles abbreviated with a full stop before a holder's name ("Gov. Haley Barbour", "Sen. John McCain").
+_TITLE_ABBREVIATIONS = frozenset("Gov Sen Rep Lt Gen Col Sgt Capt Cmdr Adm Maj Atty Supt Insp Det".split())
+#: An abbreviated title's full stop and the capitalised name after it.
+_TITLE_AFTER = re.compile(r"[A-Z][a-z]+\. [A-Z]")
+_OFFICE_AFTER = re.compile(r" ([A-Z][a-z]+)(\.?) [A-Z]")
+
+
+def _office(text: str, start: int, article: str) -> bool:
+    """A capitalised phrase that is a piece of an office's name before its holder, not a name of its own: a title
+    itself before a name ("Commissioner" of "Commissioner Monica Lindeen", "Judge", "Professor"), a phrase of two
+    words or more run into a title ("Montana Insurance" of "Montana Insurance Commissioner Monica Lindeen"), or one
+    word before an abbreviated title ("Mississippi" of "Mississippi Gov. Haley Barbour"). See
+    ``KeywordWeights.offices``."""
+    words = text.split()
+    if not all(w[:1].isupper() for w in words) or any(w.isupper() for w in words):
+        return False
+    if len(words) == 1 and words[0].lower() in TITLES and words[0].lower() not in HONORIFICS:
+        return re.match(r" [A-Z][a-z]", article[start + len(text) : start + len(text) + 3]) is not None
+    m = _OFFICE_AFTER.match(article, start + len(text))
+    if not m:
+        return False
+    if m.group(2):
+        return m.group(1) in _TITLE_ABBREVIATIONS
+    last = words[-1].lower()
+    if last in TITLES or last in ORG_HEADS:
+        return False  # an office or a body of its own: "Foreign Minister| Prince Saud", "Safety Committee| Chairman"
+    return len(words) > 1 and m.group(1).lower() in TITLES and m.group(1).lower() not in HONORIFICS
+
+
 def _two_names(article: str, span: tuple[int, int]) -> bool:
     """A name joined by "and" or "&" whose parts the article also uses on their own: two names in one
     ("Parma and Real Madrid"), not one name of two parts ("Food and Drug Administration", "Tate & Lyle")."""
@@ -747,7 +948,13 @@ def _two_names(article: str, span: tuple[int, int]) -> bool:
 def _is_vague(word: str, following: str) -> bool:
     """A vague modifier opening a phrase: in lower case, or capitalised before a word in lower case ("Big
     manufacturers" at a sentence's start, but not "New York" or "Great Britain")."""
+    if word in _COMPASS:
+        return True  # "eastern suburb", "southern African kingdom" (not "Western coalition forces": the West's)
     return word.lower() in VAGUE_MODIFIERS and (word.islower() or word.istitle() and following.islower())
+
+
+#: Where in a land or town, in lower case: a phrase loses it at its start, as a vague word (see ``VAGUE_MODIFIERS``).
+_COMPASS = frozenset("eastern western northern southern".split())
 
 
 #: Nouns that stand for a company in a description of it ("German firm", "telecoms company", "oil giant").
@@ -1157,7 +1364,7 @@ def _is_name(text: str) -> bool:
 
 def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> list[Keyword]:
     """Show a keyword that is a piece of a name under the whole name, once: a surname under the person's
-    full name ("Aliyev" -> "Ilham Aliyev"), a first name likewise ("Melissa" -> "Melissa Meek"), and an
+    full name ("Aliyev" -> "Ilham Aliyev"; after an honorific too: "Mr Ebbers" -> "Bernie Ebbers"), a first name likewise ("Melissa" -> "Melissa Meek"), and an
     everyday word of a longer name under that name ("Bank" -> "Bank of Alexandria", "Journal" -> "Wall Street
     Journal"; a rare word such as "Goldman" or "Suns" says enough alone).
 
@@ -1182,6 +1389,9 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     seen: set[str] = set()
     for k in keywords:
         lower = k.text.lower()
+        parts = lower.split()
+        if len(parts) == 2 and parts[0].rstrip(".") in HONORIFICS and k.text.split()[1][:1].isupper():
+            lower = parts[1]  # "Mr Ebbers" -> "Bernie Ebbers": the person's name, as the entities give it
         names = by_surname.get(lower, set()) or (by_given.get(lower, set()) if k.text.istitle() and lower not in whole
                                                   else set())
         if not names and k.text[:1].isupper() and " " not in k.text and lower not in whole and (
