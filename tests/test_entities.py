@@ -963,3 +963,14 @@ def test_a_name_after_a_group_called_is_an_organisation():
     text = "A militant group called Jaish al Adal claimed responsibility. Jaish al Adal said so."
     got = found(text, ("Jaish al Adal", "PERSON"), ("Jaish al Adal", "PERSON"))
     assert got == {("Jaish al Adal", "organization"): 2}
+
+
+def test_sixth_round_a_surname_two_people_share_is_not_shown():
+    text = ("Haley Barbour may run. His wife Marsha Barbour is afraid of it. Barbour said little, and Barbour's "
+            "aides less.")
+    got = found(text, ("Haley Barbour", "PERSON"), ("Marsha Barbour", "PERSON"), ("Barbour", "PERSON"),
+                ("Barbour", "PERSON"))
+    assert got == {("Haley Barbour", "person"): 1, ("Marsha Barbour", "person"): 1}
+    # One full name: the surname is his.
+    got = found("Haley Barbour may run. Barbour said little.", ("Haley Barbour", "PERSON"), ("Barbour", "PERSON"))
+    assert got == {("Haley Barbour", "person"): 2}

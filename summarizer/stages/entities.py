@@ -1462,7 +1462,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     The merges: a shorter person mention whose words are the last (or first) words of exactly one longer
     person name counts toward that name ("Aliyev" -> "Ilham Aliyev"), and so does a one-word organisation
     or place that is a person's surname ("Sanchez" tagged ORG -> "Alexis Sanchez"); when two people
-    share it, it is a person, but which one is unsaid. A person name that starts with a place or
+    share it, it is left out (which one is unsaid, and listed it reads as a third person). A person name that starts with a place or
     organisation named in the same article loses it ("Azerbaijan Heydar Aliyev" -> "Heydar Aliyev"), if
     two words are left or the one left is a person's surname ("Arsenal Sanchez"). A courtesy title is
     not part of the name ("Mr Sullivan" counts toward "Scott Sullivan"), unless the article has a Mr and a
@@ -1764,6 +1764,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             move(key, (key[0], "person"))
 
     target: dict[Key, Key] = {}
+    shared: set[Key] = set()  # a short form two or more full names of people share
     keys = sorted(tally, key=lambda k: -len(words(k)))
     # An acronym ("FDA", "U.S.") is the name of the article whose initials it is ("Food and Drug Administration").
     for key in keys:
@@ -1814,7 +1815,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if len(roots) == 1:
             target[key] = roots.pop()
         elif roots:
-            tally[key].titled = True  # "Smith" beside "John Smith" and "Mary Smith": a person, but which one
+            # "Barbour" beside "Haley Barbour" and "Marsha Barbour": a person, but which one is unsaid; an editor reads
+            # the short form listed beside the two full names as a third person, so it is not shown.
+            shared.add((key[0], "person"))
+            tally[key].titled = True
             if key[1] != "person":
                 move(key, (key[0], "person"))
                 if (key[0], "person") != key:
@@ -1834,7 +1838,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # So does a longer one none of whose words says a place ("Taio Cruz", "Great Recession" tagged as places).
     heads = {words(k)[0] for k in merged if k[1] == "place" and len(words(k)) > 1}
     ranked = sorted((k for k, t in merged.items()
-                     if t.strong and (k[1] != "person" or len(words(k)) > 1 or t.titled)
+                     if t.strong and k not in shared and (k[1] != "person" or len(words(k)) > 1 or t.titled)
                      and (k[1] != "place" or t.placed or is_known_place(k[0]) or k[0] in heads or "." in k[0]
                           or _all_caps(t.shown) or len(words(k)) > 1 and _words_say_place(words(k)))
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions
