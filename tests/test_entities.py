@@ -974,3 +974,40 @@ def test_sixth_round_a_surname_two_people_share_is_not_shown():
     # One full name: the surname is his.
     got = found("Haley Barbour may run. Barbour said little.", ("Haley Barbour", "PERSON"), ("Barbour", "PERSON"))
     assert got == {("Haley Barbour", "person"): 2}
+
+
+def test_sixth_round_a_team_lists_players_are_people():
+    text = ("Arsenal beat Sheffield United 2-0 in the league match. Cesc Fabregas scored the first goal, and the second "
+            "came when Fabregas crashed a drive in.\n\nAlmunia, Lauren, Cygan, Senderos, Cole, Fabregas (Toure 90), "
+            "Vieira, Flamini.")
+    got = found(text, ("Arsenal", "ORG"), ("Sheffield United", "ORG"), ("Cesc Fabregas", "ORG"), ("Fabregas", "PERSON"),
+                ("Almunia", "GPE"), ("Lauren", "GPE"), ("Cygan", "PERSON"), ("Senderos", "ORG"), ("Fabregas", "GPE"),
+                ("Toure", "PERSON"), ("Vieira", "PERSON"))
+    assert got == {("Cesc Fabregas", "person"): 3, ("Sheffield United", "organization"): 1}
+    # A list of clubs, which the model tags as organisations and places, stays one.
+    text = ("The draw for the knockout round of the league matches is on Friday.\n\nAC Milan, Bayer Leverkusen, "
+            "Internazionale, Juventus, Lyon.")
+    got = found(text, ("AC Milan", "ORG"), ("Bayer Leverkusen", "ORG"), ("Internazionale", "GPE"), ("Juventus", "ORG"),
+                ("Lyon", "PERSON"))
+    assert ("AC Milan", "organization") in got and ("Bayer Leverkusen", "organization") in got
+    # Nor is a player's club in brackets a player.
+    text = ("The squad for the match: Marcus Edwards (Tottenham), Nathan Holland (Everton), Chris Willock (Arsenal), "
+            "Ike Ugbo (Chelsea).")
+    got = found(text, ("Marcus Edwards", "PERSON"), ("Tottenham", "ORG"), ("Nathan Holland", "PERSON"),
+                ("Everton", "ORG"), ("Chris Willock", "PERSON"), ("Arsenal", "ORG"), ("Ike Ugbo", "PERSON"),
+                ("Chelsea", "ORG"))
+    assert ("Everton", "organization") in got
+
+
+def test_sixth_round_a_surname_tagged_a_person_most_times_in_a_match_report():
+    text = ("Chelsea won the match 2-1. Drogba and Kezman scored goals. Lampard's drive and Drogba's low shot were "
+            "saved. Drogba made no mistake after the interval, and Drogba scored again.")
+    got = found(text, ("Chelsea", "ORG"), ("Drogba", "PERSON"), ("Kezman", "PERSON"), ("Lampard", "PERSON"),
+                ("Drogba", "ORG"), ("Drogba", "PERSON"), ("Drogba", "PERSON"))
+    assert ("Drogba", "organization") not in got and ("Drogba", "person") not in got
+    # A ground said after "at" stays out of it.
+    text = ("Liverpool won the match 2-0 at Anfield. Henderson scored at Anfield before Allen's goal. It was his "
+            "first Anfield goal, and Anfield cheered.")
+    got = found(text, ("Liverpool", "ORG"), ("Anfield", "GPE"), ("Anfield", "PERSON"), ("Anfield", "PERSON"),
+                ("Anfield", "PERSON"))
+    assert ("Anfield", "person") not in got

@@ -532,6 +532,9 @@ class Mention(NamedTuple):
     #: The first word of this name of three words or more is a plain word the article also writes in lower case
     #: ("Cabbie Dave Sidaway" beside "the cabbie"): a word describing who follows, not a name's.
     lead_common: bool = False
+    #: Where the team list this name stands in starts in the text ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas
+    #: (Toure 90), Vieira"; see :func:`_in_line_up`), -1 when it stands in none.
+    line_up: int = -1
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -641,7 +644,34 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
                    _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
-                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name))
+                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
+                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1)
+
+
+#: Where a part of a match report's team list ends: a blank line, a colon ("Subs Not Used:"), a semicolon, or a full
+#: stop not after an initial ("S. Best").
+_LINE_UP_BREAK = re.compile(r"\n\s*\n|[:;]|(?<![\s.][A-Z])\.(?=\s|$)")
+#: A player in a team list: a surname or a full name (an initial, a particle: "van Persie"), maybe with the minute he
+#: came on or scored ("Toure 90", "Gerrard 79 og").
+_LINE_UP_ITEM = re.compile(r"(?:[A-Z]\.? )?(?:(?:van|de|da|di|le|el|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+                           r"(?: \d{1,3}(?: og| pen)?)?")
+
+
+def _in_line_up(text: str, start: int, end: int) -> int:
+    """Where the list the name at ``start:end`` stands in starts, when it reads as a team list, such as ends a match
+    report ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira"): four names or more parted by commas
+    and brackets, and nothing else, between a blank line, a colon, a semicolon or a full stop and the next; -1
+    otherwise. Whether it lists players or clubs is for the model's tags to say (see :func:`merge`)."""
+    lo = max(0, start - 400)
+    breaks = [b.end() for b in _LINE_UP_BREAK.finditer(text, lo, start)]
+    if not breaks and lo > 0:
+        return False
+    nxt = _LINE_UP_BREAK.search(text, end, end + 400)
+    if nxt is None and end + 400 < len(text):
+        return False
+    lo = breaks[-1] if breaks else 0
+    pieces = [p.strip() for p in re.split(r"[,()]", text[lo : nxt.start() if nxt else len(text)]) if p.strip()]
+    return lo if len(pieces) >= 4 and all(_LINE_UP_ITEM.fullmatch(" ".join(p.split())) for p in pieces) else -1
 
 
 def _lead_common(text: str, name: str) -> bool:
@@ -1526,6 +1556,37 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
     items = [m._replace(label="PERSON") if _listed_with_people(items, i) else m for i, m in enumerate(items)]
     items = [m._replace(label="ORG") if _listed_with_firms(items, i) else m for i, m in enumerate(items)]
+    # A team list of players ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira"), two or more of
+    # whose names the model tags as people: its other names are players too,
+    # typed as places or clubs ("Fabregas", "Buxton"; a surname alone is left out unless the article names him in
+    # full). Not a list of clubs ("AC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon"), nor a nation, nor a
+    # player's club in brackets ("Nathan Holland (Everton), Chris Willock (Arsenal)"; a substitute has his minute).
+    lists: dict[tuple[bool, int], list[str]] = {}
+    for m in items:
+        if m.line_up >= 0 and "," not in m.text:
+            lists.setdefault((m.headline, m.line_up), []).append(m.label)
+    players = {k for k, labels in lists.items() if labels.count("PERSON") >= 2}
+    items = [m._replace(label="PERSON") if (m.headline, m.line_up) in players and m.label in ("ORG", "GPE", "LOC", "FAC")
+             and not _nation(normalize_name(m.text)) and not (m.before.endswith("(") and m.after.startswith(")"))
+             else m for m in items]
+    # In a match report, a one-word name the model tags as a person in some mentions and as a place or a club in others
+    # is a player's surname ("Drogba" tagged PERSON four times and ORG once), when most of its mentions are tagged
+    # PERSON or the article gives a full name ending in it ("Fabregas" beside "Cesc Fabregas"), and no mention says a
+    # team or a firm ("Everton have") or a place ("at Anfield"), nor is it a known place or town ("Everton", tagged
+    # PERSON eight times of nine).
+    tags: dict[str, list[Mention]] = {}
+    for m in items:
+        if m.sport and " " not in m.text.strip() and m.label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+            tags.setdefault(normalize_name(m.text), []).append(m)
+    full_names = {normalize_name(m.text).split()[-1] for m in items if len(normalize_name(m.text).split()) == 2
+                  and _could_be_a_persons(normalize_name(m.text).split())}
+    surnamed = {n for n, ms in tags.items()
+                if any(m.label == "PERSON" for m in ms) and any(m.label != "PERSON" for m in ms)
+                and not any(m.club or m.firm or m.after in _PLURAL_VERBS or m.before in ("at", "in") for m in ms)
+                and not is_known_place(n.lower())
+                and (2 * sum(m.label == "PERSON" for m in ms) > len(ms) or n in full_names)}
+    items = [m._replace(label="PERSON") if m.label != "PERSON" and normalize_name(m.text) in surnamed else m
+             for m in items]
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
     # "Raheem Sterling" of which the model tagged "Sterling" alone as an organisation: the person, when the given name
     # is no name of its own in the article.
