@@ -1011,3 +1011,23 @@ def test_sixth_round_a_surname_tagged_a_person_most_times_in_a_match_report():
     got = found(text, ("Liverpool", "ORG"), ("Anfield", "GPE"), ("Anfield", "PERSON"), ("Anfield", "PERSON"),
                 ("Anfield", "PERSON"))
     assert ("Anfield", "person") not in got
+
+
+def test_sixth_round_a_name_cut_at_its_first_words_a_portfolio_after_minister_for_and_experiments():
+    text = ("The HM Passport Office said it was coping. A Passport Office spokesman said so. The Passport Office "
+            "will hire staff.")
+    got = found(text, ("HM Passport Office", "ORG"), ("Passport Office", "ORG"), ("Passport Office", "ORG"))
+    assert got == {("HM Passport Office", "organization"): 3}
+    # Not into a name glued to another name of the article, nor when two longer names end with it.
+    text = ("Manchester United River Plate fans met. Manchester United won. River Plate lost.")
+    got = found(text, ("Manchester United River Plate", "ORG"), ("Manchester United", "ORG"), ("River Plate", "ORG"))
+    assert ("River Plate", "organization") in got
+    text = "The European Central Bank and the Irish Central Bank met. The Central Bank said so."
+    got = found(text, ("European Central Bank", "ORG"), ("Irish Central Bank", "ORG"), ("Central Bank", "ORG"))
+    assert ("Central Bank", "organization") in got
+    text = "Armida Alisjahbana, State Minister for National Development Planning, said the plan was sound."
+    got = found(text, ("Armida Alisjahbana", "PERSON"), ("National Development Planning", "ORG"))
+    assert got == {("Armida Alisjahbana", "person"): 1}
+    text = "The MiniBooNE experiment at Fermilab found it. Fermilab said so."
+    got = found(text, ("MiniBooNE", "ORG"), ("Fermilab", "ORG"), ("Fermilab", "ORG"))
+    assert got == {("Fermilab", "organization"): 2}

@@ -613,7 +613,11 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                 or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
     portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
-                      or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
+                      or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None)
+                 # a portfolio after "Minister for" is no body ("National Development Planning"), unless its own words
+                 # name one ("... Planning Agency") or it is a place ("Minister for Scotland")
+                 or _PORTFOLIO_FOR.search(text[max(0, start - 30) : start]) is not None and not _all_caps(word)
+                 and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
@@ -934,6 +938,9 @@ def _match_words(text: str) -> int:
 #: of State"): the portfolio alone is no name.
 _OFFICES = frozenset("minister ministers secretary secretaries".split())
 _PORTFOLIO_OF = re.compile(r"\b(?:Minister|Secretary)\s+of\s+(?:the\s+)?$")
+#: "State Minister for National Development Planning", "Secretary for Home Affairs": what follows is the office's
+#: portfolio, however many words it has.
+_PORTFOLIO_FOR = re.compile(r"\b(?:Minister|Secretary)\s+for\s+(?:the\s+)?$")
 #: The last word of a club's name ("Manchester United", "Bristol Rovers", "Charlton Athletic"): a club's, in any text.
 CLUB_HEADS = frozenset("united rovers wanderers athletic albion hotspur fc afc".split())
 #: The last word of a club's name in a match report ("Manchester City", "Crystal Palace", "Aston Villa"), where
@@ -1339,6 +1346,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Belarus-Azerbaijan (relations)", "Israel-Gaza": two places paired, no name of one thing
     if len(parts) == 1 and name.lower().endswith("ism") and name[1:].islower():
         return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
+    if m.after in ("experiment", "experiments") and kind != "person":
+        return None  # "the MiniBooNE experiment": a study, none of our types
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
@@ -1869,6 +1878,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             # "Franklin" of "Franklin's Gardens", the model's span cut at the "'s".
             longer = [o for o in keys if len(words(o)) > 1 and words(o)[0] in (f"{w[0]}'s", f"{w[0]}’s")]
             longer = longer if len(longer) == 1 else []
+        if not longer and key[1] == "organization" and len(w) >= 2:
+            # "State Journal" of "Wisconsin State Journal", "Passport Office" of "HM Passport Office": an organisation's
+            # name the model cut at its first words is the one longer name of the article that ends with it.
+            # The longer name comes first, as news writing has it, and has one or two words more, none of them a
+            # name of the article or an owner's ("Manchester United River Plate", "BBC Films' Dirty War" are glued).
+            longer = [o for o in keys if o[1] == "organization" and len(w) < len(words(o)) <= len(w) + 2
+                      and words(o)[-len(w):] == w
+                      and not any(k[0] == " ".join(words(o)[:i]) for k in tally for i in (1, 2))
+                      and not any(x.endswith(("'", "’", "'s", "’s")) for x in words(o)[: -len(w)])]
+            longer = longer if len(longer) == 1 and tally[longer[0]].first_body < tally[key].first_body else []
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
