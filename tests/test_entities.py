@@ -1031,3 +1031,9 @@ def test_sixth_round_a_name_cut_at_its_first_words_a_portfolio_after_minister_fo
     text = "The MiniBooNE experiment at Fermilab found it. Fermilab said so."
     got = found(text, ("MiniBooNE", "ORG"), ("Fermilab", "ORG"), ("Fermilab", "ORG"))
     assert got == {("Fermilab", "organization"): 2}
+
+
+def test_sixth_round_a_players_position_before_a_name_in_a_match_report():
+    text = "The Cubs won the game 3-1 after pinch-hitter Kosuke Fukudome scored the winning run in the ninth."
+    got = found(text, ("Cubs", "ORG"), ("Kosuke Fukudome", "ORG"))
+    assert got[("Kosuke Fukudome", "person")] == 1

@@ -107,6 +107,10 @@ _PERSON_TRADES = frozenset("singer rapper actor actress".split())
 #: Larsson", "star Noomi Rapace", "manager Graeme Souness"): the name of two or three capitalised words is a person's.
 _PERSON_ROLES = _PERSON_TRADES | frozenset("""author novelist writer poet comedian star co-star singer-songwriter
 playwright manager coach striker midfielder defender goalkeeper chairman chairwoman spokesman spokeswoman""".split())
+#: Players' positions that, before a name in a match report, say a person ("pinch-hitter Kosuke Fukudome", "winger
+#: Yannick Nyanga"): words of the sports' own, said of players only.
+_PLAYER_ROLES = frozenset("""pinch-hitter pitcher catcher shortstop outfielder infielder reliever quarterback
+linebacker winger full-back fly-half scrum-half flanker keeper skipper""".split())
 #: A hyphen and a participle ending a capitalised run ("Academy Award-winning", "Oscar-nominated", "London-based"):
 #: a description the model took for a name.
 _HYPHEN_PARTICIPLE = re.compile(r"-[a-z]+(?:ing|ed)$")
@@ -1409,7 +1413,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # that says no club, league or place, tagged as an organisation: a person whose surname the census lacks
         # ("Daniel Sturridge", "Marco Bortolami").
         found.kind = "person"
-    elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3 and m.before in _PERSON_ROLES
+    elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3
+          and (m.before in _PERSON_ROLES or m.sport and m.before in _PLAYER_ROLES)
           and (m.sport or m.before not in _CLUB_STAFF | {"coach"}) and _could_be_a_persons(found.parts)):
         # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
         # organisation: given names the census lacks, but the word before says a person.
