@@ -1034,6 +1034,7 @@ def test_sixth_round_a_name_cut_at_its_first_words_a_portfolio_after_minister_fo
 
 
 def test_sixth_round_a_players_position_before_a_name_in_a_match_report():
-    text = "The Cubs won the game 3-1 after pinch-hitter Kosuke Fukudome scored the winning run in the ninth."
+    text = ("The Cubs beat the Pirates 3-1 in the league match; pinch-hitter Kosuke Fukudome scored the winning run, "
+            "his first of the season, after two innings without a hit.")
     got = found(text, ("Cubs", "ORG"), ("Kosuke Fukudome", "ORG"))
     assert got[("Kosuke Fukudome", "person")] == 1
