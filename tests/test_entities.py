@@ -1038,3 +1038,12 @@ def test_sixth_round_a_players_position_before_a_name_in_a_match_report():
             "his first of the season, after two innings without a hit.")
     got = found(text, ("Cubs", "ORG"), ("Kosuke Fukudome", "ORG"))
     assert got[("Kosuke Fukudome", "person")] == 1
+
+
+def test_sixth_round_a_firm_word_before_a_doctors_name_and_a_country_glued_to_its_region():
+    text = "Indian drugmaker Dr Reddy's said profits fell. Dr Reddy's shares rose."
+    got = found(text, ("Dr Reddy's", "PERSON"), ("Dr Reddy", "PERSON"))
+    assert got == {("Dr Reddy's", "organization"): 2}
+    text = "Rebels clashed with troops in Indonesia Aceh's region on Monday. Aid reached the area."
+    assert found(text, ("Indonesia Aceh", "GPE")) == {("Indonesia", "place"): 1, ("Aceh", "place"): 1}
+    assert found("Ships crossed the Panama Canal on Monday.", ("Panama Canal", "LOC")) == {("Panama Canal", "place"): 1}

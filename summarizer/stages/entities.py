@@ -466,6 +466,10 @@ class EntityWeights:
     #: firm or team) only when rarer than this in English (Zipf): "Orange" (4.6), "Reading" and "Mobile" are words
     #: and firms too; "Mosul" is 3.3, "Irbil" 1.4.
     town_max_zipf: float = 4.0
+    #: A place's name of a country and one more word no gazetteer knows ("Indonesia Aceh", of "in Indonesia Aceh's
+    #: region") is two places when that word is rarer than this in English (Zipf): "aceh" is 2.62; the last words of
+    #: places named whole are commoner ("canal" 4.22, "riviera" 3.26, "outback" 3.21).
+    glued_region_zipf: float = 3.0
     #: A word in capitals at the start or end of a name tagged as a person ("TARGET Gambhir", "Colleen Rubino NEVER")
     #: is a shouted word of a caption, cut off, when this common in English (Zipf); rarer, it is an acronym and the
     #: name an organisation's ("Oxford MCCU"; "BBC" is 4.6, "target" 4.8).
@@ -558,8 +562,12 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"."""
-    if (label == "ORG" and name.endswith(("'s", "’s")) and _owns_its_s(text, start, name[:-2])
-            and _bare(name.split()[0]) not in HONORIFICS):  # "Mr Brown's Budget" is Mr Brown's
+    firm_before = text[max(0, start - 30) : start].split()[-1:]
+    firm_before = bool(firm_before) and firm_before[0].islower() and _bare(firm_before[0]) in _FIRM_BEFORE
+    if (label in ("ORG", "PERSON") and name.endswith(("'s", "’s")) and " " in name
+            and (label == "ORG" and _owns_its_s(text, start, name[:-2]) and _bare(name.split()[0]) not in HONORIFICS
+                 or firm_before and _bare(name.split()[0]) in HONORIFICS)):
+        # "Mr Brown's Budget" is Mr Brown's; "drugmaker Dr Reddy's", tagged as a person, is a firm named for a doctor
         name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
     else:
         took = _run_on(text, start, name, label) if not headline else ""
@@ -1756,6 +1764,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         cut = next((i for i in range(1, len(w)) if (" ".join(w[:i]) in known_places() or " ".join(w[:i]) in towns()
                                                     and _zipf(" ".join(w[:i])) < weights.town_max_zipf)
                     and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
+        if (not cut and len(w) == 2 and w[0] in countries() and shown[1][:1].isupper() and shown[1][1:].islower()
+                and w[1] not in _PLACE_NAME_WORDS and _zipf(w[1]) < weights.glued_region_zipf):
+            cut = 1  # "in Indonesia Aceh's region": a country and a region of it no gazetteer knows, a rare word
         if cut:
             share(key, [((" ".join(w[:cut]), "place"), " ".join(shown[:cut])),
                         ((" ".join(w[cut:]), "place"), " ".join(shown[cut:]))])
@@ -1893,6 +1904,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                       and not any(k[0] == " ".join(words(o)[:i]) for k in tally for i in (1, 2))
                       and not any(x.endswith(("'", "’", "'s", "’s")) for x in words(o)[: -len(w)])]
             longer = longer if len(longer) == 1 and tally[longer[0]].first_body < tally[key].first_body else []
+        if not longer and key[1] == "organization" and any((f"{key[0]}{s}", key[1]) in tally for s in ("'s", "’s")):
+            # "Dr Reddy" of "Dr Reddy's", a firm named with its "'s"
+            longer = [k for k in ((f"{key[0]}{s}", key[1]) for s in ("'s", "’s")) if k in tally][:1]
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
