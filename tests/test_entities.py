@@ -1047,3 +1047,14 @@ def test_sixth_round_a_firm_word_before_a_doctors_name_and_a_country_glued_to_it
     text = "Rebels clashed with troops in Indonesia Aceh's region on Monday. Aid reached the area."
     assert found(text, ("Indonesia Aceh", "GPE")) == {("Indonesia", "place"): 1, ("Aceh", "place"): 1}
     assert found("Ships crossed the Panama Canal on Monday.", ("Panama Canal", "LOC")) == {("Panama Canal", "place"): 1}
+
+
+def test_sixth_round_a_capitalised_verb_run_into_a_name_in_a_digest_is_cut():
+    text = ("All the news of the week. Nike Releasing a pair of sneakers on Friday. Crocs Donating 100,000 pairs of "
+            "shoes. The sneakers are sold by Nike in the US.")
+    got = found(text, ("Nike Releasing", "ORG"), ("Crocs Donating", "ORG"), ("Nike", "ORG"))
+    assert got[("Nike", "organization")] == 2 and ("Nike Releasing", "organization") not in got
+    # A firm's own "-ing" word before what it did stays ("Hutchison Trading said").
+    text = "Results came out. Hutchison Trading said profits rose. Hutchison Trading shares fell."
+    got = found(text, ("Hutchison Trading", "ORG"), ("Hutchison Trading", "ORG"))
+    assert got == {("Hutchison Trading", "organization"): 2}
