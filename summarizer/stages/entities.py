@@ -21,7 +21,13 @@ out; a one-word organisation or place the article also writes after a given name
 between people is a person's surname. In a match report a common given name makes a person of a name tagged otherwise
 ("Daniel Sturridge"); a scorer's minute ("Grady 29"), a place run into a player's surname ("at Anfield Henderson"), an
 acronym the article counts ("a GP, who", "ATMs") and an award "of the Year" are no names; a firm's word before or
-after a name says a firm ("parts maker Robert Bosch", "Sal Oppenheim investment bank").
+after a name says a firm ("parts maker Robert Bosch", "Sal Oppenheim investment bank"). A surname two full names share
+("Barbour" beside "Haley Barbour" and "Marsha Barbour") is left out. A match report's team list ("Almunia, Lauren,
+Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira") lists players, whatever type the model gave each, and a player's
+position says a person ("pinch-hitter Kosuke Fukudome"); a name cut at its first words counts toward the longer one
+("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment" and a
+digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
+"Indonesia Aceh" two places.
 """
 
 from __future__ import annotations
