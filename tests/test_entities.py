@@ -1058,3 +1058,9 @@ def test_sixth_round_a_capitalised_verb_run_into_a_name_in_a_digest_is_cut():
     text = "Results came out. Hutchison Trading said profits rose. Hutchison Trading shares fell."
     got = found(text, ("Hutchison Trading", "ORG"), ("Hutchison Trading", "ORG"))
     assert got == {("Hutchison Trading", "organization"): 2}
+
+
+def test_sixth_round_a_grade_of_oil_is_no_name():
+    text = "Brent crude rose to $45 in London, and US crude rose too. Brent crude fell later."
+    got = found(text, ("Brent", "ORG"), ("London", "GPE"), ("US", "GPE"), ("Brent", "ORG"))
+    assert got == {("London", "place"): 1, ("US", "place"): 1}

@@ -25,8 +25,8 @@ after a name says a firm ("parts maker Robert Bosch", "Sal Oppenheim investment 
 ("Barbour" beside "Haley Barbour" and "Marsha Barbour") is left out. A match report's team list ("Almunia, Lauren,
 Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira") lists players, whatever type the model gave each, and a player's
 position says a person ("pinch-hitter Kosuke Fukudome"); a name cut at its first words counts toward the longer one
-("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment" and a
-digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
+("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment", a grade
+of oil ("Brent crude") and a digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
 "Indonesia Aceh" two places.
 """
 
@@ -1386,6 +1386,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
     if m.after in ("experiment", "experiments") and kind != "person":
         return None  # "the MiniBooNE experiment": a study, none of our types
+    if (m.after in ("crude", "crude,", "crude.") and kind != "person"
+            and name.lower().replace(".", "") not in countries() | PLACE_ACRONYMS | known_places()):
+        return None  # "Brent crude": a grade of oil, none of our types ("Iraq crude", "US crude" stay)
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
