@@ -21,7 +21,13 @@ out; a one-word organisation or place the article also writes after a given name
 between people is a person's surname. In a match report a common given name makes a person of a name tagged otherwise
 ("Daniel Sturridge"); a scorer's minute ("Grady 29"), a place run into a player's surname ("at Anfield Henderson"), an
 acronym the article counts ("a GP, who", "ATMs") and an award "of the Year" are no names; a firm's word before or
-after a name says a firm ("parts maker Robert Bosch", "Sal Oppenheim investment bank").
+after a name says a firm ("parts maker Robert Bosch", "Sal Oppenheim investment bank"). A surname two full names share
+("Barbour" beside "Haley Barbour" and "Marsha Barbour") is left out. A match report's team list ("Almunia, Lauren,
+Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira") lists players, whatever type the model gave each, and a player's
+position says a person ("pinch-hitter Kosuke Fukudome"); a name cut at its first words counts toward the longer one
+("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment", a grade
+of oil ("Brent crude") and a digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
+"Indonesia Aceh" two places.
 """
 
 from __future__ import annotations
@@ -107,6 +113,10 @@ _PERSON_TRADES = frozenset("singer rapper actor actress".split())
 #: Larsson", "star Noomi Rapace", "manager Graeme Souness"): the name of two or three capitalised words is a person's.
 _PERSON_ROLES = _PERSON_TRADES | frozenset("""author novelist writer poet comedian star co-star singer-songwriter
 playwright manager coach striker midfielder defender goalkeeper chairman chairwoman spokesman spokeswoman""".split())
+#: Players' positions that, before a name in a match report, say a person ("pinch-hitter Kosuke Fukudome", "winger
+#: Yannick Nyanga"): words of the sports' own, said of players only.
+_PLAYER_ROLES = frozenset("""pinch-hitter pitcher catcher shortstop outfielder infielder reliever quarterback
+linebacker winger full-back fly-half scrum-half flanker keeper skipper""".split())
 #: A hyphen and a participle ending a capitalised run ("Academy Award-winning", "Oscar-nominated", "London-based"):
 #: a description the model took for a name.
 _HYPHEN_PARTICIPLE = re.compile(r"-[a-z]+(?:ing|ed)$")
@@ -462,6 +472,14 @@ class EntityWeights:
     #: firm or team) only when rarer than this in English (Zipf): "Orange" (4.6), "Reading" and "Mobile" are words
     #: and firms too; "Mosul" is 3.3, "Irbil" 1.4.
     town_max_zipf: float = 4.0
+    #: A place's name of a country and one more word no gazetteer knows ("Indonesia Aceh", of "in Indonesia Aceh's
+    #: region") is two places when that word is rarer than this in English (Zipf): "aceh" is 2.62; the last words of
+    #: places named whole are commoner ("canal" 4.22, "riviera" 3.26, "outback" 3.21).
+    glued_region_zipf: float = 3.0
+    #: A capitalised word ending in "-ing" at the end of a name, before another capitalised word, is a title-case
+    #: line's verb run into the name ("Nike Releasing Glow-in-the-Dark Sneakers") when its stem is this common a word
+    #: (Zipf): "release" 5.09, "donate" 4.04; not "Boeing" ("boe" 2.91).
+    headline_verb_zipf: float = 3.5
     #: A word in capitals at the start or end of a name tagged as a person ("TARGET Gambhir", "Colleen Rubino NEVER")
     #: is a shouted word of a caption, cut off, when this common in English (Zipf); rarer, it is an acronym and the
     #: name an organisation's ("Oxford MCCU"; "BBC" is 4.6, "target" 4.8).
@@ -532,6 +550,9 @@ class Mention(NamedTuple):
     #: The first word of this name of three words or more is a plain word the article also writes in lower case
     #: ("Cabbie Dave Sidaway" beside "the cabbie"): a word describing who follows, not a name's.
     lead_common: bool = False
+    #: Where the team list this name stands in starts in the text ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas
+    #: (Toure 90), Vieira"; see :func:`_in_line_up`), -1 when it stands in none.
+    line_up: int = -1
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -551,8 +572,12 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"."""
-    if (label == "ORG" and name.endswith(("'s", "’s")) and _owns_its_s(text, start, name[:-2])
-            and _bare(name.split()[0]) not in HONORIFICS):  # "Mr Brown's Budget" is Mr Brown's
+    firm_before = text[max(0, start - 30) : start].split()[-1:]
+    firm_before = bool(firm_before) and firm_before[0].islower() and _bare(firm_before[0]) in _FIRM_BEFORE
+    if (label in ("ORG", "PERSON") and name.endswith(("'s", "’s")) and " " in name
+            and (label == "ORG" and _owns_its_s(text, start, name[:-2]) and _bare(name.split()[0]) not in HONORIFICS
+                 or firm_before and _bare(name.split()[0]) in HONORIFICS)):
+        # "Mr Brown's Budget" is Mr Brown's; "drugmaker Dr Reddy's", tagged as a person, is a firm named for a doctor
         name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
     else:
         took = _run_on(text, start, name, label) if not headline else ""
@@ -610,7 +635,11 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                 or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
     portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
-                      or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None))
+                      or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None)
+                 # a portfolio after "Minister for" is no body ("National Development Planning"), unless its own words
+                 # name one ("... Planning Agency") or it is a place ("Minister for Scotland")
+                 or _PORTFOLIO_FOR.search(text[max(0, start - 30) : start]) is not None and not _all_caps(word)
+                 and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
     end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
@@ -641,7 +670,40 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
                    _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
-                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name))
+                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
+                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1)
+
+
+#: Where a part of a match report's team list ends: a blank line, a colon ("Subs Not Used:"), a semicolon, or a full
+#: stop not after an initial ("S. Best").
+_LINE_UP_BREAK = re.compile(r"\n\s*\n|[:;]|(?<![\s.][A-Z])\.(?=\s|$)")
+#: A player in a team list: a surname or a full name (an initial, a particle: "van Persie"), maybe with the minute he
+#: came on or scored ("Toure 90", "Gerrard 79 og").
+_LINE_UP_ITEM = re.compile(r"(?:[A-Z]\.? )?(?:(?:van|de|da|di|le|el|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+                           r"(?: \d{1,3}(?: og| pen)?)?")
+
+
+def _in_line_up(text: str, start: int, end: int) -> int:
+    """Where the list the name at ``start:end`` stands in starts, when it reads as a team list, such as ends a match
+    report ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira"): four names or more parted by commas
+    and brackets, and nothing else, between a blank line, a colon, a semicolon or a full stop and the next; -1
+    otherwise. Whether it lists players or clubs is for the model's tags to say (see :func:`merge`)."""
+    lo = max(0, start - 400)
+    breaks = [b.end() for b in _LINE_UP_BREAK.finditer(text, lo, start)]
+    if not breaks and lo > 0:
+        return False
+    nxt = _LINE_UP_BREAK.search(text, end, end + 400)
+    if nxt is None and end + 400 < len(text):
+        return False
+    lo = breaks[-1] if breaks else 0
+    pieces = [p.strip() for p in re.split(r"[,()]", text[lo : nxt.start() if nxt else len(text)]) if p.strip()]
+    return lo if len(pieces) >= 4 and all(_LINE_UP_ITEM.fullmatch(" ".join(p.split())) for p in pieces) else -1
+
+
+#: Words after a firm's name that say what it did or is, so that an "-ing" word before them is the firm's ("Hutchison
+#: Trading said"), not a verb run into the name.
+_NOT_AFTER_VERB = frozenset("""said says say has had have is was were are will would could can may might shares stock
+and or of to in on for at with""".split())
 
 
 def _lead_common(text: str, name: str) -> bool:
@@ -904,6 +966,9 @@ def _match_words(text: str) -> int:
 #: of State"): the portfolio alone is no name.
 _OFFICES = frozenset("minister ministers secretary secretaries".split())
 _PORTFOLIO_OF = re.compile(r"\b(?:Minister|Secretary)\s+of\s+(?:the\s+)?$")
+#: "State Minister for National Development Planning", "Secretary for Home Affairs": what follows is the office's
+#: portfolio, however many words it has.
+_PORTFOLIO_FOR = re.compile(r"\b(?:Minister|Secretary)\s+for\s+(?:the\s+)?$")
 #: The last word of a club's name ("Manchester United", "Bristol Rovers", "Charlton Athletic"): a club's, in any text.
 CLUB_HEADS = frozenset("united rovers wanderers athletic albion hotspur fc afc".split())
 #: The last word of a club's name in a match report ("Manchester City", "Crystal Palace", "Aston Villa"), where
@@ -1211,6 +1276,16 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if kind == "place" and ", " in name and len(name.split(", ")) == 2 and not m.text.startswith(name.split(", ")[1]):
         name = name.split(", ")[0]  # "Doncaster, South Yorkshire", "Penarth, South Wales": the town, and its region
         parts = name.split()
+    if (len(parts) > 1 and kind != "place" and parts[-1].endswith("ing") and parts[-1][1:].islower()
+            and (m.after[:1].isupper() or (m.initial or m.before.endswith(","))
+                 and (m.after[:1].islower() or m.after[:1].isdigit()) and _bare(m.after) not in _NOT_AFTER_VERB)
+            and _folded(parts[-1]) not in surnames() and not is_known_place(parts[-1].lower())
+            and max(_zipf(parts[-1][:-3].lower()), _zipf(parts[-1][:-3].lower() + "e")) >= weights.headline_verb_zipf):
+        # "Nike Releasing Glow-in-the-Dark Sneakers", "Crocs Donating 100,000 pairs" opening a digest's item: a
+        # capitalised verb run into the name before it (a verb's stem: "release", "donate"; not "Boeing", "Sterling", a
+        # surname: "Manning"; nor a firm's "Trading" before "said", "has" or "shares")
+        parts = parts[:-1]
+        name = " ".join(parts)
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
     while len(parts) > 1 and parts[-1] == "The":
@@ -1309,6 +1384,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Belarus-Azerbaijan (relations)", "Israel-Gaza": two places paired, no name of one thing
     if len(parts) == 1 and name.lower().endswith("ism") and name[1:].islower():
         return None  # "Judaism", "Buddhism": a faith or a doctrine, none of our types
+    if m.after in ("experiment", "experiments") and kind != "person":
+        return None  # "the MiniBooNE experiment": a study, none of our types
+    if (m.after in ("crude", "crude,", "crude.") and kind != "person"
+            and name.lower().replace(".", "") not in countries() | PLACE_ACRONYMS | known_places()):
+        return None  # "Brent crude": a grade of oil, none of our types ("Iraq crude", "US crude" stay)
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
@@ -1370,7 +1450,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # that says no club, league or place, tagged as an organisation: a person whose surname the census lacks
         # ("Daniel Sturridge", "Marco Bortolami").
         found.kind = "person"
-    elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3 and m.before in _PERSON_ROLES
+    elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3
+          and (m.before in _PERSON_ROLES or m.sport and m.before in _PLAYER_ROLES)
           and (m.sport or m.before not in _CLUB_STAFF | {"coach"}) and _could_be_a_persons(found.parts)):
         # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
         # organisation: given names the census lacks, but the word before says a person.
@@ -1462,7 +1543,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     The merges: a shorter person mention whose words are the last (or first) words of exactly one longer
     person name counts toward that name ("Aliyev" -> "Ilham Aliyev"), and so does a one-word organisation
     or place that is a person's surname ("Sanchez" tagged ORG -> "Alexis Sanchez"); when two people
-    share it, it is a person, but which one is unsaid. A person name that starts with a place or
+    share it, it is left out (which one is unsaid, and listed it reads as a third person). A person name that starts with a place or
     organisation named in the same article loses it ("Azerbaijan Heydar Aliyev" -> "Heydar Aliyev"), if
     two words are left or the one left is a person's surname ("Arsenal Sanchez"). A courtesy title is
     not part of the name ("Mr Sullivan" counts toward "Scott Sullivan"), unless the article has a Mr and a
@@ -1526,6 +1607,37 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
     items = [m._replace(label="PERSON") if _listed_with_people(items, i) else m for i, m in enumerate(items)]
     items = [m._replace(label="ORG") if _listed_with_firms(items, i) else m for i, m in enumerate(items)]
+    # A team list of players ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira"), two or more of
+    # whose names the model tags as people: its other names are players too,
+    # typed as places or clubs ("Fabregas", "Buxton"; a surname alone is left out unless the article names him in
+    # full). Not a list of clubs ("AC Milan, Bayer Leverkusen, Internazionale, Juventus, Lyon"), nor a nation, nor a
+    # player's club in brackets ("Nathan Holland (Everton), Chris Willock (Arsenal)"; a substitute has his minute).
+    lists: dict[tuple[bool, int], list[str]] = {}
+    for m in items:
+        if m.line_up >= 0 and "," not in m.text:
+            lists.setdefault((m.headline, m.line_up), []).append(m.label)
+    players = {k for k, labels in lists.items() if labels.count("PERSON") >= 2}
+    items = [m._replace(label="PERSON") if (m.headline, m.line_up) in players and m.label in ("ORG", "GPE", "LOC", "FAC")
+             and not _nation(normalize_name(m.text)) and not (m.before.endswith("(") and m.after.startswith(")"))
+             else m for m in items]
+    # In a match report, a one-word name the model tags as a person in some mentions and as a place or a club in others
+    # is a player's surname ("Drogba" tagged PERSON four times and ORG once), when most of its mentions are tagged
+    # PERSON or the article gives a full name ending in it ("Fabregas" beside "Cesc Fabregas"), and no mention says a
+    # team or a firm ("Everton have") or a place ("at Anfield"), nor is it a known place or town ("Everton", tagged
+    # PERSON eight times of nine).
+    tags: dict[str, list[Mention]] = {}
+    for m in items:
+        if m.sport and " " not in m.text.strip() and m.label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+            tags.setdefault(normalize_name(m.text), []).append(m)
+    full_names = {normalize_name(m.text).split()[-1] for m in items if len(normalize_name(m.text).split()) == 2
+                  and _could_be_a_persons(normalize_name(m.text).split())}
+    surnamed = {n for n, ms in tags.items()
+                if any(m.label == "PERSON" for m in ms) and any(m.label != "PERSON" for m in ms)
+                and not any(m.club or m.firm or m.after in _PLURAL_VERBS or m.before in ("at", "in") for m in ms)
+                and not is_known_place(n.lower())
+                and (2 * sum(m.label == "PERSON" for m in ms) > len(ms) or n in full_names)}
+    items = [m._replace(label="PERSON") if m.label != "PERSON" and normalize_name(m.text) in surnamed else m
+             for m in items]
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
     # "Raheem Sterling" of which the model tagged "Sterling" alone as an organisation: the person, when the given name
     # is no name of its own in the article.
@@ -1681,6 +1793,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         cut = next((i for i in range(1, len(w)) if (" ".join(w[:i]) in known_places() or " ".join(w[:i]) in towns()
                                                     and _zipf(" ".join(w[:i])) < weights.town_max_zipf)
                     and (" ".join(w[i:]) in known_places() or (" ".join(w[i:]), "place") in tally)), 0)
+        if (not cut and len(w) == 2 and w[0] in countries() and shown[1][:1].isupper() and shown[1][1:].islower()
+                and w[1] not in _PLACE_NAME_WORDS and _zipf(w[1]) < weights.glued_region_zipf):
+            cut = 1  # "in Indonesia Aceh's region": a country and a region of it no gazetteer knows, a rare word
         if cut:
             share(key, [((" ".join(w[:cut]), "place"), " ".join(shown[:cut])),
                         ((" ".join(w[cut:]), "place"), " ".join(shown[cut:]))])
@@ -1764,6 +1879,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             move(key, (key[0], "person"))
 
     target: dict[Key, Key] = {}
+    shared: set[Key] = set()  # a short form two or more full names of people share
     keys = sorted(tally, key=lambda k: -len(words(k)))
     # An acronym ("FDA", "U.S.") is the name of the article whose initials it is ("Food and Drug Administration").
     for key in keys:
@@ -1807,6 +1923,19 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             # "Franklin" of "Franklin's Gardens", the model's span cut at the "'s".
             longer = [o for o in keys if len(words(o)) > 1 and words(o)[0] in (f"{w[0]}'s", f"{w[0]}’s")]
             longer = longer if len(longer) == 1 else []
+        if not longer and key[1] == "organization" and len(w) >= 2:
+            # "State Journal" of "Wisconsin State Journal", "Passport Office" of "HM Passport Office": an organisation's
+            # name the model cut at its first words is the one longer name of the article that ends with it.
+            # The longer name comes first, as news writing has it, and has one or two words more, none of them a
+            # name of the article or an owner's ("Manchester United River Plate", "BBC Films' Dirty War" are glued).
+            longer = [o for o in keys if o[1] == "organization" and len(w) < len(words(o)) <= len(w) + 2
+                      and words(o)[-len(w):] == w
+                      and not any(k[0] == " ".join(words(o)[:i]) for k in tally for i in (1, 2))
+                      and not any(x.endswith(("'", "’", "'s", "’s")) for x in words(o)[: -len(w)])]
+            longer = longer if len(longer) == 1 and tally[longer[0]].first_body < tally[key].first_body else []
+        if not longer and key[1] == "organization" and any((f"{key[0]}{s}", key[1]) in tally for s in ("'s", "’s")):
+            # "Dr Reddy" of "Dr Reddy's", a firm named with its "'s"
+            longer = [k for k in ((f"{key[0]}{s}", key[1]) for s in ("'s", "’s")) if k in tally][:1]
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
@@ -1814,7 +1943,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if len(roots) == 1:
             target[key] = roots.pop()
         elif roots:
-            tally[key].titled = True  # "Smith" beside "John Smith" and "Mary Smith": a person, but which one
+            # "Barbour" beside "Haley Barbour" and "Marsha Barbour": a person, but which one is unsaid; an editor reads
+            # the short form listed beside the two full names as a third person, so it is not shown.
+            shared.add((key[0], "person"))
+            tally[key].titled = True
             if key[1] != "person":
                 move(key, (key[0], "person"))
                 if (key[0], "person") != key:
@@ -1834,7 +1966,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # So does a longer one none of whose words says a place ("Taio Cruz", "Great Recession" tagged as places).
     heads = {words(k)[0] for k in merged if k[1] == "place" and len(words(k)) > 1}
     ranked = sorted((k for k, t in merged.items()
-                     if t.strong and (k[1] != "person" or len(words(k)) > 1 or t.titled)
+                     if t.strong and k not in shared and (k[1] != "person" or len(words(k)) > 1 or t.titled)
                      and (k[1] != "place" or t.placed or is_known_place(k[0]) or k[0] in heads or "." in k[0]
                           or _all_caps(t.shown) or len(words(k)) > 1 and _words_say_place(words(k)))
                      and (len(words(k)) > 1 or t.sure or t.count >= weights.min_doubtful_mentions
