@@ -1942,9 +1942,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         roots = {_root(target, o) for o in longer}
         if len(roots) == 1:
             target[key] = roots.pop()
-        elif roots:
+        elif len({r for r in roots if r[0].split()[0] not in ("mr", "mrs")}) >= 2:
             # "Barbour" beside "Haley Barbour" and "Marsha Barbour": a person, but which one is unsaid; an editor reads
-            # the short form listed beside the two full names as a third person, so it is not shown.
+            # the short form listed beside the two full names as a third person, so it is not shown. ("Dr Sullivan"
+            # beside a Mr and a Mrs Sullivan, kept apart by their titles, is neither of them: shown.)
             shared.add((key[0], "person"))
             tally[key].titled = True
             if key[1] != "person":
