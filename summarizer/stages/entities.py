@@ -389,6 +389,11 @@ def _language_names() -> frozenset[str]:
     return frozenset(n.lower() for n in Locale("en").languages.values() if " " not in n)
 
 
+def _census_word(word: str) -> bool:
+    """Whether a folded word is a surname or a given name of the census lists (without building their union)."""
+    return word in surnames() or word in given_names(0.0)
+
+
 def is_demonym(word: str) -> bool:
     """Whether a capitalised word is the adjective of a known place ("Russian", "Emirati", "Brazilian"): it ends
     as such adjectives do and begins as a word of a known place's name does, and it is neither a place nor
@@ -1330,7 +1335,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if len(parts) == 1 and _ACRONYM_PLURAL.match(name):
         return None  # "NSAIDs", "CEOs": the plural of an acronym is a kind of thing, not a name
     if (kind == "person" and len(parts) == 2 and is_demonym(parts[0])
-            and _folded(parts[1]) not in surnames() | given_names(0.0) and parts[1][1:].islower()
+            and not _census_word(_folded(parts[1])) and parts[1][1:].islower()
             and _zipf(parts[1].lower()) >= weights.word_min_zipf):
         return None  # "European Businessman (of the Year)", "British Officer": a description, not a name
     if len(parts) == 1 and is_demonym(name):
@@ -1476,8 +1481,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.kind = "organization"  # "Lycos Europe", a firm's branch of a region, tagged as a person (not "Chris Ireland")
     elif (found.kind == "person" and not found.titled and len(found.parts) == 2 and m.sport
           and (found.parts[-1].lower() in known_places() or _folded_name(found.parts[-1]) in towns())
-          and _folded(found.parts[-1]) not in surnames() | given_names(0.0)
-          and _folded(found.parts[0]) not in given_names(0.0) | surnames()):
+          and not _census_word(_folded(found.parts[-1]))
+          and not _census_word(_folded(found.parts[0]))):
         found.kind = "organization"  # in a match report, "Werder Bremen", "Atletico Madrid": a club of the town
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
@@ -1735,7 +1740,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                  if f.kind == "organization" and len(f.parts) >= 2}
     for f in found:
         if (len(f.parts) >= 2 and not f.honorific and len(f.parts[-1]) >= 4
-                and _folded(f.parts[-1]) not in surnames() | given_names(0.0)):
+                and not _census_word(_folded(f.parts[-1]))):
             head, last = tuple(w.lower() for w in f.parts[:-1]), f.parts[-1].lower()
             whole = next((p for (h, w), p in long_last.items() if h == head and w.startswith(last)
                           and len(w) >= len(last) + 3), None)
