@@ -10,6 +10,7 @@ run on numpy's BLAS instead of BLIS (:func:`_numpy_products`).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import re
 import sys
@@ -444,16 +445,13 @@ def _adjectives(doc: Any, phrases: Sequence[Span], pos_of: Any = None) -> tuple[
     """Where the words of the phrases that the tagger reads as adjectives start ("scrappy" of "scrappy encounter"; a
     word of parts by its first: "high-profile"): the keyphrases tell a judgement from a kind by them."""
     pos_of = pos_of or (lambda token: token.pos_)
-    inside = sorted((p.start, p.start + len(p.text)) for p in phrases)
-    out = []
-    at = 0
-    for tok in doc:
-        while at < len(inside) and inside[at][1] <= tok.idx:
-            at += 1
-        if at == len(inside):
-            break
-        a, b = inside[at]
-        first_of_word = tok.i == 0 or doc[tok.i - 1].whitespace_ != "" or tok.idx == a
-        if a <= tok.idx < b and first_of_word and pos_of(tok) == "ADJ":
-            out.append(tok.idx)
-    return tuple(out)
+    starts = doc.to_array("IDX").tolist()  # each token's character offset: only the phrases' tokens are read
+    out: set[int] = set()
+    for a, b in sorted((p.start, p.start + len(p.text)) for p in phrases):
+        i = bisect.bisect_left(starts, a)
+        while i < len(starts) and starts[i] < b:
+            tok = doc[i]
+            if (i == 0 or doc[i - 1].whitespace_ != "" or starts[i] == a) and pos_of(tok) == "ADJ":
+                out.add(starts[i])
+            i += 1
+    return tuple(sorted(out))
