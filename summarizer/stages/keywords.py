@@ -144,6 +144,9 @@ _CREDIT_LEAD = re.compile(r"(?:photo|photograph|picture|pictures|image|credit)\s
 #: Lower-case words that belong to a name that follows them ("van Gogh", "de Gaulle"), not a descriptor of it.
 
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
+_HYPHEN_TAIL = re.compile(r"[-‐][^\W\d_]+(?:[-‐][^\W\d_]+)*")  # "-Mart" of "Wal-Mart", "-off" of "sell-off"
+_AMPERSAND_AFTER = re.compile(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)")  # " & Poor's" after "Standard"
+_AMPERSAND_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*) & $")  # "Standard & " before "Poor"
 _LETTER_AFTER = re.compile(r" ([A-HJ-Z])(?![\w'’-])")  # "Serie A", "Group B" ("I" is a pronoun)
 _NUMBER = re.compile(r"^[\d.,/%$£€]+$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word of the article, for counting its uses
@@ -526,7 +529,7 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
     if article[end : end + 1] in ("-", "‐") and article[end + 1 : end + 2].isalpha() and text[-1:].isalnum():
         # A compound the phrase ends inside: "Wal" -> "Wal-Mart", "bail" -> "bail-out", "partial sell" -> "partial
         # sell-off"; a participle so joined is no noun phrase's end ("an opportunity co-sponsored by"): none.
-        rest = re.match(r"[-‐][^\W\d_]+(?:[-‐][^\W\d_]+)*", article[end:])
+        rest = _HYPHEN_TAIL.match(article, end)
         assert rest is not None
         tail = rest.group(0)
         if tail.endswith(("ed", "ing")) and tail[1:].islower():
@@ -534,9 +537,10 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         text, end = text + tail, end + len(tail)
     if " & " in text and article[end : end + 2] in ("'s", "’s") and not article[end + 2 : end + 3].isalnum():
         text, end = text + article[end : end + 2], end + 2  # "Standard & Poor" -> "Standard & Poor's", as written
-    elif text[:1].isupper() and (m := re.match(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)", article[end : end + 40])):
+    elif text[:1].isupper() and article[end : end + 3] == " & " and (m := _AMPERSAND_AFTER.match(article, end)):
         text, end = text + m.group(0), end + len(m.group(0))  # "Standard" -> "Standard & Poor's"
-    elif text[:1].isupper() and (m := re.search(r"(?<![\w.])([A-Z][\w.]*) & $", article[max(0, start - 40) : start])):
+    elif text[:1].isupper() and article[max(0, start - 3) : start] == " & " and (
+            m := _AMPERSAND_BEFORE.search(article, max(0, start - 40), start)):
         text, start = m.group(0) + text, start - len(m.group(0))  # "Poor" -> "Standard & Poor's"
         if article[end : end + 2] in ("'s", "’s"):
             text, end = text + article[end : end + 2], end + 2
