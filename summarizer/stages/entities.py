@@ -577,8 +577,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"."""
-    firm_before = text[max(0, start - 30) : start].split()[-1:]
-    firm_before = bool(firm_before) and firm_before[0].islower() and _bare(firm_before[0]) in _FIRM_BEFORE
+    before = text[max(0, start - 40) : start].split()
+    prev = before[-1] if before else ""
+    firm_before = prev.islower() and _bare(prev) in _FIRM_BEFORE  # "drugmaker| Dr Reddy's"
     if (label in ("ORG", "PERSON") and name.endswith(("'s", "’s")) and " " in name
             and (label == "ORG" and _owns_its_s(text, start, name[:-2]) and _bare(name.split()[0]) not in HONORIFICS
                  or firm_before and _bare(name.split()[0]) in HONORIFICS)):
@@ -587,9 +588,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     else:
         took = _run_on(text, start, name, label) if not headline else ""
     name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
-    before = text[max(0, start - 40) : start].split()
     after = text[start + len(name) : start + len(name) + 40].split()
-    prev, nxt = (before[-1] if before else ""), (after[0] if after else "")
+    nxt = after[0] if after else ""
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
     # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
@@ -645,7 +645,6 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  # name one ("... Planning Agency") or it is a place ("Minister for Scotland")
                  or _PORTFOLIO_FOR.search(text[max(0, start - 30) : start]) is not None and not _all_caps(word)
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
-    end = start + len(name)
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
@@ -661,7 +660,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
-    firm = (prev.islower() and not prev.endswith((".", "!", "?")) and _bare(prev) in _FIRM_BEFORE  # not "oil company. Iraq"
+    firm = (firm_before and not prev.endswith((".", "!", "?"))  # not "oil company. Iraq"
             or _FIRM_NOUN_AFTER.match(text, end) is not None and not _all_caps(name)
             and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
             or _FIRM_AFTER.match(text, end) is not None
