@@ -1064,3 +1064,11 @@ def test_sixth_round_a_grade_of_oil_is_no_name():
     text = "Brent crude rose to $45 in London, and US crude rose too. Brent crude fell later."
     got = found(text, ("Brent", "ORG"), ("London", "GPE"), ("US", "GPE"), ("Brent", "ORG"))
     assert got == {("London", "place"): 1, ("US", "place"): 1}
+
+
+def test_a_name_far_from_any_break_stands_in_no_team_list():
+    # No full stop, colon or blank line within 400 characters before the name: it stands in no list, which is -1 (not
+    # 0, the start of the text, where a list of players would be grouped with it).
+    text = "word " * 100 + "Almunia, Lauren, Cygan, Senderos, Cole" + " more" * 100
+    at = text.index("Almunia")
+    assert entities._in_line_up(text, at, at + len("Almunia")) == -1

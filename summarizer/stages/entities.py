@@ -695,10 +695,10 @@ def _in_line_up(text: str, start: int, end: int) -> int:
     lo = max(0, start - 400)
     breaks = [b.end() for b in _LINE_UP_BREAK.finditer(text, lo, start)]
     if not breaks and lo > 0:
-        return False
+        return -1
     nxt = _LINE_UP_BREAK.search(text, end, end + 400)
     if nxt is None and end + 400 < len(text):
-        return False
+        return -1
     lo = breaks[-1] if breaks else 0
     pieces = [p.strip() for p in re.split(r"[,()]", text[lo : nxt.start() if nxt else len(text)]) if p.strip()]
     return lo if len(pieces) >= 4 and all(_LINE_UP_ITEM.fullmatch(" ".join(p.split())) for p in pieces) else -1
