@@ -125,15 +125,7 @@ class ParallelAnalyzer(Analyzer):
         if pool is None:
             return self.local.analyze_batch(texts)
         parts = split_evenly(texts, wanted)
-        futures: list[Future[list[Analysis]] | None] = []
-        for part in parts[1:]:
-            future = None
-            if not self._gave_up:
-                try:
-                    future = self._submit(pool, list(part))
-                except (BrokenProcessPool, OSError) as exc:  # OSError: the system could not start a helper
-                    self._give_up(exc)
-            futures.append(future)
+        futures = self._hand_out(pool, parts[1:])
         try:
             out = self.local.analyze_batch(parts[0])
         except Exception:
@@ -157,16 +149,22 @@ class ParallelAnalyzer(Analyzer):
         if pool is None:
             return lambda: self.analyze_batch(texts)
         parts = split_evenly(texts, wanted)
+        futures = self._hand_out(pool, parts)
+        return lambda: self._collect(parts, futures)
+
+    def _hand_out(self, pool: ProcessPoolExecutor, parts: Sequence[Sequence[str]]
+                  ) -> list[Future[list[Analysis]] | None]:
+        """Each part handed to a helper: its future, or None once helpers are given up."""
         futures: list[Future[list[Analysis]] | None] = []
         for part in parts:
             future = None
             if not self._gave_up:
                 try:
                     future = self._submit(pool, list(part))
-                except (BrokenProcessPool, OSError) as exc:
+                except (BrokenProcessPool, OSError) as exc:  # OSError: the system could not start a helper
                     self._give_up(exc)
             futures.append(future)
-        return lambda: self._collect(parts, futures)
+        return futures
 
     def _collect(self, parts: Sequence[Sequence[str]], futures: Sequence[Future[list[Analysis]] | None]
                  ) -> list[Analysis]:
