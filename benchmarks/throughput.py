@@ -14,7 +14,9 @@ Prints, from one run on this machine:
   included) over exactly the sentences the pipeline analysed, and the ratio of the two;
 - first, the time to the first record of one article in a new process (``summarizer run ONE.txt``),
   with an empty cache folder (first run) and then with all that run cached but its records (cold
-  process), each also to the process's exit;
+  process), each also to the process's exit; the package's compiled bytecode is kept between the
+  two, as an installed package has it, even where PYTHONDONTWRITEBYTECODE is set (--no-bytecode:
+  as that setting leaves it);
 - with --baseline DIR: the same figures (pipeline, peak memory, first record) for another checkout
   of summarizer (e.g. ``git worktree add ../base COMMIT``), run in child processes that import the
   package from DIR, and the ratios of this checkout to it;
@@ -89,6 +91,9 @@ def main(argv: list[str] | None = None) -> dict:
                          "same run, e.g. a git worktree of an older commit")
     ap.add_argument("--pipeline-only", action="store_true", help=argparse.SUPPRESS)  # the child of --baseline
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="time the first record as PYTHONDONTWRITEBYTECODE leaves it (the package compiled anew in "
+                         "every process) when it is set here")
     args = ap.parse_args(argv)
     if args.baseline is not None and not (args.baseline / "summarizer" / "__init__.py").is_file():
         sys.exit(f"--baseline {args.baseline}: no summarizer/ package in that folder; give the root of a checkout")
@@ -101,12 +106,12 @@ def main(argv: list[str] | None = None) -> dict:
         return {}
 
     # First, while this process is still idle: one article in a new process (then in the baseline's).
-    cold = time_first_result(articles[0])
+    cold = time_first_result(articles[0], bytecode_off=args.no_bytecode)
     base: dict = {}
     for checkout in (None, args.baseline) if args.baseline is not None else (None,):
         prepare_caches(checkout)
     if args.baseline is not None:
-        base = {**time_first_result(articles[0], args.baseline), **time_baseline(args)}
+        base = {**time_first_result(articles[0], args.baseline, args.no_bytecode), **time_baseline(args)}
 
     pipe, s = time_pipeline(articles, args.batch_size, args.jobs)
     t0, t_loaded, t_done = pipe.pop("t0"), pipe.pop("t_loaded"), pipe.pop("t_done")
@@ -260,11 +265,16 @@ def time_baseline(args) -> dict:
     return figures
 
 
-def time_first_result(article, checkout: Path | None = None) -> dict:
+def time_first_result(article, checkout: Path | None = None, bytecode_off: bool = False) -> dict:
     """Seconds from starting ``summarizer run ONE.txt --format jsonl`` in a new process to its record on
     standard output, and to the process's exit: first with an empty cache folder (a first run, which
     embeds the taxonomy and builds the embedder's ONNX graph), then with the taxonomy embeddings and the
-    graph, keyword frequencies and model digests that run cached, without its records (a cold process). ``checkout``: import summarizer from that folder."""
+    graph, keyword frequencies and model digests that run cached, without its records (a cold process). ``checkout``: import summarizer from that folder.
+
+    Python keeps the compiled bytecode of the package it imports (pip writes it on install, an editable
+    install on first import), unless PYTHONDONTWRITEBYTECODE is set, as on some build machines; then every
+    process compiles the package's source again (about 0.2 s here). The children run without that
+    setting unless ``bytecode_off``, so a cold process finds the bytecode as a user's would."""
     import shutil
     import subprocess
     import tempfile
@@ -284,6 +294,8 @@ def time_first_result(article, checkout: Path | None = None) -> dict:
             env = {**os.environ, "SUMMARIZER_CACHE_DIR": str(folder)}
             if checkout is not None:
                 env["PYTHONPATH"] = str(checkout.resolve())
+            if not bytecode_off:  # as an installed package runs: its compiled bytecode kept (the first run writes it)
+                env.pop("PYTHONDONTWRITEBYTECODE", None)
             t = time.perf_counter()
             with subprocess.Popen([sys.executable, "-m", "summarizer", "run", str(one), "-q", "--format", "jsonl"],
                                   env=env, stdout=subprocess.PIPE, text=True, cwd=checkout) as proc:

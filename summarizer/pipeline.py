@@ -17,7 +17,7 @@ import bisect
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -59,6 +59,18 @@ class _Work:
     title_analysis: Analysis | None = None
     warnings: list[str] | None = None
     language: str | None = None  # the language detected when it is not English
+
+
+@dataclass
+class _Batch:
+    """A batch between its start (cache, cleaning, analysis begun) and its completion."""
+
+    cache: ResultCache | None
+    keys: dict[int, str]
+    results: list[Result | None]
+    work: list[_Work]
+    analysed: Callable[[], list[Analysis]] | None
+    stories: dict[int, StoryArticle] | None
 
 
 class Pipeline:
@@ -144,13 +156,33 @@ class Pipeline:
         self.load()  # a model that cannot be loaded is one clear error, before any article
         cache = self._open_result_cache()
         try:
-            iterator = iter(items)
-            while batch := list(itertools.islice(iterator, self.settings.batch_size)):
-                yield from self._process(batch, cache)
+            for batch in self._ahead(items, cache):
+                yield from self._complete(batch)
                 release_free_memory()
         finally:
             if cache is not None:
                 cache.close()
+
+    def _ahead(self, items: Iterable[Article | InputFailure], cache: ResultCache | None,
+               stories: dict[int, StoryArticle] | None = None) -> Iterator[_Batch]:
+        """The batches of ``items``, each started (cleaned, looked up in the cache, its analysis begun)
+        before the one before it is given out: while this process embeds and summarises a batch, the
+        analyser's helper processes read the next one (:meth:`Analyzer.start_batch`)."""
+        iterator = iter(items)
+        started: _Batch | None = None
+        while True:
+            try:
+                chunk = list(itertools.islice(iterator, self.settings.batch_size))
+                upcoming = self._start(chunk, cache, {} if stories is not None else None) if chunk else None
+            except BaseException:
+                if started is not None:  # what was read before the error is not lost
+                    yield started
+                raise
+            if started is not None:
+                yield started
+            if upcoming is None:
+                return
+            started = upcoming
 
     def sentences(self, items: Sequence[Article | str]) -> list[list[str]]:
         """Each item's sentences as the pipeline splits them, from one batched pass of the analyser.
@@ -174,10 +206,9 @@ class Pipeline:
         article vector, dates found): None beside an error record. Everything is computed, since
         the result cache keeps no vectors."""
         self.load()
-        iterator = iter(items)
-        while batch := list(itertools.islice(iterator, self.settings.batch_size)):
-            found: dict[int, StoryArticle] = {}
-            for pos, result in enumerate(self._process(batch, None, found)):
+        for batch in self._ahead(items, None, stories={}):
+            found = batch.stories if batch.stories is not None else {}
+            for pos, result in enumerate(self._complete(batch)):
                 yield result, found.get(pos) if result.ok else None
             release_free_memory()
 
@@ -201,6 +232,11 @@ class Pipeline:
     def _process(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None,
                  stories: dict[int, StoryArticle] | None = None) -> list[Result]:
         """Records from the cache where it has them; the rest computed, and the good ones kept in the cache."""
+        return self._complete(self._start(batch, cache, stories))
+
+    def _start(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None,
+               stories: dict[int, StoryArticle] | None) -> _Batch:
+        """A batch's first half: records found in the cache, failures of cleaning, and the analysis begun."""
         results: list[Result | None] = [None] * len(batch)
         keys: dict[int, str] = {}
         if cache is not None:
@@ -223,8 +259,14 @@ class Pipeline:
             except Exception as exc:  # a bug must not cost the batch
                 log.debug("cleaning failed for %s", item.source, exc_info=True)
                 results[pos] = Result.failure(item.id, item.source, f"internal error while cleaning: {exc!r}")
-        if work:
-            self._analyse(work, results)
+        analysed = self._start_analysis(work) if work else None
+        return _Batch(cache, keys, results, work, analysed, stories)
+
+    def _complete(self, batch: _Batch) -> list[Result]:
+        """A batch's second half: the analyses taken in, then embedding, stages and the cache."""
+        cache, keys, results, work, stories = batch.cache, batch.keys, batch.results, batch.work, batch.stories
+        if batch.analysed is not None:
+            self._analyse(work, results, batch.analysed)
         to_finish = [w for w in work if results[w.position] is None]
         if to_finish:
             try:
@@ -269,11 +311,23 @@ class Pipeline:
             warnings.append(non_english_warning(language))
         return _Work(pos, article, cleaned, warnings=warnings, language=language)
 
-    def _analyse(self, work: list[_Work], results: list[Result | None]) -> None:
+    def _start_analysis(self, work: list[_Work]) -> Callable[[], list[Analysis]]:
+        """The batch's texts and titles handed to the analyser; the function returned gives their analyses."""
+        titles = [title for w in work if (title := _analysed_title(w))]
+        texts = [w.cleaned.text for w in work] + titles
+        try:
+            return self.analyzer.start_batch(texts)
+        except Exception as exc:  # raised where the analyses are taken in, which retries article by article
+            error = exc
+            def fail() -> list[Analysis]:
+                raise error
+            return fail
+
+    def _analyse(self, work: list[_Work], results: list[Result | None], analysed: Callable[[], list[Analysis]]
+                 ) -> None:
         analyses: list[Analysis | None]
         try:
-            titles = [title for w in work if (title := _analysed_title(w))]
-            found = self.analyzer.analyze_batch([w.cleaned.text for w in work] + titles)
+            found = analysed()
             title_analyses = iter(found[len(work) :])
             analyses = list(found[: len(work)])
             for w in work:

@@ -209,6 +209,7 @@ def test_spacy_analyses_are_the_same_in_helpers(monkeypatch):
     shared = ParallelAnalyzer(single, load_analyzer, processes=3)
     try:
         assert shared.analyze_batch(texts) == single.analyze_batch(texts)
+        assert shared.start_batch(texts)() == single.analyze_batch(texts)  # wholly in the helpers
         assert len(shared.helper_pids) == 2
     finally:
         shared.close()
@@ -252,3 +253,55 @@ def test_closing_the_summarizer_stops_its_helpers(tmp_path):
     assert len({a.sentences[0].label for a in found}) == 2
     s.close()
     assert analyzer.helper_pids == []
+
+
+@needs_fork
+def test_a_started_batch_is_read_wholly_by_the_helpers_while_this_process_goes_on():
+    analyzer = ParallelAnalyzer(WhereAnalyzer(), WhereAnalyzer, processes=2)
+    try:
+        texts = texts_of(20)
+        result = analyzer.start_batch(texts)  # returns at once; the helpers work
+        found = result()
+        assert [a.sentences[0].text for a in found] == [t[:9] for t in texts]
+        made_by = {a.sentences[0].label for a in found}
+        assert made_by == {str(pid) for pid in analyzer.helper_pids} and str(os.getpid()) not in made_by
+        assert len(analyzer.helper_pids) == 1  # processes=2: this one and one helper, which reads it all
+    finally:
+        analyzer.close()
+
+
+def test_a_started_small_batch_is_read_here_when_asked_for():
+    class Counting(WhereAnalyzer):
+        calls = 0
+
+        def analyze_batch(self, texts):
+            Counting.calls += 1
+            return super().analyze_batch(texts)
+
+    analyzer = ParallelAnalyzer(Counting(), Counting, processes=4)
+    result = analyzer.start_batch(texts_of(3, 1000))
+    assert Counting.calls == 0 and analyzer.helper_pids == []  # nothing done yet, no helper started
+    assert {a.sentences[0].label for a in result()} == {str(os.getpid())}
+
+
+@needs_fork
+def test_a_started_batch_survives_a_dead_helper(caplog):
+    analyzer = ParallelAnalyzer(DiesInHelper(), DiesInHelper, processes=2)
+    texts = texts_of(20)
+    with caplog.at_level(logging.WARNING):
+        assert analyzer.start_batch(texts)() == RegexAnalyzer().analyze_batch(texts)
+    assert "helper process stopped" in caplog.text and analyzer.helper_pids == []
+
+
+@needs_fork
+def test_a_started_batch_with_a_text_the_analyser_cannot_read_raises_when_taken_in():
+    analyzer = ParallelAnalyzer(FailsOnBad(), FailsOnBad, processes=2)
+    try:
+        texts = texts_of(20)
+        texts[3] += " BAD"
+        result = analyzer.start_batch(texts)
+        with pytest.raises(ValueError, match="BAD"):
+            result()
+        assert analyzer.start_batch(texts[4:])() == RegexAnalyzer().analyze_batch(texts[4:])
+    finally:
+        analyzer.close()

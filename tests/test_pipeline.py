@@ -47,6 +47,43 @@ def test_one_embedding_call_per_batch(fake_summarizer):
     assert len(emb.calls) - before == 1
 
 
+def test_the_next_batch_is_started_before_the_records_of_this_one_come_out(tmp_path):
+    from fakes import HashEmbedder, RegexAnalyzer
+
+    events: list[str] = []
+
+    class Started(RegexAnalyzer):
+        def start_batch(self, texts):
+            events.append(f"start {len(texts)}")
+            return super().start_batch(texts)
+
+    summarizer = Summarizer(embedder=HashEmbedder(), analyzer=Started(), cache_dir=tmp_path / "cache",
+                            batch_size=2)
+    items = [{"id": f"a{i}", "text": f"{STORY} It was meeting number {i}."} for i in range(5)]
+    for r in summarizer.summarize_batch(items):
+        events.append(f"record {r.id}")
+    assert events == ["start 2", "start 2", "record a0", "record a1", "start 1", "record a2", "record a3",
+                      "record a4"]
+
+
+def test_records_read_before_the_input_fails_still_come_out(tmp_path):
+    from fakes import HashEmbedder, RegexAnalyzer
+
+    summarizer = Summarizer(embedder=HashEmbedder(), analyzer=RegexAnalyzer(), cache_dir=tmp_path / "cache",
+                            batch_size=2)
+
+    def items():
+        yield {"id": "a", "text": STORY}
+        yield {"id": "b", "text": STORY}
+        raise OSError("the input stream broke")
+
+    seen = []
+    with pytest.raises(OSError, match="broke"):
+        for r in summarizer.summarize_batch(items()):
+            seen.append(r.id)
+    assert seen == ["a", "b"]
+
+
 def record_texts(emb) -> list[list[str]]:
     """The texts of each later ``embed_batch`` call of ``emb``, as they come."""
     texts: list[list[str]] = []

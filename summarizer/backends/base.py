@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,3 +85,10 @@ class Analyzer(ABC):
 
     def analyze(self, text: str) -> Analysis:
         return self.analyze_batch([text])[0]
+
+    def start_batch(self, texts: Sequence[str]) -> Callable[[], list[Analysis]]:
+        """Start analysing ``texts`` and return a function that gives :meth:`analyze_batch`'s result (or
+        raises its error). An analyser that can work in the background (:class:`ParallelAnalyzer`) starts
+        now, so that the caller can do other work meanwhile; this one does the work when asked."""
+        texts = list(texts)
+        return lambda: self.analyze_batch(texts)

@@ -4,7 +4,10 @@ spaCy runs on one CPU core: its share of the default pipeline's time (about 15 o
 BBC articles) left the other core idle, while the embedding pass that follows uses both. A
 :class:`ParallelAnalyzer` cuts a batch into consecutive parts of about equal length, analyses
 one part itself and hands the others to helper processes, each holding its own copy of the
-analyser. The analyses are the same as those of one process: spaCy reads each text on its own.
+analyser (:meth:`ParallelAnalyzer.analyze_batch`). The pipeline instead starts each batch's
+analysis ahead, wholly in the helpers, while it embeds and summarises the batch before
+(:meth:`ParallelAnalyzer.start_batch`). The analyses are the same as those of one process: spaCy
+reads each text on its own.
 
 Helpers start on the first batch that is worth splitting, so a run of one article never starts
 one. Where the system can fork (Linux), a helper is a copy of this process and shares its loaded
@@ -122,8 +125,38 @@ class ParallelAnalyzer(Analyzer):
         if pool is None:
             return self.local.analyze_batch(texts)
         parts = split_evenly(texts, wanted)
+        futures = self._hand_out(pool, parts[1:])
+        try:
+            out = self.local.analyze_batch(parts[0])
+        except Exception:
+            for future in futures:  # the helpers' parts are not waited for: the caller retries text by text
+                if future is not None:
+                    future.cancel()
+            raise
+        return out + self._collect(parts[1:], futures)
+
+    def start_batch(self, texts: Sequence[str]) -> Callable[[], list[Analysis]]:
+        """Hand the whole batch to the helpers and return at once; the function returned waits for them.
+
+        The pipeline has its next batch analysed this way while this process embeds and summarises the
+        current one, so that no core idles while the summary stages run on one. A batch too small for a
+        helper (under MIN_PART_CHARS) is analysed here, when its result is asked for: a run of one
+        article starts no helper.
+        """
+        texts = list(texts)
+        wanted = min(self.processes - 1, sum(len(t) for t in texts) // MIN_PART_CHARS)
+        pool = self._helpers() if wanted >= 1 and not self._gave_up else None
+        if pool is None:
+            return lambda: self.analyze_batch(texts)
+        parts = split_evenly(texts, wanted)
+        futures = self._hand_out(pool, parts)
+        return lambda: self._collect(parts, futures)
+
+    def _hand_out(self, pool: ProcessPoolExecutor, parts: Sequence[Sequence[str]]
+                  ) -> list[Future[list[Analysis]] | None]:
+        """Each part handed to a helper: its future, or None once helpers are given up."""
         futures: list[Future[list[Analysis]] | None] = []
-        for part in parts[1:]:
+        for part in parts:
             future = None
             if not self._gave_up:
                 try:
@@ -131,9 +164,15 @@ class ParallelAnalyzer(Analyzer):
                 except (BrokenProcessPool, OSError) as exc:  # OSError: the system could not start a helper
                     self._give_up(exc)
             futures.append(future)
-        out = self.local.analyze_batch(parts[0])
+        return futures
+
+    def _collect(self, parts: Sequence[Sequence[str]], futures: Sequence[Future[list[Analysis]] | None]
+                 ) -> list[Analysis]:
+        """The analyses of ``parts`` from the helpers' ``futures``; a part whose helper died is analysed here.
+        An analyser error is raised once every part is in (the caller then retries text by text)."""
+        out: list[Analysis] = []
         failure: BaseException | None = None
-        for part, future in zip(parts[1:], futures, strict=True):
+        for part, future in zip(parts, futures, strict=True):
             try:
                 if future is None:
                     raise BrokenProcessPool("the helper process stopped")

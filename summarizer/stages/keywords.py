@@ -308,9 +308,12 @@ class Candidate:
     aside: bool = False  # never shown, and its place stays empty: a role alone ("witness", "Chairman"; see rank)
 
 
+_POSSESSIVE_S = re.compile(r"[’']s\b")
+
+
 def phrase_key(text: str) -> str:
     """A key under which case, plural and possessive variants of a phrase collapse."""
-    words = re.sub(r"[’']s\b", "", text.lower()).replace("-", " ").split()
+    words = _POSSESSIVE_S.sub("", text.lower()).replace("-", " ").split()
     out = []
     for w in words:
         if len(w) > 4 and w.endswith("ies"):
@@ -319,6 +322,14 @@ def phrase_key(text: str) -> str:
             w = w[:-1]
         out.append(w)
     return " ".join(out)
+
+
+def _word_uses(article: str) -> Counter[str]:
+    """How often the article says each word, counted under its :func:`phrase_key` (each distinct word keyed once)."""
+    uses: Counter[str] = Counter()
+    for word, n in Counter(_WORD.findall(article)).items():
+        uses[phrase_key(word)] += n
+    return uses
 
 
 _CREDIT_KEYS = frozenset(phrase_key(c.strip()) for c in CREDITS)
@@ -375,7 +386,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         two = {span for span in names if _two_names(article, span)}  # "Parma and Real Madrid"
         phrases = [(raw, start) for raw, start in phrases if (start, start + len(raw)) not in two]
         names = [span for span in names if span not in two]
-    uses = Counter(phrase_key(w) for w in _WORD.findall(article)) if article is not None else None
+    uses = _word_uses(article) if article is not None else None
     demonyms = {(a, b) for a, b, label in entities if label == "NORP"}
     people = {edge for a, b, label in entities if label == "PERSON" and article is not None
               and " " in article[a:b].strip() for edge in (a, b)}  # full names
@@ -1198,6 +1209,8 @@ def name_spans(article: str, entities: Sequence[tuple[int, int, str]] = ()) -> l
     def close() -> None:
         # A run ends on a name's word, not on a small word, nor on a capitalised one that opens the next
         # sentence where a full stop is missing ("Advertisement While", "Claim He").
+        if not run:  # most words of an article: nothing to close
+            return
         while run and (run[-1][2] == "small" or run[-1][2] == "cap" and (
                 article[run[-1][0] : run[-1][1]].lower() in _stop_words() or run[-1][1] - run[-1][0] == 1)):
             run.pop()
