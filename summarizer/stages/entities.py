@@ -104,7 +104,8 @@ _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes tro
 _AWARD_SPANS = frozenset("year season month decade century week".split())
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
 #: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
-_RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
+_RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine agreement agreements pact "
+                         "protocol".split())
 #: Trades that only people have, which before a name in lower case say it is a person's ("rapper Jay-Z", "actress
 #: Bening"); not "manager" or "boss", said of firms too ("asset manager BlackRock"), nor a player's position, which
 #: a match report writes before a club too ("the striker Arsenal signed").
@@ -558,6 +559,9 @@ class Mention(NamedTuple):
     #: Where the team list this name stands in starts in the text ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas
     #: (Toure 90), Vieira"; see :func:`_in_line_up`), -1 when it stands in none.
     line_up: int = -1
+    #: The words after the name go on in title case: a small word and a capitalised common word or a number ("...
+    #: Drops| to 8.8 Percent", "... Added| in Variety of ..."): a headline or a subheading, not prose.
+    title_run: int = 0
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -675,7 +679,33 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
-                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1)
+                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1,
+                   _title_run(text, name, end))
+
+
+#: A small word of a title-case line and the capitalised word after it ("to 8.8 Percent", "in Variety of").
+_TITLE_SMALL = re.compile(r" (?:to|in|of|for|by|at|on|from|with|as|over|after|amid|into|despite|across) (?:the |a )?"
+                          r"([A-Z][a-z]+|\d[\d.,]*)(?: ([A-Z][a-z]+))?")
+
+
+def _title_run(text: str, name: str, end: int) -> int:
+    """Whether the words after ``name`` (ending at ``end``) read as a title-case line's: a small word, then a number (no year) or
+    a capitalised word that is a common English word (Zipf 4 or more), no date word, place or given name ("to 8.8
+    Percent", "in Manufacturing", "in Variety"; not "in Philadelphia", "on Friday"). 0 when not; 2 when, besides, the
+    article writes each word of the name but its last in lower case too ("New Jobs| Added": "new jobs were added"), so
+    that they are the line's words, no name; 1 otherwise ("Kraton| Surprised")."""
+    m = _TITLE_SMALL.match(text, end)
+    if m is None:
+        return 0
+    word, two = m.group(1), f"{m.group(1)} {m.group(2)}".lower()
+    if not (word[0].isdigit() and not re.fullmatch(r"(?:1[89]|20)\d\d", word.rstrip(".,")) or (word[0].isalpha() and _zipf(word.lower()) >= 4.0 and _bare(word) not in _DATE_WORDS
+                               and word.lower() not in known_places() and two not in known_places()
+                               and _folded(word) not in given_names(0.0))):  # not "in New York"
+        return 0
+    words = name.split()[:-1]
+    lower = bool(words) and all(w[1:].islower() and re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+                                for w in words)
+    return 2 if lower else 1
 
 
 #: Where a part of a match report's team list ends: a blank line, a colon ("Subs Not Used:"), a semicolon, or a full
@@ -987,6 +1017,10 @@ _MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|
                           r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell|rebounds|assists|"
                           r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman|"
                           r"seed|aces|tie-?break|qualifier|birdies?|bogeys?|"
+                          r"(?:keen|want|wants|wanted|bid|hoping|hope|hopes|eager|plans?|poised|race|looking|set|"
+                          r"failed|agreed|tried|trying|close) to sign|signed (?:from|for)|(?:has|have) joined|"
+                          r"joined from|transfer (?:fee|window|target|deal|request|saga|bid)|playmaker|starlet|"
+                          r"youth (?:set-up|academy|ranks|team)|"
                           r"\d{1,2}-\d{1,2}(?![-\d%]|\s*(?:per|pc|p\.c))|\d{1,2}-\d{1,2}-\d{1,2}(?![-\d%]))\b",
                           re.IGNORECASE)
 #: Words before or after a town's name that say it is the town's team ("against Northampton", "a try for
@@ -998,7 +1032,7 @@ joined joining rejoin rejoined rejoins face faces facing club""".split())
 #: win over Newcastle", "the 1-1 draw with West Ham"); not "the game at Anfield", "flew to Barcelona".
 _CLUB_PHRASE_BEFORE = re.compile(
     r"\b(?:(?:move|moved|moving|switch|return|returned|returning|transfer|transferred|loaned|sold|sell)\s+(?:back\s+)?to|"
-    r"(?:signed|signing|joined|arrived|interest|bid|offer|loan|loaned|move)\s+from|"
+    r"(?:signed|signing|joined|arrived|interest|attention|bid|offer|loan|loaned|move)\s+from|"
     r"(?:spell|stint|career|sacked|loan|manager|coach|boss|player)\s+at|"
     r"(?:draw|drew|tie|tied|drawn)\s+with|(?:win|won|victory|triumph|lead)\s+over|"
     r"(?:defeat|defeated|beaten|loss|thrashed|knocked\s+out)\s+by|"
@@ -1288,6 +1322,18 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # "Nike Releasing Glow-in-the-Dark Sneakers", "Crocs Donating 100,000 pairs" opening a digest's item: a
         # capitalised verb run into the name before it (a verb's stem: "release", "donate"; not "Boeing", "Sterling", a
         # surname: "Manning"; nor a firm's "Trading" before "said", "has" or "shares")
+        parts = parts[:-1]
+        name = " ".join(parts)
+    elif (len(parts) > 1 and (kind != "person" or m.title_run == 2) and m.title_run and parts[-1][1:].islower()
+          and parts[-1].endswith(("ed", "s")) and not parts[-1].endswith("ss")
+          and _bare(parts[-1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+          and _folded(parts[-1]) not in surnames() and not is_known_place(parts[-1].lower())
+          and max(_zipf(parts[-1][:k].lower()) for k in (-2, -1)) >= weights.headline_verb_zipf):
+        # "Kraton Surprised| by ...": a title-case line's verb run into the name before it, the line going on in title
+        # case (see :func:`_title_run`); no name at all when the article writes the words before it in lower case
+        # ("Unemployment Drops| to 8.8 Percent", "New Jobs Added| in Manufacturing")
+        if m.title_run == 2:
+            return None
         parts = parts[:-1]
         name = " ".join(parts)
     if _bare(parts[0]) in _WEATHER:
