@@ -368,7 +368,7 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
     name of the census, the last a surname that is not also a given name ("Morgan Stanley", "John Lewis" are
     left alone), no word says an organisation or place ("Virginia Tech"), and the first word is no known place
     ("Jordan", "Dallas"). With ``place`` (the name is tagged as a place, which "Morgan Stanley" is not), the surname
-    may be a given name too ("Hugh Grant")."""
+    may be a given name too ("Hugh Grant"), but a town's name is none ("Santa Monica")."""
     if not 2 <= len(parts) <= 3 or not all(w[:1].isupper() for w in parts):
         return False
     words = [_folded(w) for w in parts]
@@ -377,7 +377,8 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
         return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
     return (first in given_names() - _PARTICLES and last in surnames() and (place or last not in given_names())
             and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places()
-            and " ".join(words) not in known_places())  # "Sierra Leone" is no Ms Leone
+            and " ".join(words) not in known_places()  # "Sierra Leone" is no Ms Leone
+            and not (place and " ".join(words) in towns()))  # nor is "Santa Monica", a town, tagged as a place
 
 
 #: Endings of the adjective of a nation ("Russian", "Emirati", "Chinese", "British", "Pakistani").
@@ -562,6 +563,10 @@ class Mention(NamedTuple):
     #: The words after the name go on in title case: a small word and a capitalised common word or a number ("...
     #: Drops| to 8.8 Percent", "... Added| in Variety of ..."): a headline or a subheading, not prose.
     title_run: int = 0
+    #: A word of a television show's people or parts after the name ("the Coronation Street actress", "Big Brother
+    #: housemates", "X Factor finalist", "an EastEnders episode"; "star" after a name not tagged as an organisation:
+    #: "Holby City star"): the name is a show's, none of our types (see :func:`merge`).
+    show: bool = False
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -651,7 +656,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
-    work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
+    work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS | {"soap"}  # not "movie.\n\nJoss"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
@@ -680,7 +685,13 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
                    _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1,
-                   _title_run(text, name, end))
+                   _title_run(text, name, end),
+                   nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"))
+
+
+#: Words for a television show's people and parts, after its name (see ``Mention.show``).
+_SHOW_AFTER = frozenset("""actor actress actors actresses housemate housemates contestant contestants finalist finalists
+episode episodes storyline storylines spin-off""".split())
 
 
 #: A small word of a title-case line and the capitalised word after it ("to 8.8 Percent", "in Variety of").
@@ -1193,6 +1204,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
     """The type a name's own words, or the word after it, say it has ("Chrysler Corp", "Labour Party", "Bank of
     England", "Tate & Lyle", "Goodison Park", "Aghdam region"); None when they say none."""
     words = [_bare(w) for w in parts]
+    if len(words) > 1 and parts[0] in ("Co", "Co.") and parts[1][:1].isupper():
+        return "place"  # "Co Tyrone", "Co. Durham": a county (a firm's "Co" ends its name)
     if any("&" in w for w in parts) or set(words) & _LEAGUES and (len(words) > 1 or words[0] in _LEAGUE_NAMES):
         return "organization"  # "Tate & Lyle"; a league: "La Liga", "the Bundesliga"
     if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS or words[0] == "team"
@@ -1759,6 +1772,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # are theirs.
     works = {normalize_name(m.text).lower() for m in items
              if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
+    # A show's name before a word of its people or parts ("the Coronation Street actress", "Big Brother housemates"),
+    # outside a match report (where "Chelsea star" is a club's) and when no town's or person's: the show.
+    works |= {n for m in items if m.show and not m.sport and not m.club and not _all_caps(m.text)
+              and not _SPACED_DASH.search(m.text) and not is_known_place((n := normalize_name(m.text).lower())) and not reads_as_person(n.split())}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people) for m in items)
@@ -1890,10 +1907,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     for keys_ in by_name.values():
         if len(keys_) > 1:
             # On a tie, a full name is a person's ("Ross Barkley" tagged ORG once and PERSON once).
-            # Between a place and an organisation, a name no gazetteer knows is a firm's ("Ofoto" tagged once each).
+            # Between a place and an organisation, a name no gazetteer knows is a firm's ("Ofoto" tagged once each),
+            # a town's that is no common word a town's ("Omagh"; not "Reading").
             best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or tally[k].titled or k[0] in name_ends,
                                              tally[k].count, k[1] == "person" and " " in k[0],
-                                             k[1] != "place" or k[0] in known_places(), -tally[k].order))
+                                             k[1] != "place" or k[0] in known_places()
+                                             or _folded_name(k[0]) in towns() and _zipf(k[0]) < weights.town_max_zipf,
+                                             -tally[k].order))
             person = next((k for k in keys_ if k[1] == "person" and " " not in k[0]), None)
             if (person is not None and best[1] == "place" and 2 * tally[person].count > sum(tally[k].count for k in keys_)
                     and person[0] not in known_places() and _zipf(person[0]) < weights.word_min_zipf):
