@@ -106,6 +106,10 @@ _AWARD_SPANS = frozenset("year season month decade century week".split())
 #: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
 _RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine agreement agreements pact "
                          "protocol".split())
+#: Words after an acronym that say it names a disease or a substance ("BSE-infected", "the SARS outbreak", "PVC
+#: plastic"), none of our types. Not "crisis" or "cases", said of bodies too ("the EU crisis", "SEC cases").
+_AILMENT_AFTER = frozenset("""outbreak outbreaks epidemic pandemic virus viruses infection infections infected
+symptoms vaccine vaccines strain strains plastic plastics pipes""".split())
 #: Trades that only people have, which before a name in lower case say it is a person's ("rapper Jay-Z", "actress
 #: Bening"); not "manager" or "boss", said of firms too ("asset manager BlackRock"), nor a player's position, which
 #: a match report writes before a club too ("the striker Arsenal signed").
@@ -118,6 +122,9 @@ playwright manager coach striker midfielder defender goalkeeper chairman chairwo
 #: Yannick Nyanga"): words of the sports' own, said of players only.
 _PLAYER_ROLES = frozenset("""pinch-hitter pitcher catcher shortstop outfielder infielder reliever quarterback
 linebacker winger full-back fly-half scrum-half flanker keeper skipper""".split())
+#: Players' positions of football and rugby, which capitalised before a one-word name in a match report say a player
+#: ("Midfielder Edu").
+_POSITIONS = _PLAYER_ROLES | frozenset("striker midfielder defender goalkeeper forward centre-back".split())
 #: A hyphen and a participle ending a capitalised run ("Academy Award-winning", "Oscar-nominated", "London-based"):
 #: a description the model took for a name.
 _HYPHEN_PARTICIPLE = re.compile(r"-[a-z]+(?:ing|ed)$")
@@ -1419,6 +1426,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # adjective or an English word that is no given name, before a given name and surname, describes the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
+    if (len(parts) == 2 and m.sport and parts[0][1:].islower() and _bare(parts[0]) in _POSITIONS
+            and parts[1][1:].islower() and _bare(parts[1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS):
+        parts, kind = parts[1:], "person"  # "Midfielder Edu", "Striker Ronaldo" in a match report: a player
     if (m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS
             and name.lower() not in known_places() and _folded_name(name) not in towns()):
         kind = "organization"  # "the NRA" tagged as a place; not "ATHENS" of a dateline
@@ -1452,6 +1462,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (m.after in ("crude", "crude,", "crude.") and kind != "person"
             and name.lower().replace(".", "") not in countries() | PLACE_ACRONYMS | known_places()):
         return None  # "Brent crude": a grade of oil, none of our types ("Iraq crude", "US crude" stay)
+    if (m.label != "PERSON" and len(parts) == 2 and len(parts[1]) == 1 and parts[1].isupper() and parts[0][1:].islower()
+            and _bare(parts[0]) not in _LEAGUES | {"serie"}):
+        return None  # "Bisphenol A", "Vitamin C", "Hepatitis B", "Plan B": a substance, a disease, a thing ("Serie A" stays)
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
@@ -1472,6 +1485,19 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
                   and not any(_folded_name(w) in towns() for w in parts[i:]) for i in range(1, len(parts)))):
         # In a match report, a town's name and a word that names no place ("Oklahoma City Thunder", "Paris
         # Saint-Germain") is the club's; not a ground ("Nou Camp", tagged FAC) nor a person ("Peer Kluge").
+        kind = found.kind = "organization"
+    elif (m.sport and len(parts) == 2 and parts[0][1:].islower()
+          and (kind == "place" and m.label in ("GPE", "LOC") or kind == "person" and m.label == "PERSON"
+               and _folded(parts[0]) not in given_names(0.0) and _folded(parts[0]) not in surnames()
+               and parts[1].lower() in known_places())  # a city the world knows: "Madrid"; not "Bale", "Walker"
+          and name.lower() not in known_places() and _folded_name(name) not in towns()
+          and (parts[1].lower() in known_places() or _folded_name(parts[1]) in towns())
+          and _folded(parts[0]) not in _place_words() and not is_known_place(parts[0].lower())
+          and _zipf(parts[0].lower()) < weights.town_max_zipf and _bare(parts[0]) not in _PLACE_FIRST
+          and _bare(parts[1]) not in _ORG_WORDS and not is_demonym(parts[0])
+          and parts[0].lower() not in _language_names()):
+        # In a match report, a rare word that names no place (nor a person) before a town's name, tagged as a place or
+        # a person ("Atletico Madrid", "Bayern Munich", "Borussia Dortmund"), is a club's; not "Greater Manchester", "Central London", "Estadio Azteca", "Czech Republic"
         kind = found.kind = "organization"
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
@@ -1776,6 +1802,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # outside a match report (where "Chelsea star" is a club's) and when no town's or person's: the show.
     works |= {n for m in items if m.show and not m.sport and not m.club and not _all_caps(m.text)
               and not _SPACED_DASH.search(m.text) and not is_known_place((n := normalize_name(m.text).lower())) and not reads_as_person(n.split())}
+    # An acronym before a word of a disease or a substance, once ("BSE-infected", "the SARS outbreak", "PVC plastic"):
+    # none of our types, wherever the article says it.
+    works |= {normalize_name(m.text).lower() for m in items if _all_caps(m.text) and " " not in m.text.strip()
+              and m.after.islower() and _bare(m.after.split("-")[-1]) in _AILMENT_AFTER}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people) for m in items)
