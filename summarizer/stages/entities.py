@@ -717,7 +717,7 @@ def _title_run(text: str, name: str, end: int) -> int:
         return 0
     word, two = m.group(1), f"{m.group(1)} {m.group(2)}".lower()
     if not (word[0].isdigit() and not re.fullmatch(r"(?:1[89]|20)\d\d", word.rstrip(".,")) or (word[0].isalpha() and _zipf(word.lower()) >= 4.0 and _bare(word) not in _DATE_WORDS
-                               and word.lower() not in known_places() and two not in known_places()
+                               and not is_known_place(word.lower()) and not is_known_place(two)
                                and _folded(word) not in given_names(0.0))):  # not "in New York"
         return 0
     words = name.split()[:-1]
@@ -1800,8 +1800,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
              if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
     # A show's name before a word of its people or parts ("the Coronation Street actress", "Big Brother housemates"),
     # outside a match report (where "Chelsea star" is a club's) and when no town's or person's: the show.
-    works |= {n for m in items if m.show and not m.sport and not m.club and not _all_caps(m.text)
-              and not _SPACED_DASH.search(m.text) and not is_known_place((n := normalize_name(m.text).lower())) and not reads_as_person(n.split())}
+    for m in items:
+        if m.show and not m.sport and not m.club and not _all_caps(m.text) and not _SPACED_DASH.search(m.text):
+            n = normalize_name(m.text).lower()
+            if not is_known_place(n) and not reads_as_person(n.split()):
+                works.add(n)
     # An acronym before a word of a disease or a substance, once ("BSE-infected", "the SARS outbreak", "PVC plastic"):
     # none of our types, wherever the article says it.
     works |= {normalize_name(m.text).lower() for m in items if _all_caps(m.text) and " " not in m.text.strip()
