@@ -1127,3 +1127,10 @@ def test_seventh_round_clubs_and_players_of_a_match_report():
     text = "Real Madrid beat Getafe 2-1 in the league match, Gareth Bale scoring; the coach was pleased."
     got = found(text, ("Real Madrid", "ORG"), ("Getafe", "ORG"), ("Gareth Bale", "PERSON"))
     assert got[("Gareth Bale", "person")] == 1
+
+
+def test_seventh_round_a_small_word_capitalised_inside_a_name_says_a_title():
+    text = "She starred in Adventures In Babysitting. Transport For London said so. Friends Of The Earth agreed."
+    got = found(text, ("Adventures In Babysitting", "ORG"), ("Transport For London", "ORG"),
+                ("Friends Of The Earth", "ORG"))
+    assert got == {("Transport For London", "organization"): 1, ("Friends Of The Earth", "organization"): 1}

@@ -696,6 +696,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"))
 
 
+#: Small words that only a title's or a title-case line's capitals give inside a name ("One Flew Over The Cuckoo's
+#: Nest", "Adventures In Babysitting", "We Are The World"); not "Of", "The", "And", "For", "To" and "Against", which
+#: bodies' names capitalise too ("Friends Of The Earth", "Transport For London", "League Against Cruel Sports").
+_TITLE_CASE_SMALL = frozenset("With From Into At By On In Over About Is Are Was Were".split())
 #: Words for a television show's people and parts, after its name (see ``Mention.show``).
 _SHOW_AFTER = frozenset("""actor actress actors actresses housemate housemates contestant contestants finalist finalists
 episode episodes storyline storylines spin-off""".split())
@@ -1356,6 +1360,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             return None
         parts = parts[:-1]
         name = " ".join(parts)
+    if len(parts) > 2 and any(w in _TITLE_CASE_SMALL for w in parts[1:-1]) and not _all_caps(name):
+        return None  # "Adventures In Babysitting", "We Are The World": a work's title or a title-case headline
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
     while len(parts) > 1 and parts[-1] == "The":
