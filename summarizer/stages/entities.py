@@ -27,7 +27,13 @@ Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira") lists players, whatever typ
 position says a person ("pinch-hitter Kosuke Fukudome"); a name cut at its first words counts toward the longer one
 ("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment", a grade
 of oil ("Brent crude") and a digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
-"Indonesia Aceh" two places.
+"Indonesia Aceh" two places. A title-case line's verb run into a name is cut, and the name left out when the article
+writes its other words in lower case ("Unemployment Drops| to 8.8 Percent"); a small word capitalised inside a name
+says a title ("Adventures In Babysitting"). A television show before a word of its people ("the Coronation Street
+actress", "Big Brother housemates"), an agreement, a substance or a disease ("Bisphenol A", "the SARS outbreak") is no
+name. A transfer story's words make a match report ("keen to sign", "has joined"), where a rare word before a world city
+is a club ("Atletico Madrid"); a town tagged as a place is no person ("Santa Monica"), "Co Tyrone" is a county, and a
+town tagged once as a place and once as an organisation is a place ("Omagh").
 """
 
 from __future__ import annotations
