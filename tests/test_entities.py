@@ -1134,3 +1134,9 @@ def test_seventh_round_a_small_word_capitalised_inside_a_name_says_a_title():
     got = found(text, ("Adventures In Babysitting", "ORG"), ("Transport For London", "ORG"),
                 ("Friends Of The Earth", "ORG"))
     assert got == {("Transport For London", "organization"): 1, ("Friends Of The Earth", "organization"): 1}
+
+
+def test_seventh_round_a_firms_first_word_typed_as_a_place_is_the_firm():
+    text = "Investors bought shares in Jet Airways, India's biggest airline. Analysts expect Jet's IPO to raise $375m."
+    got = found(text, ("Jet Airways", "ORG"), ("India", "GPE"), ("Jet", "GPE"))
+    assert got == {("Jet Airways", "organization"): 2, ("India", "place"): 1}

@@ -2019,12 +2019,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             and (key[1] == "person" or len(w) == 1)
             and (words(other)[-len(w) :] == w or (key[1] == "person" and words(other)[: len(w)] == w))
         ]
-        if not longer and key[1] == "organization" and len(w) == 1:
+        if not longer and len(w) == 1 and (key[1] == "organization" or key[1] == "place" and not is_known_place(w[0])):
             # "Goldman" of "Goldman Sachs", "Suns" of "Phoenix Suns", when the full name comes first (as news
-            # writing has it); not "Apple" before "Apple Stores", nor "Senate" of "Senate Committee on ...".
+            # writing has it); not "Apple" before "Apple Stores", nor "Senate" of "Senate Committee on ...". Also a
+            # name no gazetteer knows typed as a place, before a firm's kind ("Jet's IPO" of "Jet Airways"; not
+            # "Hokkaido" of "Hokkaido Shimbun").
             longer = [o for o in keys if o[1] == "organization" and len(words(o)) > 1
                       and w[0] in (words(o)[0], words(o)[-1]) and not set(words(o)) & _PARTICLES
-                      and tally[o].first_body < tally[key].first_body]
+                      and tally[o].first_body < tally[key].first_body
+                      and (key[1] == "organization" or len(words(o)) == 2 and words(o)[0] == w[0]
+                           and words(o)[1] in ORG_HEADS | CORPORATE_SUFFIXES)]
             longer = longer if len(longer) == 1 else []
         if not longer and len(w) == 1 and key[1] != "person" and w[0] not in known_places():
             # "Azmat" tagged as a place beside "Azmat Begg", "(Magic)" beside "Magic Johnson": the first name of
