@@ -1072,3 +1072,71 @@ def test_a_name_far_from_any_break_stands_in_no_team_list():
     text = "word " * 100 + "Almunia, Lauren, Cygan, Senderos, Cole" + " more" * 100
     at = text.index("Almunia")
     assert entities._in_line_up(text, at, at + len("Almunia")) == -1
+
+
+def test_seventh_round_a_title_case_lines_verb_run_into_a_name():
+    text = ("Unemployment Drops to 8.8 Percent; New Jobs Added in Manufacturing American firms hired. The unemployment "
+            "rate fell as new jobs were added. Kraton Surprised by Profit Kraton said sales rose.")
+    got = found(text, ("Unemployment Drops", "ORG"), ("New Jobs Added", "ORG"), ("Kraton Surprised", "ORG"),
+                ("Kraton", "ORG"))
+    assert got == {("Kraton", "organization"): 2}
+    # A plural of a firm's name before a year, a place or a day is the name's own ("General Foods in 1957").
+    text = "Tang was developed by General Foods in 1957. Fans of Sale Sharks in Manchester cheered. General Foods said so."
+    got = found(text, ("General Foods", "ORG"), ("Sale Sharks", "ORG"), ("General Foods", "ORG"))
+    assert got == {("General Foods", "organization"): 2, ("Sale Sharks", "organization"): 1}
+
+
+def test_seventh_round_transfer_wording_makes_a_match_report():
+    text = ("Manchester City are keen to sign Anderlecht teenager Evangelos Patoulidis. The playmaker has also attracted "
+            "attention from Arsenal and Barcelona. The starlet rejected a move to Barcelona's academy and stayed in "
+            "Anderlecht's youth set-up.")
+    got = found(text, ("Manchester City", "GPE"), ("Evangelos Patoulidis", "PERSON"), ("Arsenal", "GPE"),
+                ("Barcelona", "GPE"), ("Barcelona", "GPE"))
+    assert got[("Manchester City", "organization")] == 1 and got[("Arsenal", "organization")] == 1
+    assert got[("Barcelona", "organization")] == 2
+
+
+def test_seventh_round_towns_counties_and_agreements():
+    text = "A bomb went off in Omagh, Co Tyrone. Police in Omagh said. The family moved to Santa Monica last year."
+    got = found(text, ("Omagh", "GPE"), ("Co Tyrone", "ORG"), ("Omagh", "ORG"), ("Santa Monica", "GPE"))
+    assert got == {("Omagh", "place"): 2, ("Co Tyrone", "place"): 1, ("Santa Monica", "place"): 1}
+    text = "India and Pakistan signed the South Asian Free Trade Area Agreement. The Kyoto Protocol came in."
+    got = found(text, ("India", "GPE"), ("Pakistan", "GPE"), ("South Asian Free Trade Area Agreement", "ORG"),
+                ("Kyoto Protocol", "ORG"))
+    assert got == {("India", "place"): 1, ("Pakistan", "place"): 1}
+
+
+def test_seventh_round_tv_shows_substances_and_diseases_are_no_names():
+    text = ("The Coronation Street actress left. Big Brother housemates cheered. The ITV soap Emmerdale won; "
+            "ITV said so.")
+    got = found(text, ("Coronation Street", "LOC"), ("Big Brother", "PERSON"), ("ITV", "ORG"), ("Emmerdale", "GPE"),
+                ("ITV", "ORG"))
+    assert got == {("ITV", "organization"): 2}
+    text = "PVC plastic and Bisphenol A were found. The SARS outbreak spread; SARS killed many. AC Milan won Serie A."
+    got = found(text, ("PVC", "ORG"), ("Bisphenol A", "ORG"), ("SARS", "ORG"), ("SARS", "ORG"), ("AC Milan", "ORG"),
+                ("Serie A", "ORG"))
+    assert got == {("AC Milan", "organization"): 1, ("Serie A", "organization"): 1}
+
+
+def test_seventh_round_clubs_and_players_of_a_match_report():
+    text = ("Chelsea beat Atletico Madrid 2-1 in the league match. Midfielder Edu scored the goal, and the coach "
+            "praised the striker.")
+    got = found(text, ("Chelsea", "ORG"), ("Atletico Madrid", "PERSON"), ("Midfielder Edu", "ORG"))
+    assert got[("Atletico Madrid", "organization")] == 1 and ("Midfielder Edu", "organization") not in got
+    # Not a player whose surname is also a town's name ("Gareth Bale").
+    text = "Real Madrid beat Getafe 2-1 in the league match, Gareth Bale scoring; the coach was pleased."
+    got = found(text, ("Real Madrid", "ORG"), ("Getafe", "ORG"), ("Gareth Bale", "PERSON"))
+    assert got[("Gareth Bale", "person")] == 1
+
+
+def test_seventh_round_a_small_word_capitalised_inside_a_name_says_a_title():
+    text = "She starred in Adventures In Babysitting. Transport For London said so. Friends Of The Earth agreed."
+    got = found(text, ("Adventures In Babysitting", "ORG"), ("Transport For London", "ORG"),
+                ("Friends Of The Earth", "ORG"))
+    assert got == {("Transport For London", "organization"): 1, ("Friends Of The Earth", "organization"): 1}
+
+
+def test_seventh_round_a_firms_first_word_typed_as_a_place_is_the_firm():
+    text = "Investors bought shares in Jet Airways, India's biggest airline. Analysts expect Jet's IPO to raise $375m."
+    got = found(text, ("Jet Airways", "ORG"), ("India", "GPE"), ("Jet", "GPE"))
+    assert got == {("Jet Airways", "organization"): 2, ("India", "place"): 1}

@@ -27,7 +27,13 @@ Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira") lists players, whatever typ
 position says a person ("pinch-hitter Kosuke Fukudome"); a name cut at its first words counts toward the longer one
 ("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment", a grade
 of oil ("Brent crude") and a digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
-"Indonesia Aceh" two places.
+"Indonesia Aceh" two places. A title-case line's verb run into a name is cut, and the name left out when the article
+writes its other words in lower case ("Unemployment Drops| to 8.8 Percent"); a small word capitalised inside a name
+says a title ("Adventures In Babysitting"). A television show before a word of its people ("the Coronation Street
+actress", "Big Brother housemates"), an agreement, a substance or a disease ("Bisphenol A", "the SARS outbreak") is no
+name. A transfer story's words make a match report ("keen to sign", "has joined"), where a rare word before a world city
+is a club ("Atletico Madrid"); a town tagged as a place is no person ("Santa Monica"), "Co Tyrone" is a county, and a
+town tagged once as a place and once as an organisation is a place ("Omagh").
 """
 
 from __future__ import annotations
@@ -104,7 +110,12 @@ _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes tro
 _AWARD_SPANS = frozenset("year season month decade century week".split())
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
 #: Study"), none of our types. Not "programme" ("United Nations Development Programme" is an agency) nor "survey".
-_RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine".split())
+_RULE_HEADS = frozenset("act rule rules bill treaty amendment accord accords study doctrine agreement agreements pact "
+                         "protocol".split())
+#: Words after an acronym that say it names a disease or a substance ("BSE-infected", "the SARS outbreak", "PVC
+#: plastic"), none of our types. Not "crisis" or "cases", said of bodies too ("the EU crisis", "SEC cases").
+_AILMENT_AFTER = frozenset("""outbreak outbreaks epidemic pandemic virus viruses infection infections infected
+symptoms vaccine vaccines strain strains plastic plastics pipes""".split())
 #: Trades that only people have, which before a name in lower case say it is a person's ("rapper Jay-Z", "actress
 #: Bening"); not "manager" or "boss", said of firms too ("asset manager BlackRock"), nor a player's position, which
 #: a match report writes before a club too ("the striker Arsenal signed").
@@ -117,6 +128,9 @@ playwright manager coach striker midfielder defender goalkeeper chairman chairwo
 #: Yannick Nyanga"): words of the sports' own, said of players only.
 _PLAYER_ROLES = frozenset("""pinch-hitter pitcher catcher shortstop outfielder infielder reliever quarterback
 linebacker winger full-back fly-half scrum-half flanker keeper skipper""".split())
+#: Players' positions of football and rugby, which capitalised before a one-word name in a match report say a player
+#: ("Midfielder Edu").
+_POSITIONS = _PLAYER_ROLES | frozenset("striker midfielder defender goalkeeper forward centre-back".split())
 #: A hyphen and a participle ending a capitalised run ("Academy Award-winning", "Oscar-nominated", "London-based"):
 #: a description the model took for a name.
 _HYPHEN_PARTICIPLE = re.compile(r"-[a-z]+(?:ing|ed)$")
@@ -367,7 +381,7 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
     name of the census, the last a surname that is not also a given name ("Morgan Stanley", "John Lewis" are
     left alone), no word says an organisation or place ("Virginia Tech"), and the first word is no known place
     ("Jordan", "Dallas"). With ``place`` (the name is tagged as a place, which "Morgan Stanley" is not), the surname
-    may be a given name too ("Hugh Grant")."""
+    may be a given name too ("Hugh Grant"), but a town's name is none ("Santa Monica")."""
     if not 2 <= len(parts) <= 3 or not all(w[:1].isupper() for w in parts):
         return False
     words = [_folded(w) for w in parts]
@@ -376,7 +390,8 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
         return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
     return (first in given_names() - _PARTICLES and last in surnames() and (place or last not in given_names())
             and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places()
-            and " ".join(words) not in known_places())  # "Sierra Leone" is no Ms Leone
+            and " ".join(words) not in known_places()  # "Sierra Leone" is no Ms Leone
+            and not (place and " ".join(words) in towns()))  # nor is "Santa Monica", a town, tagged as a place
 
 
 #: Endings of the adjective of a nation ("Russian", "Emirati", "Chinese", "British", "Pakistani").
@@ -558,6 +573,13 @@ class Mention(NamedTuple):
     #: Where the team list this name stands in starts in the text ("Almunia, Lauren, Cygan, Senderos, Cole, Fabregas
     #: (Toure 90), Vieira"; see :func:`_in_line_up`), -1 when it stands in none.
     line_up: int = -1
+    #: The words after the name go on in title case: a small word and a capitalised common word or a number ("...
+    #: Drops| to 8.8 Percent", "... Added| in Variety of ..."): a headline or a subheading, not prose.
+    title_run: int = 0
+    #: A word of a television show's people or parts after the name ("the Coronation Street actress", "Big Brother
+    #: housemates", "X Factor finalist", "an EastEnders episode"; "star" after a name not tagged as an organisation:
+    #: "Holby City star"): the name is a show's, none of our types (see :func:`merge`).
+    show: bool = False
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -647,7 +669,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
-    work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS  # not "movie.\n\nJoss"
+    work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS | {"soap"}  # not "movie.\n\nJoss"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
@@ -675,7 +697,43 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
-                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1)
+                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1,
+                   _title_run(text, name, end),
+                   nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"))
+
+
+#: Small words that only a title's or a title-case line's capitals give inside a name ("One Flew Over The Cuckoo's
+#: Nest", "Adventures In Babysitting", "We Are The World"); not "Of", "The", "And", "For", "To" and "Against", which
+#: bodies' names capitalise too ("Friends Of The Earth", "Transport For London", "League Against Cruel Sports").
+_TITLE_CASE_SMALL = frozenset("With From Into At By On In Over About Is Are Was Were".split())
+#: Words for a television show's people and parts, after its name (see ``Mention.show``).
+_SHOW_AFTER = frozenset("""actor actress actors actresses housemate housemates contestant contestants finalist finalists
+episode episodes storyline storylines spin-off""".split())
+
+
+#: A small word of a title-case line and the capitalised word after it ("to 8.8 Percent", "in Variety of").
+_TITLE_SMALL = re.compile(r" (?:to|in|of|for|by|at|on|from|with|as|over|after|amid|into|despite|across) (?:the |a )?"
+                          r"([A-Z][a-z]+|\d[\d.,]*)(?: ([A-Z][a-z]+))?")
+
+
+def _title_run(text: str, name: str, end: int) -> int:
+    """Whether the words after ``name`` (ending at ``end``) read as a title-case line's: a small word, then a number (no year) or
+    a capitalised word that is a common English word (Zipf 4 or more), no date word, place or given name ("to 8.8
+    Percent", "in Manufacturing", "in Variety"; not "in Philadelphia", "on Friday"). 0 when not; 2 when, besides, the
+    article writes each word of the name but its last in lower case too ("New Jobs| Added": "new jobs were added"), so
+    that they are the line's words, no name; 1 otherwise ("Kraton| Surprised")."""
+    m = _TITLE_SMALL.match(text, end)
+    if m is None:
+        return 0
+    word, two = m.group(1), f"{m.group(1)} {m.group(2)}".lower()
+    if not (word[0].isdigit() and not re.fullmatch(r"(?:1[89]|20)\d\d", word.rstrip(".,")) or (word[0].isalpha() and _zipf(word.lower()) >= 4.0 and _bare(word) not in _DATE_WORDS
+                               and not is_known_place(word.lower()) and not is_known_place(two)
+                               and _folded(word) not in given_names(0.0))):  # not "in New York"
+        return 0
+    words = name.split()[:-1]
+    lower = bool(words) and all(w[1:].islower() and re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
+                                for w in words)
+    return 2 if lower else 1
 
 
 #: Where a part of a match report's team list ends: a blank line, a colon ("Subs Not Used:"), a semicolon, or a full
@@ -987,6 +1045,10 @@ _MATCH_WORDS = re.compile(r"\b(?:beat|beaten|drew|draw|scored|scorer|goal|goals|
                           r"striker|midfielder|goalkeeper|winger|full-back|on loan|loan spell|rebounds|assists|"
                           r"playoffs?|innings|touchdowns?|quarterback|pitcher|home runs?|free throws?|wickets?|batsman|"
                           r"seed|aces|tie-?break|qualifier|birdies?|bogeys?|"
+                          r"(?:keen|want|wants|wanted|bid|hoping|hope|hopes|eager|plans?|poised|race|looking|set|"
+                          r"failed|agreed|tried|trying|close) to sign|signed (?:from|for)|(?:has|have) joined|"
+                          r"joined from|transfer (?:fee|window|target|deal|request|saga|bid)|playmaker|starlet|"
+                          r"youth (?:set-up|academy|ranks|team)|"
                           r"\d{1,2}-\d{1,2}(?![-\d%]|\s*(?:per|pc|p\.c))|\d{1,2}-\d{1,2}-\d{1,2}(?![-\d%]))\b",
                           re.IGNORECASE)
 #: Words before or after a town's name that say it is the town's team ("against Northampton", "a try for
@@ -998,7 +1060,7 @@ joined joining rejoin rejoined rejoins face faces facing club""".split())
 #: win over Newcastle", "the 1-1 draw with West Ham"); not "the game at Anfield", "flew to Barcelona".
 _CLUB_PHRASE_BEFORE = re.compile(
     r"\b(?:(?:move|moved|moving|switch|return|returned|returning|transfer|transferred|loaned|sold|sell)\s+(?:back\s+)?to|"
-    r"(?:signed|signing|joined|arrived|interest|bid|offer|loan|loaned|move)\s+from|"
+    r"(?:signed|signing|joined|arrived|interest|attention|bid|offer|loan|loaned|move)\s+from|"
     r"(?:spell|stint|career|sacked|loan|manager|coach|boss|player)\s+at|"
     r"(?:draw|drew|tie|tied|drawn)\s+with|(?:win|won|victory|triumph|lead)\s+over|"
     r"(?:defeat|defeated|beaten|loss|thrashed|knocked\s+out)\s+by|"
@@ -1159,6 +1221,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
     """The type a name's own words, or the word after it, say it has ("Chrysler Corp", "Labour Party", "Bank of
     England", "Tate & Lyle", "Goodison Park", "Aghdam region"); None when they say none."""
     words = [_bare(w) for w in parts]
+    if len(words) > 1 and parts[0] in ("Co", "Co.") and parts[1][:1].isupper():
+        return "place"  # "Co Tyrone", "Co. Durham": a county (a firm's "Co" ends its name)
     if any("&" in w for w in parts) or set(words) & _LEAGUES and (len(words) > 1 or words[0] in _LEAGUE_NAMES):
         return "organization"  # "Tate & Lyle"; a league: "La Liga", "the Bundesliga"
     if len(words) > 1 and (words[-1] in CORPORATE_SUFFIXES or words[-1] in ORG_HEADS or words[0] == "team"
@@ -1290,6 +1354,20 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # surname: "Manning"; nor a firm's "Trading" before "said", "has" or "shares")
         parts = parts[:-1]
         name = " ".join(parts)
+    elif (len(parts) > 1 and (kind != "person" or m.title_run == 2) and m.title_run and parts[-1][1:].islower()
+          and parts[-1].endswith(("ed", "s")) and not parts[-1].endswith("ss")
+          and _bare(parts[-1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+          and _folded(parts[-1]) not in surnames() and not is_known_place(parts[-1].lower())
+          and max(_zipf(parts[-1][:k].lower()) for k in (-2, -1)) >= weights.headline_verb_zipf):
+        # "Kraton Surprised| by ...": a title-case line's verb run into the name before it, the line going on in title
+        # case (see :func:`_title_run`); no name at all when the article writes the words before it in lower case
+        # ("Unemployment Drops| to 8.8 Percent", "New Jobs Added| in Manufacturing")
+        if m.title_run == 2:
+            return None
+        parts = parts[:-1]
+        name = " ".join(parts)
+    if len(parts) > 2 and any(w in _TITLE_CASE_SMALL for w in parts[1:-1]) and not _all_caps(name):
+        return None  # "Adventures In Babysitting", "We Are The World": a work's title or a title-case headline
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
     while len(parts) > 1 and parts[-1] == "The":
@@ -1360,6 +1438,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # adjective or an English word that is no given name, before a given name and surname, describes the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
+    if (len(parts) == 2 and m.sport and parts[0][1:].islower() and _bare(parts[0]) in _POSITIONS
+            and parts[1][1:].islower() and _bare(parts[1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS):
+        parts, kind = parts[1:], "person"  # "Midfielder Edu", "Striker Ronaldo" in a match report: a player
     if (m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS
             and name.lower() not in known_places() and _folded_name(name) not in towns()):
         kind = "organization"  # "the NRA" tagged as a place; not "ATHENS" of a dateline
@@ -1393,6 +1474,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (m.after in ("crude", "crude,", "crude.") and kind != "person"
             and name.lower().replace(".", "") not in countries() | PLACE_ACRONYMS | known_places()):
         return None  # "Brent crude": a grade of oil, none of our types ("Iraq crude", "US crude" stay)
+    if (m.label != "PERSON" and len(parts) == 2 and len(parts[1]) == 1 and parts[1].isupper() and parts[0][1:].islower()
+            and _bare(parts[0]) not in _LEAGUES | {"serie"}):
+        return None  # "Bisphenol A", "Vitamin C", "Hepatitis B", "Plan B": a substance, a disease, a thing ("Serie A" stays)
     if len(parts) > 1 and _bare(parts[-1] if not parts[-1].isdigit() else parts[-2]) in _RULE_HEADS:
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
@@ -1413,6 +1497,19 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
                   and not any(_folded_name(w) in towns() for w in parts[i:]) for i in range(1, len(parts)))):
         # In a match report, a town's name and a word that names no place ("Oklahoma City Thunder", "Paris
         # Saint-Germain") is the club's; not a ground ("Nou Camp", tagged FAC) nor a person ("Peer Kluge").
+        kind = found.kind = "organization"
+    elif (m.sport and len(parts) == 2 and parts[0][1:].islower()
+          and (kind == "place" and m.label in ("GPE", "LOC") or kind == "person" and m.label == "PERSON"
+               and _folded(parts[0]) not in given_names(0.0) and _folded(parts[0]) not in surnames()
+               and parts[1].lower() in known_places())  # a city the world knows: "Madrid"; not "Bale", "Walker"
+          and name.lower() not in known_places() and _folded_name(name) not in towns()
+          and (parts[1].lower() in known_places() or _folded_name(parts[1]) in towns())
+          and _folded(parts[0]) not in _place_words() and not is_known_place(parts[0].lower())
+          and _zipf(parts[0].lower()) < weights.town_max_zipf and _bare(parts[0]) not in _PLACE_FIRST
+          and _bare(parts[1]) not in _ORG_WORDS and not is_demonym(parts[0])
+          and parts[0].lower() not in _language_names()):
+        # In a match report, a rare word that names no place (nor a person) before a town's name, tagged as a place or
+        # a person ("Atletico Madrid", "Bayern Munich", "Borussia Dortmund"), is a club's; not "Greater Manchester", "Central London", "Estadio Azteca", "Czech Republic"
         kind = found.kind = "organization"
     if kind == "place" and len(parts) == 1 and not _all_caps(name) and not _said_as_place(name, m):
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
@@ -1713,6 +1810,17 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # are theirs.
     works = {normalize_name(m.text).lower() for m in items
              if m.work and not (m.work_after and (m.label == "ORG" or reads_as_person(normalize_name(m.text).split())))}
+    # A show's name before a word of its people or parts ("the Coronation Street actress", "Big Brother housemates"),
+    # outside a match report (where "Chelsea star" is a club's) and when no town's or person's: the show.
+    for m in items:
+        if m.show and not m.sport and not m.club and not _all_caps(m.text) and not _SPACED_DASH.search(m.text):
+            n = normalize_name(m.text).lower()
+            if not is_known_place(n) and not reads_as_person(n.split()):
+                works.add(n)
+    # An acronym before a word of a disease or a substance, once ("BSE-infected", "the SARS outbreak", "PVC plastic"):
+    # none of our types, wherever the article says it.
+    works |= {normalize_name(m.text).lower() for m in items if _all_caps(m.text) and " " not in m.text.strip()
+              and m.after.islower() and _bare(m.after.split("-")[-1]) in _AILMENT_AFTER}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people) for m in items)
@@ -1844,10 +1952,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     for keys_ in by_name.values():
         if len(keys_) > 1:
             # On a tie, a full name is a person's ("Ross Barkley" tagged ORG once and PERSON once).
-            # Between a place and an organisation, a name no gazetteer knows is a firm's ("Ofoto" tagged once each).
+            # Between a place and an organisation, a name no gazetteer knows is a firm's ("Ofoto" tagged once each),
+            # a town's that is no common word a town's ("Omagh"; not "Reading").
             best = max(keys_, key=lambda k: (k[1] != "person" or " " in k[0] or tally[k].titled or k[0] in name_ends,
                                              tally[k].count, k[1] == "person" and " " in k[0],
-                                             k[1] != "place" or k[0] in known_places(), -tally[k].order))
+                                             k[1] != "place" or k[0] in known_places()
+                                             or _folded_name(k[0]) in towns() and _zipf(k[0]) < weights.town_max_zipf,
+                                             -tally[k].order))
             person = next((k for k in keys_ if k[1] == "person" and " " not in k[0]), None)
             if (person is not None and best[1] == "place" and 2 * tally[person].count > sum(tally[k].count for k in keys_)
                     and person[0] not in known_places() and _zipf(person[0]) < weights.word_min_zipf):
@@ -1908,12 +2019,16 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             and (key[1] == "person" or len(w) == 1)
             and (words(other)[-len(w) :] == w or (key[1] == "person" and words(other)[: len(w)] == w))
         ]
-        if not longer and key[1] == "organization" and len(w) == 1:
+        if not longer and len(w) == 1 and (key[1] == "organization" or key[1] == "place" and not is_known_place(w[0])):
             # "Goldman" of "Goldman Sachs", "Suns" of "Phoenix Suns", when the full name comes first (as news
-            # writing has it); not "Apple" before "Apple Stores", nor "Senate" of "Senate Committee on ...".
+            # writing has it); not "Apple" before "Apple Stores", nor "Senate" of "Senate Committee on ...". Also a
+            # name no gazetteer knows typed as a place, before a firm's kind ("Jet's IPO" of "Jet Airways"; not
+            # "Hokkaido" of "Hokkaido Shimbun").
             longer = [o for o in keys if o[1] == "organization" and len(words(o)) > 1
                       and w[0] in (words(o)[0], words(o)[-1]) and not set(words(o)) & _PARTICLES
-                      and tally[o].first_body < tally[key].first_body]
+                      and tally[o].first_body < tally[key].first_body
+                      and (key[1] == "organization" or len(words(o)) == 2 and words(o)[0] == w[0]
+                           and words(o)[1] in ORG_HEADS | CORPORATE_SUFFIXES)]
             longer = longer if len(longer) == 1 else []
         if not longer and len(w) == 1 and key[1] != "person" and w[0] not in known_places():
             # "Azmat" tagged as a place beside "Azmat Begg", "(Magic)" beside "Magic Johnson": the first name of
