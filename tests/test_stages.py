@@ -1309,9 +1309,16 @@ def test_a_judgement_used_once_is_wording_but_not_a_kind_of_thing_the_story_repe
     adjectives = frozenset(m.start() for m in re.finditer(r"\b(?:scrappy|crude|antitrust)\b", text))
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives)}
     # "scrappy" is a judgement: shown only if the ranking finds the phrase central.
-    assert cands["scrappy encounter"].wording and cands["antitrust investigation"].wording
+    assert cands["scrappy encounter"].wording
+    assert not cands["antitrust investigation"].wording  # "antitrust": an adjective of a relation, a kind
     # "oil" is said again: "crude oil prices" is a term of the story; a phrase opening with a noun is no judgement.
     assert not cands["crude oil prices"].wording and not cands["oil stocks"].wording
+    # An adjective of a relation says a kind: "interstate relations", said once, is a term ("interesting" is no prefix's).
+    text2 = "The meeting underscored the high level of interstate relations and a heated exchange."
+    adj2 = frozenset(m.start() for m in re.finditer(r"\b(?:interstate|heated)\b", text2))
+    c2 = {c.text: c for c in keywords.candidates(_words_of(text2, "interstate relations", "heated exchange"),
+                                                 len(text2), article=text2, adjectives=adj2)}
+    assert not c2["interstate relations"].wording and c2["heated exchange"].wording
     # Without the analyser's parts of speech, or with the rule off, nothing changes.
     assert not any(c.wording for c in keywords.candidates(phrases, len(text), article=text))
     off = keywords.KeywordWeights(judgements=False)
@@ -1429,3 +1436,54 @@ def test_a_person_described_once_a_list_in_passing_and_a_compass_word_are_not_sh
     assert not cands["press secretary"].aside and not cands["emergency workers"].aside
     # A compass word in lower case is where, not what; capitalised it is the West's.
     assert "suburb" in cands and "eastern suburb" not in cands and "Western coalition forces" in cands
+
+
+def test_a_dateline_a_role_before_a_name_and_a_place_before_based_are_no_candidates():
+    text = ("NEW DELHI: Police said on Monday that New Delhi was calm.\nLONDON (Reuters) - Shares fell. Demographer "
+            "Cassandra Dorius said so. Santa Monica-based Activision grew. The NATO: a body.")
+    phrases = _words_of(text, "NEW DELHI", "New Delhi", "LONDON", "Demographer", "Cassandra Dorius",
+                        "Monica-based Activision", "NATO")
+    dorius = text.index("Cassandra")
+    people = [(dorius, dorius + len("Cassandra Dorius"), "PERSON")]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
+    # The dateline goes; the place said in the body stays (once).
+    assert "NEW DELHI" not in cands and "LONDON" not in cands and cands["New Delhi"].count == 1
+    assert "NATO" in cands  # not opening a line
+    # The role before the name goes, the name stays; "Santa Monica-based" says where the firm is.
+    assert "Demographer" not in cands and "Cassandra Dorius" in cands
+    assert "Activision" in cands and "Monica-based Activision" not in cands
+    off = keywords.KeywordWeights(datelines=False, roles_before_names=False)
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=people, weights=off)}
+    assert "LONDON" in cands and "Demographer" in cands
+
+
+def test_a_fixed_pair_with_a_common_word_and_a_quarter_and_details():
+    text = ("The foot and mouth crisis hit farms. The foot and mouth crisis ended. Profits rose in the third quarter; "
+            "quarter profits rose and the quarter was good, the quarter ended. Details were scarce; details came, "
+            "details went, details stayed, details again.")
+    phrases = _words_of(text, "mouth crisis", "quarter", "quarter profits", "Details", "details")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert "foot and mouth crisis" in got and "mouth crisis" not in got
+    # A quarter is a time, and details are no subject, however often said.
+    assert "quarter" not in got and "profits" in got and not {"details", "Details"} & got
+    text = "The final was won by Leeds. The final ended 2-1, and the final was dull. Leeds won the final."
+    got = {c.text for c in keywords.candidates(_words_of(text, "final", "Leeds"), len(text), article=text)}
+    assert got == {"Leeds"}  # a vague word alone, however often said
+
+
+def test_a_judgement_close_to_the_article_is_shown():
+    import numpy as np
+
+    cands = [keywords.Candidate("Azerbaijan", "azerbaijan", 9, 0.0),
+             keywords.Candidate("Belarus", "belaru", 9, 0.05),
+             keywords.Candidate("Minsk", "minsk", 9, 0.1),
+             keywords.Candidate("interstate relations", "interstate relation", 1, 0.3, wording=True, judgement=True),
+             keywords.Candidate("scrappy encounter", "scrappy encounter", 1, 0.3, wording=True, judgement=True)]
+    doc = np.array([1.0, 0.0, 0.0])
+    vecs = np.array([[0.6, 0.8, 0.0], [0.6, 0.0, 0.8], [0.5, -0.8, 0.3], [0.9, 0.3, 0.3], [0.2, 0.6, 0.77]])
+    vecs = vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+    w = keywords.KeywordWeights(judgement_closeness=0.9)
+    got = [k.text for k in keywords.rank(cands, vecs, doc, k=5, weights=w)]
+    assert "interstate relations" in got and "scrappy encounter" not in got
+    off = keywords.KeywordWeights(judgement_closeness=0.0)
+    assert "interstate relations" not in [k.text for k in keywords.rank(cands, vecs, doc, k=5, weights=off)]

@@ -23,7 +23,11 @@ Gardens"; :func:`_possessive`), an award's name ("PFA Player of the Year") and a
 service attack"; see :func:`_whole`). A capitalised word or phrase used only inside a longer name or title is a piece of
 it and no keyphrase when it says nothing alone ("United" of "Manchester United", "Cote" of "Cote d'Ivoire", "Girl" of
 "The Girl With The Dragon Tattoo", "Euro" of "Euro 2016"); the whole is a candidate in its place (see
-:func:`name_spans`). A time zone ("GMT") is no keyphrase.
+:func:`name_spans`). A time zone ("GMT") is no keyphrase, nor is a dateline in capitals ("NEW DELHI: ..."), a role opening a
+sentence before a person's full name ("Demographer| Cassandra Dorius"), a vague word alone ("final", "latest"),
+"details" or a quarter (a time: "third quarter profits" -> "profits"); a phrase loses a word that says where a firm is based
+("Santa Monica-based Activision" -> "Activision"), and a phrase used once that opens with an adjective of a relation
+("interstate relations", "antitrust investigation") is a term of the story, not a judgement.
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ GENERIC = frozenset(
     members spokesman spokeswoman source sources plan plans level levels step steps group groups result results
     situation field fields focus increase increases decrease success commitment participation effort efforts
     importance need needs role support progress basis context framework aspect aspects approach remark remarks
-    regard respect term terms addition order purpose
+    regard respect term terms addition order purpose detail details
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december spring summer autumn winter morning evening night
     """.split()
@@ -79,7 +83,7 @@ _NAMED_TIMES = frozenset(
 TIME_WORDS = _NAMED_TIMES | frozenset(
     """
     year years month months week weeks day days today yesterday tomorrow tonight last next morning evening night
-    afternoon weekend may spring summer autumn winter
+    afternoon weekend may spring summer autumn winter quarter quarters
     """.split()
 )
 
@@ -273,6 +277,9 @@ class KeywordWeights:
     speech). On the same samples 41 of the 46 phrases it took out were junk (lost: "antitrust investigation", "tidal
     wave", "poorest nations", "stable finances", "racist remarks"); it cost 0.04 / 0.12 / 0.19 points of KPCrowd
     keyword F1@5 / F1@10 / word-level F1, whose crowd lists hold such phrases."""
+    judgement_closeness: float = 0.0
+    """...unless its closeness to the article's vector is at least this share of the closest candidate's: then it names
+    what the story is about ("interstate relations" of a meeting of two prime ministers; 0: off)."""
     one_off_descriptions: bool = True
     """A person, a company or an outlet described in passing, used once, is never shown, even when the ranking finds
     it central: "Romanian club", "Italian paper", "news agency", "supermarket chain", "law firm" (a phrase in lower
@@ -286,6 +293,12 @@ class KeywordWeights:
     possessive_names: bool = True
     """A capitalised word is grown over a possessive that is part of a name said twice or more: "Franklin's Gardens"
     for "Gardens", "Queen's Guard" for "Queen" (see :func:`_possessive`; with ``glued_names``)."""
+    datelines: bool = True
+    """A dateline in capitals opening the text or a line ("NEW DELHI: ...", "LONDON (Reuters) - ") is no candidate (see
+    :func:`_dateline`): where the story was filed, not what it is about."""
+    roles_before_names: bool = True
+    """A capitalised word opening a sentence right before a person's full name ("Demographer Cassandra Dorius") is the
+    person's role and no candidate (see :func:`_role_before_name`); the name is one."""
     glued_names: bool = True
     """A capitalised phrase that stands beside other capitalised words in the article is grown to the whole name it was
     cut from ("Pop Idol", not "Idol" and "Pop"; "Les Choristes", "Newcastle United"; see :func:`_glued`). On the same
@@ -306,6 +319,7 @@ class Candidate:
     wording: bool = False  # a role or a company described, not a term of the story (see _wording and rank)
     named: bool = False  # a word that is also capitalised inside longer names ("ministry", "Ministry of ...")
     aside: bool = False  # never shown, and its place stays empty: a role alone ("witness", "Chairman"; see rank)
+    judgement: bool = False  # wording only as a judgement used once ("scrappy encounter"; see _judgement and rank)
 
 
 _POSSESSIVE_S = re.compile(r"[’']s\b")
@@ -390,6 +404,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     demonyms = {(a, b) for a, b, label in entities if label == "NORP"}
     people = {edge for a, b, label in entities if label == "PERSON" and article is not None
               and " " in article[a:b].strip() for edge in (a, b)}  # full names
+    named_at = {a for a, _b, _label in entities}  # where the analyser's names start
     groups: dict[str, list[tuple[str, int]]] = {}
     glued: set[tuple[str, int]] = set()  # the wholes that phrases were grown to (see _glued)
     for raw, start in phrases:
@@ -398,6 +413,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         if article is not None:
             if _credited(article, start):
                 continue  # "(AP Photo/Natacha Pisarenko)"
+            if weights.datelines and _dateline(text, start, article):
+                continue  # "NEW DELHI: Indian authorities ...": where the story was filed
+            if weights.roles_before_names and _role_before_name(text, start, article, people, named_at):
+                continue  # "Demographer| Cassandra Dorius": who she is, said by her name
             grown = _whole(text, start, article, adjectives)
             if not grown[0]:
                 continue  # "opportunity co-sponsored": a participle's piece, no noun phrase
@@ -412,6 +431,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                     text, start = whole
                     glued.add(whole)
         words = text.split()
+        if len(words) > 1 and words[0].lower().endswith(_WHERE_FROM) and words[1][:1].isupper():
+            cut = len(words.pop(0))  # "Monica-based Activision" of "Santa Monica-based Activision": the firm
+            start += len(text) - len(text[cut:].lstrip())
+            text = text[cut:].lstrip()
         if len(words) > 1 and len(words[0]) == 1 and words[0].isupper() and words[1].islower():
             continue  # the tail of a name cut after its letter: "B meet" of "Group B meet"
         while len(words) > 1 and words[0].islower() and words[0] not in NAME_PARTICLES and all(
@@ -477,12 +500,15 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             piece = False  # the title says it alone ("Cardinals rally" over "the St. Louis Cardinals")
         if " " not in display and not in_title and _generic(display, occ, article, weights):
             continue
+        if " " not in display and display.islower() and display in VAGUE_MODIFIERS:
+            continue  # "final", "latest", "best" alone: a vague word the tagger read as a noun ("the final")
         if article is not None and " " not in display and _a_unit(display, occ, article):
             continue  # "kronor" of "9.5bn kronor"
         incidental = uses is not None and _incidental(display, occ, article or "", in_title, uses, weights)
         wording = uses is not None and (_wording(display, occ, article or "", in_title, uses, weights)
-                                        or _everyday_pair(display, occ, article or "", in_title, uses, weights, demonyms)
-                                        or _judgement(display, occ, in_title, uses, weights, adjectives))
+                                        or _everyday_pair(display, occ, article or "", in_title, uses, weights, demonyms))
+        judged = not wording and uses is not None and _judgement(display, occ, in_title, uses, weights, adjectives)
+        wording = wording or judged
         if piece:
             pieces.extend((s, s + len(t)) for t, s in occ)
             continue
@@ -502,7 +528,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
         first = min(s for _, s in occ) / max(text_length, 1)
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ), in_title,
-                             incidental, wording, inside > 0, aside))
+                             incidental, wording, inside > 0, aside, judged and not (incidental or aside)))
     if added:
         # A whole found in the text is a candidate in the place of a piece of it that would have been one
         # ("Euro 2016" for "Euro"), not beside the names whose words say nothing alone ("This Week").
@@ -523,7 +549,8 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
     - an award's name closed by "of the Year" and the like: "PFA Player" -> "PFA Player of the Year";
     - a name closed by a letter: "Serie" -> "Serie A", "Group" -> "Group B";
     - one word coordinated with another in a fixed pair that the article repeats: "chip" -> "chip and pin";
-    - a phrase in lower case after a rare word (below ``generic_zipf``) and "of" or "and", when the article uses that
+    - a phrase in lower case after a rare word (below ``generic_zipf``; before "and" below ``common_zipf``: "foot and
+      mouth crisis") and "of" or "and", when the article uses that
       word only so, twice or more, before the phrase's first word, and neither an adjective (``adjectives``: where the
       analyser's adjectives start; "civilian and military areas") nor a participle: a fixed expression's tail, "service attack" ->
       "denial of service attack", "pin cards" -> "chip and pin cards" (not "oil futures" of "the price of oil
@@ -564,7 +591,8 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         before = re.search(r"\b([A-Za-z][a-z]*) (?:and|&) $", article[max(0, start - 40) : start])
         pairs = ([(start, end + after.end())] if after else []) + ([(start - len(before.group(0)), end)] if before else [])
         for a, b in pairs:
-            if article.lower().count(article[a:b].lower()) >= 2:
+            if article.lower().count(article[a:b].lower()) >= 2 and not any(
+                    w.lower() in _stop_words() for w in article[a:b].split()[::2]):  # not "points and the
                 return article[a:b], a
     if text.islower() and text[:1].isalpha() and (m := _BOUND_BEFORE.search(article, max(0, start - 40), start)) and (
             m.start(1) not in adjectives and not m.group(1).endswith(("ed", "ing", "ly"))):
@@ -572,7 +600,8 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         # expression: "service attack" -> "denial of service attack", "pin cards" -> "chip and pin cards".
         bound, first = m.group(1).lower(), text.split()[0]
         if (len(text.split()) + 2 <= MAX_PHRASE_WORDS and bound not in _stop_words() and bound not in GENERIC
-                and bound not in UNITS and bound not in VAGUE_MODIFIERS and zipf_frequency(bound) < KeywordWeights.generic_zipf
+                and bound not in UNITS and bound not in VAGUE_MODIFIERS and zipf_frequency(bound) < (
+                    KeywordWeights.common_zipf if m.group(2) == "and" else KeywordWeights.generic_zipf)
                 and len(re.findall(rf"(?<![\w-]){re.escape(bound)}(?![\w-])", article, re.I)) == len(
                     re.findall(rf"(?<![\w-]){re.escape(bound)} {m.group(2)} {re.escape(first)}(?![\w-])", article,
                                         re.I)) >= 2):
@@ -905,19 +934,68 @@ def _judgement(display: str, occurrences: Sequence[tuple[str, int]], in_title: b
     encounter", "rough idea", "ambitious goal", "controversial program", "respected medical journal"), not a kind
     of thing that the story is about ("antitrust investigation" is one, but the ranking must find it central; see
     ``KeywordWeights.judgements``). A word of the phrase that the article uses again ("oil" of "crude oil prices")
-    makes it a term of the story."""
+    makes it a term of the story, as does an adjective of a relation ("interstate relations"; see :func:`_classifying`)."""
     words = display.split()
     if not w.judgements or len(words) < 2 or in_title or len(occurrences) > 1 or not display.islower():
         return False
     text, start = occurrences[0]
-    if start not in adjectives:
+    if start not in adjectives or _classifying(words[0]):
         return False
     return all(uses[phrase_key(word)] < 2 for word in words)
+
+
+#: Prefixes that make an adjective of a relation, not a judgement: "interstate", "antitrust", "multinational".
+_RELATION_PREFIXES = ("inter", "intra", "anti", "multi", "trans", "cross", "non", "bi")
+
+
+def _classifying(adjective: str) -> bool:
+    """An adjective made of a relation's prefix and a word of English ("interstate", "anti-terror", "cross-border",
+    "bilateral", "multinational"): it says what kind ("interstate relations", "antitrust investigation"), which no one
+    grades ("more interstate"), so a phrase it opens is a term of the story, not a judgement ("interesting",
+    "prestigious" and "substandard" have no such parts)."""
+    word = adjective.lower()
+    for prefix in _RELATION_PREFIXES:
+        if word.startswith(prefix):
+            rest = word[len(prefix) :].lstrip("-‐")
+            return len(rest) >= 4 and rest.isalpha() and zipf_frequency(rest) >= 3.5
+    return False
 
 
 def _credited(article: str, start: int) -> bool:
     """The phrase at ``start`` follows a credit such as "Photo/" or "Picture:" (a photographer's name)."""
     return bool(_CREDIT_LEAD.search(article[max(0, start - 20) : start]))
+
+
+#: The close of a word that says where a firm or a person is from ("Santa Monica-based", "London-born").
+_WHERE_FROM = ("-based", "-born", "-headquartered", "‐based", "‐born")
+#: A line's opening in capitals closed by a colon, a dash or an agency's bracket: a dateline ("NEW DELHI: ...",
+#: "LONDON - ...", "WASHINGTON (Reuters) -").
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?::|[-–—]\s)")
+
+
+def _dateline(text: str, start: int, article: str) -> bool:
+    """The phrase at ``start`` is a dateline: written in capitals (a word of three letters or more), opening the text or
+    a line, and closed by a colon, a dash or an agency's bracket and a dash ("NEW DELHI: Indian authorities ...",
+    "LONDON (Reuters) - "). Where the story was filed is no keyphrase; the place, when it is the story's, is said
+    again in the body."""
+    if not text.isupper() or not any(len(w) >= 3 and w.isalpha() for w in text.split()):
+        return False
+    line = article.rfind("\n", 0, start) + 1
+    if article[line:start].strip(" \t\"'“‘("):
+        return False
+    return _DATELINE_AFTER.match(article, start + len(text)) is not None
+
+
+def _role_before_name(text: str, start: int, article: str, people: set[int], named_at: set[int]) -> bool:
+    """A capitalised word opening a sentence before a person's full name, itself no name the analyser found, that is a
+    word of English: the person's role or trade ("Demographer| Cassandra Dorius", "Executive| ..."). The name says
+    who; the role alone says nothing of the story (see ``KeywordWeights.roles_before_names``)."""
+    if " " in text or not text.istitle() or not text.isalpha() or start in named_at:
+        return False
+    end = start + len(text)
+    if article[end : end + 1] != " " or end + 1 not in people or end + 1 not in named_at:
+        return False
+    return _opens_sentence(article, start)
 
 
 #: Titles abbreviated with a full stop before a holder's name ("Gov. Haley Barbour", "Sen. John McCain").
@@ -1330,7 +1408,12 @@ def rank(
     score = w.similarity * sim + w.frequency * freq + w.early * early + w.title * title
     incidental = np.array([c.incidental for c in cands])
     wording = np.array([c.wording for c in cands])
-    allowed = (~(incidental | wording) | (score >= w.central_share * score.max())) & ~np.array([c.aside for c in cands])
+    allowed = ~(incidental | wording) | (score >= w.central_share * score.max())
+    if w.judgement_closeness:
+        # A phrase said once that opens with an adjective names the story's subject when it is as close to the article
+        # as the closest candidates ("interstate relations" of a prime ministers' meeting), not a judgement in passing.
+        allowed |= np.array([c.judgement for c in cands]) & (sim >= w.judgement_closeness * sim.max())
+    allowed &= ~np.array([c.aside for c in cands])
     chosen = mmr(score, vectors, k, w.diversity, redundancy_cutoff=0.9)
     low: set[int] = set()
     if w.everyday_top:
