@@ -323,17 +323,27 @@ def _amount_starts(doc: Any) -> set[int]:
 #: noun and a verb of saying after a word in lower case (not "Mr Balls said"); inside a sentence the noun is written small, so a headline,
 #: a link's text or a sentence that lost its full stop ran into the sentence it opens.
 _GLUED_SAYS = re.compile(r"(?<=[a-z] )[A-Z][a-z]+ (?=(?:say|says|said|believe|believes|believed|told|warn|warns|warned)\b)")
-#: Tags of a word that can open a standfirst's sentence in title case: an adjective, an adverb, a participle or a
-#: preposition ("Former Red Sox general manager ...", "Known as ...", "Following pop stars ...", "Rather than ...").
-_OPENER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBG", "VBN", "IN"})
+#: Tags of a word that opens a sentence run on from a line without a full stop, in title case: an adverb, a
+#: preposition or a participle ("Rather than ...", "According to ...", "Following pop stars ...", "Known as ..."); in
+#: the text's first sentence (a standfirst before the lead) also an adjective ("Former Red Sox general manager ...").
+_OPENER_TAGS = frozenset({"RB", "RBR", "RBS", "VBG", "VBN", "IN"})
+_FIRST_OPENER_TAGS = _OPENER_TAGS | {"JJ", "JJR", "JJS"}
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: A word in title case after a word and a space: where :func:`_headline_starts` looks for an opener.
+_TITLE_AFTER_WORD = re.compile(r"(?<=[^\W_] )[A-Z][a-z]+\b")
 
 
 def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
-    """Tokens that start a sentence glued without a full stop to a line before it (see ``_GLUED_SAYS``), and, in
-    the text's first sentence, a standfirst run into the lead: "One last opening day for ex-Red Sox GM Former Red Sox
-    general manager ...". There the lead opens with an everyday word (Zipf 4 up) in title case that the tagger takes
-    for no name and the recogniser puts in none, after four words or more with no punctuation but a hyphen, the last
-    no function word; a finite verb follows in its sentence."""
+    """Tokens that start a sentence glued without a full stop to a headline, a link or a standfirst before it.
+
+    A plural subject and a verb of saying after a word in lower case (``_GLUED_SAYS``). And an everyday word (Zipf 4
+    up) in title case that the tagger takes for no name and the recogniser puts in none, tagged as an opener
+    (``_OPENER_TAGS``), after a word in lower case that is no function word, itself after three words or more of its
+    sentence with no punctuation but a hyphen or an apostrophe, and before a finite verb of its sentence: "... Watch
+    Video Report. That tax credit could cost you Because of a snag ...". In the text's first sentence, a standfirst run
+    into the lead, the opener may be an adjective before a word in title case, and the word before it an acronym: "One
+    last opening day for ex-Red Sox GM Former Red Sox general manager ...".
+    """
     found: set[int] = set()
     for m in _GLUED_SAYS.finditer(doc.text):
         span = doc.char_span(m.start(), m.end() - 1)
@@ -346,22 +356,31 @@ def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
                 or prev.lower_ in _NOT_BEFORE_START or any(s in starts for s in range(tok.i - 2, tok.i + 1))):
             continue
         found.add(tok.i)
-    end = min((s for s in starts if s > 0), default=len(doc))
-    for tok in doc[4:end - 2]:
-        if not tok.is_title or not tok.is_alpha or tok.tag_ not in _OPENER_TAGS or tok.ent_iob_ != "O":
+    order = sorted(starts | {0})
+    for m in _TITLE_AFTER_WORD.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        k = bisect.bisect_right(order, tok.i)
+        first, end = order[k - 1], order[k] if k < len(order) else len(doc)
+        in_first = first == 0
+        if (tok.i - first < 4 or end - tok.i < 3 or tok.ent_iob_ != "O"
+                or tok.tag_ not in (_FIRST_OPENER_TAGS if in_first else _OPENER_TAGS)):
             continue
         prev = doc[tok.i - 1]
-        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START or prev.whitespace_ != " ":
+        if not (prev.is_lower or in_first and prev.is_upper) or prev.whitespace_ != " ":
             continue
+        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START:
+            continue
+        if tok.tag_ not in _OPENER_TAGS and not doc[tok.i + 1].is_title:
+            continue  # an adjective opens a standfirst's lead before a name ("Former Red Sox ..."; not "US Congressional elections")
         if not all(t.is_alpha or t.is_digit or t.text in {"-", "'", "’"} or t.text[:1] in {"'", "’"}
-                   for t in doc[: tok.i]):
+                   for t in doc[first : tok.i]):
             continue
-        if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[tok.i + 1 : end]):
-            continue
-        if _zipf(tok.lower_) < 4:
+        if not any(t.tag_ in _FINITE_TAGS for t in doc[tok.i + 1 : end]) or _zipf(tok.lower_) < 4:
             continue
         found.add(tok.i)
-        break
     return found
 
 
