@@ -390,7 +390,9 @@ def _sentence_starts(doc: Any) -> list[int]:
     Two corrections to the segmenter. No break between a short title and its name: at "Lt. Noel" or
     "Capt. John" the break the segmenter put after the title (or after its full stop) goes; where the title
     itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the break is put before it.
-    And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`).
+    And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`,
+    :func:`_headline_starts`), and after an amount whose unit's full stop ends its sentence ("£532m. Revenues were
+    ...", :func:`_amount_starts`).
     Never a break inside a word: the segmenter sometimes opens a sentence at the hyphen of "Anti-virus firms
     said", leaving "Anti" a sentence and "-virus firms said" another. An opening quotation mark goes with the
     sentence it opens, not the one before ("... Velodrome. 'The Hour Record is a holy grail,' Wiggins said."), also
