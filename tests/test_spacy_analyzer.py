@@ -173,6 +173,37 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
     ]
 
 
+@pytest.mark.slow
+def test_an_amount_a_standfirst_or_a_link_before_a_sentence_ends_its_sentence(real_summarizer):
+    # A unit's full stop after an amount ends the sentence before a capitalised word; other abbreviations do not.
+    amounts = ("Profits at the bakery chain rose to £52m. Sales were up by a tenth on the year. The airline made "
+               "A$43m. Shares in the carrier rose 3% on the news. Mr. Smith met the U.S. Senate at 5 p.m. Eastern "
+               "on Jan. 5 and flew home.")
+    assert _sentences(real_summarizer, amounts) == [
+        "Profits at the bakery chain rose to £52m.", "Sales were up by a tenth on the year.",
+        "The airline made A$43m.", "Shares in the carrier rose 3% on the news.",
+        "Mr. Smith met the U.S. Senate at 5 p.m. Eastern on Jan. 5 and flew home."]
+    # A standfirst without a full stop before the lead, whose first word is an everyday word in title case.
+    standfirst = ("One last summer fair for the old village GP Former Labour councillor John Hale died on Friday at his "
+                  "home near the green. He was 82.")
+    assert _sentences(real_summarizer, standfirst) == [
+        "One last summer fair for the old village GP",
+        "Former Labour councillor John Hale died on Friday at his home near the green.", "He was 82."]
+    # A link's text or a sentence that lost its full stop, before a plural subject and a verb of saying.
+    link = ("Pictures: The strangest garden gnomes Police say the gnome was taken from a garden in the town. The "
+            "rupee fell against the dollar Analysts said that it was hard to tell why. Mr Balls said he agreed.")
+    assert _sentences(real_summarizer, link) == [
+        "Pictures: The strangest garden gnomes", "Police say the gnome was taken from a garden in the town.",
+        "The rupee fell against the dollar", "Analysts said that it was hard to tell why.", "Mr Balls said he agreed."]
+    # A video round-up's headlines run into their items: a title-case opener after a word in lower case.
+    roundup = ("Watch Video Report. That tax credit could cost you Because of a snag in the credit, many workers may "
+               "owe tax. The firm said the US Congressional elections and the cup final will lift its sales.")
+    assert _sentences(real_summarizer, roundup) == [
+        "Watch Video Report.", "That tax credit could cost you",
+        "Because of a snag in the credit, many workers may owe tax.",
+        "The firm said the US Congressional elections and the cup final will lift its sales."]
+
+
 def test_a_persons_name_cut_at_a_particle_is_made_whole():
     """The small model may end a name on "van der" and tag the rest apart: the name is one person's, for entities
     and keyphrases alike."""

@@ -302,13 +302,97 @@ def _quote_starts(doc: Any) -> set[int]:
 _QUOTE_AFTER_STOP = re.compile("(?<=[.!?] )['\"‘“]")
 
 
+#: An amount with a unit glued to it and a full stop, before a capitalised word: "... rose to £532m. Revenues were ...",
+#: "A$431m. Qantas shares ...". spaCy's tokenizer keeps a lone letter's full stop ("m.") as an abbreviation, and its
+#: segmenter then runs the two sentences together. The letters follow a digit with no space, so "5 p.m. Eastern",
+#: "10a.m. Eastern", "U.S. Senate", "Mr. Smith" or "Jan. 5" are no such place.
+_AMOUNT_STOP = re.compile(r"(?<=\d)[A-Za-z]{1,3}\.[ \t]+(?=[A-Z])")
+
+
+def _amount_starts(doc: Any) -> set[int]:
+    """Tokens that start a sentence after an amount ending it with a unit's full stop (see ``_AMOUNT_STOP``)."""
+    found: set[int] = set()
+    for m in _AMOUNT_STOP.finditer(doc.text):  # the text first: most documents hold no such amount
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].idx == m.end() and span[0].i > 0:
+            found.add(span[0].i)
+    return found
+
+
+#: "... the dollar Analysts said ...", "Pictures: Most outrageous bank robbers Police say ...": a capitalised plural
+#: noun and a verb of saying after a word in lower case (not "Mr Balls said"); inside a sentence the noun is written small, so a headline,
+#: a link's text or a sentence that lost its full stop ran into the sentence it opens.
+_GLUED_SAYS = re.compile(r"(?<=[a-z] )[A-Z][a-z]+ (?=(?:say|says|said|believe|believes|believed|told|warn|warns|warned)\b)")
+#: Tags of a word that opens a sentence run on from a line without a full stop, in title case: an adverb, a
+#: preposition or a participle ("Rather than ...", "According to ...", "Following pop stars ...", "Known as ..."); in
+#: the text's first sentence (a standfirst before the lead) also an adjective ("Former Red Sox general manager ...").
+_OPENER_TAGS = frozenset({"RB", "RBR", "RBS", "VBG", "VBN", "IN"})
+_FIRST_OPENER_TAGS = _OPENER_TAGS | {"JJ", "JJR", "JJS"}
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: A word in title case after a word and a space: where :func:`_headline_starts` looks for an opener.
+_TITLE_AFTER_WORD = re.compile(r"(?<=[^\W_] )[A-Z][a-z]+\b")
+
+
+def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
+    """Tokens that start a sentence glued without a full stop to a headline, a link or a standfirst before it.
+
+    A plural subject and a verb of saying after a word in lower case (``_GLUED_SAYS``). And an everyday word (Zipf 4
+    up) in title case that the tagger takes for no name and the recogniser puts in none, tagged as an opener
+    (``_OPENER_TAGS``), after a word in lower case that is no function word, itself after three words or more of its
+    sentence with no punctuation but a hyphen or an apostrophe, and before a finite verb of its sentence: "... Watch
+    Video Report. That tax credit could cost you Because of a snag ...". In the text's first sentence, a standfirst run
+    into the lead, the opener may be an adjective before a word in title case, and the word before it an acronym: "One
+    last opening day for ex-Red Sox GM Former Red Sox general manager ...".
+    """
+    found: set[int] = set()
+    for m in _GLUED_SAYS.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end() - 1)
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        prev = doc[tok.i - 1] if tok.i else None
+        if (prev is None or not prev.is_lower or tok.ent_iob_ != "O" or tok.tag_ not in {"NNS", "NNPS"}
+                or prev.tag_ in _INSIDE_TAGS
+                or prev.lower_ in _NOT_BEFORE_START or any(s in starts for s in range(tok.i - 2, tok.i + 1))):
+            continue
+        found.add(tok.i)
+    order = sorted(starts | {0})
+    for m in _TITLE_AFTER_WORD.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        k = bisect.bisect_right(order, tok.i)
+        first, end = order[k - 1], order[k] if k < len(order) else len(doc)
+        in_first = first == 0
+        if (tok.i - first < 4 or end - tok.i < 3 or tok.ent_iob_ != "O"
+                or tok.tag_ not in (_FIRST_OPENER_TAGS if in_first else _OPENER_TAGS)):
+            continue
+        prev = doc[tok.i - 1]
+        if not (prev.is_lower or in_first and prev.is_upper) or prev.whitespace_ != " ":
+            continue
+        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START:
+            continue
+        if tok.tag_ not in _OPENER_TAGS and not doc[tok.i + 1].is_title:
+            continue  # an adjective opens a standfirst's lead before a name ("Former Red Sox ..."; not "US Congressional elections")
+        if not all(t.is_alpha or t.is_digit or t.text in {"-", "'", "’"} or t.text[:1] in {"'", "’"}
+                   for t in doc[first : tok.i]):
+            continue
+        if not any(t.tag_ in _FINITE_TAGS for t in doc[tok.i + 1 : end]) or _zipf(tok.lower_) < 4:
+            continue
+        found.add(tok.i)
+    return found
+
+
 def _sentence_starts(doc: Any) -> list[int]:
     """Where the sentences of ``doc`` start (token indices).
 
     Two corrections to the segmenter. No break between a short title and its name: at "Lt. Noel" or
     "Capt. John" the break the segmenter put after the title (or after its full stop) goes; where the title
     itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the break is put before it.
-    And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`).
+    And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`,
+    :func:`_headline_starts`), and after an amount whose unit's full stop ends its sentence ("£532m. Revenues were
+    ...", :func:`_amount_starts`).
     Never a break inside a word: the segmenter sometimes opens a sentence at the hyphen of "Anti-virus firms
     said", leaving "Anti" a sentence and "-virus firms said" another. An opening quotation mark goes with the
     sentence it opens, not the one before ("... Velodrome. 'The Hour Record is a holy grail,' Wiggins said."), also
@@ -323,6 +407,8 @@ def _sentence_starts(doc: Any) -> list[int]:
               for i in starts}
     starts |= _glued_starts(doc, starts)
     starts |= _quote_starts(doc)
+    starts |= _amount_starts(doc)
+    starts |= _headline_starts(doc, starts)
     for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
         if tok.text.rstrip(".") not in _SHORT_TITLES or tok.i + 1 >= len(doc):
@@ -340,6 +426,12 @@ def _sentence_starts(doc: Any) -> list[int]:
         if tok.i > 0 and doc[tok.i - 1].text in _SENTENCE_END and not after_title:
             starts.add(tok.i)
     return sorted(starts)
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def _sentences(doc: Any) -> tuple[Span, ...]:
