@@ -429,9 +429,11 @@ def _sentence_starts(doc: Any) -> list[int]:
 
 
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    """How common ``word`` is (wordfreq's zipf scale), from the keyphrase stage's table cached in the cache folder:
+    loading wordfreq itself would delay a new process's first record by about half a second."""
+    from ..stages.keywords import zipf_frequency
 
-    return zipf_frequency(word, "en")
+    return zipf_frequency(word)
 
 
 def _sentences(doc: Any) -> tuple[Span, ...]:
