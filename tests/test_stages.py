@@ -818,6 +818,19 @@ def test_the_first_topic_does_not_descend_to_the_people_of_a_concept():
     assert not index.people[at["consumer confidence"]] and not index.people[at["government"]]
 
 
+def test_a_kind_of_violence_the_article_never_names_is_not_its_first_topic():
+    _tax, index, at = _one_hot_index()
+    assert index.lexical.needs_support[at["massacre"]] and index.lexical.needs_support[at["act of terror"]]
+    vecs = _article(at, {"massacre": 1.0, "genocide": 0.9, "war": 0.5})
+    strike = ["An air strike killed three people in the south of the city on Tuesday.",
+              "The army said it had hit a rocket launcher.", "Residents said the dead were fighters."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=strike, title="Three killed in air strike").topics[0]
+    assert first.label == "conflict, war and peace"  # no "massacre": the story never says one happened
+    named = ["Soldiers carried out a massacre of villagers on Tuesday.", "The massacre left 40 dead.", "Aid came late."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=named, title="Massacre in the north").topics[0]
+    assert first.label == "massacre"
+
+
 def test_the_story_event_named_in_title_and_lead_comes_first():
     _tax, index, at = _one_hot_index()
     vecs = _article(at, {"telecommunication service": 1.0, "merger or acquisition": 0.96})

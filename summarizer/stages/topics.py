@@ -85,6 +85,12 @@ DEFAULT_TOPIC_WEIGHTS = TopicWeights()
 
 CALIBRATION_FILE = "topic_calibration.npz"
 SPORT = "medtop:15000000"
+CONFLICT = "medtop:16000000"
+EVENT_BRANCHES = (SPORT, CONFLICT)
+"""Branches whose second level names aspects or kinds of event rather than fields: sport's ("competition discipline",
+"sports coaching") and conflict's ("massacre", "act of terror", "coup d'etat", "prisoners of war"). Their second-level
+concepts must be named by the article to be its first topic (:attr:`LexicalSupport.needs_support`): an air strike
+that kills three is no "massacre", a fighter jet's intercept no "act of terror"."""
 DISCIPLINE = "medtop:20000822"  # sport > competition discipline: the sports by name (soccer, tennis, ...)
 
 #: Broad concepts that the embedding finds near many stories they do not fit, with the words an article that
@@ -648,8 +654,9 @@ class LexicalSupport:
 
     Which concepts must be named to be a first topic (:attr:`needs_support`): those below the
     second level, whose labels name things ("tax evasion", "inflation", "joint venture"), and in
-    sport also the second level ("competition discipline", "disciplinary action in sport"), where
-    the labels are aspects of sport rather than fields. The second level elsewhere names fields
+    sport and conflict also the second level ("competition discipline", "disciplinary action in sport",
+    "massacre", "act of terror"; :data:`EVENT_BRANCHES`), where the labels are aspects of sport or kinds
+    of violence rather than fields. The second level elsewhere names fields
     ("international relations", "law enforcement") that a story belongs to without naming them.
 
     With ``head_only``, a concept is named by the head word of its label alone ("earnings" for
@@ -669,7 +676,7 @@ class LexicalSupport:
         self.words = [frozenset().union(*alts) for alts in self.alternatives]
         """Per concept, every word (stem) of its label's alternatives."""
         self.needs_support = np.array([
-            c.level >= (2 if taxonomy.top_level(c.qcode) == SPORT else 3) for c in concepts
+            c.level >= (2 if taxonomy.top_level(c.qcode) in EVENT_BRANCHES else 3) for c in concepts
         ])
         self._by_stem: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for i, alts in enumerate(self.alternatives):
