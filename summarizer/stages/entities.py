@@ -669,7 +669,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
-    work_before = (prev.islower() and prev[-1:].isalpha() and _bare(prev) in WORK_NOUNS | {"soap"}  # not "movie.\n\nJoss"
+    work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
