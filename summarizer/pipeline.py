@@ -14,6 +14,7 @@ entities are made the same way either way.
 from __future__ import annotations
 
 import bisect
+import collections
 import itertools
 import logging
 import re
@@ -43,6 +44,9 @@ from .stories.article import StoryArticle, story_fields
 from .taxonomy import load_taxonomy
 
 log = logging.getLogger(__name__)
+
+#: Batches whose analysis the pipeline starts before it embeds and summarises the current one.
+AHEAD = 2
 
 #: The identities of the model base classes: a model that keeps one says nothing about what it computes.
 _DEFAULT_IDENTITIES = (Embedder.identity, Analyzer.identity, Generator.identity)
@@ -166,23 +170,23 @@ class Pipeline:
     def _ahead(self, items: Iterable[Article | InputFailure], cache: ResultCache | None,
                stories: dict[int, StoryArticle] | None = None) -> Iterator[_Batch]:
         """The batches of ``items``, each started (cleaned, looked up in the cache, its analysis begun)
-        before the one before it is given out: while this process embeds and summarises a batch, the
-        analyser's helper processes read the next one (:meth:`Analyzer.start_batch`)."""
+        ``AHEAD`` batches before it is given out: while this process embeds and summarises a batch, the
+        analyser's helper processes read the next ones (:meth:`Analyzer.start_batch`)."""
         iterator = iter(items)
-        started: _Batch | None = None
+        started: collections.deque[_Batch] = collections.deque()
         while True:
             try:
                 chunk = list(itertools.islice(iterator, self.settings.batch_size))
-                upcoming = self._start(chunk, cache, {} if stories is not None else None) if chunk else None
+                if chunk:
+                    started.append(self._start(chunk, cache, {} if stories is not None else None))
             except BaseException:
-                if started is not None:  # what was read before the error is not lost
-                    yield started
+                yield from started  # what was read before the error is not lost
                 raise
-            if started is not None:
-                yield started
-            if upcoming is None:
+            if not chunk:
+                yield from started
                 return
-            started = upcoming
+            if len(started) > AHEAD:
+                yield started.popleft()
 
     def sentences(self, items: Sequence[Article | str]) -> list[list[str]]:
         """Each item's sentences as the pipeline splits them, from one batched pass of the analyser.
