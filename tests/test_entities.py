@@ -474,6 +474,16 @@ def test_names_listed_after_a_plural_of_works_or_products_are_titles_or_products
                    ("Apple", "organization"): 1}
 
 
+def test_titles_after_a_work_noun_and_the_and_films_an_actor_starred_in_are_not_names():
+    # "the movie The Aviator": the model's span leaves "The" out; the work noun stands before it.
+    text = ("He was directed in the Oscar-nominated movie The Aviator by Martin Scorsese. He had roles in The Basketball "
+            "Diaries, Blood Diamond and Titanic. She had a starring role in Jean-Pierre Jeunet's A Very Long Engagement. "
+            "He had roles in Paris last year.")
+    got = found(text, ("Aviator", "ORG"), ("Martin Scorsese", "PERSON"), ("Basketball Diaries", "ORG"),
+                ("Blood Diamond", "GPE"), ("Titanic", "ORG"), ("Jean-Pierre Jeunet's", "PERSON"), ("Paris", "GPE"))
+    assert got == {("Martin Scorsese", "person"): 1, ("Jean-Pierre Jeunet", "person"): 1, ("Paris", "place"): 1}
+
+
 def test_a_name_a_match_report_writes_only_after_at_is_the_ground():
     text = ("United beat City 2-1 in the league derby at Old Trafford, where the manager was sent off. The coach "
             "said his side scored late at Old Trafford. Chelsea drew at Wembley, and Chelsea fans sang.")

@@ -172,15 +172,19 @@ _SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms
 
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
-_WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) $")
+_WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) (?:[Tt]he )?$")  # "the movie The Aviator"
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
 #: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
 #: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
 _WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
-                            r"programmes|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
+                            r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
                             r"tablets|computers|devices|gadgets|consoles|apps)\s+(?:(?:such\s+)?as|like|include|including)"
                             r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
+#: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
+#: in Gangs of New York"): each name listed there is a title. Not "role in" ("a key role in Europe") nor "starred in"
+#: ("he starred in La Liga").
+_ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)\s+in\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[Tt]he\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
 #: 2" is another title).
 _TITLE_END = re.compile(r"(?![\w-]| [A-Z0-9])")
@@ -670,6 +674,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
+                   or prev in ("The", "the") and _WORK_BEFORE.search(text, max(0, start - 24), start) is not None
+                   or _ACTED_IN.search(text, max(0, start - 120), start) is not None and label != "PERSON"
+                   and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
+                   and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
