@@ -643,8 +643,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and _TERRITORY_OF.search(text, max(0, start - 40), start) is not None):
         label = "GPE"  # "the restoration of Karabakh": a land, not a body
     word = normalize_name(name)
-    common = (" " not in word and word[:1].isupper() and not word.isupper() and word.lower() in text
-              and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None)
+    common = " " not in word and word[:1].isupper() and not word.isupper() and _in_lower_case(text, word)
     tail = label == "ORG" and _person_tail(name) is not None and (
         _OFFICE_OF.search(text[max(0, start - 60) : start]) is not None
         or _stands_alone(text, _person_tail(name) or "", start, len(name)))
@@ -739,8 +738,7 @@ def _title_run(text: str, name: str, end: int) -> int:
                                and _folded(word) not in given_names(0.0))):  # not "in New York"
         return 0
     words = name.split()[:-1]
-    lower = bool(words) and all(w[1:].islower() and re.search(rf"(?<![\w-]){re.escape(w.lower())}(?![\w-])", text)
-                                for w in words)
+    lower = bool(words) and all(w[1:].islower() and _in_lower_case(text, w) for w in words)
     return 2 if lower else 1
 
 
@@ -781,7 +779,13 @@ def _lead_common(text: str, name: str) -> bool:
     words = name.split()
     if len(words) < 3 or not re.fullmatch(r"[A-Z][a-z]+", words[0]):
         return False
-    return re.search(rf"(?<![\w-]){words[0].lower()}(?![\w-])", text) is not None
+    return _in_lower_case(text, words[0])
+
+
+def _in_lower_case(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` in lower case as a word of its own (not inside a longer or hyphened word)."""
+    lower = word.lower()
+    return lower in text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
 
 
 @functools.lru_cache(maxsize=256)
