@@ -168,17 +168,18 @@ class Pipeline:
                 cache.close()
 
     def _ahead(self, items: Iterable[Article | InputFailure], cache: ResultCache | None,
-               stories: dict[int, StoryArticle] | None = None) -> Iterator[_Batch]:
+               for_stories: bool = False) -> Iterator[_Batch]:
         """The batches of ``items``, each started (cleaned, looked up in the cache, its analysis begun)
         ``AHEAD`` batches before it is given out: while this process embeds and summarises a batch, the
-        analyser's helper processes read the next ones (:meth:`Analyzer.start_batch`)."""
+        analyser's helper processes read the next ones (:meth:`Analyzer.start_batch`). ``for_stories``: each
+        batch collects what the story level needs of its articles (``_Batch.stories``)."""
         iterator = iter(items)
         started: collections.deque[_Batch] = collections.deque()
         while True:
             try:
                 chunk = list(itertools.islice(iterator, self.settings.batch_size))
                 if chunk:
-                    started.append(self._start(chunk, cache, {} if stories is not None else None))
+                    started.append(self._start(chunk, cache, {} if for_stories else None))
             except BaseException:
                 yield from started  # what was read before the error is not lost
                 raise
@@ -203,14 +204,14 @@ class Pipeline:
 
     def process_batch(self, batch: Sequence[Article | InputFailure]) -> list[Result]:
         """One result per item of ``batch``, in order, all computed (the result cache is not used)."""
-        return self._process(batch, None)
+        return self._complete(self._start(batch, None, None))
 
     def run_for_stories(self, items: Iterable[Article | InputFailure]) -> Iterator[tuple[Result, StoryArticle | None]]:
         """Each item's result with what the story level needs of it (its sentences, their vectors, the
         article vector, dates found): None beside an error record. Everything is computed, since
         the result cache keeps no vectors."""
         self.load()
-        for batch in self._ahead(items, None, stories={}):
+        for batch in self._ahead(items, None, for_stories=True):
             found = batch.stories if batch.stories is not None else {}
             for pos, result in enumerate(self._complete(batch)):
                 yield result, found.get(pos) if result.ok else None
@@ -233,14 +234,10 @@ class Pipeline:
                             max_bytes=s.result_cache_mb * 1_000_000)
         return cache if cache.enabled else None
 
-    def _process(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None,
-                 stories: dict[int, StoryArticle] | None = None) -> list[Result]:
-        """Records from the cache where it has them; the rest computed, and the good ones kept in the cache."""
-        return self._complete(self._start(batch, cache, stories))
-
     def _start(self, batch: Sequence[Article | InputFailure], cache: ResultCache | None,
                stories: dict[int, StoryArticle] | None) -> _Batch:
-        """A batch's first half: records found in the cache, failures of cleaning, and the analysis begun."""
+        """A batch's first half: records found in the cache (the good ones computed go into it in :meth:`_complete`),
+        failures of cleaning, and the analysis begun."""
         results: list[Result | None] = [None] * len(batch)
         keys: dict[int, str] = {}
         if cache is not None:

@@ -147,7 +147,7 @@ class ParallelAnalyzer(Analyzer):
         wanted = min(self.processes - 1, sum(len(t) for t in texts) // MIN_PART_CHARS)
         pool = self._helpers() if wanted >= 1 and not self._gave_up else None
         if pool is None:
-            return lambda: self.analyze_batch(texts)
+            return super().start_batch(texts)  # analysed here, when asked for
         parts = split_evenly(texts, wanted)
         futures = self._hand_out(pool, parts)
         return lambda: self._collect(parts, futures)
