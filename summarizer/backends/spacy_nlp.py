@@ -246,6 +246,12 @@ _NOT_BEFORE_START = frozenset(
 )
 
 
+def _keeps_sentence(prev: Any) -> bool:
+    """Whether a capitalised word after the token ``prev`` is still inside its sentence: after a function word
+    (``_INSIDE_TAGS``) or a word that names what a letter or a title after it is (``_NOT_BEFORE_START``)."""
+    return prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START
+
+
 #: Verbs of saying that end a standfirst ("Potential exists on free-floating planets, researcher says The search ..."):
 #: after them a capitalised article opens the body even where a comma comes shortly before.
 _SAYS = frozenset({"says", "said", "warns", "warned", "claims", "claimed", "reports", "reported"})
@@ -268,7 +274,7 @@ def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
         prev, nxt = doc[i - 1], doc[i + 1]
         # A pronoun opens a sentence before a modal too ("... coffee shops It could get harder ..."); an article not.
         opens = nxt.tag_ == "MD" and doc[i].text in _GLUED_PRONOUNS
-        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START or nxt.tag_ in _INSIDE_TAGS and not opens:
+        if _keeps_sentence(prev) or nxt.tag_ in _INSIDE_TAGS and not opens:
             continue
         if any(s in starts for s in range(i - 2, i)) or any(s in starts for s in range(i + 1, i + 5)):
             continue  # fewer than three words before it or four after it in its sentence
@@ -352,8 +358,7 @@ def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
         tok = span[0]
         prev = doc[tok.i - 1] if tok.i else None
         if (prev is None or not prev.is_lower or tok.ent_iob_ != "O" or tok.tag_ not in {"NNS", "NNPS"}
-                or prev.tag_ in _INSIDE_TAGS
-                or prev.lower_ in _NOT_BEFORE_START or any(s in starts for s in range(tok.i - 2, tok.i + 1))):
+                or _keeps_sentence(prev) or any(s in starts for s in range(tok.i - 2, tok.i + 1))):
             continue
         found.add(tok.i)
     order = sorted(starts | {0})
@@ -371,7 +376,7 @@ def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
         prev = doc[tok.i - 1]
         if not (prev.is_lower or in_first and prev.is_upper) or prev.whitespace_ != " ":
             continue
-        if prev.tag_ in _INSIDE_TAGS or prev.lower_ in _NOT_BEFORE_START:
+        if _keeps_sentence(prev):
             continue
         if tok.tag_ not in _OPENER_TAGS and not doc[tok.i + 1].is_title:
             continue  # an adjective opens a standfirst's lead before a name ("Former Red Sox ..."; not "US Congressional elections")
