@@ -7,7 +7,11 @@ Embeds the sentences (and titles) the pipeline analyses in the first N articles 
 - fp32: the float32 graph, texts sharing padded calls (sentence-transformers' vectors);
 - int8-shared: the per-channel int8 graph (dynamic quantisation) with texts sharing padded calls,
   as before #17: an activation's scale comes from the whole call, so from the other texts;
-- int8: the same graph, one text per call without padding (the default since #17).
+- int8: the same graph, one text per call without padding (the default since #17);
+- with --nbits, nbits8-shared and nbits8: the float32 graph with 8-bit weights in blocks of 32
+  (ONNX Runtime's MatMulNBits, accuracy level 4: int8 products with an activation scale per block
+  of each row, so a text's vector does not hang on its neighbours), in shared calls and one text
+  per call. Building it needs the ``onnx_ir`` package, which the project does not install.
 For each: CPU seconds of the whole pass (this process, all its threads), cosine to fp32 (mean,
 worst), and for --check sentences the largest coordinate difference between a sentence embedded
 alone and the same sentence in the pass, and beside long "loud" texts. Compare CPU seconds within
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 import types
@@ -45,12 +50,28 @@ def sentences_of(articles: list) -> list[str]:
     return [sp.text for an in analyses for sp in an.sentences] + [c.title for c in cleaned if c.title]
 
 
+def nbits_session(fp32_graph: Path, threads: int, per_text: bool):
+    """A session of ``fp32_graph`` with its matrix products' weights in 8 bits, blocks of 32 (built in memory)."""
+    import onnxruntime
+    from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
+
+    logging.getLogger(MatMulNBitsQuantizer.__module__).setLevel(logging.WARNING)  # a line per node otherwise
+    quantizer = MatMulNBitsQuantizer(str(fp32_graph), bits=8, block_size=32, is_symmetric=True, accuracy_level=4)
+    quantizer.process()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1 if per_text else threads
+    options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(quantizer.model.model.SerializeToString(), options,
+                                        providers=["CPUExecutionProvider"])
+
+
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--n", type=int, default=300, help="articles (default 300)")
     ap.add_argument("--threads", type=int, default=1, help="ONNX Runtime threads (default 1)")
     ap.add_argument("--check", type=int, default=150, help="sentences embedded alone to compare (default 150)")
+    ap.add_argument("--nbits", action="store_true", help="also measure 8-bit weight-only graphs (needs onnx_ir)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     from summarizer.backends.onnx_embedder import PRECISIONS, OnnxEmbedder
@@ -61,12 +82,18 @@ def main(argv: list[str] | None = None) -> dict:
     cache = default_cache_dir()
     shared = replace(PRECISIONS["int8"], per_text=False, recipe="")  # the recipe before #17
     runs = {"fp32": ("fp32", None), "int8-shared": ("int8", shared), "int8": ("int8", None)}
+    if args.nbits:
+        runs |= {"nbits8-shared": ("fp32", replace(PRECISIONS["fp32"], name="nbits8")),
+                 "nbits8": ("fp32", replace(PRECISIONS["fp32"], name="nbits8", per_text=True))}
     figures: dict = {"sentences": len(sentences)}
     reference = None
     for name, (precision, override) in runs.items():
         embedder = OnnxEmbedder(cache_dir=cache, precision=precision, threads=args.threads)
         if override is not None:
             embedder.precision = override
+            if override.name == "nbits8":
+                embedder.session = nbits_session(embedder.graph, args.threads, override.per_text)
+                embedder.workers = args.threads if override.per_text else 1
             embedder.token_budget = types.MethodType(lambda self: max(16 * self.batch_size, 64), embedder)
         embedder.embed_batch(sentences[:50])  # warm up
         t = time.process_time()
