@@ -1150,3 +1150,33 @@ def test_seventh_round_a_firms_first_word_typed_as_a_place_is_the_firm():
     text = "Investors bought shares in Jet Airways, India's biggest airline. Analysts expect Jet's IPO to raise $375m."
     got = found(text, ("Jet Airways", "ORG"), ("India", "GPE"), ("Jet", "GPE"))
     assert got == {("Jet Airways", "organization"): 2, ("India", "place"): 1}
+
+
+def test_eighth_round_a_given_name_mostly_tagged_a_person_is_no_body():
+    text = ("Gemma faces a ban. Gemma says she is sorry. Her mother Debbie said Gemma's son misses her, and Gemma "
+            "agreed. Gemma's lawyer spoke.")
+    got = found(text, ("Gemma", "ORG"), ("Gemma", "PERSON"), ("Debbie", "PERSON"), ("Gemma", "PERSON"),
+                ("Gemma", "ORG"), ("Gemma", "PERSON"))
+    assert ("Gemma", "organization") not in got
+    # A firm tagged PERSON most times is no given name: its organisation's tag stands.
+    text = "Yukos said so. Yukos said more. Yukos agreed, and Yukos shares fell."
+    got = found(text, ("Yukos", "PERSON"), ("Yukos", "PERSON"), ("Yukos", "PERSON"), ("Yukos", "ORG"))
+    assert got == {("Yukos", "organization"): 4}
+
+
+def test_eighth_round_titles_after_a_genre_or_before_their_credits_are_no_names():
+    text = ("Comedy Meet The Fockers topped the chart. The sequel to the Ben Stiller comedy Meet The Parents did well. "
+            "The Aviator, starring Leonardo DiCaprio, was third. Comedy Central said so.")
+    got = found(text, ("Comedy Meet The Fockers", "PERSON"), ("Ben Stiller", "PERSON"), ("Meet The Parents", "ORG"),
+                ("Aviator", "ORG"), ("Leonardo DiCaprio", "PERSON"), ("Comedy Central", "ORG"))
+    assert got == {("Ben Stiller", "person"): 1, ("Leonardo DiCaprio", "person"): 1,
+                   ("Comedy Central", "organization"): 1}
+
+
+def test_eighth_round_a_sentences_first_word_run_into_a_name_is_cut():
+    text = ("Portugal needs help. Regarding Ireland, he said little. A European Union official spoke. "
+            "Ireland and the European Union agreed. Officials in India's Andhra Pradesh state met.")
+    got = found(text, ("Portugal", "GPE"), ("Regarding Ireland", "PERSON"), ("A European Union", "ORG"),
+                ("Ireland", "GPE"), ("the European Union", "ORG"), ("India", "GPE"), ("Andhra Pradesh", "ORG"))
+    assert got == {("Portugal", "place"): 1, ("Ireland", "place"): 2, ("European Union", "organization"): 2,
+                   ("India", "place"): 1, ("Andhra Pradesh", "place"): 1}

@@ -139,6 +139,15 @@ _I_PRODUCT = re.compile(r"^i[A-Z][a-z]+s?$")
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
+#: Kinds of work that say a title only before it ("the Ben Stiller comedy Meet The Parents", "the BBC drama Casualty",
+#: "the sequel Fat Albert"): after a name they describe what it made or where it happened ("the Fox drama", "the
+#: Hollywood blockbuster").
+GENRE_NOUNS = frozenset("comedy drama thriller sequel prequel blockbuster biopic cartoon remake miniseries".split())
+#: A kind of work, capitalised, that opens the model's span ("Comedy Meet The Fockers has held on to the number one
+#: spot"): a title, said after its genre.
+_GENRE_OPENERS = frozenset(w.capitalize() for w in WORK_NOUNS | GENRE_NOUNS)
+#: After a title: "The Aviator, starring Leonardo DiCaprio", "Fat Albert - co-written by Bill Cosby".
+_CREDITS_AFTER = re.compile(r"(?:,|\s[-–—])?\s+(?:starring|co-starring|directed\s+by|co-written\s+by)\s+[A-Z]")
 #: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
@@ -172,7 +181,7 @@ _SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms
 
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
-_WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) (?:[Tt]he )?$")  # "the movie The Aviator"
+_WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}|{'|'.join(sorted(GENRE_NOUNS))}) (?:[Tt]he )?$")  # "the movie The Aviator"
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
 #: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
@@ -672,14 +681,16 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
-    work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
+    work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS | GENRE_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
                    or prev in ("The", "the") and _WORK_BEFORE.search(text, max(0, start - 24), start) is not None
                    or _ACTED_IN.search(text, max(0, start - 120), start) is not None and label != "PERSON"
                    and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
-                   and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
+                   and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
+                   or name.split()[0] in _GENRE_OPENERS and len(name.split()) >= 3 and label != "ORG"  # "Comedy Fat Albert"
+                   or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split()))
     # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," and label != "PERSON")
@@ -804,7 +815,7 @@ _PLACE_CUE_BEFORE = re.compile(
     r"(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+|(?:central|downtown)\s+))$", re.IGNORECASE)
 #: After a name: "-based", a place's noun ("Aghdam region"; not "Sindelfingen plant"), "near" and a name.
 _PLACE_CUE_AFTER = re.compile(r"(?:-based|\s+(?:region|district|province|village|county|city|town|island|valley|"
-                              r"peninsula|border|coast)\b|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
+                              r"peninsula|border|coast)\b|\s+state(?![\w-])|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
 
 
 #: What is done to a land, before its name: "the restoration of Karabakh", "the invasion of Iraq", "the annexation of
@@ -1256,8 +1267,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "place"  # "Paseo de Anoeta", "Estadio Azteca", "Piazza Navona"
     if len(words) > 1 and words[0] in _BANK_FIRST:
         return "organization"  # "Banque Misr"
-    if after[:1].islower() and _bare(after) in _PLACE_NOUNS:
-        return "place"  # "Aghdam region"
+    if after[:1].islower() and (_bare(after) in _PLACE_NOUNS or after == "state" and not _all_caps(" ".join(parts))):
+        return "place"  # "Aghdam region", "India's Andhra Pradesh state" (not "the IRNA state news agency")
     if len(parts) == 2 and len(parts[0].rstrip(".")) == 1 and parts[0][:1].isupper() and parts[1][1:].islower():
         return "person"  # "C Ashton", "J. Smith": an initial and a surname
     return None
@@ -1384,6 +1395,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Storm Desmond" is neither a person nor a place
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
+        name = " ".join(parts)
+    if m.initial and len(parts) >= 3 and parts[0] in ("A", "An"):
+        parts = parts[1:]  # "A European Union official said", "An Associated Press review": the sentence's article
+        name = " ".join(parts)
+    elif (m.initial and len(parts) >= 2 and parts[0].endswith("ing") and parts[0][1:].islower()
+          and (" ".join(parts[1:]).lower() in named or is_known_place(" ".join(parts[1:]).lower()))
+          and _folded(parts[0]) not in surnames() and not is_known_place(parts[0].lower())
+          and max(_zipf(parts[0][:-3].lower()), _zipf(parts[0][:-3].lower() + "e")) >= weights.headline_verb_zipf):
+        parts = parts[1:]  # "Regarding Ireland, ...", "Following Google's move": a sentence's opening word, a verb's
         name = " ".join(parts)
     if len(parts) == 1 and name.lower() in _language_names() and name.lower() not in _places_and_states():
         return None  # "an impressive Welsh side", "the Scots": a people's or language's name, no team's
@@ -1977,6 +1997,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                 # "Rusedski" tagged PERSON five times and GPE once: a surname the article gives alone (left out
                 # below, unless titled), not the place its stray tag says. A firm's name is often tagged PERSON
                 # ("Yukos"), a place's rarely: an organisation's tag stands, and so does a word's ("Chelsea").
+                best = person
+            if (person is not None and best[1] != "person" and tally[person].count > tally[best].count
+                    and _folded(person[0]) in given_names() and not is_known_place(person[0])):
+                # "Gemma" tagged PERSON six times and ORG four times: a given name most of whose mentions the model
+                # tags as a person's is the person's, not a body or a place the stray tags say (a one-word person
+                # with no title or fuller name is then left out, below).
                 best = person
             for k in keys_:
                 if k != best:
