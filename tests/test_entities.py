@@ -1180,3 +1180,12 @@ def test_eighth_round_a_sentences_first_word_run_into_a_name_is_cut():
                 ("Ireland", "GPE"), ("the European Union", "ORG"), ("India", "GPE"), ("Andhra Pradesh", "ORG"))
     assert got == {("Portugal", "place"): 1, ("Ireland", "place"): 2, ("European Union", "organization"): 2,
                    ("India", "place"): 1, ("Andhra Pradesh", "place"): 1}
+
+
+def test_eighth_round_a_show_after_its_kind_or_a_work_an_actor_starred_in_is_no_name():
+    text = ("She starred in Twin Peaks and Brass Eye. The TV show Cheers ran long. Polls show Obama ahead. "
+            "He starred in Paris.")
+    got = found(text, ("Twin Peaks", "ORG"), ("Brass Eye", "ORG"), ("Cheers", "ORG"), ("Obama", "PERSON"),
+                ("Paris", "GPE"))
+    assert ("Twin Peaks", "organization") not in got and ("Brass Eye", "organization") not in got
+    assert ("Cheers", "organization") not in got and got[("Paris", "place")] == 1
