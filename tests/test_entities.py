@@ -1189,3 +1189,10 @@ def test_eighth_round_a_show_after_its_kind_or_a_work_an_actor_starred_in_is_no_
                 ("Paris", "GPE"))
     assert ("Twin Peaks", "organization") not in got and ("Brass Eye", "organization") not in got
     assert ("Cheers", "organization") not in got and got[("Paris", "place")] == 1
+
+
+def test_eighth_round_a_team_list_with_a_substitutes_minute_lists_players():
+    text = ("City won the league match 2-1 and the striker scored twice.\n\n"
+            "Phillips, Amankwaah, Coles, Murray (Anyinsah 59), Doherty (Harley 45), Dinning, Bell, Lita.\n\n")
+    got = found(text, ("Phillips", "ORG"), ("Doherty", "ORG"), ("Harley", "ORG"), ("Dinning", "ORG"), ("Bell", "ORG"))
+    assert not any(t == "organization" for _, t in got)

@@ -599,6 +599,9 @@ class Mention(NamedTuple):
     #: housemates", "X Factor finalist", "an EastEnders episode"; "star" after a name not tagged as an organisation:
     #: "Holby City star"): the name is a show's, none of our types (see :func:`merge`).
     show: bool = False
+    #: The team list this name stands in has a substitute and his minute in brackets ("Murray (Anyinsah 59)"): it lists
+    #: players, whatever the model's tags say (a club in brackets has no minute: "Nathan Holland (Everton)").
+    subs: bool = False
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -710,6 +713,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
+    line_up = _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] or text[start - 1 : start] == "(" else -1
     firm = (firm_before and not prev.endswith((".", "!", "?"))  # not "oil company. Iraq"
             or _FIRM_NOUN_AFTER.match(text, end) is not None and not _all_caps(name)
             and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
@@ -725,9 +729,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
-                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1,
-                   _title_run(text, name, end),
-                   nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"))
+                   line_up, _title_run(text, name, end),
+                   nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
+                   line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None)
 
 
 #: Small words that only a title's or a title-case line's capitals give inside a name ("One Flew Over The Cuckoo's
@@ -770,6 +774,16 @@ _LINE_UP_BREAK = re.compile(r"\n\s*\n|[:;]|(?<![\s.][A-Z])\.(?=\s|$)")
 #: came on or scored ("Toure 90", "Gerrard 79 og").
 _LINE_UP_ITEM = re.compile(r"(?:[A-Z]\.? )?(?:(?:van|de|da|di|le|el|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
                            r"(?: \d{1,3}(?: og| pen)?)?")
+
+
+#: A substitute and the minute he came on, in brackets after the player he replaced ("Murray (Anyinsah 59)").
+_SUB_MINUTE = re.compile(r"\([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? \d{1,3}\)")
+
+
+def _line_up_end(text: str, end: int) -> int:
+    """Where the part of a team list that holds the name ending at ``end`` ends (see :data:`_LINE_UP_BREAK`)."""
+    nxt = _LINE_UP_BREAK.search(text, end, end + 400)
+    return nxt.start() if nxt else min(len(text), end + 400)
 
 
 def _in_line_up(text: str, start: int, end: int) -> int:
@@ -1760,6 +1774,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if m.line_up >= 0 and "," not in m.text:
             lists.setdefault((m.headline, m.line_up), []).append(m.label)
     players = {k for k, labels in lists.items() if labels.count("PERSON") >= 2}
+    players |= {(m.headline, m.line_up) for m in items if m.subs and m.line_up >= 0}
     items = [m._replace(label="PERSON") if (m.headline, m.line_up) in players and m.label in ("ORG", "GPE", "LOC", "FAC")
              and not _nation(normalize_name(m.text)) and not (m.before.endswith("(") and m.after.startswith(")"))
              else m for m in items]
