@@ -1196,3 +1196,13 @@ def test_eighth_round_a_team_list_with_a_substitutes_minute_lists_players():
             "Phillips, Amankwaah, Coles, Murray (Anyinsah 59), Doherty (Harley 45), Dinning, Bell, Lita.\n\n")
     got = found(text, ("Phillips", "ORG"), ("Doherty", "ORG"), ("Harley", "ORG"), ("Dinning", "ORG"), ("Bell", "ORG"))
     assert not any(t == "organization" for _, t in got)
+
+
+def test_eighth_round_a_saints_name_is_no_person_and_a_headlines_verb_is_cut():
+    text = "Fans packed St James on Saturday. Crowds then went to St Albans."
+    got = found(text, ("St James", "PERSON"), ("St Albans", "PERSON"))
+    assert got == {("St Albans", "place"): 1}
+    text = "Microsoft Blames Google\n\nMicrosoft said Google had broken the rules, and Google denied it."
+    got = found(text, ("Microsoft", "ORG"), ("Blames Google", "PERSON"), ("Microsoft", "ORG"), ("Google", "ORG"),
+                ("Google", "ORG"))
+    assert ("Blames Google", "person") not in got and got[("Google", "organization")] == 3

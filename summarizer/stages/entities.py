@@ -1417,6 +1417,18 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Adventures In Babysitting", "We Are The World": a work's title or a title-case headline
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    if kind == "person" and len(parts) >= 2 and parts[0] in ("St", "St.", "Saint"):
+        # "St James", "St Mary's": a saint's name is a church's, a ground's, a school's or a town's, no living person's
+        if not is_known_place(name.lower()):
+            return None
+        kind = "place"
+    elif (len(parts) >= 2 and parts[0].endswith("s") and not parts[0].endswith(("ss", "'s", "’s")) and parts[0][1:].islower()
+          and (m.headline or m.initial or m.title_run or m.before[:1].isupper())
+          and " ".join(parts[1:]).lower() in named and _folded(parts[0]) not in surnames()
+          and not is_known_place(parts[0].lower()) and _bare(parts[0]) not in _ORG_WORDS
+          and _zipf(parts[0][:-1].lower()) >= weights.headline_verb_zipf):
+        parts = parts[1:]  # "Microsoft Blames| Google": a title-case headline's verb run into the name after it
+        name = " ".join(parts)
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
         name = " ".join(parts)
