@@ -1206,3 +1206,11 @@ def test_eighth_round_a_saints_name_is_no_person_and_a_headlines_verb_is_cut():
     got = found(text, ("Microsoft", "ORG"), ("Blames Google", "PERSON"), ("Microsoft", "ORG"), ("Google", "ORG"),
                 ("Google", "ORG"))
     assert ("Blames Google", "person") not in got and got[("Google", "organization")] == 3
+
+
+def test_eighth_round_a_players_position_before_a_one_word_name_says_a_player():
+    text = ("Barcelona beat Celta in the league match and the coach was pleased. Neymar scored twice, and forward "
+            "Neymar's goals won it; Neymar was named man of the match.")
+    got = found(text, ("Barcelona", "ORG"), ("Celta", "ORG"), ("Neymar", "ORG"), ("Neymar", "PERSON"),
+                ("Neymar", "ORG"))
+    assert ("Neymar", "organization") not in got

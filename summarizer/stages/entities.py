@@ -1591,8 +1591,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
-    elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES):
-        found.kind, found.titled = "person", True  # "President Obama", "rapper Jay-Z" tagged as an organisation
+    elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES
+                              or m.sport and m.before in _POSITIONS and not m.club):
+        # "President Obama", "rapper Jay-Z" tagged as an organisation; in a match report "forward Neymar"
+        found.kind, found.titled = "person", True
     cue = _cue(found.parts, m.after)
     if cue == "place" and m.label == "PERSON" and len(found.parts) == 2 and _folded(found.parts[0]) in given_names():
         cue = None  # "Nathan Lane", "Damon Hill": a given name, and a surname that is also a word of places
@@ -1792,7 +1794,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
              else m for m in items]
     # In a match report, a one-word name the model tags as a person in some mentions and as a place or a club in others
     # is a player's surname ("Drogba" tagged PERSON four times and ORG once), when most of its mentions are tagged
-    # PERSON or the article gives a full name ending in it ("Fabregas" beside "Cesc Fabregas"), and no mention says a
+    # PERSON, the article gives a full name ending in it ("Fabregas" beside "Cesc Fabregas") or a player's position
+    # before it ("forward Neymar", "star Neymar"), and no mention says a
     # team or a firm ("Everton have") or a place ("at Anfield"), nor is it a known place or town ("Everton", tagged
     # PERSON eight times of nine).
     tags: dict[str, list[Mention]] = {}
@@ -1805,7 +1808,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                 if any(m.label == "PERSON" for m in ms) and any(m.label != "PERSON" for m in ms)
                 and not any(m.club or m.firm or m.after in _PLURAL_VERBS or m.before in ("at", "in") for m in ms)
                 and not is_known_place(n.lower())
-                and (2 * sum(m.label == "PERSON" for m in ms) > len(ms) or n in full_names)}
+                and (2 * sum(m.label == "PERSON" for m in ms) > len(ms) or n in full_names
+                     or any(m.before.islower() and _bare(m.before) in _POSITIONS | {"star"} for m in ms))}
     items = [m._replace(label="PERSON") if m.label != "PERSON" and normalize_name(m.text) in surnamed else m
              for m in items]
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
