@@ -1214,3 +1214,12 @@ def test_eighth_round_a_players_position_before_a_one_word_name_says_a_player():
     got = found(text, ("Barcelona", "ORG"), ("Celta", "ORG"), ("Neymar", "ORG"), ("Neymar", "PERSON"),
                 ("Neymar", "ORG"))
     assert ("Neymar", "organization") not in got
+
+
+def test_eighth_round_a_portfolio_of_words_and_foods_listed_are_no_names():
+    text = ("Trade and Industry Secretary Patricia Hewitt spoke. Home Office Minister Tony McNulty agreed. "
+            "Dyes are added to foods including Pop-Tarts, Hostess Twinkies and Frito-Lay Doritos.")
+    got = found(text, ("Trade and Industry", "ORG"), ("Patricia Hewitt", "PERSON"), ("Home Office", "ORG"),
+                ("Tony McNulty", "PERSON"), ("Pop-Tarts", "ORG"), ("Hostess Twinkies", "ORG"),
+                ("Frito-Lay Doritos", "ORG"))
+    assert got == {("Patricia Hewitt", "person"): 1, ("Home Office", "organization"): 1, ("Tony McNulty", "person"): 1}

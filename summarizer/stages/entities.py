@@ -188,7 +188,7 @@ _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
 _WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
                             r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
-                            r"tablets|computers|devices|gadgets|consoles|apps)\s+(?:(?:such\s+)?as|like|include|including)"
+                            r"tablets|computers|devices|gadgets|consoles|apps|foods|snacks|drinks|beverages|cereals|sweets|candies|toys)\s+(?:(?:such\s+)?as|like|include|including)"
                             r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
 #: in Gangs of New York"): each name listed there is a title. Not "role in" ("a key role in Europe") nor "starred in"
@@ -681,7 +681,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                 or _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text, max(0, start - 12), start)
                 is not None or label == "FAC" and _bare(prev) in _CLUB_BEFORE - {"for", "club"} and prev.islower()
                 or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
-    portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
+    portfolio = (" " in word and nxt[:1].isupper() and _bare(nxt) in _OFFICES and not _all_caps(word)
+                 and _bare(word.split()[-1]) not in _ORG_WORDS | {"office", "department", "ministry", "executive"}
+                 and not is_known_place(word.lower())  # "Trade and Industry Secretary"; not "Northern Ireland Secretary"
+                 or " " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None)
                  # a portfolio after "Minister for" is no body ("National Development Planning"), unless its own words
