@@ -1223,3 +1223,12 @@ def test_eighth_round_a_portfolio_of_words_and_foods_listed_are_no_names():
                 ("Tony McNulty", "PERSON"), ("Pop-Tarts", "ORG"), ("Hostess Twinkies", "ORG"),
                 ("Frito-Lay Doritos", "ORG"))
     assert got == {("Patricia Hewitt", "person"): 1, ("Home Office", "organization"): 1, ("Tony McNulty", "person"): 1}
+
+
+def test_eighth_round_dams_numbers_quarters_and_rare_surnames():
+    text = ("The Three Gorges Dam made power. Red No. 40 is a dye. Sales rose in Q4. The film stars Tiffany Espensen, "
+            "and Morgan Stanley paid for it.")
+    got = found(text, ("Three Gorges Dam", "ORG"), ("Red No", "ORG"), ("Q4", "GPE"), ("Tiffany Espensen", "ORG"),
+                ("Morgan Stanley", "ORG"))
+    assert got == {("Three Gorges Dam", "place"): 1, ("Tiffany Espensen", "person"): 1,
+                   ("Morgan Stanley", "organization"): 1}

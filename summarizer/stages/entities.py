@@ -90,7 +90,7 @@ PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
     mountains hills grove airport stadium park gardens county province region district station alley
-    theatre theater arena velodrome prison jail
+    theatre theater arena velodrome prison jail dam canal reservoir
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -1478,6 +1478,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "the Meeks" beside "Melissa Meek": a family, none of our types
     if len(parts) == 1 and _bare(name) in _LEAGUES - _LEAGUE_NAMES:
         return None  # "Ligue" of "Ligue 1": a league's name cut at its number
+    if parts[-1] in ("No", "No.") and len(parts) > 1 or len(parts) == 1 and re.fullmatch(r"Q[1-4]", name):
+        return None  # "Red No. 40" cut at its number's abbreviation; "Q4", a quarter of a year
     if len(parts) == 2 and _ORDINAL.match(parts[0]):
         return None  # "21st Century", "19th Amendment": not names, when no more words follow
     if len(parts) == 1 and _ACRONYM_PLURAL.match(name):
@@ -1613,16 +1615,17 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind != "person" and not cue and len(found.parts) == 2 and not m.club
-          and (m.sport or found.parts[1].lower() in people and not any(
+          and (m.sport or _zipf(found.parts[1].lower()) == 0 or found.parts[1].lower() in people and not any(
               p.endswith(f" {found.parts[1].lower()}") and p != " ".join(found.parts).lower() for p in people))
           and _folded(found.parts[0]) in given_names() and found.parts[0].lower() not in companies | places
           and found.parts[1][1:].islower() and _folded(found.parts[0]) not in known_places()
           and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
           and " ".join(found.parts).lower() not in known_places() and _folded_name(found.parts[1]) not in towns()
           and _folded_name(" ".join(found.parts)) not in towns()):
-        # In a match report, or when the article tags the surname alone as a person, a common given name and a word
-        # that says no club, league or place, tagged as an organisation: a person whose surname the census lacks
-        # ("Daniel Sturridge", "Marco Bortolami").
+        # In a match report, or when the article tags the surname alone as a person, or when that word is none of
+        # English (wordfreq has no frequency for it), a common given name and a word that says no club, league or
+        # place, tagged as an organisation: a person whose surname the census lacks ("Daniel Sturridge", "Marco
+        # Bortolami", "Tiffany Espensen").
         found.kind = "person"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3
           and (m.before in _PERSON_ROLES or m.sport and m.before in _PLAYER_ROLES)
