@@ -153,6 +153,10 @@ _CREDITS_AFTER = re.compile(r"(?:,|\s[-–—])?\s+(?:starring|co-starring|direc
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
 brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator maker supplier label chain carrier
 distributor""".split())
+#: A firm's people or shares after its name ("Netflix subscribers", "Gazprom shares", "Cisco chief"): a one-word name
+#: so said that no gazetteer knows is a firm's, not the place a stray tag says.
+_FIRMS_PEOPLE = frozenset("""customers subscribers shareholders shares stock users employees staffers chief
+executives""".split())
 #: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
 #: A firm's noun just after a name, maybe after one word in lower case, closing the phrase: "from Sal Oppenheim
 #: investment bank, told Reuters", "Baring Asset Management fund firm said".
@@ -723,6 +727,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             or _FIRM_AFTER.match(text, end) is not None
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
+            or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
+            and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
