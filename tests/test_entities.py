@@ -1235,6 +1235,6 @@ def test_eighth_round_dams_numbers_quarters_and_rare_surnames():
 
 
 def test_eighth_round_a_firms_customers_or_shares_say_a_firm_not_a_place():
-    text = "Netflix has made it clear. Fox shows were available to Netflix subscribers. UK customers were pleased."
+    text = "Netflix has made it clear. Fox shows were available to Netflix subscribers. Sales to UK customers rose."
     got = found(text, ("Netflix", "GPE"), ("Fox", "ORG"), ("Netflix", "GPE"), ("UK", "GPE"))
     assert got[("Netflix", "organization")] == 2 and got[("UK", "place")] == 1
