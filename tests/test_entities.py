@@ -1238,3 +1238,12 @@ def test_eighth_round_a_firms_customers_or_shares_say_a_firm_not_a_place():
     text = "Netflix has made it clear. Fox shows were available to Netflix subscribers. Sales to UK customers rose."
     got = found(text, ("Netflix", "GPE"), ("Fox", "ORG"), ("Netflix", "GPE"), ("UK", "GPE"))
     assert got[("Netflix", "organization")] == 2 and got[("UK", "place")] == 1
+
+
+def test_eighth_round_a_role_word_opening_a_sentence_before_a_full_name_and_an_accountancy_firm():
+    text = "The flight was late. Holidaymaker David Meadwell said it was chaos. Khoo Kay Peng agreed."
+    got = found(text, ("Holidaymaker David Meadwell", "PERSON"), ("Khoo Kay Peng", "PERSON"))
+    assert got == {("David Meadwell", "person"): 1, ("Khoo Kay Peng", "person"): 1}
+    text = "The audit was done by accountants Grant Thornton, and Grant Thornton said so."
+    got = found(text, ("Grant Thornton", "PERSON"), ("Grant Thornton", "PERSON"))
+    assert got == {("Grant Thornton", "organization"): 2}

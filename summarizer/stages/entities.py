@@ -152,7 +152,7 @@ _CREDITS_AFTER = re.compile(r"(?:,|\s[-–—])?\s+(?:starring|co-starring|direc
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
 brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator maker supplier label chain carrier
-distributor""".split())
+distributor accountants accountancy auditor auditors""".split())
 #: A firm's people or shares after its name ("Netflix subscribers", "Gazprom shares", "Cisco chief"): a one-word name
 #: so said that no gazetteer knows is a firm's, not the place a stray tag says.
 _FIRMS_PEOPLE = frozenset("""customers subscribers shareholders shares stock users employees staffers chief
@@ -1517,6 +1517,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # adjective or an English word that is no given name, before a given name and surname, describes the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
+    elif (len(parts) == 3 and kind == "person" and m.label == "PERSON" and m.initial and parts[0][1:].islower()
+          and _bare(parts[0]) not in HONORIFICS and _folded(parts[0]) not in given_names(0.0)
+          and _folded(parts[0]) not in surnames() and _folded(parts[1]) in given_names() - _PARTICLES
+          and parts[2][1:].islower() and not {_folded(w) for w in parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)):
+        # "Holidaymaker David Meadwell said": a sentence's first word, no name the census knows, before a common given
+        # name and a surname (a word English lacks: "holidaymaker" has no frequency), describes the person
+        parts = parts[1:]
     if (len(parts) == 2 and m.sport and parts[0][1:].islower() and _bare(parts[0]) in _POSITIONS
             and parts[1][1:].islower() and _bare(parts[1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS):
         parts, kind = parts[1:], "person"  # "Midfielder Edu", "Striker Ronaldo" in a match report: a player
