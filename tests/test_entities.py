@@ -1247,3 +1247,11 @@ def test_eighth_round_a_role_word_opening_a_sentence_before_a_full_name_and_an_a
     text = "The audit was done by accountants Grant Thornton, and Grant Thornton said so."
     got = found(text, ("Grant Thornton", "PERSON"), ("Grant Thornton", "PERSON"))
     assert got == {("Grant Thornton", "organization"): 2}
+
+
+def test_eighth_round_no_person_of_a_language_and_a_rare_word_nor_a_verb_cut_from_a_known_place():
+    text = "Yields rose above benchmark German Bunds. Traders in German Bunds agreed."
+    got = found(text, ("German Bunds", "GPE"), ("German Bunds", "ORG"))
+    assert not any(t == "person" for _, t in got)
+    got = found("It rose 2% in Las Vegas. Then Vegas was busy.", ("Las Vegas", "GPE"), ("Vegas", "GPE"))
+    assert ("Las Vegas", "place") in got

@@ -1433,8 +1433,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "place"
     elif (len(parts) >= 2 and parts[0].endswith("s") and not parts[0].endswith(("ss", "'s", "’s")) and parts[0][1:].islower()
           and (m.headline or m.initial or m.title_run or m.before[:1].isupper())
-          and " ".join(parts[1:]).lower() in named and _folded(parts[0]) not in surnames()
+          and " ".join(parts[1:]).lower() in named and _folded(parts[0]) not in surnames() | given_names(0.0)
           and not is_known_place(parts[0].lower()) and _bare(parts[0]) not in _ORG_WORDS
+          and not is_known_place(name.lower())  # "Las Vegas" beside "Vegas"
           and _zipf(parts[0][:-1].lower()) >= weights.headline_verb_zipf):
         parts = parts[1:]  # "Microsoft Blames| Google": a title-case headline's verb run into the name after it
         name = " ".join(parts)
@@ -1628,7 +1629,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind != "person" and not cue and len(found.parts) == 2 and not m.club
-          and (m.sport or _zipf(found.parts[1].lower()) == 0 or found.parts[1].lower() in people and not any(
+          and (m.sport or m.label == "ORG" and _zipf(found.parts[1].lower()) == 0
+               and found.parts[0].lower() not in _language_names()  # not "German Bunds"
+               or found.parts[1].lower() in people and not any(
               p.endswith(f" {found.parts[1].lower()}") and p != " ".join(found.parts).lower() for p in people))
           and _folded(found.parts[0]) in given_names() and found.parts[0].lower() not in companies | places
           and found.parts[1][1:].islower() and _folded(found.parts[0]) not in known_places()
