@@ -1255,3 +1255,9 @@ def test_eighth_round_no_person_of_a_language_and_a_rare_word_nor_a_verb_cut_fro
     assert not any(t == "person" for _, t in got)
     got = found("It rose 2% in Las Vegas. Then Vegas was busy.", ("Las Vegas", "GPE"), ("Vegas", "GPE"))
     assert ("Las Vegas", "place") in got
+
+
+def test_eighth_round_a_nations_adjective_before_a_persons_surname():
+    text = "Benita Johnson won the race. Australian Johnson led from the start, said Johan Pouwelse."
+    got = found(text, ("Benita Johnson", "PERSON"), ("Australian Johnson", "PERSON"), ("Johan Pouwelse", "PERSON"))
+    assert got == {("Benita Johnson", "person"): 2, ("Johan Pouwelse", "person"): 1}

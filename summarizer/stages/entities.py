@@ -192,7 +192,7 @@ _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
 _WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
                             r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
-                            r"tablets|computers|devices|gadgets|consoles|apps|foods|snacks|drinks|beverages|cereals|sweets|candies|toys)\s+(?:(?:such\s+)?as|like|include|including)"
+                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys)\s+(?:(?:such\s+)?as|like|include|including)"
                             r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
 #: in Gangs of New York"): each name listed there is a title. Not "role in" ("a key role in Europe") nor "starred in"
@@ -1499,6 +1499,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
         parts = parts[1:]  # "Russian Igor Andreev" (of two words, the first may be a given name: "Jordi Arrese")
+    elif (len(parts) == 2 and kind == "person" and is_demonym(parts[0]) and _folded(parts[0]) not in given_names(0.0)
+          and _zipf(parts[0].lower()) >= 3.5
+          and any(p.endswith(f" {parts[1].lower()}") and p != name.lower() for p in people)):
+        parts = parts[1:]  # "Australian Johnson" beside "Benita Johnson": her surname, a nation's adjective before it
     elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
           and (is_demonym(parts[0]) or _folded(parts[0]) not in given_names(0.0)
                and (_folded(parts[0]) not in surnames() or _zipf(parts[0].lower()) >= weights.role_word_zipf)
