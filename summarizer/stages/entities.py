@@ -33,7 +33,16 @@ says a title ("Adventures In Babysitting"). A television show before a word of i
 actress", "Big Brother housemates"), an agreement, a substance or a disease ("Bisphenol A", "the SARS outbreak") is no
 name. A transfer story's words make a match report ("keen to sign", "has joined"), where a rare word before a world city
 is a club ("Atletico Madrid"); a town tagged as a place is no person ("Santa Monica"), "Co Tyrone" is a county, and a
-town tagged once as a place and once as an organisation is a place ("Omagh").
+town tagged once as a place and once as an organisation is a place ("Omagh"). A given name most of whose mentions the
+model tags as a person's is no organisation or place ("Gemma"); a title after a kind of work or show ("the Ben Stiller
+comedy Meet The Parents", "Comedy Fat Albert", "the TV show Cheers"), before its credits ("The Aviator, starring") or
+that an actor starred in, foods listed after "including", a portfolio before "Secretary" ("Trade and Industry"), "Red
+No. 40" and "Q4" are no names; a sentence's first word ("A European Union", "Regarding Ireland", "Holidaymaker David
+Meadwell", "Australian Johnson" beside "Benita Johnson") or a headline's verb ("Blames Google") run into a name is cut;
+a saint's name is no person ("St James"); a name before "state" and a dam are places; a one-word name before its
+customers, subscribers or shares is a firm's ("Netflix subscribers"); "accountants Grant Thornton" is a firm; a team
+list with a substitute's minute lists players, and in a match report a position before a one-word name says a player
+("forward Neymar"); a common given name and a word English lacks is a person ("Tiffany Espensen").
 """
 
 from __future__ import annotations
