@@ -33,7 +33,16 @@ says a title ("Adventures In Babysitting"). A television show before a word of i
 actress", "Big Brother housemates"), an agreement, a substance or a disease ("Bisphenol A", "the SARS outbreak") is no
 name. A transfer story's words make a match report ("keen to sign", "has joined"), where a rare word before a world city
 is a club ("Atletico Madrid"); a town tagged as a place is no person ("Santa Monica"), "Co Tyrone" is a county, and a
-town tagged once as a place and once as an organisation is a place ("Omagh").
+town tagged once as a place and once as an organisation is a place ("Omagh"). A given name most of whose mentions the
+model tags as a person's is no organisation or place ("Gemma"); a title after a kind of work or show ("the Ben Stiller
+comedy Meet The Parents", "Comedy Fat Albert", "the TV show Cheers"), before its credits ("The Aviator, starring") or
+that an actor starred in, foods listed after "including", a portfolio before "Secretary" ("Trade and Industry"), "Red
+No. 40" and "Q4" are no names; a sentence's first word ("A European Union", "Regarding Ireland", "Holidaymaker David
+Meadwell", "Australian Johnson" beside "Benita Johnson") or a headline's verb ("Blames Google") run into a name is cut;
+a saint's name is no person ("St James"); a name before "state" and a dam are places; a one-word name before its
+customers, subscribers or shares is a firm's ("Netflix subscribers"); "accountants Grant Thornton" is a firm; a team
+list with a substitute's minute lists players, and in a match report a position before a one-word name says a player
+("forward Neymar"); a common given name and a word English lacks is a person ("Tiffany Espensen").
 """
 
 from __future__ import annotations
@@ -90,7 +99,7 @@ PLACE_HEADS = frozenset(
     """
     street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
     mountains hills grove airport stadium park gardens county province region district station alley
-    theatre theater arena velodrome prison jail
+    theatre theater arena velodrome prison jail dam canal reservoir
     """.split()
 )
 #: The last word of an organisation's name ("Labour Party", "Metropolitan Police", "Bank of England" by its
@@ -139,11 +148,24 @@ _I_PRODUCT = re.compile(r"^i[A-Z][a-z]+s?$")
 #: Words that say the name beside them is the title of a work ("the film Hotel Rwanda", "the Wonder Woman movie",
 #: "the programme World Business Report"): the rubric has no type for works, so such a name is left out.
 WORK_NOUNS = frozenset("programme film movie song album series sitcom documentary novel musical opera".split())
+#: Kinds of work that say a title only before it ("the Ben Stiller comedy Meet The Parents", "the BBC drama Casualty",
+#: "the sequel Fat Albert"): after a name they describe what it made or where it happened ("the Fox drama", "the
+#: Hollywood blockbuster").
+GENRE_NOUNS = frozenset("comedy drama thriller sequel prequel blockbuster biopic cartoon remake miniseries".split())
+#: A kind of work, capitalised, that opens the model's span ("Comedy Meet The Fockers has held on to the number one
+#: spot"): a title, said after its genre.
+_GENRE_OPENERS = frozenset(w.capitalize() for w in WORK_NOUNS | GENRE_NOUNS)
+#: After a title: "The Aviator, starring Leonardo DiCaprio", "Fat Albert - co-written by Bill Cosby".
+_CREDITS_AFTER = re.compile(r"(?:,|\s[-–—])?\s+(?:starring|co-starring|directed\s+by|co-written\s+by)\s+[A-Z]")
 #: Words before a name that say it is a firm's ("consultancy Building Zones", "carmaker Audi"): a firm's name may
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
 brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator maker supplier label chain carrier
-distributor""".split())
+distributor accountants accountancy auditor auditors""".split())
+#: A firm's people or shares after its name ("Netflix subscribers", "Gazprom shares", "Cisco chief"): a one-word name
+#: so said that no gazetteer knows is a firm's, not the place a stray tag says.
+_FIRMS_PEOPLE = frozenset("""customers subscribers shareholders shares stock users employees staffers chief
+executives""".split())
 #: ", the Lebanese company", ", a London firm": an apposition that says the name before it is a firm's.
 #: A firm's noun just after a name, maybe after one word in lower case, closing the phrase: "from Sal Oppenheim
 #: investment bank, told Reuters", "Baring Asset Management fund firm said".
@@ -172,19 +194,25 @@ _SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms
 
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
-_WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}) (?:[Tt]he )?$")  # "the movie The Aviator"
+_WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}|{'|'.join(sorted(GENRE_NOUNS))}) (?:[Tt]he )?$")  # "the movie The Aviator"
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
 #: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
 #: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
 _WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
                             r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
-                            r"tablets|computers|devices|gadgets|consoles|apps)\s+(?:(?:such\s+)?as|like|include|including)"
+                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys)\s+(?:(?:such\s+)?as|like|include|including)"
                             r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
 #: in Gangs of New York"): each name listed there is a title. Not "role in" ("a key role in Europe") nor "starred in"
 #: ("he starred in La Liga").
 _ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)\s+in\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[Tt]he\s+)?$")
+#: Outside a match report (where "he starred in La Liga"), a list of works an actor starred in ("starred in Star Trek",
+#: "has starred in Cheers and Frasier"); and a show after a kind of show ("the TV show Cheers", "reality series The
+#: Only Way Is Essex"), where "show" is no verb ("polls show Obama ahead").
+_STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring)\s+in\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[Tt]he\s+)?$")
+_SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult)\s+"
+                          r"(?:show|series|programme)\s+(?:[Tt]he\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
 #: 2" is another title).
 _TITLE_END = re.compile(r"(?![\w-]| [A-Z0-9])")
@@ -584,6 +612,9 @@ class Mention(NamedTuple):
     #: housemates", "X Factor finalist", "an EastEnders episode"; "star" after a name not tagged as an organisation:
     #: "Holby City star"): the name is a show's, none of our types (see :func:`merge`).
     show: bool = False
+    #: The team list this name stands in has a substitute and his minute in brackets ("Murray (Anyinsah 59)"): it lists
+    #: players, whatever the model's tags say (a club in brackets has no minute: "Nathan Holland (Everton)").
+    subs: bool = False
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -663,7 +694,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                 or _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text, max(0, start - 12), start)
                 is not None or label == "FAC" and _bare(prev) in _CLUB_BEFORE - {"for", "club"} and prev.islower()
                 or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
-    portfolio = (" " not in word and not _all_caps(word) and word.lower() not in known_places()
+    portfolio = (" " in word and nxt[:1].isupper() and _bare(nxt) in _OFFICES and not _all_caps(word)
+                 and _bare(word.split()[-1]) not in _ORG_WORDS | {"office", "department", "ministry", "executive"}
+                 and not is_known_place(word.lower())  # "Trade and Industry Secretary"; not "Northern Ireland Secretary"
+                 or " " not in word and not _all_caps(word) and word.lower() not in known_places()
                  and (nxt.strip(_PUNCTUATION)[:1].isupper() and _bare(nxt) in _OFFICES
                       or _PORTFOLIO_OF.search(text[max(0, start - 30) : start]) is not None)
                  # a portfolio after "Minister for" is no body ("National Development Planning"), unless its own words
@@ -672,14 +706,20 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
-    work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
+    work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS | GENRE_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
                    or prev in ("The", "the") and _WORK_BEFORE.search(text, max(0, start - 24), start) is not None
                    or _ACTED_IN.search(text, max(0, start - 120), start) is not None and label != "PERSON"
                    and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
-                   and text[end : end + 2] not in ("'s", "’s"))  # "such as Apple's iPad": the owner is no product
+                   and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
+                   or name.split()[0] in _GENRE_OPENERS and len(name.split()) >= 3 and label != "ORG"  # "Comedy Fat Albert"
+                   or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split())
+                   or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None
+                   or label != "PERSON" and _STARRED_IN.search(text, max(0, start - 120), start) is not None
+                   and not sport and not is_known_place(name.lower())
+                   and text[end : end + 2] not in ("'s", "’s") and not name.endswith(("'s", "’s")))
     # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," and label != "PERSON")
@@ -689,12 +729,15 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         # movie"): each name is looked up once an article.
         work_before, work_after = _work_cues(text, normalize_name(name))
     ticker = _TICKER.match(text, end)
+    line_up = _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] or text[start - 1 : start] == "(" else -1
     firm = (firm_before and not prev.endswith((".", "!", "?"))  # not "oil company. Iraq"
             or _FIRM_NOUN_AFTER.match(text, end) is not None and not _all_caps(name)
             and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
             or _FIRM_AFTER.match(text, end) is not None
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
+            or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
+            and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
             and name.lower() not in known_places()  # nor a country's Olympic code: "France (FRA)"
             and ticker.group(1) != "".join(w[0] for w in name.split() if w[:1].isupper()))
@@ -704,9 +747,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _given_before(text, start, name, label, prev, weights),
                    _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
-                   _in_line_up(text, start, end) if "," in text[max(0, start - 3) : end + 3] else -1,
-                   _title_run(text, name, end),
-                   nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"))
+                   line_up, _title_run(text, name, end),
+                   nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
+                   line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None)
 
 
 #: Small words that only a title's or a title-case line's capitals give inside a name ("One Flew Over The Cuckoo's
@@ -749,6 +792,16 @@ _LINE_UP_BREAK = re.compile(r"\n\s*\n|[:;]|(?<![\s.][A-Z])\.(?=\s|$)")
 #: came on or scored ("Toure 90", "Gerrard 79 og").
 _LINE_UP_ITEM = re.compile(r"(?:[A-Z]\.? )?(?:(?:van|de|da|di|le|el|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
                            r"(?: \d{1,3}(?: og| pen)?)?")
+
+
+#: A substitute and the minute he came on, in brackets after the player he replaced ("Murray (Anyinsah 59)").
+_SUB_MINUTE = re.compile(r"\([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? \d{1,3}\)")
+
+
+def _line_up_end(text: str, end: int) -> int:
+    """Where the part of a team list that holds the name ending at ``end`` ends (see :data:`_LINE_UP_BREAK`)."""
+    nxt = _LINE_UP_BREAK.search(text, end, end + 400)
+    return nxt.start() if nxt else min(len(text), end + 400)
 
 
 def _in_line_up(text: str, start: int, end: int) -> int:
@@ -804,7 +857,7 @@ _PLACE_CUE_BEFORE = re.compile(
     r"(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+|(?:central|downtown)\s+))$", re.IGNORECASE)
 #: After a name: "-based", a place's noun ("Aghdam region"; not "Sindelfingen plant"), "near" and a name.
 _PLACE_CUE_AFTER = re.compile(r"(?:-based|\s+(?:region|district|province|village|county|city|town|island|valley|"
-                              r"peninsula|border|coast)\b|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
+                              r"peninsula|border|coast)\b|\s+state(?![\w-])|,?\s+(?:near|outside)\s+[A-Z])")  # "Marchwood, near Southampton"
 
 
 #: What is done to a land, before its name: "the restoration of Karabakh", "the invasion of Iraq", "the annexation of
@@ -1256,8 +1309,8 @@ def _cue(parts: Sequence[str], after: str) -> str | None:
         return "place"  # "Paseo de Anoeta", "Estadio Azteca", "Piazza Navona"
     if len(words) > 1 and words[0] in _BANK_FIRST:
         return "organization"  # "Banque Misr"
-    if after[:1].islower() and _bare(after) in _PLACE_NOUNS:
-        return "place"  # "Aghdam region"
+    if after[:1].islower() and (_bare(after) in _PLACE_NOUNS or after == "state" and not _all_caps(" ".join(parts))):
+        return "place"  # "Aghdam region", "India's Andhra Pradesh state" (not "the IRNA state news agency")
     if len(parts) == 2 and len(parts[0].rstrip(".")) == 1 and parts[0][:1].isupper() and parts[1][1:].islower():
         return "person"  # "C Ashton", "J. Smith": an initial and a surname
     return None
@@ -1382,8 +1435,30 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Adventures In Babysitting", "We Are The World": a work's title or a title-case headline
     if _bare(parts[0]) in _WEATHER:
         return None  # "Storm Desmond" is neither a person nor a place
+    if kind == "person" and len(parts) >= 2 and parts[0] in ("St", "St.", "Saint"):
+        # "St James", "St Mary's": a saint's name is a church's, a ground's, a school's or a town's, no living person's
+        if not is_known_place(name.lower()):
+            return None
+        kind = "place"
+    elif (len(parts) >= 2 and parts[0].endswith("s") and not parts[0].endswith(("ss", "'s", "’s")) and parts[0][1:].islower()
+          and (m.headline or m.initial or m.title_run or m.before[:1].isupper())
+          and " ".join(parts[1:]).lower() in named and _folded(parts[0]) not in surnames() | given_names(0.0)
+          and not is_known_place(parts[0].lower()) and _bare(parts[0]) not in _ORG_WORDS
+          and not is_known_place(name.lower())  # "Las Vegas" beside "Vegas"
+          and _zipf(parts[0][:-1].lower()) >= weights.headline_verb_zipf):
+        parts = parts[1:]  # "Microsoft Blames| Google": a title-case headline's verb run into the name after it
+        name = " ".join(parts)
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
+        name = " ".join(parts)
+    if m.initial and len(parts) >= 3 and parts[0] in ("A", "An"):
+        parts = parts[1:]  # "A European Union official said", "An Associated Press review": the sentence's article
+        name = " ".join(parts)
+    elif (m.initial and len(parts) >= 2 and parts[0].endswith("ing") and parts[0][1:].islower()
+          and (" ".join(parts[1:]).lower() in named or is_known_place(" ".join(parts[1:]).lower()))
+          and _folded(parts[0]) not in surnames() and not is_known_place(parts[0].lower())
+          and max(_zipf(parts[0][:-3].lower()), _zipf(parts[0][:-3].lower() + "e")) >= weights.headline_verb_zipf):
+        parts = parts[1:]  # "Regarding Ireland, ...", "Following Google's move": a sentence's opening word, a verb's
         name = " ".join(parts)
     if len(parts) == 1 and name.lower() in _language_names() and name.lower() not in _places_and_states():
         return None  # "an impressive Welsh side", "the Scots": a people's or language's name, no team's
@@ -1419,6 +1494,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "the Meeks" beside "Melissa Meek": a family, none of our types
     if len(parts) == 1 and _bare(name) in _LEAGUES - _LEAGUE_NAMES:
         return None  # "Ligue" of "Ligue 1": a league's name cut at its number
+    if parts[-1] in ("No", "No.") and len(parts) > 1 or len(parts) == 1 and re.fullmatch(r"Q[1-4]", name):
+        return None  # "Red No. 40" cut at its number's abbreviation; "Q4", a quarter of a year
     if len(parts) == 2 and _ORDINAL.match(parts[0]):
         return None  # "21st Century", "19th Amendment": not names, when no more words follow
     if len(parts) == 1 and _ACRONYM_PLURAL.match(name):
@@ -1431,6 +1508,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Emirati", "Russian": adjectives
     if len(parts) > 2 and kind == "person" and is_demonym(parts[0]):
         parts = parts[1:]  # "Russian Igor Andreev" (of two words, the first may be a given name: "Jordi Arrese")
+    elif (len(parts) == 2 and kind == "person" and is_demonym(parts[0]) and _folded(parts[0]) not in given_names(0.0)
+          and _zipf(parts[0].lower()) >= 3.5
+          and any(p.endswith(f" {parts[1].lower()}") and p != name.lower() for p in people)):
+        parts = parts[1:]  # "Australian Johnson" beside "Benita Johnson": her surname, a nation's adjective before it
     elif (len(parts) == 3 and not _all_caps(parts[0]) and _bare(parts[0]) not in HONORIFICS
           and (is_demonym(parts[0]) or _folded(parts[0]) not in given_names(0.0)
                and (_folded(parts[0]) not in surnames() or _zipf(parts[0].lower()) >= weights.role_word_zipf)
@@ -1450,6 +1531,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # adjective or an English word that is no given name, before a given name and surname, describes the person ("Holland America Line", "Khoo Kay Peng" start with a surname, and "Time Warner Cable", "Axa Sun
         # Life", tagged ORG, have no person in them: left whole).
         parts, kind = parts[1:], "person"
+    elif (len(parts) == 3 and kind == "person" and m.label == "PERSON" and m.initial and parts[0][1:].islower()
+          and _bare(parts[0]) not in HONORIFICS and _folded(parts[0]) not in given_names(0.0)
+          and _folded(parts[0]) not in surnames() and _folded(parts[1]) in given_names() - _PARTICLES
+          and parts[2][1:].islower() and not {_folded(w) for w in parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)):
+        # "Holidaymaker David Meadwell said": a sentence's first word, no name the census knows, before a common given
+        # name and a surname (a word English lacks: "holidaymaker" has no frequency), describes the person
+        parts = parts[1:]
     if (len(parts) == 2 and m.sport and parts[0][1:].islower() and _bare(parts[0]) in _POSITIONS
             and parts[1][1:].islower() and _bare(parts[1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS):
         parts, kind = parts[1:], "person"  # "Midfielder Edu", "Striker Ronaldo" in a match report: a player
@@ -1535,8 +1623,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
-    elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES):
-        found.kind, found.titled = "person", True  # "President Obama", "rapper Jay-Z" tagged as an organisation
+    elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES
+                              or m.sport and m.before in _POSITIONS and not m.club):
+        # "President Obama", "rapper Jay-Z" tagged as an organisation; in a match report "forward Neymar"
+        found.kind, found.titled = "person", True
     cue = _cue(found.parts, m.after)
     if cue == "place" and m.label == "PERSON" and len(found.parts) == 2 and _folded(found.parts[0]) in given_names():
         cue = None  # "Nathan Lane", "Damon Hill": a given name, and a surname that is also a word of places
@@ -1552,16 +1642,19 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind != "person" and not cue and len(found.parts) == 2 and not m.club
-          and (m.sport or found.parts[1].lower() in people and not any(
+          and (m.sport or m.label == "ORG" and _zipf(found.parts[1].lower()) == 0
+               and found.parts[0].lower() not in _language_names()  # not "German Bunds"
+               or found.parts[1].lower() in people and not any(
               p.endswith(f" {found.parts[1].lower()}") and p != " ".join(found.parts).lower() for p in people))
           and _folded(found.parts[0]) in given_names() and found.parts[0].lower() not in companies | places
           and found.parts[1][1:].islower() and _folded(found.parts[0]) not in known_places()
           and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
           and " ".join(found.parts).lower() not in known_places() and _folded_name(found.parts[1]) not in towns()
           and _folded_name(" ".join(found.parts)) not in towns()):
-        # In a match report, or when the article tags the surname alone as a person, a common given name and a word
-        # that says no club, league or place, tagged as an organisation: a person whose surname the census lacks
-        # ("Daniel Sturridge", "Marco Bortolami").
+        # In a match report, or when the article tags the surname alone as a person, or when that word is none of
+        # English (wordfreq has no frequency for it), a common given name and a word that says no club, league or
+        # place, tagged as an organisation: a person whose surname the census lacks ("Daniel Sturridge", "Marco
+        # Bortolami", "Tiffany Espensen").
         found.kind = "person"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3
           and (m.before in _PERSON_ROLES or m.sport and m.before in _PLAYER_ROLES)
@@ -1730,12 +1823,14 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if m.line_up >= 0 and "," not in m.text:
             lists.setdefault((m.headline, m.line_up), []).append(m.label)
     players = {k for k, labels in lists.items() if labels.count("PERSON") >= 2}
+    players |= {(m.headline, m.line_up) for m in items if m.subs and m.line_up >= 0}
     items = [m._replace(label="PERSON") if (m.headline, m.line_up) in players and m.label in ("ORG", "GPE", "LOC", "FAC")
              and not _nation(normalize_name(m.text)) and not (m.before.endswith("(") and m.after.startswith(")"))
              else m for m in items]
     # In a match report, a one-word name the model tags as a person in some mentions and as a place or a club in others
     # is a player's surname ("Drogba" tagged PERSON four times and ORG once), when most of its mentions are tagged
-    # PERSON or the article gives a full name ending in it ("Fabregas" beside "Cesc Fabregas"), and no mention says a
+    # PERSON, the article gives a full name ending in it ("Fabregas" beside "Cesc Fabregas") or a player's position
+    # before it ("forward Neymar", "star Neymar"), and no mention says a
     # team or a firm ("Everton have") or a place ("at Anfield"), nor is it a known place or town ("Everton", tagged
     # PERSON eight times of nine).
     tags: dict[str, list[Mention]] = {}
@@ -1748,7 +1843,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                 if any(m.label == "PERSON" for m in ms) and any(m.label != "PERSON" for m in ms)
                 and not any(m.club or m.firm or m.after in _PLURAL_VERBS or m.before in ("at", "in") for m in ms)
                 and not is_known_place(n.lower())
-                and (2 * sum(m.label == "PERSON" for m in ms) > len(ms) or n in full_names)}
+                and (2 * sum(m.label == "PERSON" for m in ms) > len(ms) or n in full_names
+                     or any(m.before.islower() and _bare(m.before) in _POSITIONS | {"star"} for m in ms))}
     items = [m._replace(label="PERSON") if m.label != "PERSON" and normalize_name(m.text) in surnamed else m
              for m in items]
     named = {normalize_name(m.text).lower() for m in items if m.label in TYPES}
@@ -1977,6 +2073,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                 # "Rusedski" tagged PERSON five times and GPE once: a surname the article gives alone (left out
                 # below, unless titled), not the place its stray tag says. A firm's name is often tagged PERSON
                 # ("Yukos"), a place's rarely: an organisation's tag stands, and so does a word's ("Chelsea").
+                best = person
+            if (person is not None and best[1] != "person" and tally[person].count > tally[best].count
+                    and _folded(person[0]) in given_names() and not is_known_place(person[0])):
+                # "Gemma" tagged PERSON six times and ORG four times: a given name most of whose mentions the model
+                # tags as a person's is the person's, not a body or a place the stray tags say (a one-word person
+                # with no title or fuller name is then left out, below).
                 best = person
             for k in keys_:
                 if k != best:
