@@ -1598,3 +1598,6 @@ def test_a_word_said_once_is_never_shown():
     off = keywords.KeywordWeights(said_once=False)
     assert not keywords.candidates(phrases, len(text), article=text, weights=off)[0].aside
     assert not {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=off)}["metaphor"].aside
+    # The title naming it makes it the story's.
+    titled = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, title="A metaphor for Butler")}
+    assert not titled["metaphor"].aside
