@@ -1019,9 +1019,10 @@ def test_a_single_lower_case_word_must_be_the_subject_to_be_shown():
     flags = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text)}
     # "kerosene" is said three times (once inside a longer phrase): the subject. "quibble" once and "Quotas"
     # once (capitalised only as it opens a sentence) are the story's wording. "hearing", a common word, needs
-    # more than its three uses. "Tariffs", also written in lower case, is a word said twice. "Lagos" is a name.
+    # more than its three uses. "Tariffs", also written in lower case, is a word said twice (and shown in lower case).
+    # "Lagos" is a name.
     assert flags == {"kerosene": False, "quibble": True, "hearing": True, "Lagos": False, "Quotas": True,
-                     "Tariffs": True}
+                     "tariffs": True}
     # A rarer word named by the title is the subject; a common one named by it needs three uses.
     titled = {c.text: c.incidental for c in keywords.candidates(phrases, len(text), article=text,
                                                                   title="Quotas and hearing")}
@@ -1040,7 +1041,7 @@ def test_rank_shows_an_incidental_word_only_when_it_scores_near_the_best():
     doc = np.array([0.9, 0.85, 0.3, 0.3, 0.0])
     # "concern" (say, said once but over and over inside longer phrases) scores near "oil price"; "fears",
     # said once and far from the article, is left out although the other phrases are shown.
-    weights = keywords.KeywordWeights(min_share=0.0)
+    weights = keywords.KeywordWeights(min_share=0.0, everyday_aside=False)
     assert [k.text for k in keywords.rank(cands, vecs, doc, weights=weights)] == [
         "oil price", "concern", "Brent", "crude stocks"]
     strict = keywords.KeywordWeights(min_share=0.0, central_share=1.01)
@@ -1238,7 +1239,8 @@ def test_a_role_alone_is_set_aside_only_in_the_stricter_lists():
     vecs = unit([1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1])
     cands = [keywords.Candidate("witness", "witness", 6, 0.0, aside=True), keywords.Candidate("van", "van", 4, 0.1),
              keywords.Candidate("Leeds", "leeds", 2, 0.5), keywords.Candidate("car theft", "car theft", 1, 0.5)]
-    got = keywords.rank(cands, vecs, np.array([0.9, 0.5, 0.4, 0.3]), weights=keywords.KeywordWeights(min_share=0.0))
+    weights = keywords.KeywordWeights(min_share=0.0, everyday_aside=False)
+    got = keywords.rank(cands, vecs, np.array([0.9, 0.5, 0.4, 0.3]), weights=weights)
     assert [k.text for k in got] == ["van", "Leeds", "car theft"]
 
 
@@ -1267,14 +1269,16 @@ def test_an_everyday_word_low_in_the_ranking_leaves_its_place_empty():
     cands = [keywords.Candidate(t, keywords.phrase_key(t), 4, 0.1 * n) for n, t in enumerate(texts)]
     vectors = np.eye(5, 8, dtype=np.float32)
     doc = np.full(8, 0.3, dtype=np.float32)
-    # "season" (third) is kept, "law" (fifth) goes and nothing fills its place; "relegation" is no everyday word.
-    shown = [k.text for k in keywords.rank(cands, vectors, doc)]
+    # With everyday_aside off, "season" (third) is kept, "law" (fifth) goes and nothing fills its place; "relegation" is
+    # no everyday word.
+    top = keywords.KeywordWeights(everyday_aside=False)
+    shown = [k.text for k in keywords.rank(cands, vectors, doc, weights=top)]
     assert shown == ["Wigan", "Latics", "season", "relegation"]
-    off = keywords.KeywordWeights(everyday_top=0)
+    off = keywords.KeywordWeights(everyday_top=0, everyday_aside=False)
     assert [k.text for k in keywords.rank(cands, vectors, doc, weights=off)] == texts
     # The floor of three is not filled with such words either.
     shown = [k.text for k in keywords.rank(cands[:1] + cands[4:], vectors[[0, 4]], doc,
-                                           weights=keywords.KeywordWeights(everyday_top=1))]
+                                           weights=keywords.KeywordWeights(everyday_top=1, everyday_aside=False))]
     assert shown == ["Wigan"]
 
 
@@ -1400,7 +1404,8 @@ def test_a_description_in_passing_is_never_shown():
     phrases = _words_of(text, "Romanian club", "Italian paper", "news agency", "supermarket chain",
                         "Mexican restaurant", "onboard restaurant", "press secretary", "oil firm", "Dinamo")
     peoples = [(m.start(), m.end(), "NORP") for m in re.finditer("Romanian|Italian|Mexican", text)]
-    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples)}
+    no_roles = keywords.KeywordWeights(roles_described=False)  # "press secretary" is a role described (see its test)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=peoples, weights=no_roles)}
     for d in ("Romanian club", "Italian paper", "news agency", "supermarket chain", "Mexican restaurant"):
         assert cands[d].aside, d
     # A place of trade without a nationality tells more; a role after a word in lower case may be the story's; "oil"
@@ -1443,7 +1448,9 @@ def test_a_person_described_once_a_list_in_passing_and_a_compass_word_are_not_sh
     phrases = _words_of(text, "injured man", "press secretary", "emergency workers", "peace and prosperity",
                         "eastern suburb", "Western coalition forces")
     adjectives = frozenset(m.start() for m in re.finditer(r"\b(?:injured|eastern)\b", text))
-    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives)}
+    no_roles = keywords.KeywordWeights(roles_described=False)  # which sets "press secretary" aside (see its test)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives,
+                                                    weights=no_roles)}
     assert cands["injured man"].aside and cands["peace and prosperity"].aside
     # A role opened by a noun may be the story's.
     assert not cands["press secretary"].aside and not cands["emergency workers"].aside
@@ -1500,3 +1507,97 @@ def test_a_judgement_close_to_the_article_is_shown():
     assert "interstate relations" in got and "scrappy encounter" not in got
     off = keywords.KeywordWeights(judgement_closeness=0.0)
     assert "interstate relations" not in [k.text for k in keywords.rank(cands, vecs, doc, k=5, weights=off)]
+
+
+def test_an_everyday_word_aside_is_never_shown():
+    texts = ["Wigan", "season", "Latics", "relegation", "law"]
+    cands = [keywords.Candidate(t, keywords.phrase_key(t), 4, 0.1 * n) for n, t in enumerate(texts)]
+    vectors = np.eye(5, 8, dtype=np.float32)
+    doc = np.full(8, 0.3, dtype=np.float32)
+    # "season" (second) and "law" (fifth) are everyday words: with everyday_aside (the default) neither is shown.
+    assert [k.text for k in keywords.rank(cands, vectors, doc)] == ["Wigan", "Latics", "relegation"]
+    assert "season" in [k.text for k in keywords.rank(cands, vectors, doc,
+                                                       weights=keywords.KeywordWeights(everyday_aside=False))]
+
+
+def test_a_person_named_by_a_role_or_an_office_is_never_shown():
+    text = ("The Belarusian President met the Home Secretary in Minsk. Alexander Lukashenko and Charles Clarke talked "
+            "of trade. The Labour MP who came along, a feminist writer, spoke of emergency workers. Mervyn King "
+            "stayed in London.")
+    phrases = _words_of(text, "Belarusian President", "Home Secretary", "Minsk", "Alexander Lukashenko",
+                        "Charles Clarke", "trade", "Labour MP", "feminist writer", "emergency workers", "Mervyn King")
+    ents = [(m.start(), m.end(), label) for name, label in [("Belarusian", "NORP"), ("Alexander Lukashenko", "PERSON"),
+                                                            ("Mervyn King", "PERSON"), ("Minsk", "GPE")]
+            for m in re.finditer(name, text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=ents)}
+    for role in ("Belarusian President", "Home Secretary", "Labour MP", "feminist writer"):
+        assert cands[role].aside, role
+    # A group can be the story's ("emergency workers"); a name ending with a title's word is a name.
+    assert not cands["emergency workers"].aside and not cands["Mervyn King"].aside
+    off = keywords.KeywordWeights(roles_described=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=ents, weights=off)}
+    assert not cands["Home Secretary"].aside
+
+
+def test_a_common_noun_capitalised_only_where_it_opens_a_sentence_is_shown_in_lower_case():
+    text = ("Tourists flocked to the beach. Police said the beach was full. Many tourists stayed until dark, and "
+            "police closed the road. Sony said so.")
+    phrases = _words_of(text, "Tourists", "tourists", "Police", "police", "beach", "Sony", "road")
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert "tourists" in cands and "Tourists" not in cands
+    # A name opening a sentence stays a name (not a word written in lower case, under zipf 4.5: "Sony")...
+    assert "Sony" in cands
+    # ...as does a word the analyser tagged as a name where it is capitalised.
+    police = [(t, s) for t, s in phrases if t.lower() == "police"]
+    assert keywords._an_opening_word("Police", police, text, set())
+    assert not keywords._an_opening_word("Police", police, text, {s for t, s in police if t == "Police"})
+
+
+def test_fragments_of_two_phrases_or_of_a_generic_word_are_cut_or_dropped():
+    text = ("The board must take into account ongoing improvements. The imminent end of the plan worried people and "
+            "minorities alike. In the post-Michael Scott era the office changed; Michael Scott left.")
+    phrases = _words_of(text, "account ongoing improvements", "imminent end", "people and minorities",
+                        "post-Michael Scott", "Michael Scott", "board", "office")
+    adjectives = frozenset(m.start() for w in ("ongoing", "imminent") for m in re.finditer(w, text))
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives)}
+    assert "account ongoing improvements" not in cands and "improvements" in cands  # "ongoing" is vague
+    assert "imminent end" not in cands and "people and minorities" not in cands
+    assert "post-Michael Scott" not in cands and cands["Michael Scott"].count == 2
+    off = keywords.KeywordWeights(fragments=False)
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, adjectives=adjectives, weights=off)}
+    assert "account ongoing improvements" in cands and "people and minorities" in cands
+
+
+def test_a_name_cited_only_as_the_source_is_no_keyphrase():
+    text = ("Hackers broke into Acme servers, the chief told NetworkWorld. According to WMC-TV, Acme lost data. "
+            "As Gizmodo noted, Acme fixed the bug. Acme said the bug is gone. Lee Smith told Jane Doe of it.")
+    phrases = _words_of(text, "Hackers", "Acme", "NetworkWorld", "WMC-TV", "Gizmodo", "bug", "Jane Doe", "Lee Smith")
+    people = [(m.start(), m.end(), "PERSON") for name in ("Jane Doe", "Lee Smith") for m in re.finditer(name, text)]
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
+    assert not cands & {"NetworkWorld", "WMC-TV", "Gizmodo"}
+    # A company that says something is no source of the story, nor is a person told it.
+    assert "Acme" in cands and "Jane Doe" in cands
+    # The title naming the outlet makes it the story's.
+    assert "Gizmodo" in {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=people,
+                                                               title="Gizmodo finds Acme bug")}
+
+
+def test_a_number_word_capitalised_inside_a_sentence_is_part_of_the_name():
+    text = ("Power from the Three Gorges Dam rose. The team reached the Final Four again. Three people came; one left.")
+    phrases = _words_of(text, "Gorges Dam", "Final", "team", "people")
+    cands = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert {"Three Gorges Dam", "Final Four"} <= cands and "Gorges Dam" not in cands
+
+
+def test_a_word_said_once_is_never_shown():
+    text = ("Butler beat VCU in a game that read like a fairy tale, a metaphor the coach liked. Butler fans cheered, "
+            "Butler won again and VCU went home.")
+    phrases = _words_of(text, "Butler", "VCU", "fairy tale", "metaphor", "coach", "fans")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text)}
+    assert cands["metaphor"].aside and not cands["Butler"].aside
+    off = keywords.KeywordWeights(said_once=False)
+    assert not keywords.candidates(phrases, len(text), article=text, weights=off)[0].aside
+    assert not {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=off)}["metaphor"].aside
+    # The title naming it makes it the story's.
+    titled = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, title="A metaphor for Butler")}
+    assert not titled["metaphor"].aside
