@@ -151,7 +151,9 @@ def test_desk_notes_agency_tags_and_datelines_of_every_shape_are_taken_off():
                  "AUBURN HILLS, Mich. (AP) The jobless rate fell in March. It was 8.8%.",
                  "Tripoli (ANTARA News/AFP) - The jobless rate fell in March. It was 8.8%.",
                  "Rate falls to two-year low (AP) WASHINGTON - The jobless rate fell in March. It was 8.8%.",
-                 "Officials say the rate fell to 8.8 percent. WASHINGTON - The jobless rate fell in March. It was 8.8%."):
+                 "Officials say the rate fell to 8.8 percent. WASHINGTON - The jobless rate fell in March. It was 8.8%.",
+                 "CONCORD, N.H. - The jobless rate fell in March. It was 8.8%.",
+                 "WASHINGTON • The jobless rate fell in March. It was 8.8%."):
         assert clean(text).text == "The jobless rate fell in March. It was 8.8%.", text
     for story in ("Vodafone (VOD) Chief Executive Vittorio Colao said sales rose. They did.",
                   "An ordinary man (Rainn Wilson) turns into a hero. The film is fun.",

@@ -204,6 +204,30 @@ def test_an_amount_a_standfirst_or_a_link_before_a_sentence_ends_its_sentence(re
         "The firm said the US Congressional elections and the cup final will lift its sales."]
 
 
+def test_a_full_stop_after_a_number_or_before_a_doubled_quote_mark_ends_its_sentence(real_summarizer):
+    scores = ("Smith beat Jones 6-2, 6-3. Smith had won her first match on Monday. The last final here was in "
+              "1983. Crowds were small. Steps:\n1. Preheat the oven to a high heat.")
+    assert _sentences(real_summarizer, scores)[:4] == [
+        "Smith beat Jones 6-2, 6-3.", "Smith had won her first match on Monday.", "The last final here was in 1983.",
+        "Crowds were small."]
+    # Scraped copy that writes each quotation mark twice.
+    quotes = ('The study calls it ""relationship churning."" Dorius found it is common in all groups. He said it had '
+              '""a far greater impact than we had anticipated."" ""I hope we can face it,"" Shih said.')
+    assert _sentences(real_summarizer, quotes) == [
+        'The study calls it ""relationship churning.""', "Dorius found it is common in all groups.",
+        'He said it had ""a far greater impact than we had anticipated.""', '""I hope we can face it,"" Shih said.']
+
+
+def test_a_caption_run_into_the_lead_it_repeats_is_split_off(real_summarizer):
+    text = ("A rare blue parrot (pictured) was stolen from a pet shop in the town centre A rare blue parrot was stolen "
+            "from a pet shop in the town centre on Friday night. Police are looking for two men. The parrot was "
+            "seen near the shop, and the parrot was then taken away by car.")
+    assert _sentences(real_summarizer, text)[:3] == [
+        "A rare blue parrot (pictured) was stolen from a pet shop in the town centre",
+        "A rare blue parrot was stolen from a pet shop in the town centre on Friday night.",
+        "Police are looking for two men."]
+
+
 def test_a_persons_name_cut_at_a_particle_is_made_whole():
     """The small model may end a name on "van der" and tag the rest apart: the name is one person's, for entities
     and keyphrases alike."""

@@ -66,6 +66,18 @@ def test_a_line_to_the_web_page_reader_is_never_a_summary_sentence():
         assert extractive.eligibility(line) > 0, line
 
 
+def test_page_furniture_run_into_a_sentence_is_never_a_summary_sentence():
+    for line in ("Full coverage: r.example.com/abc12 ^^^^^^^^^^^^^> The firm sold bonds worth a billion on Friday.",
+                 "More on the story at http://example.com/story and in our archive of the case.",
+                 "The council voted on the plan [ID:nLDE68T0MG] on Friday after a long debate.",
+                 "Advertisement While others praised the plan, the mayor said it would cost too much."):
+        assert extractive.eligibility(line) == 0, line
+    for line in ("Shares of Example.com rose 5% after the results on Friday.",
+                 "The advertisement was banned by the watchdog on Friday.",
+                 "Advertisement revenue at the paper fell by a tenth last year."):
+        assert extractive.eligibility(line) > 0, line
+
+
 def test_a_quote_tail_or_a_piece_cut_off_a_sentence_is_never_a_summary_sentence():
     for line in ("The rest of the town should listen,\" the mayor said in an interview on Friday.",
                  "The cup is a holy grail for riders,' Dorrit said after the race.",
@@ -567,6 +579,10 @@ def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
     assert extractive.leans_on_previous("Despite this, exports rose by a fifth in May.", "")
     assert not extractive.leans_on_previous("In this year's vote the party won two seats.", "")
     assert not extractive.leans_on_previous("At that time the river had flooded twice.", "")
+    # The first person outside quotation marks goes on a quotation an earlier sentence opened and attributed.
+    assert extractive.leans_on_previous("We will see if they ask for help or not.", "")
+    assert extractive.leans_on_previous("I think the deal is fair to both sides.", "")
+    assert not extractive.leans_on_previous("'We will see if they ask for help,' the fund's head said.", "")
     sents = ["Acme Inc agreed to buy Delmar Group for 120 million dollars on Monday in a deal for trucks.",
              "Shares in both companies rose sharply in early trading after the news of the deal was out.",
              "Analysts at several banks called the price paid for the trucking business a fair one.",

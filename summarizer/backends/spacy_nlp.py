@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import re
 import sys
 import types
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ..errors import ModelError, NotInstalledError
 from ..fingerprint import model_fingerprint
@@ -325,6 +328,74 @@ def _amount_starts(doc: Any) -> set[int]:
     return found
 
 
+#: A full stop (or "?", "!") that ends a sentence where spaCy's segmenter runs on: after a number ("... won 6-2,
+#: 6-3. Mirza had ...", "... since 1983. The ...") or before a closing quotation mark written twice, as some scraped
+#: copy does ("... call ""relationship churning."" Dorius found ..."), then a space and a capitalised word, which may
+#: open a quotation ("... anticipated."" ""I hope ..."). A single closing mark is left to the segmenter, which
+#: mostly gets it right, and so is a number that opens its line (a list's "1. ").
+_STOP_AFTER_NUMBER = re.compile(r"(?<=\d)\.[ \t]+(?=[\"“‘']*[A-Z])")
+_STOP_BEFORE_QUOTES = re.compile(r"(?<=[^\W_])[.!?](?:\"\"|”|’’)[ \t]+(?=(?:\"\"|“)?[A-Z])")
+
+
+#: Verbs that name a quotation's speaker after it.
+_SAYING = frozenset("said says told asked asks added adds wrote writes replied insisted explained tweeted".split())
+
+
+def _token_at(doc: Any, starts_at: Any, char: int) -> int | None:
+    """The index of the token of ``doc`` that starts at character ``char`` (``starts_at``: the tokens' offsets)."""
+    i = int(np.searchsorted(starts_at, char))
+    return i if i < len(doc) and starts_at[i] == char else None
+
+
+def _stop_starts(doc: Any, text: str) -> set[int]:
+    """Tokens that start a sentence after a full stop the segmenter ran past (``_STOP_AFTER_NUMBER``,
+    ``_STOP_BEFORE_QUOTES``). ``text``: the text of ``doc``."""
+    found: set[int] = set()
+    hits = [(pattern, m) for pattern in (_STOP_AFTER_NUMBER, _STOP_BEFORE_QUOTES) for m in pattern.finditer(text)]
+    if not hits:  # the text first: most documents hold no such stop
+        return found
+    starts_at = doc.to_array("IDX")  # the tokens' offsets, read at once (doc.char_span searches on each call)
+    for pattern, m in hits:
+        i = _token_at(doc, starts_at, m.end())
+        stop = _token_at(doc, starts_at, m.start())
+        if i is None or i < 3 or stop is None or len(doc[stop]) != 1:
+            continue  # the mark belongs to an abbreviation ("Warner Bros."): no full stop of its own
+        if pattern is _STOP_AFTER_NUMBER:
+            k = stop - 1
+            if (k < 1 or not doc[k].like_num or "\n" in doc[k - 1].text_with_ws
+                    or doc[k - 1].text[-1:] in _SENTENCE_END):
+                continue  # a list's number opening its line or sentence ("1. Preheat ..."), or a word with a digit
+        if any(t.lower_ in _SAYING for t in itertools.takewhile(lambda t: not t.is_punct, doc[i : i + 5])):
+            continue  # the speaker after a quotation: '""Who are the investors?"" Supervisor John Avalos told ...'
+        found.add(i)
+    return found
+
+
+def _repeat_starts(doc: Any, starts: set[int], text: str) -> set[int]:
+    """Tokens that start a sentence repeating the opening of the caption run into it: "An FBI agent's sniper rifle
+    (similar to the one pictured) was stolen from a hotel parking lot An FBI agent's sniper rifle was stolen ...".
+    A picture's caption often says the lead again; without a full stop it runs into it. The repeat is of the
+    sentence's first five words or more, written the same, after a word (no punctuation) and a space. ``text``: the
+    text of ``doc``."""
+    found: set[int] = set()
+    order = sorted(starts | {0})
+    for first, end in zip(order, [*order[1:], len(doc)]):
+        if end - first < 12 or not doc[first].is_title:
+            continue
+        head = doc[first : first + 5]
+        if not all(t.is_alpha or t.text in {"'s", "’s"} for t in head):
+            continue
+        begin, last = doc[first].idx, doc[end - 1]
+        opening = text[begin : head[-1].idx + len(head[-1])]
+        at = text.find(" " + opening, begin + len(opening), last.idx + len(last))
+        if at < 0 or not text[at - 1].isalnum():
+            continue
+        span = doc.char_span(at + 1, at + 2, alignment_mode="expand")
+        if span is not None and len(span) and span[0].i - first >= 5:
+            found.add(span[0].i)
+    return found
+
+
 #: "... the dollar Analysts said ...", "Pictures: Most outrageous bank robbers Police say ...": a capitalised plural
 #: noun and a verb of saying after a word in lower case (not "Mr Balls said"); inside a sentence the noun is written small, so a headline,
 #: a link's text or a sentence that lost its full stop ran into the sentence it opens.
@@ -414,6 +485,10 @@ def _sentence_starts(doc: Any) -> list[int]:
     starts |= _quote_starts(doc)
     starts |= _amount_starts(doc)
     starts |= _headline_starts(doc, starts)
+    # After the headline rule, which reads the sentences as the segmenter and the rules above left them.
+    text = doc.text  # built by spaCy on each access: once for both rules
+    starts |= _stop_starts(doc, text)
+    starts |= _repeat_starts(doc, starts, text)
     for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
         if tok.text.rstrip(".") not in _SHORT_TITLES or tok.i + 1 >= len(doc):

@@ -150,9 +150,11 @@ def _known_city(place: str) -> bool:
     return place in known_places() or place in AP_DATELINE_CITIES
 
 
-# A dateline in capitals before a dash, without an agency: "WASHINGTON — The ...", "TRIPOLI, Libya - ...".
+# A dateline in capitals before a dash, without an agency: "WASHINGTON — The ...", "TRIPOLI, Libya - ...",
+# "CONCORD, N.H. - A ..." (a state's abbreviation in initials), "WASHINGTON • Like ..." (a bullet for the dash).
 _CAPS_DATELINE = re.compile(
-    r"^[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2})?\s+[-–—]+\s+"
+    r"^[A-Z]{3,}[A-Z.'\-]*(?:[ /][A-Z]{2,}[A-Z.'\-]*){0,3}(?:, (?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?){0,2}|"
+    r"[A-Z]\.(?:[A-Z]\.)+))?\s+(?:[-–—]+|•)\s+"
     r"(?=[A-Z\"“'‘])"
 )
 # A dateline of a place in ordinary case and its country or state, before a dash: "Lima, Peru - Accused ...",

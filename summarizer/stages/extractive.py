@@ -43,6 +43,10 @@ _LEANING_WORDS = frozenset(
     otherwise accordingly consequently additionally similarly afterwards
     """.split()
 )
+#: First words of a sentence in the first person. Outside quotation marks in a news story, such a sentence goes on a
+#: quotation opened before it ("... he said: \"We are ready. || We will see if they ask for help or not.\""), and its
+#: "we" or "I" is the speaker the sentence before names.
+_FIRST_PERSON = frozenset("i we my our us".split())
 #: "On the same day ...", "At the same time ...", "The same ...": the same as something said before.
 _SAME = re.compile(r"^[\"“'‘(]*(?:(?:on|at|in|by) )?the same\b", re.IGNORECASE)
 _FIRST_WORDS = re.compile(r"^[\"“'‘(]*([A-Za-z]+)(?:[ ,]+([A-Za-z]+))?")
@@ -77,7 +81,8 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
 
     It does when it opens with a pronoun, a demonstrative or a connective ("He said ...", "This
     means ...", "But ..."), with "the same" ("On the same day ..."), with "the" and a noun that
-    the earlier text already used ("The company said ..." after a company was named), or with a
+    the earlier text already used ("The company said ..." after a company was named), in the first person outside
+    quotation marks ("We will see ...": the rest of a quotation whose speaker an earlier sentence names), or with a
     person named by age or role ("The 26-year-old ...", "The Spanish goalkeeper ..."), or when it speaks
     of "the pair", "the couple", "both men" anywhere, or opens with a preposition and a pronoun ("Of those,
     10 were ...", "Despite this, ..."): a reference back to someone or something the reader
@@ -90,7 +95,7 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     if not m:
         return False
     first, second = m.group(1).lower(), (m.group(2) or "")
-    if first in _LEANING_WORDS:
+    if first in _LEANING_WORDS or first in _FIRST_PERSON and not _QUOTE_START.match(sentence):
         return True
     if first == "the" and second[:1].islower() and len(second) > 2:
         stem = second.lower().rstrip("s")
@@ -210,6 +215,15 @@ _TO_THE_READER = re.compile(
 _RIGHTS = re.compile(r"(?:\bcopyright\s*(?:©|\(c\))?|©)\s*(?:19|20)\d\d\b|\ball rights reserved\b", re.IGNORECASE)
 
 
+#: Page furniture inside a sentence: a link's address ("... r.reuters.com/hyb65p", "http://bit.ly/..."), a rule drawn
+#: with a character repeated ("^^^^^^", "=====", "***"), or a wire's story code ("[ID:nLDE68T0MG]"); or a page's
+#: "Advertisement" label run into the sentence after it ("Advertisement While others are ...").
+_FURNITURE_IN_SENTENCE = re.compile(
+    r"\bhttps?://|\b(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.uk|org|net)/\S|([^\w\s.\-\"'“”‘’])\1{2,}|\bID:n[A-Z0-9]{6,}|"
+    r"^[\"“'‘(]*(?:Advertisement|ADVERTISEMENT)\s+[\"“'‘]*[A-Z]"
+)
+
+
 #: A sentence opening with a mark that only goes after something (": \"I joined ...", ", he said."): the segmenter cut
 #: it off what it continues.
 _TAIL_START = re.compile(r"^\s*[:;,.)\]}%]")
@@ -251,7 +265,7 @@ def eligibility(sentence: str, max_words: int = 150) -> float:
         return 0.0  # headings, list items, speaker labels, fragments
     if _TAIL_START.match(sentence) or starts_inside_quote(sentence):
         return 0.0  # a piece cut off the sentence or quotation it ends: not a whole sentence
-    if _RIGHTS.search(sentence) or _TO_THE_READER.match(sentence):
+    if _RIGHTS.search(sentence) or _TO_THE_READER.match(sentence) or _FURNITURE_IN_SENTENCE.search(sentence):
         return 0.0
     if len(words) < 5 or len(words) > max_words:
         return 0.0
