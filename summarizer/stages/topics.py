@@ -75,6 +75,8 @@ class TopicWeights:
     nearby: float = 0.06  # a supported concept this close to the branch's best concept is taken over backing off
     named_instead: int = 3  # how often (title and lead twice) a concept must be named to replace a back-off
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
+    event_fit: float = 0.25  # least similarity of a concept named in the title and the lead to be listed as the story's event ...
+    event_share: float = 0.7  # ... and least share of the first topic's score
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
@@ -433,12 +435,41 @@ class TopicIndex:
             if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
                 continue
             picked.append(i)
+        if sentences is not None:
+            picked += self._events(picked, raw, score, whole, unsaid, sentences, k, weights)
         topics = tuple(
             Topic(self.qcodes[i], self.taxonomy.by_qcode[self.qcodes[i]].label, self.taxonomy.path(self.qcodes[i]),
                   float(score[i]))
             for i in picked
         )
         return TopicChoice(topics, best, cut=cut and len(topics) < k)
+
+    def _events(self, picked: list[int], raw: np.ndarray, score: np.ndarray, whole: LexicalEvidence,
+                unsaid: np.ndarray, sentences: Sequence[str], k: int, weights: TopicWeights) -> list[int]:
+        """The concepts that the title and the lead both name as a whole (``whole.prominent``; without a title, the lead
+        and a later sentence), the lead in lower case, that fit the article at least ``weights.event_fit`` and ``weights.event_share`` of the first topic's score: the story's
+        event ("fire" for a tour bus that caught fire, "court" for court reform filed under politics, "earthquake" for a
+        quake filed under conflict), listed after the further topics while fewer than ``k`` are ``picked``, most
+        fitting first, whatever their branch's share of the sentence votes and even when they fit better than the
+        topic before them. A label said only in
+        capitals names something else ("River Plate" is a club, not "rivers"; "Mad Men" a show, not "men")."""
+        if not sentences:
+            return []
+        least = max(weights.event_fit, weights.event_share * score[picked[0]])
+        candidates = np.flatnonzero(whole.prominent & (self.levels > 1) & ~unsaid & (raw >= least))
+        if len(candidates) == 0:
+            return []
+        in_lead = self.whole_labels.named_in(_lower_case_words(sentences[0]))
+        out: list[int] = []
+        for i in sorted(candidates, key=lambda j: -raw[j]):
+            if len(picked) + len(out) >= k:
+                break
+            q = self.qcodes[i]
+            if i not in in_lead or any(j == i or self.qcodes[j] in self.taxonomy.ancestors(q)
+                                       or q in self.taxonomy.ancestors(self.qcodes[j]) for j in (*picked, *out)):
+                continue
+            out.append(int(i))
+        return out
 
     def _field(self, root: int, sentence_vectors: np.ndarray, title_vector: np.ndarray | None, unsaid: np.ndarray,
                supported: np.ndarray, weights: TopicWeights) -> int | None:
@@ -617,10 +648,45 @@ def _stemmer() -> Any:
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 
 
+#: Endings the stemmer takes off that make a word of its own ("marketing" of "market", "musical" of "music", "boxing" of
+#: "box", "hospital" of "hospit-ality"), with the forms of a text's words that say the derived word: a label's word
+#: that ends so is named by a word with its stem and one of these endings ("voted" or "voting" say "voting",
+#: "markets" never says "marketing"). See :func:`_label_key`.
+_DERIVED = (("+ing", ("ing", "ings", "ed")), ("+al", ("al", "als")))
+
+
+@functools.cache
+def _word_keys(word: str) -> tuple[str, ...]:
+    """What a word of a text says (see :func:`_stems`): its stem, and its stem with a derived ending it has
+    (:data:`_DERIVED`; "voted": "vote" and "vote+ing")."""
+    word = word.lower()
+    stem = _stem(word)
+    keys = [stem]
+    for key, forms in _DERIVED:
+        if word.endswith(forms) and not stem.endswith(key[1:]):
+            keys.append(stem + key)
+    return tuple(keys)
+
+
+@functools.cache
+def _label_key(word: str) -> str:
+    """How a word of a label must be said: its stem, with the ending the stemmer took off when that makes a word of
+    its own (:data:`_DERIVED`): "marketing" is "market+ing", said by "marketing" or "marketed" but not by "market";
+    "musical" is "music+al", said by "musicals" but not by "music"."""
+    word = word.lower()
+    stem = _stem(word)
+    for key, forms in _DERIVED:
+        if word.endswith(forms[:2]) and not stem.endswith(key[1:]):
+            return stem + key
+    return stem
+
+
 def _stems(text: str) -> set[str]:
     """The stems of a text's words; a word of two parts joined by a hyphen also counts as written closed, as
-    labels write it ("buy-back" says "buyback", "play-off" "playoff", "cease-fire" "ceasefire")."""
-    return {_stem(w) for w in _WORD.findall(text)} | {_stem(a + b) for a, b in _HYPHENATED.findall(text)}
+    labels write it ("buy-back" says "buyback", "play-off" "playoff", "cease-fire" "ceasefire"). A word with an
+    ending that makes a word of its own also gives its stem with that ending (:func:`_word_keys`)."""
+    return {k for w in _WORD.findall(text) for k in _word_keys(w)} | {
+        k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)}
 
 
 @dataclass(frozen=True)
@@ -684,27 +750,42 @@ class LexicalSupport:
                 for stem in alt:
                     self._by_stem.setdefault(stem, []).append((i, alt))
 
-    def named_in(self, text: str) -> set[int]:
-        """The concepts that ``text`` (one sentence) names."""
+    def named_in(self, text: str, derived: frozenset[str] = frozenset()) -> set[int]:
+        """The concepts that ``text`` (one sentence) names. ``derived``: the words with an ending of their own that
+        the article says (:func:`_label_key`: "market+ing"), which its stem then says too ("market")."""
         stems = _stems(text)
+        if derived:
+            stems |= {k for k in derived if k.split("+")[0] in stems}
         return {i for s in stems for i, alt in self._by_stem.get(s, ()) if alt <= stems}
 
     def evidence(self, sentences: Sequence[str], title: str | None) -> LexicalEvidence:
+        """Where the article names each concept. A label's word with an ending of its own ("marketing", "musical")
+        is said by its stem alone ("market", "music") only in an article that says the word itself somewhere: a
+        story of the stock market that never says "marketing" does not name "business strategy and marketing"."""
         n = len(self.alternatives)
         strength = np.zeros(n, dtype=np.int32)
         in_title = np.zeros(n, dtype=bool)
         in_lead = np.zeros(n, dtype=bool)
         later = np.zeros(n, dtype=bool)
+        derived = frozenset(k for text in (title or "", *sentences) for k in _stems(text) if "+" in k)
         if title:
-            found = list(self.named_in(title))
+            found = list(self.named_in(title, derived))
             strength[found] += 2
             in_title[found] = True
         for j, sentence in enumerate(sentences):
-            found = list(self.named_in(sentence))
+            found = list(self.named_in(sentence, derived))
             strength[found] += 2 if j == 0 else 1
             (in_lead if j == 0 else later)[found] = True
         prominent = in_title & in_lead if title else in_lead & later
         return LexicalEvidence(strength, prominent)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+
+
+def _lower_case_words(text: str) -> str:
+    """``text`` without its capitalised words (names, and a sentence's first word)."""
+    return _CAPITALISED.sub(" ", text)
 
 
 def _said_stems(sentences: Sequence[str], title: str | None) -> list[set[str]]:
@@ -796,9 +877,9 @@ def _label_alternatives(label: str, top: set[str], head_only: bool = False) -> l
         if len(words) == 1 and j + 1 < len(parts) and len(parts[j + 1]) > 1:
             words = [*words, parts[j + 1][-1]]
         head = next((k - 1 for k, w in enumerate(words) if k and w in _PREPOSITIONS), len(words) - 1)
-        content = [(k, _stem(w)) for k, w in enumerate(words)
+        content = [(k, _label_key(w)) for k, w in enumerate(words)
                    if len(w) > 2 and w not in _LABEL_GENERIC and w not in _PREPOSITIONS]
-        kept = {stem for k, stem in content if k == head or (stem not in top and not head_only)}
+        kept = {stem for k, stem in content if k == head or (stem.split("+")[0] not in top and not head_only)}
         if kept:
             out.append(frozenset(kept))
     return out
