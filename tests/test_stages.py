@@ -765,6 +765,12 @@ def test_the_best_concept_is_taken_when_the_article_says_its_head_word():
     assert first.topics[0].label == "corporate earnings"  # "earnings" in the title and again: no "corporate" needed
     once = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Ericsson shares rise")
     assert once.topics[0].label != "corporate earnings"  # said once: not what the story is about
+    vecs = _article(at, {"emerging market": 1.0, "economy": 0.5})
+    bailout = ["Portugal may need a bailout, Fitch said.", "Its borrowing costs in the market rose.",
+               "The market expects a rescue.", "Ireland's rating was cut."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=bailout, title="Fitch says market fears Portugal")
+    assert first.topics[0].label != "emerging market"  # "market" is an everyday word: no emerging market said
+    assert index.head_common[at["emerging market"]] and not index.head_common[at["corporate earnings"]]
 
 
 def test_a_concept_named_by_the_uncommon_words_of_its_definition_can_come_first():

@@ -250,6 +250,9 @@ class TopicIndex:
         """Per concept, whether the head word of its label heads two or more siblings' labels too ("accident" of "railway
         accident and incident", "industrial accident and incident", ...): said alone, it names their parent, not the
         concept ("prescription drug" beside "non-prescription drug" alone keeps its "drug")."""
+        self.head_common = np.array([_head_is_common(c.label) for c in taxonomy.concepts])
+        """Per concept, whether its label qualifies an everyday head word (:data:`HEAD_ZIPF`: "market" of "emerging
+        market", "rate" of "exchange rate"): said alone, the head word names no more than the everyday thing."""
         self.parent_index = np.array([self.index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts])
         below: list[list[int]] = [[i] for i in range(len(self.qcodes))]
         for i in np.argsort(-self.levels, kind="stable"):  # the deepest first, so a child's list is complete
@@ -398,7 +401,7 @@ class TopicIndex:
             if weights.defined_named:
                 supported = supported | self.defined_said(said, np.where(in_branch, final, -np.inf), weights)
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
-                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared)
+                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared & ~self.head_common)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
@@ -849,6 +852,23 @@ def _own_stems(definition: str) -> set[str]:
     lower = {word.lower() for sentence in re.split(r"(?<=[.!?;:])\s+", definition)
              for k, word in enumerate(_WORD.findall(sentence)) if not (k and word[0].isupper())}
     return {_stem(w) for w in lower if zipf_frequency(w) < SPORT_WORD_ZIPF}
+
+
+HEAD_ZIPF = 5.25
+"""A label's head word this common in English (wordfreq's Zipf scale) does not name the label said alone (see
+:attr:`TopicIndex.head_common`): "market" (5.3) is no "emerging market", "research" (5.4) no "medical research"; "growth" (5.0) names "economic growth", "earnings"
+(4.3) names "corporate earnings", "recall" (4.4) "product recall"."""
+
+
+def _head_is_common(label: str) -> bool:
+    """Whether a label of two words or more has a head word (the last of its first alternative, before a preposition
+    or bracket) at least as common as :data:`HEAD_ZIPF`."""
+    from .keywords import zipf_frequency
+
+    first = re.split(r",|\band\b|\bor\b", re.sub(r"\([^)]*\)", " ", label.lower()))[0]
+    words = re.findall(r"[^\W_]+", first)
+    head = next((k - 1 for k, w in enumerate(words) if k and w in _PREPOSITIONS), len(words) - 1)
+    return len(words) > 1 and zipf_frequency(words[head]) >= HEAD_ZIPF
 
 
 def _names_people(label: str) -> bool:
