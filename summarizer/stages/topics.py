@@ -367,7 +367,8 @@ class TopicIndex:
         topic's score and at most that of the topic before it (topics are listed in score order),
         and is never given beside its own ancestor or descendant. One of another branch needs that
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
-        ``min_share`` of 0, which asks for every named label). A topic's score is its similarity
+        ``min_share`` of 0, which asks for every named label). The story's event, named in the title and the lead,
+        comes after them while there is room, whatever its branch and score order (:meth:`_events`). A topic's score is its similarity
         to the article; the first topic's is the best similarity of any concept under it, for which
         it may stand. A first topic that would be a bare branch gives way to the field (second-level concept) that
         ``weights.field_share`` of the sentences agree on (:meth:`_field`).
