@@ -76,7 +76,8 @@ class TopicWeights:
     named_instead: int = 3  # how often (title and lead twice) a concept must be named to replace a back-off
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
     event_fit: float = 0.25  # least similarity of a concept named in the title and the lead to be listed as the story's event ...
-    event_share: float = 0.7  # ... and least share of the first topic's score
+    event_share: float = 0.7  # ... and least share of the first topic's score ...
+    event_votes: float = 0.05  # ... and least share of the sentence votes its branch holds
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
@@ -440,7 +441,8 @@ class TopicIndex:
                 continue
             picked.append(i)
         if sentences is not None:
-            picked += self._events(picked, raw, score, whole, unsaid, sentences, k, weights)
+            aside = unsaid | (votes[self.root_of] < weights.event_votes)  # no sentence points to its branch
+            picked += self._events(picked, raw, score, whole, aside, sentences, k, weights)
         topics = tuple(
             Topic(self.qcodes[i], self.taxonomy.by_qcode[self.qcodes[i]].label, self.taxonomy.path(self.qcodes[i]),
                   float(score[i]))
@@ -454,8 +456,9 @@ class TopicIndex:
         and a later sentence), the lead in lower case, that fit the article at least ``weights.event_fit`` and ``weights.event_share`` of the first topic's score: the story's
         event ("fire" for a tour bus that caught fire, "court" for court reform filed under politics, "earthquake" for a
         quake filed under conflict), listed after the further topics while fewer than ``k`` are ``picked``, most
-        fitting first, whatever their branch's share of the sentence votes and even when they fit better than the
-        topic before them. A label said only in
+        fitting first, whatever their branch's share of the sentence votes (but none in ``unsaid``: the caller leaves
+        out branches holding less than ``weights.event_votes``, "death and dying" for a death sentence) and even when
+        they fit better than the topic before them. A label said only in
         capitals names something else ("River Plate" is a club, not "rivers"; "Mad Men" a show, not "men")."""
         if not sentences:
             return []
