@@ -810,7 +810,7 @@ def test_a_match_report_is_about_the_match_not_its_coaches():
               "The coach said they had shown character.", "Wales play Italy next."]
     first = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Wales coach elated with win").topics[0]
     assert first.label != "sports coaching"  # the lead gives the result: the story is the match
-    talk = ["The Wales coach has asked his players to train harder before the Six Nations.",
+    talk = ["The Wales coach has changed his coaching and asked his players to train harder before the Six Nations.",
             "The coach said they had shown character.", "Wales play Italy next."]
     first = index.choose(vecs, None, k=1, min_score=0, sentences=talk, title="Wales coach asks for more").topics[0]
     assert first.label == "sports coaching"
