@@ -75,6 +75,9 @@ class TopicWeights:
     nearby: float = 0.06  # a supported concept this close to the branch's best concept is taken over backing off
     named_instead: int = 3  # how often (title and lead twice) a concept must be named to replace a back-off
     head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
+    event_fit: float = 0.25  # least similarity of a concept named in the title and the lead to be listed as the story's event ...
+    event_share: float = 0.7  # ... and least share of the first topic's score ...
+    event_votes: float = 0.05  # ... and least share of the sentence votes its branch holds
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
@@ -248,6 +251,9 @@ class TopicIndex:
         """Per concept, whether the head word of its label heads two or more siblings' labels too ("accident" of "railway
         accident and incident", "industrial accident and incident", ...): said alone, it names their parent, not the
         concept ("prescription drug" beside "non-prescription drug" alone keeps its "drug")."""
+        self.head_common = np.array([_head_is_common(c.label) for c in taxonomy.concepts])
+        """Per concept, whether its label qualifies an everyday head word (:data:`HEAD_ZIPF`: "market" of "emerging
+        market", "rate" of "exchange rate"): said alone, the head word names no more than the everyday thing."""
         self.parent_index = np.array([self.index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts])
         below: list[list[int]] = [[i] for i in range(len(self.qcodes))]
         for i in np.argsort(-self.levels, kind="stable"):  # the deepest first, so a child's list is complete
@@ -362,7 +368,8 @@ class TopicIndex:
         topic's score and at most that of the topic before it (topics are listed in score order),
         and is never given beside its own ancestor or descendant. One of another branch needs that
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
-        ``min_share`` of 0, which asks for every named label). A topic's score is its similarity
+        ``min_share`` of 0, which asks for every named label). The story's event, named in the title and the lead,
+        comes after them while there is room, whatever its branch and score order (:meth:`_events`). A topic's score is its similarity
         to the article; the first topic's is the best similarity of any concept under it, for which
         it may stand. A first topic that would be a bare branch gives way to the field (second-level concept) that
         ``weights.field_share`` of the sentences agree on (:meth:`_field`).
@@ -396,7 +403,7 @@ class TopicIndex:
             if weights.defined_named:
                 supported = supported | self.defined_said(said, np.where(in_branch, final, -np.inf), weights)
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
-                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared)
+                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared & ~self.head_common)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
@@ -433,12 +440,43 @@ class TopicIndex:
             if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
                 continue
             picked.append(i)
+        if sentences is not None:
+            aside = unsaid | (votes[self.root_of] < weights.event_votes)  # no sentence points to its branch
+            picked += self._events(picked, raw, score, whole, aside, sentences, k, weights)
         topics = tuple(
             Topic(self.qcodes[i], self.taxonomy.by_qcode[self.qcodes[i]].label, self.taxonomy.path(self.qcodes[i]),
                   float(score[i]))
             for i in picked
         )
         return TopicChoice(topics, best, cut=cut and len(topics) < k)
+
+    def _events(self, picked: list[int], raw: np.ndarray, score: np.ndarray, whole: LexicalEvidence,
+                unsaid: np.ndarray, sentences: Sequence[str], k: int, weights: TopicWeights) -> list[int]:
+        """The concepts that the title and the lead both name as a whole (``whole.prominent``; without a title, the lead
+        and a later sentence), the lead in lower case, that fit the article at least ``weights.event_fit`` and ``weights.event_share`` of the first topic's score: the story's
+        event ("fire" for a tour bus that caught fire, "court" for court reform filed under politics, "earthquake" for a
+        quake filed under conflict), listed after the further topics while fewer than ``k`` are ``picked``, most
+        fitting first, whatever their branch's share of the sentence votes (but none in ``unsaid``: the caller leaves
+        out branches holding less than ``weights.event_votes``, "death and dying" for a death sentence) and even when
+        they fit better than the topic before them. A label said only in
+        capitals names something else ("River Plate" is a club, not "rivers"; "Mad Men" a show, not "men")."""
+        if not sentences:
+            return []
+        least = max(weights.event_fit, weights.event_share * score[picked[0]])
+        candidates = np.flatnonzero(whole.prominent & (self.levels > 1) & ~unsaid & (raw >= least))
+        if len(candidates) == 0:
+            return []
+        in_lead = self.whole_labels.named_in(_lower_case_words(sentences[0]))
+        out: list[int] = []
+        for i in sorted(candidates, key=lambda j: -raw[j]):
+            if len(picked) + len(out) >= k:
+                break
+            q = self.qcodes[i]
+            if i not in in_lead or any(j == i or self.qcodes[j] in self.taxonomy.ancestors(q)
+                                       or q in self.taxonomy.ancestors(self.qcodes[j]) for j in (*picked, *out)):
+                continue
+            out.append(int(i))
+        return out
 
     def _field(self, root: int, sentence_vectors: np.ndarray, title_vector: np.ndarray | None, unsaid: np.ndarray,
                supported: np.ndarray, weights: TopicWeights) -> int | None:
@@ -617,10 +655,45 @@ def _stemmer() -> Any:
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
 
 
+#: Endings the stemmer takes off that make a word of its own ("marketing" of "market", "musical" of "music", "boxing" of
+#: "box", "hospital" of "hospit-ality"), with the forms of a text's words that say the derived word: a label's word
+#: that ends so is named by a word with its stem and one of these endings ("voted" or "voting" say "voting",
+#: "markets" never says "marketing"). See :func:`_label_key`.
+_DERIVED = (("+ing", ("ing", "ings", "ed")), ("+al", ("al", "als")))
+
+
+@functools.cache
+def _word_keys(word: str) -> tuple[str, ...]:
+    """What a word of a text says (see :func:`_stems`): its stem, and its stem with a derived ending it has
+    (:data:`_DERIVED`; "voted": "vote" and "vote+ing")."""
+    word = word.lower()
+    stem = _stem(word)
+    keys = [stem]
+    for key, forms in _DERIVED:
+        if word.endswith(forms) and not stem.endswith(key[1:]):
+            keys.append(stem + key)
+    return tuple(keys)
+
+
+@functools.cache
+def _label_key(word: str) -> str:
+    """How a word of a label must be said: its stem, with the ending the stemmer took off when that makes a word of
+    its own (:data:`_DERIVED`): "marketing" is "market+ing", said by "marketing" or "marketed" but not by "market";
+    "musical" is "music+al", said by "musicals" but not by "music"."""
+    word = word.lower()
+    stem = _stem(word)
+    for key, forms in _DERIVED:
+        if word.endswith(forms[:2]) and not stem.endswith(key[1:]):
+            return stem + key
+    return stem
+
+
 def _stems(text: str) -> set[str]:
     """The stems of a text's words; a word of two parts joined by a hyphen also counts as written closed, as
-    labels write it ("buy-back" says "buyback", "play-off" "playoff", "cease-fire" "ceasefire")."""
-    return {_stem(w) for w in _WORD.findall(text)} | {_stem(a + b) for a, b in _HYPHENATED.findall(text)}
+    labels write it ("buy-back" says "buyback", "play-off" "playoff", "cease-fire" "ceasefire"). A word with an
+    ending that makes a word of its own also gives its stem with that ending (:func:`_word_keys`)."""
+    return {k for w in _WORD.findall(text) for k in _word_keys(w)} | {
+        k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)}
 
 
 @dataclass(frozen=True)
@@ -684,27 +757,42 @@ class LexicalSupport:
                 for stem in alt:
                     self._by_stem.setdefault(stem, []).append((i, alt))
 
-    def named_in(self, text: str) -> set[int]:
-        """The concepts that ``text`` (one sentence) names."""
+    def named_in(self, text: str, derived: frozenset[str] = frozenset()) -> set[int]:
+        """The concepts that ``text`` (one sentence) names. ``derived``: the words with an ending of their own that
+        the article says (:func:`_label_key`: "market+ing"), which its stem then says too ("market")."""
         stems = _stems(text)
+        if derived:
+            stems |= {k for k in derived if k.split("+")[0] in stems}
         return {i for s in stems for i, alt in self._by_stem.get(s, ()) if alt <= stems}
 
     def evidence(self, sentences: Sequence[str], title: str | None) -> LexicalEvidence:
+        """Where the article names each concept. A label's word with an ending of its own ("marketing", "musical")
+        is said by its stem alone ("market", "music") only in an article that says the word itself somewhere: a
+        story of the stock market that never says "marketing" does not name "business strategy and marketing"."""
         n = len(self.alternatives)
         strength = np.zeros(n, dtype=np.int32)
         in_title = np.zeros(n, dtype=bool)
         in_lead = np.zeros(n, dtype=bool)
         later = np.zeros(n, dtype=bool)
+        derived = frozenset(k for text in (title or "", *sentences) for k in _stems(text) if "+" in k)
         if title:
-            found = list(self.named_in(title))
+            found = list(self.named_in(title, derived))
             strength[found] += 2
             in_title[found] = True
         for j, sentence in enumerate(sentences):
-            found = list(self.named_in(sentence))
+            found = list(self.named_in(sentence, derived))
             strength[found] += 2 if j == 0 else 1
             (in_lead if j == 0 else later)[found] = True
         prominent = in_title & in_lead if title else in_lead & later
         return LexicalEvidence(strength, prominent)
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+
+
+def _lower_case_words(text: str) -> str:
+    """``text`` without its capitalised words (names, and a sentence's first word)."""
+    return _CAPITALISED.sub(" ", text)
 
 
 def _said_stems(sentences: Sequence[str], title: str | None) -> list[set[str]]:
@@ -770,6 +858,23 @@ def _own_stems(definition: str) -> set[str]:
     return {_stem(w) for w in lower if zipf_frequency(w) < SPORT_WORD_ZIPF}
 
 
+HEAD_ZIPF = 5.25
+"""A label's head word this common in English (wordfreq's Zipf scale) does not name the label said alone (see
+:attr:`TopicIndex.head_common`): "market" (5.3) is no "emerging market", "research" (5.4) no "medical research"; "growth" (5.0) names "economic growth", "earnings"
+(4.3) names "corporate earnings", "recall" (4.4) "product recall"."""
+
+
+def _head_is_common(label: str) -> bool:
+    """Whether a label of two words or more has a head word (the last of its first alternative, before a preposition
+    or bracket) at least as common as :data:`HEAD_ZIPF`."""
+    from .keywords import zipf_frequency
+
+    first = re.split(r",|\band\b|\bor\b", re.sub(r"\([^)]*\)", " ", label.lower()))[0]
+    words = re.findall(r"[^\W_]+", first)
+    head = next((k - 1 for k, w in enumerate(words) if k and w in _PREPOSITIONS), len(words) - 1)
+    return len(words) > 1 and zipf_frequency(words[head]) >= HEAD_ZIPF
+
+
 def _names_people(label: str) -> bool:
     """Whether a label's head word (the last of its first alternative, before a preposition or bracket) is a role
     noun (:data:`~summarizer.stages.keywords.ROLE_NOUNS`): "teachers", "minister and secretary", "judge"."""
@@ -796,9 +901,9 @@ def _label_alternatives(label: str, top: set[str], head_only: bool = False) -> l
         if len(words) == 1 and j + 1 < len(parts) and len(parts[j + 1]) > 1:
             words = [*words, parts[j + 1][-1]]
         head = next((k - 1 for k, w in enumerate(words) if k and w in _PREPOSITIONS), len(words) - 1)
-        content = [(k, _stem(w)) for k, w in enumerate(words)
+        content = [(k, _label_key(w)) for k, w in enumerate(words)
                    if len(w) > 2 and w not in _LABEL_GENERIC and w not in _PREPOSITIONS]
-        kept = {stem for k, stem in content if k == head or (stem not in top and not head_only)}
+        kept = {stem for k, stem in content if k == head or (stem.split("+")[0] not in top and not head_only)}
         if kept:
             out.append(frozenset(kept))
     return out
