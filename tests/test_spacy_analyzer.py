@@ -218,6 +218,17 @@ def test_a_full_stop_after_a_number_or_before_a_doubled_quote_mark_ends_its_sent
         'He said it had ""a far greater impact than we had anticipated.""', '""I hope we can face it,"" Shih said.']
 
 
+@pytest.mark.slow
+def test_an_amounts_conversion_in_brackets_does_not_end_a_sentence(real_summarizer):
+    """The segmenter broke after "(4.2ft)", leaving "Emiew was the world's quickest-moving robot yet." as a whole-looking
+    sentence without who said it; a conversion that does end its sentence keeps the break its full stop gives."""
+    text = ("Japanese electronics firm Hitachi has unveiled its first humanoid robot, called Emiew.\n\nHitachi said the "
+            "1.3m (4.2ft) Emiew was the world's quickest-moving robot yet. Profits rose to 5m (2.7m). The firm said so.")
+    assert _sentences(real_summarizer, text)[1:] == [
+        "Hitachi said the 1.3m (4.2ft) Emiew was the world's quickest-moving robot yet.",
+        "Profits rose to 5m (2.7m).", "The firm said so."]
+
+
 def test_a_caption_run_into_the_lead_it_repeats_is_split_off(real_summarizer):
     text = ("A rare blue parrot (pictured) was stolen from a pet shop in the town centre A rare blue parrot was stolen "
             "from a pet shop in the town centre on Friday night. Police are looking for two men. The parrot was "

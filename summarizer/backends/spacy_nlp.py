@@ -460,6 +460,23 @@ def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
     return found
 
 
+def _conversion_ends(doc: Any, starts: set[int]) -> set[int]:
+    """Breaks the segmenter put after an amount's conversion in brackets, within a line: "Hitachi said the 1.3m
+    (4.2ft) | Emiew was the world's quickest-moving robot yet", "profits of £933m ($1.78bn) | Cadbury said". A
+    sentence does not end with a conversion and no full stop; the break would leave a sentence's tail that reads whole
+    and drops who said it."""
+    found: set[int] = set()
+    for i in starts:
+        if i < 4 or doc[i - 1].text != ")" or "\n" in doc[i - 1].whitespace_:
+            continue
+        opening = next((j for j in range(i - 2, max(0, i - 8), -1) if doc[j].text == "("), None)
+        before = doc.text[max(0, doc[opening].idx - 16) : doc[opening].idx].split() if opening is not None else []
+        if (opening is not None and before and any(c.isdigit() for c in before[-1])  # "1.3m (", "£933m ("
+                and (doc[opening + 1].text[:1].isdigit() or doc[opening + 1].is_currency)):
+            found.add(i)
+    return found
+
+
 def _sentence_starts(doc: Any) -> list[int]:
     """Where the sentences of ``doc`` start (token indices).
 
@@ -481,6 +498,7 @@ def _sentence_starts(doc: Any) -> list[int]:
     starts = {i - 1 if i > 1 and doc[i - 1].text in _OPENING_MARKS and not doc[i - 1].whitespace_
               and doc[i - 2].whitespace_ and doc[i - 2].text[-1:] in _SENTENCE_END | _CLOSING_MARKS else i
               for i in starts}
+    starts -= _conversion_ends(doc, starts)
     starts |= _glued_starts(doc, starts)
     starts |= _quote_starts(doc)
     starts |= _amount_starts(doc)
