@@ -928,8 +928,9 @@ def _counted(text: str, name: str) -> bool:
     "an FBI agent" say the body's official, agent)."""
     if not re.fullmatch(r"[A-Z]{2,5}", name) or name.lower() in PLACE_ACRONYMS:
         return False
-    return (re.search(rf"(?<![\w&.-]){name}s(?![\w&-])", text) is not None
-            or re.search(rf"(?<![\w-])(?:a|an|A|An) {name}{_COUNTED_AFTER}", text) is not None)
+    return (f"{name}s" in text and re.search(rf"(?<![\w&.-]){name}s(?![\w&-])", text) is not None
+            or (f"a {name}" in text or f"A {name}" in text or f"n {name}" in text)
+            and re.search(rf"(?<![\w-])(?:a|an|A|An) {name}{_COUNTED_AFTER}", text) is not None)
 
 
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
@@ -938,7 +939,7 @@ def _spelt_out_in_lower_case(text: str, name: str) -> bool:
     manager" and "the GM"): an acronym of a term, not of a name."""
     if not 2 <= len(name) <= 6 or not name.isalpha() or not name.isupper():
         return False
-    for m in re.finditer(rf"\(\s*{re.escape(name)}s?\s*(?:\)|[,;:]|\s[-–—])", text):  # "(BMI - a measurement of ...)"
+    for m in re.finditer(rf"\(\s*{re.escape(name)}s?\s*(?:\)|[,;:]|\s[-–—])", text) if "(" in text else ():  # "(BMI - a measurement of ...)"
         words = re.findall(r"[A-Za-z]+", text[max(0, m.start() - 80) : m.start()])[-len(name) :]
         if len(words) == len(name) and all(w.islower() for w in words) \
                 and "".join(w[0] for w in words) == name.lower():
@@ -946,7 +947,7 @@ def _spelt_out_in_lower_case(text: str, name: str) -> bool:
     # The lower-case words anywhere in the text ("assistant general manager" ... "the GM"; "chief executive officer"):
     # words of four letters or more (five for two), none a word of grammar ("that", "with": Zipf 6 and up), which
     # chance seldom puts side by side with the acronym's initials ("under new" is no "UN", "the same area" no "TSA").
-    if name.lower() in known_places() | PLACE_ACRONYMS:
+    if name.lower() in known_places() or name.lower() in PLACE_ACRONYMS:
         return False
     if len(name) == 2 and re.search(rf"(?<![\w-])(?:the|a|an) {name}(?![\w-])", text) is None:
         return False  # of two letters, only as a noun is said: "the GM" ("Dell, LG, Samsung": "leading games" is chance)
@@ -1078,8 +1079,9 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
         run = m.group(2).split()
         # A known place only after "of" and the head word itself: "Muslim Council of Britain", not "Institute in the US".
         of_place = m.group(1).startswith("of") and _bare(words[-1]) in _JOINING_HEADS
-        if not any(_bare(w) in _DATE_WORDS for w in run) and (of_place or m.group(2).lower().replace(".", "")
-                                                                 not in known_places() | PLACE_ACRONYMS):
+        joined = m.group(2).lower().replace(".", "")
+        if not any(_bare(w) in _DATE_WORDS for w in run) and (of_place or joined not in known_places()
+                                                                 and joined not in PLACE_ACRONYMS):
             return m.group(0)
     return ""
 

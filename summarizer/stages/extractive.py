@@ -140,6 +140,8 @@ def _bare_surname_inside(sentence: str, people: Collection[str]) -> str | None:
         return None
     found = None
     for n in surnames:
+        if n not in sentence:
+            continue  # most surnames are not in most sentences: no pattern to build
         bare = re.compile(rf"(?<=[a-z,;:(\"“'‘] )(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?{re.escape(n)}\b(?!['’]?\s*[A-Z])")
         hit = bare.search(sentence, 1)
         if hit and (found is None or hit.start() < found[0]):

@@ -695,12 +695,14 @@ def _label_key(word: str) -> str:
     return stem
 
 
-def _stems(text: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def _stems(text: str) -> frozenset[str]:
     """The stems of a text's words; a word of two parts joined by a hyphen also counts as written closed, as
     labels write it ("buy-back" says "buyback", "play-off" "playoff", "cease-fire" "ceasefire"). A word with an
-    ending that makes a word of its own also gives its stem with that ending (:func:`_word_keys`)."""
-    return {k for w in _WORD.findall(text) for k in _word_keys(w)} | {
-        k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)}
+    ending that makes a word of its own also gives its stem with that ending (:func:`_word_keys`). Kept for the
+    last texts asked for: each of an article's sentences is read for several sets of labels."""
+    return frozenset({k for w in _WORD.findall(text) for k in _word_keys(w)} | {
+        k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)})
 
 
 @dataclass(frozen=True)
@@ -769,7 +771,7 @@ class LexicalSupport:
         the article says (:func:`_label_key`: "market+ing"), which its stem then says too ("market")."""
         stems = _stems(text)
         if derived:
-            stems |= {k for k in derived if k.split("+")[0] in stems}
+            stems = stems | {k for k in derived if k.split("+")[0] in stems}
         return {i for s in stems for i, alt in self._by_stem.get(s, ()) if alt <= stems}
 
     def evidence(self, sentences: Sequence[str], title: str | None) -> LexicalEvidence:
@@ -802,7 +804,7 @@ def _lower_case_words(text: str) -> str:
     return _CAPITALISED.sub(" ", text)
 
 
-def _said_stems(sentences: Sequence[str], title: str | None) -> list[set[str]]:
+def _said_stems(sentences: Sequence[str], title: str | None) -> list[frozenset[str]]:
     """The stems of the title (empty without one) and of each sentence, in that order."""
     return [_stems(title or ""), *(_stems(s) for s in sentences)]
 
