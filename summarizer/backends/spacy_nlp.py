@@ -260,14 +260,14 @@ def _keeps_sentence(prev: Any) -> bool:
 _SAYS = frozenset({"says", "said", "warns", "warned", "claims", "claimed", "reports", "reported"})
 
 
-def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
+def _glued_starts(doc: Any, starts: set[int], text: str) -> set[int]:
     """Tokens that start a sentence glued without a full stop to a headline or caption before it.
 
     Taken only where at least three words precede it in its sentence, none of them punctuation (so "Serie A"
     or a list stays whole) unless a verb of saying ends the standfirst before it, and four words follow it.
     """
     found: set[int] = set()
-    for m in _GLUED_START.finditer(doc.text):  # the text first: most documents hold no such article
+    for m in _GLUED_START.finditer(text):  # the text first: most documents hold no such article
         span = doc.char_span(m.start(), m.start() + len(m.group().split()[0]), alignment_mode="expand")
         if span is None or len(span) != 1:
             continue
@@ -291,12 +291,12 @@ def _glued_starts(doc: Any, starts: set[int]) -> set[int]:
     return found
 
 
-def _quote_starts(doc: Any) -> set[int]:
+def _quote_starts(doc: Any, text: str) -> set[int]:
     """Opening quotation marks that open a sentence the segmenter ran on into: "... with her videos. 'I've gotten
     bullied,' she told ...". The mark stands after a full stop or a question or exclamation mark and a space, and is
     glued to a capitalised word."""
     found: set[int] = set()
-    for m in _QUOTE_AFTER_STOP.finditer(doc.text):  # the text first, as for glued starts: few documents hold one
+    for m in _QUOTE_AFTER_STOP.finditer(text):  # the text first, as for glued starts: few documents hold one
         span = doc.char_span(m.start(), m.start() + 1)
         if span is None or len(span) != 1 or not 0 < span[0].i < len(doc) - 1:
             continue
@@ -318,10 +318,10 @@ _QUOTE_AFTER_STOP = re.compile("(?<=[.!?] )['\"‘“]")
 _AMOUNT_STOP = re.compile(r"(?<=\d)[A-Za-z]{1,3}\.[ \t]+(?=[A-Z])")
 
 
-def _amount_starts(doc: Any) -> set[int]:
+def _amount_starts(doc: Any, text: str) -> set[int]:
     """Tokens that start a sentence after an amount ending it with a unit's full stop (see ``_AMOUNT_STOP``)."""
     found: set[int] = set()
-    for m in _AMOUNT_STOP.finditer(doc.text):  # the text first: most documents hold no such amount
+    for m in _AMOUNT_STOP.finditer(text):  # the text first: most documents hold no such amount
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].idx == m.end() and span[0].i > 0:
             found.add(span[0].i)
@@ -410,7 +410,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TITLE_AFTER_WORD = re.compile(r"(?<=[^\W_] )[A-Z][a-z]+\b")
 
 
-def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
+def _headline_starts(doc: Any, starts: set[int], text: str) -> set[int]:
     """Tokens that start a sentence glued without a full stop to a headline, a link or a standfirst before it.
 
     A plural subject and a verb of saying after a word in lower case (``_GLUED_SAYS``). And an everyday word (Zipf 4
@@ -422,7 +422,7 @@ def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
     last opening day for ex-Red Sox GM Former Red Sox general manager ...".
     """
     found: set[int] = set()
-    for m in _GLUED_SAYS.finditer(doc.text):
+    for m in _GLUED_SAYS.finditer(text):
         span = doc.char_span(m.start(), m.end() - 1)
         if span is None or len(span) != 1:
             continue
@@ -433,7 +433,7 @@ def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
             continue
         found.add(tok.i)
     order = sorted(starts | {0})
-    for m in _TITLE_AFTER_WORD.finditer(doc.text):
+    for m in _TITLE_AFTER_WORD.finditer(text):
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1:
             continue
@@ -460,7 +460,7 @@ def _headline_starts(doc: Any, starts: set[int]) -> set[int]:
     return found
 
 
-def _conversion_ends(doc: Any, starts: set[int]) -> set[int]:
+def _conversion_ends(doc: Any, starts: set[int], text: str) -> set[int]:
     """Breaks the segmenter put after an amount's conversion in brackets, within a line: "Hitachi said the 1.3m
     (4.2ft) | Emiew was the world's quickest-moving robot yet", "profits of £933m ($1.78bn) | Cadbury said". A
     sentence does not end with a conversion and no full stop; the break would leave a sentence's tail that reads whole
@@ -470,7 +470,7 @@ def _conversion_ends(doc: Any, starts: set[int]) -> set[int]:
         if i < 4 or doc[i - 1].text != ")" or "\n" in doc[i - 1].whitespace_:
             continue
         opening = next((j for j in range(i - 2, max(0, i - 8), -1) if doc[j].text == "("), None)
-        before = doc.text[max(0, doc[opening].idx - 16) : doc[opening].idx].split() if opening is not None else []
+        before = text[max(0, doc[opening].idx - 16) : doc[opening].idx].split() if opening is not None else []
         if (opening is not None and before and any(c.isdigit() for c in before[-1])  # "1.3m (", "£933m ("
                 and (doc[opening + 1].text[:1].isdigit() or doc[opening + 1].is_currency)):
             found.add(i)
@@ -491,6 +491,7 @@ def _sentence_starts(doc: Any) -> list[int]:
     sentence it opens, not the one before ("... Velodrome. 'The Hour Record is a holy grail,' Wiggins said."), also
     where the segmenter ran on into it (:func:`_quote_starts`).
     """
+    text = doc.text  # built by spaCy on each access: once for all the rules below
     starts = {sent.start for sent in doc.sents}
     starts -= {i for i in starts if i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum()}
     # An opening quotation mark left at the end of the sentence before ("... Velodrome. 'The Hour Record is ...'"):
@@ -498,16 +499,15 @@ def _sentence_starts(doc: Any) -> list[int]:
     starts = {i - 1 if i > 1 and doc[i - 1].text in _OPENING_MARKS and not doc[i - 1].whitespace_
               and doc[i - 2].whitespace_ and doc[i - 2].text[-1:] in _SENTENCE_END | _CLOSING_MARKS else i
               for i in starts}
-    starts -= _conversion_ends(doc, starts)
-    starts |= _glued_starts(doc, starts)
-    starts |= _quote_starts(doc)
-    starts |= _amount_starts(doc)
-    starts |= _headline_starts(doc, starts)
+    starts -= _conversion_ends(doc, starts, text)
+    starts |= _glued_starts(doc, starts, text)
+    starts |= _quote_starts(doc, text)
+    starts |= _amount_starts(doc, text)
+    starts |= _headline_starts(doc, starts, text)
     # After the headline rule, which reads the sentences as the segmenter and the rules above left them.
-    text = doc.text  # built by spaCy on each access: once for both rules
     starts |= _stop_starts(doc, text)
     starts |= _repeat_starts(doc, starts, text)
-    for m in _SHORT_TITLE_AT.finditer(doc.text):  # the text first: most documents hold no such title
+    for m in _SHORT_TITLE_AT.finditer(text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
         if tok.text.rstrip(".") not in _SHORT_TITLES or tok.i + 1 >= len(doc):
             continue
