@@ -436,9 +436,7 @@ class TopicIndex:
                 continue  # listed in score order: a further topic never outscores the one before it
             if min_share > 0 and self.root_of[i] != branch and votes[self.root_of[i]] < weights.other_branch:
                 continue  # another subject area that few of the article's sentences point to: a word, not a topic
-            q = self.qcodes[i]
-            chain = set(self.taxonomy.ancestors(q))
-            if any(self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in picked):
+            if self._kin(i, picked):
                 continue
             picked.append(i)
         if sentences is not None:
@@ -478,12 +476,17 @@ class TopicIndex:
         for i in sorted(candidates, key=lambda j: -raw[j]):
             if len(picked) + len(out) >= k:
                 break
-            q = self.qcodes[i]
-            if i not in in_lead or any(j == i or self.qcodes[j] in self.taxonomy.ancestors(q)
-                                       or q in self.taxonomy.ancestors(self.qcodes[j]) for j in (*picked, *out)):
+            if i not in in_lead or self._kin(i, (*picked, *out)):
                 continue
             out.append(int(i))
         return out
+
+    def _kin(self, i: int, others: Sequence[int]) -> bool:
+        """Whether concept ``i`` is one of ``others``, or an ancestor or a descendant of one: a topic is never given
+        beside itself, its ancestor or its descendant."""
+        q = self.qcodes[i]
+        chain = set(self.taxonomy.ancestors(q))
+        return any(j == i or self.qcodes[j] in chain or q in self.taxonomy.ancestors(self.qcodes[j]) for j in others)
 
     def _field(self, root: int, sentence_vectors: np.ndarray, title_vector: np.ndarray | None, unsaid: np.ndarray,
                supported: np.ndarray, weights: TopicWeights) -> int | None:
