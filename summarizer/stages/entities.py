@@ -206,11 +206,12 @@ _WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classi
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
 #: in Gangs of New York"): each name listed there is a title. Not "role in" ("a key role in Europe") nor "starred in"
 #: ("he starred in La Liga").
-_ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)\s+in\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[Tt]he\s+)?$")
+_LISTED_IN = r"\s+in\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[Tt]he\s+)?$"  # "in", maybe a list, and the name's place
+_ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)" + _LISTED_IN)
 #: Outside a match report (where "he starred in La Liga"), a list of works an actor starred in ("starred in Star Trek",
 #: "has starred in Cheers and Frasier"); and a show after a kind of show ("the TV show Cheers", "reality series The
 #: Only Way Is Essex"), where "show" is no verb ("polls show Obama ahead").
-_STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring)\s+in\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[Tt]he\s+)?$")
+_STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring)" + _LISTED_IN)
 _SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult)\s+"
                           r"(?:show|series|programme)\s+(?:[Tt]he\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
@@ -708,18 +709,17 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS | GENRE_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
                    or prev in ("The", "the") and _WORK_BEFORE.search(text, max(0, start - 24), start) is not None
-                   or _ACTED_IN.search(text, max(0, start - 120), start) is not None and label != "PERSON"
-                   and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
+                   # a title an actor played in: "roles in X, Y", and outside a match report "starred in X"
+                   or (_ACTED_IN.search(text, max(0, start - 120), start) is not None
+                       or not sport and _STARRED_IN.search(text, max(0, start - 120), start) is not None)
+                   and label != "PERSON" and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
                    or name.split()[0] in _GENRE_OPENERS and len(name.split()) >= 3 and label != "ORG"  # "Comedy Fat Albert"
                    or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split())
-                   or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None
-                   or label != "PERSON" and _STARRED_IN.search(text, max(0, start - 120), start) is not None
-                   and not sport and not is_known_place(name.lower())
-                   and text[end : end + 2] not in ("'s", "’s") and not name.endswith(("'s", "’s")))
+                   or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None)
     # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," and label != "PERSON")
