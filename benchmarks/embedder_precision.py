@@ -5,9 +5,12 @@
 
 Embeds the sentences (and titles) the pipeline analyses in the first N articles with:
 - fp32: the float32 graph, texts sharing padded calls (sentence-transformers' vectors);
-- int8-shared: the per-channel int8 graph (dynamic quantisation) with texts sharing padded calls,
-  as before #17: an activation's scale comes from the whole call, so from the other texts;
-- int8: the same graph, one text per call without padding (the default since #17);
+- int8: the default: per-channel int8 weights and per-token int8 activations, texts of one length
+  sharing calls (no padding; a text's vector does not depend on the texts beside it);
+- int8-text: the same graph, one text per call;
+- quantiser-shared: the graph of ONNX Runtime's quantize_dynamic alone (one activation scale for
+  the whole input of a call, so from the other texts), texts sharing padded calls, as before #17;
+- quantiser-text: that graph, one text per call (the default from #17 until per-token scales);
 - with --nbits, nbits8-shared and nbits8: the float32 graph with 8-bit weights in blocks of 32
   (ONNX Runtime's MatMulNBits, accuracy level 4: int8 products with an activation scale per block
   of each row, so a text's vector does not hang on its neighbours), in shared calls and one text
@@ -24,8 +27,8 @@ import argparse
 import json
 import logging
 import sys
+import tempfile
 import time
-import types
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,19 +53,33 @@ def sentences_of(articles: list) -> list[str]:
     return [sp.text for an in analyses for sp in an.sentences] + [c.title for c in cleaned if c.title]
 
 
-def nbits_session(fp32_graph: Path, threads: int, per_text: bool):
-    """A session of ``fp32_graph`` with its matrix products' weights in 8 bits, blocks of 32 (built in memory)."""
+def _session(graph, threads: int, small_calls: bool):
     import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1 if small_calls else threads
+    options.inter_op_num_threads = 1
+    return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+
+
+def nbits_session(fp32_graph: Path, threads: int, small_calls: bool):
+    """A session of ``fp32_graph`` with its matrix products' weights in 8 bits, blocks of 32 (built in memory)."""
     from onnxruntime.quantization.matmul_nbits_quantizer import MatMulNBitsQuantizer
 
     logging.getLogger(MatMulNBitsQuantizer.__module__).setLevel(logging.WARNING)  # a line per node otherwise
     quantizer = MatMulNBitsQuantizer(str(fp32_graph), bits=8, block_size=32, is_symmetric=True, accuracy_level=4)
     quantizer.process()
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1 if per_text else threads
-    options.inter_op_num_threads = 1
-    return onnxruntime.InferenceSession(quantizer.model.model.SerializeToString(), options,
-                                        providers=["CPUExecutionProvider"])
+    return _session(quantizer.model.model.SerializeToString(), threads, small_calls)
+
+
+def quantiser_session(fp32_graph: Path, threads: int, small_calls: bool):
+    """A session of ``fp32_graph`` quantised by ONNX Runtime's quantize_dynamic alone (one scale per call)."""
+    from summarizer.backends.onnx_embedder import Precision, _quantize
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "quantiser.onnx"
+        _quantize(fp32_graph, target, Precision("quantiser", quantize=True))
+        return _session(str(target), threads, small_calls)
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -80,21 +97,27 @@ def main(argv: list[str] | None = None) -> dict:
     sentences = sentences_of(load_articles(args.data, args.n))
     pick = np.random.default_rng(0).choice(len(sentences), min(args.check, len(sentences)), replace=False)
     cache = default_cache_dir()
-    shared = replace(PRECISIONS["int8"], per_text=False, recipe="")  # the recipe before #17
-    runs = {"fp32": ("fp32", None), "int8-shared": ("int8", shared), "int8": ("int8", None)}
+    runs = {"fp32": ("fp32", None), "int8": ("int8", None),
+            "int8-text": ("int8", replace(PRECISIONS["int8"], calls="text")),
+            "quantiser-shared": ("fp32", replace(PRECISIONS["fp32"], name="quantiser")),
+            "quantiser-text": ("fp32", replace(PRECISIONS["fp32"], name="quantiser", calls="text"))}
     if args.nbits:
         runs |= {"nbits8-shared": ("fp32", replace(PRECISIONS["fp32"], name="nbits8")),
-                 "nbits8": ("fp32", replace(PRECISIONS["fp32"], name="nbits8", per_text=True))}
+                 "nbits8": ("fp32", replace(PRECISIONS["fp32"], name="nbits8", calls="text"))}
     figures: dict = {"sentences": len(sentences)}
     reference = None
     for name, (precision, override) in runs.items():
         embedder = OnnxEmbedder(cache_dir=cache, precision=precision, threads=args.threads)
         if override is not None:
             embedder.precision = override
+            small_calls = override.calls != "padded"
             if override.name == "nbits8":
-                embedder.session = nbits_session(embedder.graph, args.threads, override.per_text)
-                embedder.workers = args.threads if override.per_text else 1
-            embedder.token_budget = types.MethodType(lambda self: max(16 * self.batch_size, 64), embedder)
+                embedder.session = nbits_session(embedder.graph, args.threads, small_calls)
+            elif override.name == "quantiser":
+                embedder.session = quantiser_session(embedder.graph, args.threads, small_calls)
+            else:
+                embedder.session = _session(str(embedder.graph), args.threads, small_calls)
+            embedder.workers = args.threads if small_calls else 1
         embedder.embed_batch(sentences[:50])  # warm up
         t = time.process_time()
         vectors = embedder.embed_batch(sentences)
@@ -113,7 +136,7 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"{figures['sentences']} sentences from {args.n} articles of {args.data.name}, {args.threads} thread(s)")
         for name in runs:
             f = figures[name]
-            print(f"{name:12s} {f['cpu_seconds']:7.1f} CPU s  cosine to fp32 mean {f['cosine_mean']:.4f} "
+            print(f"{name:16s} {f['cpu_seconds']:7.1f} CPU s  cosine to fp32 mean {f['cosine_mean']:.4f} "
                   f"worst {f['cosine_min']:.4f}  alone vs pass {f['alone_vs_pass']:.1e}  "
                   f"alone vs beside loud texts {f['alone_vs_loud']:.1e}")
     return figures

@@ -47,6 +47,9 @@ log = logging.getLogger(__name__)
 
 #: Batches whose analysis the pipeline starts before it embeds and summarises the current one.
 AHEAD = 2
+#: The first batch holds ``batch_size // FIRST_BATCH_SHARE`` articles: nothing can be embedded before its
+#: analysis is in, and a small first batch has this process embedding sooner (#17).
+FIRST_BATCH_SHARE = 4
 
 #: The identities of the model base classes: a model that keeps one says nothing about what it computes.
 _DEFAULT_IDENTITIES = (Embedder.identity, Analyzer.identity, Generator.identity)
@@ -175,14 +178,19 @@ class Pipeline:
         batch collects what the story level needs of its articles (``_Batch.stories``)."""
         iterator = iter(items)
         started: collections.deque[_Batch] = collections.deque()
+        size = max(1, self.settings.batch_size // FIRST_BATCH_SHARE)
         while True:
+            chunk: list[Article | InputFailure] = []
             try:
-                chunk = list(itertools.islice(iterator, self.settings.batch_size))
-                if chunk:
-                    started.append(self._start(chunk, cache, {} if for_stories else None))
+                try:
+                    chunk.extend(itertools.islice(iterator, size))
+                finally:  # the items read before an error in the input are started too
+                    if chunk:
+                        started.append(self._start(chunk, cache, {} if for_stories else None))
             except BaseException:
                 yield from started  # what was read before the error is not lost
                 raise
+            size = self.settings.batch_size
             if not chunk:
                 yield from started
                 return

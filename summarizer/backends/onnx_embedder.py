@@ -43,13 +43,13 @@ _MODULES = ["sentence_transformers.models.Transformer", "sentence_transformers.m
 _INPUTS = ("input_ids", "attention_mask")
 _OUTPUTS = ("sentence", "tokens")
 #: Bumped whenever the exported graph would change for the same weights (the wrapper, the opset, the recipes).
-GRAPH_VERSION = 1
+GRAPH_VERSION = 2
 OPSET = 17
 
 
 @dataclass(frozen=True)
 class Precision:
-    """How the exported fp32 graph is turned into the graph that runs."""
+    """How the exported fp32 graph is turned into the graph that runs, and how texts share its calls."""
 
     name: str
     quantize: bool = False
@@ -60,21 +60,27 @@ class Precision:
     """Leave the last encoder layer in fp32."""
     ffn_only: bool = False
     """Quantise only the feed-forward matrices (intermediate and output), not attention."""
-    per_text: bool = False
-    """Run each text in a call of its own, without padding. Dynamic quantisation takes each activation's
-    scale from the whole input tensor, so in a shared call a text's vector would depend on the texts (and
-    the padding) beside it, and a record on the batch it was run in (issue #17). Alone, a text's vector is
-    bitwise the same in every run and batch."""
+    per_token: bool = False
+    """Each token's activations get a scale of their own (the largest magnitude in its row / 127, zero point
+    128) before an int8 product, instead of ONNX Runtime's one scale for the whole input of a call. With one
+    scale per call a text's vector depended on the texts (and the padding) beside it; per token it depends on
+    the text alone, and it is closer to fp32 (:func:`_per_token_activations`)."""
+    calls: str = "padded"
+    """How texts share a call of the graph: ``padded`` (sorted by length, padded to the longest in the call),
+    ``length`` (only texts of the same number of tokens share a call: no padding, and with ``per_token`` a
+    text's vectors are bitwise the same in any call; the calls are shared out over threads of one core each,
+    and sentence vectors are pooled here, text by text) or ``text`` (one text per call)."""
     recipe: str = ""
     """Added to the vectors' identity when the same graph is run another way (caches of vectors differ)."""
 
 
 PRECISIONS = {
     "fp32": Precision("fp32"),
-    # One text per call: bitwise batch-independent vectors. On the 5,147 sentences of 300 BBC articles, one
-    # thread: 21.0 CPU s against 35.5 for fp32 and 13.8 for int8 in shared padded calls (whose vectors moved by
-    # up to 0.037 with their neighbours); cosine to fp32 mean 0.9931, at worst 0.973 (issue #17).
-    "int8": Precision("int8", quantize=True, per_text=True, recipe="pertext"),
+    # Per-channel int8 weights and per-token int8 activations, texts of one length sharing calls. On the 1,537
+    # sentences of 100 BBC articles, one thread, one run (benchmarks/embedder_precision.py): 4.5 CPU s against
+    # 5.7 for the int8 graph of ONNX Runtime's quantiser one text per call (the default before) and 10.1 for
+    # fp32; cosine to fp32 mean 0.9969, worst 0.987 (before: 0.9931, 0.981) (issue #17).
+    "int8": Precision("int8", quantize=True, per_token=True, calls="length", recipe="pertoken"),
 }
 DEFAULT_PRECISION = "int8"
 
@@ -143,10 +149,12 @@ class OnnxEmbedder(Embedder):
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_length)
         options = onnxruntime.SessionOptions()
-        # One text per call is too small a product to share among cores: the calls themselves are shared out
-        # instead, each on one core (issue #17: about 0.75 x the wall time of two cores on each call).
-        self.workers = (threads or usable_cores()) if self.precision.per_text else 1
-        options.intra_op_num_threads = 1 if self.precision.per_text else threads or usable_cores()
+        # Calls of one text, or of the few texts of one length, are too small a product to share among cores:
+        # the calls themselves are shared out instead, each on one core (issue #17: about 0.75 x the wall time
+        # of two cores on each call).
+        small_calls = self.precision.calls != "padded"
+        self.workers = (threads or usable_cores()) if small_calls else 1
+        options.intra_op_num_threads = 1 if small_calls else threads or usable_cores()
         options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = self._session(onnxruntime, options, location, name_or_path)
@@ -194,8 +202,8 @@ class OnnxEmbedder(Embedder):
         model's length limit): a part of a phrase ("joint" of "joint venture") is not the phrase.
 
         Texts are sorted by length, and each call of the graph holds up to :meth:`token_budget` tokens,
-        padding included (at least one text): many short texts go together, few long ones. A quantised graph
-        whose precision says ``per_text`` gets one text per call, so its vectors do not depend on the batch.
+        padding included (at least one text): many short texts go together, few long ones. The precision's
+        ``calls`` may narrow that to texts of one length, or to one text (:class:`Precision`).
         """
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         pooled: list[list[np.ndarray | None]] = [[None] * len(s) for s in spans]
@@ -204,16 +212,19 @@ class OnnxEmbedder(Embedder):
         encodings = self.tokenizer.encode_batch(list(texts))
         lengths = [len(e.ids) for e in encodings]
         order = sorted(range(len(texts)), key=lengths.__getitem__)
-        if self.precision.per_text:
-            self._run_one_by_one(encodings, order, spans, out, pooled)
-            return out, pooled
         budget = self.token_budget()
+        calls: list[list[int]] = []
         start = 0
         while start < len(order):
-            end = start + 1  # lengths ascend, so a batch's width is the length of its last text
-            while end < len(order) and lengths[order[end]] * (end + 1 - start) <= budget:
+            end = start + 1  # lengths ascend, so a call's width is the length of its last text
+            while (end < len(order) and self.precision.calls != "text"
+                   and lengths[order[end]] * (end + 1 - start) <= budget
+                   and (self.precision.calls == "padded" or lengths[order[end]] == lengths[order[start]])):
                 end += 1
-            rows = order[start:end]
+            calls.append(order[start:end])
+            start = end
+
+        def run(rows: list[int]) -> None:
             width = lengths[rows[-1]]
             ids = np.zeros((len(rows), width), dtype=np.int64)
             attention = np.zeros((len(rows), width), dtype=np.int64)
@@ -221,34 +232,24 @@ class OnnxEmbedder(Embedder):
                 ids[r, : lengths[i]] = encodings[i].ids
                 attention[r, : lengths[i]] = 1
             vectors, tokens = self.session.run(list(_OUTPUTS), {"input_ids": ids, "attention_mask": attention})
-            out[rows] = vectors
             for r, i in enumerate(rows):
+                if self.precision.calls == "padded":
+                    out[i] = vectors[r]
+                else:  # pooled text by text: the graph's pooling over a call's rows can differ in the last bit
+                    mean = tokens[r].mean(axis=0)
+                    out[i] = mean / max(float(np.linalg.norm(mean)), 1e-12)
                 if spans[i]:
                     pooled[i] = pool_spans(tokens[r], encodings[i].offsets, spans[i])
-            start = end
-        return out, pooled
 
-    def _run_one_by_one(self, encodings: Sequence[Any], order: Sequence[int],
-                        spans: Sequence[Sequence[tuple[int, int]]], out: np.ndarray,
-                        pooled: list[list[np.ndarray | None]]) -> None:
-        """Each text in its own call of the graph (no padding, no neighbours), the calls spread over
-        ``self.workers`` threads: ONNX Runtime lets go of the interpreter while it computes, and each call's
-        result depends on its text alone, so the threads change the time, not the vectors."""
-        def one(i: int) -> None:
-            ids = np.array([encodings[i].ids], dtype=np.int64)
-            vectors, tokens = self.session.run(list(_OUTPUTS), {"input_ids": ids, "attention_mask": np.ones_like(ids)})
-            out[i] = vectors[0]
-            if spans[i]:
-                pooled[i] = pool_spans(tokens[0], encodings[i].offsets, spans[i])
-
-        longest_first = list(reversed(order))  # long texts first: the threads finish together
+        longest_first = calls[::-1]  # long calls first: the threads finish together
         if self.workers <= 1 or len(longest_first) < 2:
-            for i in longest_first:
-                one(i)
-            return
-        with ThreadPoolExecutor(max_workers=min(self.workers, len(longest_first))) as pool:
-            for _ in pool.map(one, longest_first):
-                pass
+            for rows in longest_first:
+                run(rows)
+        else:  # ONNX Runtime lets go of the interpreter while it computes
+            with ThreadPoolExecutor(max_workers=min(self.workers, len(longest_first))) as pool:
+                for _ in pool.map(run, longest_first):
+                    pass
+        return out, pooled
 
     def token_budget(self) -> int:
         """Tokens per call of the graph: about 16 sentences of 64 tokens for the default 64 texts."""
@@ -343,6 +344,71 @@ def _quantize(source: Path, target: Path, precision: Precision) -> None:
                          nodes_to_exclude=keep)
     finally:
         root.removeFilter(advice)
+    if precision.per_token:
+        model = onnx.load(str(target))
+        _per_token_activations(model)
+        onnx.save(model, str(target))
+
+
+def _per_token_activations(model: Any) -> None:
+    """Rewrite, in place, the graph ``quantize_dynamic`` made so that each token's activations get a scale of
+    their own instead of one scale for the whole input of a call.
+
+    The quantiser writes, for each activation X, ``DynamicQuantizeLinear(X) -> (Xq, scale, zero point)``
+    (one scale and zero point for the whole tensor), and for each weight W that reads it
+    ``Cast(MatMulInteger(Xq, Wq, zero point, Wz)) * (scale * W's scales)``. Here X becomes, per token (the last
+    axis), ``s = max|x| / 127`` and ``Xq = QuantizeLinear(X / s, 1, 128)``; the product becomes ONNX Runtime's
+    ``MatMulIntegerToFloat(Xq, Wq, 1, W's scales, 128, Wz) * s``. Integer products are exact and every other
+    step works on one token, so a token's result no longer depends on the other rows of the call.
+    (Handing the per-token scale to ONNX Runtime's own fusion of the old pattern does not work: it takes the
+    activation scale as one number.)
+    """
+    from onnx import helper, numpy_helper
+
+    graph = model.graph
+    producer = {out: node for node in graph.node for out in node.output}
+    readers: dict[str, list[Any]] = {}
+    for node in graph.node:
+        for name in node.input:
+            readers.setdefault(name, []).append(node)
+    constants = {"pt_127": np.array(127.0, dtype=np.float32), "pt_tiny": np.array(1e-12, dtype=np.float32),
+                 "pt_one": np.array(1.0, dtype=np.float32), "pt_128": np.array(128, dtype=np.uint8)}
+    graph.initializer.extend(numpy_helper.from_array(value, name) for name, value in constants.items())
+    token_scale: dict[str, str] = {}  # the old per-call scale's name -> the per-token scale's
+    dropped: set[int] = set()
+    nodes: list[Any] = []
+    for node in graph.node:
+        if node.op_type == "DynamicQuantizeLinear":
+            x, (quantized, scale, _zero) = node.input[0], node.output
+            p = f"{quantized}/per_token/"
+            nodes += [helper.make_node("Abs", [x], [p + "abs"]),
+                      helper.make_node("ReduceMax", [p + "abs"], [p + "max"], axes=[-1], keepdims=1),
+                      helper.make_node("Max", [p + "max", "pt_tiny"], [p + "max_"]),
+                      helper.make_node("Div", [p + "max_", "pt_127"], [p + "scale"]),
+                      helper.make_node("Reciprocal", [p + "scale"], [p + "inverse"]),
+                      helper.make_node("Mul", [x, p + "inverse"], [p + "scaled"]),
+                      helper.make_node("QuantizeLinear", [p + "scaled", "pt_one", "pt_128"], [quantized])]
+            token_scale[scale] = p + "scale"
+        elif node.op_type == "MatMulInteger":
+            quantized, weights, _zero, weight_zero = node.input
+            cast = readers[node.output[0]][0]
+            mul = readers[cast.output[0]][0]
+            combined = producer[next(i for i in mul.input if i != cast.output[0])]  # scale * W's scales
+            scale, weight_scales = combined.input
+            if cast.op_type != "Cast" or mul.op_type != "Mul" or scale not in token_scale:
+                raise ModelError(f"unexpected pattern after {node.name} in the quantised graph")
+            dropped |= {id(cast), id(mul), id(combined)}
+            product = f"{node.output[0]}/per_token"
+            nodes += [helper.make_node("MatMulIntegerToFloat",
+                                       [quantized, weights, "pt_one", weight_scales, "pt_128", weight_zero],
+                                       [product], domain="com.microsoft"),
+                      helper.make_node("Mul", [product, token_scale[scale]], list(mul.output))]
+        else:
+            nodes.append(node)
+    del graph.node[:]
+    graph.node.extend(node for node in nodes if id(node) not in dropped)
+    if not any(opset.domain == "com.microsoft" for opset in model.opset_import):
+        model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
 
 
 class _DropQuantizerAdvice(logging.Filter):
