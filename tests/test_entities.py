@@ -1261,3 +1261,46 @@ def test_eighth_round_a_nations_adjective_before_a_persons_surname():
     text = "Benita Johnson won the race. Australian Johnson led from the start, said Johan Pouwelse."
     got = found(text, ("Benita Johnson", "PERSON"), ("Australian Johnson", "PERSON"), ("Johan Pouwelse", "PERSON"))
     assert got == {("Benita Johnson", "person"): 2, ("Johan Pouwelse", "person"): 1}
+
+
+def test_ninth_round_a_title_cut_after_district_is_no_place():
+    text = "He was charged, the Clark County District Attorney said. Clark County officials agreed."
+    got = found(text, ("Clark County District", "GPE"), ("Clark County", "GPE"))
+    assert got == {("Clark County", "place"): 1}
+
+
+def test_ninth_round_a_players_position_or_a_word_for_a_person_before_a_full_name():
+    text = ("Napoli won 2-0 in the league. Their goalkeeper Morgan de Sanctis made a save, and De Sanctis said the goal "
+            "was offside. The forward Yoshinori Muto scored.")
+    got = found(text, ("Morgan de Sanctis", "ORG"), ("De Sanctis", "ORG"), ("Yoshinori Muto", "ORG"))
+    assert got == {("Morgan de Sanctis", "person"): 2, ("Yoshinori Muto", "person"): 1}
+    text = "Wipro is majority owned by India's richest man Azim Premji."
+    assert found(text, ("Azim Premji", "ORG")) == {("Azim Premji", "person"): 1}
+
+
+def test_ninth_round_a_common_given_name_and_a_rare_surname_tagged_as_an_organisation():
+    text = "The prize was won by Sofia Coppola, and later by Flavia Pennetta. Morgan Stanley paid for it."
+    got = found(text, ("Sofia Coppola", "ORG"), ("Flavia Pennetta", "ORG"), ("Morgan Stanley", "ORG"))
+    assert got == {("Sofia Coppola", "person"): 1, ("Flavia Pennetta", "person"): 1,
+                   ("Morgan Stanley", "organization"): 1}
+
+
+def test_ninth_round_works_in_apposition_and_a_title_an_actor_stars_in():
+    text = ("It beat the box-office hit, The Chorus. The Chorus, a film about a teacher, won. His second album, "
+            "Nights Out, sold well. Next, she stars opposite Depp in Pirates of the Caribbean.")
+    got = found(text, ("Chorus", "ORG"), ("Chorus", "ORG"), ("Nights Out", "PERSON"), ("Depp", "PERSON"),
+                ("Pirates", "ORG"))
+    assert not {n for n, _ in got} & {"Chorus", "Nights Out", "Pirates"}
+    text = "Christian Slater is to star in Broadway play The Glass Menagerie. He is on Broadway."
+    assert ("Broadway", "place") in found(text, ("Broadway", "FAC"), ("Broadway", "FAC"))
+
+
+def test_ninth_round_a_title_or_a_club_run_into_a_persons_name():
+    text = "Detective T.J. Moore said it was a crime. Moore said more. Moore left."
+    got = found(text, ("Detective T.J. Moore", "ORG"), ("Moore", "PERSON"), ("Moore", "PERSON"))
+    assert got == {("T.J. Moore", "person"): 3}
+    text = ("Andros Townsend played for Tottenham in a 0-0 draw with Burnley. They drew against Burnley Townsend was "
+            "brought on. Glen Post spoke to the Denver Post.")
+    got = found(text, ("Andros Townsend", "PERSON"), ("Tottenham", "ORG"), ("Burnley", "ORG"),
+                ("Burnley Townsend", "ORG"), ("Glen Post", "PERSON"), ("Denver Post", "ORG"))
+    assert got[("Andros Townsend", "person")] == 2 and ("Denver Post", "organization") in got

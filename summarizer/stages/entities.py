@@ -135,6 +135,9 @@ _PERSON_ROLES = _PERSON_TRADES | frozenset("""author novelist writer poet comedi
 playwright manager coach striker midfielder defender goalkeeper chairman chairwoman spokesman spokeswoman""".split())
 #: Players' positions that, before a name in a match report, say a person ("pinch-hitter Kosuke Fukudome", "winger
 #: Yannick Nyanga"): words of the sports' own, said of players only.
+#: Words for a person before a name, other than a trade ("richest man Azim Premji", "heiress Paris Hilton").
+_PERSON_NOUNS = frozenset("""man woman boy girl businessman businesswoman tycoon billionaire millionaire heiress socialite
+entrepreneur""".split())
 _PLAYER_ROLES = frozenset("""pinch-hitter pitcher catcher shortstop outfielder infielder reliever quarterback
 linebacker winger full-back fly-half scrum-half flanker keeper skipper""".split())
 #: Players' positions of football and rugby, which capitalised before a one-word name in a match report say a player
@@ -211,7 +214,8 @@ _ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)" + _LISTED_IN)
 #: Outside a match report (where "he starred in La Liga"), a list of works an actor starred in ("starred in Star Trek",
 #: "has starred in Cheers and Frasier"); and a show after a kind of show ("the TV show Cheers", "reality series The
 #: Only Way Is Essex"), where "show" is no verb ("polls show Obama ahead").
-_STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring)" + _LISTED_IN)
+_STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring|(?:he|she|who)\s+(?:co-)?stars|(?:will|to|would)\s+(?:co-)?star)"
+                         r"(?:\s+opposite\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?" + _LISTED_IN)  # "she stars opposite Depp in"
 _SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult)\s+"
                           r"(?:show|series|programme)\s+(?:[Tt]he\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
@@ -550,6 +554,10 @@ class EntityWeights:
     #: are commoner words ("guardian" 4.26, "mirror" 4.47, "observer" 3.91, "economist" 3.87; "caucasus" is 3.35,
     #: "antarctic" 3.56, "midlands" 3.69).
     region_max_zipf: float = 3.7
+    #: A common given name and a word this rare in English (Zipf) or rarer, tagged as an organisation, is a person's
+    #: name ("Tracey Emin": "emin" is 2.57; firms of a name and a word are commoner: "morgan stanley" 4.19, "john lewis"
+    #: 4.9). 0 asks for a word wordfreq lacks (under :data:`ZIPF_FLOOR`), as before.
+    rare_surname_zipf: float = 3.0
 
 
 WEIGHTS = EntityWeights()
@@ -712,7 +720,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    # a title an actor played in: "roles in X, Y", and outside a match report "starred in X"
                    or (_ACTED_IN.search(text, max(0, start - 120), start) is not None
                        or not sport and _STARRED_IN.search(text, max(0, start - 120), start) is not None)
-                   and label != "PERSON" and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
+                   and label not in ("PERSON", "FAC") and not is_known_place(name.lower())  # "to star in Broadway play" and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
@@ -721,9 +729,12 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split())
                    or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None)
     # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
+    # A person's tag does not stand against it where the name reads as no person's ("his second album, Nights Out,";
+    # "The Chorus, a film about ..." says so as surely as a word before it).
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
-                                  and text[end : end + 1] == "," and label != "PERSON")
-    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS or _WORK_APPOSITION.match(text, end) is not None
+                                  and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
+        label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
+    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
         # movie"): each name is looked up once an article.
@@ -1271,6 +1282,10 @@ _LEAGUES = frozenset("league liga ligue bundesliga eredivisie premiership".split
 _LEAGUE_NAMES = frozenset("bundesliga eredivisie premiership".split())  # a league's name alone; "Ligue" is "Ligue 1" cut
 
 
+#: Words that qualify the next one of an office's or a court's title ("District Attorney", "District Judge",
+#: "District Court"): a span that ends on one before a capitalised word of :data:`_TITLE_AFTER_CUT` is a title cut short.
+_CUT_BEFORE_TITLE = frozenset("district".split())
+_TITLE_AFTER_CUT = frozenset("attorney attorneys judge judges court courts council sheriff".split())
 #: The word before "Court" in a court of law's name.
 _COURT_KINDS = frozenset("""supreme superior high district crown county appeals appeal federal magistrates circuit criminal
 family juvenile municipal constitutional probate bankruptcy tax""".split())
@@ -1400,6 +1415,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) == "general" and m.after[:1].isupper()
             and _bare(m.after) in OFFICE_TAILS):
         return None  # "JAAA General (Secretary)": an office's title, cut by the model
+    if (len(parts) > 1 and _bare(parts[-1]) in _CUT_BEFORE_TITLE and m.after[:1].isupper()
+            and _bare(m.after.split("'")[0].split("’")[0]) in _TITLE_AFTER_CUT):
+        # "Clark County District (Attorney)", "Montgomery County District (Court)": the model's span cut a title or a
+        # court's name after a word that qualifies it; the rest is no name (a court's whole name is not restored)
+        return None
     if (kind == "person" and len(parts) > 1 and m.before[:1].isupper() and not m.initial and bodies
             and _bare(m.before) not in HONORIFICS):
         # "the Premier League Henderson played": a caption or list run on, the model's span starting inside a name
@@ -1535,7 +1555,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         parts, kind = parts[1:], "person"
     elif (len(parts) == 3 and kind == "person" and m.label == "PERSON" and m.initial and parts[0][1:].islower()
           and _bare(parts[0]) not in HONORIFICS and _folded(parts[0]) not in given_names(0.0)
-          and _folded(parts[0]) not in surnames() and _folded(parts[1]) in given_names() - _PARTICLES
+          and (_folded(parts[0]) not in surnames() or m.lead_common)  # "Lawyer David Chesnoff" beside "a lawyer"
+          and _folded(parts[1]) in given_names() - _PARTICLES
           and parts[2][1:].islower() and not {_folded(w) for w in parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)):
         # "Holidaymaker David Meadwell said": a sentence's first word, no name the census knows, before a common given
         # name and a surname (a word English lacks: "holidaymaker" has no frequency), describes the person
@@ -1617,6 +1638,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
     if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s and not m.firm:  # not the band "Lady Antebellum"
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
+    elif (len(parts) > 1 and kind != "person" and _is_title(parts[0], capitalised=True) and not m.firm
+          and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
+          and (reads_as_person(parts[1:]) or parts[-1].lower() in people)):
+        # "Detective T.J. Moore" tagged as an organisation, where the article tags "Moore" alone as a person: a title
+        # and a person's name
+        found.parts, found.kind, found.titled = parts[1:], "person", True
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
         found.honorific, found.kind = m.before.strip(_PUNCTUATION.replace(".", "")), "person"
     found.titled = bool(found.honorific) or _is_title(m.before)
@@ -1644,12 +1671,17 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind != "person" and not cue and len(found.parts) == 2 and not m.club
-          and (m.sport or m.label == "ORG" and _zipf(found.parts[1].lower()) == 0
+          and (m.sport or m.label == "ORG" and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf
                and found.parts[0].lower() not in _language_names()  # not "German Bunds"
                or found.parts[1].lower() in people and not any(
               p.endswith(f" {found.parts[1].lower()}") and p != " ".join(found.parts).lower() for p in people))
-          and _folded(found.parts[0]) in given_names() and found.parts[0].lower() not in companies | places
-          and found.parts[1][1:].islower() and _folded(found.parts[0]) not in known_places()
+          and (_folded(found.parts[0]) in given_names()
+               # any given name of the census before a word English lacks ("Flavia Pennetta")
+               or _folded(found.parts[0]) in given_names(0.0) and _zipf(found.parts[1].lower()) == 0)
+          and found.parts[0].lower() not in companies | places
+          and found.parts[1][1:].islower()
+          and (_folded(found.parts[0]) not in known_places()  # "Sofia Coppola": a town, but a census surname after it
+               or _folded(found.parts[1]) in surnames() and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf)
           and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
           and " ".join(found.parts).lower() not in known_places() and _folded_name(found.parts[1]) not in towns()
           and _folded_name(" ".join(found.parts)) not in towns()):
@@ -1659,10 +1691,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # Bortolami", "Tiffany Espensen").
         found.kind = "person"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3
-          and (m.before in _PERSON_ROLES or m.sport and m.before in _PLAYER_ROLES)
-          and (m.sport or m.before not in _CLUB_STAFF | {"coach"}) and _could_be_a_persons(found.parts)):
-        # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
-        # organisation: given names the census lacks, but the word before says a person.
+          and (m.before in _PERSON_ROLES | _PERSON_NOUNS or m.sport and m.before in _PLAYER_ROLES | _POSITIONS)
+          and (m.sport or m.before not in _CLUB_STAFF | {"coach"})
+          and _could_be_a_persons([w for i, w in enumerate(found.parts)
+                                   if not (0 < i < len(found.parts) - 1 and w in _PARTICLES)])):
+        # "author Stieg Larsson", "star Noomi Rapace", "richest man Azim Premji", in a match report "manager Graeme
+        # Souness", "goalkeeper Morgan de Sanctis", "forward Yoshinori Muto", tagged as an organisation: given names
+        # the census lacks, but the word before says a person.
         found.kind = "person"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
@@ -2004,6 +2039,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                     and (i <= len(w) - 2 or any(p[-1] == w[-1] and p != w for p in people))), 0)
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
+    # So is an organisation's name made of one the article names and, after it, a person's full name it names or his
+    # surname ("against Burnley Andros Townsend", "Burnley Townsend" beside "Andros Townsend"): a caption or a match
+    # report's line run on.
+    for key in [k for k in tally if k[1] == "organization" and " " in k[0]]:
+        w = key[0].split()
+        cut = next((i for i in range(1, len(w)) if " ".join(w[:i]) in others and (
+            (" ".join(w[i:]), "person") in tally and i < len(w) - 1
+            or i == len(w) - 1 and sum(p[-1] == w[-1] for p in people) == 1)), 0)
+        if cut and (w[-1] in _ORG_WORDS | _PAPER_HEADS or _zipf(w[-1]) >= weights.town_max_zipf):
+            cut = 0  # "Denver Post" beside "Glen Post": a paper's head word, or a word of every text
+        if cut:
+            move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
 
     # "Indonesia Aceh", "Fallujah BAGHDAD": a known place or town (no English word: not "North Jersey") run into
     # another place (known, or named alone in the article) with no comma
@@ -2132,7 +2179,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             for other in keys
             if len(words(other)) > len(w)
             and other[1] == "person"
-            and (key[1] == "person" or len(w) == 1)
+            and (key[1] == "person" or len(w) == 1 or len(w) == 2 and w[0] in _PARTICLES)  # "De Sanctis"
             and (words(other)[-len(w) :] == w or (key[1] == "person" and words(other)[: len(w)] == w))
         ]
         if not longer and len(w) == 1 and (key[1] == "organization" or key[1] == "place" and not is_known_place(w[0])):
