@@ -1304,3 +1304,15 @@ def test_ninth_round_a_title_or_a_club_run_into_a_persons_name():
     got = found(text, ("Andros Townsend", "PERSON"), ("Tottenham", "ORG"), ("Burnley", "ORG"),
                 ("Burnley Townsend", "ORG"), ("Glen Post", "PERSON"), ("Denver Post", "ORG"))
     assert got[("Andros Townsend", "person")] == 2 and ("Denver Post", "organization") in got
+
+
+def test_ninth_round_a_partys_singular_a_town_listed_beside_towns_and_a_firms_name_cut_short():
+    text = "The Lib Dems won. Lib Dem leader Charles Kennedy spoke, and the Lib Dems cheered."
+    got = found(text, ("Lib Dems", "ORG"), ("Lib Dem", "GPE"), ("Charles Kennedy", "PERSON"), ("Lib Dems", "ORG"))
+    assert got == {("Lib Dems", "organization"): 3, ("Charles Kennedy", "person"): 1}
+    text = "Labour held it in Blackpool, Bournemouth and Brighton. Last year Bournemouth hosted it."
+    got = found(text, ("Blackpool", "GPE"), ("Bournemouth", "ORG"), ("Brighton", "GPE"), ("Bournemouth", "ORG"))
+    assert got[("Bournemouth", "place")] == 2
+    text = "Circuit City Stores got an offer. Analysts said Circuit City is cheap, and bids for Circuit City rose."
+    got = found(text, ("Circuit City Stores", "ORG"), ("Circuit City", "GPE"), ("Circuit City", "GPE"))
+    assert got == {("Circuit City Stores", "organization"): 3}

@@ -1368,10 +1368,12 @@ AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST 
 
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
           places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
-          bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()) -> _Found | None:
+          bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
+          lands: frozenset[str] = frozenset()) -> _Found | None:
     """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
     the article has tagged as organisations, as places, in lower case; ``bodies``: its names of two words or more
-    tagged as organisations or places; ``people``: the names it tags as people, in lower case."""
+    tagged as organisations or places; ``people``: the names it tags as people, in lower case; ``lands``: the
+    countries (and US states) of the towns it tags as places."""
     kind = TYPES.get(m.label)
     if kind is None:
         return None
@@ -1573,9 +1575,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
     elif (kind == "organization" and m.label == "ORG" and len(parts) == 1 and not _all_caps(name)
           and not (m.firm or m.club or m.sport) and _zipf(name.lower()) < weights.town_max_zipf
-          and (_bare(m.before) in _TO_PLACE | {"of", "at"} or m.before.endswith(",") and m.after[:1] in ("", ",", "."))
-          and not (m.after.isalpha() and m.after.islower() and _zipf(m.after) < 5.5)
-          and towns().get(_folded_name(name), frozenset()) & named):
+          and ((_bare(m.before) in _TO_PLACE | {"of", "at"} or m.before.endswith(",") and m.after[:1] in ("", ",", "."))
+               and towns().get(_folded_name(name), frozenset()) & named
+               # or in a land of the article's towns, "in" or "at" it or listed beside a known place ("Blackpool,
+               # Bournemouth and Brighton", "campaigning in Madurai"; not "backing from Paramount")
+               or (_bare(m.before) in ("in", "at", "of") or m.placed and m.before.endswith(","))
+               and towns().get(_folded_name(name), frozenset()) & lands)
+          and not (m.after.isalpha() and m.after.islower() and _zipf(m.after) < 5.5)):
         # "the Kurdish region's capital, Irbil" tagged as an organisation: a town of a country (or US state) the
         # article names, said as a place is (after "in", "of", or between commas: not "In London, Brent crude",
         # "Opel and Vauxhall"), not before a noun it names a kind of ("of Brent crude": a word rarer than "city"),
@@ -1968,7 +1974,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
               and m.after.islower() and _bare(m.after.split("-")[-1]) in _AILMENT_AFTER}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
-    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people) for m in items)
+    # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
+    lands = frozenset().union(*(towns().get(_folded_name(normalize_name(m.text)), frozenset()) for m in items
+                                if m.label == "GPE" and " " not in m.text.strip()))
+    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people, lands) for m in items)
              if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
@@ -2205,6 +2214,17 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             # "Franklin" of "Franklin's Gardens", the model's span cut at the "'s".
             longer = [o for o in keys if len(words(o)) > 1 and words(o)[0] in (f"{w[0]}'s", f"{w[0]}’s")]
             longer = longer if len(longer) == 1 else []
+        if (not longer and key[1] == "place" and len(w) >= 2 and not tally[key].placed and not is_known_place(key[0])
+                and _folded_name(key[0]) not in towns() and not set(w) & (_PLACE_NAME_WORDS - {"city"})):
+            # "Circuit City" typed as a place beside "Circuit City Stores": a name no gazetteer knows, never said as a
+            # place is, with no word of places' names but "city" (which ends firms' and clubs' names too), that opens
+            # one organisation's name of the article (said first) is that organisation, cut short; not a place before
+            # a body or an office of it ("Pinal County Sheriff", "Salt Lake City Council").
+            longer = [o for o in keys if o[1] == "organization" and len(words(o)) > len(w) and words(o)[: len(w)] == w
+                      and tally[o].first_body < tally[key].first_body
+                      and not set(words(o)[len(w) :]) & (_ORG_WORDS | _JOINING_HEADS | _COURT_KINDS | _PLACE_NAME_WORDS
+                                                          | {"school", "court", "government", "state"})]
+            longer = longer if len(longer) == 1 else []
         if not longer and key[1] == "organization" and len(w) >= 2:
             # "State Journal" of "Wisconsin State Journal", "Passport Office" of "HM Passport Office": an organisation's
             # name the model cut at its first words is the one longer name of the article that ends with it.
@@ -2218,6 +2238,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if not longer and key[1] == "organization" and any((f"{key[0]}{s}", key[1]) in tally for s in ("'s", "’s")):
             # "Dr Reddy" of "Dr Reddy's", a firm named with its "'s"
             longer = [k for k in ((f"{key[0]}{s}", key[1]) for s in ("'s", "’s")) if k in tally][:1]
+        if (not longer and key[1] != "organization" and len(w) > 1 and (f"{key[0]}s", "organization") in tally
+                and not is_known_place(key[0])):
+            longer = [(f"{key[0]}s", "organization")]  # "Lib Dem" before "leader" or "MP", typed otherwise: the Lib Dems
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
