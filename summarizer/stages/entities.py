@@ -838,6 +838,23 @@ _NOT_AFTER_VERB = frozenset("""said says say has had have is was were are will w
 and or of to in on for at with""".split())
 
 
+def _places_of(text: str, name: str, not_before: str = "-", not_after: str | None = "-") -> list[int]:
+    r"""Where ``text`` writes ``name`` with no word character (letter, digit, "_") nor any of ``not_before`` just
+    before it, and none nor any of ``not_after`` just after it (``not_after`` None: anything may follow): what
+    ``(?<![\w-])name(?![\w-])`` finds, by plain string search instead of a pattern compiled for each name."""
+    found, at, n = [], text.find(name), len(name)
+    while at >= 0:
+        b = text[at - 1 : at]
+        a = text[at + n : at + n + 1]
+        if not (b and (b.isalnum() or b == "_" or b in not_before)) and (
+                not_after is None or not (a and (a.isalnum() or a == "_" or a in not_after))):
+            found.append(at)
+            at = text.find(name, at + n) if n else -1  # not overlapping, as a pattern's matches are not
+        else:
+            at = text.find(name, at + 1)
+    return found
+
+
 def _lead_common(text: str, name: str) -> bool:
     """Whether the first word of ``name`` (of three words or more, capitalised) is written in lower case in ``text``."""
     words = name.split()
@@ -849,13 +866,13 @@ def _lead_common(text: str, name: str) -> bool:
 def _in_lower_case(text: str, word: str) -> bool:
     """Whether ``text`` writes ``word`` in lower case as a word of its own (not inside a longer or hyphened word)."""
     lower = word.lower()
-    return lower in text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    return lower in text and bool(_places_of(text, lower))
 
 
 @functools.lru_cache(maxsize=256)
 def _at_only(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` twice or more, each time just after "at"."""
-    places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    places = _places_of(text, name) if text.count(name) >= 2 else []
     return len(places) >= 2 and all(text.endswith("at ", 0, p) and not text[p - 4 : p - 3].isalnum() for p in places)
 
 
@@ -884,6 +901,10 @@ def _said_with_place_cue(text: str, start: int, end: int) -> bool:
             or _PLACE_CUE_AFTER.match(text, end) is not None)
 
 
+#: A capitalised word or an initial and a space, just before a name (see :func:`_given_elsewhere`).
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]*\.?) \Z")
+
+
 @functools.lru_cache(maxsize=1024)
 def _given_elsewhere(text: str, name: str, label: str, weights: EntityWeights = WEIGHTS) -> str:
     """For a one-word name the model tagged as an organisation or place, which is no known place or town and no
@@ -894,7 +915,10 @@ def _given_elsewhere(text: str, name: str, label: str, weights: EntityWeights = 
         return ""
     if name.lower() in known_places() or _folded_name(name) in towns() or _zipf(name.lower()) >= weights.word_min_zipf:
         return ""
-    for m in re.finditer(rf"(?<![\w.-])([A-Z][a-z]*\.?) {re.escape(name)}(?![\w-])", text):
+    for at in _places_of(text, name, not_before=""):
+        m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if m is None:
+            continue
         word = m.group(1)
         if len(word.rstrip(".")) == 1:
             opens = not text[: m.start()].rstrip() or text[: m.start()].rstrip().endswith(_SENTENCE_END)
@@ -939,11 +963,12 @@ def _counted(text: str, name: str) -> bool:
     "an FBI agent" say the body's official, agent)."""
     if not re.fullmatch(r"[A-Z]{2,5}", name) or name.lower() in PLACE_ACRONYMS:
         return False
-    return (f"{name}s" in text and re.search(rf"(?<![\w&.-]){name}s(?![\w&-])", text) is not None
+    return (f"{name}s" in text and bool(_places_of(text, f"{name}s", not_before="&.-", not_after="&-"))
             or (f"a {name}" in text or f"A {name}" in text or f"n {name}" in text)
             and re.search(rf"(?<![\w-])(?:a|an|A|An) {name}{_COUNTED_AFTER}", text) is not None)
 
 
+@functools.lru_cache(maxsize=1024)
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
     """Whether ``text`` writes the acronym ``name`` in brackets after lower-case words whose initials it is ("body mass
     index (BMI)", "sub-brown dwarfs (SBD)", "(BMI - a measurement ...)"), or has those words anywhere ("general
@@ -1024,7 +1049,7 @@ def _owns_its_s(text: str, start: int, name: str) -> bool:
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS  # not "AT&T's", "E&Y's"
             or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()):  # "McDonald's"
         return False
-    ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
+    ends = [text[at + len(name) : at + len(name) + 3] for at in _places_of(text, name, not_before="&", not_after=None)]
     if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
         return _NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
     return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
@@ -1038,7 +1063,7 @@ def _said_with_its_s(text: str, name: str) -> bool:
     words = name.split()
     if len(words) != 2 or _bare(words[0]) not in HONORIFICS:
         return False
-    ends = [m.end() for m in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w-])", text)]
+    ends = [at + len(name) for at in _places_of(text, name, not_before="&")]
     return (all(text[e : e + 2] in ("'s", "’s") for e in ends)
             and any(_NOT_AFTER_POSSESSIVE.match(text, e + 2) is not None for e in ends))
 
@@ -1182,10 +1207,10 @@ def _person_tail(name: str) -> str | None:
 
 def _stands_alone(text: str, pair: str, start: int, length: int) -> bool:
     """Whether ``pair`` ("Natalya Kochanova") is written elsewhere in ``text`` with no capitalised word before it."""
-    for m in re.finditer(rf"\b{re.escape(pair)}\b", text):
-        if start <= m.start() < start + length:
+    for at in _places_of(text, pair, not_before="", not_after=""):
+        if start <= at < start + length:
             continue
-        before = text[max(0, m.start() - 40) : m.start()].split()
+        before = text[max(0, at - 40) : at].split()
         if not before or not before[-1][:1].isupper() or before[-1].endswith(_SENTENCE_END):
             return True
     return False
