@@ -1316,3 +1316,12 @@ def test_ninth_round_a_partys_singular_a_town_listed_beside_towns_and_a_firms_na
     text = "Circuit City Stores got an offer. Analysts said Circuit City is cheap, and bids for Circuit City rose."
     got = found(text, ("Circuit City Stores", "ORG"), ("Circuit City", "GPE"), ("Circuit City", "GPE"))
     assert got == {("Circuit City Stores", "organization"): 3}
+
+
+def test_ninth_round_a_firm_named_with_its_s_and_a_team_of_a_town_tagged_as_a_place():
+    text = "The sign went unsold at Sotheby's on Wednesday. A Sotheby's employee bid, at a Sotheby's auction."
+    got = found(text, ("Sotheby's", "ORG"), ("Sotheby's", "ORG"), ("Sotheby's", "ORG"))
+    assert got == {("Sotheby's", "organization"): 3}
+    text = "The San Diego Padres lost. He flew to the Cayman Islands."
+    got = found(text, ("San Diego Padres", "GPE"), ("Cayman Islands", "GPE"))
+    assert got == {("San Diego Padres", "organization"): 1, ("Cayman Islands", "place"): 1}

@@ -646,7 +646,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     before = text[max(0, start - 40) : start].split()
     prev = before[-1] if before else ""
     firm_before = prev.islower() and _bare(prev) in _FIRM_BEFORE  # "drugmaker| Dr Reddy's"
-    if (label in ("ORG", "PERSON") and name.endswith(("'s", "’s")) and " " in name
+    if (label in ("ORG", "PERSON") and name.endswith(("'s", "’s")) and (" " in name or label == "ORG")
             and (label == "ORG" and _owns_its_s(text, start, name[:-2]) and _bare(name.split()[0]) not in HONORIFICS
                  or firm_before and _bare(name.split()[0]) in HONORIFICS)):
         # "Mr Brown's Budget" is Mr Brown's; "drugmaker Dr Reddy's", tagged as a person, is a firm named for a doctor
@@ -1047,7 +1047,9 @@ def _owns_its_s(text: str, start: int, name: str) -> bool:
     no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
     words = name.split()
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS  # not "AT&T's", "E&Y's"
-            or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()):  # "McDonald's"
+            or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()  # "McDonald's"
+            # "a Sotheby's employee": "a" binds no possessive's owner, so the "'s" is the name's
+            or len(words) == 1 and any(f"{a} {name}{s} " in text for a in ("a", "an") for s in ("'s", "’s"))):
         return False
     ends = [text[at + len(name) : at + len(name) + 3] for at in _places_of(text, name, not_before="&", not_after=None)]
     if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
@@ -1755,6 +1757,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.kind = "organization"  # in a match report, "Werder Bremen", "Atletico Madrid": a club of the town
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
+    elif (found.kind == "place" and len(found.parts) >= 2 and not cue and _plural_last(found.parts, weights)
+          and (" ".join(found.parts[:-1]).lower() in _places_and_states()
+               or _folded_name(" ".join(found.parts[:-1])) in towns())
+          and _bare(found.parts[-1]) not in _PLACE_NAME_WORDS | _PLURAL_PLACE_WORDS
+          and not is_known_place(" ".join(found.parts).lower())):
+        # "Los Angeles Dodgers", "San Diego Padres" tagged as places: a known place and a plural that names no place
+        # (not "Cayman Islands", "Golan Heights", "Palm Springs") is its team
+        found.kind = "organization"
     if found.kind == "person":
         if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() or i and w in _PARTICLES - {"and"}
                    for i, w in enumerate(" ".join(found.parts).replace("’", "").replace("'", "").split())):
@@ -2307,6 +2317,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
 
 
 #: Words of a place's name ("Port Talbot", "Mount Kenya", "Lake Tahoe", "San Jose", "Fort Worth", "New Delhi").
+#: Plurals that end places' names ("Cayman Islands", "Golan Heights", "Victoria Falls"), beside
+#: :data:`_PLACE_NAME_WORDS`.
+_PLURAL_PLACE_WORDS = frozenset("""isles keys lakes plains downs highlands lowlands sands woods meadows flats rapids
+narrows mountains glades fields marshes shoals cays wetlands hamptons""".split())
 _PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | _COMPASS_REGIONS | frozenset(
     """north south east west saint st san santa fort port mount mt new lake los las el la le de del city town village
     heights springs falls beach harbour harbor point bay coast hill hills forest mall plaza centre center canyon desert
