@@ -1325,3 +1325,17 @@ def test_ninth_round_a_firm_named_with_its_s_and_a_team_of_a_town_tagged_as_a_pl
     text = "The San Diego Padres lost. He flew to the Cayman Islands."
     got = found(text, ("San Diego Padres", "GPE"), ("Cayman Islands", "GPE"))
     assert got == {("San Diego Padres", "organization"): 1, ("Cayman Islands", "place"): 1}
+
+
+def test_ninth_round_a_single_said_as_one_a_titles_verb_after_a_name_and_a_rare_town_after_a_given_name():
+    text = "The band's first single Hey Joe, signed by all, sold. A single Everton player scored."
+    got = found(text, ("Hey Joe", "PERSON"), ("Everton", "ORG"))
+    assert got == {("Everton", "organization"): 1}
+    got = found("Artists include Tracey Emin in 2002.", ("Tracey Emin", "ORG"))
+    assert got == {("Tracey Emin", "person"): 1}
+    title, text = "Rooney Scores 3 Goals for United; Chelsea Slips", "Chelsea's hopes were hurt. Chelsea drew."
+    mentions = [entities.mention_at(title, title.index("Chelsea Slips"), "Chelsea Slips", "PERSON", headline=True)]
+    at = text.index("Chelsea's")
+    mentions += [entities.mention_at(text, at, "Chelsea", "ORG"),
+                 entities.mention_at(text, text.index("Chelsea", at + 5), "Chelsea", "ORG")]
+    assert {(e.text, e.type) for e in entities.merge(mentions)} == {("Chelsea", "organization")}

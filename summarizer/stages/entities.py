@@ -198,6 +198,10 @@ _SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
 _WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}|{'|'.join(sorted(GENRE_NOUNS))}) (?:[Tt]he )?$")  # "the movie The Aviator"
+#: A single said as one ("the band's first single Hey Joe", "their new single, Hello"): "single" alone is a word of
+#: every text ("a single Everton player").
+_SINGLE_BEFORE = re.compile(r"(?<![\w-])(?:debut|first|second|third|new|latest|last|lead|hit|next|breakthrough|"
+                            r"comeback|forthcoming)\s+single,?\s+(?:[Tt]he\s+)?$")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
 #: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
@@ -727,7 +731,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
                    or name.split()[0] in _GENRE_OPENERS and len(name.split()) >= 3 and label != "ORG"  # "Comedy Fat Albert"
                    or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split())
-                   or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None)
+                   or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None
+                   or _SINGLE_BEFORE.search(text, max(0, start - 40), start) is not None
+                   and (label != "PERSON" or not reads_as_person(name.split())))
     # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
     # A person's tag does not stand against it where the name reads as no person's ("his second album, Nights Out,";
     # "The Chorus, a film about ..." says so as surely as a word before it).
@@ -1498,6 +1504,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and not is_known_place(name.lower())  # "Las Vegas" beside "Vegas"
           and _zipf(parts[0][:-1].lower()) >= weights.headline_verb_zipf):
         parts = parts[1:]  # "Microsoft Blames| Google": a title-case headline's verb run into the name after it
+    elif (len(parts) >= 2 and m.headline and parts[-1].endswith("s") and not parts[-1].endswith("ss")
+          and parts[-1][1:].islower() and (not m.after or m.after[:1] in ";:,|-–—")
+          and " ".join(parts[:-1]).lower() in named and _folded(parts[-1]) not in surnames() | given_names(0.0)
+          and not is_known_place(parts[-1].lower()) and _bare(parts[-1]) not in _ORG_WORDS | CLUB_HEADS
+          and not is_known_place(name.lower()) and not _plural_last(parts, weights)
+          and _zipf(parts[-1][:-1].lower()) >= weights.headline_verb_zipf):
+        parts = parts[:-1]  # "Rooney Scores 3 Goals for United; Chelsea| Slips": a title's verb after a name it ends on
         name = " ".join(parts)
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
@@ -1716,7 +1729,10 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and (_folded(found.parts[0]) not in known_places()  # "Sofia Coppola": a town, but a census surname after it
                or _folded(found.parts[1]) in surnames() and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf)
           and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
-          and " ".join(found.parts).lower() not in known_places() and _folded_name(found.parts[1]) not in towns()
+          and " ".join(found.parts).lower() not in known_places()
+          and (_folded_name(found.parts[1]) not in towns()  # a small town no English word, after a given name, tagged
+               or m.label == "ORG" and not m.sport and not m.placed  # as an organisation: "Tracey Emin"
+               and found.parts[1].lower() not in known_places() and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf)
           and _folded_name(" ".join(found.parts)) not in towns()):
         # In a match report, or when the article tags the surname alone as a person, or when that word is none of
         # English (wordfreq has no frequency for it), a common given name and a word that says no club, league or
