@@ -42,7 +42,15 @@ Meadwell", "Australian Johnson" beside "Benita Johnson") or a headline's verb ("
 a saint's name is no person ("St James"); a name before "state" and a dam are places; a one-word name before its
 customers, subscribers or shares is a firm's ("Netflix subscribers"); "accountants Grant Thornton" is a firm; a team
 list with a substitute's minute lists players, and in a match report a position before a one-word name says a player
-("forward Neymar"); a common given name and a word English lacks is a person ("Tiffany Espensen").
+("forward Neymar"); a common given name and a word English lacks is a person ("Tiffany Espensen"), and so is a
+common given name and a rare word ("Sofia Coppola", "Tracey Emin") or a full name after a position or a word for a
+person ("goalkeeper Morgan de Sanctis", "richest man Azim Premji"). A title cut after "District" ("Clark County
+District| Attorney"), a work in apposition ("The Chorus, a film about") or a new single ("first single Hey Joe") is
+no name; a title or a club run into a person's name is cut ("Detective T.J. Moore", "Burnley Townsend"), and so is
+a title's verb after a name ("...; Chelsea| Slips"); a party's singular counts toward its plural ("Lib Dem" leader),
+a place-typed name that opens a firm's toward the firm ("Circuit City" of "Circuit City Stores"); a town listed
+beside a place is a place ("Blackpool, Bournemouth and Brighton"), a town and a plural its team ("San Diego Padres");
+"a Sotheby's employee" names Sotheby's.
 """
 
 from __future__ import annotations
