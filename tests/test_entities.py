@@ -1339,3 +1339,11 @@ def test_ninth_round_a_single_said_as_one_a_titles_verb_after_a_name_and_a_rare_
     mentions += [entities.mention_at(text, at, "Chelsea", "ORG"),
                  entities.mention_at(text, text.index("Chelsea", at + 5), "Chelsea", "ORG")]
     assert {(e.text, e.type) for e in entities.merge(mentions)} == {("Chelsea", "organization")}
+
+
+def test_ninth_round_two_rare_words_tagged_as_an_organisation_in_a_match_report_are_a_player():
+    text = ("France won the match 24-18 in the league, with tries and a goal. Pepito Elhorga scored. Stade Francais and "
+            "Biarritz Olympique drew.")
+    got = found(text, ("Pepito Elhorga", "ORG"), ("Stade Francais", "ORG"), ("Biarritz Olympique", "ORG"))
+    assert got[("Pepito Elhorga", "person")] == 1
+    assert ("Stade Francais", "organization") in got and ("Biarritz Olympique", "organization") in got

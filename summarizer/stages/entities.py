@@ -570,6 +570,9 @@ class EntityWeights:
     #: name ("Tracey Emin": "emin" is 2.57; firms of a name and a word are commoner: "morgan stanley" 4.19, "john lewis"
     #: 4.9). 0 asks for a word wordfreq lacks (under :data:`ZIPF_FLOOR`), as before.
     rare_surname_zipf: float = 3.0
+    #: In a match report, two words this rare in English (Zipf) or rarer, neither a place, tagged as an organisation,
+    #: are a player's name ("Pepito Elhorga": "pepito" is 2.1; clubs' words are places or commoner: "racing" 4.3).
+    player_name_zipf: float = 2.5
 
 
 WEIGHTS = EntityWeights()
@@ -1746,6 +1749,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # English (wordfreq has no frequency for it), a common given name and a word that says no club, league or
         # place, tagged as an organisation: a person whose surname the census lacks ("Daniel Sturridge", "Marco
         # Bortolami", "Tiffany Espensen").
+        found.kind = "person"
+    elif (found.kind != "person" and not cue and len(found.parts) == 2 and m.sport and not m.club and not m.placed
+          and m.label == "ORG" and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in found.parts)
+          and all(_zipf(w.lower()) < weights.player_name_zipf and not is_known_place(w.lower()) for w in found.parts)
+          and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
+          and found.parts[0].lower() not in companies | places and found.parts[1].lower() not in companies | places
+          and not any(w.lower() in _language_names() for w in found.parts)):
+        # In a match report, two words English lacks, neither a place nor a town ("Imanol Harinordoquy", "Pepito
+        # Elhorga"), tagged as an organisation: a player whose given name the census lacks
         found.kind = "person"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3
           and (m.before in _PERSON_ROLES | _PERSON_NOUNS or m.sport and m.before in _PLAYER_ROLES | _POSITIONS)
