@@ -1347,3 +1347,9 @@ def test_ninth_round_two_rare_words_tagged_as_an_organisation_in_a_match_report_
     got = found(text, ("Pepito Elhorga", "ORG"), ("Stade Francais", "ORG"), ("Biarritz Olympique", "ORG"))
     assert got[("Pepito Elhorga", "person")] == 1
     assert ("Stade Francais", "organization") in got and ("Biarritz Olympique", "organization") in got
+
+
+def test_ninth_round_a_prizes_ceremony_in_the_plural_is_no_name():
+    text = "The Oscar-winning actor was at the Oscars. Rangers fans cheered."
+    got = found(text, ("Oscars", "ORG"), ("Rangers", "ORG"))
+    assert got == {("Rangers", "organization"): 1}

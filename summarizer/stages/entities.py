@@ -206,6 +206,8 @@ _SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
 _WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}|{'|'.join(sorted(GENRE_NOUNS))}) (?:[Tt]he )?$")  # "the movie The Aviator"
+#: After a prize's name, words that say it is one ("Oscar-winning", "Bafta nominations").
+_PRIZE_CUES = ("-winning", "-winner", "-nominated", " nomination", " nominee", "-nominee")
 #: A single said as one ("the band's first single Hey Joe", "their new single, Hello"): "single" alone is a word of
 #: every text ("a single Everton player").
 _SINGLE_BEFORE = re.compile(r"(?<![\w-])(?:debut|first|second|third|new|latest|last|lead|hit|next|breakthrough|"
@@ -746,6 +748,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    or _SINGLE_BEFORE.search(text, max(0, start - 40), start) is not None
                    and (label != "PERSON" or not reads_as_person(name.split())))
     # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
+    # A prize's ceremony, named in the plural, where the article says the prize is won or a nominee named for it ("the
+    # Oscars" beside "Oscar-winning", "Bafta nominations"): an event, none of our types.
+    work_before = work_before or (label != "PERSON" and " " not in name and name.endswith("s") and name[:1].isupper()
+                                  and any(f"{name[:-1]}{cue}" in text for cue in _PRIZE_CUES))
     # A person's tag does not stand against it where the name reads as no person's ("his second album, Nights Out,";
     # "The Chorus, a film about ..." says so as surely as a word before it).
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
