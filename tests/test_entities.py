@@ -1350,6 +1350,6 @@ def test_ninth_round_two_rare_words_tagged_as_an_organisation_in_a_match_report_
 
 
 def test_ninth_round_a_prizes_ceremony_in_the_plural_is_no_name():
-    text = "The Oscar-winning actor was at the Oscars. Rangers fans cheered."
-    got = found(text, ("Oscars", "ORG"), ("Rangers", "ORG"))
-    assert got == {("Rangers", "organization"): 1}
+    text = "The Oscar-winning actor was at the Oscars, and so was the head of Paramount Pictures."
+    got = found(text, ("Oscars", "ORG"), ("Paramount Pictures", "ORG"))
+    assert got == {("Paramount Pictures", "organization"): 1}
