@@ -50,7 +50,9 @@ no name; a title or a club run into a person's name is cut ("Detective T.J. Moor
 a title's verb after a name ("...; Chelsea| Slips"); a party's singular counts toward its plural ("Lib Dem" leader),
 a place-typed name that opens a firm's toward the firm ("Circuit City" of "Circuit City Stores"); a town listed
 beside a place is a place ("Blackpool, Bournemouth and Brighton"), a town and a plural its team ("San Diego Padres");
-"a Sotheby's employee" names Sotheby's.
+"a Sotheby's employee" names Sotheby's. In a match report two rare words tagged as an organisation are a player
+("Pepito Elhorga"); a prize's ceremony is no name where the article says the prize is won ("the Oscars" beside
+"Oscar-winning").
 """
 
 from __future__ import annotations
