@@ -42,7 +42,17 @@ Meadwell", "Australian Johnson" beside "Benita Johnson") or a headline's verb ("
 a saint's name is no person ("St James"); a name before "state" and a dam are places; a one-word name before its
 customers, subscribers or shares is a firm's ("Netflix subscribers"); "accountants Grant Thornton" is a firm; a team
 list with a substitute's minute lists players, and in a match report a position before a one-word name says a player
-("forward Neymar"); a common given name and a word English lacks is a person ("Tiffany Espensen").
+("forward Neymar"); a common given name and a word English lacks is a person ("Tiffany Espensen"), and so is a
+common given name and a rare word ("Sofia Coppola", "Tracey Emin") or a full name after a position or a word for a
+person ("goalkeeper Morgan de Sanctis", "richest man Azim Premji"). A title cut after "District" ("Clark County
+District| Attorney"), a work in apposition ("The Chorus, a film about") or a new single ("first single Hey Joe") is
+no name; a title or a club run into a person's name is cut ("Detective T.J. Moore", "Burnley Townsend"), and so is
+a title's verb after a name ("...; Chelsea| Slips"); a party's singular counts toward its plural ("Lib Dem" leader),
+a place-typed name that opens a firm's toward the firm ("Circuit City" of "Circuit City Stores"); a town listed
+beside a place is a place ("Blackpool, Bournemouth and Brighton"), a town and a plural its team ("San Diego Padres");
+"a Sotheby's employee" names Sotheby's. In a match report two rare words tagged as an organisation are a player
+("Pepito Elhorga"); a prize's ceremony is no name where the article says the prize is won ("the Oscars" beside
+"Oscar-winning").
 """
 
 from __future__ import annotations
@@ -135,6 +145,9 @@ _PERSON_ROLES = _PERSON_TRADES | frozenset("""author novelist writer poet comedi
 playwright manager coach striker midfielder defender goalkeeper chairman chairwoman spokesman spokeswoman""".split())
 #: Players' positions that, before a name in a match report, say a person ("pinch-hitter Kosuke Fukudome", "winger
 #: Yannick Nyanga"): words of the sports' own, said of players only.
+#: Words for a person before a name, other than a trade ("richest man Azim Premji", "heiress Paris Hilton").
+_PERSON_NOUNS = frozenset("""man woman boy girl businessman businesswoman tycoon billionaire millionaire heiress socialite
+entrepreneur""".split())
 _PLAYER_ROLES = frozenset("""pinch-hitter pitcher catcher shortstop outfielder infielder reliever quarterback
 linebacker winger full-back fly-half scrum-half flanker keeper skipper""".split())
 #: Players' positions of football and rugby, which capitalised before a one-word name in a match report say a player
@@ -195,6 +208,12 @@ _SHIP_PREFIXES = frozenset("ms mv MS MV HMS USS RMS".split())  # as written: "Ms
 _WORK_WORDS = "|".join(sorted(WORK_NOUNS))
 #: A work noun just before a position ("the film |Hotel Rwanda"), and just after one ("Wonder Woman| movie").
 _WORK_BEFORE = re.compile(rf"(?<![\w-])(?:{_WORK_WORDS}|{'|'.join(sorted(GENRE_NOUNS))}) (?:[Tt]he )?$")  # "the movie The Aviator"
+#: After a prize's name, words that say it is one ("Oscar-winning", "Bafta nominations").
+_PRIZE_CUES = ("-winning", "-winner", "-nominated", " nomination", " nominee", "-nominee")
+#: A single said as one ("the band's first single Hey Joe", "their new single, Hello"): "single" alone is a word of
+#: every text ("a single Everton player").
+_SINGLE_BEFORE = re.compile(r"(?<![\w-])(?:debut|first|second|third|new|latest|last|lead|hit|next|breakthrough|"
+                            r"comeback|forthcoming)\s+single,?\s+(?:[Tt]he\s+)?$")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
 #: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
@@ -211,7 +230,8 @@ _ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)" + _LISTED_IN)
 #: Outside a match report (where "he starred in La Liga"), a list of works an actor starred in ("starred in Star Trek",
 #: "has starred in Cheers and Frasier"); and a show after a kind of show ("the TV show Cheers", "reality series The
 #: Only Way Is Essex"), where "show" is no verb ("polls show Obama ahead").
-_STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring)" + _LISTED_IN)
+_STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring|(?:he|she|who)\s+(?:co-)?stars|(?:will|to|would)\s+(?:co-)?star)"
+                         r"(?:\s+opposite\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?" + _LISTED_IN)  # "she stars opposite Depp in"
 _SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult)\s+"
                           r"(?:show|series|programme)\s+(?:[Tt]he\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
@@ -550,6 +570,13 @@ class EntityWeights:
     #: are commoner words ("guardian" 4.26, "mirror" 4.47, "observer" 3.91, "economist" 3.87; "caucasus" is 3.35,
     #: "antarctic" 3.56, "midlands" 3.69).
     region_max_zipf: float = 3.7
+    #: A common given name and a word this rare in English (Zipf) or rarer, tagged as an organisation, is a person's
+    #: name ("Tracey Emin": "emin" is 2.57; firms of a name and a word are commoner: "morgan stanley" 4.19, "john lewis"
+    #: 4.9). 0 asks for a word wordfreq lacks (under :data:`ZIPF_FLOOR`), as before.
+    rare_surname_zipf: float = 3.0
+    #: In a match report, two words this rare in English (Zipf) or rarer, neither a place, tagged as an organisation,
+    #: are a player's name ("Pepito Elhorga": "pepito" is 2.1; clubs' words are places or commoner: "racing" 4.3).
+    player_name_zipf: float = 2.5
 
 
 WEIGHTS = EntityWeights()
@@ -638,7 +665,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     before = text[max(0, start - 40) : start].split()
     prev = before[-1] if before else ""
     firm_before = prev.islower() and _bare(prev) in _FIRM_BEFORE  # "drugmaker| Dr Reddy's"
-    if (label in ("ORG", "PERSON") and name.endswith(("'s", "’s")) and " " in name
+    if (label in ("ORG", "PERSON") and name.endswith(("'s", "’s")) and (" " in name or label == "ORG")
             and (label == "ORG" and _owns_its_s(text, start, name[:-2]) and _bare(name.split()[0]) not in HONORIFICS
                  or firm_before and _bare(name.split()[0]) in HONORIFICS)):
         # "Mr Brown's Budget" is Mr Brown's; "drugmaker Dr Reddy's", tagged as a person, is a firm named for a doctor
@@ -712,18 +739,27 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    # a title an actor played in: "roles in X, Y", and outside a match report "starred in X"
                    or (_ACTED_IN.search(text, max(0, start - 120), start) is not None
                        or not sport and _STARRED_IN.search(text, max(0, start - 120), start) is not None)
-                   and label != "PERSON" and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
+                   and label not in ("PERSON", "FAC") and not is_known_place(name.lower())  # "to star in Broadway play" and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
                    or name.split()[0] in _GENRE_OPENERS and len(name.split()) >= 3 and label != "ORG"  # "Comedy Fat Albert"
                    or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split())
-                   or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None)
+                   or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None
+                   or _SINGLE_BEFORE.search(text, max(0, start - 40), start) is not None
+                   and (label != "PERSON" or not reads_as_person(name.split())))
     # A title in apposition to a work noun: "his last film, Il Postino, but ...", "Il Postino, the film that ...".
+    # A prize's ceremony, named in the plural, where the article says the prize is won or a nominee named for it ("the
+    # Oscars" beside "Oscar-winning", "Bafta nominations"): an event, none of our types.
+    work_before = work_before or (label != "PERSON" and " " not in name and name.endswith("s") and name[:1].isupper()
+                                  and any(f"{name[:-1]}{cue}" in text for cue in _PRIZE_CUES))
+    # A person's tag does not stand against it where the name reads as no person's ("his second album, Nights Out,";
+    # "The Chorus, a film about ..." says so as surely as a word before it).
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
-                                  and text[end : end + 1] == "," and label != "PERSON")
-    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS or _WORK_APPOSITION.match(text, end) is not None
+                                  and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
+        label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
+    work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
         # movie"): each name is looked up once an article.
@@ -827,6 +863,23 @@ _NOT_AFTER_VERB = frozenset("""said says say has had have is was were are will w
 and or of to in on for at with""".split())
 
 
+def _places_of(text: str, name: str, not_before: str = "-", not_after: str | None = "-") -> list[int]:
+    r"""Where ``text`` writes ``name`` with no word character (letter, digit, "_") nor any of ``not_before`` just
+    before it, and none nor any of ``not_after`` just after it (``not_after`` None: anything may follow): what
+    ``(?<![\w-])name(?![\w-])`` finds, by plain string search instead of a pattern compiled for each name."""
+    found, at, n = [], text.find(name), len(name)
+    while at >= 0:
+        b = text[at - 1 : at]
+        a = text[at + n : at + n + 1]
+        if not (b and (b.isalnum() or b == "_" or b in not_before)) and (
+                not_after is None or not (a and (a.isalnum() or a == "_" or a in not_after))):
+            found.append(at)
+            at = text.find(name, at + n) if n else -1  # not overlapping, as a pattern's matches are not
+        else:
+            at = text.find(name, at + 1)
+    return found
+
+
 def _lead_common(text: str, name: str) -> bool:
     """Whether the first word of ``name`` (of three words or more, capitalised) is written in lower case in ``text``."""
     words = name.split()
@@ -838,13 +891,13 @@ def _lead_common(text: str, name: str) -> bool:
 def _in_lower_case(text: str, word: str) -> bool:
     """Whether ``text`` writes ``word`` in lower case as a word of its own (not inside a longer or hyphened word)."""
     lower = word.lower()
-    return lower in text and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    return lower in text and bool(_places_of(text, lower))
 
 
 @functools.lru_cache(maxsize=256)
 def _at_only(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` twice or more, each time just after "at"."""
-    places = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+    places = _places_of(text, name) if text.count(name) >= 2 else []
     return len(places) >= 2 and all(text.endswith("at ", 0, p) and not text[p - 4 : p - 3].isalnum() for p in places)
 
 
@@ -873,6 +926,10 @@ def _said_with_place_cue(text: str, start: int, end: int) -> bool:
             or _PLACE_CUE_AFTER.match(text, end) is not None)
 
 
+#: A capitalised word or an initial and a space, just before a name (see :func:`_given_elsewhere`).
+_WORD_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]*\.?) \Z")
+
+
 @functools.lru_cache(maxsize=1024)
 def _given_elsewhere(text: str, name: str, label: str, weights: EntityWeights = WEIGHTS) -> str:
     """For a one-word name the model tagged as an organisation or place, which is no known place or town and no
@@ -883,7 +940,10 @@ def _given_elsewhere(text: str, name: str, label: str, weights: EntityWeights = 
         return ""
     if name.lower() in known_places() or _folded_name(name) in towns() or _zipf(name.lower()) >= weights.word_min_zipf:
         return ""
-    for m in re.finditer(rf"(?<![\w.-])([A-Z][a-z]*\.?) {re.escape(name)}(?![\w-])", text):
+    for at in _places_of(text, name, not_before=""):
+        m = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        if m is None:
+            continue
         word = m.group(1)
         if len(word.rstrip(".")) == 1:
             opens = not text[: m.start()].rstrip() or text[: m.start()].rstrip().endswith(_SENTENCE_END)
@@ -928,11 +988,12 @@ def _counted(text: str, name: str) -> bool:
     "an FBI agent" say the body's official, agent)."""
     if not re.fullmatch(r"[A-Z]{2,5}", name) or name.lower() in PLACE_ACRONYMS:
         return False
-    return (f"{name}s" in text and re.search(rf"(?<![\w&.-]){name}s(?![\w&-])", text) is not None
+    return (f"{name}s" in text and bool(_places_of(text, f"{name}s", not_before="&.-", not_after="&-"))
             or (f"a {name}" in text or f"A {name}" in text or f"n {name}" in text)
             and re.search(rf"(?<![\w-])(?:a|an|A|An) {name}{_COUNTED_AFTER}", text) is not None)
 
 
+@functools.lru_cache(maxsize=1024)
 def _spelt_out_in_lower_case(text: str, name: str) -> bool:
     """Whether ``text`` writes the acronym ``name`` in brackets after lower-case words whose initials it is ("body mass
     index (BMI)", "sub-brown dwarfs (SBD)", "(BMI - a measurement ...)"), or has those words anywhere ("general
@@ -1011,9 +1072,11 @@ def _owns_its_s(text: str, start: int, name: str) -> bool:
     no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
     words = name.split()
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS  # not "AT&T's", "E&Y's"
-            or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()):  # "McDonald's"
+            or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()  # "McDonald's"
+            # "a Sotheby's employee": "a" binds no possessive's owner, so the "'s" is the name's
+            or len(words) == 1 and any(f"{a} {name}{s} " in text for a in ("a", "an") for s in ("'s", "’s"))):
         return False
-    ends = [text[m.end() : m.end() + 3] for m in re.finditer(rf"(?<![\w&]){re.escape(name)}", text)]
+    ends = [text[at + len(name) : at + len(name) + 3] for at in _places_of(text, name, not_before="&", not_after=None)]
     if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
         return _NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
     return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
@@ -1027,7 +1090,7 @@ def _said_with_its_s(text: str, name: str) -> bool:
     words = name.split()
     if len(words) != 2 or _bare(words[0]) not in HONORIFICS:
         return False
-    ends = [m.end() for m in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w-])", text)]
+    ends = [at + len(name) for at in _places_of(text, name, not_before="&")]
     return (all(text[e : e + 2] in ("'s", "’s") for e in ends)
             and any(_NOT_AFTER_POSSESSIVE.match(text, e + 2) is not None for e in ends))
 
@@ -1171,10 +1234,10 @@ def _person_tail(name: str) -> str | None:
 
 def _stands_alone(text: str, pair: str, start: int, length: int) -> bool:
     """Whether ``pair`` ("Natalya Kochanova") is written elsewhere in ``text`` with no capitalised word before it."""
-    for m in re.finditer(rf"\b{re.escape(pair)}\b", text):
-        if start <= m.start() < start + length:
+    for at in _places_of(text, pair, not_before="", not_after=""):
+        if start <= at < start + length:
             continue
-        before = text[max(0, m.start() - 40) : m.start()].split()
+        before = text[max(0, at - 40) : at].split()
         if not before or not before[-1][:1].isupper() or before[-1].endswith(_SENTENCE_END):
             return True
     return False
@@ -1271,6 +1334,10 @@ _LEAGUES = frozenset("league liga ligue bundesliga eredivisie premiership".split
 _LEAGUE_NAMES = frozenset("bundesliga eredivisie premiership".split())  # a league's name alone; "Ligue" is "Ligue 1" cut
 
 
+#: Words that qualify the next one of an office's or a court's title ("District Attorney", "District Judge",
+#: "District Court"): a span that ends on one before a capitalised word of :data:`_TITLE_AFTER_CUT` is a title cut short.
+_CUT_BEFORE_TITLE = frozenset("district".split())
+_TITLE_AFTER_CUT = frozenset("attorney attorneys judge judges court courts council sheriff".split())
 #: The word before "Court" in a court of law's name.
 _COURT_KINDS = frozenset("""supreme superior high district crown county appeals appeal federal magistrates circuit criminal
 family juvenile municipal constitutional probate bankruptcy tax""".split())
@@ -1353,10 +1420,12 @@ AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST 
 
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
           places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
-          bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset()) -> _Found | None:
+          bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
+          lands: frozenset[str] = frozenset()) -> _Found | None:
     """What a mention says, or None when it is not a name we report. ``companies``, ``places``: the one-word names
     the article has tagged as organisations, as places, in lower case; ``bodies``: its names of two words or more
-    tagged as organisations or places; ``people``: the names it tags as people, in lower case."""
+    tagged as organisations or places; ``people``: the names it tags as people, in lower case; ``lands``: the
+    countries (and US states) of the towns it tags as places."""
     kind = TYPES.get(m.label)
     if kind is None:
         return None
@@ -1400,6 +1469,11 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (kind != "person" and len(parts) > 1 and _bare(parts[-1]) == "general" and m.after[:1].isupper()
             and _bare(m.after) in OFFICE_TAILS):
         return None  # "JAAA General (Secretary)": an office's title, cut by the model
+    if (len(parts) > 1 and _bare(parts[-1]) in _CUT_BEFORE_TITLE and m.after[:1].isupper()
+            and _bare(m.after.split("'")[0].split("’")[0]) in _TITLE_AFTER_CUT):
+        # "Clark County District (Attorney)", "Montgomery County District (Court)": the model's span cut a title or a
+        # court's name after a word that qualifies it; the rest is no name (a court's whole name is not restored)
+        return None
     if (kind == "person" and len(parts) > 1 and m.before[:1].isupper() and not m.initial and bodies
             and _bare(m.before) not in HONORIFICS):
         # "the Premier League Henderson played": a caption or list run on, the model's span starting inside a name
@@ -1449,6 +1523,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and not is_known_place(name.lower())  # "Las Vegas" beside "Vegas"
           and _zipf(parts[0][:-1].lower()) >= weights.headline_verb_zipf):
         parts = parts[1:]  # "Microsoft Blames| Google": a title-case headline's verb run into the name after it
+    elif (len(parts) >= 2 and m.headline and parts[-1].endswith("s") and not parts[-1].endswith("ss")
+          and parts[-1][1:].islower() and (not m.after or m.after[:1] in ";:,|-–—")
+          and " ".join(parts[:-1]).lower() in named and _folded(parts[-1]) not in surnames() | given_names(0.0)
+          and not is_known_place(parts[-1].lower()) and _bare(parts[-1]) not in _ORG_WORDS | CLUB_HEADS
+          and not is_known_place(name.lower()) and not _plural_last(parts, weights)
+          and _zipf(parts[-1][:-1].lower()) >= weights.headline_verb_zipf):
+        parts = parts[:-1]  # "Rooney Scores 3 Goals for United; Chelsea| Slips": a title's verb after a name it ends on
         name = " ".join(parts)
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
@@ -1535,7 +1616,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         parts, kind = parts[1:], "person"
     elif (len(parts) == 3 and kind == "person" and m.label == "PERSON" and m.initial and parts[0][1:].islower()
           and _bare(parts[0]) not in HONORIFICS and _folded(parts[0]) not in given_names(0.0)
-          and _folded(parts[0]) not in surnames() and _folded(parts[1]) in given_names() - _PARTICLES
+          and (_folded(parts[0]) not in surnames() or m.lead_common)  # "Lawyer David Chesnoff" beside "a lawyer"
+          and _folded(parts[1]) in given_names() - _PARTICLES
           and parts[2][1:].islower() and not {_folded(w) for w in parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)):
         # "Holidaymaker David Meadwell said": a sentence's first word, no name the census knows, before a common given
         # name and a surname (a word English lacks: "holidaymaker" has no frequency), describes the person
@@ -1552,9 +1634,13 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         kind = "place"  # "Copenhagen" tagged as an organisation; in a match report a country may be its team
     elif (kind == "organization" and m.label == "ORG" and len(parts) == 1 and not _all_caps(name)
           and not (m.firm or m.club or m.sport) and _zipf(name.lower()) < weights.town_max_zipf
-          and (_bare(m.before) in _TO_PLACE | {"of", "at"} or m.before.endswith(",") and m.after[:1] in ("", ",", "."))
-          and not (m.after.isalpha() and m.after.islower() and _zipf(m.after) < 5.5)
-          and towns().get(_folded_name(name), frozenset()) & named):
+          and ((_bare(m.before) in _TO_PLACE | {"of", "at"} or m.before.endswith(",") and m.after[:1] in ("", ",", "."))
+               and towns().get(_folded_name(name), frozenset()) & named
+               # or in a land of the article's towns, "in" or "at" it or listed beside a known place ("Blackpool,
+               # Bournemouth and Brighton", "campaigning in Madurai"; not "backing from Paramount")
+               or (_bare(m.before) in ("in", "at", "of") or m.placed and m.before.endswith(","))
+               and towns().get(_folded_name(name), frozenset()) & lands)
+          and not (m.after.isalpha() and m.after.islower() and _zipf(m.after) < 5.5)):
         # "the Kurdish region's capital, Irbil" tagged as an organisation: a town of a country (or US state) the
         # article names, said as a place is (after "in", "of", or between commas: not "In London, Brent crude",
         # "Opel and Vauxhall"), not before a noun it names a kind of ("of Brent crude": a word rarer than "city"),
@@ -1617,6 +1703,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.doubtful = True  # "the Achilles' heel", "a Ferrari"; not "in Paris", "Paris, Amsterdam", "the England coach"
     if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s and not m.firm:  # not the band "Lady Antebellum"
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
+    elif (len(parts) > 1 and kind != "person" and _is_title(parts[0], capitalised=True) and not m.firm
+          and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
+          and (reads_as_person(parts[1:]) or parts[-1].lower() in people)):
+        # "Detective T.J. Moore" tagged as an organisation, where the article tags "Moore" alone as a person: a title
+        # and a person's name
+        found.parts, found.kind, found.titled = parts[1:], "person", True
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
         found.honorific, found.kind = m.before.strip(_PUNCTUATION.replace(".", "")), "person"
     found.titled = bool(found.honorific) or _is_title(m.before)
@@ -1644,25 +1736,45 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and found.parts[0].lower() not in companies):
         found.kind = "person"  # "Roy Hodgson" tagged as an organisation; not "Mercedes Benz" beside "Mercedes"
     elif (found.kind != "person" and not cue and len(found.parts) == 2 and not m.club
-          and (m.sport or m.label == "ORG" and _zipf(found.parts[1].lower()) == 0
+          and (m.sport or m.label == "ORG" and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf
                and found.parts[0].lower() not in _language_names()  # not "German Bunds"
                or found.parts[1].lower() in people and not any(
               p.endswith(f" {found.parts[1].lower()}") and p != " ".join(found.parts).lower() for p in people))
-          and _folded(found.parts[0]) in given_names() and found.parts[0].lower() not in companies | places
-          and found.parts[1][1:].islower() and _folded(found.parts[0]) not in known_places()
+          and (_folded(found.parts[0]) in given_names()
+               # any given name of the census before a word English lacks ("Flavia Pennetta")
+               or _folded(found.parts[0]) in given_names(0.0) and _zipf(found.parts[1].lower()) == 0)
+          and found.parts[0].lower() not in companies | places
+          and found.parts[1][1:].islower()
+          and (_folded(found.parts[0]) not in known_places()  # "Sofia Coppola": a town, but a census surname after it
+               or _folded(found.parts[1]) in surnames() and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf)
           and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
-          and " ".join(found.parts).lower() not in known_places() and _folded_name(found.parts[1]) not in towns()
+          and " ".join(found.parts).lower() not in known_places()
+          and (_folded_name(found.parts[1]) not in towns()  # a small town no English word, after a given name, tagged
+               or m.label == "ORG" and not m.sport and not m.placed  # as an organisation: "Tracey Emin"
+               and found.parts[1].lower() not in known_places() and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf)
           and _folded_name(" ".join(found.parts)) not in towns()):
         # In a match report, or when the article tags the surname alone as a person, or when that word is none of
         # English (wordfreq has no frequency for it), a common given name and a word that says no club, league or
         # place, tagged as an organisation: a person whose surname the census lacks ("Daniel Sturridge", "Marco
         # Bortolami", "Tiffany Espensen").
         found.kind = "person"
+    elif (found.kind != "person" and not cue and len(found.parts) == 2 and m.sport and not m.club and not m.placed
+          and m.label == "ORG" and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in found.parts)
+          and all(_zipf(w.lower()) < weights.player_name_zipf and not is_known_place(w.lower()) for w in found.parts)
+          and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
+          and found.parts[0].lower() not in companies | places and found.parts[1].lower() not in companies | places
+          and not any(w.lower() in _language_names() for w in found.parts)):
+        # In a match report, two words English lacks, neither a place nor a town ("Imanol Harinordoquy", "Pepito
+        # Elhorga"), tagged as an organisation: a player whose given name the census lacks
+        found.kind = "person"
     elif (found.kind != "person" and not cue and 2 <= len(found.parts) <= 3
-          and (m.before in _PERSON_ROLES or m.sport and m.before in _PLAYER_ROLES)
-          and (m.sport or m.before not in _CLUB_STAFF | {"coach"}) and _could_be_a_persons(found.parts)):
-        # "author Stieg Larsson", "star Noomi Rapace", in a match report "manager Graeme Souness", tagged as an
-        # organisation: given names the census lacks, but the word before says a person.
+          and (m.before in _PERSON_ROLES | _PERSON_NOUNS or m.sport and m.before in _PLAYER_ROLES | _POSITIONS)
+          and (m.sport or m.before not in _CLUB_STAFF | {"coach"})
+          and _could_be_a_persons([w for i, w in enumerate(found.parts)
+                                   if not (0 < i < len(found.parts) - 1 and w in _PARTICLES)])):
+        # "author Stieg Larsson", "star Noomi Rapace", "richest man Azim Premji", in a match report "manager Graeme
+        # Souness", "goalkeeper Morgan de Sanctis", "forward Yoshinori Muto", tagged as an organisation: given names
+        # the census lacks, but the word before says a person.
         found.kind = "person"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
@@ -1689,6 +1801,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.kind = "organization"  # in a match report, "Werder Bremen", "Atletico Madrid": a club of the town
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
+    elif (found.kind == "place" and len(found.parts) >= 2 and not cue and _plural_last(found.parts, weights)
+          and (" ".join(found.parts[:-1]).lower() in _places_and_states()
+               or _folded_name(" ".join(found.parts[:-1])) in towns())
+          and _bare(found.parts[-1]) not in _PLACE_NAME_WORDS | _PLURAL_PLACE_WORDS
+          and not is_known_place(" ".join(found.parts).lower())):
+        # "Los Angeles Dodgers", "San Diego Padres" tagged as places: a known place and a plural that names no place
+        # (not "Cayman Islands", "Golan Heights", "Palm Springs") is its team
+        found.kind = "organization"
     if found.kind == "person":
         if not all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() or i and w in _PARTICLES - {"and"}
                    for i, w in enumerate(" ".join(found.parts).replace("’", "").replace("'", "").split())):
@@ -1933,7 +2053,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
               and m.after.islower() and _bare(m.after.split("-")[-1]) in _AILMENT_AFTER}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
-    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people) for m in items)
+    # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
+    lands = frozenset().union(*(towns().get(_folded_name(normalize_name(m.text)), frozenset()) for m in items
+                                if m.label == "GPE" and " " not in m.text.strip()))
+    found = [f for f in (_read(m, named, exclude, companies, places, weights, bodies, people, lands) for m in items)
              if f is not None]
     sexes: dict[str, set[str | None]] = {}  # a surname's honorifics' sexes ("Mr" and "Mrs Sullivan": two people)
     for f in found:
@@ -2002,6 +2125,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         w = key[0].split()
         cut = next((i for i in range(len(w) - 1, 0, -1) if (" ".join(w[:i]) in others or i > 1 and w[i - 1] in PLACE_HEADS)
                     and (i <= len(w) - 2 or any(p[-1] == w[-1] and p != w for p in people))), 0)
+        if cut:
+            move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
+    # So is an organisation's name made of one the article names and, after it, a person's full name it names or his
+    # surname ("against Burnley Andros Townsend", "Burnley Townsend" beside "Andros Townsend"): a caption or a match
+    # report's line run on.
+    for key in [k for k in tally if k[1] == "organization" and " " in k[0]]:
+        w = key[0].split()
+        cut = next((i for i in range(1, len(w)) if " ".join(w[:i]) in others and (
+            (" ".join(w[i:]), "person") in tally and i < len(w) - 1
+            or i == len(w) - 1 and sum(p[-1] == w[-1] for p in people) == 1)), 0)
+        if cut and (w[-1] in _ORG_WORDS | _PAPER_HEADS or _zipf(w[-1]) >= weights.town_max_zipf):
+            cut = 0  # "Denver Post" beside "Glen Post": a paper's head word, or a word of every text
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
 
@@ -2132,7 +2267,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             for other in keys
             if len(words(other)) > len(w)
             and other[1] == "person"
-            and (key[1] == "person" or len(w) == 1)
+            and (key[1] == "person" or len(w) == 1 or len(w) == 2 and w[0] in _PARTICLES)  # "De Sanctis"
             and (words(other)[-len(w) :] == w or (key[1] == "person" and words(other)[: len(w)] == w))
         ]
         if not longer and len(w) == 1 and (key[1] == "organization" or key[1] == "place" and not is_known_place(w[0])):
@@ -2158,6 +2293,17 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             # "Franklin" of "Franklin's Gardens", the model's span cut at the "'s".
             longer = [o for o in keys if len(words(o)) > 1 and words(o)[0] in (f"{w[0]}'s", f"{w[0]}’s")]
             longer = longer if len(longer) == 1 else []
+        if (not longer and key[1] == "place" and len(w) >= 2 and not tally[key].placed and not is_known_place(key[0])
+                and _folded_name(key[0]) not in towns() and not set(w) & (_PLACE_NAME_WORDS - {"city"})):
+            # "Circuit City" typed as a place beside "Circuit City Stores": a name no gazetteer knows, never said as a
+            # place is, with no word of places' names but "city" (which ends firms' and clubs' names too), that opens
+            # one organisation's name of the article (said first) is that organisation, cut short; not a place before
+            # a body or an office of it ("Pinal County Sheriff", "Salt Lake City Council").
+            longer = [o for o in keys if o[1] == "organization" and len(words(o)) > len(w) and words(o)[: len(w)] == w
+                      and tally[o].first_body < tally[key].first_body
+                      and not set(words(o)[len(w) :]) & (_ORG_WORDS | _JOINING_HEADS | _COURT_KINDS | _PLACE_NAME_WORDS
+                                                          | {"school", "court", "government", "state"})]
+            longer = longer if len(longer) == 1 else []
         if not longer and key[1] == "organization" and len(w) >= 2:
             # "State Journal" of "Wisconsin State Journal", "Passport Office" of "HM Passport Office": an organisation's
             # name the model cut at its first words is the one longer name of the article that ends with it.
@@ -2171,6 +2317,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if not longer and key[1] == "organization" and any((f"{key[0]}{s}", key[1]) in tally for s in ("'s", "’s")):
             # "Dr Reddy" of "Dr Reddy's", a firm named with its "'s"
             longer = [k for k in ((f"{key[0]}{s}", key[1]) for s in ("'s", "’s")) if k in tally][:1]
+        if (not longer and key[1] != "organization" and len(w) > 1 and (f"{key[0]}s", "organization") in tally
+                and not is_known_place(key[0])):
+            longer = [(f"{key[0]}s", "organization")]  # "Lib Dem" before "leader" or "MP", typed otherwise: the Lib Dems
         if not longer and w[-1].endswith("s") and (" ".join([*w[:-1], w[-1][:-1]]), key[1]) in tally:
             longer = [(" ".join([*w[:-1], w[-1][:-1]]), key[1])]  # "iPhones" is "iPhone", "Champions Leagues" one
         # Follow the chain to the fullest form; merge only when it is unambiguous.
@@ -2212,6 +2361,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
 
 
 #: Words of a place's name ("Port Talbot", "Mount Kenya", "Lake Tahoe", "San Jose", "Fort Worth", "New Delhi").
+#: Plurals that end places' names ("Cayman Islands", "Golan Heights", "Victoria Falls"), beside
+#: :data:`_PLACE_NAME_WORDS`.
+_PLURAL_PLACE_WORDS = frozenset("""isles keys lakes plains downs highlands lowlands sands woods meadows flats rapids
+narrows mountains glades fields marshes shoals cays wetlands hamptons""".split())
 _PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | _COMPASS_REGIONS | frozenset(
     """north south east west saint st san santa fort port mount mt new lake los las el la le de del city town village
     heights springs falls beach harbour harbor point bay coast hill hills forest mall plaza centre center canyon desert
