@@ -141,6 +141,15 @@ ROLE_NOUNS = frozenset(
     rival rivals opponent opponents winner winners author authors singer actor actress star stars
     """.split()
 )
+#: Nouns of how people took the news ("anger", "outrage", "criticism"): alone they say how a story was received, not
+#: what it is about (see ``KeywordWeights.reactions``).
+REACTION_NOUNS = frozenset(
+    """
+    anger outrage fury rage dismay frustration disappointment delight joy relief shock surprise anxiety unease alarm
+    criticism backlash uproar furore furor condemnation praise applause sympathy regret disbelief despair
+    concern concerns fear fears worry worries hope hopes optimism pessimism scepticism skepticism
+    """.split()
+)
 #: News agencies, outlets and page furniture that credit a story rather than tell it ("Reuters", "BBC Sport",
 #: "Watch Video Report"): no keyphrase unless the title names them. Compared by :func:`phrase_key`.
 CREDITS = frozenset(
@@ -164,9 +173,19 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word of the article, for counting
 MAX_PHRASE_WORDS = 5  # a longer phrase is no keyword
 
 
+#: Adverbs of time that a noun phrase cannot end with: "servers late" of "on its servers late Thursday".
+_TIME_TAILS = frozenset("late early earlier later".split())
+#: Words that join a word of time in a compound of time: "year-earlier", "year-ago", "year-on-year", "year-end".
+_TIME_JOINS = frozenset("earlier ago on over end to date long".split())
+
+
 def _is_time_word(word: str) -> bool:
-    """A word of time: in lower case, or a weekday or month ("Day" of "May Day" is a name's)."""
+    """A word of time: in lower case, or a weekday or month ("Day" of "May Day" is a name's); or a compound of time in
+    lower case ("year-earlier" of "the year-earlier period", "year-ago", "year-on-year", "month-long")."""
     lower = word.lower()
+    if "-" in word and word.islower():
+        parts = lower.split("-")
+        return any(p in TIME_WORDS for p in parts) and all(p in TIME_WORDS or p in _TIME_JOINS for p in parts)
     return lower in TIME_WORDS and (word.islower() or lower in _NAMED_TIMES)
 
 
@@ -279,6 +298,25 @@ class KeywordWeights:
     (lost: "jobs", "fish", "energy", "milk" of the stories about them), for 0.68 / 0.95 / 0.49 points of KPCrowd keyword
     F1@5 / F1@10 / word-level F1; ``everyday_top`` 1 took out 71 (68 junk) for 0.46 / 0.65 / 0.27; with ``everyday_zipf``
     4.0 it takes out 100 more, 32 of them informative ("calories", "fraud", "diabetes"), for 0.73 / 1.07 / 0.64 more."""
+    reactions: bool = True
+    """A word alone for how people took the news ("anger", "outrage", "criticism", "fears"; ``REACTION_NOUNS``) is never
+    shown, at any rank, even when the title names it: its place stays empty."""
+    everyday_title_uses: int = 0
+    """...but an everyday word that the title names and the article says this many times or more (inside longer phrases
+    too; the title's use not counted) is the story's subject, not an aside, and is judged like any other candidate
+    ("dollar" of "Dollar hovers around record lows", "teacher" of a story headlined on a teacher; see
+    :func:`_a_subject`; 0: off)..."""
+    everyday_uses: int = 0
+    """...as is one the article says this many times or more, named by the title or not (0: off)."""
+    refill: bool = False
+    """A place left empty by a phrase not shown (an aside, an everyday word, a word not central enough) goes to the next
+    phrase of the ranking that may be shown, when it is a name or a phrase of two words or more (see :func:`rank`)..."""
+    refill_words: bool = False
+    """...or also a single word in lower case."""
+    refill_phrases: bool = True
+    """...or a phrase in lower case of two words or more (off: names only)..."""
+    refill_uses: int = 1
+    """...said at least this many times."""
     roles_described: bool = True
     """A person named by a role or an office, not by a name ("Belarusian President", "Home Secretary", "Labour MP",
     "Arsenal playmaker", "feminist writer"), is never shown (see :func:`_role_described`); its place stays empty."""
@@ -357,6 +395,7 @@ class Candidate:
     named: bool = False  # a word that is also capitalised inside longer names ("ministry", "Ministry of ...")
     aside: bool = False  # never shown, and its place stays empty: a role alone ("witness", "Chairman"; see rank)
     judgement: bool = False  # wording only as a judgement used once ("scrappy encounter"; see _judgement and rank)
+    uses: int = 0  # how often the article says a single word, inside longer phrases too (0: not counted)
 
 
 _POSSESSIVE_S = re.compile(r"[’']s\b")
@@ -456,7 +495,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                 continue  # "NEW DELHI: Indian authorities ...": where the story was filed
             if weights.roles_before_names and _role_before_name(text, start, article, people, named_at):
                 continue  # "Demographer| Cassandra Dorius": who she is, said by her name
-            grown = _whole(text, start, article, adjectives)
+            grown = _whole(text, start, article, adjectives, weights)
             if not grown[0]:
                 continue  # "opportunity co-sponsored": a participle's piece, no noun phrase
             if grown != (text, start) and (grown[1], grown[1] + len(grown[0])) in added:
@@ -481,7 +520,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             cut = len(words.pop(0))  # a descriptor before a name: "firm Netcraft", "affiliate WLOX"
             start += len(text) - len(text[cut:].lstrip())
             text = text[cut:].lstrip()
-        while words and (words[-1].lower().rstrip(".") in HONORIFICS or _is_time_word(words[-1])):
+        while words and (words[-1].lower().rstrip(".") in HONORIFICS or _is_time_word(words[-1]) or len(words) > 1 and (
+                weights.fragments and words[-1] in _TIME_TAILS)):
             text = text[: text.rfind(words.pop())].rstrip()  # "Labour leader Sir" (Iain ...), "... last summer"
         if article is not None and len(words) > 1 and words[-1] in _TITLE_ABBREVIATIONS and (
                 _TITLE_AFTER.match(article, start + len(text) - len(words[-1]))):
@@ -549,7 +589,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         # Display form: the most frequent; on ties prefer a capitalised one (a proper noun).
         display = shown_as.get(key) or max(forms, key=lambda f: (forms[f], f[:1].isupper(), -len(f)))
         display = " ".join(display.split())  # no line break inside a keyphrase
-        if article is not None and weights.opening_words and _an_opening_word(display, occ, article, named_at):
+        if article is not None and weights.opening_words and _an_opening_word(display, occ, article, named_at, weights):
             display = display.lower()  # "Tourists flocked ...": the word "tourists", judged as such
         in_title = f" {key} " in title_key
         if piece and in_title and not any(f" {phrase_key(article[a:b])} " in title_key for a, b in names
@@ -586,12 +626,15 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         if weights.said_once and uses is not None and " " not in display and display.islower() and uses[key] < 2 and (
                 not in_title):
             aside = wording = True  # "metaphor", "sunshine": a word the story says once is not what it is about
+        if weights.reactions and " " not in display and display.lower() in REACTION_NOUNS:
+            aside = wording = True  # "anger", "criticism": how the news was taken, not what it is
         if weights.nationalities and " " not in display and sum((s, s + len(t)) in demonyms for t, s in occ) * 2 > len(occ):
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
         first = min(s for _, s in occ) / max(text_length, 1)
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ), in_title,
-                             incidental, wording, inside > 0, aside, judged and not (incidental or aside)))
+                             incidental, wording, inside > 0, aside, judged and not (incidental or aside),
+                             uses[key] if uses is not None and " " not in key else 0))
     if added:
         # A whole found in the text is a candidate in the place of a piece of it that would have been one
         # ("Euro 2016" for "Euro"), not beside the names whose words say nothing alone ("This Week").
@@ -602,7 +645,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     return out[:max_candidates]
 
 
-def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set[int] = frozenset()) -> tuple[str, int]:
+def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set[int] = frozenset(),
+           weights: KeywordWeights | None = None) -> tuple[str, int]:
     """The phrase at ``start`` grown to the whole of what it was cut from in the article.
 
     - a compound joined by hyphens that the phrase starts inside: "service attack" -> "denial-of-service
@@ -619,6 +663,7 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
       "denial of service attack", "pin cards" -> "chip and pin cards" (not "oil futures" of "the price of oil
       futures": "price" is common; not "racketeering" of "convicted of racketeering" said once).
     """
+    w = weights or KeywordWeights()
     at = start
     while at >= 2 and article[at - 1] in "-‐" and article[at - 2].isalnum():
         at -= 1
@@ -664,7 +709,7 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         bound, first = m.group(1).lower(), text.split()[0]
         if (len(text.split()) + 2 <= MAX_PHRASE_WORDS and bound not in _stop_words() and bound not in GENERIC
                 and bound not in UNITS and bound not in VAGUE_MODIFIERS and zipf_frequency(bound) < (
-                    KeywordWeights.common_zipf if m.group(2) == "and" else KeywordWeights.generic_zipf)
+                    w.common_zipf if m.group(2) == "and" else w.generic_zipf)
                 and len(re.findall(rf"(?<![\w-]){re.escape(bound)}(?![\w-])", article, re.I)) == len(
                     re.findall(rf"(?<![\w-]){re.escape(bound)} {m.group(2)} {re.escape(first)}(?![\w-])", article,
                                         re.I)) >= 2):
@@ -1056,7 +1101,8 @@ def _role_described(display: str, occurrences: Sequence[tuple[str, int]], in_tit
     return not any((s, s + len(t)) in entity_spans for t, s in occurrences)
 
 
-def _an_opening_word(display: str, occurrences: Sequence[tuple[str, int]], article: str, named_at: set[int]) -> bool:
+def _an_opening_word(display: str, occurrences: Sequence[tuple[str, int]], article: str, named_at: set[int],
+                     weights: KeywordWeights | None = None) -> bool:
     """A capitalised word (not in capitals) that the article writes so only where it opens a sentence or a line, never as
     a name the analyser found, and also in lower case or an everyday word (``generic_zipf``; not "Reuters"): a common noun
     ("Tourists flocked ...", "Police said ..."), shown and judged in lower case (see ``KeywordWeights.opening_words``)."""
@@ -1065,7 +1111,8 @@ def _an_opening_word(display: str, occurrences: Sequence[tuple[str, int]], artic
     capitalised = [s for t, s in occurrences if t[:1].isupper()]
     if any(s in named_at for s in capitalised) or not all(_opens_sentence(article, s) for s in capitalised):
         return False
-    return any(t.islower() for t, _ in occurrences) or zipf_frequency(display.lower()) >= KeywordWeights.generic_zipf
+    w = weights or KeywordWeights()
+    return any(t.islower() for t, _ in occurrences) or zipf_frequency(display.lower()) >= w.generic_zipf
 
 
 def _generic_part(words: Sequence[str], start: int, text: str, adjectives: frozenset[int] | set[int]) -> bool:
@@ -1579,9 +1626,17 @@ def rank(
     if w.everyday_top or w.everyday_aside:
         # An everyday word below the first few of the ranking is a guess: its place stays empty (anywhere, when aside).
         first_few = 0 if w.everyday_aside else w.everyday_top
-        low = {i for n, i in enumerate(chosen) if n >= first_few and _everyday(cands[i].text, w)}
+        low = {i for n, i in enumerate(chosen) if n >= first_few and _everyday(cands[i].text, w)
+               and not _a_subject(cands[i], w)}
         allowed &= np.array([i not in low for i in range(len(cands))])
     picked = [i for i in chosen if allowed[i]]
+    if w.refill and len(picked) < len(chosen):
+        # A place left empty by a phrase not shown goes to the next phrase of the ranking that may be shown, when that is
+        # a name or a phrase of two words or more ("Crazy Love", "payroll tax"); a single word in lower case leaves it empty.
+        fill = allowed & np.array([(w.refill_words or " " in c.text and w.refill_phrases or c.text[:1].isupper())
+                                   and c.count >= w.refill_uses for c in cands])
+        more = [i for i in mmr(score, vectors, k, w.diversity, allowed=fill, redundancy_cutoff=0.9) if i not in picked]
+        picked += more[: len(chosen) - len(picked)]
     if len(picked) < min(w.min_keywords, len(chosen)):  # too few left: fill up to the floor, words last
         picked = mmr(score, vectors, k, w.diversity, allowed=allowed, redundancy_cutoff=0.9)
         picked += [i for i in chosen if i not in picked and i not in low][: max(0, w.min_keywords - len(picked))]
@@ -1614,6 +1669,12 @@ def rank(
 def _everyday(text: str, w: KeywordWeights) -> bool:
     """A single word in lower case that is common in English (``everyday_zipf``) or names a role: "season", "law"."""
     return " " not in text and text.islower() and (text in ROLE_NOUNS or zipf_frequency(text) >= w.everyday_zipf)
+
+
+def _a_subject(cand: Candidate, w: KeywordWeights) -> bool:
+    """An everyday word that the title names and the article says ``everyday_title_uses`` times, or that it says
+    ``everyday_uses`` times: the story's subject ("dollar" of "Dollar hovers around record lows"), not an aside."""
+    return 0 < w.everyday_title_uses <= cand.uses and cand.in_title or 0 < w.everyday_uses <= cand.uses
 
 
 def _is_name(text: str) -> bool:
