@@ -1707,3 +1707,21 @@ def test_a_reaction_alone_is_never_shown():
     off = keywords.KeywordWeights(reactions=False)
     assert not {c.text.lower(): c for c in keywords.candidates(phrases, len(text), article=text,
                                                                weights=off)}["anger"].aside
+
+
+def test_a_place_left_empty_goes_to_the_next_name_of_the_ranking():
+    # "season" and "game" (everyday words) are not shown; with refill their places go to the next names of the ranking
+    # said twice ("Dave Whelan"), or said once and tagged as a person or a body ("Supporters Trust"), not to a phrase in
+    # lower case ("bright future"), a place ("Lancashire") or a name said once and untagged ("Joe Bloggs").
+    texts = ["Wigan", "season", "relegation", "Latics", "game", "bright future", "Lancashire", "Dave Whelan",
+             "Joe Bloggs", "Supporters Trust"]
+    counts = [6, 6, 5, 5, 5, 3, 3, 2, 1, 1]
+    labels = ["ORG", "", "", "ORG", "", "", "GPE", "PERSON", "", "ORG"]
+    cands = [keywords.Candidate(t, keywords.phrase_key(t), n, 0.05 * i, label=lab)
+             for i, (t, n, lab) in enumerate(zip(texts, counts, labels, strict=True))]
+    vectors = np.eye(10, 12, dtype=np.float32)
+    doc = np.full(12, 0.3, dtype=np.float32)
+    off = keywords.KeywordWeights(refill=False)
+    assert [k.text for k in keywords.rank(cands, vectors, doc, k=5, weights=off)] == ["Wigan", "relegation", "Latics"]
+    shown = [k.text for k in keywords.rank(cands, vectors, doc, k=5, weights=keywords.KeywordWeights(refill=True))]
+    assert shown == ["Wigan", "relegation", "Latics", "Dave Whelan", "Supporters Trust"]
