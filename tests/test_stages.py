@@ -1671,3 +1671,57 @@ def test_a_word_said_once_is_never_shown():
     # The title naming it makes it the story's.
     titled = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, title="A metaphor for Butler")}
     assert not titled["metaphor"].aside
+
+
+def test_the_weights_passed_in_rule_opening_words_and_fixed_pairs():
+    # _an_opening_word and _whole's fixed pair read the weights they are given, not KeywordWeights' defaults.
+    text = "Police were called. Police came at noon. The airline said so."
+    occ = _words_of(text, "Police")
+    assert keywords._an_opening_word("Police", occ, text, set())  # zipf 4.5 and up: an everyday word
+    assert not keywords._an_opening_word("Police", occ, text, set(), keywords.KeywordWeights(generic_zipf=6.0))
+    text = "The foot and mouth crisis hit farms. The foot and mouth crisis ended."
+    phrases = _words_of(text, "mouth crisis", "farms")
+    assert "foot and mouth crisis" in {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    strict = keywords.KeywordWeights(common_zipf=4.0)  # "foot" (zipf 4.9) is now too common to bind the pair
+    assert "mouth crisis" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=strict)}
+
+
+def test_a_compound_of_time_and_a_trailing_adverb_of_time_are_cut():
+    text = ("Issuance fell from the year-earlier period, and year-ago profits were lower. The bug was fixed on the "
+            "company's servers late Thursday; the servers went down again early Friday.")
+    phrases = _words_of(text, "year-earlier period", "year-ago profits", "servers late", "servers")
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text)}
+    assert not {"year-earlier period", "servers late", "year-ago profits"} & got
+    assert {"profits", "servers"} <= got
+    assert keywords._is_time_word("year-on-year") and not keywords._is_time_word("long-term")
+    off = keywords.KeywordWeights(fragments=False)  # the adverb is cut with the fragments
+    assert "servers late" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_a_reaction_alone_is_never_shown():
+    text = ("The ticket plan drew anger from fans. Anger grew as tickets rose; the anger of fans is plain, and "
+            "tickets rose again.")
+    phrases = _words_of(text, "anger", "Anger", "fans", "tickets", "ticket plan")
+    cands = {c.text.lower(): c for c in keywords.candidates(phrases, len(text), article=text)}
+    assert cands["anger"].aside and not cands["ticket plan"].aside
+    off = keywords.KeywordWeights(reactions=False)
+    assert not {c.text.lower(): c for c in keywords.candidates(phrases, len(text), article=text,
+                                                               weights=off)}["anger"].aside
+
+
+def test_a_place_left_empty_goes_to_the_next_name_of_the_ranking():
+    # "season" and "game" (everyday words) are not shown; with refill their places go to the next names of the ranking
+    # said twice ("Dave Whelan"), or said once and tagged as a person or a body ("Supporters Trust"), not to a phrase in
+    # lower case ("bright future"), a place ("Lancashire") or a name said once and untagged ("Joe Bloggs").
+    texts = ["Wigan", "season", "relegation", "Latics", "game", "bright future", "Lancashire", "Dave Whelan",
+             "Joe Bloggs", "Supporters Trust"]
+    counts = [6, 6, 5, 5, 5, 3, 3, 2, 1, 1]
+    labels = ["ORG", "", "", "ORG", "", "", "GPE", "PERSON", "", "ORG"]
+    cands = [keywords.Candidate(t, keywords.phrase_key(t), n, 0.05 * i, label=lab)
+             for i, (t, n, lab) in enumerate(zip(texts, counts, labels, strict=True))]
+    vectors = np.eye(10, 12, dtype=np.float32)
+    doc = np.full(12, 0.3, dtype=np.float32)
+    off = keywords.KeywordWeights(refill=False)
+    assert [k.text for k in keywords.rank(cands, vectors, doc, k=5, weights=off)] == ["Wigan", "relegation", "Latics"]
+    shown = [k.text for k in keywords.rank(cands, vectors, doc, k=5, weights=keywords.KeywordWeights(refill=True))]
+    assert shown == ["Wigan", "relegation", "Latics", "Dave Whelan", "Supporters Trust"]
