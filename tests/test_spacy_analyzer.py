@@ -171,6 +171,18 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
         "Rain may fall on the far hills and the dry plains, forecaster says",
         "The search for water usually starts in the valleys near the old town.",
     ]
+    # A standfirst without a full stop before a pronoun's contraction ("It's", "He's", "They're"); not a title's.
+    contraction = ("The girl is still at risk for blindness It's been nearly six long years since the attack on her "
+                   "home. She sang the song It's a long way to the top at the show on Friday night.")
+    assert _sentences(real_summarizer, contraction) == [
+        "The girl is still at risk for blindness", "It's been nearly six long years since the attack on her home.",
+        "She sang the song It's a long way to the top at the show on Friday night."]
+    # A source's label set off by a spaced colon at the start of a line is no part of the sentence after it.
+    label = ("TIME : Bachmann may also have trouble building a campaign. The result : a tie that nobody wanted. "
+             "The firm said two things: sales rose and costs fell.")
+    assert _sentences(real_summarizer, label) == [
+        "TIME :", "Bachmann may also have trouble building a campaign.", "The result : a tie that nobody wanted.",
+        "The firm said two things: sales rose and costs fell."]
 
 
 @pytest.mark.slow

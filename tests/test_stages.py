@@ -84,13 +84,17 @@ def test_a_quote_tail_or_a_piece_cut_off_a_sentence_is_never_a_summary_sentence(
                  "#7minutes,' the striker put on Twitter after the game.",
                  "The rest of the town should listen”, the mayor said on Friday.",
                  ': "I joined the label in 1977 and worked on his show that week.',
-                 ", the mayor said on Friday after the council had met."):
+                 ", the mayor said on Friday after the council had met.",
+                 # the rest of a quotation opened before it: a single quotation inside does not hide the double close
+                 "The kids will ask: 'What am I doing here?'\" the coach added on Friday."):
         assert extractive.eligibility(line) == 0, line
     for line in ("'The cup is a holy grail for riders,' Dorrit said after the race.",
                  'The mayor said: "We will rebuild the bridge by spring."',
                  "The players' union said it wouldn't strike this season.",
                  'It is the "best" deal for the town, the mayor said.',
-                 'Doctors found ""metabolic syndrome,"" in many of the patients.'):
+                 'Doctors found ""metabolic syndrome,"" in many of the patients.',
+                 "He called it 'a sham' and then \"a farce\" in his speech.",
+                 "'I've gotten bullied,' she told the paper on Friday."):
         assert extractive.eligibility(line) > 0, line
 
 
@@ -579,6 +583,16 @@ def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
     assert extractive.leans_on_previous("Despite this, exports rose by a fifth in May.", "")
     assert not extractive.leans_on_previous("In this year's vote the party won two seats.", "")
     assert not extractive.leans_on_previous("At that time the river had flooded twice.", "")
+    # A share of a pronoun, a noun standing for what was said before, a demonstrative at the end, "did so".
+    assert extractive.leans_on_previous("One of his victims told the court she was scared.", "")
+    assert not extractive.leans_on_previous("Some of the money went to charity in the town.", "")
+    assert extractive.leans_on_previous("The move comes after a year of losses at the firm.", "")
+    assert extractive.leans_on_previous("The idea is to make sure that customers read the labels.", "")
+    assert extractive.leans_on_previous("The call came in a speech on the insurance market.", "")
+    assert not extractive.leans_on_previous("The decision to close the plant was taken in May.", "")
+    assert extractive.leans_on_previous("Even the International Monetary Fund admits this.", "")
+    assert extractive.leans_on_previous("Officials at the ministry declined to do so on Friday.", "")
+    assert not extractive.leans_on_previous("Police said that the man was arrested at home.", "")
     # The first person outside quotation marks goes on a quotation an earlier sentence opened and attributed.
     assert extractive.leans_on_previous("We will see if they ask for help or not.", "")
     assert extractive.leans_on_previous("I think the deal is fair to both sides.", "")
@@ -594,6 +608,28 @@ def test_a_sentence_leaning_on_the_one_before_is_not_picked_without_it():
     picked = extractive.select(sents, vecs, max_sentences=2, weights=weights)
     assert 3 not in picked and len(picked) == 2
     assert extractive.select(sents[3:], vecs[3:], max_sentences=1) == [0]  # never an empty summary
+
+
+def test_a_no_comment_sentence_after_the_lead_counts_for_less_and_a_label_above_the_lead_does_not_push_it_down():
+    sents = ["Barclays is in talks to buy a South African bank, a Sunday paper reported this week.",
+             "The deal would be the largest foreign investment in the country since 1994.",
+             "Barclays has declined to comment on the report, saying it does not respond to speculation.",
+             "Barclays shares were up 1.3% at 605 pence by late morning in London on Monday."]
+    vecs = unit([1, 0, 0], [1, 1, 0], [1, 0, 1], [1, 0, 1])
+    scores = extractive.sentence_scores(sents, vecs, None)
+    assert scores[2] < scores[3]  # the same vector, an earlier place, but no news
+    assert extractive.select(sents, vecs, max_sentences=3) == [0, 1, 3]
+    # The lead itself may frame the story as a refusal to comment: it keeps its score.
+    lead = ["SSL International has refused to comment on reports it may be the subject of a takeover next year.",
+            "The maker of condoms said it does not respond to market speculation of any kind."]
+    plain = ["SSL International may be the subject of a takeover next year, a Sunday paper reported this week.",
+             lead[1]]
+    assert extractive.sentence_scores(lead, unit([1, 0], [1, 0]), None)[0] == extractive.sentence_scores(
+        plain, unit([1, 0], [1, 0]), None)[0]
+    # A source's label split off above the lead ("TIME :") leaves the lead the lead prior's first place.
+    prior = extractive.RankWeights(centrality=0.0, title=0.0, result=0.0)  # the lead prior alone
+    labelled = extractive.sentence_scores(["TIME :", *sents], unit([0, 1, 0], *vecs), None, prior)
+    assert labelled[0] == 0 and labelled[1] == pytest.approx(prior.position)
 
 
 def test_a_label_is_named_by_its_own_words():

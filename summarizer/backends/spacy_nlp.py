@@ -232,7 +232,9 @@ _CLOSING_MARKS = frozenset({"'", '"', "’", "”", ")"})
 #: word in lower case. Inside a sentence "A", "The", "He" or "Her" are written small, so there a headline, photo
 #: caption or link text without a full stop ran into the sentence after it (scraped pages lose the line break between
 #: them): "... and the fashion industry Her hope is that ...".
-_GLUED_START = re.compile(r"(?<=[^\W_] )(?:A|An|The|He|She|It|They|We|His|Her|Its|Their|Our) (?=[a-z])")
+#: A pronoun's contraction opens one too ("... still at risk for blindness It's been nearly six agonizing years ...").
+_GLUED_START = re.compile(r"(?<=[^\W_] )(?:A|An|The|He|She|It|They|We|His|Her|Its|Their|Our)"
+                          r"(?: |(?<=[et])['’](?:s|ve|ll|d) |(?<=[ey])['’](?:re|ve|ll|d) )(?=[a-z])")
 #: The pronouns of ``_GLUED_START`` that are a sentence's subject, and may have a modal after them.
 _GLUED_PRONOUNS = frozenset({"He", "She", "It", "They", "We"})
 #: Tags of a word after which a capitalised article is still inside its sentence ("in The ...", "Serie A on").
@@ -268,7 +270,8 @@ def _glued_starts(doc: Any, starts: set[int], text: str) -> set[int]:
     """
     found: set[int] = set()
     for m in _GLUED_START.finditer(text):  # the text first: most documents hold no such article
-        span = doc.char_span(m.start(), m.start() + len(m.group().split()[0]), alignment_mode="expand")
+        word = m.group().replace("’", "'").split("'")[0].split()[0]  # "It" of "It's": the contraction is a token of its own
+        span = doc.char_span(m.start(), m.start() + len(word), alignment_mode="expand")
         if span is None or len(span) != 1:
             continue
         i = span[0].i
@@ -368,6 +371,24 @@ def _stop_starts(doc: Any, text: str) -> set[int]:
         if any(t.lower_ in _SAYING for t in itertools.takewhile(lambda t: not t.is_punct, doc[i : i + 5])):
             continue  # the speaker after a quotation: '""Who are the investors?"" Supervisor John Avalos told ...'
         found.add(i)
+    return found
+
+
+#: A source's label opening a line, set off by a colon with a space before it, as scraped pages write it: "TIME :
+#: Bachmann may ...", "From The Hill's GOP12 blog : Sarah Palin's record ...", "The Anchorage Daily News : The Senate
+#: ...". Prose never puts a space before its colon; the label is no part of the sentence after it.
+_LABEL_COLON = re.compile(r"(?m)^[ \t]*[^\s:.!?\"“][^\n:.!?]{0,58}? :[ \t]+(?=[\"“]?[A-Z])")
+
+
+def _label_starts(doc: Any, text: str) -> set[int]:
+    """Tokens that start a sentence after a source's label of at most eight words (``_LABEL_COLON``)."""
+    found: set[int] = set()
+    for m in _LABEL_COLON.finditer(text):  # the text first: most documents hold no such label
+        if len(m.group().split()) > 9:  # eight words and the colon
+            continue
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].idx == m.end() and span[0].i > 0:
+            found.add(span[0].i)
     return found
 
 
@@ -506,6 +527,7 @@ def _sentence_starts(doc: Any) -> list[int]:
     starts |= _headline_starts(doc, starts, text)
     # After the headline rule, which reads the sentences as the segmenter and the rules above left them.
     starts |= _stop_starts(doc, text)
+    starts |= _label_starts(doc, text)
     starts |= _repeat_starts(doc, starts, text)
     for m in _SHORT_TITLE_AT.finditer(text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]

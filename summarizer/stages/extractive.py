@@ -76,6 +76,28 @@ _PREPOSITION_BACK = re.compile(
 )
 
 
+#: "One of his victims ...", "Some of them ...", "Most of their savings ...": a share of someone or something named
+#: before, through a pronoun.
+_SHARE_OF_BEFORE = re.compile(
+    r"^[\"“'‘(]*(?:one|two|three|some|many|most|all|none|each|both|several|few|half|much|any|another|either|neither|"
+    r"the rest|the last|the first) of (?:his|her|their|its|them|those|these|it|whom|which)\b",
+    re.IGNORECASE,
+)
+#: "The move comes ...", "The idea is to ...", "The call came in a speech ...": a noun that stands for what the
+#: sentence before said or did (a shell noun), opening the sentence with a verb after it, not a phrase that says which
+#: ("The decision to close the plant ...", "The plan for a bridge ..." say it themselves).
+_SHELL_NOUN = re.compile(
+    r"^[\"“'‘(]*The (?:move|idea|aim|goal|purpose|point|decision|call|step|announcement|news|finding|findings|comments?|"
+    r"remarks?|warning|claims?|reason|problem|outcome|incident|ruling|change|changes|proposal|measures?|effort|attempt|"
+    r"development|request|criticism|admission|revelation|discovery|approach|intervention)"
+    r"(?! (?:of|for|to|on|in|by|from|that|which|with|about|over|at|against|between|among|into)\b)(?=[ ,])"
+)
+#: A sentence that ends on a demonstrative standing for what was said before ("Even the IMF admits this.", "Nobody
+#: expected that."), or that does it again ("... declined to do so").
+_THIS_AT_END = re.compile(r"\b(?:this|that|these|those)[\"”'’)]*[.!?]?[\"”'’)]*\s*$|\b(?:do|does|did|doing|done) so\b",
+                          re.IGNORECASE)
+
+
 def leans_on_previous(sentence: str, earlier: str) -> bool:
     """Whether a sentence needs the text before it to be understood.
 
@@ -85,11 +107,14 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     quotation marks ("We will see ...": the rest of a quotation whose speaker an earlier sentence names), or with a
     person named by age or role ("The 26-year-old ...", "The Spanish goalkeeper ..."), or when it speaks
     of "the pair", "the couple", "both men" anywhere, or opens with a preposition and a pronoun ("Of those,
-    10 were ...", "Despite this, ..."): a reference back to someone or something the reader
+    10 were ...", "Despite this, ..."), with a share of a pronoun ("One of his victims ..."), with a noun that stands
+    for what was said before ("The move comes ...", "The idea is to ..."), or ends on a demonstrative ("Even the IMF
+    admits this.") or says "did so": a reference back to someone or something the reader
     of the summary alone would not know.
     """
     if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence) or _THE_PAIR.search(sentence) \
-            or _PREPOSITION_BACK.match(sentence):
+            or _PREPOSITION_BACK.match(sentence) or _SHARE_OF_BEFORE.match(sentence) or _SHELL_NOUN.match(sentence) \
+            or _THIS_AT_END.search(sentence):
         return True
     m = _FIRST_WORDS.match(sentence)
     if not m:
@@ -226,6 +251,19 @@ _FURNITURE_IN_SENTENCE = re.compile(
 )
 
 
+#: A sentence whose news is that someone would not comment ("Barclays has declined to comment on the report ...",
+#: "The owners were not available for comment."): the phrase comes early, as its main verb. It tells a reader
+#: nothing of the story, so it is picked only when nothing else says as much.
+_NO_COMMENT = re.compile(
+    r"^.{0,60}?\b(?:declined|refused|unavailable|not available|could not be reached|did not (?:immediately )?"
+    r"(?:respond|return)|would not|had no)(?: [\w-]+){0,5}? comment\b"
+)
+
+
+#: What a sentence of :data:`_NO_COMMENT` after the lead keeps of its score.
+_NO_COMMENT_SHARE = 0.6
+
+
 #: A sentence opening with a mark that only goes after something (": \"I joined ...", ", he said."): the segmenter cut
 #: it off what it continues.
 _TAIL_START = re.compile(r"^\s*[:;,.)\]}%]")
@@ -238,22 +276,36 @@ def starts_inside_quote(sentence: str) -> bool:
 
     An apostrophe inside a word ("don't", "Bening's") or after a plural ("the players' union") is no quote
     mark; a straight or single mark after a space opens a quote, one after a letter's punctuation closes it.
+    A single quotation opened inside the sentence settles nothing: a double mark closing after it still says the
+    sentence began inside a quotation ("The kids will ask: 'What am I doing there?'\" the coach added ...": the rest
+    of a quotation whose first sentences came before).
     """
+    single_open = False
     for m in _QUOTE_MARK.finditer(sentence):
         i, ch = m.start(), m.group()
         before = sentence[i - 1] if i else " "
         after = sentence[i + 1] if i + 1 < len(sentence) else " "
-        if ch in "“‘«":
+        if ch in "“«" or ch == "‘" and not single_open:
+            if ch == "‘":
+                single_open = True
+                continue
             return False
         if ch in "”»":
             return True
-        if before.isspace() or before in "([{—–-:" or i == 0:
-            return False  # opens a quote
         if ch in "'’":
+            if single_open:
+                continue  # the single quotation opened in the sentence, or an apostrophe inside it
+            if before.isspace() or before in "([{—–-:" or i == 0:
+                if i == 0:
+                    return False  # the sentence opens with its quotation
+                single_open = True  # a quotation inside the sentence: a double mark may still close after it
+                continue
             if before in ",.!?" and not after.isalnum():
                 return True  # "cyclists,' Wiggins said"
             continue  # an apostrophe: "don't", "players' union"
-        return before.isalnum() or before in ",.!?;…"  # a straight double mark after a word or its stop closes
+        if before.isspace() or before in "([{—–-:" or i == 0:
+            return False  # opens a quote
+        return before.isalnum() or before in ",.!?;…'’"  # a straight double mark after a word or its stop closes
     return False
 
 
@@ -327,10 +379,17 @@ def sentence_scores(
     score = weights.centrality * (vectors @ centroid)
     if title_vector is not None:
         score = score + weights.title * (vectors @ title_vector)
-    score = score + weights.position * np.exp(-np.arange(n) / weights.position_decay)
+    elig = np.array([eligibility(s, max_sentence_words) for s in sentences])
+    # The lead prior counts from the first sentence that may be picked: a heading, a source's label or a standfirst's
+    # fragment above the lead ("TIME :") does not push the story's sentences down it.
+    first = int(np.argmax(elig > 0)) if (elig > 0).any() else 0
+    score = score + weights.position * np.exp(-np.maximum(np.arange(n) - first, 0) / weights.position_decay)
     if weights.result:
         score = score + weights.result * np.array([gives_result(s) for s in sentences], dtype=float)
-    elig = np.array([eligibility(s, max_sentence_words) for s in sentences])
+    # After the lead, a sentence whose news is that someone would not comment counts for less (the lead may frame the
+    # story so: "SSL has refused to comment on reports it may be subject to a takeover").
+    elig = np.array([e * (_NO_COMMENT_SHARE if i > first and _NO_COMMENT.match(s) else 1.0)
+                     for i, (e, s) in enumerate(zip(elig, sentences))])
     return np.where(elig > 0, np.maximum(score, 1e-6) * elig, 0.0)
 
 
