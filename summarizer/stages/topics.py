@@ -372,7 +372,7 @@ class TopicIndex:
         no news article: nothing in the taxonomy fits, and the "best" fit would be a confident
         guess).
 
-        The first topic's branch (top-level concept) is the calibration's choice. With the article's
+        The first topic's branch (top-level concept) is the calibration's choice (:meth:`calibrated_branch`). With the article's
         ``sentences`` (and ``title``), a specific concept must be named by the article as a whole
         to be the first topic (see :class:`LexicalSupport`): the first topic is the best named
         concept of its branch when it scores within ``weights.nearby`` of the branch's best concept,
@@ -798,7 +798,7 @@ class LexicalSupport:
     second level, whose labels name things ("tax evasion", "inflation", "joint venture"), and in
     sport and conflict also the second level ("competition discipline", "disciplinary action in sport",
     "massacre", "act of terror"; :data:`EVENT_BRANCHES`), where the labels are aspects of sport or kinds
-    of violence rather than fields. The second level elsewhere names fields
+    of violence rather than fields, and the events of :data:`NAMED_EVENTS` ("election"). The second level elsewhere names fields
     ("international relations", "law enforcement") that a story belongs to without naming them.
 
     With ``head_only``, a concept is named by the head word of its label alone ("earnings" for
