@@ -82,14 +82,24 @@ class TopicWeights:
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
     field_share: float = 0.75  # least share of the sentences (and title) whose best match in the branch lies in one field for it to stand for the branch
+    unvoted: float = 0.05  # the calibration's branch holding less than this share of the sentence votes ...
+    unfit: float = 0.7  # ... and fitting less than this share of the article's best concept ...
+    voted: float = 0.25  # ... gives way to a branch holding this share of the votes, fitting at least ``unfit`` ...
+    overruled: float = 0.15  # ... that the calibration puts at most this far below it (see :meth:`TopicIndex.calibrated_branch`)
 
 
 DEFAULT_TOPIC_WEIGHTS = TopicWeights()
 
 CALIBRATION_FILE = "topic_calibration.npz"
 SPORT = "medtop:15000000"
+SCIENCE = "medtop:13000000"
+"""The branch the calibration exists for: IPTC files gadgets and software under products and services, where news desks
+file them as technology; there it may overrule the sentences' votes (see :meth:`TopicIndex.calibrated_branch`)."""
 CONFLICT = "medtop:16000000"
 EVENT_BRANCHES = (SPORT, CONFLICT)
+NAMED_EVENTS = ("medtop:20000574",)
+"""Second-level concepts that name an event, not a field, outside :data:`EVENT_BRANCHES`: "election". A story is about an
+election only when it says so; a budget vote in Congress or a judicial appointment is politics but no election."""
 """Branches whose second level names aspects or kinds of event rather than fields: sport's ("competition discipline",
 "sports coaching") and conflict's ("massacre", "act of terror", "coup d'etat", "prisoners of war"). Their second-level
 concepts must be named by the article to be its first topic (:attr:`LexicalSupport.needs_support`): an air strike
@@ -228,6 +238,9 @@ class TopicIndex:
         self.levels = np.array([c.level for c in taxonomy.concepts])
         self.discipline = np.array([q != DISCIPLINE and DISCIPLINE in taxonomy.ancestors(q) for q in self.qcodes])
         """Per concept, whether it is a sport by name (below "competition discipline")."""
+        self.sub_sport = np.array([bool(self.discipline[i] and self.discipline[p]) if p >= 0 else False
+                                   for i, p in enumerate(self.parent_index_of(taxonomy))])
+        """Per concept, whether it is a branch of a sport ("pentathlon" of athletics, "judo" of martial arts)."""
         self.broad = {self.index[q]: frozenset(_stem(w) for w in words) for q, words in BROAD_CUES.items()
                       if q in self.index}
         """The broad concepts that must be said (:data:`BROAD_CUES`), by index, with their words' stems."""
@@ -270,6 +283,12 @@ class TopicIndex:
         "information technology and computer science"), or itself; a top-level concept is its own."""
         self.n_roots = len(roots)
         self.roots = roots
+
+    @staticmethod
+    def parent_index_of(taxonomy: Taxonomy) -> list[int]:
+        """Each concept's parent, by index (-1 for a top-level concept)."""
+        index = {c.qcode: i for i, c in enumerate(taxonomy.concepts)}
+        return [index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts]
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, embedder: Embedder, cache_dir: Path | None,
@@ -353,7 +372,7 @@ class TopicIndex:
         no news article: nothing in the taxonomy fits, and the "best" fit would be a confident
         guess).
 
-        The first topic's branch (top-level concept) is the calibration's choice. With the article's
+        The first topic's branch (top-level concept) is the calibration's choice (:meth:`calibrated_branch`). With the article's
         ``sentences`` (and ``title``), a specific concept must be named by the article as a whole
         to be the first topic (see :class:`LexicalSupport`): the first topic is the best named
         concept of its branch when it scores within ``weights.nearby`` of the branch's best concept,
@@ -382,7 +401,7 @@ class TopicIndex:
         if best < min_score:
             return TopicChoice((), best, weak=True)
         if self.calibration is not None:
-            branch = self.root_of[int(np.argmax(final + self.calibration.adjust(raw)[self.root_of]))]
+            branch = self.calibrated_branch(raw, final, votes, weights)
         else:
             branch = self.root_of[int(np.argmax(final))]
         in_branch = self.root_of == branch
@@ -403,6 +422,16 @@ class TopicIndex:
             heads = self.heads.evidence(sentences, title)
             if weights.defined_named:
                 supported = supported | self.defined_said(said, np.where(in_branch, final, -np.inf), weights)
+            if self.roots[branch] == SPORT:
+                # A branch of a sport ("pentathlon" of athletics, "sambo" of martial arts) that the article never names,
+                # told only by the words of its events ("60m hurdles", "indoor"), is the sport itself: a hurdler's race
+                # is athletics.
+                for i in np.flatnonzero(supported & self.sub_sport & (whole.strength == 0)):
+                    supported[i] = False
+                    j = int(self.parent_index[i])
+                    while self.sub_sport[j] and not whole.strength[j]:
+                        j = int(self.parent_index[j])
+                    supported[j] = True
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
                                  named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared & ~self.head_common)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
@@ -455,6 +484,34 @@ class TopicIndex:
             for i in picked
         )
         return TopicChoice(topics, best, cut=cut and len(topics) < k)
+
+    def calibrated_branch(self, raw: np.ndarray, final: np.ndarray, votes: np.ndarray,
+                          weights: TopicWeights = DEFAULT_TOPIC_WEIGHTS) -> int:
+        """The calibration's branch (top-level concept, by index into :attr:`roots`) for an article with concept scores
+        ``raw`` (similarity) and ``final`` (ranking) and the branches' shares of the sentence ``votes``.
+
+        The calibration learned from BBC and KPCrowd articles, whose news desks file a crime or family story told in the
+        style of a celebrity tabloid under entertainment; on such a story it puts a branch no sentence points to well
+        above the one most sentences point to ("arts, culture, entertainment and media" for an escort's murder, a
+        sex-abuse victim's statement in court). So outside science and technology (:data:`SCIENCE`, where it moves
+        gadget and software stories IPTC files as products, its purpose) a calibrated branch that holds less than
+        ``weights.unvoted`` of the votes and fits less than ``weights.unfit`` of the article's best concept gives way to
+        the best calibrated branch that holds ``weights.voted`` of them, fits at least ``weights.unfit`` and is
+        calibrated at most ``weights.overruled`` below it: the calibration's preference is then too slight to overrule
+        what the sentences say. Further apart, the calibration stands (a pregnant actress stays entertainment, not
+        family)."""
+        assert self.calibration is not None
+        calibrated = self.branch_scores(final) + self.calibration.adjust(raw)
+        branch = int(np.argmax(calibrated))
+        if self.roots[branch] == SCIENCE or votes[branch] >= weights.unvoted:
+            return branch
+        fit = np.full(self.n_roots, -np.inf)
+        np.maximum.at(fit, self.root_of, raw)
+        least = weights.unfit * raw.max()
+        if fit[branch] >= least:
+            return branch
+        other = (votes >= weights.voted) & (fit >= least) & (calibrated >= calibrated[branch] - weights.overruled)
+        return int(np.argmax(np.where(other, calibrated, -np.inf))) if other.any() else branch
 
     def _events(self, picked: list[int], raw: np.ndarray, score: np.ndarray, whole: LexicalEvidence,
                 unsaid: np.ndarray, sentences: Sequence[str], k: int, weights: TopicWeights) -> list[int]:
@@ -741,7 +798,7 @@ class LexicalSupport:
     second level, whose labels name things ("tax evasion", "inflation", "joint venture"), and in
     sport and conflict also the second level ("competition discipline", "disciplinary action in sport",
     "massacre", "act of terror"; :data:`EVENT_BRANCHES`), where the labels are aspects of sport or kinds
-    of violence rather than fields. The second level elsewhere names fields
+    of violence rather than fields, and the events of :data:`NAMED_EVENTS` ("election"). The second level elsewhere names fields
     ("international relations", "law enforcement") that a story belongs to without naming them.
 
     With ``head_only``, a concept is named by the head word of its label alone ("earnings" for
@@ -761,7 +818,8 @@ class LexicalSupport:
         self.words = [frozenset().union(*alts) for alts in self.alternatives]
         """Per concept, every word (stem) of its label's alternatives."""
         self.needs_support = np.array([
-            c.level >= (2 if taxonomy.top_level(c.qcode) in EVENT_BRANCHES else 3) for c in concepts
+            c.level >= (2 if taxonomy.top_level(c.qcode) in EVENT_BRANCHES else 3) or c.qcode in NAMED_EVENTS
+            for c in concepts
         ])
         self._by_stem: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for i, alts in enumerate(self.alternatives):
