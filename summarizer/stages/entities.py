@@ -1243,6 +1243,7 @@ def _stands_alone(text: str, pair: str, start: int, length: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(text: str, *, keep_owner: bool = False) -> str:
     """The name as shown: one space between words, without a leading "the", a trailing possessive, or
     (unless ``keep_owner``) a leading owner ("Azerbaijan’s Ganja Automobile Plant")."""
@@ -1270,6 +1271,7 @@ def _company_stem(parts: Sequence[str]) -> str | None:
     return " ".join(words).lower() if len(words) < len(parts) else None
 
 
+@functools.lru_cache(maxsize=65536)
 def _bare(word: str) -> str:
     return word.strip(_PUNCTUATION).lower()
 
