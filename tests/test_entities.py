@@ -1353,3 +1353,30 @@ def test_ninth_round_a_prizes_ceremony_in_the_plural_is_no_name():
     text = "The Oscar-winning actor was at the Oscars, and so was the head of Paramount Pictures."
     got = found(text, ("Oscars", "ORG"), ("Paramount Pictures", "ORG"))
     assert got == {("Paramount Pictures", "organization"): 1}
+
+
+def test_a_name_the_model_began_on_without_gets_its_first_words_back():
+    text = "Access was blocked, said the media watchdog, Reporters Without Borders. The watchdog is in Paris."
+    got = found(text, ("Without Borders", "PERSON"), ("Paris", "GPE"))
+    assert got == {("Reporters Without Borders", "organization"): 1, ("Paris", "place"): 1}
+
+
+def test_aid_heads_a_charitys_name():
+    text = "Christian Aid condemned the move. Christian Aid said jobs would go."
+    got = found(text, ("Christian Aid", "PERSON"), ("Christian Aid", "PERSON"))
+    assert got == {("Christian Aid", "organization"): 2}
+
+
+def test_a_title_case_headlines_verb_and_words_after_it_are_cut_from_the_name():
+    title = "Michelle Obama Brings Back Some Oldies But Goodies"
+    body = "The outfits Michelle Obama wore were praised."
+    mentions = [entities.mention_at(title, 0, "Michelle Obama Brings Back Some Oldies", "PERSON", headline=True),
+                entities.mention_at(body, body.index("Michelle"), "Michelle Obama", "PERSON")]
+    got = {(e.text, e.type): e.count for e in entities.merge(mentions)}
+    assert got == {("Michelle Obama", "person"): 2}
+
+
+def test_a_name_written_with_and_without_a_space_is_one():
+    text = "Olivia DeHavilland smiled. A bonnet worn by Olivia De Havilland sold. Olivia De Havilland wore it."
+    got = found(text, ("Olivia DeHavilland", "PERSON"), ("Olivia De Havilland", "PERSON"), ("Olivia De Havilland", "PERSON"))
+    assert got == {("Olivia De Havilland", "person"): 3}

@@ -118,7 +118,7 @@ ORG_HEADS = frozenset(
     """
     party police council committee subcommittee commission ministry department agency association institute
     university college bureau authority federation club fc foundation society trust airlines airways studio studios
-    labs laboratories
+    labs laboratories aid
     """.split()
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
@@ -656,12 +656,23 @@ _WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:"
                               + r")(?=\s*[,.;:)]|\s+(?:that|which|starring|directed|written|about|by|in|of|from)\b)")
 
 
+#: Capitalised words no name opens on: a span the model began with one lost the words before it.
+_NAME_OPENERS_NOT = ("Without ", "Against ", "Sans ")
+#: The capitalised words (not a function word) right before a span, on its line.
+_CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])(?:(?!(?:The|A|An|And|Of|For|In|On|At|By|To)\b)[A-Z][\w'’-]*[ ])+\Z")
+
+
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
                weights: EntityWeights = WEIGHTS) -> Mention:
     """The mention ``name`` found at ``start`` in ``text``, with its neighbouring words and where it stands.
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
-    "Center for Science| in the Public Interest"."""
+    "Center for Science| in the Public Interest"; so is one the model began on a capitalised "Without" or "Against",
+    which open no name ("Reporters |Without Borders", "Mothers |Against Drunk Driving"): an organisation's."""
+    if name.startswith(_NAME_OPENERS_NOT):
+        lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
+        if lead:
+            start, name, label = lead.start(), f"{lead.group()}{name}", "ORG"
     before = text[max(0, start - 40) : start].split()
     prev = before[-1] if before else ""
     firm_before = prev.islower() and _bare(prev) in _FIRM_BEFORE  # "drugmaker| Dr Reddy's"
@@ -1531,6 +1542,18 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and _zipf(parts[-1][:-1].lower()) >= weights.headline_verb_zipf):
         parts = parts[:-1]  # "Rooney Scores 3 Goals for United; Chelsea| Slips": a title's verb after a name it ends on
         name = " ".join(parts)
+    if (m.headline or m.title_run) and len(parts) >= 3:
+        # "Michelle Obama Brings Back Some Oldies": a title-case headline's "-s" verb and the words after it run into
+        # a name the article names on its own; the name is the words before the verb (at its end: see above)
+        cut = next((i for i in range(1, len(parts) - 1) if parts[i].endswith("s") and not parts[i].endswith("ss")
+                    and parts[i][1:].islower() and " ".join(parts[:i]).lower() in named
+                    and _folded(parts[i]) not in given_names(0.0) and not is_known_place(parts[i].lower())
+                    and _bare(parts[i]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+                    and not _plural_last(parts[: i + 1], weights)
+                    and _zipf(parts[i][:-1].lower()) >= weights.headline_verb_zipf), 0)
+        if cut:
+            parts = parts[:cut]
+            name = " ".join(parts)
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
         name = " ".join(parts)
@@ -2186,6 +2209,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         short = _STATE_OF.sub("", key[0])
         if short != key[0] and (short, "place") in tally and short not in _SHARED_NAMES:
             move(key, (short, "place"))
+
+    # One name written with and without a space or hyphen inside ("Olivia DeHavilland", "Olivia De Havilland"; "Wal-Mart",
+    # "WalMart"): the spelling most of its mentions use (on a tie, the first).
+    squashed: dict[tuple[str, str], Key] = {}
+    for key in sorted(tally, key=lambda k: (-tally[k].count, tally[k].order)):
+        if len(key[0]) < 6:
+            continue  # "Al Sa" and "Alsa": short names are apart by more than spelling
+        flat = (key[0].replace(" ", "").replace("-", ""), key[1])
+        if flat in squashed:
+            move(key, squashed[flat])
+        else:
+            squashed[flat] = key
 
     # One name tagged with different types (small NER models waver): keep the type most of its mentions voted.
     by_name: dict[str, list[Key]] = {}
