@@ -1380,3 +1380,18 @@ def test_a_name_written_with_and_without_a_space_is_one():
     text = "Olivia DeHavilland smiled. A bonnet worn by Olivia De Havilland sold. Olivia De Havilland wore it."
     got = found(text, ("Olivia DeHavilland", "PERSON"), ("Olivia De Havilland", "PERSON"), ("Olivia De Havilland", "PERSON"))
     assert got == {("Olivia De Havilland", "person"): 3}
+
+
+def test_a_trophy_run_into_the_next_name_of_a_list_is_that_name():
+    text = ("Cambiasso smiled. His team won the 2010 FIFA Club World Cup Cambiasso had a fine career. "
+            "River Plate Argentine Primera Division Real Madrid (2002-2004). He left Real Madrid.")
+    got = found(text, ("Cambiasso", "PERSON"), ("FIFA Club World Cup Cambiasso", "ORG"),
+                ("Argentine Primera Division Real Madrid", "ORG"), ("Real Madrid", "ORG"))
+    assert ("FIFA Club World Cup Cambiasso", "organization") not in got
+    assert got[("Real Madrid", "organization")] == 2
+
+
+def test_a_one_word_place_no_gazetteer_holds_before_a_capitalised_word_is_a_name_cut_short():
+    text = "There is a case to play the spinner in Adil Rashid and to rest him in Bridgetown."
+    got = found(text, ("Adil", "GPE"), ("Bridgetown", "GPE"))
+    assert got == {("Bridgetown", "place"): 1}

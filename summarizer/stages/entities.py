@@ -1342,6 +1342,8 @@ def _said_as_place(name: str, m: Mention) -> bool:
 
 #: Words of a league's name ("La Liga", "Ligue 1", "Bundesliga"): a league is an organisation, never a place.
 _LEAGUES = frozenset("league liga ligue bundesliga eredivisie premiership".split())
+#: The last word of a trophy's, an event's or a league's name, after which a list without commas goes on to its next item.
+_LIST_ITEM_ENDS = _EVENT_HEADS | _LEAGUES | frozenset({"division"})
 _LEAGUE_NAMES = frozenset("bundesliga eredivisie premiership".split())  # a league's name alone; "Ligue" is "Ligue 1" cut
 
 
@@ -1692,6 +1694,21 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
         return None  # "PFA Player of the Year", "Manager of the Month": an award, none of our types
+    cut = next((i for i in range(len(parts) - 1, 1, -1) if _bare(parts[i - 1]) in _LIST_ITEM_ENDS
+                and (" ".join(parts[i:]).lower() in people or i < len(parts) - 1 and " ".join(parts[i:]).lower() in named)),
+               0) if len(parts) >= 3 and not m.headline else 0
+    if cut:
+        # "won the 2010 FIFA Club World Cup Cambiasso had ...", "Argentine Primera Division Real Madrid (2002-2004)": a
+        # trophy's or a league's name (a caption, a list without commas) run into the next name, one the article tags
+        # as a person or names on its own; the name is that one
+        tail = " ".join(parts[cut:])
+        if tail.lower() in people:
+            kind = "person"
+        parts, name = parts[cut:], tail
+    nxt = m.after.rstrip(_PUNCTUATION)
+    if (kind == "place" and len(parts) == 1 and nxt[:1].isupper() and nxt[1:].islower() and not m.headline
+            and not m.shouting and not is_known_place(name.lower()) and _folded_name(name) not in towns()):
+        return None  # "play the second spinner in Adil| Rashid": a name cut short, that no gazetteer holds as a place
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
