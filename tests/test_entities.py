@@ -1395,3 +1395,13 @@ def test_a_one_word_place_no_gazetteer_holds_before_a_capitalised_word_is_a_name
     text = "There is a case to play the spinner in Adil Rashid and to rest him in Bridgetown."
     got = found(text, ("Adil", "GPE"), ("Bridgetown", "GPE"))
     assert got == {("Bridgetown", "place"): 1}
+
+
+def test_a_capitalised_trade_before_a_full_name_is_no_part_of_it():
+    text = "Lawyer David Chesnoff said the case was closed."
+    assert found(text, ("Lawyer David Chesnoff", "PERSON")) == {("David Chesnoff", "person"): 1}
+
+
+def test_a_persons_thing_run_into_the_name_is_cut_at_the_possessive():
+    text = "Fat Albert, an adaptation of Bill Cosby's TV cartoon, fell one place."
+    assert found(text, ("Bill Cosby's TV", "PERSON")) == {("Bill Cosby", "person"): 1}

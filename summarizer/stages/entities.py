@@ -93,6 +93,7 @@ TITLES = frozenset(
     father colonel captain lieutenant sergeant detective inspector commissioner ambassador chairman chairwoman
     chairperson spokesman spokeswoman coach manager boss striker midfielder defender goalkeeper actor actress
     singer rapper dad mum mother brother sister wife husband son daughter uncle aunt
+    lawyer attorney solicitor barrister author novelist writer poet comedian director producer
     """.split()
 ) | frozenset(HONORIFICS)
 #: The last word of an office's name ("the National Leader of Azerbaijan", "Foreign Minister"): an office is held by a
@@ -1462,6 +1463,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         elif kind == "person":
             kind = "organization"  # "Yarl's Wood" is one name, and nobody's
     if kind == "person":
+        at = max(name.find("'s "), name.find("’s "))
+        if at > 0 and " " in name[:at]:
+            name = name[:at]  # "Bill Cosby's TV (cartoon)": a person's full name, and a thing of his run into it
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
     elif _SPACED_DASH.search(name):
         return None  # "Computerworld - Google", "Pascal Payet - Luynes Prison": a headline's or a list's parts
