@@ -1405,3 +1405,15 @@ def test_a_capitalised_trade_before_a_full_name_is_no_part_of_it():
 def test_a_persons_thing_run_into_the_name_is_cut_at_the_possessive():
     text = "Fat Albert, an adaptation of Bill Cosby's TV cartoon, fell one place."
     assert found(text, ("Bill Cosby's TV", "PERSON")) == {("Bill Cosby", "person"): 1}
+
+
+def test_a_subhead_in_capitals_run_into_the_next_sentence_is_no_name():
+    text = "The IMF agreed. GREEK MEMORIES Underscoring the tenuous state of its finances, Portugal said."
+    got = found(text, ("IMF", "ORG"), ("GREEK MEMORIES Underscoring", "ORG"), ("Portugal", "GPE"))
+    assert got == {("IMF", "organization"): 1, ("Portugal", "place"): 1}
+
+
+def test_a_cup_named_first_in_its_language_is_an_event():
+    text = "He won Serie A (5) and Coppa Italia (4) with Inter Milan."
+    got = found(text, ("Coppa Italia", "PERSON"), ("Inter Milan", "ORG"))
+    assert got == {("Inter Milan", "organization"): 1}

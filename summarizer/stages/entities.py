@@ -126,6 +126,8 @@ ORG_HEADS = frozenset(
 #: Olympics"), which is neither a person, an organisation nor a place.
 _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
                          "marathon festival final finals".split())
+#: The first word of a cup's name in Spanish, Portuguese, Italian and French ("Copa America", "Coppa Italia").
+_EVENT_OPENERS = frozenset("copa coppa coupe supercopa supercoppa".split())
 #: The span of an award named "... of the Year" ("PFA Player of the Year", "Manager of the Month").
 _AWARD_SPANS = frozenset("year season month decade century week".split())
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
@@ -1560,6 +1562,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         if cut:
             parts = parts[:cut]
             name = " ".join(parts)
+    caps = next((i for i, w in enumerate(parts) if not (len(w) >= 4 and w.isalpha() and w.isupper()
+                                                         and _zipf(w.lower()) >= weights.headline_verb_zipf)), len(parts))
+    if 2 <= caps < len(parts) and parts[caps][1:].islower():
+        # "... and IMF. GREEK MEMORIES Underscoring the tenuous ...": a subhead in capitals run into the next
+        # sentence; its first words are a name only when the article names them on their own
+        if " ".join(parts[caps:]).lower() not in named:
+            return None
+        parts = parts[caps:]
+        name = " ".join(parts)
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
         name = " ".join(parts)
@@ -1713,6 +1724,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (kind == "place" and len(parts) == 1 and nxt[:1].isupper() and nxt[1:].islower() and not m.headline
             and not m.shouting and not is_known_place(name.lower()) and _folded_name(name) not in towns()):
         return None  # "play the second spinner in Adil| Rashid": a name cut short, that no gazetteer holds as a place
+    if len(parts) > 1 and _bare(parts[0]) in _EVENT_OPENERS:
+        return None  # "Coppa Italia", "Copa del Rey", "Coupe de France": a cup, in the language that names it first
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
