@@ -1417,3 +1417,14 @@ def test_a_cup_named_first_in_its_language_is_an_event():
     text = "He won Serie A (5) and Coppa Italia (4) with Inter Milan."
     got = found(text, ("Coppa Italia", "PERSON"), ("Inter Milan", "ORG"))
     assert got == {("Inter Milan", "organization"): 1}
+
+
+def test_two_plain_words_tagged_as_a_person_are_an_organisation():
+    text = "Best Buy said sales rose, and Barack Obama said so too."
+    got = found(text, ("Best Buy", "PERSON"), ("Barack Obama", "PERSON"))
+    assert got == {("Best Buy", "organization"): 1, ("Barack Obama", "person"): 1}
+
+
+def test_a_partys_word_before_a_full_name_is_no_part_of_it():
+    text = "Tory Neil Hamilton stood against him."
+    assert found(text, ("Tory Neil Hamilton", "PERSON")) == {("Neil Hamilton", "person"): 1}

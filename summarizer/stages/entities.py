@@ -100,6 +100,8 @@ TITLES = frozenset(
 #: person, and is no name of our types.
 OFFICE_TAILS = frozenset("leader president minister chairman chairwoman secretary governor mayor premier chancellor "
                          "ambassador commissioner spokesman spokeswoman".split())
+#: A party's word, capitalised before a full name ("Tory Neil Hamilton", "Labour Jack Straw"): no part of the name.
+_PARTY_WORDS = frozenset("Tory Tories Labour Conservative Republican Democrat Democratic Liberal Unionist".split())
 #: Titles only when capitalised: in lower case they are often plain words ("a major Vioxx recall").
 CAPITALISED_TITLES = frozenset(
     "general major justice sen rep gov gen col capt sgt rev reverend representative crown prime".split())
@@ -548,6 +550,10 @@ class EntityWeights:
     #: firm or team) only when rarer than this in English (Zipf): "Orange" (4.6), "Reading" and "Mobile" are words
     #: and firms too; "Mosul" is 3.3, "Irbil" 1.4.
     town_max_zipf: float = 4.0
+    #: A name tagged as a person of two plain words, neither a given name nor a surname of the census, is an
+    #: organisation's (or a known place's) when its first word is this common in English (Zipf) and its second at
+    #: least ``town_max_zipf``: "Best Buy" (5.8, 5.3), "Age Concern", "Comedy Central"; not "Barack Obama" (4.0).
+    plain_name_zipf: float = 4.2
     #: A place's name of a country and one more word no gazetteer knows ("Indonesia Aceh", of "in Indonesia Aceh's
     #: region") is two places when that word is rarer than this in English (Zipf): "aceh" is 2.62; the last words of
     #: places named whole are commoner ("canal" 4.22, "riviera" 3.26, "outback" 3.21).
@@ -1772,6 +1778,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if found.kind == "person":
         while len(found.parts) > 1 and _is_title(found.parts[0], capitalised=True) and not m.firm:
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
+        if len(found.parts) >= 3 and found.parts[0] in _PARTY_WORDS:
+            found.parts = found.parts[1:]  # "Tory Neil Hamilton": a party's word before a full name, no part of it
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
     elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES
@@ -1856,6 +1864,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and not _census_word(_folded(found.parts[-1]))
           and not _census_word(_folded(found.parts[0]))):
         found.kind = "organization"  # in a match report, "Werder Bremen", "Atletico Madrid": a club of the town
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2
+          and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in found.parts)
+          and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[1]) not in surnames()
+          and _zipf(found.parts[0].lower()) >= weights.plain_name_zipf
+          and _zipf(found.parts[1].lower()) >= weights.town_max_zipf):
+        # "Best Buy", "Age Concern", "Daily Telegraph", "Comedy Central" tagged as a person: two plain English words,
+        # neither a given name nor a surname of the census, are nobody's name
+        found.kind = "place" if is_known_place(" ".join(found.parts).lower()) else "organization"
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     elif (found.kind == "place" and len(found.parts) >= 2 and not cue and _plural_last(found.parts, weights)
