@@ -1428,3 +1428,9 @@ def test_two_plain_words_tagged_as_a_person_are_an_organisation():
 def test_a_partys_word_before_a_full_name_is_no_part_of_it():
     text = "Tory Neil Hamilton stood against him."
     assert found(text, ("Tory Neil Hamilton", "PERSON")) == {("Neil Hamilton", "person"): 1}
+
+
+def test_a_credit_rating_is_no_name_and_an_acronym_of_letters_stays():
+    text = "Fitch cut its rating to BBB-. She may defend her AAA title."
+    got = found(text, ("Fitch", "ORG"), ("BBB-", "ORG"), ("AAA", "ORG"))
+    assert got == {("Fitch", "organization"): 1, ("AAA", "organization"): 1}

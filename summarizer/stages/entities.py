@@ -1440,6 +1440,10 @@ TIME_ZONES = frozenset("""UTC GMT BST IST WET WEST CET CEST EET EEST MSK EST EDT
 AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST PKT""".split())
 
 
+#: A credit rating as the agencies write it: a grade with its sign ("BBB-", "AA+") or Moody's grades ("Baa2", "Aa1").
+_RATING = re.compile(r"^(?:[A-D]{1,3}[+-]|Aaa|(?:Aa|A|Baa|Ba|B|Caa)[123])$")
+
+
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
           places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
           bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
@@ -1451,6 +1455,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     kind = TYPES.get(m.label)
     if kind is None:
         return None
+    if _RATING.match(m.text.strip()):
+        return None  # "the lowest investment grade rank of BBB-", "cut to Baa2": a credit rating, no name
     pieces = m.text.split("\n")
     while len(pieces) > 1 and _all_caps(pieces[0]) and not _all_caps(" ".join(pieces[1:])):
         pieces.pop(0)  # "PROFIT\n  Chrysler Corp": a headline's last word run into the body's first name
