@@ -1434,3 +1434,8 @@ def test_a_credit_rating_is_no_name_and_an_acronym_of_letters_stays():
     text = "Fitch cut its rating to BBB-. She may defend her AAA title."
     got = found(text, ("BBB-", "ORG"), ("AAA", "ORG"))
     assert got == {("AAA", "organization"): 1}
+
+
+def test_a_title_after_adventure_is_a_work():
+    text = "Children's adventure Lemony Snicket's A Series of Unfortunate Events took $12m."
+    assert found(text, ("Lemony Snicket's", "ORG")) == {}

@@ -169,7 +169,7 @@ WORK_NOUNS = frozenset("programme film movie song album series sitcom documentar
 #: Kinds of work that say a title only before it ("the Ben Stiller comedy Meet The Parents", "the BBC drama Casualty",
 #: "the sequel Fat Albert"): after a name they describe what it made or where it happened ("the Fox drama", "the
 #: Hollywood blockbuster").
-GENRE_NOUNS = frozenset("comedy drama thriller sequel prequel blockbuster biopic cartoon remake miniseries".split())
+GENRE_NOUNS = frozenset("comedy drama thriller sequel prequel blockbuster biopic cartoon remake miniseries adventure".split())
 #: A kind of work, capitalised, that opens the model's span ("Comedy Meet The Fockers has held on to the number one
 #: spot"): a title, said after its genre.
 _GENRE_OPENERS = frozenset(w.capitalize() for w in WORK_NOUNS | GENRE_NOUNS)
