@@ -52,7 +52,14 @@ a place-typed name that opens a firm's toward the firm ("Circuit City" of "Circu
 beside a place is a place ("Blackpool, Bournemouth and Brighton"), a town and a plural its team ("San Diego Padres");
 "a Sotheby's employee" names Sotheby's. In a match report two rare words tagged as an organisation are a player
 ("Pepito Elhorga"); a prize's ceremony is no name where the article says the prize is won ("the Oscars" beside
-"Oscar-winning").
+"Oscar-winning"). A span the model began on "Without" gets its first words back ("Reporters Without Borders"); a
+headline's verb and the words after it are cut from a name the body names ("Michelle Obama| Brings Back ..."), a
+trophy or league run into the next name of a list is that name ("FIFA Club World Cup| Cambiasso"), a capitalised trade
+or a party's word before a full name is no part of it ("Lawyer David Chesnoff", "Tory Neil Hamilton"), nor a thing
+after a person's "'s" ("Bill Cosby's| TV"); a subhead in capitals run into a sentence, a cup named first in its
+language ("Coppa Italia"), a credit rating ("BBB-") and a one-word place no gazetteer holds before a capitalised word
+("in Adil| Rashid") are no names; two plain words that are no census names are a firm ("Best Buy", "Age Concern"), and
+"Aid" heads a charity's name; one name spelt with and without a space is one ("Olivia De Havilland", "DeHavilland").
 """
 
 from __future__ import annotations
