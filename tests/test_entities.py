@@ -1353,3 +1353,89 @@ def test_ninth_round_a_prizes_ceremony_in_the_plural_is_no_name():
     text = "The Oscar-winning actor was at the Oscars, and so was the head of Paramount Pictures."
     got = found(text, ("Oscars", "ORG"), ("Paramount Pictures", "ORG"))
     assert got == {("Paramount Pictures", "organization"): 1}
+
+
+def test_a_name_the_model_began_on_without_gets_its_first_words_back():
+    text = "Access was blocked, said the media watchdog, Reporters Without Borders. The watchdog is in Paris."
+    got = found(text, ("Without Borders", "PERSON"), ("Paris", "GPE"))
+    assert got == {("Reporters Without Borders", "organization"): 1, ("Paris", "place"): 1}
+
+
+def test_aid_heads_a_charitys_name():
+    text = "Christian Aid condemned the move. Christian Aid said jobs would go."
+    got = found(text, ("Christian Aid", "PERSON"), ("Christian Aid", "PERSON"))
+    assert got == {("Christian Aid", "organization"): 2}
+
+
+def test_a_title_case_headlines_verb_and_words_after_it_are_cut_from_the_name():
+    title = "Michelle Obama Brings Back Some Oldies But Goodies"
+    body = "The outfits Michelle Obama wore were praised."
+    mentions = [entities.mention_at(title, 0, "Michelle Obama Brings Back Some Oldies", "PERSON", headline=True),
+                entities.mention_at(body, body.index("Michelle"), "Michelle Obama", "PERSON")]
+    got = {(e.text, e.type): e.count for e in entities.merge(mentions)}
+    assert got == {("Michelle Obama", "person"): 2}
+
+
+def test_a_name_written_with_and_without_a_space_is_one():
+    text = "Olivia DeHavilland smiled. A bonnet worn by Olivia De Havilland sold. Olivia De Havilland wore it."
+    got = found(text, ("Olivia DeHavilland", "PERSON"), ("Olivia De Havilland", "PERSON"), ("Olivia De Havilland", "PERSON"))
+    assert got == {("Olivia De Havilland", "person"): 3}
+
+
+def test_a_trophy_run_into_the_next_name_of_a_list_is_that_name():
+    text = ("Cambiasso smiled. His team won the 2010 FIFA Club World Cup Cambiasso had a fine career. "
+            "River Plate Argentine Primera Division Real Madrid (2002-2004). He left Real Madrid.")
+    got = found(text, ("Cambiasso", "PERSON"), ("FIFA Club World Cup Cambiasso", "ORG"),
+                ("Argentine Primera Division Real Madrid", "ORG"), ("Real Madrid", "ORG"))
+    assert ("FIFA Club World Cup Cambiasso", "organization") not in got
+    assert got[("Real Madrid", "organization")] == 2
+
+
+def test_a_one_word_place_no_gazetteer_holds_before_a_capitalised_word_is_a_name_cut_short():
+    text = "There is a case to play the spinner in Adil Rashid and to rest him in Bridgetown."
+    got = found(text, ("Adil", "GPE"), ("Bridgetown", "GPE"))
+    assert got == {("Bridgetown", "place"): 1}
+
+
+def test_a_capitalised_trade_before_a_full_name_is_no_part_of_it():
+    text = "Lawyer David Chesnoff said the case was closed."
+    assert found(text, ("Lawyer David Chesnoff", "PERSON")) == {("David Chesnoff", "person"): 1}
+
+
+def test_a_persons_thing_run_into_the_name_is_cut_at_the_possessive():
+    text = "Fat Albert, an adaptation of Bill Cosby's TV cartoon, fell one place."
+    assert found(text, ("Bill Cosby's TV", "PERSON")) == {("Bill Cosby", "person"): 1}
+
+
+def test_a_subhead_in_capitals_run_into_the_next_sentence_is_no_name():
+    text = "The IMF agreed. GREEK MEMORIES Underscoring the tenuous state of its finances, Portugal said."
+    got = found(text, ("IMF", "ORG"), ("GREEK MEMORIES Underscoring", "ORG"), ("Portugal", "GPE"))
+    assert got == {("IMF", "organization"): 1, ("Portugal", "place"): 1}
+
+
+def test_a_cup_named_first_in_its_language_is_an_event():
+    text = "He won Serie A (5) and Coppa Italia (4) with Inter Milan."
+    got = found(text, ("Coppa Italia", "PERSON"), ("Inter Milan", "ORG"))
+    assert got == {("Inter Milan", "organization"): 1}
+
+
+def test_two_plain_words_tagged_as_a_person_are_an_organisation():
+    text = "Best Buy said sales rose, and Barack Obama said so too."
+    got = found(text, ("Best Buy", "PERSON"), ("Barack Obama", "PERSON"))
+    assert got == {("Best Buy", "organization"): 1, ("Barack Obama", "person"): 1}
+
+
+def test_a_partys_word_before_a_full_name_is_no_part_of_it():
+    text = "Tory Neil Hamilton stood against him."
+    assert found(text, ("Tory Neil Hamilton", "PERSON")) == {("Neil Hamilton", "person"): 1}
+
+
+def test_a_credit_rating_is_no_name_and_an_acronym_of_letters_stays():
+    text = "Fitch cut its rating to BBB-. She may defend her AAA title."
+    got = found(text, ("BBB-", "ORG"), ("AAA", "ORG"))
+    assert got == {("AAA", "organization"): 1}
+
+
+def test_a_title_after_adventure_is_a_work():
+    text = "Children's adventure Lemony Snicket's A Series of Unfortunate Events took $12m."
+    assert found(text, ("Lemony Snicket's", "ORG")) == {}

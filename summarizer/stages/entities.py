@@ -52,7 +52,14 @@ a place-typed name that opens a firm's toward the firm ("Circuit City" of "Circu
 beside a place is a place ("Blackpool, Bournemouth and Brighton"), a town and a plural its team ("San Diego Padres");
 "a Sotheby's employee" names Sotheby's. In a match report two rare words tagged as an organisation are a player
 ("Pepito Elhorga"); a prize's ceremony is no name where the article says the prize is won ("the Oscars" beside
-"Oscar-winning").
+"Oscar-winning"). A span the model began on "Without" gets its first words back ("Reporters Without Borders"); a
+headline's verb and the words after it are cut from a name the body names ("Michelle Obama| Brings Back ..."), a
+trophy or league run into the next name of a list is that name ("FIFA Club World Cup| Cambiasso"), a capitalised trade
+or a party's word before a full name is no part of it ("Lawyer David Chesnoff", "Tory Neil Hamilton"), nor a thing
+after a person's "'s" ("Bill Cosby's| TV"); a subhead in capitals run into a sentence, a cup named first in its
+language ("Coppa Italia"), a credit rating ("BBB-") and a one-word place no gazetteer holds before a capitalised word
+("in Adil| Rashid") are no names; two plain words that are no census names are a firm ("Best Buy", "Age Concern"), and
+"Aid" heads a charity's name; one name spelt with and without a space is one ("Olivia De Havilland", "DeHavilland").
 """
 
 from __future__ import annotations
@@ -93,12 +100,15 @@ TITLES = frozenset(
     father colonel captain lieutenant sergeant detective inspector commissioner ambassador chairman chairwoman
     chairperson spokesman spokeswoman coach manager boss striker midfielder defender goalkeeper actor actress
     singer rapper dad mum mother brother sister wife husband son daughter uncle aunt
+    lawyer attorney solicitor barrister author novelist writer poet comedian director producer
     """.split()
 ) | frozenset(HONORIFICS)
 #: The last word of an office's name ("the National Leader of Azerbaijan", "Foreign Minister"): an office is held by a
 #: person, and is no name of our types.
 OFFICE_TAILS = frozenset("leader president minister chairman chairwoman secretary governor mayor premier chancellor "
                          "ambassador commissioner spokesman spokeswoman".split())
+#: A party's word, capitalised before a full name ("Tory Neil Hamilton", "Labour Jack Straw"): no part of the name.
+_PARTY_WORDS = frozenset("Tory Tories Labour Conservative Republican Democrat Democratic Liberal Unionist".split())
 #: Titles only when capitalised: in lower case they are often plain words ("a major Vioxx recall").
 CAPITALISED_TITLES = frozenset(
     "general major justice sen rep gov gen col capt sgt rev reverend representative crown prime".split())
@@ -118,13 +128,15 @@ ORG_HEADS = frozenset(
     """
     party police council committee subcommittee commission ministry department agency association institute
     university college bureau authority federation club fc foundation society trust airlines airways studio studios
-    labs laboratories
+    labs laboratories aid
     """.split()
 )
 #: The last word of a prize's or a sporting event's name ("Tony Award", "Davis Cup", "French Open", "Athens
 #: Olympics"), which is neither a person, an organisation nor a place.
 _EVENT_HEADS = frozenset("award awards prize prizes cup open olympics globes trophy championship championships slam prix "
                          "marathon festival final finals".split())
+#: The first word of a cup's name in Spanish, Portuguese, Italian and French ("Copa America", "Coppa Italia").
+_EVENT_OPENERS = frozenset("copa coppa coupe supercopa supercoppa".split())
 #: The span of an award named "... of the Year" ("PFA Player of the Year", "Manager of the Month").
 _AWARD_SPANS = frozenset("year season month decade century week".split())
 #: The last word of the name of a law, a rule or a study ("Clean Air Act", "Clean Air Mercury Rule", "Framingham Heart
@@ -164,7 +176,7 @@ WORK_NOUNS = frozenset("programme film movie song album series sitcom documentar
 #: Kinds of work that say a title only before it ("the Ben Stiller comedy Meet The Parents", "the BBC drama Casualty",
 #: "the sequel Fat Albert"): after a name they describe what it made or where it happened ("the Fox drama", "the
 #: Hollywood blockbuster").
-GENRE_NOUNS = frozenset("comedy drama thriller sequel prequel blockbuster biopic cartoon remake miniseries".split())
+GENRE_NOUNS = frozenset("comedy drama thriller sequel prequel blockbuster biopic cartoon remake miniseries adventure".split())
 #: A kind of work, capitalised, that opens the model's span ("Comedy Meet The Fockers has held on to the number one
 #: spot"): a title, said after its genre.
 _GENRE_OPENERS = frozenset(w.capitalize() for w in WORK_NOUNS | GENRE_NOUNS)
@@ -545,6 +557,10 @@ class EntityWeights:
     #: firm or team) only when rarer than this in English (Zipf): "Orange" (4.6), "Reading" and "Mobile" are words
     #: and firms too; "Mosul" is 3.3, "Irbil" 1.4.
     town_max_zipf: float = 4.0
+    #: A name tagged as a person of two plain words, neither a given name nor a surname of the census, is an
+    #: organisation's (or a known place's) when its first word is this common in English (Zipf) and its second at
+    #: least ``town_max_zipf``: "Best Buy" (5.8, 5.3), "Age Concern", "Comedy Central"; not "Barack Obama" (4.0).
+    plain_name_zipf: float = 4.2
     #: A place's name of a country and one more word no gazetteer knows ("Indonesia Aceh", of "in Indonesia Aceh's
     #: region") is two places when that word is rarer than this in English (Zipf): "aceh" is 2.62; the last words of
     #: places named whole are commoner ("canal" 4.22, "riviera" 3.26, "outback" 3.21).
@@ -656,12 +672,23 @@ _WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:"
                               + r")(?=\s*[,.;:)]|\s+(?:that|which|starring|directed|written|about|by|in|of|from)\b)")
 
 
+#: Capitalised words no name opens on: a span the model began with one lost the words before it.
+_NAME_OPENERS_NOT = ("Without ", "Against ", "Sans ")
+#: The capitalised words (not a function word) right before a span, on its line.
+_CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])(?:(?!(?:The|A|An|And|Of|For|In|On|At|By|To)\b)[A-Z][\w'’-]*[ ])+\Z")
+
+
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
                weights: EntityWeights = WEIGHTS) -> Mention:
     """The mention ``name`` found at ``start`` in ``text``, with its neighbouring words and where it stands.
 
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
-    "Center for Science| in the Public Interest"."""
+    "Center for Science| in the Public Interest"; so is one the model began on a capitalised "Without" or "Against",
+    which open no name ("Reporters |Without Borders", "Mothers |Against Drunk Driving"): an organisation's."""
+    if name.startswith(_NAME_OPENERS_NOT):
+        lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
+        if lead:
+            start, name, label = lead.start(), f"{lead.group()}{name}", "ORG"
     before = text[max(0, start - 40) : start].split()
     prev = before[-1] if before else ""
     firm_before = prev.islower() and _bare(prev) in _FIRM_BEFORE  # "drugmaker| Dr Reddy's"
@@ -1333,6 +1360,8 @@ def _said_as_place(name: str, m: Mention) -> bool:
 
 #: Words of a league's name ("La Liga", "Ligue 1", "Bundesliga"): a league is an organisation, never a place.
 _LEAGUES = frozenset("league liga ligue bundesliga eredivisie premiership".split())
+#: The last word of a trophy's, an event's or a league's name, after which a list without commas goes on to its next item.
+_LIST_ITEM_ENDS = _EVENT_HEADS | _LEAGUES | frozenset({"division"})
 _LEAGUE_NAMES = frozenset("bundesliga eredivisie premiership".split())  # a league's name alone; "Ligue" is "Ligue 1" cut
 
 
@@ -1420,6 +1449,10 @@ TIME_ZONES = frozenset("""UTC GMT BST IST WET WEST CET CEST EET EEST MSK EST EDT
 AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST PKT""".split())
 
 
+#: A credit rating as the agencies write it: a grade with its sign ("BBB-", "AA+") or Moody's grades ("Baa2", "Aa1").
+_RATING = re.compile(r"^(?:[A-D]{1,3}[+-]|Aaa|(?:Aa|A|Baa|Ba|B|Caa)[123])$")
+
+
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
           places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
           bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
@@ -1431,6 +1464,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     kind = TYPES.get(m.label)
     if kind is None:
         return None
+    if _RATING.match(m.text.strip()):
+        return None  # "the lowest investment grade rank of BBB-", "cut to Baa2": a credit rating, no name
     pieces = m.text.split("\n")
     while len(pieces) > 1 and _all_caps(pieces[0]) and not _all_caps(" ".join(pieces[1:])):
         pieces.pop(0)  # "PROFIT\n  Chrysler Corp": a headline's last word run into the body's first name
@@ -1451,6 +1486,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         elif kind == "person":
             kind = "organization"  # "Yarl's Wood" is one name, and nobody's
     if kind == "person":
+        at = max(name.find("'s "), name.find("’s "))
+        if at > 0 and " " in name[:at]:
+            name = name[:at]  # "Bill Cosby's TV (cartoon)": a person's full name, and a thing of his run into it
         name = normalize_name(_SPACED_DASH.split(name)[0], keep_owner=True)  # "Danny Goffey - she"
     elif _SPACED_DASH.search(name):
         return None  # "Computerworld - Google", "Pascal Payet - Luynes Prison": a headline's or a list's parts
@@ -1532,6 +1570,27 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and not is_known_place(name.lower()) and not _plural_last(parts, weights)
           and _zipf(parts[-1][:-1].lower()) >= weights.headline_verb_zipf):
         parts = parts[:-1]  # "Rooney Scores 3 Goals for United; Chelsea| Slips": a title's verb after a name it ends on
+        name = " ".join(parts)
+    if (m.headline or m.title_run) and len(parts) >= 3:
+        # "Michelle Obama Brings Back Some Oldies": a title-case headline's "-s" verb and the words after it run into
+        # a name the article names on its own; the name is the words before the verb (at its end: see above)
+        cut = next((i for i in range(1, len(parts) - 1) if parts[i].endswith("s") and not parts[i].endswith("ss")
+                    and parts[i][1:].islower() and " ".join(parts[:i]).lower() in named
+                    and _folded(parts[i]) not in given_names(0.0) and not is_known_place(parts[i].lower())
+                    and _bare(parts[i]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+                    and not _plural_last(parts[: i + 1], weights)
+                    and _zipf(parts[i][:-1].lower()) >= weights.headline_verb_zipf), 0)
+        if cut:
+            parts = parts[:cut]
+            name = " ".join(parts)
+    caps = next((i for i, w in enumerate(parts) if not (len(w) >= 4 and w.isalpha() and w.isupper()
+                                                         and _zipf(w.lower()) >= weights.headline_verb_zipf)), len(parts))
+    if 2 <= caps < len(parts) and parts[caps][1:].islower():
+        # "... and IMF. GREEK MEMORIES Underscoring the tenuous ...": a subhead in capitals run into the next
+        # sentence; its first words are a name only when the article names them on their own
+        if " ".join(parts[caps:]).lower() not in named:
+            return None
+        parts = parts[caps:]
         name = " ".join(parts)
     while len(parts) > 1 and parts[-1] == "The":
         parts = parts[:-1]  # "Anfield The": a caption run into the next sentence's first word
@@ -1671,6 +1730,23 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Clean Air Act", "Clean Air Mercury Rule", "Adventist Health Study 2": laws, rules and studies
     if len(parts) > 3 and [_bare(w) for w in parts[-3:-1]] == ["of", "the"] and _bare(parts[-1]) in _AWARD_SPANS:
         return None  # "PFA Player of the Year", "Manager of the Month": an award, none of our types
+    cut = next((i for i in range(len(parts) - 1, 1, -1) if _bare(parts[i - 1]) in _LIST_ITEM_ENDS
+                and (" ".join(parts[i:]).lower() in people or i < len(parts) - 1 and " ".join(parts[i:]).lower() in named)),
+               0) if len(parts) >= 3 and not m.headline else 0
+    if cut:
+        # "won the 2010 FIFA Club World Cup Cambiasso had ...", "Argentine Primera Division Real Madrid (2002-2004)": a
+        # trophy's or a league's name (a caption, a list without commas) run into the next name, one the article tags
+        # as a person or names on its own; the name is that one
+        tail = " ".join(parts[cut:])
+        if tail.lower() in people:
+            kind = "person"
+        parts, name = parts[cut:], tail
+    nxt = m.after.rstrip(_PUNCTUATION)
+    if (kind == "place" and len(parts) == 1 and nxt[:1].isupper() and nxt[1:].islower() and not m.headline
+            and not m.shouting and not is_known_place(name.lower()) and _folded_name(name) not in towns()):
+        return None  # "play the second spinner in Adil| Rashid": a name cut short, that no gazetteer holds as a place
+    if len(parts) > 1 and _bare(parts[0]) in _EVENT_OPENERS:
+        return None  # "Coppa Italia", "Copa del Rey", "Coupe de France": a cup, in the language that names it first
     if len(parts) > 1 and _bare(parts[-1]) in _EVENT_HEADS:
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
@@ -1717,6 +1793,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if found.kind == "person":
         while len(found.parts) > 1 and _is_title(found.parts[0], capitalised=True) and not m.firm:
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
+        if len(found.parts) >= 3 and found.parts[0] in _PARTY_WORDS:
+            found.parts = found.parts[1:]  # "Tory Neil Hamilton": a party's word before a full name, no part of it
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
     elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES
@@ -1801,6 +1879,14 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and not _census_word(_folded(found.parts[-1]))
           and not _census_word(_folded(found.parts[0]))):
         found.kind = "organization"  # in a match report, "Werder Bremen", "Atletico Madrid": a club of the town
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2
+          and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in found.parts)
+          and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[1]) not in surnames()
+          and _zipf(found.parts[0].lower()) >= weights.plain_name_zipf
+          and _zipf(found.parts[1].lower()) >= weights.town_max_zipf):
+        # "Best Buy", "Age Concern", "Daily Telegraph", "Comedy Central" tagged as a person: two plain English words,
+        # neither a given name nor a surname of the census, are nobody's name
+        found.kind = "place" if is_known_place(" ".join(found.parts).lower()) else "organization"
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
     elif (found.kind == "place" and len(found.parts) >= 2 and not cue and _plural_last(found.parts, weights)
@@ -2188,6 +2274,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         short = _STATE_OF.sub("", key[0])
         if short != key[0] and (short, "place") in tally and short not in _SHARED_NAMES:
             move(key, (short, "place"))
+
+    # One name written with and without a space or hyphen inside ("Olivia DeHavilland", "Olivia De Havilland"; "Wal-Mart",
+    # "WalMart"): the spelling most of its mentions use (on a tie, the first).
+    squashed: dict[tuple[str, str], Key] = {}
+    for key in sorted(tally, key=lambda k: (-tally[k].count, tally[k].order)):
+        if len(key[0]) < 6:
+            continue  # "Al Sa" and "Alsa": short names are apart by more than spelling
+        flat = (key[0].replace(" ", "").replace("-", ""), key[1])
+        if flat in squashed:
+            move(key, squashed[flat])
+        else:
+            squashed[flat] = key
 
     # One name tagged with different types (small NER models waver): keep the type most of its mentions voted.
     by_name: dict[str, list[Key]] = {}
