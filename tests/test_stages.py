@@ -1850,3 +1850,17 @@ def test_a_concept_named_in_another_field_or_naming_people_does_not_replace_a_ba
     roads = ["Hauliers posted losses as road transport costs rose.", "Road transport firms cut jobs.",
              "The road transport union protested.", "Drivers paid more."]
     assert index.choose(vecs, None, k=1, min_score=0, sentences=roads).topics[0].label == "road transport"
+
+
+def test_a_one_word_derived_label_is_named_only_by_the_word_itself():
+    """"musical" said once lets "music" say "musical" in a two-word label's sense, but the label "musical" (a show)
+    needs the word itself: a band's story that says "music" seven times and "musical" once is no musical."""
+    tax = load_taxonomy()
+    lexical = topics_stage.LexicalSupport(tax)
+    at = {c.label: i for i, c in enumerate(tax.concepts)}
+    band = ["The band's music is warm.", "Their music has musical hints of the seaside.", "The music sold well.",
+            "Fans love the music."]
+    evidence = lexical.evidence(band, "A band and its music")
+    assert not evidence.named[at["musical"]]
+    show = ["The musical opens in May.", "The musical stars two singers.", "Its music is new."]
+    assert lexical.evidence(show, "A musical for May").named[at["musical"]]

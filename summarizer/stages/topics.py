@@ -835,11 +835,13 @@ class LexicalSupport:
 
     def named_in(self, text: str, derived: frozenset[str] = frozenset()) -> set[int]:
         """The concepts that ``text`` (one sentence) names. ``derived``: the words with an ending of their own that
-        the article says (:func:`_label_key`: "market+ing"), which its stem then says too ("market")."""
-        stems = _stems(text)
-        if derived:
-            stems = stems | {k for k in derived if k.split("+")[0] in stems}
-        return {i for s in stems for i, alt in self._by_stem.get(s, ()) if alt <= stems}
+        the article says (:func:`_label_key`: "market+ing"), which its stem then says too ("market") in a label of
+        two words or more; a label that is one such word is named only by the word itself ("music", said seven times
+        of a band that once had "musical" influences, names no "musical")."""
+        said = _stems(text)
+        stems = said | {k for k in derived if k.split("+")[0] in said} if derived else said
+        # a label of one derived word is named only by that word itself: "music" says no "musical"
+        return {i for s in stems for i, alt in self._by_stem.get(s, ()) if alt <= stems and (len(alt) > 1 or alt <= said)}
 
     def evidence(self, sentences: Sequence[str], title: str | None) -> LexicalEvidence:
         """Where the article names each concept. A label's word with an ending of its own ("marketing", "musical")
