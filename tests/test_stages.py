@@ -1814,3 +1814,53 @@ def test_an_election_must_be_named_to_be_the_first_topic():
     assert index.choose(vecs, None, k=1, min_score=0, sentences=budget).topics[0].label != "election"
     poll = ["Voters go to the polls in the general election on May 5.", "The election will be close.", "Turnout may fall."]
     assert index.choose(vecs, None, k=1, min_score=0, sentences=poll).topics[0].label == "election"
+
+
+def test_a_head_word_names_the_best_concept_only_when_the_opening_says_it():
+    """A head word said only late ("meeting" of "summit meetings" for trade talks that mention a meeting in passing)
+    does not name the concept; said in the title or the lead and again, it does."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"summit meetings": 1.0, "international relations": 0.9})
+    talks = ["Talks on the country's trade membership made good progress, negotiators said.",
+             "A decision could come in December.", "Officials said the meeting went well.",
+             "Another said it was one of the best meetings in years.", "Leaders will meet again in May."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=talks).topics[0]
+    assert first.label == "international relations"
+    opened = ["Leaders met at a meeting in Hong Kong on trade.", *talks[1:]]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=opened).topics[0].label == "summit meetings"
+
+
+def test_a_concept_named_in_another_field_or_naming_people_does_not_replace_a_back_off():
+    """Backing off from a best concept the article does not name, the first topic is the branch, not a concept of
+    another field that the article names by the way ("prices" for airlines' losses blamed on fuel prices) nor one
+    naming people by their role ("minister and secretary (government)" for a ministry that will employ women)."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"air transport": 1.0, "economy, business and finance": 0.85, "prices": 0.8})
+    fuel = ["US airlines posted losses as fuel prices rose.", "Prices of jet fuel doubled.",
+            "Carriers raised prices to cope.", "Passengers paid more."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=fuel).topics[0]
+    assert first.label != "prices" and first.path[0] == "economy, business and finance"
+    vecs = _article(at, {"women's rights": 1.0, "politics": 0.85, "minister and secretary (government)": 0.8})
+    ministry = ["The labour ministry will employ women, the minister said.", "The minister said the ministry "
+                "would hire 100.", "The minister did not say when.", "Women may not drive there."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=ministry).topics[0]
+    assert first.label != "minister and secretary (government)"
+    # a concept named in the best concept's own field still replaces the back-off
+    vecs = _article(at, {"air transport": 1.0, "economy, business and finance": 0.85, "road transport": 0.8})
+    roads = ["Hauliers posted losses as road transport costs rose.", "Road transport firms cut jobs.",
+             "The road transport union protested.", "Drivers paid more."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=roads).topics[0].label == "road transport"
+
+
+def test_a_one_word_derived_label_is_named_only_by_the_word_itself():
+    """"musical" said once lets "music" say "musical" in a two-word label's sense, but the label "musical" (a show)
+    needs the word itself: a band's story that says "music" seven times and "musical" once is no musical."""
+    tax = load_taxonomy()
+    lexical = topics_stage.LexicalSupport(tax)
+    at = {c.label: i for i, c in enumerate(tax.concepts)}
+    band = ["The band's music is warm.", "Their music has musical hints of the seaside.", "The music sold well.",
+            "Fans love the music."]
+    evidence = lexical.evidence(band, "A band and its music")
+    assert not evidence.named[at["musical"]]
+    show = ["The musical opens in May.", "The musical stars two singers.", "Its music is new."]
+    assert lexical.evidence(show, "A musical for May").named[at["musical"]]

@@ -74,7 +74,7 @@ class TopicWeights:
     event: float = 0.05  # gain of a concept that the title and the lead both name (the story's event)
     nearby: float = 0.06  # a supported concept this close to the branch's best concept is taken over backing off
     named_instead: int = 3  # how often (title and lead twice) a concept must be named to replace a back-off
-    head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said
+    head_named: int = 3  # how often the best concept's head word ("earnings" of "corporate earnings") must be said, once in the title or the lead
     event_fit: float = 0.25  # least similarity of a concept named in the title and the lead to be listed as the story's event ...
     event_share: float = 0.7  # ... and least share of the first topic's score ...
     event_votes: float = 0.05  # ... and least share of the sentence votes its branch holds
@@ -433,7 +433,7 @@ class TopicIndex:
                         j = int(self.parent_index[j])
                     supported[j] = True
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
-                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & ~self.head_shared & ~self.head_common)
+                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & heads.opening & ~self.head_shared & ~self.head_common)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
@@ -637,10 +637,13 @@ class TopicIndex:
         An ancestor that fits the article less than the branch's own top-level concept is the parent of a
         neighbouring idea, not of the story ("information science" is a social science, but a story of
         library wifi is no social science): the first topic is then the best concept the article ``named``
-        within ``weights.nearby`` of the top-level concept, else the top-level concept itself.
+        within ``weights.nearby`` of the top-level concept, else the top-level concept itself. Only a named concept of
+        the best concept's own field (:attr:`field_of`) that names no people by role (:attr:`people`) counts: one of
+        another field is a word the story uses by the way ("prices" for airlines' losses blamed on fuel prices,
+        "minister and secretary (government)" for a ministry that will employ women), and the branch is the safer label.
 
         The best concept counts as supported when the article says its label's head word often enough
-        (``head_named``): an earnings report is about "corporate earnings" without saying "corporate",
+        and its title or lead says it (``head_named``): an earnings report is about "corporate earnings" without saying "corporate",
         a recall story about "product recall" without saying "product"; so is a concept within ``weights.nearby`` of
         it that the article names by the uncommon words of its definition (:meth:`defined_said`, checked by
         :meth:`choose`). A head word that two or more sibling labels share ("accident") does not count
@@ -661,7 +664,8 @@ class TopicIndex:
             while self.parent_index[root] >= 0:
                 root = int(self.parent_index[root])
             if scores[first] < scores[root] - weights.nearby:
-                best_named = int(np.argmax(np.where(named, scores, -np.inf))) if named is not None else root
+                near = named & ~self.people & (self.field_of == self.field_of[top]) if named is not None else None
+                best_named = int(np.argmax(np.where(near, scores, -np.inf))) if near is not None and near.any() else root
                 first = best_named if scores[best_named] >= scores[root] - weights.nearby else root
                 if first == root:
                     return root  # none of its children fits: do not descend into one
@@ -773,6 +777,8 @@ class LexicalEvidence:
     """How many of its sentences name the concept, the title and the lead (first sentence) counting twice."""
     prominent: np.ndarray
     """Named in the title and the lead (without a title: in the lead and again later): the story's subject."""
+    opening: np.ndarray
+    """Named in the title or the lead: the story's opening says it."""
 
     @property
     def named(self) -> np.ndarray:
@@ -829,11 +835,13 @@ class LexicalSupport:
 
     def named_in(self, text: str, derived: frozenset[str] = frozenset()) -> set[int]:
         """The concepts that ``text`` (one sentence) names. ``derived``: the words with an ending of their own that
-        the article says (:func:`_label_key`: "market+ing"), which its stem then says too ("market")."""
-        stems = _stems(text)
-        if derived:
-            stems = stems | {k for k in derived if k.split("+")[0] in stems}
-        return {i for s in stems for i, alt in self._by_stem.get(s, ()) if alt <= stems}
+        the article says (:func:`_label_key`: "market+ing"), which its stem then says too ("market") in a label of
+        two words or more; a label that is one such word is named only by the word itself ("music", said seven times
+        of a band that once had "musical" influences, names no "musical")."""
+        said = _stems(text)
+        stems = said | {k for k in derived if k.split("+")[0] in said} if derived else said
+        # a label of one derived word is named only by that word itself: "music" says no "musical"
+        return {i for s in stems for i, alt in self._by_stem.get(s, ()) if alt <= stems and (len(alt) > 1 or alt <= said)}
 
     def evidence(self, sentences: Sequence[str], title: str | None) -> LexicalEvidence:
         """Where the article names each concept. A label's word with an ending of its own ("marketing", "musical")
@@ -854,7 +862,7 @@ class LexicalSupport:
             strength[found] += 2 if j == 0 else 1
             (in_lead if j == 0 else later)[found] = True
         prominent = in_title & in_lead if title else in_lead & later
-        return LexicalEvidence(strength, prominent)
+        return LexicalEvidence(strength, prominent, in_title | in_lead)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
