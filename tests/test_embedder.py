@@ -344,3 +344,18 @@ def test_a_gpu_this_machine_lacks_is_one_clear_error_naming_the_device(tmp_path)
     assert result.exit_code != 0
     assert "could not put the embedding model 'all-MiniLM-L6-v2' on the device 'cuda'" in result.stderr
     assert "leave out --embedder-device" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_quantised_graph_of_an_unknown_shape_is_one_clear_error_with_a_way_out():
+    """_per_token_activations reads the pattern quantize_dynamic writes; another shape is refused by name."""
+    from onnx import TensorProto, helper
+
+    from summarizer.errors import ModelError
+
+    nodes = [helper.make_node("DynamicQuantizeLinear", ["x"], ["xq", "xs", "xz"]),
+             helper.make_node("MatMulInteger", ["xq", "w", "xz", "wz"], ["y"], name="odd_product"),
+             helper.make_node("Identity", ["y"], ["out"])]
+    graph = helper.make_graph(nodes, "odd", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4])],
+                              [helper.make_tensor_value_info("out", TensorProto.INT32, [1, 4])])
+    with pytest.raises(ModelError, match=r"after its node 'odd_product'.*--embedder-precision fp32"):
+        onnx_embedder._per_token_activations(helper.make_model(graph))

@@ -391,12 +391,18 @@ def _per_token_activations(model: Any) -> None:
             token_scale[scale] = p + "scale"
         elif node.op_type == "MatMulInteger":
             quantized, weights, _zero, weight_zero = node.input
-            cast = readers[node.output[0]][0]
-            mul = readers[cast.output[0]][0]
-            combined = producer[next(i for i in mul.input if i != cast.output[0])]  # scale * W's scales
-            scale, weight_scales = combined.input
-            if cast.op_type != "Cast" or mul.op_type != "Mul" or scale not in token_scale:
-                raise ModelError(f"unexpected pattern after {node.name} in the quantised graph")
+            try:
+                cast = readers[node.output[0]][0]
+                mul = readers[cast.output[0]][0]
+                combined = producer[next(i for i in mul.input if i != cast.output[0])]  # scale * W's scales
+                scale, weight_scales = combined.input
+                known = cast.op_type == "Cast" and mul.op_type == "Mul" and scale in token_scale
+            except (KeyError, IndexError, StopIteration, ValueError):
+                known = False
+            if not known:
+                raise ModelError(f"ONNX Runtime's quantiser wrote a graph this version of summarizer cannot read (after "
+                                 f"its node '{node.name}'); install the onnxruntime version listed in constraints.txt, "
+                                 "or run with --embedder-precision fp32")
             dropped |= {id(cast), id(mul), id(combined)}
             product = f"{node.output[0]}/per_token"
             nodes += [helper.make_node("MatMulIntegerToFloat",
