@@ -766,7 +766,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    # a title an actor played in: "roles in X, Y", and outside a match report "starred in X"
                    or (_ACTED_IN.search(text, max(0, start - 120), start) is not None
                        or not sport and _STARRED_IN.search(text, max(0, start - 120), start) is not None)
-                   and label not in ("PERSON", "FAC") and not is_known_place(name.lower())  # "to star in Broadway play" and text[end : end + 2] not in ("'s", "’s")
+                   and label not in ("PERSON", "FAC")  # "to star in Broadway play"
+                   and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
