@@ -76,10 +76,10 @@ class Precision:
 
 PRECISIONS = {
     "fp32": Precision("fp32"),
-    # Per-channel int8 weights and per-token int8 activations, texts of one length sharing calls. On the 1,537
-    # sentences of 100 BBC articles, one thread, one run (benchmarks/embedder_precision.py): 4.5 CPU s against
-    # 5.7 for the int8 graph of ONNX Runtime's quantiser one text per call (the default before) and 10.1 for
-    # fp32; cosine to fp32 mean 0.9969, worst 0.987 (before: 0.9931, 0.981) (issue #17).
+    # Per-channel int8 weights and per-token int8 activations, texts of one length sharing calls. On the 1,543
+    # sentences of 100 BBC articles, one thread, one run (benchmarks/embedder_precision.py --n 100): 4.6 CPU s
+    # against 6.3 for the int8 graph of ONNX Runtime's quantiser one text per call (the default before) and 9.9
+    # for fp32; cosine to fp32 mean 0.9969, worst 0.987 (before: 0.9931, 0.981) (issue #17).
     "int8": Precision("int8", quantize=True, per_token=True, calls="length", recipe="pertoken"),
 }
 DEFAULT_PRECISION = "int8"
