@@ -1693,11 +1693,12 @@ def _everyday(text: str, w: KeywordWeights) -> bool:
     return " " not in text and text.islower() and (text in ROLE_NOUNS or zipf_frequency(text) >= w.everyday_zipf)
 
 
-#: The analyser's labels of names that say who or what (not where): a name of two words or more so tagged may take an
-#: emptied place though the article says it once (see ``KeywordWeights.refill``).
-_WHO_LABELS = frozenset("PERSON ORG EVENT WORK_OF_ART PRODUCT LAW".split())
-#: ...and those of places, which take none unless ``KeywordWeights.refill_places``.
+#: The analyser's labels of places (and peoples), whose names take no emptied place unless
+#: ``KeywordWeights.refill_places``...
 _WHERE_LABELS = frozenset("GPE LOC FAC NORP".split())
+#: ...and its labels of names that say who or what: a name of two words or more so tagged may take an emptied place
+#: though the article says it once (see ``KeywordWeights.refill``).
+_WHO_LABELS = NAME_LABELS - _WHERE_LABELS
 
 
 def _a_refill(cand: Candidate, w: KeywordWeights) -> bool:

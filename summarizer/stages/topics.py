@@ -238,9 +238,6 @@ class TopicIndex:
         self.levels = np.array([c.level for c in taxonomy.concepts])
         self.discipline = np.array([q != DISCIPLINE and DISCIPLINE in taxonomy.ancestors(q) for q in self.qcodes])
         """Per concept, whether it is a sport by name (below "competition discipline")."""
-        self.sub_sport = np.array([bool(self.discipline[i] and self.discipline[p]) if p >= 0 else False
-                                   for i, p in enumerate(self.parent_index_of(taxonomy))])
-        """Per concept, whether it is a branch of a sport ("pentathlon" of athletics, "judo" of martial arts)."""
         self.broad = {self.index[q]: frozenset(_stem(w) for w in words) for q, words in BROAD_CUES.items()
                       if q in self.index}
         """The broad concepts that must be said (:data:`BROAD_CUES`), by index, with their words' stems."""
@@ -268,6 +265,9 @@ class TopicIndex:
         """Per concept, whether its label qualifies an everyday head word (:data:`HEAD_ZIPF`: "market" of "emerging
         market", "rate" of "exchange rate"): said alone, the head word names no more than the everyday thing."""
         self.parent_index = np.array([self.index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts])
+        self.sub_sport = np.array([bool(self.discipline[i] and self.discipline[p]) if p >= 0 else False
+                                   for i, p in enumerate(self.parent_index)])
+        """Per concept, whether it is a branch of a sport ("pentathlon" of athletics, "judo" of martial arts)."""
         below: list[list[int]] = [[i] for i in range(len(self.qcodes))]
         for i in np.argsort(-self.levels, kind="stable"):  # the deepest first, so a child's list is complete
             if self.parent_index[i] >= 0:
@@ -283,12 +283,6 @@ class TopicIndex:
         "information technology and computer science"), or itself; a top-level concept is its own."""
         self.n_roots = len(roots)
         self.roots = roots
-
-    @staticmethod
-    def parent_index_of(taxonomy: Taxonomy) -> list[int]:
-        """Each concept's parent, by index (-1 for a top-level concept)."""
-        index = {c.qcode: i for i, c in enumerate(taxonomy.concepts)}
-        return [index[c.parent] if c.parent is not None else -1 for c in taxonomy.concepts]
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, embedder: Embedder, cache_dir: Path | None,
@@ -505,8 +499,7 @@ class TopicIndex:
         branch = int(np.argmax(calibrated))
         if self.roots[branch] == SCIENCE or votes[branch] >= weights.unvoted:
             return branch
-        fit = np.full(self.n_roots, -np.inf)
-        np.maximum.at(fit, self.root_of, raw)
+        fit = self.branch_scores(raw)
         least = weights.unfit * raw.max()
         if fit[branch] >= least:
             return branch
