@@ -20,8 +20,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from ..errors import ModelError, NotInstalledError
 from ..fingerprint import model_fingerprint
 from ..memory import one_blas_thread
@@ -344,9 +342,9 @@ _STOP_BEFORE_QUOTES = re.compile(r"(?<=[^\W_])[.!?](?:\"\"|”|’’)[ \t]+(?=(
 _SAYING = frozenset("said says told asked asks added adds wrote writes replied insisted explained tweeted".split())
 
 
-def _token_at(doc: Any, starts_at: Any, char: int) -> int | None:
+def _token_at(doc: Any, starts_at: Sequence[int], char: int) -> int | None:
     """The index of the token of ``doc`` that starts at character ``char`` (``starts_at``: the tokens' offsets)."""
-    i = int(np.searchsorted(starts_at, char))
+    i = bisect.bisect_left(starts_at, char)
     return i if i < len(doc) and starts_at[i] == char else None
 
 
@@ -357,7 +355,7 @@ def _stop_starts(doc: Any, text: str) -> set[int]:
     hits = [(pattern, m) for pattern in (_STOP_AFTER_NUMBER, _STOP_BEFORE_QUOTES) for m in pattern.finditer(text)]
     if not hits:  # the text first: most documents hold no such stop
         return found
-    starts_at = doc.to_array("IDX")  # the tokens' offsets, read at once (doc.char_span searches on each call)
+    starts_at = doc.to_array("IDX").tolist()  # the tokens' offsets, read at once (doc.char_span searches on each call)
     for pattern, m in hits:
         i = _token_at(doc, starts_at, m.end())
         stop = _token_at(doc, starts_at, m.start())

@@ -1787,7 +1787,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and (reads_as_person(parts[1:]) or parts[-1].lower() in people)):
         # "Detective T.J. Moore" tagged as an organisation, where the article tags "Moore" alone as a person: a title
         # and a person's name
-        found.parts, found.kind, found.titled = parts[1:], "person", True
+        found.parts, found.kind = parts[1:], "person"  # (titled: set below from the word before)
     elif _bare(m.before) in HONORIFICS and m.before.strip(_PUNCTUATION)[:1].isupper():
         found.honorific, found.kind = m.before.strip(_PUNCTUATION.replace(".", "")), "person"
     found.titled = bool(found.honorific) or _is_title(m.before)
