@@ -283,12 +283,12 @@ class UrlFetcher:
 
     def close(self) -> None:
         """Cancel the downloads still running, close the connections and stop the thread."""
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None:
+            return  # nothing was downloaded: asyncio (and ssl with it, ~0.05 s) is not imported for a run of files
         import asyncio
         import concurrent.futures
 
-        loop, thread = self._loop, self._thread
-        if loop is None or thread is None:
-            return
         self._loop = self._thread = None
         for future in list(self._futures):
             future.cancel()
