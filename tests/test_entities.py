@@ -1439,3 +1439,75 @@ def test_a_credit_rating_is_no_name_and_an_acronym_of_letters_stays():
 def test_a_title_after_adventure_is_a_work():
     text = "Children's adventure Lemony Snicket's A Series of Unfortunate Events took $12m."
     assert found(text, ("Lemony Snicket's", "ORG")) == {}
+
+
+def test_a_titles_question_word_is_no_part_of_the_name_after_it():
+    title = "Will Jane Doeberry's Husband Run for Mayor?"
+    body = "Jane Doeberry said her husband, Tom Doeberry, might run."
+    mentions = [entities.mention_at(title, 0, "Will Jane Doeberry's", "PERSON", headline=True),
+                entities.mention_at(body, 0, "Jane Doeberry", "PERSON"),
+                entities.mention_at(body, body.index("Tom Doeberry"), "Tom Doeberry", "PERSON")]
+    got = {(e.text, e.type) for e in entities.merge(mentions)}
+    assert got == {("Jane Doeberry", "person"), ("Tom Doeberry", "person")}
+    # a name the body writes with that word keeps it
+    body = "Will Smith said he would star in it."
+    mentions = [entities.mention_at("Will Smith Star in Sequel?", 0, "Will Smith", "PERSON", headline=True),
+                entities.mention_at(body, 0, "Will Smith", "PERSON")]
+    assert {(e.text, e.type) for e in entities.merge(mentions)} == {("Will Smith", "person")}
+
+
+def test_a_verbs_form_before_a_name_is_no_given_name():
+    text = "Kohli - 5 Stabilised India's reply after the early loss of both openers."
+    assert found(text, ("India", "GPE")) == {("India", "place"): 1}
+
+
+def test_a_given_name_alone_tagged_otherwise_is_the_person_a_title_names():
+    text = ("Mother Carole, 56, was on hand. Pippa arrived just minutes ahead of Carole on Thursday. He is designing "
+            "an outfit for Carole.")
+    got = found(text, ("Mother Carole", "PERSON"), ("Carole", "ORG"), ("Carole", "ORG"))
+    assert got == {("Carole", "person"): 3}
+
+
+def test_an_everyday_word_said_to_be_someones_or_a_times_is_no_organisation():
+    text = "He cut stamp duty in this week's Budget. After his Budget, the Treasury said so, and Labour was pleased."
+    got = found(text, ("Budget", "ORG"), ("Budget", "ORG"), ("Treasury", "ORG"), ("Labour", "ORG"))
+    assert got == {("Treasury", "organization"): 1, ("Labour", "organization"): 1}
+    text = "The pre-Budget report came out."
+    assert found(text, ("pre-Budget", "ORG")) == {}
+
+
+def test_the_rest_of_an_office_or_a_chair_is_no_organisation():
+    text = ("It did not matter whether the post was called Secretary of State for Constitutional Affairs. She was "
+            "Professor of Ballet and Performing Arts in the University of Cincinnati.")
+    got = found(text, ("State for Constitutional Affairs", "ORG"), ("Performing Arts", "ORG"),
+                ("University of Cincinnati", "ORG"))
+    assert got == {("University of Cincinnati", "organization"): 1}
+
+
+def test_a_firm_named_for_a_doctor_is_one_firm_and_a_restaurant_is_a_firm():
+    text = ("Profits at drugmaker Dr Reddy's fell 93%. Dr Reddy's has built its name on generics. Mexican restaurant "
+            "Chipotle has teamed up with an app. Chipotle is not the only chain. She ate in a Chipotle in Ohio.")
+    got = found(text, ("Dr Reddy", "PERSON"), ("Reddy's", "ORG"), ("Chipotle", "PERSON"), ("Chipotle", "PERSON"),
+                ("Chipotle", "GPE"), ("Ohio", "GPE"))
+    assert got == {("Dr Reddy's", "organization"): 2, ("Chipotle", "organization"): 3, ("Ohio", "place"): 1}
+
+
+def test_a_verb_or_a_title_run_into_a_name_is_cut():
+    text = ("He spent two days in Madurai. In Madurai Addressing an election meeting, she spoke. On top of the deal "
+            "with Tanzania Mr Brown said the UK would do more. Gordon Brown left.")
+    got = found(text, ("Madurai", "GPE"), ("Madurai Addressing", "ORG"), ("Tanzania Mr Brown", "ORG"),
+                ("Gordon Brown", "PERSON"))
+    assert got == {("Madurai", "place"): 2, ("Gordon Brown", "person"): 2}
+
+
+def test_a_bodys_second_place_after_and_is_its_name():
+    text = "The chairman of the Police Federation of England and Wales, which represents officers, said it."
+    got = found(text, ("Police Federation of England", "ORG"))
+    assert got == {("Police Federation of England and Wales", "organization"): 1}
+
+
+def test_a_town_someone_moves_to_from_another_is_a_place_in_a_match_report():
+    text = ("Azarenka beat Sharapova 6-1, 6-4 in the final. The seeded player won the match 4-2 and the match before "
+            "5-4. She joked she's planning to move to Miami from Minsk.")
+    got = found(text, ("Miami", "GPE"), ("Minsk", "GPE"))
+    assert got == {("Miami", "place"): 1, ("Minsk", "place"): 1}
