@@ -1511,3 +1511,12 @@ def test_a_town_someone_moves_to_from_another_is_a_place_in_a_match_report():
             "5-4. She joked she's planning to move to Miami from Minsk.")
     got = found(text, ("Miami", "GPE"), ("Minsk", "GPE"))
     assert got == {("Miami", "place"): 1, ("Minsk", "place"): 1}
+
+
+def test_a_places_possessive_before_a_body_stays_a_place_and_an_unknown_place_opening_a_firms_name_is_the_firm():
+    text = "In a speech in Edinburgh, he spoke. In a speech at Edinburgh's Napier University, he spoke again."
+    got = found(text, ("Edinburgh", "GPE"), ("Edinburgh", "ORG"), ("Napier University", "ORG"))
+    assert got == {("Edinburgh", "place"): 2, ("Napier University", "organization"): 1}
+    text = "Users of Zorbly can get it, said Ann Lee of Zorbly Europe. Zorbly hopes to win."
+    got = found(text, ("Zorbly", "GPE"), ("Ann Lee", "PERSON"), ("Zorbly Europe", "ORG"), ("Zorbly", "GPE"))
+    assert ("Zorbly", "place") not in got and ("Zorbly Europe", "organization") in got

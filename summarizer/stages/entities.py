@@ -2591,6 +2591,9 @@ def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -
       ("drugmaker Dr Reddy's" ... "Dr |Reddy's has built"): each mention counts toward "Dr Reddy's";
     - a census given name alone, tagged as an organisation or a place, of a person the article names by it with a title
       or a word for family before it ("Mother Carole, 56," ... "ahead of Carole"): the person's;
+    - a known place's possessive before a body's name, tagged as an organisation there and as a place elsewhere ("in
+      Edinburgh" ... "at Edinburgh's Napier University"): the place; a one-word place no gazetteer knows that opens the
+      name of one organisation of the article ("American and Southwest" beside "Southwest Airlines"): that one's;
     - an everyday word tagged as an organisation alone, that the article says is someone's or a time's ("his Budget",
       "this week's Budget"): an event or a thing, none of our types (every mention is left out)."""
     body = {normalize_name(m.text).lower() for m in items if not m.headline and m.label in TYPES}
@@ -2628,6 +2631,22 @@ def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -
         given -= {normalize_name(m.text) for m in items if m.firm or m.club or m.placed}
         items = [m._replace(label="PERSON") if m.label in ("ORG", "GPE", "LOC") and normalize_name(m.text) in given
                  else m for m in items]
+    # a place's possessive before a body of it ("a speech at Edinburgh's Napier University"), tagged as an organisation,
+    # where the article tags it as a place too; and a one-word place no gazetteer knows that opens one organisation's
+    # name of the article ("American and Southwest" beside "Southwest Airlines"): the firm's
+    placed = {normalize_name(m.text) for m in items if m.label in ("GPE", "LOC") and " " not in m.text.strip()}
+    firsts: dict[str, set[str]] = {}
+    for m in items:
+        words = normalize_name(m.text).split()
+        if m.label == "ORG" and len(words) >= 2 and not m.headline:
+            firsts.setdefault(words[0], set()).add(" ".join(words))
+    opens = {n for n in placed if len(firsts.get(n, ())) == 1 and not is_known_place(n.lower())
+             and _folded_name(n) not in towns() and n[1:].islower()}
+    opens -= {normalize_name(m.text) for m in items if m.placed}  # "near Rausu" ... "Rausu Fisheries Association"
+    items = [m._replace(label="GPE") if m.label == "ORG" and not m.sport and not m.club and not m.firm
+             and normalize_name(m.text) in placed and m.after.startswith(("'s", "’s")) and is_known_place(m.text.lower())
+             else m._replace(label="ORG") if m.label in ("GPE", "LOC") and normalize_name(m.text) in opens
+             else m for m in items]
     # an everyday word said to be someone's or a time's
     things = {normalize_name(m.text) for m in items
               if m.label == "ORG" and " " not in m.text.strip() and m.text[:1].isupper() and m.text[1:].islower()
