@@ -1520,3 +1520,22 @@ def test_a_places_possessive_before_a_body_stays_a_place_and_an_unknown_place_op
     text = "Users of Zorbly can get it, said Ann Lee of Zorbly Europe. Zorbly hopes to win."
     got = found(text, ("Zorbly", "GPE"), ("Ann Lee", "PERSON"), ("Zorbly Europe", "ORG"), ("Zorbly", "GPE"))
     assert ("Zorbly", "place") not in got and ("Zorbly Europe", "organization") in got
+
+
+def test_the_last_piece_of_a_name_cut_before_it_is_no_name():
+    text = ("Reviews of Lord of the Rings will follow. Microsoft's Internet Explorer has a rival. Brady told The Sun "
+            "it was a waste. The Speaker of the House spoke.")
+    got = found(text, ("Rings", "ORG"), ("Microsoft", "ORG"), ("Explorer", "ORG"), ("Sun", "ORG"), ("House", "ORG"))
+    assert ("Rings", "organization") not in got and ("Explorer", "organization") not in got
+    assert ("Sun", "organization") in got and ("House", "organization") in got
+
+
+def test_a_bodys_name_cut_at_and_is_made_whole_and_a_state_of_a_place_is_the_place():
+    text = "Mike Berger, director of the Texas Parks and Wildlife Department, said so. The State of California sued."
+    got = found(text, ("Mike Berger", "PERSON"), ("Texas Parks", "ORG"), ("Wildlife Department", "ORG"),
+                ("State of California", "ORG"))
+    assert got == {("Mike Berger", "person"): 1, ("Texas Parks and Wildlife Department", "organization"): 1,
+                   ("State of California", "place"): 1}
+    text = "The Institute of Zoology, Natural England and Oxford University ran it."
+    got = found(text, ("Institute of Zoology", "ORG"), ("Natural England", "ORG"), ("Oxford University", "ORG"))
+    assert ("Oxford University", "organization") in got

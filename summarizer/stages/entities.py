@@ -701,7 +701,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
           and text[start + len(name) : start + len(name) + 2] in ("'s", "’s")):
         took = text[start + len(name) : start + len(name) + 2]  # "drugmaker Dr Reddy|'s": the firm's "'s", left out
     else:
-        took = (_run_on(text, start, name, label) or _and_place_after(text, start, name, label)) if not headline else ""
+        took = (_run_on(text, start, name, label) or _and_place_after(text, start, name, label)
+                or _and_body_after(text, start, name, label)) if not headline else ""
     name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
@@ -763,7 +764,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  # name one ("... Planning Agency") or it is a place ("Minister for Scotland")
                  or _PORTFOLIO_FOR.search(text[max(0, start - 30) : start]) is not None and not _all_caps(word)
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
-    portfolio = portfolio or _office_subject(text, start, name)
+    portfolio = portfolio or _office_subject(text, start, name) or not sport and _cut_piece(text, start, name, label)
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS | GENRE_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
@@ -847,6 +848,38 @@ def _office_subject(text: str, start: int, name: str) -> bool:
     Arts" (an academic's subject; "Professor of Law at Harvard University" names the university after "at")."""
     return (name.startswith("State ") and _OFFICE_OF_STATE.search(text, max(0, start - 20), start) is not None
             or _CHAIR_OF.search(text, max(0, start - 60), start) is not None)
+
+
+#: A capitalised word and "of the" just before a name, mid-sentence: "Lord of the| Rings".
+_CAPITAL_OF_THE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) of the \Z")
+#: A capitalised plain word just before a name, mid-sentence: "Microsoft's Internet| Explorer".
+_CAPITAL_BEFORE = re.compile(r"(?<=[a-z,’'] )([A-Z][a-z]+) \Z")
+
+
+#: Who holds an office of a body ("Speaker of the House", "Chairman of the Fed"): the body after it is named whole.
+_OFFICES_OF = (TITLES - frozenset(HONORIFICS)) | OFFICE_TAILS | frozenset(
+    "speaker head member members chief deputy clerk director chair".split())
+_DETERMINERS = frozenset("The A An This That These Those Its His Her Their Our My Your".split())
+
+
+def _cut_piece(text: str, start: int, name: str, label: str) -> bool:
+    """Whether a one-word name, an everyday word, is the last piece of a longer name the model cut before it: after a
+    capitalised word and "of the" ("Lord of the| Rings", "Top of the| Pops"; not after an office: "Speaker of the|
+    House", "Chairman of the| Fed"), or, tagged as an organisation, after a capitalised everyday word that is no title, place, date
+    or party ("Microsoft's Internet| Explorer"). Such a piece is no name of our types."""
+    if " " in name or label in ("GPE", "LOC") or not name[1:].islower() or _zipf(name.lower()) < 3.5:
+        return False
+    m = _CAPITAL_OF_THE.search(text, max(0, start - 30), start)
+    if m is not None:  # not "Speaker of the| House"; but "Lord of the Rings" is a title of a work, no lord's
+        return _bare(m.group(1)) not in _OFFICES_OF and not is_known_place(name.lower())
+    m = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or label != "ORG":
+        return False
+    word = m.group(1)
+    return (_zipf(word.lower()) >= 4.0 and word not in _DETERMINERS and not _is_title(word, capitalised=True) and _bare(word) not in HONORIFICS
+            and not is_known_place(word.lower()) and not is_demonym(word) and word not in _PARTY_WORDS
+            and _bare(word) not in _DATE_WORDS | _PLACE_BEFORE and _bare(name) not in _PAPER_HEADS | _ORG_WORDS
+            and _folded(word) not in given_names())
 
 
 #: Small words that only a title's or a title-case line's capitals give inside a name ("One Flew Over The Cuckoo's
@@ -1198,6 +1231,23 @@ def _and_place_after(text: str, start: int, name: str, label: str) -> str:
         return ""
     m = _AND_PLACE.match(text, start + len(name))
     return m.group(0) if m and is_known_place(m.group(1).lower()) else ""
+
+
+#: " and" and capitalised words that end on an organisation's head word, then no more of a name: "Texas Parks| and
+#: Wildlife Department, said".
+_AND_BODY = re.compile(r" and ((?:[A-Z][a-z]+ ){1,2}(?:" + "|".join(w.capitalize() for w in sorted(ORG_HEADS))
+                       + r"))(?![\w'’-]| [A-Z])")
+
+
+def _and_body_after(text: str, start: int, name: str, label: str) -> str:
+    """" and" and the words of a body's name after a name of two words or more whose last is a plain word and no head
+    of its own ("the Texas Parks| and Wildlife Department"): the model cut the body's name at "and", or ""."""
+    words = name.split()
+    if (label != "ORG" or len(words) < 2 or "," in name or not words[-1][1:].islower() or _bare(words[-1]) in _ORG_WORDS
+            or _zipf(words[-1].lower()) < 3.5 or is_known_place(words[-1].lower())):
+        return ""
+    m = _AND_BODY.match(text, start + len(name))
+    return m.group(0) if m else ""
 
 
 def _run_on(text: str, start: int, name: str, label: str) -> str:
@@ -2647,6 +2697,9 @@ def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -
              and normalize_name(m.text) in placed and m.after.startswith(("'s", "’s")) and is_known_place(m.text.lower())
              else m._replace(label="ORG") if m.label in ("GPE", "LOC") and normalize_name(m.text) in opens
              else m for m in items]
+    # "the State of California", tagged as an organisation: the state, a place
+    items = [m._replace(label="GPE") if m.label == "ORG" and _STATE_OF.match(normalize_name(m.text).lower())
+             and is_known_place(_STATE_OF.sub("", normalize_name(m.text).lower())) else m for m in items]
     # an everyday word said to be someone's or a time's
     things = {normalize_name(m.text) for m in items
               if m.label == "ORG" and " " not in m.text.strip() and m.text[:1].isupper() and m.text[1:].islower()
