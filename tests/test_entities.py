@@ -1539,3 +1539,14 @@ def test_a_bodys_name_cut_at_and_is_made_whole_and_a_state_of_a_place_is_the_pla
     text = "The Institute of Zoology, Natural England and Oxford University ran it."
     got = found(text, ("Institute of Zoology", "ORG"), ("Natural England", "ORG"), ("Oxford University", "ORG"))
     assert ("Oxford University", "organization") in got
+
+
+def test_a_team_run_into_a_players_surname_and_a_hyphened_phrases_word_are_no_names():
+    text = ("Hughes knocked out George North as he scored a try for Northampton. His knee hit George North's head as "
+            "he crossed the line to score for Northampton North was left out cold. Verizon sells Compute-as-a-Service "
+            "products, and the Denver Post said Glen Post was right.")
+    got = found(text, ("Hughes", "PERSON"), ("George North", "PERSON"), ("Northampton", "GPE"),
+                ("George North's", "PERSON"), ("Northampton North", "LOC"), ("Verizon", "ORG"), ("Compute", "ORG"),
+                ("Denver Post", "ORG"), ("Glen Post", "PERSON"))
+    assert ("Northampton North", "organization") not in got and ("Compute", "organization") not in got
+    assert ("Denver Post", "organization") in got and ("George North", "person") in got

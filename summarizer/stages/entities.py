@@ -764,7 +764,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  # name one ("... Planning Agency") or it is a place ("Minister for Scotland")
                  or _PORTFOLIO_FOR.search(text[max(0, start - 30) : start]) is not None and not _all_caps(word)
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
-    portfolio = portfolio or _office_subject(text, start, name) or not sport and _cut_piece(text, start, name, label)
+    portfolio = (portfolio or _office_subject(text, start, name) or not sport and _cut_piece(text, start, name, label)
+                 or label == "ORG" and " " not in name and _COMPOUND_AFTER.match(text, end) is not None)
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS | GENRE_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
@@ -850,6 +851,8 @@ def _office_subject(text: str, start: int, name: str) -> bool:
             or _CHAIR_OF.search(text, max(0, start - 60), start) is not None)
 
 
+#: A hyphened phrase run on after a word ("Compute-as-a-Service products"): the word is the phrase's, no name.
+_COMPOUND_AFTER = re.compile(r"-(?:as|a|an|of|in|on|to|for|the|and|by)-")
 #: A capitalised word and "of the" just before a name, mid-sentence: "Lord of the| Rings".
 _CAPITAL_OF_THE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) of the \Z")
 #: A capitalised plain word just before a name, mid-sentence: "Microsoft's Internet| Explorer".
@@ -1656,7 +1659,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             return None
         parts = parts[:-1]
         name = " ".join(parts)
-    cut_parts = _cut_run_in(m, parts, named, weights)
+    cut_parts = _cut_run_in(m, parts, named, people, weights)
     if cut_parts is None:
         return None
     if cut_parts is not parts:
@@ -2038,17 +2041,25 @@ _TITLED = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
 _OBJECT_OPENERS = frozenset("a an the to his her their its this that these those on about".split())
 
 
-def _cut_run_in(m: Mention, parts: list[str], named: set[str], weights: EntityWeights = WEIGHTS) -> list[str] | None:
+def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset[str] = frozenset(),
+                weights: EntityWeights = WEIGHTS) -> list[str] | None:
     """``parts`` without a word run into the name that is none of it, None when no name is left, ``parts`` itself
     when nothing is cut:
 
     - a prefix that makes an adjective of a name ("pre-Budget", "anti-Obama"): no name;
     - a courtesy title inside the span ("with Tanzania Mr Brown said"): the name is the title's person;
+    - a name of the article run into the surname of a person of the article ("for Northampton North was left out",
+      beside "George North"): two names, neither of which the span is (each is counted where named alone);
     - a capitalised "-ing" verb after the name, before its object ("In Madurai| Addressing an election meeting",
       "Security to Alagiri| Referring to the alleged assault", a subhead run into the next sentence): the name is the
       words before it when the article names them on their own or they are a known place, else there is none."""
     if _PREFIXED.match(parts[0]):
         return None
+    first = " ".join(parts[:-1]).lower()
+    if (len(parts) >= 2 and m.label != "PERSON" and first in named and is_known_place(first)
+            and _bare(parts[-1]) not in _ORG_WORDS | _PAPER_HEADS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+            and any(p.endswith(f" {parts[-1].lower()}") for p in people)):
+        return None  # "to score for Northampton| North was left out cold": a team run into a player's surname
     at = next((i for i in range(1, len(parts) - 1) if parts[i] in _TITLED and parts[i + 1][:1].isupper()), 0)
     if at:
         return parts[at:]  # "with Tanzania| Mr Brown said": a name run into the person after it
