@@ -2048,8 +2048,9 @@ def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset
 
     - a prefix that makes an adjective of a name ("pre-Budget", "anti-Obama"): no name;
     - a courtesy title inside the span ("with Tanzania Mr Brown said"): the name is the title's person;
-    - a name of the article run into the surname of a person of the article ("for Northampton North was left out",
-      beside "George North"): two names, neither of which the span is (each is counted where named alone);
+    - a known place named alone run into a person's surname that is an everyday word ("for Northampton North was left
+      out", beside "George North"): two names, neither of which the span is (each is counted where named alone; a
+      rarer surname makes the span the person's in :func:`merge`: "Burnley Townsend");
     - a capitalised "-ing" verb after the name, before its object ("In Madurai| Addressing an election meeting",
       "Security to Alagiri| Referring to the alleged assault", a subhead run into the next sentence): the name is the
       words before it when the article names them on their own or they are a known place, else there is none."""
@@ -2058,6 +2059,7 @@ def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset
     first = " ".join(parts[:-1]).lower()
     if (len(parts) >= 2 and m.label != "PERSON" and first in named and is_known_place(first)
             and _bare(parts[-1]) not in _ORG_WORDS | _PAPER_HEADS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+            and _zipf(parts[-1].lower()) >= weights.town_max_zipf  # a rarer surname: the person's (see merge)
             and any(p.endswith(f" {parts[-1].lower()}") for p in people)):
         return None  # "to score for Northampton| North was left out cold": a team run into a player's surname
     at = next((i for i in range(1, len(parts) - 1) if parts[i] in _TITLED and parts[i + 1][:1].isupper()), 0)
