@@ -1550,3 +1550,12 @@ def test_a_team_run_into_a_players_surname_and_a_hyphened_phrases_word_are_no_na
                 ("Denver Post", "ORG"), ("Glen Post", "PERSON"))
     assert ("Northampton North", "organization") not in got and ("Compute", "organization") not in got
     assert ("Denver Post", "organization") in got and ("George North", "person") in got
+
+
+def test_a_clause_of_two_names_and_a_verb_and_a_divisions_numeral():
+    text = ("Verizon said it would buy Terremark. Related: Verizon Buys Terremark, and more. She is the seventh player "
+            "in NCAA Division I women's basketball to do so, the best in NCAA Division I. Moore has led the team.")
+    got = found(text, ("Verizon", "ORG"), ("Terremark", "ORG"), ("Verizon Buys Terremark", "ORG"),
+                ("NCAA Division", "ORG"), ("I. Moore", "PERSON"))
+    assert ("Verizon Buys Terremark", "organization") not in got and ("NCAA Division I", "organization") in got
+    assert ("I. Moore", "person") not in got

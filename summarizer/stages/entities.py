@@ -689,6 +689,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
         if lead:
             start, name, label = lead.start(), f"{lead.group()}{name}", "ORG"
+    numeral = _NUMERAL_OPENING.match(name)
+    if numeral and label == "PERSON" and text.endswith("Division ", 0, start):
+        start, name = start + numeral.end(), name[numeral.end() :]  # "in NCAA Division |I. Moore has led": Moore
     before = text[max(0, start - 40) : start].split()
     prev = before[-1] if before else ""
     firm_before = prev.islower() and _bare(prev) in _FIRM_BEFORE  # "drugmaker| Dr Reddy's"
@@ -702,7 +705,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         took = text[start + len(name) : start + len(name) + 2]  # "drugmaker Dr Reddy|'s": the firm's "'s", left out
     else:
         took = (_run_on(text, start, name, label) or _and_place_after(text, start, name, label)
-                or _and_body_after(text, start, name, label)) if not headline else ""
+                or _and_body_after(text, start, name, label)
+                or _DIVISION_NUMERAL.match(text, start + len(name)) and name.endswith(" Division")
+                and _DIVISION_NUMERAL.match(text, start + len(name)).group(0) or "") if not headline else ""
     name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
@@ -1222,6 +1227,10 @@ _ORG_HEAD_AFTER = re.compile(r" (?:Agency|Authority|Commission|Committee|Council
 _SUNDAY_PAPERS = frozenset("mail independent express observer mirror".split())
 
 
+#: A division's Roman numeral after "Division" ("NCAA Division| I women's basketball"), which the model leaves out,
+#: and the same numeral opening a person's span after it ("Division |I. Moore has led"): a sentence's end, no initial.
+_DIVISION_NUMERAL = re.compile(r" (?:I|II|III)(?![\w'’-])")
+_NUMERAL_OPENING = re.compile(r"(?:I|II|III)\. (?=[A-Z])")
 #: " and" and a capitalised word after a name, then no more of a name: "of England| and Wales, which".
 _AND_PLACE = re.compile(r" and ([A-Z][a-z]+)(?=[,.;:!?)”\"]| +[a-z(]|$)")
 
@@ -2048,6 +2057,8 @@ def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset
 
     - a prefix that makes an adjective of a name ("pre-Budget", "anti-Obama"): no name;
     - a courtesy title inside the span ("with Tanzania Mr Brown said"): the name is the title's person;
+    - a "-s" verb between two names the article names on their own ("Related: Verizon Buys Terremark, and ..."): a
+      title-case clause, no name;
     - a known place named alone run into a person's surname that is an everyday word ("for Northampton North was left
       out", beside "George North"): two names, neither of which the span is (each is counted where named alone; a
       rarer surname makes the span the person's in :func:`merge`: "Burnley Townsend");
@@ -2065,6 +2076,12 @@ def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset
     at = next((i for i in range(1, len(parts) - 1) if parts[i] in _TITLED and parts[i + 1][:1].isupper()), 0)
     if at:
         return parts[at:]  # "with Tanzania| Mr Brown said": a name run into the person after it
+    verb = next((i for i in range(1, len(parts) - 1) if parts[i].endswith("s") and not parts[i].endswith("ss")
+                 and parts[i][1:].islower() and _folded(parts[i]) not in given_names(0.0)  # "Buys" is a surname too
+                 and _bare(parts[i]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+                 and _zipf(parts[i][:-1].lower()) >= weights.headline_verb_zipf), 0)
+    if verb and " ".join(parts[:verb]).lower() in named and " ".join(parts[verb + 1 :]).lower() in named:
+        return None  # "(Related:) Verizon Buys Terremark": a sentence of two names of the article and a verb
     last = parts[-1]
     if (len(parts) > 1 and last.endswith("ing") and last[1:].islower() and m.after in _OBJECT_OPENERS
             and _folded(last) not in surnames() and not is_known_place(last.lower())
