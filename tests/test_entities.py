@@ -1472,8 +1472,9 @@ def test_an_everyday_word_said_to_be_someones_or_a_times_is_no_organisation():
     text = "He cut stamp duty in this week's Budget. After his Budget, the Treasury said so, and Labour was pleased."
     got = found(text, ("Budget", "ORG"), ("Budget", "ORG"), ("Treasury", "ORG"), ("Labour", "ORG"))
     assert got == {("Treasury", "organization"): 1, ("Labour", "organization"): 1}
-    text = "The pre-Budget report came out."
-    assert found(text, ("pre-Budget", "ORG")) == {}
+    text = "The pre-Budget report came out. Mozilla released Firefox 1.0 and Mozilla said so."
+    got = found(text, ("pre-Budget", "ORG"), ("Mozilla", "ORG"), ("Firefox 1.0", "ORG"), ("Mozilla", "ORG"))
+    assert got == {("Mozilla", "organization"): 2}
 
 
 def test_the_rest_of_an_office_or_a_chair_is_no_organisation():

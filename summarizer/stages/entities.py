@@ -2044,6 +2044,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
 
 #: A word written before a name to make an adjective of it ("pre-Budget report", "anti-Obama protest"): no name.
 _PREFIXED = re.compile(r"^(?:pre|post|anti|pro|non|mid)-[A-Z]")
+#: A version number ("1.0", "2.5.1"): what it ends is a product's name.
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)+$")
 #: Courtesy titles as written before a surname, inside a span after another name ("Tanzania Mr Brown").
 _TITLED = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
 #: Words that open a verb's object or complement ("Addressing an election meeting", "Referring to the assault").
@@ -2055,7 +2057,8 @@ def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset
     """``parts`` without a word run into the name that is none of it, None when no name is left, ``parts`` itself
     when nothing is cut:
 
-    - a prefix that makes an adjective of a name ("pre-Budget", "anti-Obama"): no name;
+    - a prefix that makes an adjective of a name ("pre-Budget", "anti-Obama"), or a version number after it ("Firefox
+      1.0", a product's): no name;
     - a courtesy title inside the span ("with Tanzania Mr Brown said"): the name is the title's person;
     - a "-s" verb between two names the article names on their own ("Related: Verizon Buys Terremark, and ..."): a
       title-case clause, no name;
@@ -2065,8 +2068,8 @@ def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset
     - a capitalised "-ing" verb after the name, before its object ("In Madurai| Addressing an election meeting",
       "Security to Alagiri| Referring to the alleged assault", a subhead run into the next sentence): the name is the
       words before it when the article names them on their own or they are a known place, else there is none."""
-    if _PREFIXED.match(parts[0]):
-        return None
+    if _PREFIXED.match(parts[0]) or len(parts) > 1 and _VERSION.match(parts[-1]):
+        return None  # "pre-Budget"; "Firefox 1.0": a product's version
     first = " ".join(parts[:-1]).lower()
     if (len(parts) >= 2 and m.label != "PERSON" and first in named and is_known_place(first)
             and _bare(parts[-1]) not in _ORG_WORDS | _PAPER_HEADS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
