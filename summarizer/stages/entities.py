@@ -60,6 +60,18 @@ after a person's "'s" ("Bill Cosby's| TV"); a subhead in capitals run into a sen
 language ("Coppa Italia"), a credit rating ("BBB-") and a one-word place no gazetteer holds before a capitalised word
 ("in Adil| Rashid") are no names; two plain words that are no census names are a firm ("Best Buy", "Age Concern"), and
 "Aid" heads a charity's name; one name spelt with and without a space is one ("Olivia De Havilland", "DeHavilland").
+Words run into a name or cut from it (:func:`_mend_run_in_words`, :func:`_cut_run_in`, :func:`_cut_piece`): a title's
+question word ("Will| Haley Barbour's Wife ...?"), a verb's "-ed" form before a one-word name ("Stabilised India"), a
+capitalised "-ing" verb before its object ("In Madurai| Addressing an ..."), a courtesy title inside a span ("Tanzania|
+Mr Brown"), a "-s" verb between two names of the article ("Verizon Buys Terremark") and a team before a player's
+everyday surname ("Northampton| North") are cut or make no name; an everyday word said to be someone's or a time's
+("his Budget", "this week's Budget"), a prefixed name ("pre-Budget"), a product's version ("Firefox 1.0"), the rest of
+an office or a chair ("Secretary of| State for ...", "Professor of Ballet and| Performing Arts") and the last piece of
+a name cut before it ("Lord of the| Rings", "Internet| Explorer") are no names; "of England| and Wales", "Texas Parks|
+and Wildlife Department" and "NCAA Division| I" are made whole; a given name alone that a title names a person by is
+hers ("Mother Carole"), "drugmaker Dr Reddy's" counts every "Dr Reddy's", "restaurant Chipotle" is a firm, a known
+place's possessive before a body is the place ("Edinburgh's Napier University") and "to move to Miami from Minsk" is
+no club.
 """
 
 from __future__ import annotations
