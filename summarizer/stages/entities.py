@@ -60,6 +60,18 @@ after a person's "'s" ("Bill Cosby's| TV"); a subhead in capitals run into a sen
 language ("Coppa Italia"), a credit rating ("BBB-") and a one-word place no gazetteer holds before a capitalised word
 ("in Adil| Rashid") are no names; two plain words that are no census names are a firm ("Best Buy", "Age Concern"), and
 "Aid" heads a charity's name; one name spelt with and without a space is one ("Olivia De Havilland", "DeHavilland").
+Words run into a name or cut from it (:func:`_mend_run_in_words`, :func:`_cut_run_in`, :func:`_cut_piece`): a title's
+question word ("Will| Haley Barbour's Wife ...?"), a verb's "-ed" form before a one-word name ("Stabilised India"), a
+capitalised "-ing" verb before its object ("In Madurai| Addressing an ..."), a courtesy title inside a span ("Tanzania|
+Mr Brown"), a "-s" verb between two names of the article ("Verizon Buys Terremark") and a team before a player's
+everyday surname ("Northampton| North") are cut or make no name; an everyday word said to be someone's or a time's
+("his Budget", "this week's Budget"), a prefixed name ("pre-Budget"), a product's version ("Firefox 1.0"), the rest of
+an office or a chair ("Secretary of| State for ...", "Professor of Ballet and| Performing Arts") and the last piece of
+a name cut before it ("Lord of the| Rings", "Internet| Explorer") are no names; "of England| and Wales", "Texas Parks|
+and Wildlife Department" and "NCAA Division| I" are made whole; a given name alone that a title names a person by is
+hers ("Mother Carole"), "drugmaker Dr Reddy's" counts every "Dr Reddy's", "restaurant Chipotle" is a firm, a known
+place's possessive before a body is the place ("Edinburgh's Napier University") and "to move to Miami from Minsk" is
+no club.
 """
 
 from __future__ import annotations
@@ -186,7 +198,7 @@ _CREDITS_AFTER = re.compile(r"(?:,|\s[-–—])?\s+(?:starring|co-starring|direc
 #: read as a person's. Not words that also name a person's trade ("broadcaster Keith Olbermann", "film maker").
 _FIRM_BEFORE = frozenset("""company firm consultancy carmaker automaker retailer supermarket brewer insurer lender
 brokerage airline manufacturer chipmaker drugmaker conglomerate bank operator maker supplier label chain carrier
-distributor accountants accountancy auditor auditors""".split())
+distributor accountants accountancy auditor auditors restaurant franchise""".split())
 #: A firm's people or shares after its name ("Netflix subscribers", "Gazprom shares", "Cisco chief"): a one-word name
 #: so said that no gazetteer knows is a firm's, not the place a stray tag says.
 _FIRMS_PEOPLE = frozenset("""customers subscribers shareholders shares stock users employees staffers chief
@@ -689,6 +701,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
         if lead:
             start, name, label = lead.start(), f"{lead.group()}{name}", "ORG"
+    numeral = _NUMERAL_OPENING.match(name)
+    if numeral and label == "PERSON" and text.endswith("Division ", 0, start):
+        start, name = start + numeral.end(), name[numeral.end() :]  # "in NCAA Division |I. Moore has led": Moore
     before = text[max(0, start - 40) : start].split()
     prev = before[-1] if before else ""
     firm_before = prev.islower() and _bare(prev) in _FIRM_BEFORE  # "drugmaker| Dr Reddy's"
@@ -697,8 +712,14 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  or firm_before and _bare(name.split()[0]) in HONORIFICS)):
         # "Mr Brown's Budget" is Mr Brown's; "drugmaker Dr Reddy's", tagged as a person, is a firm named for a doctor
         name, took = name[:-2], name[-2:]  # the model's span has the "'s": kept, where it would be cut as a possessive
+    elif (label == "PERSON" and firm_before and " " in name and _bare(name.split()[0]) in HONORIFICS
+          and text[start + len(name) : start + len(name) + 2] in ("'s", "’s")):
+        took = text[start + len(name) : start + len(name) + 2]  # "drugmaker Dr Reddy|'s": the firm's "'s", left out
     else:
-        took = _run_on(text, start, name, label) if not headline else ""
+        took = (_run_on(text, start, name, label) or _and_place_after(text, start, name, label)
+                or _and_body_after(text, start, name, label)
+                or _DIVISION_NUMERAL.match(text, start + len(name)) and name.endswith(" Division")
+                and _DIVISION_NUMERAL.match(text, start + len(name)).group(0) or "") if not headline else ""
     name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
@@ -749,6 +770,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                 or _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text, max(0, start - 12), start)
                 is not None or label == "FAC" and _bare(prev) in _CLUB_BEFORE - {"for", "club"} and prev.islower()
                 or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
+    club = club and not _moves_home(text, start, end)
     portfolio = (" " in word and nxt[:1].isupper() and _bare(nxt) in _OFFICES and not _all_caps(word)
                  and _bare(word.split()[-1]) not in _ORG_WORDS | {"office", "department", "ministry", "executive"}
                  and not is_known_place(word.lower())  # "Trade and Industry Secretary"; not "Northern Ireland Secretary"
@@ -759,6 +781,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                  # name one ("... Planning Agency") or it is a place ("Minister for Scotland")
                  or _PORTFOLIO_FOR.search(text[max(0, start - 30) : start]) is not None and not _all_caps(word)
                  and _bare(word.split()[-1]) not in ORG_HEADS | CORPORATE_SUFFIXES and not is_known_place(word.lower()))
+    portfolio = (portfolio or _office_subject(text, start, name) or not sport and _cut_piece(text, start, name, label)
+                 or label == "ORG" and " " not in name and _COMPOUND_AFTER.match(text, end) is not None)
     quoted = start > 0 and text[start - 1] in "“\"‘" and (re.match(r"[,.!?]?[”\"’]", text[end : end + 2]) is not None
                                                         or label == "PERSON" and _TITLE_RUN.match(text, end) is not None)
     work_before = (prev.islower() and prev[-1:].isalpha() and (_bare(prev) in WORK_NOUNS | GENRE_NOUNS or _bare(prev) == "soap")  # not "movie.\n\nJoss"
@@ -814,6 +838,68 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    line_up, _title_run(text, name, end),
                    nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
                    line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None)
+
+
+#: "to move to" before a name and "from" and a capitalised word after it: someone moving house.
+_MOVE_TO = re.compile(r"\bto\s+(?:move|relocate)\s+to\s+\Z")
+_FROM_WORD = re.compile(r"\s+from\s+([A-Z][\w'’-]+)")
+
+
+def _moves_home(text: str, start: int, end: int) -> bool:
+    """Whether the town at ``text[start:end]`` is where someone means to move from another known place ("she joked she's
+    planning to move to Miami from Minsk"), not a club a player moves to, in a match report."""
+    m = _FROM_WORD.match(text, end)
+    return (m is not None and _MOVE_TO.search(text, max(0, start - 20), start) is not None
+            and is_known_place(m.group(1).rstrip("'’s").lower()))
+
+
+#: "Secretary of" or "Minister of" just before a name: what follows names the office ("Secretary of State for
+#: Constitutional Affairs").
+_OFFICE_OF_STATE = re.compile(r"\b(?:Secretary|Minister)\s+of\s+\Z")
+#: A chair's subject before a name: "Professor of Ballet and", "Lecturer in".
+_CHAIR_OF = re.compile(r"\b(?:[Pp]rofessor|[Ll]ecturer|[Rr]eader)\s+(?:of|in)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*\Z")
+
+
+def _office_subject(text: str, start: int, name: str) -> bool:
+    """Whether ``name`` is the rest of an office's or a chair's title, cut by the model, not a name: "State for
+    Constitutional Affairs" of "Secretary of State for ...", "Performing Arts" of "Professor of Ballet and Performing
+    Arts" (an academic's subject; "Professor of Law at Harvard University" names the university after "at")."""
+    return (name.startswith("State ") and _OFFICE_OF_STATE.search(text, max(0, start - 20), start) is not None
+            or _CHAIR_OF.search(text, max(0, start - 60), start) is not None)
+
+
+#: A hyphened phrase run on after a word ("Compute-as-a-Service products"): the word is the phrase's, no name.
+_COMPOUND_AFTER = re.compile(r"-(?:as|a|an|of|in|on|to|for|the|and|by)-")
+#: A capitalised word and "of the" just before a name, mid-sentence: "Lord of the| Rings".
+_CAPITAL_OF_THE = re.compile(r"(?<=[a-z,] )([A-Z][a-z]+) of the \Z")
+#: A capitalised plain word just before a name, mid-sentence: "Microsoft's Internet| Explorer".
+_CAPITAL_BEFORE = re.compile(r"(?<=[a-z,’'] )([A-Z][a-z]+) \Z")
+
+
+#: Who holds an office of a body ("Speaker of the House", "Chairman of the Fed"): the body after it is named whole.
+_OFFICES_OF = (TITLES - frozenset(HONORIFICS)) | OFFICE_TAILS | frozenset(
+    "speaker head member members chief deputy clerk director chair".split())
+_DETERMINERS = frozenset("The A An This That These Those Its His Her Their Our My Your".split())
+
+
+def _cut_piece(text: str, start: int, name: str, label: str) -> bool:
+    """Whether a one-word name, an everyday word, is the last piece of a longer name the model cut before it: after a
+    capitalised word and "of the" ("Lord of the| Rings", "Top of the| Pops"; not after an office: "Speaker of the|
+    House", "Chairman of the| Fed"), or, tagged as an organisation, after a capitalised everyday word that is no title, place, date
+    or party ("Microsoft's Internet| Explorer"). Such a piece is no name of our types."""
+    if " " in name or label in ("GPE", "LOC") or not name[1:].islower() or _zipf(name.lower()) < 3.5:
+        return False
+    m = _CAPITAL_OF_THE.search(text, max(0, start - 30), start)
+    if m is not None:  # not "Speaker of the| House"; but "Lord of the Rings" is a title of a work, no lord's
+        return _bare(m.group(1)) not in _OFFICES_OF and not is_known_place(name.lower())
+    m = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or label != "ORG":
+        return False
+    word = m.group(1)
+    return (_zipf(word.lower()) >= 4.0 and word not in _DETERMINERS and not _is_title(word, capitalised=True) and _bare(word) not in HONORIFICS
+            and not is_known_place(word.lower()) and not is_demonym(word) and word not in _PARTY_WORDS
+            and _bare(word) not in _DATE_WORDS | _PLACE_BEFORE and _bare(name) not in _PAPER_HEADS | _ORG_WORDS
+            and _folded(word) not in given_names())
 
 
 #: Small words that only a title's or a title-case line's capitals give inside a name ("One Flew Over The Cuckoo's
@@ -999,9 +1085,20 @@ def _given_before(text: str, start: int, name: str, label: str, prev: str, weigh
     zipf = _zipf(prev.lower())
     if prev.endswith("s") and _zipf(prev[:-1].lower()) >= weights.word_min_zipf:
         return ""  # the plural of a word ("the Romantics Duran Duran"), no given name
-    if _folded(prev) in given_names() and zipf < 6 or zipf < weights.word_min_zipf + 1:
+    if _folded(prev) in given_names() and zipf < 6:
         return prev  # not "In" of "Last Tango In Paris": the census has it, but it is a word of every text
+    if zipf < weights.word_min_zipf + 1 and not _inflected_word(prev):
+        return prev
     return ""
+
+
+def _inflected_word(word: str) -> bool:
+    """Whether ``word`` is an English word's "-ed", "-ing" or "-ly" form ("Stabilised", "Fielding" of a list's "Virat
+    Kohli - 5 Stabilised India's reply"): its stem, with or without a final "e", is a word (Zipf 2.5 or more), so a
+    rare capitalised word before a name that is one is the sentence's verb or adverb, no given name."""
+    w = word.lower()
+    cut = 3 if w.endswith("ing") else 2 if w.endswith(("ed", "ly")) else 0
+    return cut > 0 and len(w) > cut + 2 and max(_zipf(w[:-cut]), _zipf(w[:-cut] + "e")) >= 2.5
 
 
 #: After an acronym said as a thing one has ("a GP, who", "an ATM and"): punctuation or a word of grammar, not a noun it
@@ -1140,6 +1237,41 @@ _ORG_HEAD_AFTER = re.compile(r" (?:Agency|Authority|Commission|Committee|Council
 
 #: Papers whose Sunday edition is named "... on Sunday" ("the Mail on Sunday", "the Independent on Sunday").
 _SUNDAY_PAPERS = frozenset("mail independent express observer mirror".split())
+
+
+#: A division's Roman numeral after "Division" ("NCAA Division| I women's basketball"), which the model leaves out,
+#: and the same numeral opening a person's span after it ("Division |I. Moore has led"): a sentence's end, no initial.
+_DIVISION_NUMERAL = re.compile(r" (?:I|II|III)(?![\w'’-])")
+_NUMERAL_OPENING = re.compile(r"(?:I|II|III)\. (?=[A-Z])")
+#: " and" and a capitalised word after a name, then no more of a name: "of England| and Wales, which".
+_AND_PLACE = re.compile(r" and ([A-Z][a-z]+)(?=[,.;:!?)”\"]| +[a-z(]|$)")
+
+
+def _and_place_after(text: str, start: int, name: str, label: str) -> str:
+    """" and" and a place after a body's name that ends on "of" and a place, which the model cut before the second
+    ("the Police Federation of England| and Wales, which represents ..."), or ""."""
+    words = name.split()
+    if label != "ORG" or len(words) < 3 or words[-2] != "of" or not is_known_place(words[-1].lower()):
+        return ""
+    m = _AND_PLACE.match(text, start + len(name))
+    return m.group(0) if m and is_known_place(m.group(1).lower()) else ""
+
+
+#: " and" and capitalised words that end on an organisation's head word, then no more of a name: "Texas Parks| and
+#: Wildlife Department, said".
+_AND_BODY = re.compile(r" and ((?:[A-Z][a-z]+ ){1,2}(?:" + "|".join(w.capitalize() for w in sorted(ORG_HEADS))
+                       + r"))(?![\w'’-]| [A-Z])")
+
+
+def _and_body_after(text: str, start: int, name: str, label: str) -> str:
+    """" and" and the words of a body's name after a name of two words or more whose last is a plain word and no head
+    of its own ("the Texas Parks| and Wildlife Department"): the model cut the body's name at "and", or ""."""
+    words = name.split()
+    if (label != "ORG" or len(words) < 2 or "," in name or not words[-1][1:].islower() or _bare(words[-1]) in _ORG_WORDS
+            or _zipf(words[-1].lower()) < 3.5 or is_known_place(words[-1].lower())):
+        return ""
+    m = _AND_BODY.match(text, start + len(name))
+    return m.group(0) if m else ""
 
 
 def _run_on(text: str, start: int, name: str, label: str) -> str:
@@ -1548,6 +1680,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             return None
         parts = parts[:-1]
         name = " ".join(parts)
+    cut_parts = _cut_run_in(m, parts, named, people, weights)
+    if cut_parts is None:
+        return None
+    if cut_parts is not parts:
+        parts = cut_parts
+        name = " ".join(parts)
     if len(parts) > 2 and any(w in _TITLE_CASE_SMALL for w in parts[1:-1]) and not _all_caps(name):
         return None  # "Adventures In Babysitting", "We Are The World": a work's title or a title-case headline
     if _bare(parts[0]) in _WEATHER:
@@ -1916,6 +2054,65 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     return found
 
 
+#: A word written before a name to make an adjective of it ("pre-Budget report", "anti-Obama protest"): no name.
+_PREFIXED = re.compile(r"^(?:pre|post|anti|pro|non|mid)-[A-Z]")
+#: A version number ("1.0", "2.5.1"): what it ends is a product's name.
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)+$")
+#: Courtesy titles as written before a surname, inside a span after another name ("Tanzania Mr Brown").
+_TITLED = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
+#: Words that open a verb's object or complement ("Addressing an election meeting", "Referring to the assault").
+_OBJECT_OPENERS = frozenset("a an the to his her their its this that these those on about".split())
+
+
+def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset[str] = frozenset(),
+                weights: EntityWeights = WEIGHTS) -> list[str] | None:
+    """``parts`` without a word run into the name that is none of it, None when no name is left, ``parts`` itself
+    when nothing is cut:
+
+    - a prefix that makes an adjective of a name ("pre-Budget", "anti-Obama"), or a version number after it ("Firefox
+      1.0", a product's): no name;
+    - a courtesy title inside the span ("with Tanzania Mr Brown said"): the name is the title's person;
+    - a "-s" verb between two names the article names on their own ("Related: Verizon Buys Terremark, and ..."): a
+      title-case clause, no name;
+    - a known place named alone run into a person's surname that is an everyday word ("for Northampton North was left
+      out", beside "George North"): two names, neither of which the span is (each is counted where named alone; a
+      rarer surname makes the span the person's in :func:`merge`: "Burnley Townsend");
+    - a capitalised "-ing" verb after the name, before its object ("In Madurai| Addressing an election meeting",
+      "Security to Alagiri| Referring to the alleged assault", a subhead run into the next sentence): the name is the
+      words before it when the article names them on their own or they are a known place, else there is none."""
+    if _PREFIXED.match(parts[0]) or len(parts) > 1 and _VERSION.match(parts[-1]):
+        return None  # "pre-Budget"; "Firefox 1.0": a product's version
+    first = " ".join(parts[:-1]).lower()
+    if (len(parts) >= 2 and m.label != "PERSON" and first in named and is_known_place(first)
+            and _bare(parts[-1]) not in _ORG_WORDS | _PAPER_HEADS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+            and _zipf(parts[-1].lower()) >= weights.town_max_zipf  # a rarer surname: the person's (see merge)
+            and any(p.endswith(f" {parts[-1].lower()}") for p in people)):
+        return None  # "to score for Northampton| North was left out cold": a team run into a player's surname
+    at = next((i for i in range(1, len(parts) - 1) if parts[i] in _TITLED and parts[i + 1][:1].isupper()), 0)
+    if at:
+        return parts[at:]  # "with Tanzania| Mr Brown said": a name run into the person after it
+    verb = next((i for i in range(1, len(parts) - 1) if parts[i].endswith("s") and not parts[i].endswith("ss")
+                 and parts[i][1:].islower() and _folded(parts[i]) not in given_names(0.0)  # "Buys" is a surname too
+                 and _bare(parts[i]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+                 and _zipf(parts[i][:-1].lower()) >= weights.headline_verb_zipf), 0)
+    if verb and " ".join(parts[:verb]).lower() in named and " ".join(parts[verb + 1 :]).lower() in named:
+        return None  # "(Related:) Verizon Buys Terremark": a sentence of two names of the article and a verb
+    last = parts[-1]
+    if (len(parts) > 1 and last.endswith("ing") and last[1:].islower() and m.after in _OBJECT_OPENERS
+            and _folded(last) not in surnames() and not is_known_place(last.lower())
+            and _verb_stem_zipf(last[:-3].lower()) >= weights.headline_verb_zipf):
+        rest = " ".join(parts[:-1])
+        return parts[:-1] if rest.lower() in named or is_known_place(rest.lower()) else None
+    return parts
+
+
+def _verb_stem_zipf(stem: str) -> float:
+    """How common (Zipf) the verb is whose "-ing" or "-ed" form has ``stem`` before its ending: "address", "donate" (of
+    "donat"), "refer" (of "referr")."""
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "sl" else ""
+    return max(_zipf(stem), _zipf(stem + "e"), _zipf(doubled) if doubled else 0.0)
+
+
 @dataclass
 class _Tally:
     """What the article says of one name: how often, how surely, and how it is best shown."""
@@ -1992,6 +2189,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # A mention of the words the one before it took in ("Susilo Bambang" + "Yudhoyono") is that name's.
     items = [m for i, m in enumerate(items)
              if not (i and items[i - 1].took and normalize_name(m.text) in items[i - 1].took)]
+    items = _mend_run_in_words(items, weights)
     # "the Council of the Republic Natalya Kochanova": an organisation, and a person run on after it, when the
     # text says so (an office before it, the two words alone elsewhere) or the model tags them PERSON elsewhere.
     people_named = {normalize_name(m.text).lower() for m in items if m.label == "PERSON"}
@@ -2464,6 +2662,99 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
 #: Words of a place's name ("Port Talbot", "Mount Kenya", "Lake Tahoe", "San Jose", "Fort Worth", "New Delhi").
 #: Plurals that end places' names ("Cayman Islands", "Golan Heights", "Victoria Falls"), beside
 #: :data:`_PLACE_NAME_WORDS`.
+#: Words that open a question, and so a title that asks one ("Will Haley Barbour's Wife Let Him Run?", "Can Obama
+#: Win Ohio?"): run into the name after them, no part of it.
+_QUESTION_OPENERS = frozenset("""Will Would Should Could Can Does Did Do Is Are Was Were Has Have Had Must May Might
+Shall Why How What When Where Who Which""".split())
+#: A possessive of a time ("this week's Budget", "last year's Census"): what is said so is an event, no body.
+_TIME_POSSESSIVES = frozenset(
+    f"{w}{s}" for w in ["week", "year", "month", "day", "today", "tomorrow", "yesterday", "weekend",
+                        *(d.lower() for d in calendar.day_name)] for s in ("'s", "’s"))
+#: Possessive pronouns: what one's own is ("his Budget", "her Cabinet") is a thing or a team of people, no name.
+_OWNERS = frozenset("his her their my your our".split())
+#: An everyday word this common (Zipf) or more, tagged as an organisation alone, is a thing when the article says it
+#: is someone's or a time's (see :func:`_mend_run_in_words`): "budget" is 4.82; firms' and apps' plain words that
+#: may be said so are rarer ("instagram" 4.33 of "his Instagram page").
+_EVENT_WORD_ZIPF = 4.5
+
+
+def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -> list[Mention]:
+    """Mentions whose words the model ran together or typed against what the article says of them:
+
+    - a title's question word before a name the body names without it ("Will| Haley Barbour's Wife Let Him Run?");
+    - a firm named for a doctor, tagged as a person or cut from its title, that the article names with its "'s"
+      ("drugmaker Dr Reddy's" ... "Dr |Reddy's has built"): each mention counts toward "Dr Reddy's";
+    - a census given name alone, tagged as an organisation or a place, of a person the article names by it with a title
+      or a word for family before it ("Mother Carole, 56," ... "ahead of Carole"): the person's;
+    - a known place's possessive before a body's name, tagged as an organisation there and as a place elsewhere ("in
+      Edinburgh" ... "at Edinburgh's Napier University"): the place; a one-word place no gazetteer knows that opens the
+      name of one organisation of the article ("American and Southwest" beside "Southwest Airlines"): that one's;
+    - an everyday word tagged as an organisation alone, that the article says is someone's or a time's ("his Budget",
+      "this week's Budget"): an event or a thing, none of our types (every mention is left out)."""
+    body = {normalize_name(m.text).lower() for m in items if not m.headline and m.label in TYPES}
+    out: list[Mention] = []
+    for m in items:
+        words = m.text.split()
+        if (m.headline and not m.before and len(words) >= 3 and words[0] in _QUESTION_OPENERS
+                and normalize_name(" ".join(words[1:])).lower() in body and normalize_name(m.text).lower() not in body):
+            m = m._replace(text=" ".join(words[1:]))
+        out.append(m)
+    items = out
+    # firms named with a courtesy title and "'s"
+    by_surname = {m.text.split()[1][:-2]: m.text.strip() for m in items if m.took in ("'s", "’s")
+                  and len(m.text.split()) == 2 and _bare(m.text.split()[0]) in HONORIFICS}
+    if by_surname:
+        out = []
+        for m in items:
+            words = m.text.split()
+            bare = words[-1][:-2] if words[-1].endswith(("'s", "’s")) else words[-1]
+            if (bare in by_surname and (len(words) == 2 and _bare(words[0]) in HONORIFICS
+                                        or len(words) == 1 and _bare(m.before) in HONORIFICS)):
+                m = m._replace(text=by_surname[bare], label="ORG", took=by_surname[bare][-2:], firm=True,
+                               before="" if len(words) == 1 else m.before)
+            out.append(m)
+        items = out
+    # a given name alone, tagged otherwise, of a person the article names by it after a title
+    people: set[str] = set()
+    for m in items:
+        words = normalize_name(m.text).split()
+        if m.label == "PERSON" and 1 <= len(words) <= 2 and (len(words) == 1 or _is_title(words[0], capitalised=True)):
+            people.add(words[-1])
+    given = {n for n in people if _folded(n) in given_names() and not is_known_place(n.lower())
+             and _folded_name(n) not in towns() and _zipf(n.lower()) < weights.town_max_zipf}
+    if given:
+        given -= {normalize_name(m.text) for m in items if m.firm or m.club or m.placed}
+        items = [m._replace(label="PERSON") if m.label in ("ORG", "GPE", "LOC") and normalize_name(m.text) in given
+                 else m for m in items]
+    # a place's possessive before a body of it ("a speech at Edinburgh's Napier University"), tagged as an organisation,
+    # where the article tags it as a place too; and a one-word place no gazetteer knows that opens one organisation's
+    # name of the article ("American and Southwest" beside "Southwest Airlines"): the firm's
+    placed = {normalize_name(m.text) for m in items if m.label in ("GPE", "LOC") and " " not in m.text.strip()}
+    firsts: dict[str, set[str]] = {}
+    for m in items:
+        words = normalize_name(m.text).split()
+        if m.label == "ORG" and len(words) >= 2 and not m.headline:
+            firsts.setdefault(words[0], set()).add(" ".join(words))
+    opens = {n for n in placed if len(firsts.get(n, ())) == 1 and not is_known_place(n.lower())
+             and _folded_name(n) not in towns() and n[1:].islower()}
+    opens -= {normalize_name(m.text) for m in items if m.placed}  # "near Rausu" ... "Rausu Fisheries Association"
+    items = [m._replace(label="GPE") if m.label == "ORG" and not m.sport and not m.club and not m.firm
+             and normalize_name(m.text) in placed and m.after.startswith(("'s", "’s")) and is_known_place(m.text.lower())
+             else m._replace(label="ORG") if m.label in ("GPE", "LOC") and normalize_name(m.text) in opens
+             else m for m in items]
+    # "the State of California", tagged as an organisation: the state, a place
+    items = [m._replace(label="GPE") if m.label == "ORG" and _STATE_OF.match(normalize_name(m.text).lower())
+             and is_known_place(_STATE_OF.sub("", normalize_name(m.text).lower())) else m for m in items]
+    # an everyday word said to be someone's or a time's
+    things = {normalize_name(m.text) for m in items
+              if m.label == "ORG" and " " not in m.text.strip() and m.text[:1].isupper() and m.text[1:].islower()
+              and not m.firm and not m.club and (m.before.lower() in _OWNERS or m.before.lower() in _TIME_POSSESSIVES)
+              and _zipf(normalize_name(m.text).lower()) >= _EVENT_WORD_ZIPF}
+    if things:
+        items = [m for m in items if not (m.label == "ORG" and normalize_name(m.text) in things)]
+    return items
+
+
 _PLURAL_PLACE_WORDS = frozenset("""isles keys lakes plains downs highlands lowlands sands woods meadows flats rapids
 narrows mountains glades fields marshes shoals cays wetlands hamptons""".split())
 _PLACE_NAME_WORDS = PLACE_HEADS | _PLACE_NOUNS | _PLACE_OF | _PLACE_BEFORE | _COMPASS_REGIONS | frozenset(
