@@ -667,8 +667,10 @@ _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z0-9][\w'’:-]*|and|the|of|in|on|a|an|to|
 #: A band's member after its name ("Lady Antebellum singer Hillary Scott", "Blur frontman Damon Albarn").
 _BAND_MEMBER = re.compile(r"\s+(?:lead\s+)?(?:singer|frontman|frontwoman|guitarist|drummer|bassist|vocalist|keyboardist)"
                           r"\s+[A-Z]")
+#: Nouns of a work retold, in apposition after its title ("Fat Albert, a live-action adaptation of ...").
+_RETOLD = frozenset("adaptation remake sequel prequel spin-off".split())
 #: After a title: a comma and "the" or "a" and a work noun ("Il Postino, the film that made his name").
-_WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(WORK_NOUNS))
+_WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(WORK_NOUNS | _RETOLD))
                               + r")(?=\s*[,.;:)]|\s+(?:that|which|starring|directed|written|about|by|in|of|from)\b)")
 
 
@@ -678,6 +680,82 @@ _NAME_OPENERS_NOT = ("Without ", "Against ", "Sans ")
 _CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])(?:(?!(?:The|A|An|And|Of|For|In|On|At|By|To)\b)[A-Z][\w'’-]*[ ])+\Z")
 
 
+#: A firm's ticker in brackets, after the words of its name the model left untagged ("Soitec (SOI) SA"): the name's
+#: capitalised words (one to three) just before the bracket.
+_NAME_BEFORE_TICKER = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w&'’.-]*\s){0,2}[A-Z][\w&'’.-]*)\s\($")
+#: "Shares in Jarvis were up": the name after is a listed firm's.
+_SHARES_IN = re.compile(r"\b[Ss]hares\s+in\s+$")
+#: Plural nouns for people before "such as", "like" or "including" and a list of names ("People such as Matisse and
+#: Stravinsky", "artists including Hockney, Emin"): the names are people's (not "names", "players": brands, firms).
+_PEOPLE_SUCH_AS = re.compile(r"\b(?i:people|persons|figures|celebrities|stars|artists|painters|sculptors|composers|"
+                             r"writers|authors|novelists|poets|designers|musicians|singers|actors|actresses|dancers|"
+                             r"directors|comedians|greats|legends|icons)\s+(?:such\s+as|like|including)\s+"
+                             r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+)*$")
+#: Determiners before a noun: "its group", "this group" say no firm's kind.
+_DETERMINERS = frozenset("this that these those his her its their our my your whose which".split())
+#: A title after a word of its versions or a part in it ("her version of Giselle", "a live-action adaptation of", "a
+#: major part in Les Sylphides", "his supporting role in Closer"): a work, none of our types.
+_VERSION_OF = re.compile(r"\b(?:version|versions|adaptation|adaptations|staging|revival|rendition|remake)\s+of\s+$")
+_PART_IN = re.compile(r"\b(?:supporting|leading|lead|starring|title|cameo|guest|speaking|dancing|singing|major|minor"
+                      r"|small|bit)\s+(?:part|parts|role|roles)\s+in\s+$")
+
+
+def _firm_by_words_before(text: str, start: int, name: str, before: Sequence[str]) -> bool:
+    """Whether the words before the name say a firm's: a lower-case noun and "group" ("engineering group Jarvis",
+    "food group Danone"; not "a group", "the group"), or "shares in" ("Shares in Jarvis were up"; not a name the model
+    cut short, "Shares in UK| Coal"); never before a person's full name."""
+    if len(name.split()) > 1 and reads_as_person(name.split()):
+        return False
+    if (len(before) >= 2 and before[-1] == "group" and before[-2].isalpha() and before[-2].islower()
+            and before[-2] not in _ARTICLES | _DETERMINERS):
+        return True
+    end = start + len(name)
+    return (_SHARES_IN.search(text, max(0, start - 20), start) is not None
+            and not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()))  # not "Shares in UK| Coal"
+
+
+def _town_said_as_place(name: str, label: str, prev: str) -> bool:
+    """A town's or known place's name of two words or more, tagged as a person's, after "in", "at", "from", "near" or
+    "to" ("joined Diaghilev in Monte Carlo"), that reads as no given name and surname: a place."""
+    return (label == "PERSON" and " " in name and prev in ("in", "at", "from", "near", "to")
+            and (is_known_place(name.lower()) or _folded_name(name) in towns()) and not reads_as_person(name.split()))
+
+
+def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[int, str] | None:
+    """The firm's name before a ticker the model tagged alone ("Soitec (SOI)": Soitec, at its start), when the ticker
+    is the name's first letters, as tickers are; not an acronym of its capitals ("Electronic Arts (EA)", "EverQuest
+    (EQ)"), which names the name before it. None otherwise."""
+    if (label != "ORG" or not 1 <= len(name) <= 5 or not name.isalpha() or not name.isupper()
+            or text[start - 1 : start] != "(" or text[start + len(name) : start + len(name) + 1] != ")"):
+        return None
+    before = _NAME_BEFORE_TICKER.search(text, max(0, start - 60), start)
+    if before is None:
+        return None
+    words = before.group(1).split()
+    if (not "".join(words).lower().startswith(name.lower()) or _all_caps(before.group(1))
+            or words[0] in ("The", "A", "An") or _bare(words[-1]) in CORPORATE_SUFFIXES and len(words) == 1):
+        return None
+    return before.start(1), before.group(1)
+
+
+def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: str) -> tuple[bool, str]:
+    """Whether the words before the name say a work of it (:data:`_VERSION_OF`, :data:`_PART_IN`), and the label
+    that words for people before a list say (:data:`_PEOPLE_SUCH_AS`: PERSON; else ``label``). A name the article
+    says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
+    neither; nor is a person's full name or a known place a work."""
+    window = max(0, start - 120)
+    if (label in ("ORG", "GPE", "LOC") and " " not in name and not _all_caps(name)
+            and _PEOPLE_SUCH_AS.search(text, window, start) is not None):
+        return False, "PERSON"
+    if (label == "PERSON" and reads_as_person(name.split())) or is_known_place(name.lower()):
+        return False, label
+    if (text[end : end + 2] in ("'s", "’s") or _GOES_ON_NOT.match(text, end) is None
+            or name.lower().startswith("the ") or text[max(0, start - 4) : start].lower() == "the "):
+        return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
+    return (_VERSION_OF.search(text, window, start) is not None or _PART_IN.search(text, window, start) is not None
+            and label != "PERSON"), label
+
+
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
                weights: EntityWeights = WEIGHTS) -> Mention:
     """The mention ``name`` found at ``start`` in ``text``, with its neighbouring words and where it stands.
@@ -685,6 +763,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"; so is one the model began on a capitalised "Without" or "Against",
     which open no name ("Reporters |Without Borders", "Mothers |Against Drunk Driving"): an organisation's."""
+    untagged = _ticker_of_untagged(text, start, name, label)
+    if untagged is not None:
+        start, name = untagged  # "Soitec (SOI)": the firm, whose ticker alone the model tagged
     if name.startswith(_NAME_OPENERS_NOT):
         lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
         if lead:
@@ -702,6 +783,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
+    as_work, label = _said_as_work_or_person(text, start, start + len(name), name, label)
+    label = "GPE" if _town_said_as_place(name, label, prev) else label
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
     # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
@@ -787,6 +870,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
         label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
+    work_before = work_before or as_work
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -799,6 +883,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
             or _FIRM_AFTER.match(text, end) is not None
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
+            or _firm_by_words_before(text, start, name, before)
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
             and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
@@ -1008,6 +1093,7 @@ def _given_before(text: str, start: int, name: str, label: str, prev: str, weigh
 #: would modify ("a UN official", "an FBI agent").
 _COUNTED_AFTER = (r"(?=\s*[,.;:)!?]|\s+(?:who|which|that|and|or|to|in|on|at|for|with|is|was|will|would|can|could|has|"
                   r"had)\b)")
+_GOES_ON_NOT = re.compile(_COUNTED_AFTER)  # the name ends its phrase: no noun it qualifies follows
 
 
 def _counted(text: str, name: str) -> bool:
