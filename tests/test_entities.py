@@ -1439,3 +1439,62 @@ def test_a_credit_rating_is_no_name_and_an_acronym_of_letters_stays():
 def test_a_title_after_adventure_is_a_work():
     text = "Children's adventure Lemony Snicket's A Series of Unfortunate Events took $12m."
     assert found(text, ("Lemony Snicket's", "ORG")) == {}
+
+
+def test_a_title_after_version_of_or_a_part_in_is_a_work():
+    text = "Her version of Giselle is still praised. She took a major part in Les Sylphides. He runs Acme."
+    got = found(text, ("Giselle", "ORG"), ("Les Sylphides", "GPE"), ("Acme", "ORG"))
+    assert got == {("Acme", "organization"): 1}
+
+
+def test_version_of_a_firms_thing_or_a_name_that_goes_on_is_no_work():
+    text = ("The new version of Facebook's site works. A rendition of the Rolling Stones hit. "
+            "It joined the third celebrity version of Channel 4 reality show.")
+    got = found(text, ("Facebook", "ORG"), ("the Rolling Stones", "ORG"), ("Channel 4", "ORG"))
+    assert got == {("Facebook", "organization"): 1, ("Rolling Stones", "organization"): 1,
+                   ("Channel 4", "organization"): 1}
+
+
+def test_a_title_in_apposition_to_an_adaptation_is_a_work():
+    text = "And Fat Albert, a live-action adaptation of Bill Cosby's cartoon, fell to fifth."
+    assert found(text, ("Fat Albert", "PERSON"), ("Bill Cosby", "PERSON")) == {("Bill Cosby", "person"): 1}
+
+
+def test_names_after_people_such_as_are_people():
+    text = "People such as Matisse and Stravinsky were like uncles. Artists including Hockney, Freud and Bacon came."
+    got = found(text, ("Matisse", "ORG"), ("Hockney", "ORG"), ("Freud", "GPE"))
+    assert got == {}  # surnames alone: people, and left out
+
+
+def test_a_town_tagged_as_a_person_after_in_is_a_place():
+    text = "She joined Diaghilev in Monte Carlo when she was 14."
+    assert found(text, ("Monte Carlo", "PERSON")) == {("Monte Carlo", "place"): 1}
+
+
+def test_engineering_group_and_shares_in_say_a_firm():
+    text = ("Shares in engineering group Jarvis have soared. Jarvis said the sale went well. "
+            "Shares in Jarvis were up 16%.")
+    got = found(text, ("Jarvis", "PERSON"), ("Jarvis", "PERSON"), ("Jarvis", "PERSON"))
+    assert got == {("Jarvis", "organization"): 3}
+    text = "Shares in UK Coal fell. The group, a minority group, met."
+    assert found(text, ("UK", "GPE")) == {("UK", "place"): 1}
+
+
+def test_a_ticker_tagged_alone_names_the_firm_before_it():
+    text = "Schneider Electric SA (SU) and Soitec (SOI) SA have agreed to work together. EverQuest (EQ) is a game."
+    got = found(text, ("Schneider Electric SA", "ORG"), ("SOI", "ORG"), ("EQ", "ORG"))
+    assert got == {("Schneider Electric SA", "organization"): 1, ("Soitec", "organization"): 1,
+                   ("EQ", "organization"): 1}
+
+
+def test_an_untagged_firm_in_apposition_is_found():
+    text = ("Parmalat, the Italian food group at the centre of a scandal, has doubled its profit. "
+            "Meanwhile, the company said more. Yazidis, a minority group whose members fled, were freed.")
+    spans = entities.with_untagged_firms(text, [])
+    assert spans == [(0, "Parmalat", "ORG")]
+    got = {(e.text, e.type): e.count for e in entities.merge([entities.mention_at(text, s, n, lab)
+                                                               for s, n, lab in spans])}
+    assert got == {("Parmalat", "organization"): 1}
+    text = "Its rival Gazprom, the state gas firm which opted out, bid."
+    tagged = [(10, "Gazprom", "ORG")]
+    assert entities.with_untagged_firms(text, tagged) == tagged  # tagged already: nothing added

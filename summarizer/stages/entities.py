@@ -586,6 +586,9 @@ class EntityWeights:
     #: are commoner words ("guardian" 4.26, "mirror" 4.47, "observer" 3.91, "economist" 3.87; "caucasus" is 3.35,
     #: "antarctic" 3.56, "midlands" 3.69).
     region_max_zipf: float = 3.7
+    #: A name the model left untagged before a firm's apposition ("Parmalat, the Italian food group") is taken when
+    #: none of its words is this common in English (Zipf) or commoner: not "Meanwhile, the company" (4.5).
+    untagged_firm_zipf: float = 3.0
     #: A common given name and a word this rare in English (Zipf) or rarer, tagged as an organisation, is a person's
     #: name ("Tracey Emin": "emin" is 2.57; firms of a name and a word are commoner: "morgan stanley" 4.19, "john lewis"
     #: 4.9). 0 asks for a word wordfreq lacks (under :data:`ZIPF_FLOOR`), as before.
@@ -700,8 +703,9 @@ _PART_IN = re.compile(r"\b(?:supporting|leading|lead|starring|title|cameo|guest|
                       r"|small|bit)\s+(?:part|parts|role|roles)\s+in\s+$")
 
 
-def _firm_by_words_before(text: str, start: int, name: str, before: Sequence[str]) -> bool:
-    """Whether the words before the name say a firm's: a lower-case noun and "group" ("engineering group Jarvis",
+def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
+    """Whether the words beside the name say a firm's: an apposition (see :data:`_UNTAGGED_FIRM`), or before it a
+    lower-case noun and "group" ("engineering group Jarvis",
     "food group Danone"; not "a group", "the group"), or "shares in" ("Shares in Jarvis were up"; not a name the model
     cut short, "Shares in UK| Coal"); never before a person's full name."""
     if len(name.split()) > 1 and reads_as_person(name.split()):
@@ -710,6 +714,11 @@ def _firm_by_words_before(text: str, start: int, name: str, before: Sequence[str
             and before[-2] not in _ARTICLES | _DETERMINERS):
         return True
     end = start + len(name)
+    apposition = _FIRM_APPOSITION_AFTER.match(text, end)
+    if apposition is not None:
+        noun = apposition.group().split()
+        if not (noun[-1] == "group" and noun[-2] in _PEOPLES_GROUPS):
+            return True  # "Parmalat, the Italian food group at the centre of ...", "Gazprom, the state gas firm which"
     return (_SHARES_IN.search(text, max(0, start - 20), start) is not None
             and not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()))  # not "Shares in UK| Coal"
 
@@ -754,6 +763,45 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
         return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
     return (_VERSION_OF.search(text, window, start) is not None or _PART_IN.search(text, window, start) is not None
             and label != "PERSON"), label
+
+
+#: A name the model left untagged, in apposition to a firm's noun: "Parmalat, the Italian food group at the centre of
+#: ...", "Gazprom, the state gas firm which ...". One to three capitalised words; the apposition's noun ends its phrase.
+_FIRM_APPOSITION = (r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|" + "|".join(sorted(_FIRM_BEFORE)) + r")(?![\w'’-])"
+                    r"(?=\s*[,.;:)]|\s*$|\s+(?:at|in|of|with|behind|that|which|whose|founded|based|owned|run"
+                    r"|controlled|listed|known|has|had|is|was|said|says)\b)")
+_UNTAGGED_FIRM = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w&'’-]*\s){0,2}[A-Z][\w&'’-]*)" + _FIRM_APPOSITION)
+_FIRM_APPOSITION_AFTER = re.compile(_FIRM_APPOSITION)
+#: Words before "group" that make it a kind of people, not a firm or a body ("a minority group").
+_PEOPLES_GROUPS = frozenset("""minority ethnic religious tribal indigenous age blood language racial social focus working
+peer support""".split())
+
+
+def with_untagged_firms(text: str, spans: Sequence[tuple[int, str, str]],
+                        weights: EntityWeights = WEIGHTS) -> list[tuple[int, str, str]]:
+    """The model's mentions (start, text, label) of ``text``, with the firms it left untagged that an apposition names
+    ("Parmalat, the Italian food group ...", which the model tagged nowhere in a story about Parmalat): as
+    organisations, in the order of the text. The name opens a sentence or follows a word in lower case, overlaps no
+    mention, and none of its words is a word of English (under ``weights.untagged_firm_zipf``: not "Meanwhile, the
+    company"), a known place or a given name; "group" after a word of peoples is none ("Yazidis, a minority group")."""
+    found = []
+    for hit in _UNTAGGED_FIRM.finditer(text):
+        start, name = hit.start(1), hit.group(1)
+        end = start + len(name)
+        before = text[max(0, start - 30) : start].split()
+        if before and before[-1][:1].isupper() and not before[-1].endswith(_SENTENCE_END):
+            continue  # the end of a longer capitalised run: "Banca Popolare| Italiana, the bank"
+        words, noun = name.split(), hit.group(0).split()
+        if noun[-1] == "group" and len(noun) > 1 and noun[-2] in _PEOPLES_GROUPS:
+            continue
+        if (any(_zipf(w.lower().strip("'’")) >= weights.untagged_firm_zipf or is_known_place(w.lower())
+                or _folded(w) in given_names(0.0) for w in words) or is_known_place(name.lower())
+                or any(s < end and start < s + len(t) for s, t, _ in spans)):
+            continue
+        found.append((start, name, "ORG"))
+    if not found:
+        return list(spans)
+    return sorted([*spans, *found], key=lambda m: m[0])
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
@@ -883,7 +931,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
             or _FIRM_AFTER.match(text, end) is not None
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
-            or _firm_by_words_before(text, start, name, before)
+            or _firm_by_words_beside(text, start, name, before)
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
             and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
@@ -1838,7 +1886,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
         return None  # "United and City": two names the article gives apart, run together
-    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common, placed=m.placed)
+    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial and not m.firm or m.common,
+                   placed=m.placed)  # "Parmalat, the Italian food group, ..." opening a sentence is a name for sure
     if kind == "place" and m.club and not _nation(name):
         # "Northampton romped to victory", "Barcelona club president", "leave Paris Saint-Germain": the club, not the
         # town (a nation's team stays the nation: "for France")
