@@ -1498,3 +1498,13 @@ def test_an_untagged_firm_in_apposition_is_found():
     text = "Its rival Gazprom, the state gas firm which opted out, bid."
     tagged = [(10, "Gazprom", "ORG")]
     assert entities.with_untagged_firms(text, tagged) == tagged  # tagged already: nothing added
+
+
+def test_a_character_played_by_an_actor_is_no_name():
+    text = ("Demelza Poldark is now a mother. Demelza, played by Eleanor Tomlinson, talks about it. "
+            "In the film he plays Wolverine.")
+    got = found(text, ("Demelza Poldark", "ORG"), ("Demelza", "PERSON"), ("Eleanor Tomlinson", "PERSON"),
+                ("Wolverine", "ORG"))
+    assert got == {("Eleanor Tomlinson", "person"): 1}
+    text = "Rooney played Everton twice and scored against Arsenal in a league match; Everton lost the match."
+    assert ("Everton", "organization") in found(text, ("Everton", "ORG"), ("Arsenal", "ORG"), ("Everton", "ORG"))

@@ -694,6 +694,11 @@ _PEOPLE_SUCH_AS = re.compile(r"\b(?i:people|persons|figures|celebrities|stars|ar
                              r"writers|authors|novelists|poets|designers|musicians|singers|actors|actresses|dancers|"
                              r"directors|comedians|greats|legends|icons)\s+(?:such\s+as|like|including)\s+"
                              r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+)*$")
+#: A character's name and the actor who plays it: "Demelza, played by Eleanor Tomlinson", "(voiced by ...)".
+_PLAYED_BY = re.compile(r",?\s+\(?(?:who\s+is\s+)?(?:played|portrayed|voiced)\s+by\s+[A-Z]")
+#: An actor's verb before a character's name: "he plays Wolverine", "played the role of Giselle".
+_PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing)\s+"
+                    r"(?:the\s+(?:title\s+)?(?:role|part)\s+of\s+)?$")
 #: Determiners before a noun: "its group", "this group" say no firm's kind.
 _DETERMINERS = frozenset("this that these those his her its their our my your whose which".split())
 #: A title after a word of its versions or a part in it ("her version of Giselle", "a live-action adaptation of", "a
@@ -751,7 +756,9 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     """Whether the words before the name say a work of it (:data:`_VERSION_OF`, :data:`_PART_IN`), and the label
     that words for people before a list say (:data:`_PEOPLE_SUCH_AS`: PERSON; else ``label``). A name the article
     says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
-    neither; nor is a person's full name or a known place a work."""
+    neither; nor is a person's full name or a known place a work. A character is none of our types either: a name
+    "played by" someone, or after "plays" or "played the role of" outside a match report (not a town: "played
+    Boston" names a city or a team)."""
     window = max(0, start - 120)
     if (label in ("ORG", "GPE", "LOC") and " " not in name and not _all_caps(name)
             and _PEOPLE_SUCH_AS.search(text, window, start) is not None):
@@ -761,6 +768,10 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     if (text[end : end + 2] in ("'s", "’s") or _GOES_ON_NOT.match(text, end) is None
             or name.lower().startswith("the ") or text[max(0, start - 4) : start].lower() == "the "):
         return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
+    if _PLAYED_BY.match(text, end) is not None or (
+            label != "FAC" and _PLAYS.search(text, max(0, start - 40), start) is not None
+            and _match_words(text) < WEIGHTS.match_words and _folded_name(name) not in towns()):
+        return True, label  # a character: "Demelza, played by Eleanor Tomlinson, talks ...", "he plays Wolverine"
     return (_VERSION_OF.search(text, window, start) is not None or _PART_IN.search(text, window, start) is not None
             and label != "PERSON"), label
 
@@ -2275,6 +2286,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # none of our types, wherever the article says it.
     works |= {normalize_name(m.text).lower() for m in items if _all_caps(m.text) and " " not in m.text.strip()
               and m.after.islower() and _bare(m.after.split("-")[-1]) in _AILMENT_AFTER}
+    # A name not tagged as a person's that opens with a one-word title or character of the article is that one's
+    # ("Demelza", played by an actress, and "Demelza Poldark" tagged as an organisation).
+    works |= {n for m in items if m.label != "PERSON" and len((n := normalize_name(m.text).lower()).split()) == 2
+              and n.split()[0] in works}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
