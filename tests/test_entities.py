@@ -1508,3 +1508,12 @@ def test_a_character_played_by_an_actor_is_no_name():
     assert got == {("Eleanor Tomlinson", "person"): 1}
     text = "Rooney played Everton twice and scored against Arsenal in a league match; Everton lost the match."
     assert ("Everton", "organization") in found(text, ("Everton", "ORG"), ("Arsenal", "ORG"), ("Everton", "ORG"))
+
+
+def test_an_untagged_firm_after_a_firms_noun_is_found():
+    text = "It was started by browser maker Netscape in 1998. Internet monitoring firm WebSideStory says so."
+    tagged = [(text.index("Netscape"), "Netscape", "NORP")]
+    got = entities.with_untagged_firms(text, tagged)
+    assert got == [(text.index("Netscape"), "Netscape", "ORG"), (text.index("WebSideStory"), "WebSideStory", "ORG")]
+    text = "The airline Ryanair Holdings said so. A firm The Times named did too."
+    assert entities.with_untagged_firms(text, []) == []  # a word of English in the name ("Holdings"); "The"

@@ -783,6 +783,10 @@ _FIRM_APPOSITION = (r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|" + "|".joi
                     r"|controlled|listed|known|has|had|is|was|said|says)\b)")
 _UNTAGGED_FIRM = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w&'’-]*\s){0,2}[A-Z][\w&'’-]*)" + _FIRM_APPOSITION)
 _FIRM_APPOSITION_AFTER = re.compile(_FIRM_APPOSITION)
+#: A firm's noun in lower case and a name the model left untagged after it: "browser maker Netscape", "Internet
+#: monitoring firm WebSideStory".
+_UNTAGGED_AFTER_NOUN = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_FIRM_BEFORE)) + r")\s+"
+                                  r"((?:[A-Z][\w&'’-]*\s){0,2}[A-Z][\w&'’-]*)(?![\w&'’-]|\s[A-Z])")
 #: Words before "group" that make it a kind of people, not a firm or a body ("a minority group").
 _PEOPLES_GROUPS = frozenset("""minority ethnic religious tribal indigenous age blood language racial social focus working
 peer support""".split())
@@ -791,28 +795,38 @@ peer support""".split())
 def with_untagged_firms(text: str, spans: Sequence[tuple[int, str, str]],
                         weights: EntityWeights = WEIGHTS) -> list[tuple[int, str, str]]:
     """The model's mentions (start, text, label) of ``text``, with the firms it left untagged that an apposition names
-    ("Parmalat, the Italian food group ...", which the model tagged nowhere in a story about Parmalat): as
-    organisations, in the order of the text. The name opens a sentence or follows a word in lower case, overlaps no
+    ("Parmalat, the Italian food group ...", which the model tagged nowhere in a story about Parmalat), or a firm's
+    noun before ("browser maker Netscape", :data:`_UNTAGGED_AFTER_NOUN`): as
+    organisations, in the order of the text; one so said that the model tagged as a people or a product is an
+    organisation ("browser maker Netscape" tagged NORP). The name opens a sentence or follows a word in lower case, overlaps no
     mention, and none of its words is a word of English (under ``weights.untagged_firm_zipf``: not "Meanwhile, the
     company"), a known place or a given name; "group" after a word of peoples is none ("Yazidis, a minority group")."""
-    found = []
-    for hit in _UNTAGGED_FIRM.finditer(text):
+    found: list[tuple[int, str, str]] = []
+    relabel: set[int] = set()
+    hits = [*_UNTAGGED_FIRM.finditer(text), *_UNTAGGED_AFTER_NOUN.finditer(text)] if "firm" in text or "group" in text or (
+        any(noun in text for noun in _FIRM_BEFORE)) else []
+    for hit in hits:
         start, name = hit.start(1), hit.group(1)
         end = start + len(name)
         before = text[max(0, start - 30) : start].split()
-        if before and before[-1][:1].isupper() and not before[-1].endswith(_SENTENCE_END):
+        if hit.re is _UNTAGGED_FIRM and before and before[-1][:1].isupper() and not before[-1].endswith(_SENTENCE_END):
             continue  # the end of a longer capitalised run: "Banca Popolare| Italiana, the bank"
         words, noun = name.split(), hit.group(0).split()
-        if noun[-1] == "group" and len(noun) > 1 and noun[-2] in _PEOPLES_GROUPS:
+        if hit.re is _UNTAGGED_FIRM and noun[-1] == "group" and len(noun) > 1 and noun[-2] in _PEOPLES_GROUPS:
+            continue
+        if words[0] in ("The", "A", "An") or any(f[0] == start for f in found):
             continue
         if (any(_zipf(w.lower().strip("'’")) >= weights.untagged_firm_zipf or is_known_place(w.lower())
-                or _folded(w) in given_names(0.0) for w in words) or is_known_place(name.lower())
-                or any(s < end and start < s + len(t) for s, t, _ in spans)):
+                or _folded(w) in given_names(0.0) for w in words) or is_known_place(name.lower())):
             continue
-        found.append((start, name, "ORG"))
-    if not found:
+        same = [(s, t, label) for s, t, label in spans if s < end and start < s + len(t)]
+        if not same:
+            found.append((start, name, "ORG"))
+        elif same == [(start, name, same[0][2])] and same[0][2] in ("NORP", "PRODUCT"):
+            relabel.add(start)  # "browser maker Netscape" tagged as a people, "carmaker Audi" as a product
+    if not found and not relabel:
         return list(spans)
-    return sorted([*spans, *found], key=lambda m: m[0])
+    return sorted([*((s, t, "ORG" if s in relabel else label) for s, t, label in spans), *found], key=lambda m: m[0])
 
 
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
