@@ -1517,3 +1517,9 @@ def test_an_untagged_firm_after_a_firms_noun_is_found():
     assert got == [(text.index("Netscape"), "Netscape", "ORG"), (text.index("WebSideStory"), "WebSideStory", "ORG")]
     text = "The airline Ryanair Holdings said so. A firm The Times named did too."
     assert entities.with_untagged_firms(text, []) == []  # a word of English in the name ("Holdings"); "The"
+
+
+def test_the_title_that_took_money_in_a_box_office_report_is_a_film():
+    text = "Fockers keeps its box office lead. The Incredibles took $300m outside the US. Disney took $1bn."
+    got = found(text, ("Incredibles", "ORG"), ("US", "GPE"), ("Disney", "ORG"))
+    assert got == {("US", "place"): 1, ("Disney", "organization"): 1}

@@ -699,6 +699,9 @@ _PLAYED_BY = re.compile(r",?\s+\(?(?:who\s+is\s+)?(?:played|portrayed|voiced)\s+
 #: An actor's verb before a character's name: "he plays Wolverine", "played the role of Giselle".
 _PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing)\s+"
                     r"(?:the\s+(?:title\s+)?(?:role|part)\s+of\s+)?$")
+#: A film's takings after its title, in a box-office report: "The Incredibles took $300m".
+_TOOK_MONEY = re.compile(r"\s+(?:took|grossed|earned|has\s+taken|has\s+grossed|took\s+in)\s+(?:a\s+further\s+|another\s+)?"
+                         r"[$£€]\d")
 #: Determiners before a noun: "its group", "this group" say no firm's kind.
 _DETERMINERS = frozenset("this that these those his her its their our my your whose which".split())
 #: A title after a word of its versions or a part in it ("her version of Giselle", "a live-action adaptation of", "a
@@ -758,13 +761,16 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
     neither; nor is a person's full name or a known place a work. A character is none of our types either: a name
     "played by" someone, or after "plays" or "played the role of" outside a match report (not a town: "played
-    Boston" names a city or a team)."""
+    Boston" names a city or a team). In a box-office report, "The X took $300m" names a film."""
     window = max(0, start - 120)
     if (label in ("ORG", "GPE", "LOC") and " " not in name and not _all_caps(name)
             and _PEOPLE_SUCH_AS.search(text, window, start) is not None):
         return False, "PERSON"
     if (label == "PERSON" and reads_as_person(name.split())) or is_known_place(name.lower()):
         return False, label
+    if (text[max(0, start - 4) : start] in ("The ", "the ") and _TOOK_MONEY.match(text, end) is not None
+            and ("box office" in text or "Box Office" in text)):
+        return True, label  # a box-office report's "The Incredibles took $300m": a film, not a body
     if (text[end : end + 2] in ("'s", "’s") or _GOES_ON_NOT.match(text, end) is None
             or name.lower().startswith("the ") or text[max(0, start - 4) : start].lower() == "the "):
         return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
