@@ -1520,6 +1520,6 @@ def test_an_untagged_firm_after_a_firms_noun_is_found():
 
 
 def test_the_title_that_took_money_in_a_box_office_report_is_a_film():
-    text = "Fockers keeps its box office lead. The Incredibles took $300m outside the US. Disney took $1bn."
+    text = "Fockers keeps its box office lead. The Incredibles took $300m outside the US, and Disney took $1bn."
     got = found(text, ("Incredibles", "ORG"), ("US", "GPE"), ("Disney", "ORG"))
     assert got == {("US", "place"): 1, ("Disney", "organization"): 1}
