@@ -1523,3 +1523,11 @@ def test_the_title_that_took_money_in_a_box_office_report_is_a_film():
     text = "Fockers keeps its box office lead. The Incredibles took $300m outside the US, and Disney took $1bn."
     got = found(text, ("Incredibles", "ORG"), ("US", "GPE"), ("Disney", "ORG"))
     assert got == {("US", "place"): 1, ("Disney", "organization"): 1}
+
+
+def test_a_character_described_after_an_actors_verb_is_no_name_whatever_it_reads_as():
+    text = ("Rooney Mara, who portrays troubled computer hacker Lisbeth Salander, was praised. "
+            "He played alongside Tom Hanks and played host to Ben Stiller.")
+    got = found(text, ("Rooney Mara", "PERSON"), ("Lisbeth Salander", "PERSON"), ("Tom Hanks", "PERSON"),
+                ("Ben Stiller", "PERSON"))
+    assert got == {("Rooney Mara", "person"): 1, ("Tom Hanks", "person"): 1, ("Ben Stiller", "person"): 1}

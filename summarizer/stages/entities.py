@@ -695,10 +695,14 @@ _PEOPLE_SUCH_AS = re.compile(r"\b(?i:people|persons|figures|celebrities|stars|ar
                              r"directors|comedians|greats|legends|icons)\s+(?:such\s+as|like|including)\s+"
                              r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+)*$")
 #: A character's name and the actor who plays it: "Demelza, played by Eleanor Tomlinson", "(voiced by ...)".
-_PLAYED_BY = re.compile(r",?\s+\(?(?:who\s+is\s+)?(?:played|portrayed|voiced)\s+by\s+[A-Z]")
-#: An actor's verb before a character's name: "he plays Wolverine", "played the role of Giselle".
-_PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing)\s+"
-                    r"(?:the\s+(?:title\s+)?(?:role|part)\s+of\s+)?$")
+_PLAYED_BY = re.compile(r",?\s+\(?(?:who\s+is\s+|[a-z]+ly\s+)?(?:played|portrayed|voiced)\s+by\s+[A-Z]")
+#: An actor's verb before a character's name, maybe with words that describe the character: "he plays Wolverine",
+#: "played the role of Giselle", "who portrays troubled computer hacker Lisbeth Salander", "his role as investigative
+#: journalist Mikael Blomkvist" (not "played host to", "played alongside", "played a role in").
+_PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing|roles?\s+as)\s+"
+                    r"(?:the\s+(?:title\s+)?(?:role|part)\s+of\s+)?(?:(?:an?\s+|the\s+)?(?:(?!(?:in|at|for|with|against|"
+                    r"alongside|opposite|on|to|under|by|from|and|or|into|up|down|off|out|over|back|host)\b)"
+                    r"[a-z][\w-]*\s+){1,3})?$")
 #: A film's takings after its title, in a box-office report: "The Incredibles took $300m".
 _TOOK_MONEY = re.compile(r"\s+(?:took|grossed|earned|has\s+taken|has\s+grossed|took\s+in)\s+(?:a\s+further\s+|another\s+)?"
                          r"[$£€]\d")
@@ -759,14 +763,21 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     """Whether the words before the name say a work of it (:data:`_VERSION_OF`, :data:`_PART_IN`), and the label
     that words for people before a list say (:data:`_PEOPLE_SUCH_AS`: PERSON; else ``label``). A name the article
     says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
-    neither; nor is a person's full name or a known place a work. A character is none of our types either: a name
-    "played by" someone, or after "plays" or "played the role of" outside a match report (not a town: "played
-    Boston" names a city or a team). In a box-office report, "The X took $300m" names a film."""
+    neither; nor is a person's full name or a known place a work. A character is none of our types either, whatever
+    its name reads as: a name "played by" someone, or after "plays", "played the role of" or "his role as" outside a
+    match report (not a town: "played Boston" names a city or a team). In a box-office report, "The X took $300m" names a film."""
     window = max(0, start - 120)
     if (label in ("ORG", "GPE", "LOC") and " " not in name and not _all_caps(name)
             and _PEOPLE_SUCH_AS.search(text, window, start) is not None):
         return False, "PERSON"
-    if (label == "PERSON" and reads_as_person(name.split())) or is_known_place(name.lower()):
+    if is_known_place(name.lower()) or text[end : end + 2] in ("'s", "’s"):
+        return False, label
+    if _PLAYED_BY.match(text, end) is not None or (
+            label != "FAC" and _PLAYS.search(text, max(0, start - 60), start) is not None
+            and _GOES_ON_NOT.match(text, end) is not None
+            and _match_words(text) < WEIGHTS.match_words and _folded_name(name) not in towns()):
+        return True, label  # a character: "Demelza, played by Eleanor Tomlinson, talks ...", "he plays Wolverine"
+    if label == "PERSON" and reads_as_person(name.split()):
         return False, label
     if (text[max(0, start - 4) : start] in ("The ", "the ") and _TOOK_MONEY.match(text, end) is not None
             and ("box office" in text or "Box Office" in text)):
@@ -774,10 +785,6 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     if (text[end : end + 2] in ("'s", "’s") or _GOES_ON_NOT.match(text, end) is None
             or name.lower().startswith("the ") or text[max(0, start - 4) : start].lower() == "the "):
         return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
-    if _PLAYED_BY.match(text, end) is not None or (
-            label != "FAC" and _PLAYS.search(text, max(0, start - 40), start) is not None
-            and _match_words(text) < WEIGHTS.match_words and _folded_name(name) not in towns()):
-        return True, label  # a character: "Demelza, played by Eleanor Tomlinson, talks ...", "he plays Wolverine"
     return (_VERSION_OF.search(text, window, start) is not None or _PART_IN.search(text, window, start) is not None
             and label != "PERSON"), label
 
