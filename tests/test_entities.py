@@ -1531,3 +1531,11 @@ def test_a_character_described_after_an_actors_verb_is_no_name_whatever_it_reads
     got = found(text, ("Rooney Mara", "PERSON"), ("Lisbeth Salander", "PERSON"), ("Tom Hanks", "PERSON"),
                 ("Ben Stiller", "PERSON"))
     assert got == {("Rooney Mara", "person"): 1, ("Tom Hanks", "person"): 1, ("Ben Stiller", "person"): 1}
+
+
+def test_titles_after_reviews_of_or_shows_such_as_are_works():
+    text = ("Reviews of Call of Duty, Splinter Cell and Pocket Kingdom follow, and Fox has reality shows, such as "
+            "American Idol, on air. Some introduce digital titles like LVMH Moet Hennessy SA has done.")
+    got = found(text, ("Splinter Cell", "PERSON"), ("Pocket Kingdom", "GPE"), ("Fox", "ORG"), ("American Idol", "ORG"),
+                ("LVMH Moet Hennessy SA", "ORG"))
+    assert got == {("Fox", "organization"): 1, ("LVMH Moet Hennessy SA", "organization"): 1}

@@ -230,10 +230,11 @@ _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
 #: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
 #: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
-_WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
+_WORKS_SUCH_AS = re.compile(r"\b(?:(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|titles|"
                             r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
-                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys)\s+(?:(?:such\s+)?as|like|include|including)"
-                            r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
+                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys),?\s+"
+                            r"(?:(?:such\s+)?as|like|include|including)|[Rr]eviews\s+of)"
+                            r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:the\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
 #: in Gangs of New York"): each name listed there is a title. Not "role in" ("a key role in Europe") nor "starred in"
 #: ("he starred in La Liga").
@@ -941,6 +942,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
+                   and _bare(name.split()[-1]) not in CORPORATE_SUFFIXES  # "titles like LVMH ... SA has done"
                    or name.split()[0] in _GENRE_OPENERS and len(name.split()) >= 3 and label != "ORG"  # "Comedy Fat Albert"
                    or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split())
                    or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None
