@@ -1534,7 +1534,7 @@ def test_a_character_described_after_an_actors_verb_is_no_name_whatever_it_reads
 
 
 def test_titles_after_reviews_of_or_shows_such_as_are_works():
-    text = ("Reviews of Call of Duty, Splinter Cell and Pocket Kingdom follow, and Fox has reality shows, such as "
+    text = ("Reviews of Call of Duty, Splinter Cell and Pocket Kingdom follow. On air, Fox has reality shows, such as "
             "American Idol, on air. Some introduce digital titles like LVMH Moet Hennessy SA has done.")
     got = found(text, ("Splinter Cell", "PERSON"), ("Pocket Kingdom", "GPE"), ("Fox", "ORG"), ("American Idol", "ORG"),
                 ("LVMH Moet Hennessy SA", "ORG"))
