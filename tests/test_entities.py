@@ -1539,3 +1539,9 @@ def test_titles_after_reviews_of_or_shows_such_as_are_works():
     got = found(text, ("Splinter Cell", "PERSON"), ("Pocket Kingdom", "GPE"), ("Fox", "ORG"), ("American Idol", "ORG"),
                 ("LVMH Moet Hennessy SA", "ORG"))
     assert got == {("Fox", "organization"): 1, ("LVMH Moet Hennessy SA", "organization"): 1}
+
+
+def test_a_one_word_name_after_a_capitalised_word_and_of_the_is_a_cut_title():
+    text = "The film Lord of the Rings, like Pirates of the Caribbean, won, and the Bank of the West lent."
+    got = found(text, ("Rings", "ORG"), ("Caribbean", "LOC"), ("Bank of the West", "ORG"))
+    assert got == {("Caribbean", "place"): 1, ("Bank of the West", "organization"): 1}

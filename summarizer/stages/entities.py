@@ -704,6 +704,8 @@ _PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|vo
                     r"(?:the\s+(?:title\s+)?(?:role|part)\s+of\s+)?(?:(?:an?\s+|the\s+)?(?:(?!(?:in|at|for|with|against|"
                     r"alongside|opposite|on|to|under|by|from|and|or|into|up|down|off|out|over|back|host)\b)"
                     r"[a-z][\w-]*\s+){1,3})?$")
+#: A capitalised word and "of the" just before a one-word name: the model cut a title ("Lord of the| Rings").
+_OF_THE_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+of\s+the\s+$")
 #: A film's takings after its title, in a box-office report: "The Incredibles took $300m".
 _TOOK_MONEY = re.compile(r"\s+(?:took|grossed|earned|has\s+taken|has\s+grossed|took\s+in)\s+(?:a\s+further\s+|another\s+)?"
                          r"[$£€]\d")
@@ -766,7 +768,9 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
     neither; nor is a person's full name or a known place a work. A character is none of our types either, whatever
     its name reads as: a name "played by" someone, or after "plays", "played the role of" or "his role as" outside a
-    match report (not a town: "played Boston" names a city or a team). In a box-office report, "The X took $300m" names a film."""
+    match report (not a town: "played Boston" names a city or a team). A one-word name after a capitalised word and
+    "of the" is the end of a title the model cut ("Lord of the Rings"), unless a known place ("Pirates of the
+    Caribbean"). In a box-office report, "The X took $300m" names a film."""
     window = max(0, start - 120)
     if (label in ("ORG", "GPE", "LOC") and " " not in name and not _all_caps(name)
             and _PEOPLE_SUCH_AS.search(text, window, start) is not None):
@@ -780,6 +784,9 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
         return True, label  # a character: "Demelza, played by Eleanor Tomlinson, talks ...", "he plays Wolverine"
     if label == "PERSON" and reads_as_person(name.split()):
         return False, label
+    if label != "PERSON" and " " not in name and not _all_caps(name) and _OF_THE_BEFORE.search(
+            text, max(0, start - 30), start) is not None and _GOES_ON_NOT.match(text, end) is not None:
+        return True, label  # "Lord of the| Rings": the last word of a title the model cut, no name of its own
     if (text[max(0, start - 4) : start] in ("The ", "the ") and _TOOK_MONEY.match(text, end) is not None
             and ("box office" in text or "Box Office" in text)):
         return True, label  # a box-office report's "The Incredibles took $300m": a film, not a body
