@@ -27,7 +27,11 @@ Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira") lists players, whatever typ
 position says a person ("pinch-hitter Kosuke Fukudome"); a name cut at its first words counts toward the longer one
 ("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment", a grade
 of oil ("Brent crude") and a digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
-"Indonesia Aceh" two places. A title-case line's verb run into a name is cut, and the name left out when the article
+"Indonesia Aceh" two places. Works and characters are none of our types: a title after "version of", "a major part in",
+"reviews of" or a box-office "The X took $300m", the end of a cut title ("Lord of the| Rings"), a name "played by" someone or
+after "plays" ("who portrays troubled computer hacker Lisbeth Salander"); names after "people such as" are people's
+("Matisse"). Firms the model missed or mistyped are found by an apposition ("Parmalat, the Italian food group"), a
+firm's noun ("engineering group Jarvis", "browser maker Netscape"), "Shares in X" or a ticker ("Soitec (SOI)"). A title-case line's verb run into a name is cut, and the name left out when the article
 writes its other words in lower case ("Unemployment Drops| to 8.8 Percent"); a small word capitalised inside a name
 says a title ("Adventures In Babysitting"). A television show before a word of its people ("the Coronation Street
 actress", "Big Brother housemates"), an agreement, a substance or a disease ("Bisphenol A", "the SARS outbreak") is no
