@@ -691,8 +691,6 @@ _CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])(?:(?!(?:The|A|An|And|Of|For|In|On
 #: A firm's ticker in brackets, after the words of its name the model left untagged ("Soitec (SOI) SA"): the name's
 #: capitalised words (one to three) just before the bracket.
 _NAME_BEFORE_TICKER = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w&'’.-]*\s){0,2}[A-Z][\w&'’.-]*)\s\($")
-#: "Shares in Jarvis were up": the name after is a listed firm's.
-_SHARES_IN = re.compile(r"\b[Ss]hares\s+in\s+$")
 #: Plural nouns for people before "such as", "like" or "including" and a list of names ("People such as Matisse and
 #: Stravinsky", "artists including Hockney, Emin"): the names are people's (not "names", "players": brands, firms).
 _PEOPLE_SUCH_AS = re.compile(r"\b(?i:people|persons|figures|celebrities|stars|artists|painters|sculptors|composers|"
@@ -727,19 +725,18 @@ def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str
     lower-case noun and "group" ("engineering group Jarvis",
     "food group Danone"; not "a group", "the group"), or "shares in" ("Shares in Jarvis were up"; not a name the model
     cut short, "Shares in UK| Coal"); never before a person's full name."""
-    if len(name.split()) > 1 and reads_as_person(name.split()):
-        return False
-    if (len(before) >= 2 and before[-1] == "group" and before[-2].isalpha() and before[-2].islower()
-            and before[-2] not in _ARTICLES | _DETERMINERS):
-        return True
     end = start + len(name)
-    apposition = _FIRM_APPOSITION_AFTER.match(text, end)
-    if apposition is not None:
-        noun = apposition.group().split()
-        if not (noun[-1] == "group" and noun[-2] in _PEOPLES_GROUPS):
-            return True  # "Parmalat, the Italian food group at the centre of ...", "Gazprom, the state gas firm which"
-    return (_SHARES_IN.search(text, max(0, start - 20), start) is not None
-            and not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()))  # not "Shares in UK| Coal"
+    said = (len(before) >= 2 and before[-1] == "group" and before[-2].isalpha() and before[-2].islower()
+            and before[-2] not in _ARTICLES | _DETERMINERS)
+    if not said and text[end : end + 1] == ",":
+        apposition = _FIRM_APPOSITION_AFTER.match(text, end)
+        if apposition is not None:
+            noun = apposition.group().split()
+            # "Parmalat, the Italian food group at the centre of ...", "Gazprom, the state gas firm which"
+            said = not (noun[-1] == "group" and noun[-2] in _PEOPLES_GROUPS)
+    if not said and len(before) >= 2 and before[-1] == "in" and before[-2] in ("Shares", "shares"):
+        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper())  # not "Shares in UK| Coal"
+    return said and not (len(name.split()) > 1 and reads_as_person(name.split()))
 
 
 def _town_said_as_place(name: str, label: str, prev: str) -> bool:
@@ -775,30 +772,36 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     match report (not a town: "played Boston" names a city or a team). A one-word name after a capitalised word and
     "of the" is the end of a title the model cut ("Lord of the Rings"), unless a known place ("Pirates of the
     Caribbean"). In a box-office report, "The X took $300m" names a film."""
-    window = max(0, start - 120)
-    if (label in ("ORG", "GPE", "LOC") and " " not in name and not _all_caps(name)
-            and _PEOPLE_SUCH_AS.search(text, window, start) is not None):
+    near = text[max(0, start - 120) : start]  # each cue is looked for only when a word of it is there
+    one_word = " " not in name
+    if (label in ("ORG", "GPE", "LOC") and one_word and (" as " in near or " like " in near or "including" in near)
+            and not _all_caps(name) and _PEOPLE_SUCH_AS.search(near) is not None):
         return False, "PERSON"
+    close = near[-60:]
+    character = _PLAYED_BY.match(text, end) is not None or label != "FAC" and (
+        "play" in close or "portray" in close or "voic" in close or "role" in close) and _PLAYS.search(close) is not None
+    cut_title = label != "PERSON" and one_word and near.endswith("of the ") and _OF_THE_BEFORE.search(near) is not None
+    film = near.endswith(("The ", "the ")) and _TOOK_MONEY.match(text, end) is not None and (
+        "box office" in text or "Box Office" in text)
+    version = near.endswith("of ") and _VERSION_OF.search(near) is not None
+    part = label != "PERSON" and near.endswith("in ") and _PART_IN.search(near) is not None
+    if not (character or cut_title or film or version or part):
+        return False, label
     if is_known_place(name.lower()) or text[end : end + 2] in ("'s", "’s"):
         return False, label
-    if _PLAYED_BY.match(text, end) is not None or (
-            label != "FAC" and _PLAYS.search(text, max(0, start - 60), start) is not None
-            and _GOES_ON_NOT.match(text, end) is not None
-            and _match_words(text) < WEIGHTS.match_words and _folded_name(name) not in towns()):
+    if character and (_PLAYED_BY.match(text, end) is not None or _GOES_ON_NOT.match(text, end) is not None
+                      and _match_words(text) < WEIGHTS.match_words and _folded_name(name) not in towns()):
         return True, label  # a character: "Demelza, played by Eleanor Tomlinson, talks ...", "he plays Wolverine"
     if label == "PERSON" and reads_as_person(name.split()):
         return False, label
-    if label != "PERSON" and " " not in name and not _all_caps(name) and _OF_THE_BEFORE.search(
-            text, max(0, start - 30), start) is not None and _GOES_ON_NOT.match(text, end) is not None:
+    if cut_title and not _all_caps(name) and _GOES_ON_NOT.match(text, end) is not None:
         return True, label  # "Lord of the| Rings": the last word of a title the model cut, no name of its own
-    if (text[max(0, start - 4) : start] in ("The ", "the ") and _TOOK_MONEY.match(text, end) is not None
-            and ("box office" in text or "Box Office" in text)):
+    if film:
         return True, label  # a box-office report's "The Incredibles took $300m": a film, not a body
-    if (text[end : end + 2] in ("'s", "’s") or _GOES_ON_NOT.match(text, end) is None
-            or name.lower().startswith("the ") or text[max(0, start - 4) : start].lower() == "the "):
+    if (_GOES_ON_NOT.match(text, end) is None or name.lower().startswith("the ")
+            or near[-4:].lower() == "the "):
         return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
-    return (_VERSION_OF.search(text, window, start) is not None or _PART_IN.search(text, window, start) is not None
-            and label != "PERSON"), label
+    return version or part, label
 
 
 #: A name the model left untagged, in apposition to a firm's noun: "Parmalat, the Italian food group at the centre of
