@@ -1545,3 +1545,9 @@ def test_a_one_word_name_after_a_capitalised_word_and_of_the_is_a_cut_title():
     text = "The film Lord of the Rings, like Pirates of the Caribbean, won, and the Bank of the West lent."
     got = found(text, ("Rings", "ORG"), ("Caribbean", "LOC"), ("Bank of the West", "ORG"))
     assert got == {("Caribbean", "place"): 1, ("Bank of the West", "organization"): 1}
+
+
+def test_a_colour_before_a_makers_name_and_a_models_is_a_thing():
+    text = "They covered his white Dodge Charger in gasoline, said the 1951 United Nations Convention's author."
+    got = found(text, ("Dodge Charger", "ORG"), ("United Nations Convention", "ORG"))
+    assert got == {("United Nations Convention", "organization"): 1}

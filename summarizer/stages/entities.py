@@ -708,6 +708,9 @@ _PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|vo
                     r"[a-z][\w-]*\s+){1,3})?$")
 #: A capitalised word and "of the" just before a one-word name: the model cut a title ("Lord of the| Rings").
 _OF_THE_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+of\s+the\s+$")
+#: A colour just before a maker's name and a model's: "his white Dodge Charger" (a thing, none of our types; not a
+#: year: "the 1951 United Nations Convention", "Copyright 2011 Thomson Reuters").
+_MODEL_BEFORE = re.compile(r"(?<![\w-])(?:white|black|silver|grey|gray|red|blue|green|yellow|maroon)\s$")
 #: A film's takings after its title, in a box-office report: "The Incredibles took $300m".
 _TOOK_MONEY = re.compile(r"\s+(?:took|grossed|earned|has\s+taken|has\s+grossed|took\s+in)\s+(?:a\s+further\s+|another\s+)?"
                          r"[$£€]\d")
@@ -771,7 +774,8 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     its name reads as: a name "played by" someone, or after "plays", "played the role of" or "his role as" outside a
     match report (not a town: "played Boston" names a city or a team). A one-word name after a capitalised word and
     "of the" is the end of a title the model cut ("Lord of the Rings"), unless a known place ("Pirates of the
-    Caribbean"). In a box-office report, "The X took $300m" names a film."""
+    Caribbean"). In a box-office report, "The X took $300m" names a film; outside a match report a colour before a
+    name of two words names a thing ("his white Dodge Charger")."""
     near = text[max(0, start - 120) : start]  # each cue is looked for only when a word of it is there
     one_word = " " not in name
     if (label in ("ORG", "GPE", "LOC") and one_word and (" as " in near or " like " in near or "including" in near)
@@ -785,7 +789,9 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
         "box office" in text or "Box Office" in text)
     version = near.endswith("of ") and _VERSION_OF.search(near) is not None
     part = label != "PERSON" and near.endswith("in ") and _PART_IN.search(near) is not None
-    if not (character or cut_title or film or version or part):
+    model = (label in ("ORG", "PERSON") and not one_word and near.endswith(" ") and _MODEL_BEFORE.search(near) is not None
+             and _match_words(text) < WEIGHTS.match_words)
+    if not (character or cut_title or film or version or part or model):
         return False, label
     if is_known_place(name.lower()) or text[end : end + 2] in ("'s", "’s"):
         return False, label
@@ -796,8 +802,9 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
         return False, label
     if cut_title and not _all_caps(name) and _GOES_ON_NOT.match(text, end) is not None:
         return True, label  # "Lord of the| Rings": the last word of a title the model cut, no name of its own
-    if film:
-        return True, label  # a box-office report's "The Incredibles took $300m": a film, not a body
+    if film or model:
+        # a box-office report's "The Incredibles took $300m": a film, not a body; "his white Dodge Charger": a car
+        return True, label
     if (_GOES_ON_NOT.match(text, end) is None or name.lower().startswith("the ")
             or near[-4:].lower() == "the "):
         return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
