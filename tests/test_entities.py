@@ -1551,3 +1551,8 @@ def test_a_colour_before_a_makers_name_and_a_models_is_a_thing():
     text = "They covered his white Dodge Charger in gasoline, said the 1951 United Nations Convention's author."
     got = found(text, ("Dodge Charger", "ORG"), ("United Nations Convention", "ORG"))
     assert got == {("United Nations Convention", "organization"): 1}
+
+
+def test_a_quotes_attribution_is_no_apposition_and_an_owners_s_is_cut():
+    text = 'Use BitTorrent, the firm said. Rival chip maker Intel\'s fastest chip runs faster.'
+    assert entities.with_untagged_firms(text, []) == [(text.index("Intel"), "Intel", "ORG")]

@@ -815,7 +815,7 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
 #: ...", "Gazprom, the state gas firm which ...". One to three capitalised words; the apposition's noun ends its phrase.
 _FIRM_APPOSITION = (r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|" + "|".join(sorted(_FIRM_BEFORE)) + r")(?![\w'’-])"
                     r"(?=\s*[,.;:)]|\s*$|\s+(?:at|in|of|with|behind|that|which|whose|founded|based|owned|run"
-                    r"|controlled|listed|known|has|had|is|was|said|says)\b)")
+                    r"|controlled|listed|known)\b)")  # not ", the firm said": a quote's attribution
 _UNTAGGED_FIRM = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w&'’-]*\s){0,2}[A-Z][\w&'’-]*)" + _FIRM_APPOSITION)
 _FIRM_APPOSITION_AFTER = re.compile(_FIRM_APPOSITION)
 #: A firm's noun in lower case and a name the model left untagged after it: "browser maker Netscape", "Internet
@@ -842,6 +842,7 @@ def with_untagged_firms(text: str, spans: Sequence[tuple[int, str, str]],
         any(noun in text for noun in _FIRM_BEFORE)) else []
     for hit in hits:
         start, name = hit.start(1), hit.group(1)
+        name = name[:-2] if name.endswith(("'s", "’s")) else name  # "rival chip maker Intel's fastest processor"
         end = start + len(name)
         before = text[max(0, start - 30) : start].split()
         if hit.re is _UNTAGGED_FIRM and before and before[-1][:1].isupper() and not before[-1].endswith(_SENTENCE_END):
