@@ -1556,3 +1556,10 @@ def test_a_colour_before_a_makers_name_and_a_models_is_a_thing():
 def test_a_quotes_attribution_is_no_apposition_and_an_owners_s_is_cut():
     text = 'Use BitTorrent, the firm said. Rival chip maker Zilog\'s fastest chip runs faster.'
     assert entities.with_untagged_firms(text, []) == [(text.index("Zilog"), "Zilog", "ORG")]
+
+
+def test_a_name_before_an_actors_name_in_brackets_is_a_character():
+    text = "When oldest son Dalton (Ty Simpkins) falls into a coma, the club (Manchester United) and Mr Ross (John Smith) act."
+    got = found(text, ("Dalton", "PERSON"), ("Ty Simpkins", "PERSON"), ("Manchester United", "ORG"),
+                ("John Smith", "PERSON"))
+    assert got == {("Ty Simpkins", "person"): 1, ("Manchester United", "organization"): 1, ("John Smith", "person"): 1}

@@ -711,6 +711,8 @@ _OF_THE_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+of\s+the\s+$")
 #: A colour just before a maker's name and a model's: "his white Dodge Charger" (a thing, none of our types; not a
 #: year: "the 1951 United Nations Convention", "Copyright 2011 Thomson Reuters").
 _MODEL_BEFORE = re.compile(r"(?<![\w-])(?:white|black|silver|grey|gray|red|blue|green|yellow|maroon)\s$")
+#: An actor's name in brackets after a character's: "Josh (Patrick Wilson) and Renai (Rose Byrne) move in".
+_ACTOR_AFTER = re.compile(r"\s\(([A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,2})\)")
 #: A film's takings after its title, in a box-office report: "The Incredibles took $300m".
 _TOOK_MONEY = re.compile(r"\s+(?:took|grossed|earned|has\s+taken|has\s+grossed|took\s+in)\s+(?:a\s+further\s+|another\s+)?"
                          r"[$£€]\d")
@@ -772,7 +774,8 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
     neither; nor is a person's full name or a known place a work. A character is none of our types either, whatever
     its name reads as: a name "played by" someone, or after "plays", "played the role of" or "his role as" outside a
-    match report (not a town: "played Boston" names a city or a team). A one-word name after a capitalised word and
+    match report (not a town: "played Boston" names a city or a team), or before an actor's name in brackets ("son
+    Dalton (Ty Simpkins)"; not a person's own full name). A one-word name after a capitalised word and
     "of the" is the end of a title the model cut ("Lord of the Rings"), unless a known place ("Pirates of the
     Caribbean"). In a box-office report, "The X took $300m" names a film; outside a match report a colour before a
     name of two words names a thing ("his white Dodge Charger")."""
@@ -782,7 +785,7 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
             and not _all_caps(name) and _PEOPLE_SUCH_AS.search(near) is not None):
         return False, "PERSON"
     close = near[-60:]
-    character = _PLAYED_BY.match(text, end) is not None or label != "FAC" and (
+    character = _PLAYED_BY.match(text, end) is not None or text[end : end + 2] == " (" or label != "FAC" and (
         "play" in close or "portray" in close or "voic" in close or "role" in close) and _PLAYS.search(close) is not None
     cut_title = label != "PERSON" and one_word and near.endswith("of the ") and _OF_THE_BEFORE.search(near) is not None
     film = near.endswith(("The ", "the ")) and _TOOK_MONEY.match(text, end) is not None and (
@@ -793,6 +796,10 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
              and _match_words(text) < WEIGHTS.match_words)
     if not (character or cut_title or film or version or part or model):
         return False, label
+    actor = _ACTOR_AFTER.match(text, end) if character and text[end : end + 2] == " (" else None
+    if (actor is not None and reads_as_person(actor.group(1).split(), place=True)
+            and not reads_as_person(name.split()) and _match_words(text) < WEIGHTS.match_words):
+        return True, label  # a review's "oldest son Dalton (Ty Simpkins) falls into a coma": the actor's character
     if is_known_place(name.lower()) or text[end : end + 2] in ("'s", "’s"):
         return False, label
     if character and (_PLAYED_BY.match(text, end) is not None or _GOES_ON_NOT.match(text, end) is not None
