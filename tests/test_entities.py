@@ -1563,3 +1563,8 @@ def test_a_name_before_an_actors_name_in_brackets_is_a_character():
     got = found(text, ("Dalton", "PERSON"), ("Ty Simpkins", "PERSON"), ("Manchester United", "ORG"),
                 ("John Smith", "PERSON"))
     assert got == {("Ty Simpkins", "person"): 1, ("Manchester United", "organization"): 1, ("John Smith", "person"): 1}
+
+
+def test_a_name_after_character_or_an_action_show_is_no_name():
+    text = "He compared it to TV character Michael Knight in the hit action show Knight Rider."
+    assert found(text, ("Michael Knight", "PERSON"), ("Knight Rider", "PERSON")) == {}

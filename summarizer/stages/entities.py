@@ -249,7 +249,8 @@ _ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)" + _LISTED_IN)
 #: Only Way Is Essex"), where "show" is no verb ("polls show Obama ahead").
 _STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring|(?:he|she|who)\s+(?:co-)?stars|(?:will|to|would)\s+(?:co-)?star)"
                          r"(?:\s+opposite\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?" + _LISTED_IN)  # "she stars opposite Depp in"
-_SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult)\s+"
+_SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult|action"
+                          r"|drama|crime|sketch|variety|panel|dating)\s+"
                           r"(?:show|series|programme)\s+(?:[Tt]he\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
 #: 2" is another title).
@@ -774,7 +775,8 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
     neither; nor is a person's full name or a known place a work. A character is none of our types either, whatever
     its name reads as: a name "played by" someone, or after "plays", "played the role of" or "his role as" outside a
-    match report (not a town: "played Boston" names a city or a team), or before an actor's name in brackets ("son
+    match report (not a town: "played Boston" names a city or a team), after "character" ("TV character Michael
+    Knight"), or before an actor's name in brackets ("son
     Dalton (Ty Simpkins)"; not a person's own full name). A one-word name after a capitalised word and
     "of the" is the end of a title the model cut ("Lord of the Rings"), unless a known place ("Pirates of the
     Caribbean"). In a box-office report, "The X took $300m" names a film; outside a match report a colour before a
@@ -787,6 +789,7 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     close = near[-60:]
     character = _PLAYED_BY.match(text, end) is not None or text[end : end + 2] == " (" or label != "FAC" and (
         "play" in close or "portray" in close or "voic" in close or "role" in close) and _PLAYS.search(close) is not None
+    said_character = near.endswith(("character ", "characters "))  # "TV character Michael Knight"
     cut_title = label != "PERSON" and one_word and near.endswith("of the ") and _OF_THE_BEFORE.search(near) is not None
     film = near.endswith(("The ", "the ")) and _TOOK_MONEY.match(text, end) is not None and (
         "box office" in text or "Box Office" in text)
@@ -794,8 +797,10 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
     part = label != "PERSON" and near.endswith("in ") and _PART_IN.search(near) is not None
     model = (label in ("ORG", "PERSON") and not one_word and near.endswith(" ") and _MODEL_BEFORE.search(near) is not None
              and _match_words(text) < WEIGHTS.match_words)
-    if not (character or cut_title or film or version or part or model):
+    if not (character or cut_title or film or version or part or model or said_character):
         return False, label
+    if said_character and _match_words(text) < WEIGHTS.match_words and not is_known_place(name.lower()):
+        return True, label
     actor = _ACTOR_AFTER.match(text, end) if character and text[end : end + 2] == " (" else None
     if (actor is not None and reads_as_person(actor.group(1).split(), place=True)
             and not reads_as_person(name.split()) and _match_words(text) < WEIGHTS.match_words):
