@@ -787,7 +787,8 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
             and not _all_caps(name) and _PEOPLE_SUCH_AS.search(near) is not None):
         return False, "PERSON"
     close = near[-60:]
-    character = _PLAYED_BY.match(text, end) is not None or text[end : end + 2] == " (" or label != "FAC" and (
+    bracket = text[end : end + 2] == " (" and text[end + 2 : end + 3].isupper() and text[end + 3 : end + 4].islower()
+    character = bracket or _PLAYED_BY.match(text, end) is not None or label != "FAC" and (
         "play" in close or "portray" in close or "voic" in close or "role" in close) and _PLAYS.search(close) is not None
     said_character = near.endswith(("character ", "characters "))  # "TV character Michael Knight"
     cut_title = label != "PERSON" and one_word and near.endswith("of the ") and _OF_THE_BEFORE.search(near) is not None
@@ -801,7 +802,7 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
         return False, label
     if said_character and _match_words(text) < WEIGHTS.match_words and not is_known_place(name.lower()):
         return True, label
-    actor = _ACTOR_AFTER.match(text, end) if character and text[end : end + 2] == " (" else None
+    actor = _ACTOR_AFTER.match(text, end) if bracket else None
     if (actor is not None and reads_as_person(actor.group(1).split(), place=True)
             and not reads_as_person(name.split()) and _match_words(text) < WEIGHTS.match_words):
         return True, label  # a review's "oldest son Dalton (Ty Simpkins) falls into a coma": the actor's character
