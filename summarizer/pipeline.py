@@ -562,8 +562,10 @@ class Pipeline:
                      "(--topic-min-share)", w.article.source, len(choice.topics), s.topics, s.topic_min_share)
         assert w.analysis is not None
         entities = entities_stage.merge(
-            [entities_stage.mention_at(text, e.start, e.text, e.label, headline=a is w.title_analysis)
-             for a, text in _analysed_texts(w) for e in a.entities])
+            [entities_stage.mention_at(text, start, name, label, headline=a is w.title_analysis)
+             for a, text in _analysed_texts(w)
+             for start, name, label in entities_stage.with_untagged_firms(text, [(e.start, e.text, e.label)
+                                                                               for e in a.entities])])
         return Result(
             id=w.article.id,
             source=w.article.source,

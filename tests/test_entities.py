@@ -1560,3 +1560,132 @@ def test_a_clause_of_two_names_and_a_verb_and_a_divisions_numeral():
                 ("NCAA Division", "ORG"), ("I. Moore", "PERSON"))
     assert ("Verizon Buys Terremark", "organization") not in got and ("NCAA Division I", "organization") in got
     assert ("I. Moore", "person") not in got
+
+
+def test_a_title_after_version_of_or_a_part_in_is_a_work():
+    text = "Her version of Giselle is still praised. She took a major part in Les Sylphides. He runs Acme."
+    got = found(text, ("Giselle", "ORG"), ("Les Sylphides", "GPE"), ("Acme", "ORG"))
+    assert got == {("Acme", "organization"): 1}
+
+
+def test_version_of_a_firms_thing_or_a_name_that_goes_on_is_no_work():
+    text = ("The new version of Facebook's site works. A rendition of the Rolling Stones hit. "
+            "It joined the third celebrity version of Channel 4 reality show.")
+    got = found(text, ("Facebook", "ORG"), ("the Rolling Stones", "ORG"), ("Channel 4", "ORG"))
+    assert got == {("Facebook", "organization"): 1, ("Rolling Stones", "organization"): 1,
+                   ("Channel 4", "organization"): 1}
+
+
+def test_a_title_in_apposition_to_an_adaptation_is_a_work():
+    text = "And Fat Albert, a live-action adaptation of Bill Cosby's cartoon, fell to fifth."
+    assert found(text, ("Fat Albert", "PERSON"), ("Bill Cosby", "PERSON")) == {("Bill Cosby", "person"): 1}
+
+
+def test_names_after_people_such_as_are_people():
+    text = "People such as Matisse and Stravinsky were like uncles. Artists including Hockney, Freud and Bacon came."
+    got = found(text, ("Matisse", "ORG"), ("Hockney", "ORG"), ("Freud", "GPE"))
+    assert got == {}  # surnames alone: people, and left out
+
+
+def test_a_town_tagged_as_a_person_after_in_is_a_place():
+    text = "She joined Diaghilev in Monte Carlo when she was 14."
+    assert found(text, ("Monte Carlo", "PERSON")) == {("Monte Carlo", "place"): 1}
+
+
+def test_engineering_group_and_shares_in_say_a_firm():
+    text = ("Shares in engineering group Jarvis have soared. Jarvis said the sale went well. "
+            "Shares in Jarvis were up 16%.")
+    got = found(text, ("Jarvis", "PERSON"), ("Jarvis", "PERSON"), ("Jarvis", "PERSON"))
+    assert got == {("Jarvis", "organization"): 3}
+    text = "Shares in UK Coal fell. The group, a minority group, met."
+    assert found(text, ("UK", "GPE")) == {("UK", "place"): 1}
+
+
+def test_a_ticker_tagged_alone_names_the_firm_before_it():
+    text = "Schneider Electric SA (SU) and Soitec (SOI) SA have agreed to work together. EverQuest (EQ) is a game."
+    got = found(text, ("Schneider Electric SA", "ORG"), ("SOI", "ORG"), ("EQ", "ORG"))
+    assert got == {("Schneider Electric SA", "organization"): 1, ("Soitec", "organization"): 1,
+                   ("EQ", "organization"): 1}
+
+
+def test_an_untagged_firm_in_apposition_is_found():
+    text = ("Parmalat, the Italian food group at the centre of a scandal, has doubled its profit. "
+            "Meanwhile, the company said more. Yazidis, a minority group whose members fled, were freed.")
+    spans = entities.with_untagged_firms(text, [])
+    assert spans == [(0, "Parmalat", "ORG")]
+    got = {(e.text, e.type): e.count for e in entities.merge([entities.mention_at(text, s, n, lab)
+                                                               for s, n, lab in spans])}
+    assert got == {("Parmalat", "organization"): 1}
+    text = "Its rival Gazprom, the state gas firm which opted out, bid."
+    tagged = [(10, "Gazprom", "ORG")]
+    assert entities.with_untagged_firms(text, tagged) == tagged  # tagged already: nothing added
+
+
+def test_a_character_played_by_an_actor_is_no_name():
+    text = ("Demelza Poldark is now a mother. Demelza, played by Eleanor Tomlinson, talks about it. "
+            "In the film he plays Wolverine.")
+    got = found(text, ("Demelza Poldark", "ORG"), ("Demelza", "PERSON"), ("Eleanor Tomlinson", "PERSON"),
+                ("Wolverine", "ORG"))
+    assert got == {("Eleanor Tomlinson", "person"): 1}
+    text = "Rooney played Everton twice and scored against Arsenal in a league match; Everton lost the match."
+    assert ("Everton", "organization") in found(text, ("Everton", "ORG"), ("Arsenal", "ORG"), ("Everton", "ORG"))
+
+
+def test_an_untagged_firm_after_a_firms_noun_is_found():
+    text = "It was started by browser maker Netscape in 1998. Internet monitoring firm WebSideStory says so."
+    tagged = [(text.index("Netscape"), "Netscape", "NORP")]
+    got = entities.with_untagged_firms(text, tagged)
+    assert got == [(text.index("Netscape"), "Netscape", "ORG"), (text.index("WebSideStory"), "WebSideStory", "ORG")]
+    text = "The airline Ryanair Holdings said so. A firm The Times named did too."
+    assert entities.with_untagged_firms(text, []) == []  # a word of English in the name ("Holdings"); "The"
+
+
+def test_the_title_that_took_money_in_a_box_office_report_is_a_film():
+    text = "Fockers keeps its box office lead. The Incredibles took $300m outside the US, and Disney took $1bn."
+    got = found(text, ("Incredibles", "ORG"), ("US", "GPE"), ("Disney", "ORG"))
+    assert got == {("US", "place"): 1, ("Disney", "organization"): 1}
+
+
+def test_a_character_described_after_an_actors_verb_is_no_name_whatever_it_reads_as():
+    text = ("Rooney Mara, who portrays troubled computer hacker Lisbeth Salander, was praised. "
+            "He played alongside Tom Hanks and played host to Ben Stiller.")
+    got = found(text, ("Rooney Mara", "PERSON"), ("Lisbeth Salander", "PERSON"), ("Tom Hanks", "PERSON"),
+                ("Ben Stiller", "PERSON"))
+    assert got == {("Rooney Mara", "person"): 1, ("Tom Hanks", "person"): 1, ("Ben Stiller", "person"): 1}
+
+
+def test_titles_after_reviews_of_or_shows_such_as_are_works():
+    text = ("Reviews of Call of Duty, Splinter Cell and Pocket Kingdom follow. On air, Fox has reality shows, such as "
+            "American Idol, on air. Some introduce digital titles like LVMH Moet Hennessy SA has done.")
+    got = found(text, ("Splinter Cell", "PERSON"), ("Pocket Kingdom", "GPE"), ("Fox", "ORG"), ("American Idol", "ORG"),
+                ("LVMH Moet Hennessy SA", "ORG"))
+    assert got == {("Fox", "organization"): 1, ("LVMH Moet Hennessy SA", "organization"): 1}
+
+
+def test_a_one_word_name_after_a_capitalised_word_and_of_the_is_a_cut_title():
+    text = "The film Lord of the Rings, like Pirates of the Caribbean, won, and the Bank of the West lent."
+    got = found(text, ("Rings", "ORG"), ("Caribbean", "LOC"), ("Bank of the West", "ORG"))
+    assert got == {("Caribbean", "place"): 1, ("Bank of the West", "organization"): 1}
+
+
+def test_a_colour_before_a_makers_name_and_a_models_is_a_thing():
+    text = "They covered his white Dodge Charger in gasoline, said the 1951 United Nations Convention's author."
+    got = found(text, ("Dodge Charger", "ORG"), ("United Nations Convention", "ORG"))
+    assert got == {("United Nations Convention", "organization"): 1}
+
+
+def test_a_quotes_attribution_is_no_apposition_and_an_owners_s_is_cut():
+    text = 'Use BitTorrent, the firm said. Rival chip maker Zilog\'s fastest chip runs faster.'
+    assert entities.with_untagged_firms(text, []) == [(text.index("Zilog"), "Zilog", "ORG")]
+
+
+def test_a_name_before_an_actors_name_in_brackets_is_a_character():
+    text = "When oldest son Dalton (Ty Simpkins) falls into a coma, the club (Manchester United) and Mr Ross (John Smith) act."
+    got = found(text, ("Dalton", "PERSON"), ("Ty Simpkins", "PERSON"), ("Manchester United", "ORG"),
+                ("John Smith", "PERSON"))
+    assert got == {("Ty Simpkins", "person"): 1, ("Manchester United", "organization"): 1, ("John Smith", "person"): 1}
+
+
+def test_a_name_after_character_or_an_action_show_is_no_name():
+    text = "He compared it to TV character Michael Knight in the hit action show Knight Rider."
+    assert found(text, ("Michael Knight", "PERSON"), ("Knight Rider", "PERSON")) == {}

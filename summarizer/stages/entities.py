@@ -27,7 +27,11 @@ Cygan, Senderos, Cole, Fabregas (Toure 90), Vieira") lists players, whatever typ
 position says a person ("pinch-hitter Kosuke Fukudome"); a name cut at its first words counts toward the longer one
 ("Passport Office" toward "HM Passport Office"); a portfolio after "Minister for", a name before "experiment", a grade
 of oil ("Brent crude") and a digest's verb run into a name ("Nike Releasing") are no names or parts of one; "drugmaker Dr Reddy's" is a firm, and
-"Indonesia Aceh" two places. A title-case line's verb run into a name is cut, and the name left out when the article
+"Indonesia Aceh" two places. Works and characters are none of our types: a title after "version of", "a major part in",
+"reviews of" or a box-office "The X took $300m", the end of a cut title ("Lord of the| Rings"), a name "played by" someone or
+after "plays" ("who portrays troubled computer hacker Lisbeth Salander"); names after "people such as" are people's
+("Matisse"). Firms the model missed or mistyped are found by an apposition ("Parmalat, the Italian food group"), a
+firm's noun ("engineering group Jarvis", "browser maker Netscape"), "Shares in X" or a ticker ("Soitec (SOI)"). A title-case line's verb run into a name is cut, and the name left out when the article
 writes its other words in lower case ("Unemployment Drops| to 8.8 Percent"); a small word capitalised inside a name
 says a title ("Adventures In Babysitting"). A television show before a word of its people ("the Coronation Street
 actress", "Big Brother housemates"), an agreement, a substance or a disease ("Bisphenol A", "the SARS outbreak") is no
@@ -242,10 +246,11 @@ _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
 #: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
 #: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
-_WORKS_SUCH_AS = re.compile(r"\b(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|"
+_WORKS_SUCH_AS = re.compile(r"\b(?:(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|titles|"
                             r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
-                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys)\s+(?:(?:such\s+)?as|like|include|including)"
-                            r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
+                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys),?\s+"
+                            r"(?:(?:such\s+)?as|like|include|including)|[Rr]eviews\s+of)"
+                            r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:the\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
 #: in Gangs of New York"): each name listed there is a title. Not "role in" ("a key role in Europe") nor "starred in"
 #: ("he starred in La Liga").
@@ -256,7 +261,8 @@ _ACTED_IN = re.compile(r"\b(?:roles|starring\s+roles?)" + _LISTED_IN)
 #: Only Way Is Essex"), where "show" is no verb ("polls show Obama ahead").
 _STARRED_IN = re.compile(r"\b(?:starred|co-starred|starring|(?:he|she|who)\s+(?:co-)?stars|(?:will|to|would)\s+(?:co-)?star)"
                          r"(?:\s+opposite\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?" + _LISTED_IN)  # "she stars opposite Depp in"
-_SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult)\s+"
+_SHOW_BEFORE = re.compile(r"\b(?:TV|television|hit|reality|talk|quiz|chat|game|cookery|radio|comedy|breakfast|cult|action"
+                          r"|drama|crime|sketch|variety|panel|dating)\s+"
                           r"(?:show|series|programme)\s+(?:[Tt]he\s+)?$")
 #: Where a title said after a work noun ends: not inside a word, nor before more of a name ("the film Hotel Rwanda
 #: 2" is another title).
@@ -598,6 +604,9 @@ class EntityWeights:
     #: are commoner words ("guardian" 4.26, "mirror" 4.47, "observer" 3.91, "economist" 3.87; "caucasus" is 3.35,
     #: "antarctic" 3.56, "midlands" 3.69).
     region_max_zipf: float = 3.7
+    #: A name the model left untagged before a firm's apposition ("Parmalat, the Italian food group") is taken when
+    #: none of its words is this common in English (Zipf) or commoner: not "Meanwhile, the company" (4.5).
+    untagged_firm_zipf: float = 3.0
     #: A common given name and a word this rare in English (Zipf) or rarer, tagged as an organisation, is a person's
     #: name ("Tracey Emin": "emin" is 2.57; firms of a name and a word are commoner: "morgan stanley" 4.19, "john lewis"
     #: 4.9). 0 asks for a word wordfreq lacks (under :data:`ZIPF_FLOOR`), as before.
@@ -679,8 +688,10 @@ _TITLE_RUN = re.compile(r"(?:\s+(?:[A-Z0-9][\w'’:-]*|and|the|of|in|on|a|an|to|
 #: A band's member after its name ("Lady Antebellum singer Hillary Scott", "Blur frontman Damon Albarn").
 _BAND_MEMBER = re.compile(r"\s+(?:lead\s+)?(?:singer|frontman|frontwoman|guitarist|drummer|bassist|vocalist|keyboardist)"
                           r"\s+[A-Z]")
+#: Nouns of a work retold, in apposition after its title ("Fat Albert, a live-action adaptation of ...").
+_RETOLD = frozenset("adaptation remake sequel prequel spin-off".split())
 #: After a title: a comma and "the" or "a" and a work noun ("Il Postino, the film that made his name").
-_WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?(?:" + "|".join(sorted(WORK_NOUNS))
+_WORK_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(WORK_NOUNS | _RETOLD))
                               + r")(?=\s*[,.;:)]|\s+(?:that|which|starring|directed|written|about|by|in|of|from)\b)")
 
 
@@ -690,6 +701,195 @@ _NAME_OPENERS_NOT = ("Without ", "Against ", "Sans ")
 _CAPITALS_BEFORE = re.compile(r"(?<![\w'’-])(?:(?!(?:The|A|An|And|Of|For|In|On|At|By|To)\b)[A-Z][\w'’-]*[ ])+\Z")
 
 
+#: A firm's ticker in brackets, after the words of its name the model left untagged ("Soitec (SOI) SA"): the name's
+#: capitalised words (one to three) just before the bracket.
+_NAME_BEFORE_TICKER = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w&'’.-]*\s){0,2}[A-Z][\w&'’.-]*)\s\($")
+#: Plural nouns for people before "such as", "like" or "including" and a list of names ("People such as Matisse and
+#: Stravinsky", "artists including Hockney, Emin"): the names are people's (not "names", "players": brands, firms).
+_PEOPLE_SUCH_AS = re.compile(r"\b(?i:people|persons|figures|celebrities|stars|artists|painters|sculptors|composers|"
+                             r"writers|authors|novelists|poets|designers|musicians|singers|actors|actresses|dancers|"
+                             r"directors|comedians|greats|legends|icons)\s+(?:such\s+as|like|including)\s+"
+                             r"(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,\s+)*$")
+#: A character's name and the actor who plays it: "Demelza, played by Eleanor Tomlinson", "(voiced by ...)".
+_PLAYED_BY = re.compile(r",?\s+\(?(?:who\s+is\s+|[a-z]+ly\s+)?(?:played|portrayed|voiced)\s+by\s+[A-Z]")
+#: An actor's verb before a character's name, maybe with words that describe the character: "he plays Wolverine",
+#: "played the role of Giselle", "who portrays troubled computer hacker Lisbeth Salander", "his role as investigative
+#: journalist Mikael Blomkvist" (not "played host to", "played alongside", "played a role in").
+_PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing|roles?\s+as)\s+"
+                    r"(?:the\s+(?:title\s+)?(?:role|part)\s+of\s+)?(?:(?:an?\s+|the\s+)?(?:(?!(?:in|at|for|with|against|"
+                    r"alongside|opposite|on|to|under|by|from|and|or|into|up|down|off|out|over|back|host)\b)"
+                    r"[a-z][\w-]*\s+){1,3})?$")
+#: A capitalised word and "of the" just before a one-word name: the model cut a title ("Lord of the| Rings").
+_OF_THE_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+of\s+the\s+$")
+#: A colour just before a maker's name and a model's: "his white Dodge Charger" (a thing, none of our types; not a
+#: year: "the 1951 United Nations Convention", "Copyright 2011 Thomson Reuters").
+_MODEL_BEFORE = re.compile(r"(?<![\w-])(?:white|black|silver|grey|gray|red|blue|green|yellow|maroon)\s$")
+#: An actor's name in brackets after a character's: "Josh (Patrick Wilson) and Renai (Rose Byrne) move in".
+_ACTOR_AFTER = re.compile(r"\s\(([A-Z][\w'’-]+(?:\s[A-Z][\w'’.-]+){1,2})\)")
+#: A film's takings after its title, in a box-office report: "The Incredibles took $300m".
+_TOOK_MONEY = re.compile(r"\s+(?:took|grossed|earned|has\s+taken|has\s+grossed|took\s+in)\s+(?:a\s+further\s+|another\s+)?"
+                         r"[$£€]\d")
+#: Determiners before a noun: "its group", "this group" say no firm's kind.
+_DETERMINERS = frozenset("this that these those his her its their our my your whose which".split())
+#: A title after a word of its versions or a part in it ("her version of Giselle", "a live-action adaptation of", "a
+#: major part in Les Sylphides", "his supporting role in Closer"): a work, none of our types.
+_VERSION_OF = re.compile(r"\b(?:version|versions|adaptation|adaptations|staging|revival|rendition|remake)\s+of\s+$")
+_PART_IN = re.compile(r"\b(?:supporting|leading|lead|starring|title|cameo|guest|speaking|dancing|singing|major|minor"
+                      r"|small|bit)\s+(?:part|parts|role|roles)\s+in\s+$")
+
+
+def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
+    """Whether the words beside the name say a firm's: an apposition (see :data:`_UNTAGGED_FIRM`), or before it a
+    lower-case noun and "group" ("engineering group Jarvis",
+    "food group Danone"; not "a group", "the group"), or "shares in" ("Shares in Jarvis were up"; not a name the model
+    cut short, "Shares in UK| Coal"); never before a person's full name."""
+    end = start + len(name)
+    said = (len(before) >= 2 and before[-1] == "group" and before[-2].isalpha() and before[-2].islower()
+            and before[-2] not in _ARTICLES | _DETERMINERS)
+    if not said and text[end : end + 1] == ",":
+        apposition = _FIRM_APPOSITION_AFTER.match(text, end)
+        if apposition is not None:
+            noun = apposition.group().split()
+            # "Parmalat, the Italian food group at the centre of ...", "Gazprom, the state gas firm which"
+            said = not (noun[-1] == "group" and noun[-2] in _PEOPLES_GROUPS)
+    if not said and len(before) >= 2 and before[-1] == "in" and before[-2] in ("Shares", "shares"):
+        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper())  # not "Shares in UK| Coal"
+    return said and not (len(name.split()) > 1 and reads_as_person(name.split()))
+
+
+def _town_said_as_place(name: str, label: str, prev: str) -> bool:
+    """A town's or known place's name of two words or more, tagged as a person's, after "in", "at", "from", "near" or
+    "to" ("joined Diaghilev in Monte Carlo"), that reads as no given name and surname: a place."""
+    return (label == "PERSON" and " " in name and prev in ("in", "at", "from", "near", "to")
+            and (is_known_place(name.lower()) or _folded_name(name) in towns()) and not reads_as_person(name.split()))
+
+
+def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[int, str] | None:
+    """The firm's name before a ticker the model tagged alone ("Soitec (SOI)": Soitec, at its start), when the ticker
+    is the name's first letters, as tickers are; not an acronym of its capitals ("Electronic Arts (EA)", "EverQuest
+    (EQ)"), which names the name before it. None otherwise."""
+    if (label != "ORG" or not 1 <= len(name) <= 5 or not name.isalpha() or not name.isupper()
+            or text[start - 1 : start] != "(" or text[start + len(name) : start + len(name) + 1] != ")"):
+        return None
+    before = _NAME_BEFORE_TICKER.search(text, max(0, start - 60), start)
+    if before is None:
+        return None
+    words = before.group(1).split()
+    if (not "".join(words).lower().startswith(name.lower()) or _all_caps(before.group(1))
+            or words[0] in ("The", "A", "An") or _bare(words[-1]) in CORPORATE_SUFFIXES and len(words) == 1):
+        return None
+    return before.start(1), before.group(1)
+
+
+def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: str) -> tuple[bool, str]:
+    """Whether the words before the name say a work of it (:data:`_VERSION_OF`, :data:`_PART_IN`), and the label
+    that words for people before a list say (:data:`_PEOPLE_SUCH_AS`: PERSON; else ``label``). A name the article
+    says is someone's ("a version of Facebook's site") or goes on as a modifier ("the Channel 4 reality show") is
+    neither; nor is a person's full name or a known place a work. A character is none of our types either, whatever
+    its name reads as: a name "played by" someone, or after "plays", "played the role of" or "his role as" outside a
+    match report (not a town: "played Boston" names a city or a team), after "character" ("TV character Michael
+    Knight"), or before an actor's name in brackets ("son
+    Dalton (Ty Simpkins)"; not a person's own full name). A one-word name after a capitalised word and
+    "of the" is the end of a title the model cut ("Lord of the Rings"), unless a known place ("Pirates of the
+    Caribbean"). In a box-office report, "The X took $300m" names a film; outside a match report a colour before a
+    name of two words names a thing ("his white Dodge Charger")."""
+    near = text[max(0, start - 120) : start]  # each cue is looked for only when a word of it is there
+    one_word = " " not in name
+    if (label in ("ORG", "GPE", "LOC") and one_word and (" as " in near or " like " in near or "including" in near)
+            and not _all_caps(name) and _PEOPLE_SUCH_AS.search(near) is not None):
+        return False, "PERSON"
+    close = near[-60:]
+    bracket = text[end : end + 2] == " (" and text[end + 2 : end + 3].isupper() and text[end + 3 : end + 4].islower()
+    character = bracket or _PLAYED_BY.match(text, end) is not None or label != "FAC" and (
+        "play" in close or "portray" in close or "voic" in close or "role" in close) and _PLAYS.search(close) is not None
+    said_character = near.endswith(("character ", "characters "))  # "TV character Michael Knight"
+    cut_title = label != "PERSON" and one_word and near.endswith("of the ") and _OF_THE_BEFORE.search(near) is not None
+    film = near.endswith(("The ", "the ")) and _TOOK_MONEY.match(text, end) is not None and (
+        "box office" in text or "Box Office" in text)
+    version = near.endswith("of ") and _VERSION_OF.search(near) is not None
+    part = label != "PERSON" and near.endswith("in ") and _PART_IN.search(near) is not None
+    model = (label in ("ORG", "PERSON") and not one_word and near.endswith(" ") and _MODEL_BEFORE.search(near) is not None
+             and _match_words(text) < WEIGHTS.match_words)
+    if not (character or cut_title or film or version or part or model or said_character):
+        return False, label
+    if said_character and _match_words(text) < WEIGHTS.match_words and not is_known_place(name.lower()):
+        return True, label
+    actor = _ACTOR_AFTER.match(text, end) if bracket else None
+    if (actor is not None and reads_as_person(actor.group(1).split(), place=True)
+            and not reads_as_person(name.split()) and _match_words(text) < WEIGHTS.match_words):
+        return True, label  # a review's "oldest son Dalton (Ty Simpkins) falls into a coma": the actor's character
+    if is_known_place(name.lower()) or text[end : end + 2] in ("'s", "’s"):
+        return False, label
+    if character and (_PLAYED_BY.match(text, end) is not None or _GOES_ON_NOT.match(text, end) is not None
+                      and _match_words(text) < WEIGHTS.match_words and _folded_name(name) not in towns()):
+        return True, label  # a character: "Demelza, played by Eleanor Tomlinson, talks ...", "he plays Wolverine"
+    if label == "PERSON" and reads_as_person(name.split()):
+        return False, label
+    if cut_title and not _all_caps(name) and _GOES_ON_NOT.match(text, end) is not None:
+        return True, label  # "Lord of the| Rings": the last word of a title the model cut, no name of its own
+    if film or model:
+        # a box-office report's "The Incredibles took $300m": a film, not a body; "his white Dodge Charger": a car
+        return True, label
+    if (_GOES_ON_NOT.match(text, end) is None or name.lower().startswith("the ")
+            or near[-4:].lower() == "the "):
+        return False, label  # "a version of Facebook's site", "a rendition of the Rolling Stones' hit"
+    return version or part, label
+
+
+#: A name the model left untagged, in apposition to a firm's noun: "Parmalat, the Italian food group at the centre of
+#: ...", "Gazprom, the state gas firm which ...". One to three capitalised words; the apposition's noun ends its phrase.
+_FIRM_APPOSITION = (r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|" + "|".join(sorted(_FIRM_BEFORE)) + r")(?![\w'’-])"
+                    r"(?=\s*[,.;:)]|\s*$|\s+(?:at|in|of|with|behind|that|which|whose|founded|based|owned|run"
+                    r"|controlled|listed|known)\b)")  # not ", the firm said": a quote's attribution
+_UNTAGGED_FIRM = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w&'’-]*\s){0,2}[A-Z][\w&'’-]*)" + _FIRM_APPOSITION)
+_FIRM_APPOSITION_AFTER = re.compile(_FIRM_APPOSITION)
+#: A firm's noun in lower case and a name the model left untagged after it: "browser maker Netscape", "Internet
+#: monitoring firm WebSideStory".
+_UNTAGGED_AFTER_NOUN = re.compile(r"(?<![\w'’-])(?:" + "|".join(sorted(_FIRM_BEFORE)) + r")\s+"
+                                  r"((?:[A-Z][\w&'’-]*\s){0,2}[A-Z][\w&'’-]*)(?![\w&'’-]|\s[A-Z])")
+#: Words before "group" that make it a kind of people, not a firm or a body ("a minority group").
+_PEOPLES_GROUPS = frozenset("""minority ethnic religious tribal indigenous age blood language racial social focus working
+peer support""".split())
+
+
+def with_untagged_firms(text: str, spans: Sequence[tuple[int, str, str]],
+                        weights: EntityWeights = WEIGHTS) -> list[tuple[int, str, str]]:
+    """The model's mentions (start, text, label) of ``text``, with the firms it left untagged that an apposition names
+    ("Parmalat, the Italian food group ...", which the model tagged nowhere in a story about Parmalat), or a firm's
+    noun before ("browser maker Netscape", :data:`_UNTAGGED_AFTER_NOUN`): as
+    organisations, in the order of the text; one so said that the model tagged as a people or a product is an
+    organisation ("browser maker Netscape" tagged NORP). The name opens a sentence or follows a word in lower case, overlaps no
+    mention, and none of its words is a word of English (under ``weights.untagged_firm_zipf``: not "Meanwhile, the
+    company"), a known place or a given name; "group" after a word of peoples is none ("Yazidis, a minority group")."""
+    found: list[tuple[int, str, str]] = []
+    relabel: set[int] = set()
+    hits = [*_UNTAGGED_FIRM.finditer(text), *_UNTAGGED_AFTER_NOUN.finditer(text)] if "firm" in text or "group" in text or (
+        any(noun in text for noun in _FIRM_BEFORE)) else []
+    for hit in hits:
+        start, name = hit.start(1), hit.group(1)
+        name = name[:-2] if name.endswith(("'s", "’s")) else name  # "rival chip maker Intel's fastest processor"
+        end = start + len(name)
+        before = text[max(0, start - 30) : start].split()
+        if hit.re is _UNTAGGED_FIRM and before and before[-1][:1].isupper() and not before[-1].endswith(_SENTENCE_END):
+            continue  # the end of a longer capitalised run: "Banca Popolare| Italiana, the bank"
+        words, noun = name.split(), hit.group(0).split()
+        if hit.re is _UNTAGGED_FIRM and noun[-1] == "group" and len(noun) > 1 and noun[-2] in _PEOPLES_GROUPS:
+            continue
+        if words[0] in ("The", "A", "An") or any(f[0] == start for f in found):
+            continue
+        if (any(_zipf(w.lower().strip("'’")) >= weights.untagged_firm_zipf or is_known_place(w.lower())
+                or _folded(w) in given_names(0.0) for w in words) or is_known_place(name.lower())):
+            continue
+        same = [(s, t, label) for s, t, label in spans if s < end and start < s + len(t)]
+        if not same:
+            found.append((start, name, "ORG"))
+        elif same == [(start, name, same[0][2])] and same[0][2] in ("NORP", "PRODUCT"):
+            relabel.add(start)  # "browser maker Netscape" tagged as a people, "carmaker Audi" as a product
+    if not found and not relabel:
+        return list(spans)
+    return sorted([*((s, t, "ORG" if s in relabel else label) for s, t, label in spans), *found], key=lambda m: m[0])
+
+
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
                weights: EntityWeights = WEIGHTS) -> Mention:
     """The mention ``name`` found at ``start`` in ``text``, with its neighbouring words and where it stands.
@@ -697,6 +897,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     A name the model cut short is made whole (:func:`_run_on`): "Susilo Bambang| Yudhoyono", "Physical Review| D",
     "Center for Science| in the Public Interest"; so is one the model began on a capitalised "Without" or "Against",
     which open no name ("Reporters |Without Borders", "Mothers |Against Drunk Driving"): an organisation's."""
+    untagged = _ticker_of_untagged(text, start, name, label)
+    if untagged is not None:
+        start, name = untagged  # "Soitec (SOI)": the firm, whose ticker alone the model tagged
     if name.startswith(_NAME_OPENERS_NOT):
         lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
         if lead:
@@ -723,6 +926,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     name = _TRAILING_SCORE.sub("", f"{name}{took}")  # "Wolverhampton 4-1" of "Newcastle beat Wolverhampton 4-1"
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
+    as_work, label = _said_as_work_or_person(text, start, start + len(name), name, label)
+    label = "GPE" if _town_said_as_place(name, label, prev) else label
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
     # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
@@ -796,6 +1001,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
+                   and _bare(name.split()[-1]) not in CORPORATE_SUFFIXES  # "titles like LVMH ... SA has done"
                    or name.split()[0] in _GENRE_OPENERS and len(name.split()) >= 3 and label != "ORG"  # "Comedy Fat Albert"
                    or _CREDITS_AFTER.match(text, end) is not None and not reads_as_person(name.split())
                    or _SHOW_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -811,6 +1017,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
         label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
+    work_before = work_before or as_work
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -823,6 +1030,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             and name.lower() not in _places_and_states() and _folded_name(name) not in towns()  # "a UK bank said"
             or _FIRM_AFTER.match(text, end) is not None
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
+            or _firm_by_words_beside(text, start, name, before)
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
             or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
             and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
@@ -1105,6 +1313,7 @@ def _inflected_word(word: str) -> bool:
 #: would modify ("a UN official", "an FBI agent").
 _COUNTED_AFTER = (r"(?=\s*[,.;:)!?]|\s+(?:who|which|that|and|or|to|in|on|at|for|with|is|was|will|would|can|could|has|"
                   r"had)\b)")
+_GOES_ON_NOT = re.compile(_COUNTED_AFTER)  # the name ends its phrase: no noun it qualifies follows
 
 
 def _counted(text: str, name: str) -> bool:
@@ -1890,7 +2099,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Golden Globes", "Davis Cup", "French Open": prizes and events are none of our types
     if " and " in name and all(p.strip().lower() in named for p in name.split(" and ")):
         return None  # "United and City": two names the article gives apart, run together
-    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial or m.common, placed=m.placed)
+    found = _Found(kind, parts, weak=m.shouting or m.headline, doubtful=m.initial and not m.firm or m.common,
+                   placed=m.placed)  # "Parmalat, the Italian food group, ..." opening a sentence is a name for sure
     if kind == "place" and m.club and not _nation(name):
         # "Northampton romped to victory", "Barcelona club president", "leave Paris Saint-Germain": the club, not the
         # town (a nation's team stays the nation: "for France")
@@ -2338,6 +2548,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # none of our types, wherever the article says it.
     works |= {normalize_name(m.text).lower() for m in items if _all_caps(m.text) and " " not in m.text.strip()
               and m.after.islower() and _bare(m.after.split("-")[-1]) in _AILMENT_AFTER}
+    # A name not tagged as a person's that opens with a one-word title or character of the article is that one's
+    # ("Demelza", played by an actress, and "Demelza Poldark" tagged as an organisation).
+    works |= {n for m in items if m.label != "PERSON" and len((n := normalize_name(m.text).lower()).split()) == 2
+              and n.split()[0] in works}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
