@@ -884,6 +884,11 @@ def test_the_story_s_event_named_in_its_own_words_is_the_first_topic():
               "Fans sang."]
     first = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Smith inspires Liverpool").topics[0]
     assert first.label != "sports transaction"  # the lead gives the result: the story is the match
+    vecs = _article(at, {"economy, business and finance": 1.0, "air transport": 0.7, "prices": 0.6})
+    fuel = ["Two of the largest airlines in the US blamed record fuel prices for their losses.",
+            "Fuel prices rose 40%.", "Both airlines cut flights."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=fuel, title="High fuel costs hit US airlines").topics[0]
+    assert first.label == "air transport"
 
 
 def test_a_head_word_that_several_sibling_labels_share_names_their_parent_not_the_best_fit():
