@@ -889,6 +889,9 @@ def test_the_story_s_event_named_in_its_own_words_is_the_first_topic():
             "Fuel prices rose 40%.", "Both airlines cut flights."]
     first = index.choose(vecs, None, k=1, min_score=0, sentences=fuel, title="High fuel costs hit US airlines").topics[0]
     assert first.label == "air transport"
+    fares = ["Delta Air Lines is cutting domestic fares by as much as 50%.", "Delta Air Lines has lost money.", "Rivals sued."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=fares, title="Delta cuts fares").topics[0]
+    assert first.label == "air transport"  # "air lines" in two words too
 
 
 def test_a_head_word_that_several_sibling_labels_share_names_their_parent_not_the_best_fit():

@@ -138,7 +138,9 @@ EVENT_CUES: dict[str, str] = {
     # is the label's head word, and may be a worker's pay: "UK young top Euro earnings league")
     "medtop:20000011": r"fashions?|designers?|dress|dresses|gowns?|outfits?|catwalks?|runways?|couture|wardrobe",  # fashion
     "medtop:20001148": r"contracts?|transfers?|transferred|signed|signings?",  # sports transaction
-    "medtop:20000338": r"airlines?|airways|airliners?|air travel",  # air transport
+    "medtop:20000338": r"air ?lines?|airways|airliners?|air travel",  # air transport
+    "medtop:20000223": r"drugs?|drugmakers?|pharmaceuticals?|medicines?",  # pharmaceutical (the economy's: a drug
+    # story of crime or health is of another branch, and a concept is only named in the first topic's branch)
 }
 _EVENT_CUES = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in EVENT_CUES.items()}
 
