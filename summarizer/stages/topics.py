@@ -81,6 +81,7 @@ class TopicWeights:
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
+    event_named: int = 3  # how often the words of a concept's event (EVENT_CUES) must be said to name it (0: never)
     field_share: float = 0.75  # least share of the sentences (and title) whose best match in the branch lies in one field for it to stand for the branch
     unvoted: float = 0.05  # the calibration's branch holding less than this share of the sentence votes ...
     unfit: float = 0.7  # ... and fitting less than this share of the article's best concept ...
@@ -122,9 +123,31 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
     "medtop:20000549": ("gambling", "gamblers", "lottery", "lotteries", "casino", "casinos", "betting", "bookmaker",
                         "bookmakers", "jackpot", "bingo", "poker"),  # gaming and lottery ("gaming" is "game" as a stem)
 }
-MATCH_ASIDE = ("medtop:20001323", "medtop:20001324")
-"""Sports coaching, sports management and ownership: never the topics of a story whose title or lead gives a match's
-result (:func:`~summarizer.stages.extractive.gives_result`): "Wales coach elated with win" is about the win."""
+#: Concepts whose events (or trade) the news names in other words than their IPTC labels, with a pattern of those words
+#: (whole words, any case): a takeover or a stake sold is a "merger or acquisition" although neither word is said, a
+#: firm's profits its "corporate earnings", a designer's gowns "fashion", a player's new contract a "sports
+#: transaction", an airline's news "air transport". A concept of the first topic's branch whose words the title or the
+#: lead says, and the article again (:attr:`TopicWeights.event_named` times, the title and the lead counting twice), is
+#: named by them: it may be the first topic as a named concept is, and it is taken instead of a first topic the article
+#: does not name (see :meth:`TopicIndex.choose`). Chosen by reading development samples (``benchmarks/judged_sample.py``)
+#: and the first topics they change on the BBC and KPCrowd articles.
+EVENT_CUES: dict[str, str] = {
+    "medtop:20000204": r"takeovers?|acquir(?:e|es|ed|ing)|acquisitions?|mergers?|merg(?:e|es|ed|ing)|buyouts?"
+                       r"|(?<!\bat )stakes?",  # merger or acquisition ("at stake" is no shareholding)
+    "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?",  # corporate earnings ("non-profit" makes none; "earnings"
+    # is the label's head word, and may be a worker's pay: "UK young top Euro earnings league")
+    "medtop:20000011": r"fashions?|designers?|dress|dresses|gowns?|outfits?|catwalks?|runways?|couture|wardrobe",  # fashion
+    "medtop:20001148": r"contracts?|transfers?|transferred|signed|signings?",  # sports transaction
+    "medtop:20000338": r"air ?lines?|airways|airliners?|air travel",  # air transport
+    "medtop:20000223": r"drugs?|drugmakers?|pharmaceuticals?|medicines?",  # pharmaceutical (the economy's: a drug
+    # story of crime or health is of another branch, and a concept is only named in the first topic's branch)
+}
+_EVENT_CUES = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in EVENT_CUES.items()}
+
+MATCH_ASIDE = ("medtop:20001323", "medtop:20001324", "medtop:20001148")
+"""Sports coaching, sports management and ownership, sports transaction: never the topics of a story whose title or lead
+gives a match's result (:func:`~summarizer.stages.extractive.gives_result`): "Wales coach elated with win" is about the
+win, "New signing scores twice in 3-1 win" about the match."""
 SPORT_WORD_SHARE = 5
 """A word of a sport's IPTC definition is that sport's own when at most this many sports' definitions use it
 ("foil" and "sword" are fencing's, "football" is five sports'; "ball", "team" and "goal" are everyone's)."""
@@ -244,6 +267,8 @@ class TopicIndex:
         self.people = np.array([_names_people(c.label) for c in taxonomy.concepts])
         """Per concept, whether its label names people by their role ("minister and secretary (government)", "teachers",
         "executive officer"): the first topic does not descend from what happened to who did it."""
+        self.event_cues = {self.index[q]: pattern for q, pattern in _EVENT_CUES.items() if q in self.index}
+        """The concepts the news names by the words of their events (:data:`EVENT_CUES`), by index, with their pattern."""
         self.match_aside = np.isin(np.array(self.qcodes), MATCH_ASIDE)
         """Per concept, whether it is an aspect of sport that a match report is not about (:data:`MATCH_ASIDE`)."""
         self.sport_words = _sport_words(taxonomy, self.discipline)
@@ -375,7 +400,9 @@ class TopicIndex:
         concept that the title and the lead both name (the story's event: a takeover, a strike, a
         trial) gains ``weights.event``; one sure broad label is better than a precise wrong one. A broad
         concept that the embedding finds near many stories ("sports coaching", "social sciences", see
-        :data:`BROAD_CUES`) is no topic unless the title or the lead says its words.
+        :data:`BROAD_CUES`) is no topic unless the title or the lead says its words. An event the news names in its own
+        words (:data:`EVENT_CUES`: a stake sold, a firm's profits, a designer's gowns), said in the title or the lead and
+        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off).
 
         A further topic must be named by the article, score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
@@ -426,8 +453,17 @@ class TopicIndex:
                     while self.sub_sport[j] and not whole.strength[j]:
                         j = int(self.parent_index[j])
                     supported[j] = True
+            # the story's event, named in other words than its label ("takeover", "stake" of a merger or acquisition),
+            # that fits the article well enough to be its first topic at all (see the fit_share check below)
+            cued = self.event_said(sentences, title, weights) & in_branch & (raw >= weights.fit_share * best)
+            supported = supported | cued
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
                                  named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & heads.opening & ~self.head_shared & ~self.head_common)
+            if cued.any() and not cued[first] and not own.named[first]:
+                # A first topic the article does not name (a field or the branch taken as they need no naming, or the
+                # back-off from a concept it does not name) gives way to the event it names in its own words: a stake
+                # sold is a merger or acquisition, whatever else the embedding finds the story near ("stock buyback").
+                first = int(np.argmax(np.where(cued, final, -np.inf)))
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
@@ -603,6 +639,21 @@ class TopicIndex:
             if words:
                 strength, head = _mentions(said, words)
                 out[i] = head and strength >= weights.defined_named
+        return out
+
+    def event_said(self, sentences: Sequence[str], title: str | None, weights: TopicWeights) -> np.ndarray:
+        """Per concept, whether the article names it by the words of its event (:data:`EVENT_CUES`): the title or the
+        lead says them, and the article at least ``weights.event_named`` times in all (the title and the lead counting
+        twice; 0: never): "Jarvis sells Tube stake" and the stake again is a merger or acquisition, "Umbro profits lifted" and the
+        profit again corporate earnings."""
+        out = np.zeros(len(self.qcodes), dtype=bool)
+        if not weights.event_named:
+            return out
+        texts = (title or "", *sentences)
+        for i, pattern in self.event_cues.items():
+            hits = [pattern.search(text) is not None for text in texts]
+            strength = sum((2 if j < 2 else 1) for j, hit in enumerate(hits) if hit)
+            out[i] = any(hits[:2]) and strength >= weights.event_named
         return out
 
     def broad_unsaid(self, said: Sequence[set[str]]) -> np.ndarray:
