@@ -1689,3 +1689,25 @@ def test_a_name_before_an_actors_name_in_brackets_is_a_character():
 def test_a_name_after_character_or_an_action_show_is_no_name():
     text = "He compared it to TV character Michael Knight in the hit action show Knight Rider."
     assert found(text, ("Michael Knight", "PERSON"), ("Knight Rider", "PERSON")) == {}
+
+
+def test_a_word_for_a_kind_of_body_alone_is_no_name():
+    text = ("Officials said the Court would rule, that the State was in debt and the Government agreed; "
+            "the House and the Senate voted, the Fed waited, and the Supreme Court sat.")
+    got = found(text, ("Court", "ORG"), ("State", "ORG"), ("Government", "ORG"), ("House", "ORG"),
+                ("Senate", "ORG"), ("Fed", "ORG"), ("Supreme Court", "ORG"))
+    assert got == {("House", "organization"): 1, ("Senate", "organization"): 1, ("Fed", "organization"): 1,
+                   ("Supreme Court", "organization"): 1}
+
+
+def test_a_nationality_noun_alone_is_no_name():
+    text = "The Briton, made a dame last year, beat Dane Smith, and Briton Alex Dowsett will try in May."
+    got = found(text, ("Briton", "ORG"), ("Dane Smith", "PERSON"), ("Briton Alex Dowsett", "PERSON"))
+    assert got == {("Dane Smith", "person"): 1, ("Alex Dowsett", "person"): 1}
+
+
+def test_a_one_word_firm_with_its_s_in_a_list_keeps_it():
+    text = "Three agencies - Standard & Poor's, Moody's and Fitch - cut the rating. Tom's dog barked."
+    got = found(text, ("Standard & Poor's", "ORG"), ("Moody's", "ORG"), ("Fitch", "ORG"))
+    assert got == {("Standard & Poor's", "organization"): 1, ("Moody's", "organization"): 1,
+                   ("Fitch", "organization"): 1}

@@ -130,6 +130,10 @@ CAPITALISED_TITLES = frozenset(
     "general major justice sen rep gov gen col capt sgt rev reverend representative crown prime".split())
 #: A name followed by one of these lower-case words is a place's ("Azerbaijan’s Aghdam region").
 _PLACE_NOUNS = frozenset("region district province village county oblast governorate prefecture municipality".split())
+#: Words for a kind of public body, not for one body: capitalised alone ("the Court issued the order", "the people
+#: of the State", "the Government said"), they stand for the court, state or government of the story, whose name, if
+#: any, the article gives in full. Not "House", "Senate", "Parliament", "Congress" or "Fed": each names one body.
+_KINDS_OF_BODY = frozenset("court courts state government governments cabinet tribunal judiciary".split())
 #: The last word of a place's name ("Goodison Park", "Dardanelles Straits", "East Midlands Airport").
 PLACE_HEADS = frozenset(
     """
@@ -479,6 +483,11 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
 
 #: Endings of the adjective of a nation ("Russian", "Emirati", "Chinese", "British", "Pakistani").
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+#: The nouns for a nation's people that are not its adjective's form (a closed class, like the honorifics): "the
+#: Briton", "a Swede". Those that are given names too ("Dane", "Finn", "Scot") are left to the census's test.
+_NATIONALITY_NOUNS = frozenset("""briton britons brit brits scot scots dane danes swede swedes finn finns pole poles
+turk turks spaniard spaniards kiwi kiwis aussie aussies englishman englishmen englishwoman frenchman frenchmen
+frenchwoman dutchman dutchmen welshman welshmen irishman irishmen scotsman scotsmen""".split())
 
 
 @functools.cache
@@ -497,6 +506,8 @@ def is_demonym(word: str) -> bool:
     as such adjectives do and begins as a word of a known place's name does, and it is neither a place nor
     a given name itself ("Oman", "Christian", "Dominic")."""
     bare = _folded(word)
+    if bare in _NATIONALITY_NOUNS and word[:1].isupper():
+        return bare not in given_names()  # "the Briton"; not "Dane Cook"
     if len(bare) < 5 or not word[:1].isupper() or not bare.endswith(_DEMONYM_ENDINGS):
         return False
     if bare in known_places() or bare in given_names():
@@ -1400,19 +1411,26 @@ def _plain_words() -> dict[str, float]:
     return cached_table("wordfreq-en-plain", "wordfreq", 1, build)
 
 
+#: What follows a one-word firm's name with its "'s" in a list of firms: "Standard & Poor's, Moody's and Fitch".
+_LISTED_AFTER_S = re.compile(r"(?:,|\s+(?:and|or))\s+[A-Z]")
+
+
 def _owns_its_s(text: str, start: int, name: str) -> bool:
     """Whether a firm's name ends in a possessive "'s" the model left out: "Standard & Poor's", "Dr Reddy's" (a name
     with " & " or a courtesy title, written more than once and never without the "'s"; written once, only before what
-    no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
+    no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs). So is a one-word firm's written
+    once, in a list of names ("Standard & Poor's, Moody's and Fitch")."""
     words = name.split()
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS  # not "AT&T's", "E&Y's"
             or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()  # "McDonald's"
             # "a Sotheby's employee": "a" binds no possessive's owner, so the "'s" is the name's
-            or len(words) == 1 and any(f"{a} {name}{s} " in text for a in ("a", "an") for s in ("'s", "’s"))):
+            or len(words) == 1 and any(f"{a} {name}{s} " in text for a in ("a", "an") for s in ("'s", "’s"))
+            or len(words) == 1 and _LISTED_AFTER_S.match(text, start + len(name) + 2) is not None):
         return False
     ends = [text[at + len(name) : at + len(name) + 3] for at in _places_of(text, name, not_before="&", not_after=None)]
     if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
-        return _NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
+        return (_NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
+                or len(words) == 1 and _LISTED_AFTER_S.match(text, start + len(name) + 2) is not None)
     return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
         e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
 
@@ -1977,6 +1995,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
     if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | _PLACE_NOUNS | {"bank", "town"}:
         return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
+    if len(parts) == 1 and _bare(name) in _KINDS_OF_BODY:
+        return None  # "the Court", "the State": a kind of body, standing for one the article names or not at all
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
         return None  # "GMT", "EST": times of day
     if len(parts) > 2 and parts[0] == "Tour" and parts[1] in ("de", "of"):
