@@ -1711,3 +1711,12 @@ def test_a_one_word_firm_with_its_s_in_a_list_keeps_it():
     got = found(text, ("Standard & Poor's", "ORG"), ("Moody's", "ORG"), ("Fitch", "ORG"))
     assert got == {("Standard & Poor's", "organization"): 1, ("Moody's", "organization"): 1,
                    ("Fitch", "organization"): 1}
+
+
+def test_a_place_tagged_as_a_person_in_a_list_or_after_state_of_is_a_place():
+    text = ("Men held at Belmarsh prison, London, and Woodhill, Milton Keynes, were freed. The people of Tamil Nadu "
+            "voted; the State of Tamil Nadu is in debt. Fans asked about the state of Michael Jackson's finances.")
+    got = found(text, ("London", "GPE"), ("Milton Keynes", "PERSON"), ("Tamil Nadu", "PERSON"),
+                ("the State of Tamil Nadu", "ORG"), ("Michael Jackson", "PERSON"))
+    assert got == {("London", "place"): 1, ("Milton Keynes", "place"): 1, ("Tamil Nadu", "place"): 2,
+                   ("Michael Jackson", "person"): 1}

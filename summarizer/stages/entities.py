@@ -768,11 +768,28 @@ def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str
     return said and not (len(name.split()) > 1 and reads_as_person(name.split()))
 
 
-def _town_said_as_place(name: str, label: str, prev: str) -> bool:
+#: "State of" and a name, the model's whole span: "the State of Tamil Nadu", "State of California".
+_STATE_OF_NAME = re.compile(r"(?:[Tt]he )?State of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\Z")
+
+
+def _town_said_as_place(name: str, label: str, prev: str, text: str = "", end: int = 0) -> bool:
     """A town's or known place's name of two words or more, tagged as a person's, after "in", "at", "from", "near" or
-    "to" ("joined Diaghilev in Monte Carlo"), that reads as no given name and surname: a place."""
-    return (label == "PERSON" and " " in name and prev in ("in", "at", "from", "near", "to")
-            and (is_known_place(name.lower()) or _folded_name(name) in towns()) and not reads_as_person(name.split()))
+    "to" ("joined Diaghilev in Monte Carlo"), that reads as no given name and surname: a place. So is one whose
+    last word the article never writes alone, as it would a person's surname, when it stands after a comma (no
+    title's) and before a comma or full stop, as in a list of places ("at Belmarsh prison, London, and Woodhill,
+    Milton Keynes, was"); and a name the article writes after "State of" or "state of" ("people of Tamil Nadu"
+    beside "the State of Tamil Nadu"; not "the state of Michael Jackson's finances")."""
+    if label != "PERSON":
+        return False
+    if " " in name and (is_known_place(name.lower()) or _folded_name(name) in towns()):
+        if prev in ("in", "at", "from", "near", "to") and not reads_as_person(name.split()):
+            return True
+        last = name.rsplit(" ", 1)[1]
+        if (prev.endswith(",") and text[end : end + 1] in (",", ".") and text.count(last) == text.count(name)
+                and not _is_title(prev.rstrip(","), capitalised=True)):
+            return True
+    at = text.find(f"tate of {name}") if text else -1
+    return at > 0 and text[at - 1] in "Ss" and text[at + 8 + len(name) : at + 9 + len(name)] not in ("'", "’")
 
 
 def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[int, str] | None:
@@ -915,6 +932,11 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
         if lead:
             start, name, label = lead.start(), f"{lead.group()}{name}", "ORG"
+    state = _STATE_OF_NAME.match(name) if "State of " in name else None
+    if state is not None and label != "PERSON":
+        rest = state.group(1)
+        if is_known_place(rest.lower()) or _folded_name(rest) in towns() or max(_zipf(w.lower()) for w in rest.split()) < 4.0:
+            start, name, label = start + state.start(1), rest, "GPE"  # "the State of Tamil Nadu": Tamil Nadu, a place
     numeral = _NUMERAL_OPENING.match(name)
     if numeral and label == "PERSON" and text.endswith("Division ", 0, start):
         start, name = start + numeral.end(), name[numeral.end() :]  # "in NCAA Division |I. Moore has led": Moore
@@ -938,7 +960,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
     as_work, label = _said_as_work_or_person(text, start, start + len(name), name, label)
-    label = "GPE" if _town_said_as_place(name, label, prev) else label
+    label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
     # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
