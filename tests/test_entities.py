@@ -1720,3 +1720,10 @@ def test_a_place_tagged_as_a_person_in_a_list_or_after_state_of_is_a_place():
                 ("the State of Tamil Nadu", "ORG"), ("Michael Jackson", "PERSON"))
     assert got == {("London", "place"): 1, ("Milton Keynes", "place"): 1, ("Tamil Nadu", "place"): 2,
                    ("Michael Jackson", "person"): 1}
+
+
+def test_a_ground_tagged_now_as_a_person_now_as_a_club_is_a_place():
+    text = ("United beat City 2-1 in the league derby, where the manager was sent off. The coach's future at Anfield "
+            "has been questioned after the defeat, and fans want him to stay at Anfield The former defender said so.")
+    got = found(text, ("Anfield", "PERSON"), ("Anfield The", "ORG"))
+    assert got == {("Anfield", "place"): 2}

@@ -2555,14 +2555,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
     # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more (tagged
     # so or not: see ``Mention.at_only``), and never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
+    # So is one of one word tagged now as an organisation, now as a person ("Rodgers' future at Anfield"; no person is
+    # said only after "at"), when tagged once at least as an organisation. A capitalised "The" run on after the name
+    # ("to stay at Anfield The former defender", a caption's line run into the next) is no word of it.
     at_only: dict[str, list[Mention]] = {}
     for m in items:
         if not m.shouting and not m.headline:
-            at_only.setdefault(normalize_name(m.text), []).append(m)
+            at_only.setdefault(_ground_key(m.text), []).append(m)
     grounds = {n for n, ms in at_only.items()
-               if (len(ms) >= 2 or ms[0].at_only) and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
-                                       and _bare(m.after) not in _CLUB_AFTER for m in ms)}
-    items = [m._replace(label="FAC") if normalize_name(m.text) in grounds else m for m in items]
+               if (len(ms) >= 2 or ms[0].at_only) and any(m.label == "ORG" for m in ms)
+               and all((m.label == "ORG" or m.label == "PERSON" and " " not in n) and m.sport and m.before == "at"
+                       and not m.club and _bare(m.after) not in _CLUB_AFTER for m in ms)}
+    items = [m._replace(label="FAC") if _ground_key(m.text) in grounds else m for m in items]
     # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
     firms = {normalize_name(m.text) for m in items if m.firm}
     items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
@@ -2932,6 +2936,12 @@ _OWNERS = frozenset("his her their my your our".split())
 #: is someone's or a time's (see :func:`_mend_run_in_words`): "budget" is 4.82; firms' and apps' plain words that
 #: may be said so are rarer ("instagram" 4.33 of "his Instagram page").
 _EVENT_WORD_ZIPF = 4.5
+
+
+def _ground_key(text: str) -> str:
+    """A name as :func:`normalize_name` gives it, without a capitalised "The" run on after it ("Anfield The")."""
+    name = normalize_name(text)
+    return name[:-4] if name.endswith(" The") else name
 
 
 def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -> list[Mention]:
