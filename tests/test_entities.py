@@ -1727,3 +1727,11 @@ def test_a_ground_tagged_now_as_a_person_now_as_a_club_is_a_place():
             "has been questioned after the defeat, and fans want him to stay at Anfield The former defender said so.")
     got = found(text, ("Anfield", "PERSON"), ("Anfield The", "ORG"))
     assert got == {("Anfield", "place"): 2}
+
+
+def test_a_game_one_is_playing_or_listed_after_games_and_a_dash_is_no_name():
+    text = ("Seven years ago I began playing Ultima Online, and the scope of these games - like Warcraft, EverQuest - "
+            "is epic. The band is playing Wembley, and Atari made it.")
+    got = found(text, ("Ultima Online", "ORG"), ("Warcraft", "ORG"), ("EverQuest", "ORG"), ("Wembley", "ORG"),
+                ("Atari", "ORG"))
+    assert ("Atari", "organization") in got and not any("Ultima" in n or n in ("Warcraft", "EverQuest") for n, _ in got)

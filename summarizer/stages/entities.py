@@ -248,11 +248,12 @@ _SINGLE_BEFORE = re.compile(r"(?<![\w-])(?:debut|first|second|third|new|latest|l
                             r"comeback|forthcoming)\s+single,?\s+(?:[Tt]he\s+)?$")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
-#: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
-#: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
+#: Queen", "games such as Knights of the Old Republic", "games - like Warcraft", "tablet computers such as Apple's
+#: iPad"): each name listed there is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
 _WORKS_SUCH_AS = re.compile(r"\b(?:(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|titles|"
                             r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
-                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys),?\s+"
+                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys)"
+                            r"(?:,|\s+[-–—])?\s+"
                             r"(?:(?:such\s+)?as|like|include|including)|[Rr]eviews\s+of)"
                             r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:the\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
@@ -1032,6 +1033,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
+                   # a game one plays, outside a match report ("began playing Ultima Online"; not "playing Wembley")
+                   or prev == "playing" and label == "ORG" and not sport and not is_known_place(name.lower())
+                   and _folded_name(name) not in towns()
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
                    and _bare(name.split()[-1]) not in CORPORATE_SUFFIXES  # "titles like LVMH ... SA has done"
