@@ -130,6 +130,10 @@ CAPITALISED_TITLES = frozenset(
     "general major justice sen rep gov gen col capt sgt rev reverend representative crown prime".split())
 #: A name followed by one of these lower-case words is a place's ("Azerbaijan’s Aghdam region").
 _PLACE_NOUNS = frozenset("region district province village county oblast governorate prefecture municipality".split())
+#: Words for a kind of public body, not for one body: capitalised alone ("the Court issued the order", "the people
+#: of the State", "the Government said"), they stand for the court, state or government of the story, whose name, if
+#: any, the article gives in full. Not "House", "Senate", "Parliament", "Congress" or "Fed": each names one body.
+_KINDS_OF_BODY = frozenset("court courts state government governments cabinet tribunal judiciary".split())
 #: The last word of a place's name ("Goodison Park", "Dardanelles Straits", "East Midlands Airport").
 PLACE_HEADS = frozenset(
     """
@@ -244,11 +248,12 @@ _SINGLE_BEFORE = re.compile(r"(?<![\w-])(?:debut|first|second|third|new|latest|l
                             r"comeback|forthcoming)\s+single,?\s+(?:[Tt]he\s+)?$")
 _WORK_AFTER = re.compile(rf" (?:{_WORK_WORDS})\b")
 #: A list of works or products after a plural that says what they are ("classics such as Super Trouper, SOS and Dancing
-#: Queen", "games such as Knights of the Old Republic", "tablet computers such as Apple's iPad"): each name listed there
-#: is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
+#: Queen", "games such as Knights of the Old Republic", "games - like Warcraft", "tablet computers such as Apple's
+#: iPad"): each name listed there is a title or a product, none of our types. Not "brands": a brand is often a firm too ("GM's brands include Opel").
 _WORKS_SUCH_AS = re.compile(r"\b(?:(?:films|movies|songs|albums|singles|hits|classics|novels|books|plays|musicals|games|titles|"
                             r"programmes|programming|programing|shows|series|products|drugs|medicines|cars|phones|smartphones|handsets|"
-                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys),?\s+"
+                            r"tablets|computers|devices|gadgets|consoles|apps|foods|produce|snacks|drinks|beverages|cereals|sweets|candies|toys)"
+                            r"(?:,|\s+[-–—])?\s+"
                             r"(?:(?:such\s+)?as|like|include|including)|[Rr]eviews\s+of)"
                             r"\s+(?:[^.;:!?()]*?(?:,|\band)\s+)?(?:the\s+)?(?:[A-Z][\w&-]*['’]s\s+)?$")
 #: A list of works an actor played in ("roles in The Basketball Diaries, Romeo and Juliet, Titanic", "a starring role
@@ -479,6 +484,11 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
 
 #: Endings of the adjective of a nation ("Russian", "Emirati", "Chinese", "British", "Pakistani").
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
+#: The nouns for a nation's people that are not its adjective's form (a closed class, like the honorifics): "the
+#: Briton", "a Swede". Those that are given names too ("Dane", "Finn", "Scot") are left to the census's test.
+_NATIONALITY_NOUNS = frozenset("""briton britons brit brits scot scots dane danes swede swedes finn finns pole poles
+turk turks spaniard spaniards kiwi kiwis aussie aussies englishman englishmen englishwoman frenchman frenchmen
+frenchwoman dutchman dutchmen welshman welshmen irishman irishmen scotsman scotsmen""".split())
 
 
 @functools.cache
@@ -497,6 +507,8 @@ def is_demonym(word: str) -> bool:
     as such adjectives do and begins as a word of a known place's name does, and it is neither a place nor
     a given name itself ("Oman", "Christian", "Dominic")."""
     bare = _folded(word)
+    if bare in _NATIONALITY_NOUNS and word[:1].isupper():
+        return bare not in given_names()  # "the Briton"; not "Dane Cook"
     if len(bare) < 5 or not word[:1].isupper() or not bare.endswith(_DEMONYM_ENDINGS):
         return False
     if bare in known_places() or bare in given_names():
@@ -757,11 +769,28 @@ def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str
     return said and not (len(name.split()) > 1 and reads_as_person(name.split()))
 
 
-def _town_said_as_place(name: str, label: str, prev: str) -> bool:
+#: "State of" and a name, the model's whole span: "the State of Tamil Nadu", "State of California".
+_STATE_OF_NAME = re.compile(r"(?:[Tt]he )?State of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})\Z")
+
+
+def _town_said_as_place(name: str, label: str, prev: str, text: str = "", end: int = 0) -> bool:
     """A town's or known place's name of two words or more, tagged as a person's, after "in", "at", "from", "near" or
-    "to" ("joined Diaghilev in Monte Carlo"), that reads as no given name and surname: a place."""
-    return (label == "PERSON" and " " in name and prev in ("in", "at", "from", "near", "to")
-            and (is_known_place(name.lower()) or _folded_name(name) in towns()) and not reads_as_person(name.split()))
+    "to" ("joined Diaghilev in Monte Carlo"), that reads as no given name and surname: a place. So is one whose
+    last word the article never writes alone, as it would a person's surname, when it stands after a comma (no
+    title's) and before a comma or full stop, as in a list of places ("at Belmarsh prison, London, and Woodhill,
+    Milton Keynes, was"); and a name the article writes after "State of" or "state of" ("people of Tamil Nadu"
+    beside "the State of Tamil Nadu"; not "the state of Michael Jackson's finances")."""
+    if label != "PERSON":
+        return False
+    if " " in name and (is_known_place(name.lower()) or _folded_name(name) in towns()):
+        if prev in ("in", "at", "from", "near", "to") and not reads_as_person(name.split()):
+            return True
+        last = name.rsplit(" ", 1)[1]
+        if (prev.endswith(",") and text[end : end + 1] in (",", ".") and text.count(last) == text.count(name)
+                and not _is_title(prev.rstrip(","), capitalised=True)):
+            return True
+    at = text.find(f"tate of {name}") if text else -1
+    return at > 0 and text[at - 1] in "Ss" and text[at + 8 + len(name) : at + 9 + len(name)] not in ("'", "’")
 
 
 def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[int, str] | None:
@@ -904,6 +933,11 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
         if lead:
             start, name, label = lead.start(), f"{lead.group()}{name}", "ORG"
+    state = _STATE_OF_NAME.match(name) if "State of " in name else None
+    if state is not None and label != "PERSON":
+        rest = state.group(1)
+        if is_known_place(rest.lower()) or _folded_name(rest) in towns() or max(_zipf(w.lower()) for w in rest.split()) < 4.0:
+            start, name, label = start + state.start(1), rest, "GPE"  # "the State of Tamil Nadu": Tamil Nadu, a place
     numeral = _NUMERAL_OPENING.match(name)
     if numeral and label == "PERSON" and text.endswith("Division ", 0, start):
         start, name = start + numeral.end(), name[numeral.end() :]  # "in NCAA Division |I. Moore has led": Moore
@@ -927,7 +961,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
     as_work, label = _said_as_work_or_person(text, start, start + len(name), name, label)
-    label = "GPE" if _town_said_as_place(name, label, prev) else label
+    label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
     # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
@@ -999,6 +1033,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    and not is_known_place(name.lower()) and text[end : end + 2] not in ("'s", "’s")
                    and not name.endswith(("'s", "’s"))  # "starred in Jean-Pierre Jeunet's A Very Long Engagement"
                    or prev.strip(_PUNCTUATION) in _SHIP_PREFIXES  # "the ms Ryndam", "HMS Victory"
+                   # a game one plays, outside a match report ("began playing Ultima Online"; not "playing Wembley")
+                   or prev == "playing" and label == "ORG" and not sport and not is_known_place(name.lower())
+                   and _folded_name(name) not in towns()
                    or _WORKS_SUCH_AS.search(text, max(0, start - 120), start) is not None
                    and text[end : end + 2] not in ("'s", "’s")  # "such as Apple's iPad": the owner is no product
                    and _bare(name.split()[-1]) not in CORPORATE_SUFFIXES  # "titles like LVMH ... SA has done"
@@ -1400,19 +1437,26 @@ def _plain_words() -> dict[str, float]:
     return cached_table("wordfreq-en-plain", "wordfreq", 1, build)
 
 
+#: What follows a one-word firm's name with its "'s" in a list of firms: "Standard & Poor's, Moody's and Fitch".
+_LISTED_AFTER_S = re.compile(r"(?:,|\s+(?:and|or))\s+[A-Z]")
+
+
 def _owns_its_s(text: str, start: int, name: str) -> bool:
     """Whether a firm's name ends in a possessive "'s" the model left out: "Standard & Poor's", "Dr Reddy's" (a name
     with " & " or a courtesy title, written more than once and never without the "'s"; written once, only before what
-    no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs)."""
+    no possessive stands before, "Standard & Poor's said": "Ant & Dec's show" is theirs). So is a one-word firm's written
+    once, in a list of names ("Standard & Poor's, Moody's and Fitch")."""
     words = name.split()
     if not (" & " in name or len(words) > 1 and _bare(words[0]) in HONORIFICS  # not "AT&T's", "E&Y's"
             or len(words) == 1 and _folded(name) in surnames() and name[1:] != name[1:].lower()  # "McDonald's"
             # "a Sotheby's employee": "a" binds no possessive's owner, so the "'s" is the name's
-            or len(words) == 1 and any(f"{a} {name}{s} " in text for a in ("a", "an") for s in ("'s", "’s"))):
+            or len(words) == 1 and any(f"{a} {name}{s} " in text for a in ("a", "an") for s in ("'s", "’s"))
+            or len(words) == 1 and _LISTED_AFTER_S.match(text, start + len(name) + 2) is not None):
         return False
     ends = [text[at + len(name) : at + len(name) + 3] for at in _places_of(text, name, not_before="&", not_after=None)]
     if len(ends) == 1 and ends[0][:2] in ("'s", "’s"):  # once: when no possessive could stand so ("S&P's said")
-        return _NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
+        return (_NOT_AFTER_POSSESSIVE.match(text, start + len(name) + 2) is not None
+                or len(words) == 1 and _LISTED_AFTER_S.match(text, start + len(name) + 2) is not None)
     return len(ends) > 1 and text[start + len(name) : start + len(name) + 3] in ends and all(
         e[:2] in ("'s", "’s") and not e[2:].isalnum() for e in ends)
 
@@ -1977,6 +2021,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
     if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | _PLACE_NOUNS | {"bank", "town"}:
         return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
+    if len(parts) == 1 and _bare(name) in _KINDS_OF_BODY:
+        return None  # "the Court", "the State": a kind of body, standing for one the article names or not at all
     if len(parts) == 1 and _all_caps(name) and name in TIME_ZONES:
         return None  # "GMT", "EST": times of day
     if len(parts) > 2 and parts[0] == "Tour" and parts[1] in ("de", "of"):
@@ -2513,14 +2559,18 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = [m._replace(label="GPE") if normalize_name(m.text) in said_as_places else m for m in items]
     # In a match report, a name tagged as an organisation that the article writes only after "at", twice or more (tagged
     # so or not: see ``Mention.at_only``), and never as a team is said, is the ground, a place ("the derby at Old Trafford", "Liverpool's line at Wembley").
+    # So is one of one word tagged now as an organisation, now as a person ("Rodgers' future at Anfield"; no person is
+    # said only after "at"), when tagged once at least as an organisation. A capitalised "The" run on after the name
+    # ("to stay at Anfield The former defender", a caption's line run into the next) is no word of it.
     at_only: dict[str, list[Mention]] = {}
     for m in items:
         if not m.shouting and not m.headline:
-            at_only.setdefault(normalize_name(m.text), []).append(m)
+            at_only.setdefault(_ground_key(m.text), []).append(m)
     grounds = {n for n, ms in at_only.items()
-               if (len(ms) >= 2 or ms[0].at_only) and all(m.label == "ORG" and m.sport and m.before == "at" and not m.club
-                                       and _bare(m.after) not in _CLUB_AFTER for m in ms)}
-    items = [m._replace(label="FAC") if normalize_name(m.text) in grounds else m for m in items]
+               if (len(ms) >= 2 or ms[0].at_only) and any(m.label == "ORG" for m in ms)
+               and all((m.label == "ORG" or m.label == "PERSON" and " " not in n) and m.sport and m.before == "at"
+                       and not m.club and _bare(m.after) not in _CLUB_AFTER for m in ms)}
+    items = [m._replace(label="FAC") if _ground_key(m.text) in grounds else m for m in items]
     # A name said once to be a firm's ("Verizon (VZ)", "consultancy Building Zones") is a firm's in every mention.
     firms = {normalize_name(m.text) for m in items if m.firm}
     items = [m._replace(firm=True) if normalize_name(m.text) in firms else m for m in items]
@@ -2890,6 +2940,12 @@ _OWNERS = frozenset("his her their my your our".split())
 #: is someone's or a time's (see :func:`_mend_run_in_words`): "budget" is 4.82; firms' and apps' plain words that
 #: may be said so are rarer ("instagram" 4.33 of "his Instagram page").
 _EVENT_WORD_ZIPF = 4.5
+
+
+def _ground_key(text: str) -> str:
+    """A name as :func:`normalize_name` gives it, without a capitalised "The" run on after it ("Anfield The")."""
+    name = normalize_name(text)
+    return name[:-4] if name.endswith(" The") else name
 
 
 def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -> list[Mention]:
