@@ -183,6 +183,13 @@ def test_a_headline_glued_to_its_sentence_without_a_full_stop_is_split_off(real_
     assert _sentences(real_summarizer, label) == [
         "TIME :", "Bachmann may also have trouble building a campaign.", "The result : a tie that nobody wanted.",
         "The firm said two things: sales rose and costs fell."]
+    # A photo caption ending on its picture's place or kind in brackets, run into the sentence after it.
+    caption = ("The beams will be weaker than in films like Star Wars (pictured) Dr Adrian Hale, of a university in "
+               "Scotland, is working on a laser. His wife (pictured) said she was proud of the work on the laser.")
+    assert _sentences(real_summarizer, caption) == [
+        "The beams will be weaker than in films like Star Wars (pictured)",
+        "Dr Adrian Hale, of a university in Scotland, is working on a laser.",
+        "His wife (pictured) said she was proud of the work on the laser."]
 
 
 @pytest.mark.slow

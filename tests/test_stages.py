@@ -145,6 +145,66 @@ def test_the_result_line_of_a_match_report_is_preferred_among_equals():
     assert extractive.select(sents, vecs, max_sentences=2) == [0, 1]
 
 
+def test_a_match_report_whose_picks_never_say_who_won_gives_the_result_line_the_third_place():
+    sents = ["Swapping jokes along with their shots, the two players made the final a loud affair.",
+             "One was the soprano, the other the alto, and the crowd loved every minute of it.",
+             "The wind was strong and the sun was low over the court all afternoon.",
+             "Azarenka swept nine games in a row and won the title, beating Sharapova 6-1, 6-4.",
+             "The next tournament starts in a week on clay."]
+    # Equal salience: position alone decides, so the lead's first three fill the summary without the result.
+    vecs = unit(*[[1.0] + [1.0 if j == i else 0.0 for j in range(len(sents))] for i in range(len(sents))])
+    no_result = extractive.RankWeights(result=0.0)
+    assert extractive.select(sents, vecs, weights=no_result) == [0, 1, 2]
+    # The result line takes the weakest pick's place; the first two of the lead stay.
+    assert extractive.select(sents, vecs) == [0, 1, 3]
+    # Not a result line far weaker than the pick it would replace (a caption run into the story, say).
+    weak = unit(*[[1.0] + [1.0 if j == i else 0.0 for j in range(len(sents))] for i in range(len(sents))],)
+    weak[3] = -weak[3]
+    assert extractive.select(sents, weak) == [0, 1, 2]
+    # Not from deep in the article, and never in a summary of two.
+    far = sents[:3] + [
+        "The stands were full and the crowd sang well into the evening.",
+        "Fans queued for hours in the heat to see the two players.",
+        "The organisers said the event had sold out in a day.", sents[3]]
+    far_vecs = unit(*[[1.0] + [1.0 if j == i else 0.0 for j in range(len(far))] for i in range(len(far))])
+    assert extractive.select(far, far_vecs) == [0, 1, 2]
+    assert extractive.select(sents, vecs, max_sentences=2) == [0, 1]
+
+
+def test_a_list_of_ratings_and_a_photo_caption_are_not_summary_sentences():
+    sents = ["How the players rated as the home side lifted the cup in the capital after beating their rivals.",
+             "Tom Hale - 1/10 A very quiet day with an early dismissal and a sore shoulder.",
+             "An even greater win without him for the whole team.",
+             "Sam Tully - 9 A brilliant innings that would have won the award on most days.",
+             "Ben Moss - 7 Set the tone with three maidens but was taken apart at the death."]
+    scores = extractive.sentence_scores(sents, unit(*[[1.0, 0.1 * i] for i in range(len(sents))]), None)
+    assert scores[0] > 0 and not scores[1:].any()  # from the list's first entry on, nothing
+    assert extractive.sentence_scores(sents[:3], unit(*[[1.0, 0.1 * i] for i in range(3)]), None)[1] > 0  # one entry is no list
+    # A picture's place in brackets marks a caption run into the story; "(pictured)" is said in stories' own sentences.
+    caption = "The striker (left) clashed with the defender during the second game of the long tour"
+    assert extractive.eligibility(caption + ".") == pytest.approx(0.3)
+    assert extractive.eligibility("Mr Hale (pictured) said the plan would save the town money.") == 1.0
+
+
+def test_a_sentence_to_the_reader_or_one_that_names_nothing_counts_for_less():
+    # Chat to the reader outside a quotation; a speaker's "you" is the news's own.
+    assert extractive.eligibility("Just imagine if your wife came in and said she wanted the job.") == pytest.approx(0.6)
+    assert extractive.eligibility("Soon you could go hunting via the net from your own sofa at home.") == pytest.approx(0.6)
+    assert extractive.eligibility('Hale said: "You cannot run a town on hope and goodwill alone."') == 1.0
+    assert extractive.eligibility("Hale said: 'You cannot run a town on hope and goodwill alone.'") == 1.0
+    # A short sentence that names nothing and counts nothing: a column's scene-setting.
+    assert extractive.names_nothing("Nothing is sacred in the team at all.")
+    assert extractive.names_nothing("Others have tried and not quite made it.")
+    assert extractive.eligibility("Others have tried and not quite made it.") == pytest.approx(0.7)
+    # A name written first, a name or a number inside, or a longer sentence: news.
+    assert not extractive.names_nothing("Delta is restructuring in a bid to fight off insolvency.")
+    assert not extractive.names_nothing("NASA's primary charter is to explore the cosmos.")
+    assert not extractive.names_nothing("Others say the firm will sell its stake in Acme.")
+    assert not extractive.names_nothing("Others say the firm will cut 300 jobs this year.")
+    assert not extractive.names_nothing("A man has been jailed for life for murdering his wife.")
+    assert not extractive.names_nothing("The referee showed four yellow cards in the first half.")
+
+
 def test_mmr_drops_near_duplicates():
     vecs = unit([1, 0, 0], [0.999, 0.04, 0], [0, 1, 0])
     picked = extractive.mmr(np.array([1.0, 0.99, 0.5]), vecs, 2, diversity=0.3, redundancy_cutoff=0.95)

@@ -390,6 +390,27 @@ def _label_starts(doc: Any, text: str) -> set[int]:
     return found
 
 
+#: A picture's place or kind in brackets ("(pictured)", "(left)", "(second right)", "(file photo)") ending a
+#: caption that lost its full stop, before a capitalised word: "... imagined in films like Star Wars (pictured) Dr
+#: Adrian Quarterman, of Dundee University, is working ...". Inside a sentence the marker is followed by the verb or
+#: the rest of its clause ("Smith (left) said ...", "... his wife (pictured), who ..."), not by a new capitalised word.
+_CAPTION_END = re.compile(
+    r"\((?:pictured(?: [a-z]+){0,3}|left|right|centre|center|above|below|top|bottom|inset|front|back|circled|"
+    r"(?:second|third|far|top|bottom|centre|center|front|back|middle) (?:left|right|row|centre|center)|"
+    r"file(?: photo| picture| image)?|stock (?:photo|picture|image))\)[ \t]+(?=[\"“‘']?[A-Z])"
+)
+
+
+def _caption_starts(doc: Any, text: str) -> set[int]:
+    """Tokens that start a sentence after a picture's caption ending on its marker (``_CAPTION_END``)."""
+    found: set[int] = set()
+    for m in _CAPTION_END.finditer(text):  # the text first: most documents hold no such marker
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and len(span) and span[0].idx == m.end() and span[0].i > 0:
+            found.add(span[0].i)
+    return found
+
+
 def _repeat_starts(doc: Any, starts: set[int], text: str) -> set[int]:
     """Tokens that start a sentence repeating the opening of the caption run into it: "An FBI agent's sniper rifle
     (similar to the one pictured) was stolen from a hotel parking lot An FBI agent's sniper rifle was stolen ...".
@@ -526,6 +547,7 @@ def _sentence_starts(doc: Any) -> list[int]:
     # After the headline rule, which reads the sentences as the segmenter and the rules above left them.
     starts |= _stop_starts(doc, text)
     starts |= _label_starts(doc, text)
+    starts |= _caption_starts(doc, text)
     starts |= _repeat_starts(doc, starts, text)
     for m in _SHORT_TITLE_AT.finditer(text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]

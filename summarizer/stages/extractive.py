@@ -8,7 +8,7 @@ picks are dropped with maximal marginal relevance (MMR); the picks come back in 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -264,6 +264,66 @@ _NO_COMMENT = re.compile(
 _NO_COMMENT_SHARE = 0.6
 
 
+#: A picture's place in brackets inside a sentence ("Stokes (left) clashed with Marlon Samuels ...", "Neymar (centre)
+#: takes a selfie with ..."): words written under a photograph, which a scraped page runs into the story (a Daily
+#: Mail caption has no full stop, so the segmenter joins it to the sentences beside it). "(pictured)" is left out:
+#: that paper's stories use it in their own sentences ("Mr Smith (pictured) said ...").
+_PICTURE_PLACE = re.compile(
+    r"\((?:left|right|centre|center|inset|circled|(?:second|third|far|top|bottom|centre|center|front|back|middle) "
+    r"(?:left|right|row|centre|center))\)"
+)
+#: What a sentence holding a picture's place (:data:`_PICTURE_PLACE`) keeps of its eligibility.
+_CAPTION_SHARE = 0.3
+
+
+#: An entry of a list of ratings: a name, a dash or colon and a mark out of ten, then the comment ("Virender Sehwag -
+#: 1/10 Very quiet day ...", "MS Dhoni - 10 Promoted himself ..."). Each entry judges one player; none tells the
+#: story, and the comments after it lean on the entry's name.
+_RATING_ENTRY = re.compile(
+    r"^[\"“'‘(]*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:[-–—:]|\(?) ?(?:10|\d(?:\.5)?)(?:/10| out of 10)?\)?"
+    r"(?=\s+[\"“'‘(]*[A-Z]|\s*$)"
+)
+#: How many entries make a list of ratings.
+_RATING_LIST = 3
+
+
+#: A sentence that speaks to its reader outside any quotation ("Just imagine if your spouse came in ...", "If you
+#: think a browser is a tough sell ..."): a blog's or a column's chat, not the news. Quoted words are the speaker's.
+_TO_YOU = re.compile(r"\b(?:you|your|you're|you'll|you've|you'd|yourself|imagine)\b", re.IGNORECASE)
+_QUOTATION = re.compile(r"[\"“”‘]|(?:^|(?<=[\s:(]))'(?=\w)")
+#: What such a sentence keeps of its eligibility.
+_TO_YOU_SHARE = 0.6
+#: A short sentence that names nothing and counts nothing, opened by no noun phrase of its own ("Nothing is sacred in
+#: the team.", "Others have tried and not quite made it.", "There would have been no mercy in the dressing room."): a
+#: column's or a blog's scene-setting, which tells no news alone. At most this many words, no capitalised word after
+#: the first, no digit, and a first word that is an everyday word but no article ("The referee showed four yellow
+#: cards ..." tells news).
+_BARE_WORDS = 10
+#: What such a sentence keeps of its eligibility.
+_BARE_SHARE = 0.7
+
+
+#: The first word of such a sentence is an everyday word ("Nothing", "Others", "Trying", "Soon"), not a name written
+#: first ("Delta is restructuring ...", "China is ...", "NASA's charter ..."): this common in English (wordfreq's zipf)
+#: in lower case, and not written in capitals.
+_BARE_FIRST_ZIPF = 5.3
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def names_nothing(sentence: str) -> bool:
+    """Whether a short sentence names no one and nothing and gives no number (see :data:`_BARE_WORDS`)."""
+    from .keywords import zipf_frequency  # here: keywords imports this module
+
+    words = sentence.split()
+    if len(words) > _BARE_WORDS or any(w[:1].isupper() for w in words[1:] if w != "I") \
+            or any(ch.isdigit() for ch in sentence):
+        return False
+    first = words[0].strip("\"“'‘(").split("'")[0].split("’")[0] if words else ""
+    if first.lower() in _ARTICLES:
+        return False  # "The referee showed four yellow cards ...": a noun phrase, the news's own subject
+    return not (first.isupper() and len(first) > 1) and zipf_frequency(first.lower()) >= _BARE_FIRST_ZIPF
+
+
 #: A sentence opening with a mark that only goes after something (": \"I joined ...", ", he said."): the segmenter cut
 #: it off what it continues.
 _TAIL_START = re.compile(r"^\s*[:;,.)\]}%]")
@@ -324,6 +384,12 @@ def eligibility(sentence: str, max_words: int = 150) -> float:
     if len(words) < 5 or len(words) > max_words:
         return 0.0
     factor = 1.0
+    if "(" in sentence and _PICTURE_PLACE.search(sentence):
+        factor *= _CAPTION_SHARE  # a photo's caption, or one run into the sentence
+    if _TO_YOU.search(sentence) and not _QUOTATION.search(sentence):
+        factor *= _TO_YOU_SHARE
+    if names_nothing(sentence):
+        factor *= _BARE_SHARE
     if sentence[0].islower():
         factor *= 0.3  # probably a fragment split off a longer sentence
     if _QUOTE_START.match(sentence):
@@ -380,6 +446,11 @@ def sentence_scores(
     if title_vector is not None:
         score = score + weights.title * (vectors @ title_vector)
     elig = np.array([eligibility(s, max_sentence_words) for s in sentences])
+    # A list of ratings ("Virender Sehwag - 1/10 Very quiet day ..."): from its first entry on, no sentence tells the
+    # story; what comes before the list (the story's own lead) does.
+    entries = [i for i, s in enumerate(sentences) if _RATING_ENTRY.match(s)]
+    if len(entries) >= _RATING_LIST:
+        elig[entries[0]:] = 0.0
     # The lead prior counts from the first sentence that may be picked: a heading, a source's label or a standfirst's
     # fragment above the lead ("TIME :") does not push the story's sentences down it.
     first = int(np.argmax(elig > 0)) if (elig > 0).any() else 0
@@ -459,4 +530,40 @@ def select(
                 del waiting[j]
     if not picked and order:
         picked.append(order[0])  # every usable sentence leans on another: the best one, rather than none
+    if weights.result and max_sentences >= 3 and len(picked) >= 3:
+        _tell_the_result(sentences, scores, allowed, picked, needs)
     return sorted(picked)
+
+
+#: How far into the article (sentences from the first that may be picked) a match's result is looked for when the
+#: summary does not give it.
+_RESULT_REACH = 6
+#: The least share of the replaced pick's score the result line must have.
+_RESULT_SHARE = 0.8
+
+
+def _tell_the_result(sentences: Sequence[str], scores: np.ndarray, allowed: np.ndarray, picked: list[int],
+                     needs: Callable[[int], list[set[int]] | None]) -> None:
+    """A match report whose picks never say who won: its first result line near the top takes the last pick's place.
+
+    A colourful lead ("Swapping shrieks along with their shots, ...") can fill the summary while the sentence that
+    gives the result ("Azarenka ... won the tournament for the second time, beating Sharapova, 6-1, 6-4.") comes
+    fourth; an editor's summary of a match says who beat whom. Only the weakest pick (the last one chosen, never one
+    of the first two) gives way, and only to a result line in the first :data:`_RESULT_REACH` sentences from the first
+    that may be picked, one that needs no sentence the other picks lack. ``picked``: in the order chosen; changed in
+    place.
+    """
+    if any(gives_result(sentences[i]) for i in picked):
+        return
+    first = int(np.argmax(allowed))
+    for i in range(first, min(len(sentences), first + _RESULT_REACH)):
+        if not allowed[i] or scores[i] <= 0 or i in picked or not gives_result(sentences[i]):
+            continue
+        if scores[i] < _RESULT_SHARE * scores[picked[-1]]:
+            return  # a caption or a line far weaker than the pick it would replace
+        keep = picked[:-1]
+        need = needs(i)
+        if need is None or any(not (n & set(keep)) for n in need):
+            return
+        picked[-1] = i
+        return
