@@ -1864,3 +1864,52 @@ def test_a_one_word_derived_label_is_named_only_by_the_word_itself():
     assert not evidence.named[at["musical"]]
     show = ["The musical opens in May.", "The musical stars two singers.", "Its music is new."]
     assert lexical.evidence(show, "A musical for May").named[at["musical"]]
+
+
+def test_an_office_alone_and_a_lone_given_name_are_never_shown():
+    from summarizer.records import Entity, Keyword
+
+    # "Brig", "Col" and "Minister" alone are offices whose holders the names say; "Jack" and "Mary" are children known by
+    # a first name; "Marsden" is the surname of a person named in full and stays (shown as his full name).
+    text = ("Brig. Gen. Tom Reisch takes over. Col. Ann Marlette replaces him, the Minister said. James Marsden says "
+            "his son Jack, 10, and Mary, 5, dislike his films. Jack laughs; Mary cries. Marsden smiles. Marsden acts.")
+    phrases = _words_of(text, "Brig", "Col", "Minister", "Tom Reisch", "Ann Marlette", "James Marsden", "Jack",
+                        "Mary", "Marsden", "films")
+    people = [(m.start(), m.end(), "PERSON") for n in ("Tom Reisch", "Ann Marlette", "James Marsden")
+              for m in re.finditer(n, text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
+    assert all(cands[w].aside for w in ("Brig", "Col", "Minister", "Jack", "Mary"))
+    assert not any(cands[w].aside for w in ("Marsden", "Tom Reisch", "James Marsden"))
+    # A star known by one name is introduced as nobody's child or relative: she stays.
+    star = "Madonna sang at the Grammys. Madonna smiled; the Grammys cheered Madonna."
+    cands = {c.text: c for c in keywords.candidates(_words_of(star, "Madonna", "Grammys"), len(star), article=star)}
+    assert not cands["Madonna"].aside
+    off = keywords.KeywordWeights(offices_alone=False, given_names_alone=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people, weights=off)}
+    assert not any(cands[w].aside for w in ("Brig", "Jack"))
+    # A given name that one person named in full bears is shown as the full name, even if tagged alone as a person.
+    kws = [Keyword("Kate", 0.9), Keyword("dress", 0.5)]
+    ents = [Entity("Kate Middleton", "person", 1), Entity("Kate", "person", 2)]
+    assert [k.text for k in keywords.expand_names(kws, ents)] == ["Kate Middleton", "dress"]
+    assert [k.text for k in keywords.expand_names(kws, [Entity("Kate Middleton", "person", 1), Entity("Kate", "place", 2)])
+            ] == ["Kate", "dress"]
+
+
+def test_a_rate_s_unit_a_question_s_verb_and_a_caption_run_into_a_name_are_no_keyphrases():
+    text = ("Oil rose above the $47 a barrel mark. \"Does America want a war?\" he asked. Jordan Henderson signs. "
+            "Anfield Henderson chases the ball, photo. America waits; Jordan Henderson smiles.")
+    phrases = _words_of(text, "barrel mark", "Does America", "America", "Jordan Henderson", "Anfield Henderson",
+                        "Oil")
+    people = [(m.start(), m.end(), "PERSON") for m in re.finditer("Jordan Henderson", text)]
+    got = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
+    assert not {"barrel mark", "Does America", "Anfield Henderson"} & set(got)
+    assert got["America"].count == 2 and got["Jordan Henderson"].count == 2
+    # A title before the name is none of it: "Saud Al-Faisal" of "Prince Saud Al-Faisal" is no caption run in.
+    prince = "Prince Saud Al-Faisal spoke. Saud Al-Faisal left."
+    people = [(0, len("Prince Saud Al-Faisal"), "PERSON")]
+    got = {c.text for c in keywords.candidates(_words_of(prince, "Saud Al-Faisal"), len(prince), article=prince,
+                                               entities=people)}
+    assert got == {"Saud Al-Faisal"}
+    off = keywords.KeywordWeights(rates=False, question_openings=False, caption_run_ins=False)
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=people, weights=off)}
+    assert {"barrel mark", "Does America", "Anfield Henderson"} <= got
