@@ -36,8 +36,8 @@ second ("account ongoing improvements" -> "improvements"), a prefix glued to a n
 with a generic word ("people and minorities") or an adjective before one ("imminent end") is no candidate, and a number
 word capitalised inside a name belongs to it ("Three Gorges Dam", "Final Four"). A word alone for how the news was taken
 ("anger", "criticism") is not shown; a phrase loses a compound of time ("year-earlier period") and a trailing "late"
-("servers late"). Nor is a word alone for a movement or a difficulty ("decline", "difficulties"), an office or a rank alone
-("Brig", "Capt", "Minister"), a given name alone that the article introduces as someone's first name only ("10-year-old
+("servers late"). Nor is a word alone for a movement or a difficulty ("decline", "difficulties"), an abbreviated title or rank
+alone ("Brig", "Capt"), a given name alone that the article introduces as someone's first name only ("10-year-old
 Jack", "mother Debbie"), a rate's unit ("barrel mark" of "$47 a barrel mark") or a caption's place run into a surname
 ("Anfield Henderson" beside "Jordan Henderson"); a question's verb is cut from a name ("Does America" -> "America"), and a
 weekday after "the" opens a name ("the Sunday Business"). The place of a phrase left out goes to the next name of the ranking said twice, or once when the analyser
@@ -317,6 +317,10 @@ class KeywordWeights:
     reactions: bool = True
     """A word alone for how people took the news ("anger", "outrage", "criticism", "fears"; ``REACTION_NOUNS``) is never
     shown, at any rank, even when the title names it: its place stays empty."""
+    synonyms: float = 0.8
+    """A single word in lower case whose vector is at least this close to one of a word taken before it says the same thing
+    and is not shown ("murders" beside "killings"; 0: off). On the development samples only that pair came as close; the
+    next closest pairs of shown keyphrases ("emissions" and "pollution", 0.74) are two things."""
     movements: bool = True
     """A word alone for a movement or a difficulty ("decline", "slump", "difficulties"; ``MOVEMENT_NOUNS``) is never shown,
     at any rank, even when the title names it: what went down or wrong is the keyphrase ("sales slump"), not that it did.
@@ -353,9 +357,9 @@ class KeywordWeights:
     refill_phrase_uses: int = 2
     """...the uses such a phrase needs."""
     offices_alone: bool = True
-    """A capitalised word alone that is an office, a rank or an honorific, or such a word abbreviated ("Brig", "capt",
-    "Minister", "Secretary", "Lord"; not named by the title) is never shown: the holder's name says who (its place may be
-    refilled)."""
+    """An abbreviated title or rank alone ("Brig", "capt", "Col", "Gov"; not named by the title) is never shown: the
+    holder's name says who (its place may be refilled). An office written out ("Minister", "Governor", "Secretary") is
+    left to the role rules: KPCrowd's crowd lists mark it (on, it cost 3 of their phrases)."""
     given_names_alone: bool = True
     """A census given name alone ("Jack", "Mary", "Amber": a child, a character, a witness known by a first name), not
     named by the title, that the article gives no one person in full by it, is never shown (its place may be refilled).
@@ -363,8 +367,9 @@ class KeywordWeights:
     question_openings: bool = True
     """A question's verb opening a sentence before a name is cut from it ("Does America want ...?" -> "America")."""
     rates: bool = True
-    """A phrase after an amount and "a" or "per" is the unit of a rate, no candidate ("barrel mark" of "the $47 a barrel
-    mark")."""
+    """A phrase of two words or more after an amount and "a" or "per" is a rate's unit run into the next noun, no candidate
+    ("barrel mark" of "the $47 a barrel mark"). (A unit alone, "gallon" of "$4 a gallon", is left: KPCrowd's crowd lists
+    mark it.)"""
     caption_run_ins: bool = True
     """Capitalised words run into the surname of a person named in full by another given name are a caption run into
     the text, no candidate ("Anfield Henderson" beside "Jordan Henderson"; see :func:`_a_caption_run_in`)."""
@@ -545,7 +550,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                 parts.pop(0)  # "Prince| Saud Al-Faisal"
             if len(parts) > 1:
                 full_names.setdefault(parts[0].lower(), set()).add(" ".join(parts))
-                surnames_named.setdefault(parts[-1].lower(), set()).update(p.lower() for p in parts[:-1])
+                if parts[0].lower() in given_names():  # a person's name, not "Kia Optima Hybrid" tagged as one
+                    surnames_named.setdefault(parts[-1].lower(), set()).update(p.lower() for p in parts[:-1])
     groups: dict[str, list[tuple[str, int]]] = {}
     glued: set[tuple[str, int]] = set()  # the wholes that phrases were grown to (see _glued)
     for raw, start in phrases:
@@ -611,7 +617,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             cut = len(words.pop(0))  # "Does| America want a president ...?": the question's verb, no part of the name
             start += len(text) - len(text[cut:].lstrip())
             text = text[cut:].lstrip()
-        if article is not None and weights.rates and _RATE_BEFORE.search(article, max(0, start - 24), start):
+        if article is not None and weights.rates and len(words) > 1 and _RATE_BEFORE.search(article, max(0, start - 24),
+                                                                                            start):
             continue  # "barrel mark" of "the $47 a barrel mark": the unit of a price, not what the story is about
         if weights.caption_run_ins and _a_caption_run_in(words, surnames_named):
             continue  # "Anfield Henderson chases down ...": a caption's place run into the name of "Jordan Henderson"
@@ -707,9 +714,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
         label = next((labels[span] for t, st in occ if (span := (st, st + len(t))) in labels), "")
-        if weights.offices_alone and _an_office_alone(display) and (
-                display[:1].isupper() or display.rstrip(".").lower() in _ABBREVIATED_OFFICES) and not in_title:
-            aside = wording = True  # "Brig", "Capt", "Minister" alone: an office, its holder unnamed
+        if weights.offices_alone and _an_office_alone(display) and not in_title:
+            aside = wording = True  # "Brig", "Capt" alone: a rank, its holder unnamed
         if weights.given_names_alone and not in_title and article is not None and _given_name_alone(
                 display, occ, article, label, full_names, set(surnames_named)):
             aside = wording = True  # "Jack", "Mary": a child or a witness known by a first name, no keyphrase
@@ -1668,14 +1674,14 @@ def _only_inside_names(occurrences: Sequence[tuple[str, int]], names: Sequence[t
                for text, start in occurrences)
 
 
-#: A capitalised word alone that is an office, a rank or an honorific, abbreviated or not ("Brig", "Capt", "Minister",
-#: "Secretary"): the holder's name says who; the office alone says nothing (``KeywordWeights.offices_alone``).
+#: An abbreviated title or rank alone ("Brig", "Capt", "Col"): the holder's name says who (``KeywordWeights.offices_alone``)...
 _ABBREVIATED_OFFICES = frozenset(w.lower() for w in _TITLE_ABBREVIATIONS) | frozenset("brig cpl pte".split())
+#: ...and the offices, ranks and honorifics written out, which open no name after a weekday nor end a caption's place.
 _OFFICE_WORDS = _ABBREVIATED_OFFICES | (CAPITALISED_TITLES - {"major", "justice", "crown"}) | (
     OFFICE_TAILS | frozenset(HONORIFICS))
-#: A question's auxiliary opening a sentence before a name ("Does America want ...?"): no part of the name.
 #: Words before a person's name that are no part of it ("Prince Saud Al-Faisal", "Brig. Gen. Tom Reisch").
 _NAME_TITLES = TITLES | frozenset(w.lower() for w in CAPITALISED_TITLES) | _OFFICE_WORDS | {"prince", "princess", "crown"}
+#: A question's auxiliary opening a sentence before a name ("Does America want ...?"): no part of the name.
 _QUESTION_OPENERS = frozenset("Do Does Did Is Are Was Were Has Have Had Could Should Would Shall Must".split())
 #: An amount and "a" or "per" before a phrase: the phrase is a unit of a rate ("the $47 a barrel mark", "60 miles an hour").
 _RATE_BEFORE = re.compile(r"\d(?:bn|m|mn|mln|k|million|billion|trillion)?\s+(?:a|an|per)\s+$", re.I)
@@ -1689,8 +1695,9 @@ def _a_named_day(words: Sequence[str], article: str, start: int) -> bool:
 
 
 def _an_office_alone(display: str) -> bool:
-    """A single word that is an office, a rank or an honorific ("Brig", "Capt", "Minister"; see ``_OFFICE_WORDS``)."""
-    return " " not in display and display.rstrip(".").lower() in _OFFICE_WORDS
+    """A single word that is an abbreviated title or rank ("Brig", "Capt", "Col", "Gov"; ``_ABBREVIATED_OFFICES``). (An
+    office written out, "Minister", "Governor", "Secretary", was left alone: KPCrowd's crowd lists mark it.)"""
+    return " " not in display and display.rstrip(".").lower() in _ABBREVIATED_OFFICES
 
 
 #: Before a first name: a kin word, an age or a naming that introduces someone by it alone ("10-year-old Jack", "mother
@@ -1789,6 +1796,7 @@ def rank(
         picked = mmr(score, vectors, k, w.diversity, allowed=allowed, redundancy_cutoff=0.9)
         picked += [i for i in chosen if i not in picked and i not in low][: max(0, w.min_keywords - len(picked))]
     keys_taken: list[str] = []
+    words_taken: list[int] = []  # the single words in lower case taken
     named: list[bool] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
@@ -1805,6 +1813,11 @@ def rank(
             continue
         if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
             continue
+        word = " " not in cands[i].text and cands[i].text.islower()
+        if word and w.synonyms and any(float(vectors[i] @ vectors[j]) >= w.synonyms for j in words_taken):
+            continue  # "murders" beside "killings", "collaboration" beside "cooperation": the same thing said again
+        if word:
+            words_taken.append(i)
         if score[i] < w.min_share * top and score[i] < min(floor, default=math.inf):
             continue
         keys_taken.append(key)
