@@ -1880,6 +1880,10 @@ def test_an_office_alone_and_a_lone_given_name_are_never_shown():
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
     assert all(cands[w].aside for w in ("Brig", "Col", "Jack", "Mary"))
     assert not any(cands[w].aside for w in ("Marsden", "Tom Reisch", "James Marsden"))
+    # A given name the article also writes in full, tagged or not, is the person's: shown as the full name, not left out.
+    named = "The father of Stefany Flores spoke. Stefany, 21, was found dead. Stefany was a student."
+    cands = {c.text: c for c in keywords.candidates(_words_of(named, "Stefany", "father"), len(named), article=named)}
+    assert not cands["Stefany"].aside
     # A star known by one name is introduced as nobody's child or relative: she stays.
     star = "Madonna sang at the Grammys. Madonna smiled; the Grammys cheered Madonna."
     cands = {c.text: c for c in keywords.candidates(_words_of(star, "Madonna", "Grammys"), len(star), article=star)}
@@ -1896,7 +1900,7 @@ def test_an_office_alone_and_a_lone_given_name_are_never_shown():
 
 
 def test_a_rate_s_unit_a_question_s_verb_and_a_caption_run_into_a_name_are_no_keyphrases():
-    text = ("Oil rose above the $47 a barrel mark. \"Does America want a war?\" he asked. Jordan Henderson signs. "
+    text = ("Oil rose above the $47 a barrel mark. \"Does America want a war?\" he asked. Jordan Henderson signs at Anfield. "
             "Anfield Henderson chases the ball, photo. America waits; Jordan Henderson smiles.")
     phrases = _words_of(text, "barrel mark", "Does America", "America", "Jordan Henderson", "Anfield Henderson",
                         "Oil")
@@ -1904,6 +1908,12 @@ def test_a_rate_s_unit_a_question_s_verb_and_a_caption_run_into_a_name_are_no_ke
     got = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
     assert not {"barrel mark", "Does America", "Anfield Henderson"} & set(got)
     assert got["America"].count == 2 and got["Jordan Henderson"].count == 2
+    # Given names said only with the surname are no caption: "Harper Quinn" beside "Graham Quinn" stays.
+    baby = "Graham Quinn and Myleene named the baby Hero Harper Quinn. Harper Quinn sleeps; Graham Quinn smiles."
+    people = [(m.start(), m.end(), "PERSON") for m in re.finditer("Graham Quinn", baby)]
+    got = {c.text for c in keywords.candidates(_words_of(baby, "Harper Quinn", "Graham Quinn"), len(baby), article=baby,
+                                               entities=people)}
+    assert "Harper Quinn" in got
     # A title before the name is none of it: "Saud Al-Faisal" of "Prince Saud Al-Faisal" is no caption run in.
     prince = "Prince Saud Al-Faisal spoke. Saud Al-Faisal left."
     people = [(0, len("Prince Saud Al-Faisal"), "PERSON")]

@@ -319,7 +319,7 @@ class KeywordWeights:
     shown, at any rank, even when the title names it: its place stays empty."""
     synonyms: float = 0.8
     """A single word in lower case whose vector is at least this close to one of a word taken before it says the same thing
-    and is not shown ("murders" beside "killings"; 0: off). On the development samples only that pair came as close; the
+    and is not shown ("murders" beside "killings"; 0: off); its place may be refilled. On the development samples only that pair came as close; the
     next closest pairs of shown keyphrases ("emissions" and "pollution", 0.74) are two things."""
     movements: bool = True
     """A word alone for a movement or a difficulty ("decline", "slump", "difficulties"; ``MOVEMENT_NOUNS``) is never shown,
@@ -620,7 +620,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         if article is not None and weights.rates and len(words) > 1 and _RATE_BEFORE.search(article, max(0, start - 24),
                                                                                             start):
             continue  # "barrel mark" of "the $47 a barrel mark": the unit of a price, not what the story is about
-        if weights.caption_run_ins and _a_caption_run_in(words, surnames_named):
+        if weights.caption_run_ins and _a_caption_run_in(words, surnames_named, article):
             continue  # "Anfield Henderson chases down ...": a caption's place run into the name of "Jordan Henderson"
         if not words or len(text) < 3 or len(words) > MAX_PHRASE_WORDS:
             continue
@@ -1710,6 +1710,18 @@ _FIRST_NAME_BEFORE = re.compile(r"(?:year-old|\b(?:aged \d+|son|daughter|mother|
 _FIRST_NAME_AFTER = re.compile(r"['’]?,? (?:\d{1,2}\b|aged \d|whose (?:last |sur)name)|\s*\([A-Z][\w'’-]+ [A-Z]")
 
 
+def _before_a_name(word: str, article: str) -> bool:
+    """True when the article writes ``word`` before a capitalised word somewhere: a full name ("Stefany Flores"), which
+    the analyser may have left untagged."""
+    at = article.find(word + " ")
+    while at >= 0:
+        after = article[at + len(word) + 1 : at + len(word) + 2]
+        if after.isupper() and (at == 0 or not article[at - 1].isalnum()):
+            return True
+        at = article.find(word + " ", at + 1)
+    return False
+
+
 def _given_name_alone(display: str, occurrences: Sequence[tuple[str, int]], article: str, label: str,
                       full_names: dict[str, set[str]], surnames_named: set[str]) -> bool:
     """A census given name alone that the article introduces as someone's first name only: a child, a relative, a witness
@@ -1721,23 +1733,27 @@ def _given_name_alone(display: str, occurrences: Sequence[tuple[str, int]], arti
     word = display.lower()
     if " " in display or not display.istitle() or label not in ("", "PERSON") or word in surnames_named:
         return False
-    if word not in given_names() or len(full_names.get(word, ())) == 1:
+    if word not in given_names() or len(full_names.get(word, ())) == 1 or _before_a_name(display, article):
         return False
     return any(_FIRST_NAME_BEFORE.search(article, max(0, start - 24), start)
                or _FIRST_NAME_AFTER.match(article, start + len(text)) for text, start in occurrences)
 
 
-def _a_caption_run_in(words: Sequence[str], surnames_named: dict[str, set[str]]) -> bool:
-    """Capitalised words run into the surname of a person the article names in full by another given name: a photo
-    caption's place or team before the name ("Anfield| Henderson chases down ..." beside "Jordan Henderson"), no name."""
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+def _a_caption_run_in(words: Sequence[str], surnames_named: dict[str, set[str]], article: str | None) -> bool:
+    """Capitalised words run into the surname of a person the article names in full by another given name, that the
+    article also says without it: a photo caption's place or team before the name ("Anfield| Henderson chases down ..."
+    beside "Jordan Henderson" and "at Anfield"), no name. ("Harper Quinn", a baby's given names said only with its
+    surname, beside "Graham Quinn", stays.)"""
+    if article is None or len(words) < 2 or not all(w[:1].isupper() for w in words):
         return False
     given = surnames_named.get(words[-1].lower())
-    if not given:
-        return False
+    if not given or zipf_frequency(words[-1].lower()) >= FRAGMENT_ZIPF:
+        return False  # a surname that is an everyday word ("Bell", "United") ends other names too ("Mountain Bell")
     before = [w.lower().rstrip(".") for w in words[:-1]]
-    return not any(w in given or w in HONORIFICS or w in _OFFICE_WORDS or w in given_names() or w in NAME_PARTICLES
-                   for w in before)
+    if any(w in given or w in HONORIFICS or w in _OFFICE_WORDS or w in given_names() or w in NAME_PARTICLES
+           for w in before):
+        return False
+    return article.count(" ".join(words[:-1])) > article.count(" ".join(words))
 
 
 def rank(
@@ -1786,6 +1802,13 @@ def rank(
                and not _a_subject(cands[i], w)}
         allowed &= np.array([i not in low for i in range(len(cands))])
     picked = [i for i in chosen if allowed[i]]
+    if w.synonyms:
+        # A word in lower case as close as a synonym to one taken before it says the same thing again ("murders" beside
+        # "killings", "collaboration" beside "cooperation"): its place is left empty, for the refill below.
+        words = [i for i in picked if " " not in cands[i].text and cands[i].text.islower()]
+        again = {b for n, b in enumerate(words) if any(float(vectors[a] @ vectors[b]) >= w.synonyms for a in words[:n])}
+        allowed &= np.array([i not in again for i in range(len(cands))])
+        picked = [i for i in picked if i not in again]
     if w.refill and len(picked) < len(chosen):
         # A place left empty by a phrase not shown goes to the next name of the ranking said twice, or tagged as a person
         # or a body ("Highfields Capital Management"); not to a place, nor to a word or a phrase in lower case.
@@ -1796,7 +1819,6 @@ def rank(
         picked = mmr(score, vectors, k, w.diversity, allowed=allowed, redundancy_cutoff=0.9)
         picked += [i for i in chosen if i not in picked and i not in low][: max(0, w.min_keywords - len(picked))]
     keys_taken: list[str] = []
-    words_taken: list[int] = []  # the single words in lower case taken
     named: list[bool] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
@@ -1813,11 +1835,6 @@ def rank(
             continue
         if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
             continue
-        word = " " not in cands[i].text and cands[i].text.islower()
-        if word and w.synonyms and any(float(vectors[i] @ vectors[j]) >= w.synonyms for j in words_taken):
-            continue  # "murders" beside "killings", "collaboration" beside "cooperation": the same thing said again
-        if word:
-            words_taken.append(i)
         if score[i] < w.min_share * top and score[i] < min(floor, default=math.inf):
             continue
         keys_taken.append(key)
