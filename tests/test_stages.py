@@ -1974,3 +1974,90 @@ def test_a_one_word_derived_label_is_named_only_by_the_word_itself():
     assert not evidence.named[at["musical"]]
     show = ["The musical opens in May.", "The musical stars two singers.", "Its music is new."]
     assert lexical.evidence(show, "A musical for May").named[at["musical"]]
+
+
+def test_an_office_alone_and_a_lone_given_name_are_never_shown():
+    from summarizer.records import Entity, Keyword
+
+    # "Brig" and "Col" alone are ranks whose holders the names say; "Jack" and "Mary" are children known by
+    # a first name; "Marsden" is the surname of a person named in full and stays (shown as his full name).
+    text = ("Brig. Gen. Tom Reisch takes over. Col. Ann Marlette replaces him, the Minister said. James Marsden says "
+            "his son Jack, 10, and Mary, 5, dislike his films. Jack laughs; Mary cries. Marsden smiles. Marsden acts.")
+    phrases = _words_of(text, "Brig", "Col", "Minister", "Tom Reisch", "Ann Marlette", "James Marsden", "Jack",
+                        "Mary", "Marsden", "films")
+    people = [(m.start(), m.end(), "PERSON") for n in ("Tom Reisch", "Ann Marlette", "James Marsden")
+              for m in re.finditer(n, text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
+    assert all(cands[w].aside for w in ("Brig", "Col", "Jack", "Mary"))
+    assert not any(cands[w].aside for w in ("Marsden", "Tom Reisch", "James Marsden"))
+    # A given name the article also writes in full, tagged or not, is the person's: shown as the full name, not left out.
+    named = "The father of Stefany Flores spoke. Stefany, 21, was found dead. Stefany was a student."
+    cands = {c.text: c for c in keywords.candidates(_words_of(named, "Stefany", "father"), len(named), article=named)}
+    assert not cands["Stefany"].aside
+    # A star known by one name is introduced as nobody's child or relative: she stays.
+    star = "Madonna sang at the Grammys. Madonna smiled; the Grammys cheered Madonna."
+    cands = {c.text: c for c in keywords.candidates(_words_of(star, "Madonna", "Grammys"), len(star), article=star)}
+    assert not cands["Madonna"].aside
+    off = keywords.KeywordWeights(offices_alone=False, given_names_alone=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people, weights=off)}
+    assert not any(cands[w].aside for w in ("Brig", "Jack"))
+    # A given name that one person named in full bears is shown as the full name, even if tagged alone as a person.
+    kws = [Keyword("Kate", 0.9), Keyword("dress", 0.5)]
+    ents = [Entity("Kate Middleton", "person", 1), Entity("Kate", "person", 2)]
+    assert [k.text for k in keywords.expand_names(kws, ents)] == ["Kate Middleton", "dress"]
+    assert [k.text for k in keywords.expand_names(kws, [Entity("Kate Middleton", "person", 1), Entity("Kate", "place", 2)])
+            ] == ["Kate", "dress"]
+
+
+def test_a_rate_s_unit_a_question_s_verb_and_a_caption_run_into_a_name_are_no_keyphrases():
+    text = ("Oil rose above the $47 a barrel mark. \"Does America want a war?\" he asked. Jordan Henderson signs at Anfield. "
+            "Anfield Henderson chases the ball, photo. America waits; Jordan Henderson smiles.")
+    phrases = _words_of(text, "barrel mark", "Does America", "America", "Jordan Henderson", "Anfield Henderson",
+                        "Oil")
+    people = [(m.start(), m.end(), "PERSON") for m in re.finditer("Jordan Henderson", text)]
+    got = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
+    assert not {"barrel mark", "Does America", "Anfield Henderson"} & set(got)
+    assert got["America"].count == 2 and got["Jordan Henderson"].count == 2
+    # Given names said only with the surname are no caption: "Harper Quinn" beside "Graham Quinn" stays.
+    baby = "Graham Quinn and Myleene named the baby Hero Harper Quinn. Harper Quinn sleeps; Graham Quinn smiles."
+    people = [(m.start(), m.end(), "PERSON") for m in re.finditer("Graham Quinn", baby)]
+    got = {c.text for c in keywords.candidates(_words_of(baby, "Harper Quinn", "Graham Quinn"), len(baby), article=baby,
+                                               entities=people)}
+    assert "Harper Quinn" in got
+    # A title before the name is none of it: "Saud Al-Faisal" of "Prince Saud Al-Faisal" is no caption run in.
+    prince = "Prince Saud Al-Faisal spoke. Saud Al-Faisal left."
+    people = [(0, len("Prince Saud Al-Faisal"), "PERSON")]
+    got = {c.text for c in keywords.candidates(_words_of(prince, "Saud Al-Faisal"), len(prince), article=prince,
+                                               entities=people)}
+    assert got == {"Saud Al-Faisal"}
+    off = keywords.KeywordWeights(rates=False, question_openings=False, caption_run_ins=False)
+    got = {c.text for c in keywords.candidates(phrases, len(text), article=text, entities=people, weights=off)}
+    assert {"barrel mark", "Does America", "Anfield Henderson"} <= got
+
+
+def test_a_word_as_close_as_a_synonym_to_one_taken_is_not_shown_again():
+    # "murders" says "killings" again (their vectors as close as 0.85); "pollution" beside "emissions" (0.7) is another thing.
+    texts = ["Westside Rapist", "killings", "murders", "emissions", "pollution"]
+    cands = [keywords.Candidate(t, keywords.phrase_key(t), 5 - i, 0.05 * i) for i, t in enumerate(texts)]
+    vectors = np.zeros((5, 4), dtype=np.float32)
+    vectors[0] = [1, 0, 0, 0]
+    vectors[1] = [0, 1, 0, 0]
+    vectors[2] = [0, 0.85, np.sqrt(1 - 0.85 ** 2), 0]
+    vectors[3] = [0, 0, 0, 1]
+    vectors[4] = [0, 0, np.sqrt(1 - 0.7 ** 2), 0.7]
+    doc = np.full(4, 0.5, dtype=np.float32)
+    weights = keywords.KeywordWeights(diversity=0.0)
+    assert [k.text for k in keywords.rank(cands, vectors, doc, k=5, weights=weights)] == [
+        "Westside Rapist", "killings", "emissions", "pollution"]
+    off = keywords.KeywordWeights(diversity=0.0, synonyms=0.0)
+    assert "murders" in [k.text for k in keywords.rank(cands, vectors, doc, k=5, weights=off)]
+
+
+def test_a_weekday_after_the_opens_a_name_and_a_movement_alone_is_not_shown():
+    text = ("A report in the Sunday Business said sales fell. The decline went on; the decline is steep, a decline "
+            "of note. On Saturday morning children played.")
+    phrases = _words_of(text, "Sunday Business", "decline", "Saturday morning children", "sales")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text)}
+    assert "Sunday Business" in cands and "Business" not in cands
+    assert cands["decline"].aside
+    assert not keywords.candidates(phrases, len(text), article=text, weights=keywords.KeywordWeights(movements=False))[0].aside

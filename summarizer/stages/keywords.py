@@ -36,7 +36,11 @@ second ("account ongoing improvements" -> "improvements"), a prefix glued to a n
 with a generic word ("people and minorities") or an adjective before one ("imminent end") is no candidate, and a number
 word capitalised inside a name belongs to it ("Three Gorges Dam", "Final Four"). A word alone for how the news was taken
 ("anger", "criticism") is not shown; a phrase loses a compound of time ("year-earlier period") and a trailing "late"
-("servers late"). The place of a phrase left out goes to the next name of the ranking said twice, or once when the analyser
+("servers late"). Nor is a word alone for a movement or a difficulty ("decline", "difficulties"), an abbreviated title or rank
+alone ("Brig", "Capt"), a given name alone that the article introduces as someone's first name only ("10-year-old
+Jack", "mother Debbie"), a rate's unit ("barrel mark" of "$47 a barrel mark") or a caption's place run into a surname
+("Anfield Henderson" beside "Jordan Henderson"); a question's verb is cut from a name ("Does America" -> "America"), and a
+weekday after "the" opens a name ("the Sunday Business"). The place of a phrase left out goes to the next name of the ranking said twice, or once when the analyser
 tags it as a person, a body, a work or an event, not a place (``KeywordWeights.refill``); else it stays empty.
 """
 
@@ -54,7 +58,7 @@ import numpy as np
 from ..backends.base import NAME_LABELS, NAME_PARTICLES
 from ..records import Entity, Keyword
 from ..tables import cached_table
-from .entities import HONORIFICS, OFFICE_TAILS, ORG_HEADS, TIME_ZONES, TITLES
+from .entities import CAPITALISED_TITLES, HONORIFICS, OFFICE_TAILS, ORG_HEADS, TIME_ZONES, TITLES, given_names
 from .extractive import mmr
 
 #: Nouns that are almost never what an article is about.
@@ -116,7 +120,7 @@ VAGUE_MODIFIERS = frozenset(
     favourite favorite multiple individual usual normal obvious famous renowned legendary notorious infamous
     slight pitiful embarrassing staggering stunning shocking surprising astonishing tremendous terrible awful
     horrible lovely beautiful nice brilliant superb impressive disappointing interesting exciting unprecedented
-    notable ageless unsolved adjoining sufficient
+    notable ageless unsolved adjoining sufficient extra useful
     """.split()
 )
 
@@ -151,6 +155,15 @@ REACTION_NOUNS = frozenset(
     anger outrage fury rage dismay frustration disappointment delight joy relief shock surprise anxiety unease alarm
     criticism backlash uproar furore furor condemnation praise applause sympathy regret disbelief despair
     concern concerns fear fears worry worries hope hopes optimism pessimism scepticism skepticism
+    """.split()
+)
+#: Nouns of a movement or a difficulty ("decline", "slump", "difficulties"): alone they say how something went, not what
+#: (see ``KeywordWeights.movements``); "sales slump", "price rise" say it.
+MOVEMENT_NOUNS = frozenset(
+    """
+    decline declines decrease decreases rise rises fall falls increase increases drop drops slump slumps surge surges
+    upturn downturn slowdown rebound setback setbacks difficulty difficulties problem problems trouble troubles woes
+    hardship hardships
     """.split()
 )
 #: News agencies, outlets and page furniture that credit a story rather than tell it ("Reuters", "BBC Sport",
@@ -304,6 +317,14 @@ class KeywordWeights:
     reactions: bool = True
     """A word alone for how people took the news ("anger", "outrage", "criticism", "fears"; ``REACTION_NOUNS``) is never
     shown, at any rank, even when the title names it: its place stays empty."""
+    synonyms: float = 0.8
+    """A single word in lower case whose vector is at least this close to one of a word taken before it says the same thing
+    and is not shown ("murders" beside "killings"; 0: off); its place may be refilled. On the development samples only that pair came as close; the
+    next closest pairs of shown keyphrases ("emissions" and "pollution", 0.74) are two things."""
+    movements: bool = True
+    """A word alone for a movement or a difficulty ("decline", "slump", "difficulties"; ``MOVEMENT_NOUNS``) is never shown,
+    at any rank, even when the title names it: what went down or wrong is the keyphrase ("sales slump"), not that it did.
+    Its place may be refilled."""
     everyday_title_uses: int = 0
     """...but an everyday word that the title names and the article says this many times or more (inside longer phrases
     too; the title's use not counted) is the story's subject, not an aside, and is judged like any other candidate
@@ -335,6 +356,23 @@ class KeywordWeights:
     keyphrases, 9 of them junk, and 8 out (2 junk)..."""
     refill_phrase_uses: int = 2
     """...the uses such a phrase needs."""
+    offices_alone: bool = True
+    """An abbreviated title or rank alone ("Brig", "capt", "Col", "Gov"; not named by the title) is never shown: the
+    holder's name says who (its place may be refilled). An office written out ("Minister", "Governor", "Secretary") is
+    left to the role rules: KPCrowd's crowd lists mark it (on, it cost 3 of their phrases)."""
+    given_names_alone: bool = True
+    """A census given name alone ("Jack", "Mary", "Amber": a child, a character, a witness known by a first name), not
+    named by the title, that the article gives no one person in full by it, is never shown (its place may be refilled).
+    Given to one person in full ("Kate" of "Kate Middleton"), it is shown as the full name (see :func:`expand_names`)."""
+    question_openings: bool = True
+    """A question's verb opening a sentence before a name is cut from it ("Does America want ...?" -> "America")."""
+    rates: bool = True
+    """A phrase of two words or more after an amount and "a" or "per" is a rate's unit run into the next noun, no candidate
+    ("barrel mark" of "the $47 a barrel mark"). (A unit alone, "gallon" of "$4 a gallon", is left: KPCrowd's crowd lists
+    mark it.)"""
+    caption_run_ins: bool = True
+    """Capitalised words run into the surname of a person named in full by another given name are a caption run into
+    the text, no candidate ("Anfield Henderson" beside "Jordan Henderson"; see :func:`_a_caption_run_in`)."""
     roles_described: bool = True
     """A person named by a role or an office, not by a name ("Belarusian President", "Home Secretary", "Labour MP",
     "Arsenal playmaker", "feminist writer"), is never shown (see :func:`_role_described`); its place stays empty."""
@@ -503,6 +541,17 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
     entity_spans = {(a, b) for a, b, label in entities if label != "NORP"}  # the analyser's names
     persons = {(a, b) for a, b, label in entities if label == "PERSON"}
     labels = {(a, b): label for a, b, label in entities}
+    full_names: dict[str, set[str]] = {}  # the given names of the people named in full, each to its full names
+    surnames_named: dict[str, set[str]] = {}  # ...and their surnames, each to its given names
+    for a, b, label in entities:
+        if label == "PERSON" and article is not None:
+            parts = _POSSESSIVE_S.sub("", article[a:b]).split()
+            while parts and parts[0].lower().rstrip(".") in _NAME_TITLES:
+                parts.pop(0)  # "Prince| Saud Al-Faisal"
+            if len(parts) > 1:
+                full_names.setdefault(parts[0].lower(), set()).add(" ".join(parts))
+                if parts[0].lower() in given_names():  # a person's name, not "Kia Optima Hybrid" tagged as one
+                    surnames_named.setdefault(parts[-1].lower(), set()).update(p.lower() for p in parts[:-1])
     groups: dict[str, list[tuple[str, int]]] = {}
     glued: set[tuple[str, int]] = set()  # the wholes that phrases were grown to (see _glued)
     for raw, start in phrases:
@@ -558,10 +607,21 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                 start += cut
                 text = text[cut:]
                 words = text.split()
-        while len(words) > 1 and (_is_time_word(words[0]) or _is_vague(words[0], words[1])):
+        while len(words) > 1 and (_is_time_word(words[0]) and not (
+                article is not None and _a_named_day(words, article, start)) or _is_vague(words[0], words[1])):
             cut = len(words.pop(0))  # "Saturday morning children", "important thing", "latest survey"
             start += len(text) - len(text[cut:].lstrip())
             text = text[cut:].lstrip()
+        if weights.question_openings and len(words) > 1 and words[0] in _QUESTION_OPENERS and words[1][:1].isupper() and (
+                article is None or _opens_sentence(article, start)):
+            cut = len(words.pop(0))  # "Does| America want a president ...?": the question's verb, no part of the name
+            start += len(text) - len(text[cut:].lstrip())
+            text = text[cut:].lstrip()
+        if article is not None and weights.rates and len(words) > 1 and _RATE_BEFORE.search(article, max(0, start - 24),
+                                                                                            start):
+            continue  # "barrel mark" of "the $47 a barrel mark": the unit of a price, not what the story is about
+        if weights.caption_run_ins and _a_caption_run_in(words, surnames_named, article):
+            continue  # "Anfield Henderson chases down ...": a caption's place run into the name of "Jordan Henderson"
         if not words or len(text) < 3 or len(words) > MAX_PHRASE_WORDS:
             continue
         # Generic words, units and numbers alone say nothing: "company", "mln dlrs", "120 mln dlrs".
@@ -648,14 +708,21 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             aside = wording = True  # "metaphor", "sunshine": a word the story says once is not what it is about
         if weights.reactions and " " not in display and display.lower() in REACTION_NOUNS:
             aside = wording = True  # "anger", "criticism": how the news was taken, not what it is
+        if weights.movements and " " not in display and display.lower() in MOVEMENT_NOUNS:
+            aside = wording = True  # "decline", "difficulties": how something went, not what
         if weights.nationalities and " " not in display and sum((s, s + len(t)) in demonyms for t, s in occ) * 2 > len(occ):
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
+        label = next((labels[span] for t, st in occ if (span := (st, st + len(t))) in labels), "")
+        if weights.offices_alone and _an_office_alone(display) and not in_title:
+            aside = wording = True  # "Brig", "Capt" alone: a rank, its holder unnamed
+        if weights.given_names_alone and not in_title and article is not None and _given_name_alone(
+                display, occ, article, label, full_names, set(surnames_named)):
+            aside = wording = True  # "Jack", "Mary": a child or a witness known by a first name, no keyphrase
         first = min(s for _, s in occ) / max(text_length, 1)
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ), in_title,
                              incidental, wording, inside > 0, aside, judged and not (incidental or aside),
-                             uses[key] if uses is not None and " " not in key else 0,
-                             next((labels[span] for t, st in occ if (span := (st, st + len(t))) in labels), "")))
+                             uses[key] if uses is not None and " " not in key else 0, label))
     if added:
         # A whole found in the text is a candidate in the place of a piece of it that would have been one
         # ("Euro 2016" for "Euro"), not beside the names whose words say nothing alone ("This Week").
@@ -1607,6 +1674,88 @@ def _only_inside_names(occurrences: Sequence[tuple[str, int]], names: Sequence[t
                for text, start in occurrences)
 
 
+#: An abbreviated title or rank alone ("Brig", "Capt", "Col"): the holder's name says who (``KeywordWeights.offices_alone``)...
+_ABBREVIATED_OFFICES = frozenset(w.lower() for w in _TITLE_ABBREVIATIONS) | frozenset("brig cpl pte".split())
+#: ...and the offices, ranks and honorifics written out, which open no name after a weekday nor end a caption's place.
+_OFFICE_WORDS = _ABBREVIATED_OFFICES | (CAPITALISED_TITLES - {"major", "justice", "crown"}) | (
+    OFFICE_TAILS | frozenset(HONORIFICS))
+#: Words before a person's name that are no part of it ("Prince Saud Al-Faisal", "Brig. Gen. Tom Reisch").
+_NAME_TITLES = TITLES | frozenset(w.lower() for w in CAPITALISED_TITLES) | _OFFICE_WORDS | {"prince", "princess", "crown"}
+#: A question's auxiliary opening a sentence before a name ("Does America want ...?"): no part of the name.
+_QUESTION_OPENERS = frozenset("Do Does Did Is Are Was Were Has Have Had Could Should Would Shall Must".split())
+#: An amount and "a" or "per" before a phrase: the phrase is a unit of a rate ("the $47 a barrel mark", "60 miles an hour").
+_RATE_BEFORE = re.compile(r"\d(?:bn|m|mn|mln|k|million|billion|trillion)?\s+(?:a|an|per)\s+$", re.I)
+
+
+def _a_named_day(words: Sequence[str], article: str, start: int) -> bool:
+    """A weekday or a month after "the" before capitalised words, none of them a title, opens a name: "the Sunday Business",
+    "the Sunday Times" (a paper), not "Saturday morning children"."""
+    return words[0][:1].isupper() and article[max(0, start - 4) : start].lower() == "the " and all(
+        w[:1].isupper() and w.lower().rstrip(".") not in _OFFICE_WORDS for w in words[1:])
+
+
+def _an_office_alone(display: str) -> bool:
+    """A single word that is an abbreviated title or rank ("Brig", "Capt", "Col", "Gov"; ``_ABBREVIATED_OFFICES``). (An
+    office written out, "Minister", "Governor", "Secretary", was left alone: KPCrowd's crowd lists mark it.)"""
+    return " " not in display and display.rstrip(".").lower() in _ABBREVIATED_OFFICES
+
+
+#: Before a first name: a kin word, an age or a naming that introduces someone by it alone ("10-year-old Jack", "mother
+#: Debbie", "named only as Gemma")...
+_FIRST_NAME_BEFORE = re.compile(r"(?:year-old|\b(?:aged \d+|son|daughter|mother|father|mum|mom|dad|wife|husband|sister|"
+                                r"brother|grandmother|grandfather|grandson|granddaughter|girlfriend|boyfriend|baby|"
+                                r"named|called|identified|known|only as|only by))\s+$", re.I)
+#: ...or after it: an age, a withheld surname, the actor who plays the part ("Gemma, 28,", "Amber, whose last name is
+#: being withheld", "Josh (Patrick Wilson)").
+_FIRST_NAME_AFTER = re.compile(r"['’]?,? (?:\d{1,2}\b|aged \d|whose (?:last |sur)name)|\s*\([A-Z][\w'’-]+ [A-Z]")
+
+
+def _before_a_name(word: str, article: str) -> bool:
+    """True when the article writes ``word`` before a capitalised word somewhere: a full name ("Stefany Flores"), which
+    the analyser may have left untagged."""
+    at = article.find(word + " ")
+    while at >= 0:
+        after = article[at + len(word) + 1 : at + len(word) + 2]
+        if after.isupper() and (at == 0 or not article[at - 1].isalnum()):
+            return True
+        at = article.find(word + " ", at + 1)
+    return False
+
+
+def _given_name_alone(display: str, occurrences: Sequence[tuple[str, int]], article: str, label: str,
+                      full_names: dict[str, set[str]], surnames_named: set[str]) -> bool:
+    """A census given name alone that the article introduces as someone's first name only: a child, a relative, a witness
+    whose surname is withheld, a character an actor plays ("10-year-old Jack", "mother Debbie", "Amber, whose last name is
+    being withheld", "Josh (Patrick Wilson)"; see ``_FIRST_NAME_BEFORE``), and that names no one the article names in full
+    (``full_names``: the given names of its people named in full, each to its full names; one such person and
+    :func:`expand_names` shows the full name) and is no surname of such a person ("Marsden"). A star known by one name
+    ("Madonna") or an award ("Oscar") is introduced so nowhere. Not a place or a body (``label``)."""
+    word = display.lower()
+    if " " in display or not display.istitle() or label not in ("", "PERSON") or word in surnames_named:
+        return False
+    if word not in given_names() or len(full_names.get(word, ())) == 1 or _before_a_name(display, article):
+        return False
+    return any(_FIRST_NAME_BEFORE.search(article, max(0, start - 24), start)
+               or _FIRST_NAME_AFTER.match(article, start + len(text)) for text, start in occurrences)
+
+
+def _a_caption_run_in(words: Sequence[str], surnames_named: dict[str, set[str]], article: str | None) -> bool:
+    """Capitalised words run into the surname of a person the article names in full by another given name, that the
+    article also says without it: a photo caption's place or team before the name ("Anfield| Henderson chases down ..."
+    beside "Jordan Henderson" and "at Anfield"), no name. ("Harper Quinn", a baby's given names said only with its
+    surname, beside "Graham Quinn", stays.)"""
+    if article is None or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    given = surnames_named.get(words[-1].lower())
+    if not given or zipf_frequency(words[-1].lower()) >= FRAGMENT_ZIPF:
+        return False  # a surname that is an everyday word ("Bell", "United") ends other names too ("Mountain Bell")
+    before = [w.lower().rstrip(".") for w in words[:-1]]
+    if any(w in given or w in HONORIFICS or w in _OFFICE_WORDS or w in given_names() or w in NAME_PARTICLES
+           for w in before):
+        return False
+    return article.count(" ".join(words[:-1])) > article.count(" ".join(words))
+
+
 def rank(
     cands: Sequence[Candidate],
     vectors: np.ndarray,
@@ -1653,6 +1802,13 @@ def rank(
                and not _a_subject(cands[i], w)}
         allowed &= np.array([i not in low for i in range(len(cands))])
     picked = [i for i in chosen if allowed[i]]
+    if w.synonyms:
+        # A word in lower case as close as a synonym to one taken before it says the same thing again ("murders" beside
+        # "killings", "collaboration" beside "cooperation"): its place is left empty, for the refill below.
+        words = [i for i in picked if " " not in cands[i].text and cands[i].text.islower()]
+        again = {b for n, b in enumerate(words) if any(float(vectors[a] @ vectors[b]) >= w.synonyms for a in words[:n])}
+        allowed &= np.array([i not in again for i in range(len(cands))])
+        picked = [i for i in picked if i not in again]
     if w.refill and len(picked) < len(chosen):
         # A place left empty by a phrase not shown goes to the next name of the ranking said twice, or tagged as a person
         # or a body ("Highfields Capital Management"); not to a place, nor to a word or a phrase in lower case.
@@ -1742,6 +1898,7 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     by_given: dict[str, set[str]] = {}
     by_word: dict[str, set[str]] = {}
     whole = {e.text.lower() for e in entities}
+    things = {e.text.lower() for e in entities if e.type != "person"}  # a lone given name typed so is still a person's
     for e in entities:
         words = e.text.split()
         if len(words) < 2:
@@ -1759,7 +1916,7 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
         parts = lower.split()
         if len(parts) == 2 and parts[0].rstrip(".") in HONORIFICS and k.text.split()[1][:1].isupper():
             lower = parts[1]  # "Mr Ebbers" -> "Bernie Ebbers": the person's name, as the entities give it
-        names = by_surname.get(lower, set()) or (by_given.get(lower, set()) if k.text.istitle() and lower not in whole
+        names = by_surname.get(lower, set()) or (by_given.get(lower, set()) if k.text.istitle() and lower not in things
                                                   else set())
         if not names and k.text[:1].isupper() and " " not in k.text and lower not in whole and (
                 zipf_frequency(lower) >= KeywordWeights.generic_zipf):
