@@ -100,7 +100,9 @@ CONFLICT = "medtop:16000000"
 EVENT_BRANCHES = (SPORT, CONFLICT)
 NAMED_EVENTS = ("medtop:20000574",)
 """Second-level concepts that name an event, not a field, outside :data:`EVENT_BRANCHES`: "election". A story is about an
-election only when it says so; a budget vote in Congress or a judicial appointment is politics but no election."""
+election only when it says so; a budget vote in Congress or a judicial appointment is politics but no election. One that the
+title names and the article says three times is the story's event (see :meth:`TopicIndex.choose`): a party leader's
+"pre-election tour" is an election story, not "government"."""
 """Branches whose second level names aspects or kinds of event rather than fields: sport's ("competition discipline",
 "sports coaching") and conflict's ("massacre", "act of terror", "coup d'etat", "prisoners of war"). Their second-level
 concepts must be named by the article to be its first topic (:attr:`LexicalSupport.needs_support`): an air strike
@@ -422,7 +424,11 @@ class TopicIndex:
         concept that the embedding finds near many stories ("sports coaching", "social sciences", see
         :data:`BROAD_CUES`) is no topic unless the title or the lead says its words. An event the news names in its own
         words (:data:`EVENT_CUES`: a stake sold, a firm's profits, a designer's gowns), said in the title or the lead and
-        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off).
+        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off);
+        so is an election the title names (:data:`NAMED_EVENTS`, unless the title says the first topic's head word: a
+        "pre-election budget" is a budget) and, in sport, football told by its match words anywhere (:data:`SPORT_CUES`,
+        :meth:`sport_said`). A sport named by two words is said as one phrase (:meth:`unphrased`): "shot" and "put" in
+        one sentence of a match report are no shot put.
 
         A further topic must be named by the article, score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
