@@ -2061,3 +2061,48 @@ def test_a_weekday_after_the_opens_a_name_and_a_movement_alone_is_not_shown():
     assert "Sunday Business" in cands and "Business" not in cands
     assert cands["decline"].aside
     assert not keywords.candidates(phrases, len(text), article=text, weights=keywords.KeywordWeights(movements=False))[0].aside
+
+
+def test_a_sport_named_by_two_words_is_said_as_one_phrase():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"American football": 1.0, "shot put": 0.97, "competition discipline": 0.5})
+    match = ["United beat City 2-0 on Sunday.", "Rooney met the cross with a low shot to put United ahead.",
+             "City wasted their best chance when McManaman shot wide.", "The win keeps United in the title race."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_score=0, sentences=match).topics]
+    assert "shot put" not in labels  # "shot" and "put" in one sentence are no shot put
+    meet = ["Smith won the shot put at the indoor championships.", "Her shot put of 19 metres was a record.",
+            "She trains in Bath."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=meet).topics[0].label == "shot put"
+
+
+def test_a_match_report_is_named_football_by_the_words_of_its_game():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"Australian rules football": 1.0, "soccer": 0.8, "competition discipline": 0.5})
+    report = ["Everton beat Burnley 1-0 after Barkley missed from the spot.", "Burnley goalkeeper Heaton saved it.",
+              "Baines has scored 15 penalties in the Premier League.", "The midfielder was booked."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=report).topics[0].label == "soccer"
+    hockey = ["The hockey side beat Surrey 1-0 after a penalty stroke.", "Their goalkeeper saved twice.",
+              "The hockey league resumes in May.", "The goalkeeper was named player of the match."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=hockey).topics[0].label != "soccer"  # names hockey
+    plain = ["Everton beat Burnley 1-0 on Saturday.", "Barkley missed a penalty.", "Baines watched."]
+    assert index.choose(vecs, None, k=1, min_score=0, sentences=plain).topics[0].label != "soccer"
+    off = replace(DEFAULT, event_named=0)
+    assert index.choose(vecs, None, k=1, weights=off, min_score=0, sentences=report).topics[0].label != "soccer"
+
+
+def test_an_election_the_title_names_is_the_story_s_event():
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"political convention": 1.0, "election": 0.85, "government": 0.6})
+    tour = ["Party leader Charles Kennedy has begun a tour to persuade voters.",
+            "He is campaigning in rural seats ahead of the general election.", "The election is expected in May."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=tour, title="Kennedy begins pre-election tour")
+    assert first.topics[0].label == "election"
+    quit_ = ["Tony Blair dismissed reports he would quit before the next general election.",
+             "He said the election was not on his mind.", "Gordon Brown said nothing."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=quit_, title="Blair dismisses quit claim report")
+    assert first.topics[0].label != "election"  # the lead's election is the time of the story, not its subject
+    vecs = _article(at, {"government budget": 1.0, "election": 0.85, "government": 0.6})
+    budget = ["The prime minister backed a pre-election budget.", "The budget will cut taxes before the election.",
+              "The budget is due in March."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=budget, title="Blair backs pre-election budget")
+    assert first.topics[0].label == "government budget"  # the title's "budget" names it: the budget is the story

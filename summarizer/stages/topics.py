@@ -31,7 +31,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,9 @@ CONFLICT = "medtop:16000000"
 EVENT_BRANCHES = (SPORT, CONFLICT)
 NAMED_EVENTS = ("medtop:20000574",)
 """Second-level concepts that name an event, not a field, outside :data:`EVENT_BRANCHES`: "election". A story is about an
-election only when it says so; a budget vote in Congress or a judicial appointment is politics but no election."""
+election only when it says so; a budget vote in Congress or a judicial appointment is politics but no election. One that the
+title names and the article says three times is the story's event (see :meth:`TopicIndex.choose`): a party leader's
+"pre-election tour" is an election story, not "government"."""
 """Branches whose second level names aspects or kinds of event rather than fields: sport's ("competition discipline",
 "sports coaching") and conflict's ("massacre", "act of terror", "coup d'etat", "prisoners of war"). Their second-level
 concepts must be named by the article to be its first topic (:attr:`LexicalSupport.needs_support`): an air strike
@@ -143,6 +145,17 @@ EVENT_CUES: dict[str, str] = {
     # story of crime or health is of another branch, and a concept is only named in the first topic's branch)
 }
 _EVENT_CUES = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in EVENT_CUES.items()}
+
+#: Sports whose match reports name them by the words of their game and its competitions rather than by the sport's name
+#: (a Premiership match report need never say "football"), with a pattern of words that no other sport's reports use
+#: alike (whole words; names of competitions as written). A story of the sport branch that says them in
+#: :attr:`TopicWeights.event_named` of its texts (the title and the lead counting twice), anywhere, and names no other
+#: sport, is named by them: it is that sport's, as an event named by :data:`EVENT_CUES` (see :meth:`TopicIndex.choose`).
+SPORT_CUES: dict[str, str] = {
+    "medtop:20001065": r"midfield(?:ers?)?|strikers?|goalkeepers?|goalless|own goal|penalty spot|from the spot"
+                       r"|Premier League|Premiership|Champions League|FA Cup|Uefa|Fifa|Bundesliga|Serie A|La Liga",  # soccer
+}
+_SPORT_CUES = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in SPORT_CUES.items()}
 
 MATCH_ASIDE = ("medtop:20001323", "medtop:20001324", "medtop:20001148")
 """Sports coaching, sports management and ownership, sports transaction: never the topics of a story whose title or lead
@@ -269,6 +282,15 @@ class TopicIndex:
         "executive officer"): the first topic does not descend from what happened to who did it."""
         self.event_cues = {self.index[q]: pattern for q, pattern in _EVENT_CUES.items() if q in self.index}
         """The concepts the news names by the words of their events (:data:`EVENT_CUES`), by index, with their pattern."""
+        self.sport_cues = {self.index[q]: pattern for q, pattern in _SPORT_CUES.items() if q in self.index}
+        """The sports that match reports name by the words of their game (:data:`SPORT_CUES`), by index, with their pattern."""
+        self.named_event = np.isin(np.array(self.qcodes), NAMED_EVENTS)
+        """Per concept, whether it is an event that names no field (:data:`NAMED_EVENTS`: "election")."""
+        self.sport_phrase = {i: re.compile(r"\b" + r"[\s-]*".join(re.escape(w) for w in words) + r"\w*", re.IGNORECASE)
+                             for i, c in enumerate(taxonomy.concepts) if self.discipline[i]
+                             and len(words := re.findall(r"[^\W_]+", re.sub(r"\([^)]*\)", " ", c.label))) > 1}
+        """The sports by name of two words or more ("shot put", "rugby union"), by index, with a pattern of the name said
+        as one phrase (the last word's ending free: "shot putter")."""
         self.match_aside = np.isin(np.array(self.qcodes), MATCH_ASIDE)
         """Per concept, whether it is an aspect of sport that a match report is not about (:data:`MATCH_ASIDE`)."""
         self.sport_words = _sport_words(taxonomy, self.discipline)
@@ -402,7 +424,11 @@ class TopicIndex:
         concept that the embedding finds near many stories ("sports coaching", "social sciences", see
         :data:`BROAD_CUES`) is no topic unless the title or the lead says its words. An event the news names in its own
         words (:data:`EVENT_CUES`: a stake sold, a firm's profits, a designer's gowns), said in the title or the lead and
-        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off).
+        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off);
+        so is an election the title names (:data:`NAMED_EVENTS`, unless the title says the first topic's head word: a
+        "pre-election budget" is a budget) and, in sport, football told by its match words anywhere (:data:`SPORT_CUES`,
+        :meth:`sport_said`). A sport named by two words is said as one phrase (:meth:`unphrased`): "shot" and "put" in
+        one sentence of a match report are no shot put.
 
         A further topic must be named by the article, score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
@@ -436,7 +462,11 @@ class TopicIndex:
                 unsaid = unsaid | self.match_aside  # a match report is about the match, not its coaches or owners
             in_branch = in_branch & ~unsaid
             if self.roots[branch] == SPORT:
-                supported = supported | (self.discipline & (own.strength >= 1))
+                # A sport's name of two words is said as one phrase: "a low shot ... to put United ahead" names no shot put.
+                unphrased = self.unphrased(own.strength >= 1, sentences, title)
+                own = replace(own, strength=np.where(unphrased, 0, own.strength))
+                whole = replace(whole, strength=np.where(unphrased, 0, whole.strength))
+                supported = (supported & ~unphrased) | (self.discipline & (own.strength >= 1))
                 agreed = self._sport_by_two_views(raw, sentence_vectors, title_vector, sentences, title, whole, weights)
                 if agreed is not None and _mentions(said, self.sport_words[agreed])[0] >= LexicalSupport.MIN_STRENGTH:
                     supported[agreed] = True
@@ -455,10 +485,22 @@ class TopicIndex:
                     supported[j] = True
             # the story's event, named in other words than its label ("takeover", "stake" of a merger or acquisition),
             # that fits the article well enough to be its first topic at all (see the fit_share check below)
-            cued = self.event_said(sentences, title, weights) & in_branch & (raw >= weights.fit_share * best)
+            cued = self.event_said(sentences, title, weights)
+            if self.roots[branch] == SPORT:
+                cued = cued | self.sport_said(sentences, title, whole, weights)
+            if title and self.named_event.any():
+                # an election the title names, and the article again, is the story's event too (said only in the lead,
+                # "quit before the next general election", it is the time of the story, not its subject)
+                in_title = np.zeros(len(self.qcodes), dtype=bool)
+                in_title[list(self.lexical.named_in(title))] = True
+                cued = cued | (self.named_event & in_title & (own.strength >= weights.event_named))
+            cued = cued & in_branch & (raw >= weights.fit_share * best)
             supported = supported | cued
+            head_named = (heads.strength >= weights.head_named) & heads.opening & ~self.head_shared & ~self.head_common
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
-                                 named=own.strength >= weights.named_instead, head_named=(heads.strength >= weights.head_named) & heads.opening & ~self.head_shared & ~self.head_common)
+                                 named=own.strength >= weights.named_instead, head_named=head_named)
+            if head_named[first]:
+                cued = cued & ~self.named_event  # the election of a "pre-election budget" yields to its budget
             if cued.any() and not cued[first] and not own.named[first]:
                 # A first topic the article does not name (a field or the branch taken as they need no naming, or the
                 # back-off from a concept it does not name) gives way to the event it names in its own words: a stake
@@ -654,6 +696,37 @@ class TopicIndex:
             hits = [pattern.search(text) is not None for text in texts]
             strength = sum((2 if j < 2 else 1) for j, hit in enumerate(hits) if hit)
             out[i] = any(hits[:2]) and strength >= weights.event_named
+        return out
+
+    def unphrased(self, candidates: np.ndarray, sentences: Sequence[str], title: str | None) -> np.ndarray:
+        """Per concept, whether it is one of ``candidates`` that is a sport named by two words or more
+        (:attr:`sport_phrase`) that the article never says as one phrase: "shot" and "put" in one sentence are no shot put."""
+        out = np.zeros(len(self.qcodes), dtype=bool)
+        texts = (title or "", *sentences)
+        for i in np.flatnonzero(candidates):
+            pattern = self.sport_phrase.get(int(i))
+            if pattern is not None and not any(pattern.search(text) for text in texts):
+                out[i] = True
+        return out
+
+    def sport_said(self, sentences: Sequence[str], title: str | None, whole: LexicalEvidence,
+                   weights: TopicWeights) -> np.ndarray:
+        """Per concept, whether it is a sport whose match reports the article's words name (:data:`SPORT_CUES`): said
+        in at least ``weights.event_named`` of its texts (the title and the lead counting twice; 0: never), anywhere, in
+        an article that names no other sport in its title or lead or twice in all (``whole``: where it names labels as a
+        whole). A Premiership match report that speaks of the strikers and the goalkeeper is football's (a goalkeeper who
+        "dived" once names no diving); a hockey story with a goalkeeper names hockey."""
+        out = np.zeros(len(self.qcodes), dtype=bool)
+        if not weights.event_named:
+            return out
+        texts = (title or "", *sentences)
+        for i, pattern in self.sport_cues.items():
+            others = self.discipline & (whole.opening | (whole.strength >= LexicalSupport.MIN_STRENGTH))
+            others[self.subtree[i]] = False
+            if others.any():
+                continue
+            strength = sum((2 if j < 2 else 1) for j, text in enumerate(texts) if pattern.search(text))
+            out[i] = strength >= weights.event_named
         return out
 
     def broad_unsaid(self, said: Sequence[set[str]]) -> np.ndarray:
