@@ -19,7 +19,6 @@ import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,7 +91,6 @@ class Pipeline:
         self._analyzer = analyzer
         self._generator = generator
         self._topic_index = topic_index
-        self._embedder_thread: ThreadPoolExecutor | None = None
 
     # -- models, loaded lazily and once -------------------------------------------------
     @property
@@ -146,8 +144,7 @@ class Pipeline:
         return self
 
     def close(self) -> None:
-        """Stop the helper processes that share the text analysis, if any, and the embedding thread (the
-        models stay loaded).
+        """Stop the helper processes that share the text analysis, if any (the models stay loaded).
 
         That includes the helpers of an analyser given to the constructor. They also stop when the
         pipeline is garbage-collected or Python exits; a pipeline used again after ``close()`` starts
@@ -156,9 +153,6 @@ class Pipeline:
         close = getattr(self._analyzer, "close", None)
         if callable(close):
             close()
-        if self._embedder_thread is not None:
-            self._embedder_thread.shutdown(wait=True, cancel_futures=True)
-            self._embedder_thread = None
 
     # -- running ------------------------------------------------------------------------
     def run(self, items: Iterable[Article | InputFailure]) -> Iterator[Result]:
@@ -169,8 +163,8 @@ class Pipeline:
         self.load()  # a model that cannot be loaded is one clear error, before any article
         cache = self._open_result_cache()
         try:
-            for _batch, results in self._completed(self._ahead(items, cache)):
-                yield from results
+            for batch in self._ahead(items, cache):
+                yield from self._complete(batch)
                 release_free_memory()
         finally:
             if cache is not None:
@@ -225,9 +219,9 @@ class Pipeline:
         article vector, dates found): None beside an error record. Everything is computed, since
         the result cache keeps no vectors."""
         self.load()
-        for batch, results in self._completed(self._ahead(items, None, for_stories=True)):
+        for batch in self._ahead(items, None, for_stories=True):
             found = batch.stories if batch.stories is not None else {}
-            for pos, result in enumerate(results):
+            for pos, result in enumerate(self._complete(batch)):
                 yield result, found.get(pos) if result.ok else None
             release_free_memory()
 
@@ -277,73 +271,28 @@ class Pipeline:
         analysed = self._start_analysis(work) if work else None
         return _Batch(cache, keys, results, work, analysed, stories)
 
-    def _completed(self, batches: Iterable[_Batch]) -> Iterator[tuple[_Batch, list[Result]]]:
-        """Each batch with its results, in order. A batch's embedding is begun (:meth:`_begin`) before the
-        batch ahead of it is completed: while this thread runs that batch's stages, which are Python and use one
-        core, the embedding thread keeps the other cores busy (#17)."""
-        pending: collections.deque[tuple[_Batch, Callable[[], list[Result]]]] = collections.deque()
-        try:
-            for batch in batches:
-                pending.append((batch, self._begin(batch)))
-                if len(pending) > 1:
-                    done, complete = pending.popleft()
-                    yield done, complete()
-        except (Exception, KeyboardInterrupt):  # an error in the input, or Ctrl-C: the batches begun are not lost
-            while pending:
-                done, complete = pending.popleft()
-                yield done, complete()
-            raise
-        while pending:
-            done, complete = pending.popleft()
-            yield done, complete()
-
     def _complete(self, batch: _Batch) -> list[Result]:
         """A batch's second half: the analyses taken in, then embedding, stages and the cache."""
-        return self._begin(batch)()
-
-    def _begin(self, batch: _Batch) -> Callable[[], list[Result]]:
-        """A batch's analyses taken in, its keyword candidates read and its embedding begun on the embedding
-        thread; the function returned completes the batch (stages, the result cache) and gives its results."""
-        results, work = batch.results, batch.work
+        cache, keys, results, work, stories = batch.cache, batch.keys, batch.results, batch.work, batch.stories
         if batch.analysed is not None:
             self._analyse(work, results, batch.analysed)
         to_finish = [w for w in work if results[w.position] is None]
-        embedding: Future[tuple[np.ndarray, list[list[np.ndarray | None]]]] | None = None
-        plans: list = []
         if to_finish:
             try:
-                plans, texts, spans = self._plan(to_finish)
-                embedding = self._embedding_thread().submit(self.embedder.embed_with_spans, texts, spans)
-            except Exception:  # completing the batch retries it one article at a time
-                log.debug("batch failed before its embedding; retrying one article at a time", exc_info=True)
-
-        def complete() -> list[Result]:
-            if to_finish:
-                try:
-                    if embedding is None:
-                        raise RuntimeError("the batch could not be planned")
-                    self._conclude(plans, *embedding.result(), results, batch.stories)
-                except Exception:
-                    log.debug("batch failed; retrying one article at a time", exc_info=True)
-                    for w in to_finish:
-                        try:
-                            self._finish([w], results, batch.stories)
-                        except Exception as exc:
-                            results[w.position] = Result.failure(w.article.id, w.article.source,
-                                                                 f"internal error: {exc!r}")
-            assert all(r is not None for r in results), "every item must get a record"
-            if batch.cache is not None:
-                batch.cache.put_many([(batch.keys[w.position], results[w.position]) for w in work  # type: ignore[misc]
-                                      if results[w.position].ok and w.position in batch.keys])  # type: ignore[union-attr]
-            return [r for r in results if r is not None]
-
-        return complete
-
-    def _embedding_thread(self) -> ThreadPoolExecutor:
-        """The thread that embeds a batch while this one completes the batch before it (made on first use)."""
-        if self._embedder_thread is None:
-            self._embedder_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summarizer-embed")
-        return self._embedder_thread
+                self._finish(to_finish, results, stories)
+            except Exception:
+                log.debug("batch failed; retrying one article at a time", exc_info=True)
+                for w in to_finish:
+                    try:
+                        self._finish([w], results, stories)
+                    except Exception as exc:
+                        results[w.position] = Result.failure(w.article.id, w.article.source,
+                                                             f"internal error: {exc!r}")
+        assert all(r is not None for r in results), "every item must get a record"
+        if cache is not None:
+            cache.put_many([(keys[w.position], results[w.position]) for w in work  # type: ignore[misc]
+                            if results[w.position].ok and w.position in keys])  # type: ignore[union-attr]
+        return [r for r in results if r is not None]
 
     def _prepare(self, pos: int, article: Article) -> _Work:
         if not article.text or not article.text.strip():
@@ -410,15 +359,9 @@ class Pipeline:
 
     def _finish(self, work: list[_Work], results: list[Result | None],
                 stories: dict[int, StoryArticle] | None = None) -> None:
-        """``work``'s records, here and now: planned, embedded and concluded."""
-        plans, texts, spans = self._plan(work)
-        self._conclude(plans, *self.embedder.embed_with_spans(texts, spans), results, stories)
-
-    def _plan(self, work: list[_Work]) -> tuple[list, list[str], list[list[tuple[int, int]]]]:
-        """Each article's keyword candidates, and the texts (sentences and titles) and spans of the batch's one
-        embedding pass. Keyword candidates are read from that same pass (their tokens, in context), so they cost
-        no model work of their own."""
         s = self.settings
+        # One embedding pass over every sentence and title of the batch. Keyword candidates are read
+        # from that same pass (their tokens, in context), so they cost no model work of their own.
         texts: list[str] = []
         spans: list[list[tuple[int, int]]] = []
         plans = []
@@ -445,12 +388,7 @@ class Pipeline:
                 texts.append(w.cleaned.title)
                 spans.append([])
             plans.append((w, sents, cands, start, title_at, owners))
-        return plans, texts, spans
-
-    def _conclude(self, plans: list, vectors: np.ndarray, span_vectors: list[list[np.ndarray | None]] | None,
-                  results: list[Result | None], stories: dict[int, StoryArticle] | None) -> None:
-        """The planned articles' records from the batch's vectors: the keyword candidates' vectors, the stages,
-        and the abstractive summaries with a generative model."""
+        vectors, span_vectors = self.embedder.embed_with_spans(texts, spans)
         cand_vectors = [_candidate_vectors(len(cands), vectors.shape[1], owners,
                                            span_vectors[start : start + len(sents)] if span_vectors is not None else None)
                         for _w, sents, cands, start, _title_at, owners in plans]

@@ -68,40 +68,6 @@ def test_the_next_batches_are_started_before_the_records_of_this_one_come_out(tm
                       "record a4"]
 
 
-def test_the_next_batch_is_embedded_on_its_own_thread_while_this_one_is_completed(tmp_path):
-    import threading
-
-    from fakes import HashEmbedder, RegexAnalyzer
-
-    asked: list[tuple[str, str]] = []  # (the batch's first text, the thread that embedded it)
-    second_asked = threading.Event()
-
-    class Recording(HashEmbedder):
-        def embed_with_spans(self, texts, spans):
-            asked.append((texts[0], threading.current_thread().name))
-            if "number 1" in texts[0]:
-                second_asked.set()
-            return super().embed_with_spans(texts, spans)
-
-    summarizer = Summarizer(embedder=Recording(), analyzer=RegexAnalyzer(), cache_dir=tmp_path / "cache",
-                            batch_size=4)
-    items = [{"id": f"a{i}", "text": f"Meeting number {i} was held. {STORY}"} for i in range(3)]
-    records = []
-    for r in summarizer.summarize_batch(items):
-        if not records:  # the first batch (one article) comes out once the second batch's embedding is asked for
-            assert second_asked.wait(timeout=60), "the second batch was not embedded before the first came out"
-        records.append(r)
-    assert [r.id for r in records] == ["a0", "a1", "a2"] and all(r.ok for r in records)
-    assert [text.split(" was")[0] for text, _ in asked] == ["Meeting number 0", "Meeting number 1"]
-    assert all(thread != threading.main_thread().name for _, thread in asked)
-    # the same records as one batch at a time, here and now
-    at_once = summarizer.pipeline.process_batch([Article(id=f"a{i}", text=f"Meeting number {i} was held. {STORY}",
-                                                         source="<mapping>") for i in range(3)])
-    assert [r.to_dict() for r in records] == [r.to_dict() for r in at_once]
-    summarizer.close()
-    assert summarizer.pipeline._embedder_thread is None
-
-
 def test_records_read_before_the_input_fails_still_come_out(tmp_path):
     from fakes import HashEmbedder, RegexAnalyzer
 
