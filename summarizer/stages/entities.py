@@ -1132,15 +1132,18 @@ def _cut_piece(text: str, start: int, name: str, label: str) -> bool:
     capitalised word and "of the" ("Lord of the| Rings", "Top of the| Pops"; not after an office: "Speaker of the|
     House", "Chairman of the| Fed"), or, tagged as an organisation, after a capitalised everyday word that is no title, place, date
     or party ("Microsoft's Internet| Explorer"). Such a piece is no name of our types."""
-    if " " in name or label in ("GPE", "LOC") or not name[1:].islower() or _zipf(name.lower()) < 3.5:
+    if " " in name or label in ("GPE", "LOC") or not name[1:].islower() or text[start - 1 : start] != " ":
         return False
-    m = _CAPITAL_OF_THE.search(text, max(0, start - 30), start)
-    if m is not None:  # not "Speaker of the| House"; but "Lord of the Rings" is a title of a work, no lord's
-        return _bare(m.group(1)) not in _OFFICES_OF and not is_known_place(name.lower())
-    m = _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
-    if m is None or label != "ORG":
+    # The windows first: the word's frequency is asked only of the few names they fit (a name that is not plain
+    # letters has wordfreq load its lists, about 0.2 s of a new process's first record).
+    of_the = _CAPITAL_OF_THE.search(text, max(0, start - 30), start)
+    before = None if of_the is not None or label != "ORG" else _CAPITAL_BEFORE.search(text, max(0, start - 30), start)
+    if of_the is None and before is None or _zipf(name.lower()) < 3.5:
         return False
-    word = m.group(1)
+    if of_the is not None:  # not "Speaker of the| House"; but "Lord of the Rings" is a title of a work, no lord's
+        return _bare(of_the.group(1)) not in _OFFICES_OF and not is_known_place(name.lower())
+    assert before is not None
+    word = before.group(1)
     return (_zipf(word.lower()) >= 4.0 and word not in _DETERMINERS and not _is_title(word, capitalised=True) and _bare(word) not in HONORIFICS
             and not is_known_place(word.lower()) and not is_demonym(word) and word not in _PARTY_WORDS
             and _bare(word) not in _DATE_WORDS | _PLACE_BEFORE and _bare(name) not in _PAPER_HEADS | _ORG_WORDS
