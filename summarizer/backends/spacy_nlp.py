@@ -319,10 +319,14 @@ _QUOTE_AFTER_STOP = re.compile("(?<=[.!?] )['\"‘“]")
 _AMOUNT_STOP = re.compile(r"(?<=\d)[A-Za-z]{1,3}\.[ \t]+(?=[A-Z])")
 
 
-def _amount_starts(doc: Any, text: str) -> set[int]:
-    """Tokens that start a sentence after an amount ending it with a unit's full stop (see ``_AMOUNT_STOP``)."""
+def _starts_after(doc: Any, text: str, pattern: re.Pattern[str], max_words: int | None = None) -> set[int]:
+    """Tokens that start a sentence where a match of ``pattern`` in ``text`` (the text of ``doc``) ends: after an
+    amount whose unit's full stop ends its sentence (``_AMOUNT_STOP``), a source's label (``_LABEL_COLON``, at most
+    ``max_words`` words with its colon) or a caption's marker (``_CAPTION_END``)."""
     found: set[int] = set()
-    for m in _AMOUNT_STOP.finditer(text):  # the text first: most documents hold no such amount
+    for m in pattern.finditer(text):  # the text first: most documents hold no such match
+        if max_words is not None and len(m.group().split()) > max_words:
+            continue
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and len(span) and span[0].idx == m.end() and span[0].i > 0:
             found.add(span[0].i)
@@ -378,18 +382,6 @@ def _stop_starts(doc: Any, text: str) -> set[int]:
 _LABEL_COLON = re.compile(r"(?m)^[ \t]*[^\s:.!?\"“][^\n:.!?]{0,58}? :[ \t]+(?=[\"“]?[A-Z])")
 
 
-def _label_starts(doc: Any, text: str) -> set[int]:
-    """Tokens that start a sentence after a source's label of at most eight words (``_LABEL_COLON``)."""
-    found: set[int] = set()
-    for m in _LABEL_COLON.finditer(text):  # the text first: most documents hold no such label
-        if len(m.group().split()) > 9:  # eight words and the colon
-            continue
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if span is not None and len(span) and span[0].idx == m.end() and span[0].i > 0:
-            found.add(span[0].i)
-    return found
-
-
 #: A picture's place or kind in brackets ("(pictured)", "(left)", "(second right)", "(file photo)") ending a
 #: caption that lost its full stop, before a capitalised word: "... imagined in films like Star Wars (pictured) Dr
 #: Adrian Quarterman, of Dundee University, is working ...". Inside a sentence the marker is followed by the verb or
@@ -399,16 +391,6 @@ _CAPTION_END = re.compile(
     r"(?:second|third|far|top|bottom|centre|center|front|back|middle) (?:left|right|row|centre|center)|"
     r"file(?: photo| picture| image)?|stock (?:photo|picture|image))\)[ \t]+(?=[\"“‘']?[A-Z])"
 )
-
-
-def _caption_starts(doc: Any, text: str) -> set[int]:
-    """Tokens that start a sentence after a picture's caption ending on its marker (``_CAPTION_END``)."""
-    found: set[int] = set()
-    for m in _CAPTION_END.finditer(text):  # the text first: most documents hold no such marker
-        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
-        if span is not None and len(span) and span[0].idx == m.end() and span[0].i > 0:
-            found.add(span[0].i)
-    return found
 
 
 def _repeat_starts(doc: Any, starts: set[int], text: str) -> set[int]:
@@ -525,7 +507,7 @@ def _sentence_starts(doc: Any) -> list[int]:
     itself opens a sentence ("The case was closed. Capt. John Smith agreed."), the break is put before it.
     And a break before a sentence glued to a headline or caption without a full stop (:func:`_glued_starts`,
     :func:`_headline_starts`), and after an amount whose unit's full stop ends its sentence ("£532m. Revenues were
-    ...", :func:`_amount_starts`).
+    ...", ``_AMOUNT_STOP``), a source's label and a caption's marker (:func:`_starts_after`).
     Never a break inside a word: the segmenter sometimes opens a sentence at the hyphen of "Anti-virus firms
     said", leaving "Anti" a sentence and "-virus firms said" another. An opening quotation mark goes with the
     sentence it opens, not the one before ("... Velodrome. 'The Hour Record is a holy grail,' Wiggins said."), also
@@ -542,12 +524,12 @@ def _sentence_starts(doc: Any) -> list[int]:
     starts -= _conversion_ends(doc, starts, text)
     starts |= _glued_starts(doc, starts, text)
     starts |= _quote_starts(doc, text)
-    starts |= _amount_starts(doc, text)
+    starts |= _starts_after(doc, text, _AMOUNT_STOP)
     starts |= _headline_starts(doc, starts, text)
     # After the headline rule, which reads the sentences as the segmenter and the rules above left them.
     starts |= _stop_starts(doc, text)
-    starts |= _label_starts(doc, text)
-    starts |= _caption_starts(doc, text)
+    starts |= _starts_after(doc, text, _LABEL_COLON, max_words=9)  # eight words and the colon
+    starts |= _starts_after(doc, text, _CAPTION_END)
     starts |= _repeat_starts(doc, starts, text)
     for m in _SHORT_TITLE_AT.finditer(text):  # the text first: most documents hold no such title
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")[0]
