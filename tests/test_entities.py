@@ -1599,6 +1599,8 @@ def test_engineering_group_and_shares_in_say_a_firm():
     assert got == {("Jarvis", "organization"): 3}
     text = "Shares in UK Coal fell. The group, a minority group, met."
     assert found(text, ("UK", "GPE")) == {("UK", "place"): 1}
+    text = "Sales rose at its group Zantrovia, and Zantrovia hired more staff."  # a determiner's group: no firm's noun
+    assert found(text, ("Zantrovia", "PERSON"), ("Zantrovia", "PERSON")) != {("Zantrovia", "organization"): 2}
 
 
 def test_a_ticker_tagged_alone_names_the_firm_before_it():
@@ -1715,11 +1717,12 @@ def test_a_one_word_firm_with_its_s_in_a_list_keeps_it():
 
 def test_a_place_tagged_as_a_person_in_a_list_or_after_state_of_is_a_place():
     text = ("Men held at Belmarsh prison, London, and Woodhill, Milton Keynes, were freed. The people of Tamil Nadu "
-            "voted; the State of Tamil Nadu is in debt. Fans asked about the state of Michael Jackson's finances.")
+            "voted; the State of Tamil Nadu is in debt. Fans asked about the state of Michael Jackson's finances. "
+            "The estate of Jane Doeberry sued.")
     got = found(text, ("London", "GPE"), ("Milton Keynes", "PERSON"), ("Tamil Nadu", "PERSON"),
-                ("the State of Tamil Nadu", "ORG"), ("Michael Jackson", "PERSON"))
+                ("the State of Tamil Nadu", "ORG"), ("Michael Jackson", "PERSON"), ("Jane Doeberry", "PERSON"))
     assert got == {("London", "place"): 1, ("Milton Keynes", "place"): 1, ("Tamil Nadu", "place"): 2,
-                   ("Michael Jackson", "person"): 1}
+                   ("Michael Jackson", "person"): 1, ("Jane Doeberry", "person"): 1}  # "estate of" is no "state of"
 
 
 def test_a_ground_tagged_now_as_a_person_now_as_a_club_is_a_place():

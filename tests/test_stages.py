@@ -2106,3 +2106,13 @@ def test_an_election_the_title_names_is_the_story_s_event():
               "The budget is due in March."]
     first = index.choose(vecs, None, k=1, min_score=0, sentences=budget, title="Blair backs pre-election budget")
     assert first.topics[0].label == "government budget"  # the title's "budget" names it: the budget is the story
+
+
+def test_a_rating_entry_needs_its_dash_colon_or_bracket():
+    from summarizer.stages import extractive
+
+    assert extractive._RATING_ENTRY.match("Virender Sehwag - 1/10 Very quiet day at the crease.")
+    assert extractive._RATING_ENTRY.match("Joe Root (7) Solid again.")
+    # a score line or a product's number is no rating: three of them must not end the summary's choice
+    assert not extractive._RATING_ENTRY.match("Arsenal 2 Chelsea 1 was the final score.")
+    assert not extractive._RATING_ENTRY.match("Windows 7 Home Premium costs less.")

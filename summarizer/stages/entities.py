@@ -789,8 +789,7 @@ def _town_said_as_place(name: str, label: str, prev: str, text: str = "", end: i
         if (prev.endswith(",") and text[end : end + 1] in (",", ".") and text.count(last) == text.count(name)
                 and not _is_title(prev.rstrip(","), capitalised=True)):
             return True
-    at = text.find(f"tate of {name}") if text else -1
-    return at > 0 and text[at - 1] in "Ss" and text[at + 8 + len(name) : at + 9 + len(name)] not in ("'", "’")
+    return bool(text) and re.search(rf"\b[Ss]tate of {re.escape(name)}(?![\w'’])", text) is not None
 
 
 def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[int, str] | None:
@@ -1124,7 +1123,7 @@ _CAPITAL_BEFORE = re.compile(r"(?<=[a-z,’'] )([A-Z][a-z]+) \Z")
 #: Who holds an office of a body ("Speaker of the House", "Chairman of the Fed"): the body after it is named whole.
 _OFFICES_OF = (TITLES - frozenset(HONORIFICS)) | OFFICE_TAILS | frozenset(
     "speaker head member members chief deputy clerk director chair".split())
-_DETERMINERS = frozenset("The A An This That These Those Its His Her Their Our My Your".split())
+_CAPITAL_DETERMINERS = frozenset("The A An This That These Those Its His Her Their Our My Your".split())
 
 
 def _cut_piece(text: str, start: int, name: str, label: str) -> bool:
@@ -1144,7 +1143,7 @@ def _cut_piece(text: str, start: int, name: str, label: str) -> bool:
         return _bare(of_the.group(1)) not in _OFFICES_OF and not is_known_place(name.lower())
     assert before is not None
     word = before.group(1)
-    return (_zipf(word.lower()) >= 4.0 and word not in _DETERMINERS and not _is_title(word, capitalised=True) and _bare(word) not in HONORIFICS
+    return (_zipf(word.lower()) >= 4.0 and word not in _CAPITAL_DETERMINERS and not _is_title(word, capitalised=True) and _bare(word) not in HONORIFICS
             and not is_known_place(word.lower()) and not is_demonym(word) and word not in _PARTY_WORDS
             and _bare(word) not in _DATE_WORDS | _PLACE_BEFORE and _bare(name) not in _PAPER_HEADS | _ORG_WORDS
             and _folded(word) not in given_names())

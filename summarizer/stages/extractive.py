@@ -280,7 +280,7 @@ _CAPTION_SHARE = 0.3
 #: 1/10 Very quiet day ...", "MS Dhoni - 10 Promoted himself ..."). Each entry judges one player; none tells the
 #: story, and the comments after it lean on the entry's name.
 _RATING_ENTRY = re.compile(
-    r"^[\"“'‘(]*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:[-–—:]|\(?) ?(?:10|\d(?:\.5)?)(?:/10| out of 10)?\)?"
+    r"^[\"“'‘(]*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:[-–—:]|\() ?(?:10|\d(?:\.5)?)(?:/10| out of 10)?\)?"
     r"(?=\s+[\"“'‘(]*[A-Z]|\s*$)"
 )
 #: How many entries make a list of ratings.

@@ -31,7 +31,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -464,8 +464,7 @@ class TopicIndex:
             if self.roots[branch] == SPORT:
                 # A sport's name of two words is said as one phrase: "a low shot ... to put United ahead" names no shot put.
                 unphrased = self.unphrased(own.strength >= 1, sentences, title)
-                own = replace(own, strength=np.where(unphrased, 0, own.strength))
-                whole = replace(whole, strength=np.where(unphrased, 0, whole.strength))
+                own, whole = own.without(unphrased), whole.without(unphrased)
                 supported = (supported & ~unphrased) | (self.discipline & (own.strength >= 1))
                 agreed = self._sport_by_two_views(raw, sentence_vectors, title_vector, sentences, title, whole, weights)
                 if agreed is not None and _mentions(said, self.sport_words[agreed])[0] >= LexicalSupport.MIN_STRENGTH:
@@ -901,6 +900,11 @@ class LexicalEvidence:
     def named(self) -> np.ndarray:
         """Named often enough to be what the article is about (see :class:`LexicalSupport`)."""
         return self.strength >= LexicalSupport.MIN_STRENGTH
+
+    def without(self, unsaid: np.ndarray) -> LexicalEvidence:
+        """The same evidence with the concepts of ``unsaid`` not named at all (strength 0, neither prominent nor in
+        the opening)."""
+        return LexicalEvidence(np.where(unsaid, 0, self.strength), self.prominent & ~unsaid, self.opening & ~unsaid)
 
 
 class LexicalSupport:
