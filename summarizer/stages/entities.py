@@ -477,7 +477,7 @@ def reads_as_person(parts: Sequence[str], *, place: bool = False) -> bool:
     if len(words) == 3 and not (len(words[1]) == 1 or words[1] in given_names()):
         return False  # a middle name or initial ("Barbara D. Stewart"), not "Christian Dior Couture"
     return (first in given_names() - _PARTICLES and last in surnames() and (place or last not in given_names())
-            and not set(words) & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS) and first not in known_places()
+            and not set(words) & _BODY_WORDS and first not in known_places()
             and " ".join(words) not in known_places()  # "Sierra Leone" is no Ms Leone
             and not (place and " ".join(words) in towns()))  # nor is "Santa Monica", a town, tagged as a place
 
@@ -1145,7 +1145,8 @@ def _cut_piece(text: str, start: int, name: str, label: str) -> bool:
     word = before.group(1)
     return (_zipf(word.lower()) >= 4.0 and word not in _CAPITAL_DETERMINERS and not _is_title(word, capitalised=True) and _bare(word) not in HONORIFICS
             and not is_known_place(word.lower()) and not is_demonym(word) and word not in _PARTY_WORDS
-            and _bare(word) not in _DATE_WORDS | _PLACE_BEFORE and _bare(name) not in _PAPER_HEADS | _ORG_WORDS
+            and _bare(word) not in _DATE_WORDS and _bare(word) not in _PLACE_BEFORE
+            and _bare(name) not in _PAPER_HEADS and _bare(name) not in _ORG_WORDS
             and _folded(word) not in given_names())
 
 
@@ -1544,7 +1545,7 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
         return ""  # "Gordon Brown's Budget", "Type O. And": what follows a possessive or a full stop is not the name's
     if label == "PERSON" and (m := _ONE_MORE.match(rest)):
         word = m.group(1)
-        if (_bare(word) not in _DATE_WORDS | _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS and not _is_title(word)
+        if (_bare(word) not in _DATE_WORDS and _bare(word) not in _BODY_WORDS and not _is_title(word)
                 and word.lower() not in known_places() and not is_demonym(word)
                 and _zipf(word.lower()) < WEIGHTS.run_on_max_zipf):
             return m.group(0)
@@ -1632,6 +1633,11 @@ _FIRST_LAST = re.compile(r"(?<=\s)([A-Z][a-z]+ [A-Z][a-z]+)$")
 _ORG_WORDS = ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | frozenset(
     "republic assembly parliament union bank court office house company organisation organization affairs "
     "state states nations kingdom federal national international development security".split())
+#: Words that end a body's or a club's name ("Bank", "United", "City"), never a person's: read on every mention, so
+#: built once here...
+_BODY_WORDS = _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS
+#: ...and with an event's or a prize's head words ("Cup", "Open", "Awards").
+_BODY_OR_EVENT_WORDS = _BODY_WORDS | _EVENT_HEADS
 
 
 def _person_tail(name: str) -> str | None:
@@ -1925,7 +1931,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         name = " ".join(parts)
     elif (len(parts) > 1 and (kind != "person" or m.title_run == 2) and m.title_run and parts[-1][1:].islower()
           and parts[-1].endswith(("ed", "s")) and not parts[-1].endswith("ss")
-          and _bare(parts[-1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+          and _bare(parts[-1]) not in _BODY_OR_EVENT_WORDS
           and _folded(parts[-1]) not in surnames() and not is_known_place(parts[-1].lower())
           and max(_zipf(parts[-1][:k].lower()) for k in (-2, -1)) >= weights.headline_verb_zipf):
         # "Kraton Surprised| by ...": a title-case line's verb run into the name before it, the line going on in title
@@ -1968,12 +1974,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (m.headline or m.title_run) and len(parts) >= 3:
         # "Michelle Obama Brings Back Some Oldies": a title-case headline's "-s" verb and the words after it run into
         # a name the article names on its own; the name is the words before the verb (at its end: see above)
-        cut = next((i for i in range(1, len(parts) - 1) if parts[i].endswith("s") and not parts[i].endswith("ss")
-                    and parts[i][1:].islower() and " ".join(parts[:i]).lower() in named
-                    and _folded(parts[i]) not in given_names(0.0) and not is_known_place(parts[i].lower())
-                    and _bare(parts[i]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
-                    and not _plural_last(parts[: i + 1], weights)
-                    and _zipf(parts[i][:-1].lower()) >= weights.headline_verb_zipf), 0)
+        cut = next((i for i in range(1, len(parts) - 1) if _an_s_verb(parts[i], weights)
+                    and " ".join(parts[:i]).lower() in named and not is_known_place(parts[i].lower())
+                    and not _plural_last(parts[: i + 1], weights)), 0)
         if cut:
             parts = parts[:cut]
             name = " ".join(parts)
@@ -2059,12 +2062,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and ((reads_as_person(parts[1:]) or m.label == "PERSON" and _folded(parts[0]) not in surnames()
                 and (_zipf(parts[0].lower()) >= weights.describing_zipf or m.lead_common)
                 and _folded(parts[1]) in given_names() - _PARTICLES and parts[2][1:].islower()
-                and not {_folded(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS))
+                and not {_folded(w) for w in parts[1:]} & _BODY_WORDS)
                and (m.label == "PERSON" or " ".join(parts[1:]).lower() in named
                     or is_demonym(parts[0]) and reads_as_person(parts[1:]))
                or " ".join(parts[1:]).lower() in people and (is_demonym(parts[0])
                                                                        or _zipf(parts[0].lower()) >= weights.describing_zipf)
-               and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
+               and not {_bare(w) for w in parts[1:]} & _BODY_WORDS
                and all(_zipf(w.lower()) < weights.role_word_zipf for w in parts[1:]))):
         # "Briton Alex Dowsett", "Comedian Harry Hill", "Frenchman Cyril Saulnier" (tagged ORG, said once), "Australian Rohan Dennis" (tagged ORG, "Rohan Dennis" tagged
         # PERSON elsewhere), "Center Sidney Crosby" ("center" is a census surname too, but an everyday word): a nation's
@@ -2075,12 +2078,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and _bare(parts[0]) not in HONORIFICS and _folded(parts[0]) not in given_names(0.0)
           and (_folded(parts[0]) not in surnames() or m.lead_common)  # "Lawyer David Chesnoff" beside "a lawyer"
           and _folded(parts[1]) in given_names() - _PARTICLES
-          and parts[2][1:].islower() and not {_folded(w) for w in parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)):
+          and parts[2][1:].islower() and not {_folded(w) for w in parts} & _BODY_WORDS):
         # "Holidaymaker David Meadwell said": a sentence's first word, no name the census knows, before a common given
         # name and a surname (a word English lacks: "holidaymaker" has no frequency), describes the person
         parts = parts[1:]
     if (len(parts) == 2 and m.sport and parts[0][1:].islower() and _bare(parts[0]) in _POSITIONS
-            and parts[1][1:].islower() and _bare(parts[1]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS):
+            and parts[1][1:].islower() and _bare(parts[1]) not in _BODY_WORDS):
         parts, kind = parts[1:], "person"  # "Midfielder Edu", "Striker Ronaldo" in a match report: a player
     if (m.label == "GPE" and _all_caps(name) and "." not in name and name.lower() not in PLACE_ACRONYMS
             and name.lower() not in known_places() and _folded_name(name) not in towns()):
@@ -2179,7 +2182,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if len(parts) > 1 and _bare(parts[0]) in HONORIFICS and not owns_s and not m.firm:  # not the band "Lady Antebellum"
         found.honorific, found.parts, found.kind = parts[0], parts[1:], "person"  # "Mr Ebbers" tagged ORG
     elif (len(parts) > 1 and kind != "person" and _is_title(parts[0], capitalised=True) and not m.firm
-          and not {_bare(w) for w in parts[1:]} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS)
+          and not {_bare(w) for w in parts[1:]} & _BODY_WORDS
           and (reads_as_person(parts[1:]) or parts[-1].lower() in people)):
         # "Detective T.J. Moore" tagged as an organisation, where the article tags "Moore" alone as a person: a title
         # and a person's name
@@ -2224,7 +2227,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
           and found.parts[1][1:].islower()
           and (_folded(found.parts[0]) not in known_places()  # "Sofia Coppola": a town, but a census surname after it
                or _folded(found.parts[1]) in surnames() and _zipf(found.parts[1].lower()) < weights.rare_surname_zipf)
-          and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
+          and not {_folded(w) for w in found.parts} & (_BODY_WORDS | _LEAGUES)
           and " ".join(found.parts).lower() not in known_places()
           and (_folded_name(found.parts[1]) not in towns()  # a small town no English word, after a given name, tagged
                or m.label == "ORG" and not m.sport and not m.placed  # as an organisation: "Tracey Emin"
@@ -2238,7 +2241,7 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (found.kind != "person" and not cue and len(found.parts) == 2 and m.sport and not m.club and not m.placed
           and m.label == "ORG" and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in found.parts)
           and all(_zipf(w.lower()) < weights.player_name_zipf and not is_known_place(w.lower()) for w in found.parts)
-          and not {_folded(w) for w in found.parts} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _LEAGUES)
+          and not {_folded(w) for w in found.parts} & (_BODY_WORDS | _LEAGUES)
           and found.parts[0].lower() not in companies | places and found.parts[1].lower() not in companies | places
           and not any(w.lower() in _language_names() for w in found.parts)):
         # In a match report, two words English lacks, neither a place nor a town ("Imanol Harinordoquy", "Pepito
@@ -2322,6 +2325,15 @@ _TITLED = frozenset("Mr Mrs Ms Dr Mr. Mrs. Ms. Dr.".split())
 _OBJECT_OPENERS = frozenset("a an the to his her their its this that these those on about".split())
 
 
+def _an_s_verb(word: str, weights: EntityWeights = WEIGHTS) -> bool:
+    """Whether a capitalised word inside a name reads as a title-case line's "-s" verb ("Brings", "Buys", "Blames"): in
+    lower case after its capital, no "-ss" word, no given name (census surnames such as "Buys" do not block it), no word
+    of a body, a club or an event ("Awards", "Rovers"), and its stem a common English word."""
+    return (word.endswith("s") and not word.endswith("ss") and word[1:].islower()
+            and _folded(word) not in given_names(0.0) and _bare(word) not in _BODY_OR_EVENT_WORDS
+            and _zipf(word[:-1].lower()) >= weights.headline_verb_zipf)
+
+
 def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset[str] = frozenset(),
                 weights: EntityWeights = WEIGHTS) -> list[str] | None:
     """``parts`` without a word run into the name that is none of it, None when no name is left, ``parts`` itself
@@ -2342,17 +2354,14 @@ def _cut_run_in(m: Mention, parts: list[str], named: set[str], people: frozenset
         return None  # "pre-Budget"; "Firefox 1.0": a product's version
     first = " ".join(parts[:-1]).lower()
     if (len(parts) >= 2 and m.label != "PERSON" and first in named and is_known_place(first)
-            and _bare(parts[-1]) not in _ORG_WORDS | _PAPER_HEADS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
+            and _bare(parts[-1]) not in _BODY_OR_EVENT_WORDS and _bare(parts[-1]) not in _PAPER_HEADS
             and _zipf(parts[-1].lower()) >= weights.town_max_zipf  # a rarer surname: the person's (see merge)
             and any(p.endswith(f" {parts[-1].lower()}") for p in people)):
         return None  # "to score for Northampton| North was left out cold": a team run into a player's surname
     at = next((i for i in range(1, len(parts) - 1) if parts[i] in _TITLED and parts[i + 1][:1].isupper()), 0)
     if at:
         return parts[at:]  # "with Tanzania| Mr Brown said": a name run into the person after it
-    verb = next((i for i in range(1, len(parts) - 1) if parts[i].endswith("s") and not parts[i].endswith("ss")
-                 and parts[i][1:].islower() and _folded(parts[i]) not in given_names(0.0)  # "Buys" is a surname too
-                 and _bare(parts[i]) not in _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _EVENT_HEADS
-                 and _zipf(parts[i][:-1].lower()) >= weights.headline_verb_zipf), 0)
+    verb = next((i for i in range(1, len(parts) - 1) if _an_s_verb(parts[i], weights)), 0)  # "Buys" is a surname too
     if verb and " ".join(parts[:verb]).lower() in named and " ".join(parts[verb + 1 :]).lower() in named:
         return None  # "(Related:) Verizon Buys Terremark": a sentence of two names of the article and a verb
     last = parts[-1]
@@ -2793,7 +2802,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # so is "Cesc Fabregas" tagged ORG beside "Fabregas" tagged PERSON, when no word of it says otherwise.
     titled_surnames = {k[0] for k, t in tally.items() if k[1] == "person" and " " not in k[0] and t.titled}
     lone_surnames = {k[0] for k in tally if k[1] == "person" and " " not in k[0]}
-    not_a_persons = _ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES
+    not_a_persons = _BODY_WORDS | _PARTICLES
     surnames_named = titled_surnames | lone_surnames | {k[0].split()[-1] for k in tally if k[1] == "person"}
     for key in [k for k in tally if k[1] != "person" and 1 < len(words(k)) <= 3]:
         if not all(w[:1].isupper() for w in tally[key].shown.split()):
@@ -3127,7 +3136,7 @@ def _could_be_a_persons(words: Sequence[str]) -> bool:
     """Whether capitalised words could be a person's name: each a capitalised word of letters (and hyphens), not in
     capitals, none a word of organisations, clubs or places' names, nor a particle, nor a known place."""
     return (all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w[1:].isupper() for w in words)
-            and not {_bare(w) for w in words} & (_ORG_WORDS | CLUB_HEADS | _MATCH_CLUB_HEADS | _PARTICLES)
+            and not {_bare(w) for w in words} & (_BODY_WORDS | _PARTICLES)
             and not any(_bare(w) in known_places() for w in words))
 
 
