@@ -49,7 +49,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -717,7 +717,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         if weights.offices_alone and _an_office_alone(display) and not in_title:
             aside = wording = True  # "Brig", "Capt" alone: a rank, its holder unnamed
         if weights.given_names_alone and not in_title and article is not None and _given_name_alone(
-                display, occ, article, label, full_names, set(surnames_named)):
+                display, occ, article, label, full_names, surnames_named):
             aside = wording = True  # "Jack", "Mary": a child or a witness known by a first name, no keyphrase
         first = min(s for _, s in occ) / max(text_length, 1)
         out.append(Candidate(display, key, len(occ), first, tuple((s, s + len(t)) for t, s in occ), in_title,
@@ -1723,7 +1723,7 @@ def _before_a_name(word: str, article: str) -> bool:
 
 
 def _given_name_alone(display: str, occurrences: Sequence[tuple[str, int]], article: str, label: str,
-                      full_names: dict[str, set[str]], surnames_named: set[str]) -> bool:
+                      full_names: dict[str, set[str]], surnames_named: Collection[str]) -> bool:
     """A census given name alone that the article introduces as someone's first name only: a child, a relative, a witness
     whose surname is withheld, a character an actor plays ("10-year-old Jack", "mother Debbie", "Amber, whose last name is
     being withheld", "Josh (Patrick Wilson)"; see ``_FIRST_NAME_BEFORE``), and that names no one the article names in full

@@ -692,9 +692,8 @@ class TopicIndex:
             return out
         texts = (title or "", *sentences)
         for i, pattern in self.event_cues.items():
-            hits = [pattern.search(text) is not None for text in texts]
-            strength = sum((2 if j < 2 else 1) for j, hit in enumerate(hits) if hit)
-            out[i] = any(hits[:2]) and strength >= weights.event_named
+            strength, opening = _cue_strength(pattern, texts)
+            out[i] = opening and strength >= weights.event_named
         return out
 
     def unphrased(self, candidates: np.ndarray, sentences: Sequence[str], title: str | None) -> np.ndarray:
@@ -719,13 +718,12 @@ class TopicIndex:
         if not weights.event_named:
             return out
         texts = (title or "", *sentences)
+        sports = self.discipline & (whole.opening | (whole.strength >= LexicalSupport.MIN_STRENGTH))
         for i, pattern in self.sport_cues.items():
-            others = self.discipline & (whole.opening | (whole.strength >= LexicalSupport.MIN_STRENGTH))
+            others = sports.copy()
             others[self.subtree[i]] = False
-            if others.any():
-                continue
-            strength = sum((2 if j < 2 else 1) for j, text in enumerate(texts) if pattern.search(text))
-            out[i] = strength >= weights.event_named
+            if not others.any():
+                out[i] = _cue_strength(pattern, texts)[0] >= weights.event_named
         return out
 
     def broad_unsaid(self, said: Sequence[set[str]]) -> np.ndarray:
@@ -883,6 +881,13 @@ def _stems(text: str) -> frozenset[str]:
     last texts asked for: each of an article's sentences is read for several sets of labels."""
     return frozenset({k for w in _WORD.findall(text) for k in _word_keys(w)} | {
         k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)})
+
+
+def _cue_strength(pattern: re.Pattern[str], texts: Sequence[str]) -> tuple[int, bool]:
+    """How often ``pattern`` is said in ``texts`` (the title, the lead, then the other sentences), the title and the lead
+    counting twice, and whether the title or the lead says it."""
+    hits = [pattern.search(text) is not None for text in texts]
+    return sum(2 if j < 2 else 1 for j, hit in enumerate(hits) if hit), any(hits[:2])
 
 
 @dataclass(frozen=True)
