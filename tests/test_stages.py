@@ -169,6 +169,10 @@ def test_a_match_report_whose_picks_never_say_who_won_gives_the_result_line_the_
     far_vecs = unit(*[[1.0] + [1.0 if j == i else 0.0 for j in range(len(far))] for i in range(len(far))])
     assert extractive.select(far, far_vecs) == [0, 1, 2]
     assert extractive.select(sents, vecs, max_sentences=2) == [0, 1]
+    # Nor past the summary's word budget, which the first picks kept.
+    budget = sum(len(sents[i].split()) for i in (0, 1, 2))
+    assert budget < sum(len(sents[i].split()) for i in (0, 1, 3))
+    assert extractive.select(sents, vecs, max_words=budget) == [0, 1, 2]
 
 
 def test_a_list_of_ratings_and_a_photo_caption_are_not_summary_sentences():

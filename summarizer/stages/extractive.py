@@ -531,7 +531,7 @@ def select(
     if not picked and order:
         picked.append(order[0])  # every usable sentence leans on another: the best one, rather than none
     if weights.result and max_sentences >= 3 and len(picked) >= 3:
-        _tell_the_result(sentences, scores, allowed, picked, needs)
+        _tell_the_result(sentences, scores, allowed, picked, needs, max_words)
     return sorted(picked)
 
 
@@ -543,15 +543,15 @@ _RESULT_SHARE = 0.8
 
 
 def _tell_the_result(sentences: Sequence[str], scores: np.ndarray, allowed: np.ndarray, picked: list[int],
-                     needs: Callable[[int], list[set[int]] | None]) -> None:
+                     needs: Callable[[int], list[set[int]] | None], max_words: int | None = None) -> None:
     """A match report whose picks never say who won: its first result line near the top takes the last pick's place.
 
     A colourful lead ("Swapping shrieks along with their shots, ...") can fill the summary while the sentence that
     gives the result ("Azarenka ... won the tournament for the second time, beating Sharapova, 6-1, 6-4.") comes
     fourth; an editor's summary of a match says who beat whom. Only the weakest pick (the last one chosen, never one
     of the first two) gives way, and only to a result line in the first :data:`_RESULT_REACH` sentences from the first
-    that may be picked, one that needs no sentence the other picks lack. ``picked``: in the order chosen; changed in
-    place.
+    that may be picked, one that needs no sentence the other picks lack and keeps the summary within ``max_words``.
+    ``picked``: in the order chosen; changed in place.
     """
     if any(gives_result(sentences[i]) for i in picked):
         return
@@ -565,5 +565,7 @@ def _tell_the_result(sentences: Sequence[str], scores: np.ndarray, allowed: np.n
         need = needs(i)
         if need is None or any(not (n & set(keep)) for n in need):
             return
+        if max_words is not None and sum(len(sentences[j].split()) for j in (*keep, i)) > max_words:
+            return  # the summary's word budget, which the picks kept
         picked[-1] = i
         return
