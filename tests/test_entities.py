@@ -1738,3 +1738,34 @@ def test_a_game_one_is_playing_or_listed_after_games_and_a_dash_is_no_name():
     got = found(text, ("Ultima Online", "ORG"), ("Warcraft", "ORG"), ("EverQuest", "ORG"), ("Wembley", "ORG"),
                 ("Atari", "ORG"))
     assert ("Atari", "organization") in got and not any("Ultima" in n or n in ("Warcraft", "EverQuest") for n, _ in got)
+
+
+def test_a_product_said_by_its_kind_or_as_a_new_thing_owned_is_no_name():
+    text = ("Lilly defended its anti-depressant drug Prozac, and Sega's launch title Project Rub sold well. Ozil showed "
+            "off his new Apple Watch on Thursday. Zentrex sells the Beringer and Wolf Blass brands. Shares in Apple rose "
+            "in California, and Tom Smith has a new job.")
+    got = found(text, ("Lilly", "ORG"), ("Prozac", "ORG"), ("Sega", "ORG"), ("Project Rub", "PERSON"),
+                ("Ozil", "PERSON"), ("Apple Watch", "ORG"), ("Zentrex", "ORG"), ("Wolf Blass", "PERSON"),
+                ("Apple", "ORG"), ("California", "GPE"), ("Tom Smith", "PERSON"))
+    assert not {"Prozac", "Project Rub", "Apple Watch", "Wolf Blass"} & {n for n, _ in got}
+    assert ("Apple", "organization") in got and ("Tom Smith", "person") in got
+
+
+def test_a_cut_chart_a_directors_credit_and_a_firms_division():
+    text = ("The US has merged downloads into its Billboard Hot 100 chart. She stars in a film directed by Jean-Pierre "
+            "Jeunet. Fiat may move Maserati into its Alfa Romeo division; sales of Alfa Romeo rose, and Alfa Romeo "
+            "made a loss.")
+    got = found(text, ("US", "GPE"), ("Billboard Hot", "PERSON"), ("Jean-Pierre Jeunet", "ORG"), ("Fiat", "ORG"),
+                ("Alfa Romeo", "ORG"), ("Alfa Romeo", "PERSON"), ("Alfa Romeo", "PERSON"))
+    assert ("Jean-Pierre Jeunet", "person") in got and ("Alfa Romeo", "organization") in got
+    assert not any(n.startswith("Billboard") for n, _ in got)
+
+
+def test_an_ordinal_before_an_everyday_word_makes_an_occasion_and_a_venture_of_two_firms_is_no_person():
+    text = ("Gordon Brown delivers his ninth Budget today; the first Parliament met in May. Vodafone bought "
+            "Essar's stake. Essar said so, and Vodafone said more. Bankers valued Vodafone Essar at $13bn; Essar, "
+            "the partner, agreed.")
+    got = found(text, ("Gordon Brown", "PERSON"), ("Budget", "ORG"), ("Parliament", "ORG"), ("Vodafone", "ORG"),
+                ("Essar", "ORG"), ("Essar", "ORG"), ("Vodafone", "ORG"), ("Vodafone Essar", "ORG"), ("Essar", "PERSON"))
+    assert ("Parliament", "organization") in got and not any(n == "Budget" for n, _ in got)
+    assert ("Vodafone Essar", "organization") in got and not any(t == "person" and "Essar" in n for n, t in got)

@@ -750,6 +750,46 @@ _PART_IN = re.compile(r"\b(?:supporting|leading|lead|starring|title|cameo|guest|
                       r"|small|bit)\s+(?:part|parts|role|roles)\s+in\s+$")
 
 
+#: A product's kind in lower case just before its name ("anti-depressant drug Prozac", "its product Prozac", "Sega's
+#: launch title Project Rub", "the handheld console Xbox"): a product, none of our types. Outside a match report only
+#: ("after the game Chelsea ..."). Not "model" (a person's trade), "app" or "brand" (often a firm's name too).
+_PRODUCT_BEFORE = frozenset("drug product console handset smartphone gadget device browser title game".split())
+#: A thing one has bought or been given, before its name: "his new Apple Watch", "her brand new iPad", "its latest
+#: Airbus A380" (a person's or a body's own name does not follow "his new").
+_OWNED_NEW = re.compile(r"(?<![\w-])(?:his|her|their|my|your|our|its)\s+(?:brand[\s-]new|new|latest)\s+\Z")
+#: A name a film's or a book's credit gives: "directed by Jean-Pierre Jeunet", "written by ...".
+_CREDIT_BY = re.compile(r"(?<![\w-])(?:directed|written|co-written|produced|composed|choreographed|designed|illustrated"
+                        r"|narrated|presented)\s+by\s+\Z")
+#: A number and a chart's or a list's noun after a name: "its Billboard Hot| 100 chart", the model's cut title.
+_NUMBERED_LIST_AFTER = re.compile(r" \d+ (?:chart|charts|list)\b")
+
+
+def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
+                       sport: bool) -> tuple[bool, str]:
+    """Whether the words beside the name say a product or a title (:data:`_PRODUCT_BEFORE`, :data:`_OWNED_NEW`, a
+    person's name before "brand": "the Beringer and Wolf Blass brands"; a cut title before a number and a chart:
+    "Billboard Hot| 100 chart"), and the label a film's credit says (:data:`_CREDIT_BY`: a name tagged as an
+    organisation whose first word is a given name of the census is a person's). Known places and towns are neither."""
+    if label == "ORG" and prev == "by" and _CREDIT_BY.search(text, max(0, start - 30), start) is not None:
+        words = name.split()
+        if (2 <= len(words) <= 3 and _folded(words[0]).split("-")[0] in given_names() and not _all_caps(name)
+                and not {_bare(w) for w in words} & _BODY_WORDS):
+            return False, "PERSON"  # "directed by Jean-Pierre Jeunet", tagged as an organisation
+    if prev.islower() and prev.isalpha() and prev in _PRODUCT_BEFORE and not sport:
+        said = True
+    elif prev in ("new", "latest") and text[start - 1 : start] == " " and _GOES_ON_NOT.match(text, end) is not None:
+        said = _OWNED_NEW.search(text, max(0, start - 30), start) is not None
+    elif nxt[:1] == "b" and _bare(nxt) in ("brand", "brands") and label == "PERSON":
+        said = True
+    elif " " in name and text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit():
+        said = _NUMBERED_LIST_AFTER.match(text, end) is not None
+    else:
+        return False, label
+    if not said or is_known_place(name.lower()) or _folded_name(name) in towns():
+        return False, label
+    return not (label == "PERSON" and reads_as_person(name.split()) and _bare(nxt) not in ("brand", "brands")), label
+
+
 def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
     """Whether the words beside the name say a firm's: an apposition (see :data:`_UNTAGGED_FIRM`), or before it a
     lower-case noun and "group" ("engineering group Jarvis",
@@ -960,6 +1000,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
     as_work, label = _said_as_work_or_person(text, start, start + len(name), name, label)
+    product, label = _product_or_credit(text, start, start + len(name), name, label, prev, nxt,
+                                        _match_words(text) >= weights.match_words)
     label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
@@ -1053,7 +1095,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
         label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
-    work_before = work_before or as_work
+    work_before = work_before or as_work or product
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -1068,6 +1110,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
             or _firm_by_words_beside(text, start, name, before)
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
+            or nxt[:1].islower() and _bare(nxt) in ("division", "subsidiary") and not sport and not is_known_place(name.lower())  # "Alfa Romeo division"
             or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
             and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
@@ -1619,8 +1662,8 @@ _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")
 _CLUB_STAFF = frozenset("manager striker midfielder defender goalkeeper team-mate teammate".split())
 _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfielder defender goalkeeper captain team-mate
 teammate player players fans supporters beat drew won lost romped scored side team club president star man forward
-winger outfit squad owner owners loanee are have""".split())
-_PLURAL_VERBS = frozenset({"are", "have"})
+winger outfit squad owner owners loanee are have had""".split())
+_PLURAL_VERBS = frozenset({"are", "have", "had"})
 _ARTICLES = frozenset({"a", "an", "the", "another", "other", "any", "every", "each"})
 
 
@@ -2271,6 +2314,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # "West Ham" tagged as a person or place, in a match report; "East Timor" tagged as a person. Not "West Africa",
         # nor a region of plural name ("East Midlands").
         found.kind = "organization" if m.sport else "place"
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2 and not m.sport
+          and found.parts[0].lower() in companies and found.parts[1].lower() in companies):
+        found.kind = "organization"  # "Vodafone Essar" beside "Vodafone" and "Essar", two firms: their venture
     elif (found.kind == "person" and not found.titled and len(found.parts) >= 2
           and found.parts[-1].lower() in countries() and _folded(found.parts[0]) not in given_names(0.0)):
         found.kind = "organization"  # "Lycos Europe", a firm's branch of a region, tagged as a person (not "Chris Ireland")
@@ -2804,6 +2850,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     lone_surnames = {k[0] for k in tally if k[1] == "person" and " " not in k[0]}
     not_a_persons = _BODY_WORDS | _PARTICLES
     surnames_named = titled_surnames | lone_surnames | {k[0].split()[-1] for k in tally if k[1] == "person"}
+    org_firsts: dict[str, int] = {}  # how many organisations of the article open with a word ("Vodafone", "Hutchison")
+    for k in tally:
+        if k[1] == "organization":
+            org_firsts[k[0].split()[0]] = org_firsts.get(k[0].split()[0], 0) + 1
     for key in [k for k in tally if k[1] != "person" and 1 < len(words(k)) <= 3]:
         if not all(w[:1].isupper() for w in tally[key].shown.split()):
             continue
@@ -2815,7 +2865,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if w[-1] in titled_surnames and not set(w[:-1]) & not_a_persons or (
                 words(key)[-1] in lone_surnames and not set(words(key)) & not_a_persons
                 and key[0] not in known_places() and words(key)[0] not in known_places()
-                and not _all_caps(tally[key].shown.split()[0]) and not is_demonym(tally[key].shown.split()[0])):
+                and not _all_caps(tally[key].shown.split()[0]) and not is_demonym(tally[key].shown.split()[0])
+                # not a firm's venture or unit, whose first word opens another organisation's name of the article
+                # ("Vodafone Essar" beside "Vodafone", "Hutchison Essar" beside "Hutchison Whampoa")
+                and org_firsts.get(w[0], 0) <= (key[1] == "organization")):
             move(key, (key[0], "person"))
 
     target: dict[Key, Key] = {}
@@ -2947,6 +3000,11 @@ _TIME_POSSESSIVES = frozenset(
                         *(d.lower() for d in calendar.day_name)] for s in ("'s", "’s"))
 #: Possessive pronouns: what one's own is ("his Budget", "her Cabinet") is a thing or a team of people, no name.
 _OWNERS = frozenset("his her their my your our".split())
+#: Ordinals before a word tagged as an organisation alone ("his ninth Budget", "the next Budget"): an occasion, counted;
+#: a body so said is one of its kind ("the first Parliament"), left to :data:`_BODY_WORDS`.
+_ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth next
+last final""".split())
+_BODIES_COUNTED = _BODY_WORDS | _KINDS_OF_BODY | frozenset("congress senate commons lords diet fed".split())
 #: An everyday word this common (Zipf) or more, tagged as an organisation alone, is a thing when the article says it
 #: is someone's or a time's (see :func:`_mend_run_in_words`): "budget" is 4.82; firms' and apps' plain words that
 #: may be said so are rarer ("instagram" 4.33 of "his Instagram page").
@@ -3029,7 +3087,8 @@ def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -
     # an everyday word said to be someone's or a time's
     things = {normalize_name(m.text) for m in items
               if m.label == "ORG" and " " not in m.text.strip() and m.text[:1].isupper() and m.text[1:].islower()
-              and not m.firm and not m.club and (m.before.lower() in _OWNERS or m.before.lower() in _TIME_POSSESSIVES)
+              and not m.firm and not m.club and (m.before.lower() in _OWNERS or m.before.lower() in _TIME_POSSESSIVES
+                                                 or m.before in _ORDINAL_WORDS and m.text.lower() not in _BODIES_COUNTED)
               and _zipf(normalize_name(m.text).lower()) >= _EVENT_WORD_ZIPF}
     if things:
         items = [m for m in items if not (m.label == "ORG" and normalize_name(m.text) in things)]
