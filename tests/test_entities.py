@@ -1769,3 +1769,19 @@ def test_an_ordinal_before_an_everyday_word_makes_an_occasion_and_a_venture_of_t
                 ("Essar", "ORG"), ("Essar", "ORG"), ("Vodafone", "ORG"), ("Vodafone Essar", "ORG"), ("Essar", "PERSON"))
     assert ("Parliament", "organization") in got and not any(n == "Budget" for n, _ in got)
     assert ("Vodafone Essar", "organization") in got and not any(t == "person" and "Essar" in n for n, t in got)
+
+
+def test_a_games_model_letters_after_a_cut_name_make_the_mention_a_products():
+    text = ("Nintendo said the DS will launch in May. Titles include Ubisoft's Rayman DS. Fans want the Nintendo DS "
+            "and more. Nintendo expects sales to rise. That House GOP plan was shelved, the GOP said.")
+    got = found(text, ("Nintendo", "ORG"), ("Ubisoft", "ORG"), ("Rayman", "ORG"), ("Nintendo", "ORG"),
+                ("Nintendo", "ORG"), ("House", "ORG"), ("GOP", "ORG"))
+    assert got.get(("Nintendo", "organization")) == 2 and ("House", "organization") in got
+    assert not any(n == "Rayman" for n, _ in got)
+
+
+def test_a_players_deed_after_his_name_in_a_match_report_makes_a_person():
+    text = ("Arsenal beat Portsmouth 1-0 in the league. Kolo Toure headed against the bar and the striker scored late. "
+            "The goalkeeper saved twice, and Red Sox scored in the draw for the match.")
+    got = found(text, ("Arsenal", "ORG"), ("Portsmouth", "ORG"), ("Kolo Toure", "ORG"), ("Red Sox", "ORG"))
+    assert ("Kolo Toure", "person") in got and ("Red Sox", "organization") in got

@@ -692,6 +692,10 @@ class Mention(NamedTuple):
     #: The team list this name stands in has a substitute and his minute in brackets ("Murray (Anyinsah 59)"): it lists
     #: players, whatever the model's tags say (a club in brackets has no minute: "Nathan Holland (Everton)").
     subs: bool = False
+    #: Capitals after the name that the article also writes alone, and the model left out of it ("Ubisoft's Rayman| DS",
+    #: "the Nintendo| DS"): a product's model; unless the article names them itself ("House| GOP"), the mention is the
+    #: product's, none of our types.
+    code: str = ""
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -762,6 +766,28 @@ _CREDIT_BY = re.compile(r"(?<![\w-])(?:directed|written|co-written|produced|comp
                         r"|narrated|presented)\s+by\s+\Z")
 #: A number and a chart's or a list's noun after a name: "its Billboard Hot| 100 chart", the model's cut title.
 _NUMBERED_LIST_AFTER = re.compile(r" \d+ (?:chart|charts|list)\b")
+
+
+#: A model's letters after a name the model cut before them, closing the phrase: "Ubisoft's Rayman| DS.", "the eight-player
+#: Mario Kart| DS,", "the Nintendo| DS and Sony's PSP".
+_MODEL_CODE_AFTER = re.compile(r" ([A-Z]{2,4})(?=[,.;:!?)]|\s+[a-z]|\Z)")
+#: Capitals after a name that are no model's: a firm's suffix, an office or honour, a place, a club, a time zone.
+_NOT_MODEL_CODES = frozenset(w.upper() for w in CORPORATE_SUFFIXES | PLACE_ACRONYMS | frozenset("""spa ab asa as kk bv pty
+lp llp se oy oyj ceo cfo coo cto cio mp mps mep msp am qc kc obe mbe cbe kbe pm gp vc hq tv pr it fc afc rfc cc dj md phd
+jr sr ii iii iv vi vii viii ix xi uae nhs bbc dc""".split()))
+
+
+def _model_code_after(text: str, end: int, name: str, label: str) -> str:
+    """Capitals the article also writes alone after the name, which the model cut before them ("Rayman| DS", "Nintendo|
+    DS" of a story about the DS console), "" when none: unless the article names them (see :func:`merge`: "House| GOP
+    leaders"), this mention names the product, not the firm or a person."""
+    if label not in ("ORG", "PERSON") or text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
+        return ""
+    code = _MODEL_CODE_AFTER.match(text, end)
+    if (code is None or code.group(1) in _NOT_MODEL_CODES or code.group(1) in TIME_ZONES
+            or text.count(code.group(1)) < 2 or _all_caps(name)):
+        return ""
+    return code.group(1)
 
 
 def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
@@ -1124,7 +1150,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
                    line_up, _title_run(text, name, end),
                    nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
-                   line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None)
+                   line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None,
+                   _model_code_after(text, end, name, label))
 
 
 #: "to move to" before a name and "from" and a capitalised word after it: someone moving house.
@@ -1664,6 +1691,9 @@ _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfield
 teammate player players fans supporters beat drew won lost romped scored side team club president star man forward
 winger outfit squad owner owners loanee are have had""".split())
 _PLURAL_VERBS = frozenset({"are", "have", "had"})
+#: A player's deeds after his name in a match report ("Kolo Toure headed", "LaMarcus Aldridge scored").
+_PLAYERS_VERBS = frozenset("""scored headed netted fired volleyed slotted nodded curled converted kicked struck saved
+tapped added equalised equalized levelled leveled rebounded dunked pitched homered singled doubled tripled""".split())
 _ARTICLES = frozenset({"a", "an", "the", "another", "other", "any", "every", "each"})
 
 
@@ -2299,6 +2329,17 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # Souness", "goalkeeper Morgan de Sanctis", "forward Yoshinori Muto", tagged as an organisation: given names
         # the census lacks, but the word before says a person.
         found.kind = "person"
+    elif (found.kind != "person" and not cue and m.sport and not m.club and m.label == "ORG" and 2 <= len(found.parts) <= 3
+          and m.after in _PLAYERS_VERBS and found.parts[0].lower() not in companies
+          and _zipf(found.parts[-1].lower()) < weights.rare_surname_zipf
+          and (_folded(found.parts[0]) in given_names(0.0) or _zipf(found.parts[0].lower()) < weights.rare_surname_zipf)
+          and _folded_name(" ".join(found.parts)) not in towns()
+          and _could_be_a_persons([w for i, w in enumerate(found.parts)
+                                   if not (0 < i < len(found.parts) - 1 and w in _PARTICLES)])):
+        # In a match report, a player's deed after a name tagged as an organisation ("Kolo Toure headed", "LaMarcus
+        # Aldridge scored", "Nicolas Batum added"): a given name or a rare word and a rare surname are a player's,
+        # not a club's ("Red Sox scored": "red" and "sox" are words; clubs' names have places and club words).
+        found.kind = "person"
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0)
@@ -2503,6 +2544,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = [m for i, m in enumerate(items)
              if not (i and items[i - 1].took and normalize_name(m.text) in items[i - 1].took)]
     items = _mend_run_in_words(items, weights)
+    codes = {m.code for m in items if m.code}
+    if codes:
+        codes -= {normalize_name(m.text) for m in items if m.label in TYPES or m.label == "NORP"}
+        items = [m._replace(label="PRODUCT") if m.code in codes else m for m in items]
     # "the Council of the Republic Natalya Kochanova": an organisation, and a person run on after it, when the
     # text says so (an office before it, the two words alone elsewhere) or the model tags them PERSON elsewhere.
     people_named = {normalize_name(m.text).lower() for m in items if m.label == "PERSON"}
