@@ -1785,3 +1785,13 @@ def test_a_players_deed_after_his_name_in_a_match_report_makes_a_person():
             "The goalkeeper saved twice, and Red Sox scored in the draw for the match.")
     got = found(text, ("Arsenal", "ORG"), ("Portsmouth", "ORG"), ("Kolo Toure", "ORG"), ("Red Sox", "ORG"))
     assert ("Kolo Toure", "person") in got and ("Red Sox", "organization") in got
+
+
+def test_programmes_and_shows_constituencies_and_names_cut_at_a_particle():
+    text = ("An analyst told the BBC's World Business Report so. He is MP for Leicester South, and Derby North voted "
+            "too. She wore a Dries van Noten sandal; Fondation pour l'Enfance helped. Star Kanye West sang.")
+    got = found(text, ("BBC", "ORG"), ("World Business Report", "ORG"), ("Leicester South", "PERSON"),
+                ("Derby North", "ORG"), ("Dries", "ORG"), ("Fondation", "ORG"), ("Kanye West", "PERSON"))
+    assert ("Leicester South", "place") in got and ("Derby North", "place") in got
+    assert ("Dries van Noten", "organization") in got and not any(n == "Fondation" for n, _ in got)
+    assert ("Kanye West", "person") in got and not any("Report" in n for n, _ in got)

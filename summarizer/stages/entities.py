@@ -526,6 +526,8 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Verbs a web page's links open with ("Watch Video Report", "Click here", "Read more"): no name starts with them.
 _PAGE_VERBS = frozenset("watch click read listen download subscribe".split())
 #: The last word of a region's name ("Pacific Northwest", "American Midwest").
+#: Compass words after a town's name that make a constituency's or a district's ("Leicester South", "Belfast East").
+_COMPASS_ENDS = frozenset("North South East West Central Northeast Northwest Southeast Southwest".split())
 _COMPASS_REGIONS = frozenset("northwest northeast southwest southeast midwest".split())  # not "Nat West"
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
@@ -788,6 +790,11 @@ def _model_code_after(text: str, end: int, name: str, label: str) -> str:
             or text.count(code.group(1)) < 2 or _all_caps(name)):
         return ""
     return code.group(1)
+
+
+#: Last words of the names of programmes, shows and reports ("World Business Report", "Westminster Hour", "Consumer
+#: Electronics Show"): a title or an event, none of our types. Not "Programme" ("World Food Programme" is a body).
+_SHOW_HEADS = frozenset("Report Hour Show".split())
 
 
 def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
@@ -1121,7 +1128,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
         label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
-    work_before = work_before or as_work or product
+    work_before = work_before or as_work or product or " " in name and name.rsplit(" ", 1)[1] in _SHOW_HEADS
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -1600,6 +1607,12 @@ def _and_body_after(text: str, start: int, name: str, label: str) -> str:
     return m.group(0) if m else ""
 
 
+#: One or two lower-case particles and a capitalised word after a one-word name: the rest of a Dutch, French or German
+#: name ("Dries| van Noten", "Fondation| pour l'Enfance", "Carl| von Ossietzky").
+_PARTICLE_RUN = re.compile(r" (?:(?:van|von|der|den|de|du|des|di|da|del|della|dos|das|ter|ten|zu|pour|für|la|le)\s){1,2}"
+                           r"(?:[dl]['’])?[A-Z][\w'’-]+")
+
+
 def _run_on(text: str, start: int, name: str, label: str) -> str:
     """The words after a name at ``start`` that the NER model left out of it, with the space before them, or ""."""
     rest = text[start + len(name) : start + len(name) + 120]
@@ -1611,6 +1624,9 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
     if (label == "ORG" and len(words) == 1 and _bare(name) in _SUNDAY_PAPERS
             and (m := re.match(r" on Sunday(?![\w-])", rest))):
         return m.group(0)  # "the Mail| on Sunday", "the Independent| on Sunday": the paper's name
+    if (len(words) == 1 and label in ("ORG", "PERSON") and rest[:1] == " " and rest[1:2].islower()
+            and (m := _PARTICLE_RUN.match(rest))):
+        return m.group(0)  # "Dries| van Noten", "Fondation| pour l'Enfance": the model stopped at a lower-case particle
     if len(words) < 2 or not words[-1][:1].isupper() or name.endswith((".", "'", "’", "'s", "’s")):
         return ""  # "Gordon Brown's Budget", "Type O. And": what follows a possessive or a full stop is not the name's
     if label == "PERSON" and (m := _ONE_MORE.match(rest)):
@@ -2340,6 +2356,12 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # Aldridge scored", "Nicolas Batum added"): a given name or a rare word and a rare surname are a player's,
         # not a club's ("Red Sox scored": "red" and "sox" are words; clubs' names have places and club words).
         found.kind = "person"
+    elif (found.kind != "place" and not found.titled and not m.sport and len(found.parts) == 2
+          and found.parts[1] in _COMPASS_ENDS and found.parts[0][1:].islower()
+          and (m.label != "PERSON" or m.before in ("for", "in"))  # "MP for Leicester South"; not "star Kanye West"
+          and (is_known_place(found.parts[0].lower()) or _folded_name(found.parts[0]) in towns()
+               and _zipf(found.parts[0].lower()) < weights.town_max_zipf)):
+        found.kind = "place"  # "Leicester South", "Sheffield Central": a town's constituency or district
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0)
