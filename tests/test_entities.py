@@ -1795,3 +1795,13 @@ def test_programmes_and_shows_constituencies_and_names_cut_at_a_particle():
     assert ("Leicester South", "place") in got and ("Derby North", "place") in got
     assert ("Dries van Noten", "organization") in got and not any(n == "Fondation" for n, _ in got)
     assert ("Kanye West", "person") in got and not any("Report" in n for n, _ in got)
+
+
+def test_a_firm_said_as_a_giant_is_kept_and_a_party_run_into_a_person_is_cut():
+    text = ("Brewing giant Inbev agreed a deal. The deal gives Inbev control. Problems at oil giant Yukos grew. For "
+            "the Lib Dems David Laws said the Lib Dems would cut taxes. Literary giant Salman Rushdie spoke.")
+    got = found(text, ("Inbev", "ORG"), ("Inbev", "NORP"), ("Yukos", "PERSON"), ("the Lib Dems David Laws", "ORG"),
+                ("Lib Dems", "ORG"), ("Salman Rushdie", "PERSON"))
+    assert ("Inbev", "organization") in got and ("Yukos", "organization") in got
+    assert ("David Laws", "person") in got and ("Salman Rushdie", "person") in got
+    assert not any("Laws" in n and t == "organization" for n, t in got)

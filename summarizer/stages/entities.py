@@ -1143,6 +1143,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
             or _firm_by_words_beside(text, start, name, before)
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
+            or prev in ("giant", "giants") and not reads_as_person(name.split())  # "oil giant Yukos", "Brewing giant Inbev"
             or nxt[:1].islower() and _bare(nxt) in ("division", "subsidiary") and not sport and not is_known_place(name.lower())  # "Alfa Romeo division"
             or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
             and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
@@ -2597,6 +2598,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                and normalize_name(m.text).lower() not in known_places()}  # "the England team" tagged NORP once
     peoples |= {p[:-1] for p in peoples if p.endswith("s")}
     peoples = {p for p in peoples if votes.get(p[:-1] if p.endswith("s") else p, 0) >= 0}
+    if peoples:
+        # a firm's name the model mostly tags as a people ("Brewing giant Inbev" ... "Inbev bought" tagged NORP)
+        peoples -= {normalize_name(m.text).lower() for m in items if m.firm}
     items = [m for m in items if not (" " not in m.text.strip() and (
         m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text).lower() in peoples
         or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
@@ -2812,6 +2816,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             or i == len(w) - 1 and sum(p[-1] == w[-1] for p in people) == 1)), 0)
         if cut and (w[-1] in _ORG_WORDS | _PAPER_HEADS or _zipf(w[-1]) >= weights.town_max_zipf):
             cut = 0  # "Denver Post" beside "Glen Post": a paper's head word, or a word of every text
+        if (not cut and len(w) >= 3 and w[-3].endswith("s") and " ".join(w[:-2]) in others
+                and reads_as_person(tally[key].shown.split()[-2:])):
+            # "For the Lib Dems David Laws said": a party, a people or a team the article names (a plural: not "Bank of
+            # America Merrill Lynch") and a person's full name
+            cut = len(w) - 2
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
 
