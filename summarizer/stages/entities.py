@@ -1143,7 +1143,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
             or _firm_by_words_beside(text, start, name, before)
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
-            or prev in ("giant", "giants") and not reads_as_person(name.split())  # "oil giant Yukos", "Brewing giant Inbev"
+            # "oil giant Yukos", "Brewing giant Inbev"; not "literary giant Salman Rushdie", a full name tagged PERSON
+            or prev in ("giant", "giants") and not reads_as_person(name.split()) and not (label == "PERSON" and " " in name)
             or nxt[:1].islower() and _bare(nxt) in ("division", "subsidiary") and not sport and not is_known_place(name.lower())  # "Alfa Romeo division"
             or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
             and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
