@@ -1805,3 +1805,9 @@ def test_a_firm_said_as_a_giant_is_kept_and_a_party_run_into_a_person_is_cut():
     assert ("Inbev", "organization") in got and ("Yukos", "organization") in got
     assert ("David Laws", "person") in got and ("Salman Rushdie", "person") in got
     assert not any("Laws" in n and t == "organization" for n, t in got)
+
+
+def test_a_title_before_its_authors_name_is_no_name():
+    text = "Harry Potter author JK Rowling will receive an award, and Harry Smith, an author, will not."
+    got = found(text, ("Harry Potter", "PERSON"), ("JK Rowling", "PERSON"), ("Harry Smith", "PERSON"))
+    assert got == {("JK Rowling", "person"): 1, ("Harry Smith", "person"): 1}

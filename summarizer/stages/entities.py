@@ -797,6 +797,11 @@ def _model_code_after(text: str, end: int, name: str, label: str) -> str:
 _SHOW_HEADS = frozenset("Report Hour Show".split())
 
 
+#: A writer's noun after a title and before the writer's name: "Harry Potter author JK Rowling".
+_AUTHORS = frozenset("author novelist creator screenwriter".split())
+_AUTHOR_NAMED = re.compile(r" (?:author|novelist|creator|screenwriter) (?:[A-Z][\w.'’-]* ){0,2}[A-Z][\w'’-]+")
+
+
 def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
                        sport: bool) -> tuple[bool, str]:
     """Whether the words beside the name say a product or a title (:data:`_PRODUCT_BEFORE`, :data:`_OWNED_NEW`, a
@@ -814,13 +819,16 @@ def _product_or_credit(text: str, start: int, end: int, name: str, label: str, p
         said = _OWNED_NEW.search(text, max(0, start - 30), start) is not None
     elif nxt[:1] == "b" and _bare(nxt) in ("brand", "brands") and label == "PERSON":
         said = True
+    elif nxt in _AUTHORS and _AUTHOR_NAMED.match(text, end) is not None:
+        said = True  # "Harry Potter author JK Rowling": the book's, whatever its name reads as
     elif " " in name and text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit():
         said = _NUMBERED_LIST_AFTER.match(text, end) is not None
     else:
         return False, label
     if not said or is_known_place(name.lower()) or _folded_name(name) in towns():
         return False, label
-    return not (label == "PERSON" and reads_as_person(name.split()) and _bare(nxt) not in ("brand", "brands")), label
+    return not (label == "PERSON" and reads_as_person(name.split()) and _bare(nxt) not in ("brand", "brands")
+                and nxt not in _AUTHORS), label
 
 
 def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
