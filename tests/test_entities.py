@@ -1811,3 +1811,9 @@ def test_a_title_before_its_authors_name_is_no_name():
     text = "Harry Potter author JK Rowling will receive an award, and Harry Smith, an author, will not."
     got = found(text, ("Harry Potter", "PERSON"), ("JK Rowling", "PERSON"), ("Harry Smith", "PERSON"))
     assert got == {("JK Rowling", "person"): 1, ("Harry Smith", "person"): 1}
+
+
+def test_a_party_tagged_as_a_place_is_an_organisation():
+    text = "He was a key figure in New Labour as head of the policy unit in London."
+    got = found(text, ("New Labour", "GPE"), ("London", "GPE"))
+    assert got == {("New Labour", "organization"): 1, ("London", "place"): 1}

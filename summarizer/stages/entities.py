@@ -2366,6 +2366,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # Aldridge scored", "Nicolas Batum added"): a given name or a rare word and a rare surname are a player's,
         # not a club's ("Red Sox scored": "red" and "sox" are words; clubs' names have places and club words).
         found.kind = "person"
+    elif (found.kind == "place" and len(found.parts) == 2 and found.parts[1] in ("Labour", "Democrats", "Republicans")
+          and not is_known_place(" ".join(found.parts).lower())):
+        found.kind = "organization"  # "New Labour", tagged as a place: a party
     elif (found.kind != "place" and not found.titled and not m.sport and len(found.parts) == 2
           and found.parts[1] in _COMPASS_ENDS and found.parts[0][1:].islower()
           and (m.label != "PERSON" or m.before in ("for", "in"))  # "MP for Leicester South"; not "star Kanye West"
