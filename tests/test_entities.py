@@ -1817,3 +1817,9 @@ def test_a_party_tagged_as_a_place_is_an_organisation():
     text = "He was a key figure in New Labour as head of the policy unit in London."
     got = found(text, ("New Labour", "GPE"), ("London", "GPE"))
     assert got == {("New Labour", "organization"): 1, ("London", "place"): 1}
+
+
+def test_a_name_tagged_as_a_work_of_art_as_often_as_otherwise_is_a_title():
+    pairs_ = [("Rebel Billionaire", "WORK_OF_ART"), ("Rebel Billionaire", "ORG"), ("Rebel Billionaire", "WORK_OF_ART"),
+              ("Fox", "ORG"), ("Fox", "ORG")]
+    assert pairs(*pairs_) == {("Fox", "organization"): 2}

@@ -2742,6 +2742,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # ("Demelza", played by an actress, and "Demelza Poldark" tagged as an organisation).
     works |= {n for m in items if m.label != "PERSON" and len((n := normalize_name(m.text).lower()).split()) == 2
               and n.split()[0] in works}
+    # A name the model tags as a work of art twice or more, and no less often than as a name of our types ("Rebel
+    # Billionaire", "Ring of Fire"): a title.
+    art: dict[str, list[int]] = {}  # name -> [work-of-art tags, tags of our types]
+    for m in items:
+        if m.label == "WORK_OF_ART" or m.label in TYPES:
+            art.setdefault(normalize_name(m.text).lower(), [0, 0])[m.label in TYPES] += 1
+    works |= {n for n, (as_art, as_name) in art.items() if as_art >= 2 and as_art >= as_name}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
