@@ -1823,3 +1823,10 @@ def test_a_name_tagged_as_a_work_of_art_as_often_as_otherwise_is_a_title():
     pairs_ = [("Rebel Billionaire", "WORK_OF_ART"), ("Rebel Billionaire", "ORG"), ("Rebel Billionaire", "WORK_OF_ART"),
               ("Fox", "ORG"), ("Fox", "ORG")]
     assert pairs(*pairs_) == {("Fox", "organization"): 2}
+
+
+def test_a_share_index_said_to_move_points_is_no_body():
+    text = ("The report propelled the Dow to a high. The Dow closed up 57 points. The Fed cut rates by 25 basis points, "
+            "and the Fed will meet again.")
+    got = found(text, ("Dow", "ORG"), ("Dow", "ORG"), ("Fed", "ORG"), ("Fed", "ORG"))
+    assert got == {("Fed", "organization"): 2}

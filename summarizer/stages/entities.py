@@ -802,6 +802,11 @@ _AUTHORS = frozenset("author novelist creator screenwriter".split())
 _AUTHOR_NAMED = re.compile(r" (?:author|novelist|creator|screenwriter) (?:[A-Z][\w.'’-]* ){0,2}[A-Z][\w'’-]+")
 
 
+#: A share index's move after its name: "closed up 57 points", "fell 20.5 points" (not "basis points", a rate's).
+_INDEX_MOVED = re.compile(r"(?: \d+)? (?:closed|ended|finished|rose|fell|gained|lost|added|dropped|slipped|climbed|jumped"
+                          r"|shed|was) (?:up |down |higher |lower )?(?:by )?[\d,.]+ points\b")
+
+
 def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
                        sport: bool) -> tuple[bool, str]:
     """Whether the words beside the name say a product or a title (:data:`_PRODUCT_BEFORE`, :data:`_OWNED_NEW`, a
@@ -1136,7 +1141,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
         label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
-    work_before = work_before or as_work or product or " " in name and name.rsplit(" ", 1)[1] in _SHOW_HEADS
+    work_before = (work_before or as_work or product or " " in name and name.rsplit(" ", 1)[1] in _SHOW_HEADS
+                   # a share index's move: "The Dow closed up 57 points", "the FTSE 100 fell 20 points"
+                   or label == "ORG" and prev in ("the", "The") and " points" in text[end : end + 60]
+                   and _INDEX_MOVED.match(text, end) is not None)
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
