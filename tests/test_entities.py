@@ -1830,3 +1830,11 @@ def test_a_share_index_said_to_move_points_is_no_body():
             "and the Fed will meet again.")
     got = found(text, ("Dow", "ORG"), ("Dow", "ORG"), ("Fed", "ORG"), ("Fed", "ORG"))
     assert got == {("Fed", "organization"): 2}
+
+
+def test_a_tv_character_is_no_person_in_a_match_report_too():
+    text = ("Arsenal beat Chelsea 2-1 in the league match; the striker scored and the goalkeeper saved. Ozil compared his "
+            "watch to TV character Michael Knight before the derby, and Jack Wilshere scored.")
+    got = found(text, ("Arsenal", "ORG"), ("Chelsea", "ORG"), ("Ozil", "PERSON"), ("Michael Knight", "PERSON"),
+                ("Jack Wilshere", "PERSON"))
+    assert ("Jack Wilshere", "person") in got and not any(n == "Michael Knight" for n, _ in got)

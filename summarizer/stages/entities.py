@@ -895,6 +895,11 @@ def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[i
     return before.start(1), before.group(1)
 
 
+#: A character said to be a fiction's, in a match report too ("Ozil compared his watch to TV character Michael Knight").
+_FICTION_CHARACTER = tuple(f"{kind} {noun} " for kind in ("TV", "television", "cartoon", "fictional", "film", "comic", "movie")
+                           for noun in ("character", "characters"))
+
+
 def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: str) -> tuple[bool, str]:
     """Whether the words before the name say a work of it (:data:`_VERSION_OF`, :data:`_PART_IN`), and the label
     that words for people before a list say (:data:`_PEOPLE_SUCH_AS`: PERSON; else ``label``). A name the article
@@ -926,7 +931,8 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
              and _match_words(text) < WEIGHTS.match_words)
     if not (character or cut_title or film or version or part or model or said_character):
         return False, label
-    if said_character and _match_words(text) < WEIGHTS.match_words and not is_known_place(name.lower()):
+    if (said_character and (_match_words(text) < WEIGHTS.match_words or near.endswith(_FICTION_CHARACTER))
+            and not is_known_place(name.lower())):
         return True, label
     actor = _ACTOR_AFTER.match(text, end) if bracket else None
     if (actor is not None and reads_as_person(actor.group(1).split(), place=True)
