@@ -1838,3 +1838,9 @@ def test_a_tv_character_is_no_person_in_a_match_report_too():
     got = found(text, ("Arsenal", "ORG"), ("Chelsea", "ORG"), ("Ozil", "PERSON"), ("Michael Knight", "PERSON"),
                 ("Jack Wilshere", "PERSON"))
     assert ("Jack Wilshere", "person") in got and not any(n == "Michael Knight" for n, _ in got)
+
+
+def test_a_product_one_has_before_its_noun_is_no_name():
+    text = "Shares in Google fell over changes to its Android operating system, and in Finland Nokia said her Nokia phone broke."
+    got = found(text, ("Google", "ORG"), ("Android", "ORG"), ("Finland", "GPE"), ("Nokia", "ORG"), ("Nokia", "ORG"))
+    assert got == {("Google", "organization"): 1, ("Finland", "place"): 1, ("Nokia", "organization"): 1}

@@ -797,6 +797,10 @@ def _model_code_after(text: str, end: int, name: str, label: str) -> str:
 _SHOW_HEADS = frozenset("Report Hour Show".split())
 
 
+#: Owners before a name and a product's noun after it ("its Android operating system", "her Nokia phone").
+_OWNERS_OF_THINGS = frozenset("its his her their my our your".split())
+_PRODUCT_AFTER = frozenset("""operating phone phones smartphone smartphones handset handsets tablet tablets console consoles
+laptop laptops browser software app apps device devices car cars watch gadget""".split())
 #: A writer's noun after a title and before the writer's name: "Harry Potter author JK Rowling".
 _AUTHORS = frozenset("author novelist creator screenwriter".split())
 _AUTHOR_NAMED = re.compile(r" (?:author|novelist|creator|screenwriter) (?:[A-Z][\w.'’-]* ){0,2}[A-Z][\w'’-]+")
@@ -811,8 +815,10 @@ def _product_or_credit(text: str, start: int, end: int, name: str, label: str, p
                        sport: bool) -> tuple[bool, str]:
     """Whether the words beside the name say a product or a title (:data:`_PRODUCT_BEFORE`, :data:`_OWNED_NEW`, a
     person's name before "brand": "the Beringer and Wolf Blass brands"; a cut title before a number and a chart:
-    "Billboard Hot| 100 chart"), and the label a film's credit says (:data:`_CREDIT_BY`: a name tagged as an
-    organisation whose first word is a given name of the census is a person's). Known places and towns are neither."""
+    "Billboard Hot| 100 chart"; a title before its author: "Harry Potter author JK Rowling"), and the label a film's
+    credit says (:data:`_CREDIT_BY`: a name tagged as an organisation whose first word is a given name of the census is
+    a person's), or "PRODUCT" for this mention alone where an owner and a product's noun stand beside it ("its Android
+    operating system"). Known places and towns are neither."""
     if label == "ORG" and prev == "by" and _CREDIT_BY.search(text, max(0, start - 30), start) is not None:
         words = name.split()
         if (2 <= len(words) <= 3 and _folded(words[0]).split("-")[0] in given_names() and not _all_caps(name)
@@ -824,6 +830,10 @@ def _product_or_credit(text: str, start: int, end: int, name: str, label: str, p
         said = _OWNED_NEW.search(text, max(0, start - 30), start) is not None
     elif nxt[:1] == "b" and _bare(nxt) in ("brand", "brands") and label == "PERSON":
         said = True
+    elif prev in _OWNERS_OF_THINGS and nxt in _PRODUCT_AFTER:
+        # "its Android operating system", "her Nokia phone": this mention names a product one has (not its maker,
+        # whom the article may name elsewhere)
+        return False, "PRODUCT"
     elif nxt in _AUTHORS and _AUTHOR_NAMED.match(text, end) is not None:
         said = True  # "Harry Potter author JK Rowling": the book's, whatever its name reads as
     elif " " in name and text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit():
