@@ -827,7 +827,9 @@ def _product_or_credit(text: str, start: int, end: int, name: str, label: str, p
     if prev.islower() and prev.isalpha() and prev in _PRODUCT_BEFORE and not sport:
         said = True
     elif prev in ("new", "latest") and text[start - 1 : start] == " " and _GOES_ON_NOT.match(text, end) is not None:
-        said = _OWNED_NEW.search(text, max(0, start - 30), start) is not None
+        if _OWNED_NEW.search(text, max(0, start - 30), start) is not None and not is_known_place(name.lower()):
+            return False, "PRODUCT"  # "his new Apple Watch": this mention a thing one has ("his new Ferrari" is no team)
+        return False, label
     elif nxt[:1] == "b" and _bare(nxt) in ("brand", "brands") and label == "PERSON":
         said = True
     elif prev in _OWNERS_OF_THINGS and nxt in _PRODUCT_AFTER:
