@@ -1844,3 +1844,11 @@ def test_a_product_one_has_before_its_noun_is_no_name():
     text = "Shares in Google fell over changes to its Android operating system, and in Finland Nokia said her Nokia phone broke."
     got = found(text, ("Google", "ORG"), ("Android", "ORG"), ("Finland", "GPE"), ("Nokia", "ORG"), ("Nokia", "ORG"))
     assert got == {("Google", "organization"): 1, ("Finland", "place"): 1, ("Nokia", "organization"): 1}
+
+
+def test_two_plain_words_tagged_as_a_person_name_nobody():
+    text = "Fans of Creative Zen players and Led Zeppelin records met Tiger Woods and Sale Sharks fans."
+    got = found(text, ("Creative Zen", "PERSON"), ("Led Zeppelin", "PERSON"), ("Tiger Woods", "PERSON"),
+                ("Sale Sharks", "PERSON"))
+    assert ("Tiger Woods", "person") in got and ("Sale Sharks", "organization") in got
+    assert not any(n in ("Creative Zen", "Led Zeppelin") for n, _ in got)

@@ -2437,6 +2437,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.kind = "place" if is_known_place(" ".join(found.parts).lower()) else "organization"
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2 and m.label == "PERSON"
+          and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in found.parts)
+          and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[1]) not in surnames()
+          and _folded(found.parts[1]) not in given_names(0.0)
+          and _zipf(found.parts[0].lower()) >= weights.plain_name_zipf and _zipf(found.parts[1].lower()) >= 3.0
+          and not found.parts[1].endswith("s")):
+        # "Ridge Racer", "Dungeon Keeper", "Mac Mini" tagged as a person: a plain word and a rarer one, neither a name
+        # of the census, name a product or a title more often than anybody; its type unclear, it is left out
+        return None
     elif (found.kind == "place" and len(found.parts) >= 2 and not cue and _plural_last(found.parts, weights)
           and (" ".join(found.parts[:-1]).lower() in _places_and_states()
                or _folded_name(" ".join(found.parts[:-1])) in towns())
