@@ -1852,3 +1852,11 @@ def test_two_plain_words_tagged_as_a_person_name_nobody():
                 ("Sale Sharks", "PERSON"))
     assert ("Tiger Woods", "person") in got and ("Sale Sharks", "organization") in got
     assert not any(n in ("Creative Zen", "Led Zeppelin") for n, _ in got)
+
+
+def test_a_constituency_said_as_a_seat_is_a_place():
+    text = ("He entered Parliament for Sheffield Brightside in 1987, after contesting the Sheffield Hallam seat. She is "
+            "the candidate for U.S. Senate.")
+    got = found(text, ("Sheffield Brightside", "ORG"), ("Sheffield Hallam", "ORG"), ("U.S. Senate", "ORG"))
+    assert got == {("Sheffield Brightside", "place"): 1, ("Sheffield Hallam", "place"): 1,
+                   ("U.S. Senate", "organization"): 1}

@@ -848,6 +848,23 @@ def _product_or_credit(text: str, start: int, end: int, name: str, label: str, p
                 and nxt not in _AUTHORS), label
 
 
+#: Words before "for" and a constituency's name: "MP for", "entered Parliament for", "the candidate for".
+_SEAT_FOR = re.compile(r"(?<![\w-])(?:MP|MPs|MSP|AM|TD|Parliament|member|candidate|elected|stood|standing)\s+for\s+\Z")
+_SEAT_AFTER = frozenset("seat constituency by-election".split())
+
+
+def _constituency(text: str, start: int, end: int, name: str, prev: str, after: Sequence[str]) -> bool:
+    """Whether the words beside a name of two words or more that opens with a known place or town say a constituency:
+    "MP for| Leicester South", "entered Parliament for| Sheffield Brightside", "the Sheffield Hallam| seat"."""
+    words = name.split()
+    if (len(words) < 2 or not (is_known_place(words[0].lower()) or _folded_name(words[0]) in towns())
+            or _bare(words[-1]) in _BODIES_COUNTED):  # "candidate for U.S. Senate": the body
+        return False
+    if after and after[0].islower() and _bare(after[0]) in _SEAT_AFTER:
+        return True
+    return prev == "for" and _SEAT_FOR.search(text, max(0, start - 25), start) is not None
+
+
 def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
     """Whether the words beside the name say a firm's: an apposition (see :data:`_UNTAGGED_FIRM`), or before it a
     lower-case noun and "group" ("engineering group Jarvis",
@@ -1067,6 +1084,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     product, label = _product_or_credit(text, start, start + len(name), name, label, prev, nxt,
                                         _match_words(text) >= weights.match_words)
     label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
+    seat = label in ("ORG", "PERSON") and _constituency(text, start, start + len(name), name, prev, after)
+    if seat:
+        label = "GPE"  # "entered Parliament for Sheffield Brightside", "the Sheffield Hallam seat": a constituency
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
     # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
@@ -1189,7 +1209,7 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
                    _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
                    _given_before(text, start, name, label, prev, weights),
-                   _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
+                   seat or _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
                    line_up, _title_run(text, name, end),
                    nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
