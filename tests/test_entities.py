@@ -1860,3 +1860,10 @@ def test_a_constituency_said_as_a_seat_is_a_place():
     got = found(text, ("Sheffield Brightside", "ORG"), ("Sheffield Hallam", "ORG"), ("U.S. Senate", "ORG"))
     assert got == {("Sheffield Brightside", "place"): 1, ("Sheffield Hallam", "place"): 1,
                    ("U.S. Senate", "organization"): 1}
+
+
+def test_a_verb_of_speech_opening_a_sentence_is_no_given_name():
+    text = "John Mayberry hit a single. Said Mayberry: we won. Said Jones was born in Cairo."
+    got = found(text, ("John Mayberry", "PERSON"), ("Said Mayberry", "PERSON"), ("Said Jones", "PERSON"),
+                ("Cairo", "GPE"))
+    assert got.get(("John Mayberry", "person")) == 2 and ("Said Mayberry", "person") not in got

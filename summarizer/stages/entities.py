@@ -1992,6 +1992,10 @@ AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST 
 _RATING = re.compile(r"^(?:[A-D]{1,3}[+-]|Aaa|(?:Aa|A|Baa|Ba|B|Caa)[123])$")
 
 
+#: Verbs of speech that open a sentence before the speaker's name ("Said Mayberry: ..."): no given name.
+_SPEECH_OPENERS = frozenset("Said Says Added Adds Asked Explained Insisted Recalled".split())
+
+
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
           places: frozenset[str] = frozenset(), weights: EntityWeights = WEIGHTS,
           bodies: frozenset[str] = frozenset(), people: frozenset[str] = frozenset(),
@@ -2340,6 +2344,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         if len(found.parts) >= 3 and found.parts[0] in _PARTY_WORDS:
             found.parts = found.parts[1:]  # "Tory Neil Hamilton": a party's word before a full name, no part of it
+        if len(found.parts) >= 2 and found.parts[0] in _SPEECH_OPENERS and m.initial:
+            found.parts = found.parts[1:]  # "Said Mayberry: ...", a sentence opening on its verb: Mayberry
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
     elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES
