@@ -1867,3 +1867,10 @@ def test_a_verb_of_speech_opening_a_sentence_is_no_given_name():
     got = found(text, ("John Mayberry", "PERSON"), ("Said Mayberry", "PERSON"), ("Said Jones", "PERSON"),
                 ("Cairo", "GPE"))
     assert got.get(("John Mayberry", "person")) == 2 and ("Said Mayberry", "person") not in got
+
+
+def test_a_players_deed_from_his_name_in_a_match_report_makes_a_person():
+    text = ("Hull lost 2-1 in the league match: the striker scored a penalty and a late strike from Graziano Pelle meant "
+            "they left with nothing. The goalkeeper saved twice, and fans were in from Manchester United.")
+    got = found(text, ("Hull", "ORG"), ("Graziano Pelle", "ORG"), ("Manchester United", "ORG"))
+    assert ("Graziano Pelle", "person") in got and ("Manchester United", "organization") in got

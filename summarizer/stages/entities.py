@@ -848,6 +848,9 @@ def _product_or_credit(text: str, start: int, end: int, name: str, label: str, p
                 and nxt not in _AUTHORS), label
 
 
+#: A player's deed and "from" before his name in a match report: "a late strike from Graziano Pelle".
+_DEED_FROM = re.compile(r"(?<![\w-])(?:strike|goal|header|cross|shot|effort|penalty|free-kick|freekick|volley|finish"
+                        r"|assist|winner|equaliser|equalizer|opener|brace|hat-trick|save|saves|tackle)\s+from\s+\Z")
 #: Words before "for" and a constituency's name: "MP for", "entered Parliament for", "the candidate for".
 _SEAT_FOR = re.compile(r"(?<![\w-])(?:MP|MPs|MSP|AM|TD|Parliament|member|candidate|elected|stood|standing)\s+for\s+\Z")
 _SEAT_AFTER = frozenset("seat constituency by-election".split())
@@ -1084,6 +1087,11 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     product, label = _product_or_credit(text, start, start + len(name), name, label, prev, nxt,
                                         _match_words(text) >= weights.match_words)
     label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
+    if (label in ("ORG", "GPE") and prev == "from" and 2 <= len(name.split()) <= 3
+            and _DEED_FROM.search(text, max(0, start - 30), start) is not None
+            and _match_words(text) >= weights.match_words and _could_be_a_persons(name.split())
+            and _folded_name(name) not in towns()):
+        label = "PERSON"  # in a match report, "late strike from Graziano Pelle": a player's, not a club's
     seat = label in ("ORG", "PERSON") and _constituency(text, start, start + len(name), name, prev, after)
     if seat:
         label = "GPE"  # "entered Parliament for Sheffield Brightside", "the Sheffield Hallam seat": a constituency
