@@ -859,13 +859,11 @@ _SEAT_AFTER = frozenset("seat constituency by-election".split())
 def _constituency(text: str, start: int, end: int, name: str, prev: str, after: Sequence[str]) -> bool:
     """Whether the words beside a name of two words or more that opens with a known place or town say a constituency:
     "MP for| Leicester South", "entered Parliament for| Sheffield Brightside", "the Sheffield Hallam| seat"."""
+    said = (after and after[0].islower() and _bare(after[0]) in _SEAT_AFTER
+            or prev == "for" and _SEAT_FOR.search(text, max(0, start - 25), start) is not None)
     words = name.split()
-    if (len(words) < 2 or not (is_known_place(words[0].lower()) or _folded_name(words[0]) in towns())
-            or _bare(words[-1]) in _BODIES_COUNTED):  # "candidate for U.S. Senate": the body
-        return False
-    if after and after[0].islower() and _bare(after[0]) in _SEAT_AFTER:
-        return True
-    return prev == "for" and _SEAT_FOR.search(text, max(0, start - 25), start) is not None
+    return (bool(said) and len(words) >= 2 and (is_known_place(words[0].lower()) or _folded_name(words[0]) in towns())
+            and _bare(words[-1]) not in _BODIES_COUNTED)  # "candidate for U.S. Senate": the body
 
 
 def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
