@@ -526,6 +526,8 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Verbs a web page's links open with ("Watch Video Report", "Click here", "Read more"): no name starts with them.
 _PAGE_VERBS = frozenset("watch click read listen download subscribe".split())
 #: The last word of a region's name ("Pacific Northwest", "American Midwest").
+#: Compass words after a town's name that make a constituency's or a district's ("Leicester South", "Belfast East").
+_COMPASS_ENDS = frozenset("North South East West Central Northeast Northwest Southeast Southwest".split())
 _COMPASS_REGIONS = frozenset("northwest northeast southwest southeast midwest".split())  # not "Nat West"
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
@@ -692,6 +694,10 @@ class Mention(NamedTuple):
     #: The team list this name stands in has a substitute and his minute in brackets ("Murray (Anyinsah 59)"): it lists
     #: players, whatever the model's tags say (a club in brackets has no minute: "Nathan Holland (Everton)").
     subs: bool = False
+    #: Capitals after the name that the article also writes alone, and the model left out of it ("Ubisoft's Rayman| DS",
+    #: "the Nintendo| DS"): a product's model; unless the article names them itself ("House| GOP"), the mention is the
+    #: product's, none of our types.
+    code: str = ""
 
 
 #: The rest of a title in quotes after the name it opens, capitalised words and small words to the closing quote
@@ -748,6 +754,116 @@ _DETERMINERS = frozenset("this that these those his her its their our my your wh
 _VERSION_OF = re.compile(r"\b(?:version|versions|adaptation|adaptations|staging|revival|rendition|remake)\s+of\s+$")
 _PART_IN = re.compile(r"\b(?:supporting|leading|lead|starring|title|cameo|guest|speaking|dancing|singing|major|minor"
                       r"|small|bit)\s+(?:part|parts|role|roles)\s+in\s+$")
+
+
+#: A product's kind in lower case just before its name ("anti-depressant drug Prozac", "its product Prozac", "Sega's
+#: launch title Project Rub", "the handheld console Xbox"): a product, none of our types. Outside a match report only
+#: ("after the game Chelsea ..."). Not "model" (a person's trade), "app" or "brand" (often a firm's name too).
+_PRODUCT_BEFORE = frozenset("drug product console handset smartphone gadget device browser title game".split())
+#: A thing one has bought or been given, before its name: "his new Apple Watch", "her brand new iPad", "its latest
+#: Airbus A380" (a person's or a body's own name does not follow "his new").
+_OWNED_NEW = re.compile(r"(?<![\w-])(?:his|her|their|my|your|our|its)\s+(?:brand[\s-]new|new|latest)\s+\Z")
+#: A name a film's or a book's credit gives: "directed by Jean-Pierre Jeunet", "written by ...".
+_CREDIT_BY = re.compile(r"(?<![\w-])(?:directed|written|co-written|produced|composed|choreographed|designed|illustrated"
+                        r"|narrated|presented)\s+by\s+\Z")
+#: A number and a chart's or a list's noun after a name: "its Billboard Hot| 100 chart", the model's cut title.
+_NUMBERED_LIST_AFTER = re.compile(r" \d+ (?:chart|charts|list)\b")
+
+
+#: A model's letters after a name the model cut before them, closing the phrase: "Ubisoft's Rayman| DS.", "the eight-player
+#: Mario Kart| DS,", "the Nintendo| DS and Sony's PSP".
+_MODEL_CODE_AFTER = re.compile(r" ([A-Z]{2,4})(?=[,.;:!?)]|\s+[a-z]|\Z)")
+#: Capitals after a name that are no model's: a firm's suffix, an office or honour, a place, a club, a time zone.
+_NOT_MODEL_CODES = frozenset(w.upper() for w in CORPORATE_SUFFIXES | PLACE_ACRONYMS | frozenset("""spa ab asa as kk bv pty
+lp llp se oy oyj ceo cfo coo cto cio mp mps mep msp am qc kc obe mbe cbe kbe pm gp vc hq tv pr it fc afc rfc cc dj md phd
+jr sr ii iii iv vi vii viii ix xi uae nhs bbc dc""".split()))
+
+
+def _model_code_after(text: str, end: int, name: str, label: str) -> str:
+    """Capitals the article also writes alone after the name, which the model cut before them ("Rayman| DS", "Nintendo|
+    DS" of a story about the DS console), "" when none: unless the article names them (see :func:`merge`: "House| GOP
+    leaders"), this mention names the product, not the firm or a person."""
+    if label not in ("ORG", "PERSON") or text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
+        return ""
+    code = _MODEL_CODE_AFTER.match(text, end)
+    if (code is None or code.group(1) in _NOT_MODEL_CODES or code.group(1) in TIME_ZONES
+            or text.count(code.group(1)) < 2 or _all_caps(name)):
+        return ""
+    return code.group(1)
+
+
+#: Last words of the names of programmes, shows and reports ("World Business Report", "Westminster Hour", "Consumer
+#: Electronics Show"): a title or an event, none of our types. Not "Programme" ("World Food Programme" is a body).
+_SHOW_HEADS = frozenset("Report Hour Show".split())
+
+
+#: Owners before a name and a product's noun after it ("its Android operating system", "her Nokia phone").
+_OWNERS_OF_THINGS = frozenset("its his her their my our your".split())
+_PRODUCT_AFTER = frozenset("""operating phone phones smartphone smartphones handset handsets tablet tablets console consoles
+laptop laptops browser software app apps device devices car cars watch gadget""".split())
+#: A writer's noun after a title and before the writer's name: "Harry Potter author JK Rowling".
+_AUTHORS = frozenset("author novelist creator screenwriter".split())
+_AUTHOR_NAMED = re.compile(r" (?:author|novelist|creator|screenwriter) (?:[A-Z][\w.'’-]* ){0,2}[A-Z][\w'’-]+")
+
+
+#: A share index's move after its name: "closed up 57 points", "fell 20.5 points" (not "basis points", a rate's).
+_INDEX_MOVED = re.compile(r"(?: \d+)? (?:closed|ended|finished|rose|fell|gained|lost|added|dropped|slipped|climbed|jumped"
+                          r"|shed|was) (?:up |down |higher |lower )?(?:by )?[\d,.]+ points\b")
+
+
+def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
+                       sport: bool) -> tuple[bool, str]:
+    """Whether the words beside the name say a product or a title (:data:`_PRODUCT_BEFORE`, :data:`_OWNED_NEW`, a
+    person's name before "brand": "the Beringer and Wolf Blass brands"; a cut title before a number and a chart:
+    "Billboard Hot| 100 chart"; a title before its author: "Harry Potter author JK Rowling"), and the label a film's
+    credit says (:data:`_CREDIT_BY`: a name tagged as an organisation whose first word is a given name of the census is
+    a person's), or "PRODUCT" for this mention alone where an owner and a product's noun stand beside it ("its Android
+    operating system"). Known places and towns are neither."""
+    if label == "ORG" and prev == "by" and _CREDIT_BY.search(text, max(0, start - 30), start) is not None:
+        words = name.split()
+        if (2 <= len(words) <= 3 and _folded(words[0]).split("-")[0] in given_names() and not _all_caps(name)
+                and not {_bare(w) for w in words} & _BODY_WORDS):
+            return False, "PERSON"  # "directed by Jean-Pierre Jeunet", tagged as an organisation
+    if prev.islower() and prev.isalpha() and prev in _PRODUCT_BEFORE and not sport:
+        said = True
+    elif prev in ("new", "latest") and text[start - 1 : start] == " " and _GOES_ON_NOT.match(text, end) is not None:
+        if _OWNED_NEW.search(text, max(0, start - 30), start) is not None and not is_known_place(name.lower()):
+            return False, "PRODUCT"  # "his new Apple Watch": this mention a thing one has ("his new Ferrari" is no team)
+        return False, label
+    elif nxt[:1] == "b" and _bare(nxt) in ("brand", "brands") and label == "PERSON":
+        said = True
+    elif prev in _OWNERS_OF_THINGS and nxt in _PRODUCT_AFTER:
+        # "its Android operating system", "her Nokia phone": this mention names a product one has (not its maker,
+        # whom the article may name elsewhere)
+        return False, "PRODUCT"
+    elif nxt in _AUTHORS and _AUTHOR_NAMED.match(text, end) is not None:
+        said = True  # "Harry Potter author JK Rowling": the book's, whatever its name reads as
+    elif " " in name and text[end : end + 1] == " " and text[end + 1 : end + 2].isdigit():
+        said = _NUMBERED_LIST_AFTER.match(text, end) is not None
+    else:
+        return False, label
+    if not said or is_known_place(name.lower()) or _folded_name(name) in towns():
+        return False, label
+    return not (label == "PERSON" and reads_as_person(name.split()) and _bare(nxt) not in ("brand", "brands")
+                and nxt not in _AUTHORS), label
+
+
+#: A player's deed and "from" before his name in a match report: "a late strike from Graziano Pelle".
+_DEED_FROM = re.compile(r"(?<![\w-])(?:strike|goal|header|cross|shot|effort|penalty|free-kick|freekick|volley|finish"
+                        r"|assist|winner|equaliser|equalizer|opener|brace|hat-trick|save|saves|tackle)\s+from\s+\Z")
+#: Words before "for" and a constituency's name: "MP for", "entered Parliament for", "the candidate for".
+_SEAT_FOR = re.compile(r"(?<![\w-])(?:MP|MPs|MSP|AM|TD|Parliament|member|candidate|elected|stood|standing)\s+for\s+\Z")
+_SEAT_AFTER = frozenset("seat constituency by-election".split())
+
+
+def _constituency(text: str, start: int, end: int, name: str, prev: str, after: Sequence[str]) -> bool:
+    """Whether the words beside a name of two words or more that opens with a known place or town say a constituency:
+    "MP for| Leicester South", "entered Parliament for| Sheffield Brightside", "the Sheffield Hallam| seat"."""
+    said = (after and after[0].islower() and _bare(after[0]) in _SEAT_AFTER
+            or prev == "for" and _SEAT_FOR.search(text, max(0, start - 25), start) is not None)
+    words = name.split()
+    return (bool(said) and len(words) >= 2 and (is_known_place(words[0].lower()) or _folded_name(words[0]) in towns())
+            and _bare(words[-1]) not in _BODIES_COUNTED)  # "candidate for U.S. Senate": the body
 
 
 def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
@@ -809,6 +925,11 @@ def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[i
     return before.start(1), before.group(1)
 
 
+#: A character said to be a fiction's, in a match report too ("Ozil compared his watch to TV character Michael Knight").
+_FICTION_CHARACTER = tuple(f"{kind} {noun} " for kind in ("TV", "television", "cartoon", "fictional", "film", "comic", "movie")
+                           for noun in ("character", "characters"))
+
+
 def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: str) -> tuple[bool, str]:
     """Whether the words before the name say a work of it (:data:`_VERSION_OF`, :data:`_PART_IN`), and the label
     that words for people before a list say (:data:`_PEOPLE_SUCH_AS`: PERSON; else ``label``). A name the article
@@ -840,7 +961,8 @@ def _said_as_work_or_person(text: str, start: int, end: int, name: str, label: s
              and _match_words(text) < WEIGHTS.match_words)
     if not (character or cut_title or film or version or part or model or said_character):
         return False, label
-    if said_character and _match_words(text) < WEIGHTS.match_words and not is_known_place(name.lower()):
+    if (said_character and (_match_words(text) < WEIGHTS.match_words or near.endswith(_FICTION_CHARACTER))
+            and not is_known_place(name.lower())):
         return True, label
     actor = _ACTOR_AFTER.match(text, end) if bracket else None
     if (actor is not None and reads_as_person(actor.group(1).split(), place=True)
@@ -960,7 +1082,17 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     after = text[start + len(name) : start + len(name) + 40].split()
     nxt = after[0] if after else ""
     as_work, label = _said_as_work_or_person(text, start, start + len(name), name, label)
+    product, label = _product_or_credit(text, start, start + len(name), name, label, prev, nxt,
+                                        _match_words(text) >= weights.match_words)
     label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
+    if (label in ("ORG", "GPE") and prev == "from" and 2 <= len(name.split()) <= 3
+            and _DEED_FROM.search(text, max(0, start - 30), start) is not None
+            and _match_words(text) >= weights.match_words and _could_be_a_persons(name.split())
+            and _folded_name(name) not in towns()):
+        label = "PERSON"  # in a match report, "late strike from Graziano Pelle": a player's, not a club's
+    seat = label in ("ORG", "PERSON") and _constituency(text, start, start + len(name), name, prev, after)
+    if seat:
+        label = "GPE"  # "entered Parliament for Sheffield Brightside", "the Sheffield Hallam seat": a constituency
     # A line's first word opens a sentence only when the line opens a paragraph (indented, after a blank line or
     # a headline) or the line before ends one: in hard-wrapped wire copy most lines go on mid-sentence.
     # ``head`` is text[:head] without its trailing blanks and tabs, ``above`` without any trailing white space
@@ -1053,7 +1185,10 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = work_before or (prev[:-1].islower() and prev.endswith(",") and _bare(prev) in WORK_NOUNS
                                   and text[end : end + 1] == "," or _WORK_APPOSITION.match(text, end) is not None) and (
         label != "PERSON" or not reads_as_person(name.split()) and len(name.split()) > 1)
-    work_before = work_before or as_work
+    work_before = (work_before or as_work or product or " " in name and name.rsplit(" ", 1)[1] in _SHOW_HEADS
+                   # a share index's move: "The Dow closed up 57 points", "the FTSE 100 fell 20 points"
+                   or label == "ORG" and prev in ("the", "The") and " points" in text[end : end + 60]
+                   and _INDEX_MOVED.match(text, end) is not None)
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -1068,6 +1203,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
             or _BODY_CALLED.search(text, max(0, start - 40), start) is not None
             or _firm_by_words_beside(text, start, name, before)
             or label == "PERSON" and " " in name and _BAND_MEMBER.match(text, end) is not None  # a band; not "Devon singer"
+            # "oil giant Yukos", "Brewing giant Inbev"; not "literary giant Salman Rushdie", a full name tagged PERSON
+            or prev in ("giant", "giants") and not reads_as_person(name.split()) and not (label == "PERSON" and " " in name)
+            or nxt[:1].islower() and _bare(nxt) in ("division", "subsidiary") and not sport and not is_known_place(name.lower())  # "Alfa Romeo division"
             or label != "PERSON" and nxt.islower() and _bare(nxt) in _FIRMS_PEOPLE and " " not in name.strip()
             and not _all_caps(name) and not is_known_place(name.lower())  # "Netflix subscribers"; not "UK customers"
             or ticker is not None and label != "PERSON"  # not a song's subtitle: "Izzo (HOVA)"
@@ -1077,11 +1215,12 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    took.strip(), quoted or work_before or work_after, work_after and not (quoted or work_before), firm,
                    _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
                    _given_before(text, start, name, label, prev, weights),
-                   _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
+                   seat or _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
                    label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
                    line_up, _title_run(text, name, end),
                    nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
-                   line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None)
+                   line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None,
+                   _model_code_after(text, end, name, label))
 
 
 #: "to move to" before a name and "from" and a capitalised word after it: someone moving house.
@@ -1530,6 +1669,12 @@ def _and_body_after(text: str, start: int, name: str, label: str) -> str:
     return m.group(0) if m else ""
 
 
+#: One or two lower-case particles and a capitalised word after a one-word name: the rest of a Dutch, French or German
+#: name ("Dries| van Noten", "Fondation| pour l'Enfance", "Carl| von Ossietzky").
+_PARTICLE_RUN = re.compile(r" (?:(?:van|von|der|den|de|du|des|di|da|del|della|dos|das|ter|ten|zu|pour|für|la|le)\s){1,2}"
+                           r"(?:[dl]['’])?[A-Z][\w'’-]+")
+
+
 def _run_on(text: str, start: int, name: str, label: str) -> str:
     """The words after a name at ``start`` that the NER model left out of it, with the space before them, or ""."""
     rest = text[start + len(name) : start + len(name) + 120]
@@ -1541,6 +1686,9 @@ def _run_on(text: str, start: int, name: str, label: str) -> str:
     if (label == "ORG" and len(words) == 1 and _bare(name) in _SUNDAY_PAPERS
             and (m := re.match(r" on Sunday(?![\w-])", rest))):
         return m.group(0)  # "the Mail| on Sunday", "the Independent| on Sunday": the paper's name
+    if (len(words) == 1 and label in ("ORG", "PERSON") and rest[:1] == " " and rest[1:2].islower()
+            and (m := _PARTICLE_RUN.match(rest))):
+        return m.group(0)  # "Dries| van Noten", "Fondation| pour l'Enfance": the model stopped at a lower-case particle
     if len(words) < 2 or not words[-1][:1].isupper() or name.endswith((".", "'", "’", "'s", "’s")):
         return ""  # "Gordon Brown's Budget", "Type O. And": what follows a possessive or a full stop is not the name's
     if label == "PERSON" and (m := _ONE_MORE.match(rest)):
@@ -1619,8 +1767,11 @@ _SCORE_BEFORE = re.compile(r"\b\d{1,2}\s*[-–]\s*\d{1,2}\s+$")
 _CLUB_STAFF = frozenset("manager striker midfielder defender goalkeeper team-mate teammate".split())
 _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfielder defender goalkeeper captain team-mate
 teammate player players fans supporters beat drew won lost romped scored side team club president star man forward
-winger outfit squad owner owners loanee are have""".split())
-_PLURAL_VERBS = frozenset({"are", "have"})
+winger outfit squad owner owners loanee are have had""".split())
+_PLURAL_VERBS = frozenset({"are", "have", "had"})
+#: A player's deeds after his name in a match report ("Kolo Toure headed", "LaMarcus Aldridge scored").
+_PLAYERS_VERBS = frozenset("""scored headed netted fired volleyed slotted nodded curled converted kicked struck saved
+tapped added equalised equalized levelled leveled rebounded dunked pitched homered singled doubled tripled""".split())
 _ARTICLES = frozenset({"a", "an", "the", "another", "other", "any", "every", "each"})
 
 
@@ -1845,6 +1996,10 @@ AST ADT NST NDT JST KST HKT SGT PHT WIB AEST AEDT ACST ACDT AWST NZST NZDT SAST 
 
 #: A credit rating as the agencies write it: a grade with its sign ("BBB-", "AA+") or Moody's grades ("Baa2", "Aa1").
 _RATING = re.compile(r"^(?:[A-D]{1,3}[+-]|Aaa|(?:Aa|A|Baa|Ba|B|Caa)[123])$")
+
+
+#: Verbs of speech that open a sentence before the speaker's name ("Said Mayberry: ..."): no given name.
+_SPEECH_OPENERS = frozenset("Said Says Added Adds Asked Explained Insisted Recalled".split())
 
 
 def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[str] = frozenset(),
@@ -2195,6 +2350,8 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         if len(found.parts) >= 3 and found.parts[0] in _PARTY_WORDS:
             found.parts = found.parts[1:]  # "Tory Neil Hamilton": a party's word before a full name, no part of it
+        if len(found.parts) >= 2 and found.parts[0] in _SPEECH_OPENERS and m.initial:
+            found.parts = found.parts[1:]  # "Said Mayberry: ...", a sentence opening on its verb: Mayberry
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
     elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES
@@ -2256,6 +2413,26 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # Souness", "goalkeeper Morgan de Sanctis", "forward Yoshinori Muto", tagged as an organisation: given names
         # the census lacks, but the word before says a person.
         found.kind = "person"
+    elif (found.kind != "person" and not cue and m.sport and not m.club and m.label == "ORG" and 2 <= len(found.parts) <= 3
+          and m.after in _PLAYERS_VERBS and found.parts[0].lower() not in companies
+          and _zipf(found.parts[-1].lower()) < weights.rare_surname_zipf
+          and (_folded(found.parts[0]) in given_names(0.0) or _zipf(found.parts[0].lower()) < weights.rare_surname_zipf)
+          and _folded_name(" ".join(found.parts)) not in towns()
+          and _could_be_a_persons([w for i, w in enumerate(found.parts)
+                                   if not (0 < i < len(found.parts) - 1 and w in _PARTICLES)])):
+        # In a match report, a player's deed after a name tagged as an organisation ("Kolo Toure headed", "LaMarcus
+        # Aldridge scored", "Nicolas Batum added"): a given name or a rare word and a rare surname are a player's,
+        # not a club's ("Red Sox scored": "red" and "sox" are words; clubs' names have places and club words).
+        found.kind = "person"
+    elif (found.kind == "place" and len(found.parts) == 2 and found.parts[1] in ("Labour", "Democrats", "Republicans")
+          and not is_known_place(" ".join(found.parts).lower())):
+        found.kind = "organization"  # "New Labour", tagged as a place: a party
+    elif (found.kind != "place" and not found.titled and not m.sport and len(found.parts) == 2
+          and found.parts[1] in _COMPASS_ENDS and found.parts[0][1:].islower()
+          and (m.label != "PERSON" or m.before in ("for", "in"))  # "MP for Leicester South"; not "star Kanye West"
+          and (is_known_place(found.parts[0].lower()) or _folded_name(found.parts[0]) in towns()
+               and _zipf(found.parts[0].lower()) < weights.town_max_zipf)):
+        found.kind = "place"  # "Leicester South", "Sheffield Central": a town's constituency or district
     elif (found.kind == "person" and len(found.parts) == 2 and not found.titled
           and (_bare(found.parts[0]) in known_places() or found.parts[0].lower() in places)
           and _folded(found.parts[0]) not in given_names(0.0)
@@ -2271,6 +2448,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         # "West Ham" tagged as a person or place, in a match report; "East Timor" tagged as a person. Not "West Africa",
         # nor a region of plural name ("East Midlands").
         found.kind = "organization" if m.sport else "place"
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2 and not m.sport
+          and found.parts[0].lower() in companies and found.parts[1].lower() in companies):
+        found.kind = "organization"  # "Vodafone Essar" beside "Vodafone" and "Essar", two firms: their venture
     elif (found.kind == "person" and not found.titled and len(found.parts) >= 2
           and found.parts[-1].lower() in countries() and _folded(found.parts[0]) not in given_names(0.0)):
         found.kind = "organization"  # "Lycos Europe", a firm's branch of a region, tagged as a person (not "Chris Ireland")
@@ -2289,6 +2469,15 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
         found.kind = "place" if is_known_place(" ".join(found.parts).lower()) else "organization"
     elif found.kind == "person" and not found.titled and _plural_last(found.parts, weights):
         found.kind = "organization"  # "Seattle Seahawks", "Lib Dems": a team's or a party's name, not a person's
+    elif (found.kind == "person" and not found.titled and len(found.parts) == 2 and m.label == "PERSON"
+          and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in found.parts)
+          and _folded(found.parts[0]) not in given_names(0.0) and _folded(found.parts[1]) not in surnames()
+          and _folded(found.parts[1]) not in given_names(0.0)
+          and _zipf(found.parts[0].lower()) >= weights.plain_name_zipf and _zipf(found.parts[1].lower()) >= 3.0
+          and not found.parts[1].endswith("s")):
+        # "Ridge Racer", "Dungeon Keeper", "Mac Mini" tagged as a person: a plain word and a rarer one, neither a name
+        # of the census, name a product or a title more often than anybody; its type unclear, it is left out
+        return None
     elif (found.kind == "place" and len(found.parts) >= 2 and not cue and _plural_last(found.parts, weights)
           and (" ".join(found.parts[:-1]).lower() in _places_and_states()
                or _folded_name(" ".join(found.parts[:-1])) in towns())
@@ -2457,6 +2646,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = [m for i, m in enumerate(items)
              if not (i and items[i - 1].took and normalize_name(m.text) in items[i - 1].took)]
     items = _mend_run_in_words(items, weights)
+    codes = {m.code for m in items if m.code}
+    if codes:
+        codes -= {normalize_name(m.text) for m in items if m.label in TYPES or m.label == "NORP"}
+        items = [m._replace(label="PRODUCT") if m.code in codes else m for m in items]
     # "the Council of the Republic Natalya Kochanova": an organisation, and a person run on after it, when the
     # text says so (an office before it, the two words alone elsewhere) or the model tags them PERSON elsewhere.
     people_named = {normalize_name(m.text).lower() for m in items if m.label == "PERSON"}
@@ -2484,6 +2677,9 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                and normalize_name(m.text).lower() not in known_places()}  # "the England team" tagged NORP once
     peoples |= {p[:-1] for p in peoples if p.endswith("s")}
     peoples = {p for p in peoples if votes.get(p[:-1] if p.endswith("s") else p, 0) >= 0}
+    if peoples:
+        # a firm's name the model mostly tags as a people ("Brewing giant Inbev" ... "Inbev bought" tagged NORP)
+        peoples -= {normalize_name(m.text).lower() for m in items if m.firm}
     items = [m for m in items if not (" " not in m.text.strip() and (
         m.label in ("ORG", "GPE", "LOC", "FAC") and normalize_name(m.text).lower() in peoples
         or m.label == "ORG" and normalize_name(m.text).lower()[:-1] in peoples))]
@@ -2613,6 +2809,13 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     # ("Demelza", played by an actress, and "Demelza Poldark" tagged as an organisation).
     works |= {n for m in items if m.label != "PERSON" and len((n := normalize_name(m.text).lower()).split()) == 2
               and n.split()[0] in works}
+    # A name the model tags as a work of art twice or more, and no less often than as a name of our types ("Rebel
+    # Billionaire", "Ring of Fire"): a title.
+    art: dict[str, list[int]] = {}  # name -> [work-of-art tags, tags of our types]
+    for m in items:
+        if m.label == "WORK_OF_ART" or m.label in TYPES:
+            art.setdefault(normalize_name(m.text).lower(), [0, 0])[m.label in TYPES] += 1
+    works |= {n for n, (as_art, as_name) in art.items() if as_art >= 2 and as_art >= as_name}
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
@@ -2699,6 +2902,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
             or i == len(w) - 1 and sum(p[-1] == w[-1] for p in people) == 1)), 0)
         if cut and (w[-1] in _ORG_WORDS | _PAPER_HEADS or _zipf(w[-1]) >= weights.town_max_zipf):
             cut = 0  # "Denver Post" beside "Glen Post": a paper's head word, or a word of every text
+        if (not cut and len(w) >= 3 and w[-3].endswith("s") and " ".join(w[:-2]) in others
+                and reads_as_person(tally[key].shown.split()[-2:])):
+            # "For the Lib Dems David Laws said": a party, a people or a team the article names (a plural: not "Bank of
+            # America Merrill Lynch") and a person's full name
+            cut = len(w) - 2
         if cut:
             move(key, (" ".join(w[cut:]), "person"), " ".join(tally[key].shown.split()[cut:]))
 
@@ -2804,6 +3012,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     lone_surnames = {k[0] for k in tally if k[1] == "person" and " " not in k[0]}
     not_a_persons = _BODY_WORDS | _PARTICLES
     surnames_named = titled_surnames | lone_surnames | {k[0].split()[-1] for k in tally if k[1] == "person"}
+    org_firsts: dict[str, int] = {}  # how many organisations of the article open with a word ("Vodafone", "Hutchison")
+    for k in tally:
+        if k[1] == "organization":
+            org_firsts[k[0].split()[0]] = org_firsts.get(k[0].split()[0], 0) + 1
     for key in [k for k in tally if k[1] != "person" and 1 < len(words(k)) <= 3]:
         if not all(w[:1].isupper() for w in tally[key].shown.split()):
             continue
@@ -2815,7 +3027,10 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if w[-1] in titled_surnames and not set(w[:-1]) & not_a_persons or (
                 words(key)[-1] in lone_surnames and not set(words(key)) & not_a_persons
                 and key[0] not in known_places() and words(key)[0] not in known_places()
-                and not _all_caps(tally[key].shown.split()[0]) and not is_demonym(tally[key].shown.split()[0])):
+                and not _all_caps(tally[key].shown.split()[0]) and not is_demonym(tally[key].shown.split()[0])
+                # not a firm's venture or unit, whose first word opens another organisation's name of the article
+                # ("Vodafone Essar" beside "Vodafone", "Hutchison Essar" beside "Hutchison Whampoa")
+                and org_firsts.get(w[0], 0) <= (key[1] == "organization")):
             move(key, (key[0], "person"))
 
     target: dict[Key, Key] = {}
@@ -2947,6 +3162,11 @@ _TIME_POSSESSIVES = frozenset(
                         *(d.lower() for d in calendar.day_name)] for s in ("'s", "’s"))
 #: Possessive pronouns: what one's own is ("his Budget", "her Cabinet") is a thing or a team of people, no name.
 _OWNERS = frozenset("his her their my your our".split())
+#: Ordinals before a word tagged as an organisation alone ("his ninth Budget", "the next Budget"): an occasion, counted;
+#: a body so said is one of its kind ("the first Parliament"), left to :data:`_BODY_WORDS`.
+_ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth next
+last final""".split())
+_BODIES_COUNTED = _BODY_WORDS | _KINDS_OF_BODY | frozenset("congress senate commons lords diet fed".split())
 #: An everyday word this common (Zipf) or more, tagged as an organisation alone, is a thing when the article says it
 #: is someone's or a time's (see :func:`_mend_run_in_words`): "budget" is 4.82; firms' and apps' plain words that
 #: may be said so are rarer ("instagram" 4.33 of "his Instagram page").
@@ -3029,7 +3249,8 @@ def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -
     # an everyday word said to be someone's or a time's
     things = {normalize_name(m.text) for m in items
               if m.label == "ORG" and " " not in m.text.strip() and m.text[:1].isupper() and m.text[1:].islower()
-              and not m.firm and not m.club and (m.before.lower() in _OWNERS or m.before.lower() in _TIME_POSSESSIVES)
+              and not m.firm and not m.club and (m.before.lower() in _OWNERS or m.before.lower() in _TIME_POSSESSIVES
+                                                 or m.before in _ORDINAL_WORDS and m.text.lower() not in _BODIES_COUNTED)
               and _zipf(normalize_name(m.text).lower()) >= _EVENT_WORD_ZIPF}
     if things:
         items = [m for m in items if not (m.label == "ORG" and normalize_name(m.text) in things)]
