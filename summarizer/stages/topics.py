@@ -78,6 +78,7 @@ class TopicWeights:
     event_fit: float = 0.25  # least similarity of a concept named in the title and the lead to be listed as the story's event ...
     event_share: float = 0.7  # ... and least share of the first topic's score ...
     event_votes: float = 0.05  # ... and least share of the sentence votes its branch holds
+    event_over: float = 2.0  # how many times the first topic's branch's share of the votes the branch of the story's event must hold to take the place of a field the article does not name
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
@@ -136,8 +137,12 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
 EVENT_CUES: dict[str, str] = {
     "medtop:20000204": r"takeovers?|acquir(?:e|es|ed|ing)|acquisitions?|mergers?|merg(?:e|es|ed|ing)|buyouts?"
                        r"|(?<!\bat )stakes?",  # merger or acquisition ("at stake" is no shareholding)
-    "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?",  # corporate earnings ("non-profit" makes none; "earnings"
+    "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?|(?<!job )(?<!jobs )(?<!weight )(?<!hearing )loss(?:es)?",
+    # corporate earnings: a firm's profit or its loss ("non-profit" makes none, nor a job loss or weight loss; "earnings"
     # is the label's head word, and may be a worker's pay: "UK young top Euro earnings league")
+    "medtop:20000190": r"appoint(?:s|ed|ing|ments?)?|succeed(?:s|ed|ing)?(?! in\b)|successor|(?:step|steps|stepped|stepping) down"
+                       r"|resign(?:s|ed|ing|ation)?|ousted",  # executive officer: a firm's new boss, appointed or
+    # succeeding one who steps down (the economy's: a minister appointed is of politics, another branch)
     "medtop:20000011": r"fashions?|designers?|dress|dresses|gowns?|outfits?|catwalks?|runways?|couture|wardrobe",  # fashion
     "medtop:20001148": r"contracts?|transfers?|transferred|signed|signings?",  # sports transaction
     "medtop:20000338": r"air ?lines?|airways|airliners?|air travel",  # air transport
@@ -455,6 +460,10 @@ class TopicIndex:
         if sentences is not None:
             own = self.lexical.evidence(sentences, title)  # the branch's own words taken as said
             whole = self.whole_labels.evidence(sentences, title)
+            # a concept the article names only as the time of its story ("jobs lost during the recession"), never in
+            # the title or the lead, is not what it is about
+            timed = self.said_as_time(own, np.where(in_branch, final, -np.inf), sentences, weights)
+            own = own.without(timed)
             supported = own.named | ~self.lexical.needs_support
             said = _said_stems(sentences, title)
             unsaid = self.broad_unsaid(said)
@@ -547,6 +556,19 @@ class TopicIndex:
             # is left out, as the calibration chose the branch ("court" for a bill on court witnesses, filed under
             # politics: first, it cost 4.7 points of BBC topic accuracy and 3.3 of KPCrowd's).
             root = self.root_of[picked[0]]
+            if (self.levels[picked[0]] == 2 and not own.named[picked[0]] and self.roots[root] != SCIENCE
+                    and not cued[picked[0]]):
+                # The first topic is a field of the calibration's branch that the article never names (the field its
+                # sentences agree on, or a back-off), and the story's event, named in the title and the lead, is of a
+                # branch that holds weights.event_over times as many of the sentence votes: the event is what the story
+                # is about ("fire" for a tour bus that caught fire, not "crime"; a police inquiry into an assault at a
+                # palace is no "government" story). Not in science and technology, where the calibration overrules
+                # the votes by design (a phone's payment service is technology).
+                over = [i for i in events if self.root_of[i] != root and votes[self.root_of[i]] >= weights.event_over * votes[root]]
+                if over:
+                    picked = [over[0]]
+                    events = [i for i in events if i != over[0]]
+                    root = self.root_of[picked[0]]
             picked += [i for i in events if score[i] <= score[picked[0]] or self.root_of[i] == root]
             picked.sort(key=lambda i: -score[i])
         topics = tuple(
@@ -694,6 +716,21 @@ class TopicIndex:
         for i, pattern in self.event_cues.items():
             strength, opening = _cue_strength(pattern, texts)
             out[i] = opening and strength >= weights.event_named
+        return out
+
+    def said_as_time(self, own: LexicalEvidence, scores: np.ndarray, sentences: Sequence[str],
+                     weights: TopicWeights) -> np.ndarray:
+        """Per concept, whether it is one the article names (``own``) only after its opening, within ``weights.nearby``
+        of the best of ``scores``, and every time as the time of what it tells: after "during", "since", "before",
+        "after", "until", "amid" or "throughout" ("7.5 million jobs wiped out during the recession", "the first time
+        since 2006, a year before the recession started"). A jobs report that looks back at the recession is about
+        jobs, not the recession."""
+        out = np.zeros(len(self.qcodes), dtype=bool)
+        near = own.named & ~own.opening & (scores >= scores.max() - weights.nearby)
+        for i in np.flatnonzero(near):
+            words = self.lexical.words[i]
+            naming = [text for text in sentences[1:] if words & _stems(text)]
+            out[i] = bool(naming) and all(_said_after_time(text, words) for text in naming)
         return out
 
     def unphrased(self, candidates: np.ndarray, sentences: Sequence[str], title: str | None) -> np.ndarray:
@@ -881,6 +918,19 @@ def _stems(text: str) -> frozenset[str]:
     last texts asked for: each of an article's sentences is read for several sets of labels."""
     return frozenset({k for w in _WORD.findall(text) for k in _word_keys(w)} | {
         k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)})
+
+
+_TIME_BEFORE = re.compile(r"\b(?:during|since|before|after|until|till|amid|amidst|throughout)\s+"
+                          r"(?:(?:the|a|an|this|that|last|its|their|[\w-]+'s)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _said_after_time(text: str, words: frozenset[str]) -> bool:
+    """Whether the first word of ``text`` whose stem is one of ``words`` (a label's) follows a preposition of time:
+    "during the recession", "since the 2008 recession", "before the war"."""
+    for match in _WORD.finditer(text):
+        if _stem(match.group()) in words:
+            return _TIME_BEFORE.search(text, 0, match.start()) is not None
+    return False
 
 
 def _cue_strength(pattern: re.Pattern[str], texts: Sequence[str]) -> tuple[int, bool]:
