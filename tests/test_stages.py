@@ -2152,6 +2152,9 @@ def test_a_match_report_is_named_football_by_the_words_of_its_game():
     assert index.choose(vecs, None, k=1, min_score=0, sentences=plain).topics[0].label != "soccer"
     off = replace(DEFAULT, event_named=0)
     assert index.choose(vecs, None, k=1, weights=off, min_score=0, sentences=report).topics[0].label != "soccer"
+    far = _article(at, {"Australian rules football": 1.0, "soccer": 0.4, "competition discipline": 0.3})
+    # the embedding puts it at under half the best fit, its match words still name it
+    assert index.choose(far, None, k=1, min_score=0, sentences=report).topics[0].label == "soccer"
 
 
 def test_an_election_the_title_names_is_the_story_s_event():

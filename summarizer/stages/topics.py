@@ -494,15 +494,19 @@ class TopicIndex:
             # the story's event, named in other words than its label ("takeover", "stake" of a merger or acquisition),
             # that fits the article well enough to be its first topic at all (see the fit_share check below)
             cued = self.event_said(sentences, title, weights)
+            played = np.zeros(len(self.qcodes), dtype=bool)
             if self.roots[branch] == SPORT:
-                cued = cued | self.sport_said(sentences, title, whole, weights)
+                played = self.sport_said(sentences, title, whole, weights)
+                cued = cued | played
             if title and self.named_event.any():
                 # an election the title names, and the article again, is the story's event too (said only in the lead,
                 # "quit before the next general election", it is the time of the story, not its subject)
                 in_title = np.zeros(len(self.qcodes), dtype=bool)
                 in_title[list(self.lexical.named_in(title))] = True
                 cued = cued | (self.named_event & in_title & (own.strength >= weights.event_named))
-            cued = cued & in_branch & (raw >= weights.fit_share * best)
+            # a sport told by its own match words in a sport story is that sport's however near the embedding puts it
+            # (it places league football near goalball and shinty: "Hull City in the Premier League" at half the fit)
+            cued = cued & in_branch & ((raw >= weights.fit_share * best) | played)
             supported = supported | cued
             head_named = (heads.strength >= weights.head_named) & heads.opening & ~self.head_shared & ~self.head_common
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
@@ -520,7 +524,7 @@ class TopicIndex:
             ranked = np.where(self.levels > 1, final, -np.inf)
         score = raw.copy()
         score[first] = raw[self.subtree[first]].max()
-        if score[first] < weights.fit_share * best:
+        if score[first] < weights.fit_share * best and not (sentences is not None and played[first]):
             # The calibration chose a branch in which this concept, and all below it, fits the article far worse
             # than the article's best concept elsewhere ("mathematics" at 0.03 for a phone-market story whose best
             # fit is "market trend" at 0.42): a precise label would be a guess, the branch itself is not.
