@@ -155,7 +155,8 @@ _EVENT_CUES = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in
 #: (a Premiership match report need never say "football"), with a pattern of words that no other sport's reports use
 #: alike (whole words; names of competitions as written). A story of the sport branch that says them in
 #: :attr:`TopicWeights.event_named` of its texts (the title and the lead counting twice), anywhere, and names no other
-#: sport, is named by them: it is that sport's, as an event named by :data:`EVENT_CUES` (see :meth:`TopicIndex.choose`).
+#: sport, is named by them: it is that sport's, as an event named by :data:`EVENT_CUES` (see :meth:`TopicIndex.choose`),
+#: however near the embedding puts the sport (no ``fit_share`` check: it places league football near goalball and shinty).
 SPORT_CUES: dict[str, str] = {
     "medtop:20001065": r"midfield(?:ers?)?|strikers?|goalkeepers?|goalless|own goal|penalty spot|from the spot"
                        r"|Premier League|Premiership|Champions League|FA Cup|Uefa|Fifa|Bundesliga|Serie A|La Liga",  # soccer
@@ -441,7 +442,11 @@ class TopicIndex:
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
         ``min_share`` of 0, which asks for every named label). The story's event, named in the title and the lead,
         is added while there is room, whatever its branch, in score order (:meth:`_events`): first when it fits better
-        than the first topic and is of its branch, left out when it fits better and is of another. A topic's score is its similarity
+        than the first topic and is of its branch, left out when it fits better and is of another; of another branch
+        holding ``weights.event_over`` times the sentence votes of the first topic's, it takes the place of a first
+        topic that is a field the article never names ("fire", not "crime", for a tour bus fire; not in science and
+        technology). A concept named only after the opening, each time as the story's time (:meth:`said_as_time`:
+        "during the recession"), is not named. A topic's score is its similarity
         to the article; the first topic's is the best similarity of any concept under it, for which
         it may stand. A first topic that would be a bare branch gives way to the field (second-level concept) that
         ``weights.field_share`` of the sentences agree on (:meth:`_field`).
