@@ -1114,6 +1114,66 @@ def test_a_label_word_with_an_ending_of_its_own_is_not_named_by_its_stem_alone()
         frozenset({"strategi"}), frozenset({"market+ing"})]
 
 
+def test_a_firm_s_loss_and_its_new_boss_are_named_by_the_words_of_their_events():
+    """EVENT_CUES: a loss is a firm's earnings as a profit is (not a job loss); appointing a boss and succeeding one are
+    an executive officer's news."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"inflation": 1.0, "corporate earnings": 0.98})
+    loss = ["Acme has widened its losses after heavy spending on a cut-rate phone service.",
+            "It had an operating loss of 7.5bn yen in the quarter.", "Orders rose."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=loss, title="Spending widens Acme loss").topics[0]
+    assert first.label == "corporate earnings"
+    jobs = ["Acme announced 500 job losses at its plant.", "The job losses follow a slump.", "Prices rose."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=jobs, title="Acme job losses").topics[0]
+    assert first.label != "corporate earnings"  # a job lost is a worker's, not the firm's result
+    vecs = _article(at, {"company spin-off": 1.0, "executive officer": 0.9, "business information": 0.3})
+    boss = ["Acme has drafted in its UK chief to run its troubled Japanese arm.",
+            "He will succeed Bo Lee as president in April.", "Lee was appointed only two months ago."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=boss, title="Acme appoints new Japan boss").topics[0]
+    assert first.label == "executive officer"
+    trying = ["Acme hopes to succeed in Japan with a new phone.", "Its Japanese arm has struggled.", "Sales fell."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=trying, title="Acme's Japan push").topics[0]
+    assert first.label != "executive officer"  # to succeed in a market is no succession
+
+
+def test_a_concept_named_only_as_the_time_of_the_story_is_not_its_subject():
+    """A concept said only after the opening, each time after "during", "since", "before" ...: the story's time."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"recession": 1.0, "employment statistics": 0.9, "inflation": 0.3})
+    jobs = ["The unemployment rate fell to 8.8% in March as employers added 216,000 jobs.",
+            "It is the best gain since the year before the recession started.",
+            "Millions of jobs were lost during the recession.", "Hiring is expected to rise."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=jobs, title="Jobless rate falls").topics[0]
+    assert first.label != "recession"  # it looks back at the recession; the story is the jobs
+    assert topics_stage._said_after_time("a year before the recession started", frozenset({"recess"}))
+    assert not topics_stage._said_after_time("after the firm warned of recession", frozenset({"recess"}))
+    feared = ["The unemployment rate rose to 9% in March as employers cut 80,000 jobs.",
+              "Economists said the recession would deepen.", "A long recession is feared.", "Hiring froze."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=feared, title="Jobless rate rises").topics[0]
+    assert first.label == "recession"  # said after the opening, but as what is happening
+
+
+def test_the_story_s_event_takes_the_place_of_a_field_it_does_not_name_whose_branch_few_sentences_point_to():
+    """The calibration files a tour bus fire under crime; the article names no crime, its sentences point to the fire
+    (twice the votes): the story's event, named in the lead and again, is the first topic instead of the field."""
+    tax, _, at = _one_hot_index()
+    crime = tax.roots.index("medtop:02000000")
+    shift = np.zeros((len(tax), len(tax.roots)), dtype=np.float32)
+    shift[at["arson"], crime] = 2.0
+    calibration = topics_stage.Calibration(shift, np.zeros(len(tax), dtype=np.float32), "test", tax.digest,
+                                           frozenset(), {})
+    index = TopicIndex(tax, np.eye(len(tax), dtype=np.float32), calibration)
+    bus = ["A singer's tour bus caught fire on a Texas freeway on Thursday.", "Everyone on board got out.",
+           "The fire gutted the bus, firefighters said."]
+    lead = _article(at, {"arson": 1.0, "fire": 0.8}, n=1)
+    rest = _article(at, {"fire": 1.0, "road accident and incident": 0.6}, n=2)
+    topics = index.choose(np.vstack([lead, rest]), None, k=3, min_score=0, sentences=bus).topics
+    assert [t.label for t in topics] == ["fire"]
+    even = _article(at, {"arson": 1.0, "fire": 0.8})  # every sentence points to both: crime holds more of the votes
+    topics = index.choose(even, None, k=3, min_score=0, sentences=bus).topics
+    assert [t.label for t in topics] == ["crime", "fire"]
+
+
 def test_the_story_event_named_in_title_and_lead_is_listed_whatever_its_branch():
     """A concept that the title and the lead (without a title: the lead and again) name, the lead in lower case, is
     listed after the first topic when it fits well enough, though its branch holds few sentence votes: a crime story's
@@ -2092,6 +2152,9 @@ def test_a_match_report_is_named_football_by_the_words_of_its_game():
     assert index.choose(vecs, None, k=1, min_score=0, sentences=plain).topics[0].label != "soccer"
     off = replace(DEFAULT, event_named=0)
     assert index.choose(vecs, None, k=1, weights=off, min_score=0, sentences=report).topics[0].label != "soccer"
+    far = _article(at, {"Australian rules football": 1.0, "soccer": 0.4, "competition discipline": 0.3})
+    # the embedding puts it at under half the best fit, its match words still name it
+    assert index.choose(far, None, k=1, min_score=0, sentences=report).topics[0].label == "soccer"
 
 
 def test_an_election_the_title_names_is_the_story_s_event():

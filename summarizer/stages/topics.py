@@ -78,6 +78,7 @@ class TopicWeights:
     event_fit: float = 0.25  # least similarity of a concept named in the title and the lead to be listed as the story's event ...
     event_share: float = 0.7  # ... and least share of the first topic's score ...
     event_votes: float = 0.05  # ... and least share of the sentence votes its branch holds
+    event_over: float = 2.0  # how many times the first topic's branch's share of the votes the branch of the story's event must hold to take the place of a field the article does not name
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
@@ -136,8 +137,12 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
 EVENT_CUES: dict[str, str] = {
     "medtop:20000204": r"takeovers?|acquir(?:e|es|ed|ing)|acquisitions?|mergers?|merg(?:e|es|ed|ing)|buyouts?"
                        r"|(?<!\bat )stakes?",  # merger or acquisition ("at stake" is no shareholding)
-    "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?",  # corporate earnings ("non-profit" makes none; "earnings"
+    "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?|(?<!job )(?<!jobs )(?<!weight )(?<!hearing )loss(?:es)?",
+    # corporate earnings: a firm's profit or its loss ("non-profit" makes none, nor a job loss or weight loss; "earnings"
     # is the label's head word, and may be a worker's pay: "UK young top Euro earnings league")
+    "medtop:20000190": r"appoint(?:s|ed|ing|ments?)?|succeed(?:s|ed|ing)?(?! in\b)|successor|(?:step|steps|stepped|stepping) down"
+                       r"|resign(?:s|ed|ing|ation)?|ousted",  # executive officer: a firm's new boss, appointed or
+    # succeeding one who steps down (the economy's: a minister appointed is of politics, another branch)
     "medtop:20000011": r"fashions?|designers?|dress|dresses|gowns?|outfits?|catwalks?|runways?|couture|wardrobe",  # fashion
     "medtop:20001148": r"contracts?|transfers?|transferred|signed|signings?",  # sports transaction
     "medtop:20000338": r"air ?lines?|airways|airliners?|air travel",  # air transport
@@ -150,7 +155,8 @@ _EVENT_CUES = {q: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for q, words in
 #: (a Premiership match report need never say "football"), with a pattern of words that no other sport's reports use
 #: alike (whole words; names of competitions as written). A story of the sport branch that says them in
 #: :attr:`TopicWeights.event_named` of its texts (the title and the lead counting twice), anywhere, and names no other
-#: sport, is named by them: it is that sport's, as an event named by :data:`EVENT_CUES` (see :meth:`TopicIndex.choose`).
+#: sport, is named by them: it is that sport's, as an event named by :data:`EVENT_CUES` (see :meth:`TopicIndex.choose`),
+#: however near the embedding puts the sport (no ``fit_share`` check: it places league football near goalball and shinty).
 SPORT_CUES: dict[str, str] = {
     "medtop:20001065": r"midfield(?:ers?)?|strikers?|goalkeepers?|goalless|own goal|penalty spot|from the spot"
                        r"|Premier League|Premiership|Champions League|FA Cup|Uefa|Fifa|Bundesliga|Serie A|La Liga",  # soccer
@@ -436,7 +442,11 @@ class TopicIndex:
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
         ``min_share`` of 0, which asks for every named label). The story's event, named in the title and the lead,
         is added while there is room, whatever its branch, in score order (:meth:`_events`): first when it fits better
-        than the first topic and is of its branch, left out when it fits better and is of another. A topic's score is its similarity
+        than the first topic and is of its branch, left out when it fits better and is of another; of another branch
+        holding ``weights.event_over`` times the sentence votes of the first topic's, it takes the place of a first
+        topic that is a field the article never names ("fire", not "crime", for a tour bus fire; not in science and
+        technology). A concept named only after the opening, each time as the story's time (:meth:`said_as_time`:
+        "during the recession"), is not named. A topic's score is its similarity
         to the article; the first topic's is the best similarity of any concept under it, for which
         it may stand. A first topic that would be a bare branch gives way to the field (second-level concept) that
         ``weights.field_share`` of the sentences agree on (:meth:`_field`).
@@ -455,6 +465,10 @@ class TopicIndex:
         if sentences is not None:
             own = self.lexical.evidence(sentences, title)  # the branch's own words taken as said
             whole = self.whole_labels.evidence(sentences, title)
+            # a concept the article names only as the time of its story ("jobs lost during the recession"), never in
+            # the title or the lead, is not what it is about
+            timed = self.said_as_time(own, np.where(in_branch, final, -np.inf), sentences, weights)
+            own = own.without(timed)
             supported = own.named | ~self.lexical.needs_support
             said = _said_stems(sentences, title)
             unsaid = self.broad_unsaid(said)
@@ -485,15 +499,19 @@ class TopicIndex:
             # the story's event, named in other words than its label ("takeover", "stake" of a merger or acquisition),
             # that fits the article well enough to be its first topic at all (see the fit_share check below)
             cued = self.event_said(sentences, title, weights)
+            played = np.zeros(len(self.qcodes), dtype=bool)
             if self.roots[branch] == SPORT:
-                cued = cued | self.sport_said(sentences, title, whole, weights)
+                played = self.sport_said(sentences, title, whole, weights)
+                cued = cued | played
             if title and self.named_event.any():
                 # an election the title names, and the article again, is the story's event too (said only in the lead,
                 # "quit before the next general election", it is the time of the story, not its subject)
                 in_title = np.zeros(len(self.qcodes), dtype=bool)
                 in_title[list(self.lexical.named_in(title))] = True
                 cued = cued | (self.named_event & in_title & (own.strength >= weights.event_named))
-            cued = cued & in_branch & (raw >= weights.fit_share * best)
+            # a sport told by its own match words in a sport story is that sport's however near the embedding puts it
+            # (it places league football near goalball and shinty: "Hull City in the Premier League" at half the fit)
+            cued = cued & in_branch & ((raw >= weights.fit_share * best) | played)
             supported = supported | cued
             head_named = (heads.strength >= weights.head_named) & heads.opening & ~self.head_shared & ~self.head_common
             first = self._first(np.where(in_branch, final + weights.event * own.prominent, -np.inf), supported, weights,
@@ -511,7 +529,7 @@ class TopicIndex:
             ranked = np.where(self.levels > 1, final, -np.inf)
         score = raw.copy()
         score[first] = raw[self.subtree[first]].max()
-        if score[first] < weights.fit_share * best:
+        if score[first] < weights.fit_share * best and not (sentences is not None and played[first]):
             # The calibration chose a branch in which this concept, and all below it, fits the article far worse
             # than the article's best concept elsewhere ("mathematics" at 0.03 for a phone-market story whose best
             # fit is "market trend" at 0.42): a precise label would be a guess, the branch itself is not.
@@ -547,6 +565,19 @@ class TopicIndex:
             # is left out, as the calibration chose the branch ("court" for a bill on court witnesses, filed under
             # politics: first, it cost 4.7 points of BBC topic accuracy and 3.3 of KPCrowd's).
             root = self.root_of[picked[0]]
+            if (self.levels[picked[0]] == 2 and not own.named[picked[0]] and self.roots[root] != SCIENCE
+                    and not cued[picked[0]]):
+                # The first topic is a field of the calibration's branch that the article never names (the field its
+                # sentences agree on, or a back-off), and the story's event, named in the title and the lead, is of a
+                # branch that holds weights.event_over times as many of the sentence votes: the event is what the story
+                # is about ("fire" for a tour bus that caught fire, not "crime"; a police inquiry into an assault at a
+                # palace is no "government" story). Not in science and technology, where the calibration overrules
+                # the votes by design (a phone's payment service is technology).
+                over = [i for i in events if self.root_of[i] != root and votes[self.root_of[i]] >= weights.event_over * votes[root]]
+                if over:
+                    picked = [over[0]]
+                    events = [i for i in events if i != over[0]]
+                    root = self.root_of[picked[0]]
             picked += [i for i in events if score[i] <= score[picked[0]] or self.root_of[i] == root]
             picked.sort(key=lambda i: -score[i])
         topics = tuple(
@@ -694,6 +725,21 @@ class TopicIndex:
         for i, pattern in self.event_cues.items():
             strength, opening = _cue_strength(pattern, texts)
             out[i] = opening and strength >= weights.event_named
+        return out
+
+    def said_as_time(self, own: LexicalEvidence, scores: np.ndarray, sentences: Sequence[str],
+                     weights: TopicWeights) -> np.ndarray:
+        """Per concept, whether it is one the article names (``own``) only after its opening, within ``weights.nearby``
+        of the best of ``scores``, and every time as the time of what it tells: after "during", "since", "before",
+        "after", "until", "amid" or "throughout" ("7.5 million jobs wiped out during the recession", "the first time
+        since 2006, a year before the recession started"). A jobs report that looks back at the recession is about
+        jobs, not the recession."""
+        out = np.zeros(len(self.qcodes), dtype=bool)
+        near = own.named & ~own.opening & (scores >= scores.max() - weights.nearby)
+        for i in np.flatnonzero(near):
+            words = self.lexical.words[i]
+            naming = [text for text in sentences[1:] if words & _stems(text)]
+            out[i] = bool(naming) and all(_said_after_time(text, words) for text in naming)
         return out
 
     def unphrased(self, candidates: np.ndarray, sentences: Sequence[str], title: str | None) -> np.ndarray:
@@ -881,6 +927,19 @@ def _stems(text: str) -> frozenset[str]:
     last texts asked for: each of an article's sentences is read for several sets of labels."""
     return frozenset({k for w in _WORD.findall(text) for k in _word_keys(w)} | {
         k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)})
+
+
+_TIME_BEFORE = re.compile(r"\b(?:during|since|before|after|until|till|amid|amidst|throughout)\s+"
+                          r"(?:(?:the|a|an|this|that|last|its|their|[\w-]+'s)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _said_after_time(text: str, words: frozenset[str]) -> bool:
+    """Whether the first word of ``text`` whose stem is one of ``words`` (a label's) follows a preposition of time:
+    "during the recession", "since the 2008 recession", "before the war"."""
+    for match in _WORD.finditer(text):
+        if _stem(match.group()) in words:
+            return _TIME_BEFORE.search(text, 0, match.start()) is not None
+    return False
 
 
 def _cue_strength(pattern: re.Pattern[str], texts: Sequence[str]) -> tuple[int, bool]:
