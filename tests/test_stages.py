@@ -254,7 +254,8 @@ def test_a_sentence_inside_a_quotation_a_repeated_caption_and_glued_words_are_no
              "He said he was pinned to a chair on his first day at the house.",
              "The ordeal left him in tears and he left the job that day.",
              "He contacted officials again last year after inquiries began.",
-             "Police are investigating claims by a former footman in the 1970s But his complaints were ignored."]
+             "Police are investigating claims by a former footman that aides tried to force him into an orgy in the "
+             "1970s But his complaints were ignored."]
     assert extractive.repeats_earlier(story) == [False, False, False, False, True]
     scores = extractive.sentence_scores(story, unit(*[[1.0, 0.0]] * len(story)), None)
     assert scores[4] < 0.5 * scores[3]

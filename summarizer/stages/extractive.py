@@ -382,16 +382,18 @@ def inside_quotation(sentences: Sequence[str]) -> list[int]:
 
 #: The lead's sentences, which no caption's repeat rule touches.
 _LEAD_SENTENCES = 3
-#: How many words in a row a sentence must share with an earlier one to repeat it.
-_REPEAT_WORDS = 6
+#: How many words in a row a sentence must share with an earlier one to repeat it: more than a name ("the Economic
+#: Commission for Latin America and the Caribbean") or a phrase quoted twice ("a period of creative destruction in the
+#: public services") holds.
+_REPEAT_WORDS = 10
 _WORD = re.compile(r"[\w'’]+")
 
 
 def repeats_earlier(sentences: Sequence[str], whole: Sequence[bool] | None = None) -> list[bool]:
     """Whether each sentence says again :data:`_REPEAT_WORDS` words in a row of an earlier sentence: a picture's
-    caption restating the story ("Police are investigating claims made by a former royal footman that Clarence House
-    aides tried ... in the 1970s But his complaints ..."), which a scraped page runs into the text without a full stop
-    or a bracket. The earlier sentence says it first and whole. ``whole``: which sentences count as saying it first
+    caption restating the story ("Luigi Costa, 71, is accused of killing his elderly neighbour Terrence Freebody in the
+    dining room of his home ... in July 2012 Professor Mullin told the court ..."), which a scraped page runs into the
+    text without a full stop or a bracket. The earlier sentence says it first and whole. ``whole``: which sentences count as saying it first
     (not a caption the splitter set apart before the lead it repeats: "An FBI agent's sniper rifle (similar to the one
     pictured) was ... | An FBI agent's sniper rifle was ..."); all by default."""
     seen: set[tuple[str, ...]] = set()
