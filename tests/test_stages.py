@@ -216,6 +216,7 @@ def test_a_post_s_opening_chat_gives_the_lead_to_the_story_s_first_sentence():
     assert extractive.speaks_to_you('Just imagine if your wife came in and said, "I want the job."')
     assert not extractive.speaks_to_you('Hale said: "You cannot run a town on hope and goodwill alone."')
     assert not extractive.speaks_to_you("The network relied on shows such as Who's Your Daddy last year.")
+    assert extractive.speaks_to_you("Make no mistake, the Phillies work hard at their craft.")
     assert extractive.speaks_as_writer("I've always thought shoe catalogues were a safe pleasure.")
     assert not extractive.speaks_as_writer("World War I ended in 1918 and the troops came home.")
     assert not extractive.speaks_as_writer("Smith said: 'I will not stand again.'")

@@ -115,8 +115,9 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     of "the pair", "the couple", "both men" anywhere, or opens with a preposition and a pronoun ("Of those,
     10 were ...", "Despite this, ..."), with a share of a pronoun ("One of his victims ..."), with a noun that stands
     for what was said before ("The move comes ...", "The idea is to ..."), or ends on a demonstrative ("Even the IMF
-    admits this.") or says "did so": a reference back to someone or something the reader
-    of the summary alone would not know.
+    admits this.") or says "did so" or "done that": a reference back to someone or something the reader
+    of the summary alone would not know. "Or so it used to be ...", "Which is not to say ..." (no question) and
+    "For a start, ..." go on from the sentence before too.
     """
     if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence) or _THE_PAIR.search(sentence) \
             or _PREPOSITION_BACK.match(sentence) or _SHARE_OF_BEFORE.match(sentence) or _SHELL_NOUN.match(sentence) \
@@ -408,9 +409,11 @@ def repeats_earlier(sentences: Sequence[str], whole: Sequence[bool] | None = Non
 
 
 #: A sentence that speaks to its reader outside any quotation ("Just imagine if your spouse came in ...", "If you
-#: think a browser is a tough sell ..."): a blog's or a column's chat, not the news. Quoted words are the speaker's.
+#: think a browser is a tough sell ...", "Make no mistake, ..."): a blog's or a column's chat, not the news. Quoted
+#: words are the speaker's; "You" in capitals inside a sentence is a title's ("Who's Your Daddy").
 _TO_YOU = re.compile(r"\b(?:you|your|you're|you'll|you've|you'd|yourself|imagine)\b|"
-                     r"^[\"“'‘(—–\s-]*(?:You|Your|You're|You'll|You've|You'd|Imagine)\b")
+                     r"^[\"“'‘(—–\s-]*(?:You|Your|You're|You'll|You've|You'd|Imagine)\b|"
+                     r"^[\"“'‘(—–\s-]*(?:Make no mistake|Mind you|Let's face it|Believe it or not|Don't get me wrong)\b")
 _QUOTATION = re.compile(r"[\"“”‘]|(?:^|(?<=[\s:(]))'(?=\w)")
 #: What such a sentence keeps of its eligibility.
 _TO_YOU_SHARE = 0.6
