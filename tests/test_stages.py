@@ -182,7 +182,9 @@ def test_a_list_of_ratings_and_a_photo_caption_are_not_summary_sentences():
              "Sam Tully - 9 A brilliant innings that would have won the award on most days.",
              "Ben Moss - 7 Set the tone with three maidens but was taken apart at the death."]
     scores = extractive.sentence_scores(sents, unit(*[[1.0, 0.1 * i] for i in range(len(sents))]), None)
-    assert scores[0] > 0 and not scores[1:].any()  # from the list's first entry on, nothing
+    assert scores[0] > 0 and scores[2] == 0  # from the list's first entry on, no comment leaning on an entry's name
+    assert scores[3] > scores[4] > scores[1] > 0  # the entries by their marks: the best-rated players first
+    assert extractive.select(sents, np.eye(len(sents))) == [0, 3, 4]
     assert extractive.sentence_scores(sents[:3], unit(*[[1.0, 0.1 * i] for i in range(3)]), None)[1] > 0  # one entry is no list
     # A picture's place in brackets marks a caption run into the story; "(pictured)" is said in stories' own sentences.
     caption = "The striker (left) clashed with the defender during the second game of the long tour"
@@ -207,6 +209,65 @@ def test_a_sentence_to_the_reader_or_one_that_names_nothing_counts_for_less():
     assert not extractive.names_nothing("Others say the firm will cut 300 jobs this year.")
     assert not extractive.names_nothing("A man has been jailed for life for murdering his wife.")
     assert not extractive.names_nothing("The referee showed four yellow cards in the first half.")
+
+
+def test_a_post_s_opening_chat_gives_the_lead_to_the_story_s_first_sentence():
+    # Chat outside quotations: a quotation's "you" or "I" is its speaker's, a title's "Your" no chat.
+    assert extractive.speaks_to_you('Just imagine if your wife came in and said, "I want the job."')
+    assert not extractive.speaks_to_you('Hale said: "You cannot run a town on hope and goodwill alone."')
+    assert not extractive.speaks_to_you("The network relied on shows such as Who's Your Daddy last year.")
+    assert extractive.speaks_to_you("Make no mistake, the Phillies work hard at their craft.")
+    assert extractive.speaks_as_writer("I've always thought shoe catalogues were a safe pleasure.")
+    assert not extractive.speaks_as_writer("World War I ended in 1918 and the troops came home.")
+    assert not extractive.speaks_as_writer("Smith said: 'I will not stand again.'")
+    assert extractive.opens_as_chat("Sick of dull family portraits?")
+    assert extractive.opens_as_chat("Well one photographer has found a way to make them fun.")
+    assert not extractive.opens_as_chat("Well over half of the voters in Leeds backed the plan.")
+    post = ["Running for mayor is the surest way to ruin your family life for good.",
+            "Just imagine if your husband came in and said he would run for the job.",
+            "Does anyone ever take that news well at home?",
+            "And that is why the wife of candidate Tom Hale is worried these days.",
+            "Mary Hale told a local radio station on Monday that a run for mayor horrifies her.",
+            "She said the family would decide after the budget vote in May.",
+            "The election is due in the autumn of next year."]
+    assert extractive._story_start(post, np.ones(len(post)), 0) == 4  # "And that is why ..." still leans on the aside
+    assert extractive.select(post, np.eye(len(post))) == [4, 5, 6]
+    # One line of chat is a column's own opening, which the story goes on from.
+    column = ["When you are chasing glory, keeping your powder dry is essential.", *post[4:]]
+    assert extractive._story_start(column, np.ones(len(column)), 0) == 0
+    # A column in the writer's first person keeps its opening too.
+    mine = ["What did the trials tell us?", "Well, I think we could have six medal hopes in Madrid.",
+            "It was good to see new faces at the trials this weekend.", "The best run for me was Sarah's win.",
+            "I think she will be close to a medal in Madrid next month."]
+    assert extractive._story_start(mine, np.ones(len(mine)), 0) == 0
+
+
+def test_a_sentence_inside_a_quotation_a_repeated_caption_and_glued_words_are_not_summary_sentences():
+    sents = ["The search firm said it would set new rules for its phone partners.",
+             "The rules were reported by a business weekly on Thursday.",
+             "\u201cThere will be no more tweaks to the software.",
+             "No more partnerships formed outside of the firm's purview.",
+             "From now on, makers will need approval of their plans,\u201d the weekly said."]
+    assert extractive.inside_quotation(sents) == [3]
+    assert extractive.inside_quotation(['He said: "We will win.', "Nobody doubts it.", "Then he left."]) == []
+    assert extractive.sentence_scores(sents, unit(*[[1.0, 0.1 * i] for i in range(len(sents))]), None)[3] == 0
+    story = ["Police are investigating claims by a former footman that aides tried to force him into an orgy.",
+             "He said he was pinned to a chair on his first day at the house.",
+             "The ordeal left him in tears and he left the job that day.",
+             "He contacted officials again last year after inquiries began.",
+             "Police are investigating claims by a former footman that aides tried to force him into an orgy in the "
+             "1970s But his complaints were ignored."]
+    assert extractive.repeats_earlier(story) == [False, False, False, False, True]
+    scores = extractive.sentence_scores(story, unit(*[[1.0, 0.0]] * len(story)), None)
+    assert scores[4] < 0.5 * scores[3]
+    assert extractive.eligibility("Aid groups planning to send humanitarTalks between the two sides stalled.") == 0
+    assert extractive.eligibility("Apple's iPhone and McDonald's outlets in the city were busy on Friday.") == 1.0
+    # "For a start, ..." gives the first reason for what was said before; "Or so ..." goes on from it.
+    assert extractive.leans_on_previous("For a start, 13 of the 22 players were English.", "")
+    assert extractive.leans_on_previous("Or so it used to be until the new catalogue came out.", "")
+    assert extractive.leans_on_previous("Which is not to say there is no bargain at all.", "")
+    assert extractive.leans_on_previous("The coach appears to have done that quite well this year.", "")
+    assert not extractive.leans_on_previous("Which firm will win the contract?", "")
 
 
 def test_mmr_drops_near_duplicates():

@@ -40,9 +40,12 @@ _LEANING_WORDS = frozenset(
     """
     he she it they his her its their him them this these that those such but however also and so yet
     meanwhile moreover furthermore instead still then there thus hence nonetheless nevertheless besides likewise
-    otherwise accordingly consequently additionally similarly afterwards
+    otherwise accordingly consequently additionally similarly afterwards or nor
     """.split()
 )
+#: "Well" opening a sentence answers what was said before ("Sick of dull portraits? Well one photographer ..."), unless
+#: it measures something ("Well over half ...", "Well before dawn ...", "Well-known ...").
+_WELL_MEASURES = frozenset("over under before after above below ahead beyond short into within past off behind".split())
 #: First words of a sentence in the first person. Outside quotation marks in a news story, such a sentence goes on a
 #: quotation opened before it ("... he said: \"We are ready. || We will see if they ask for help or not.\""), and its
 #: "we" or "I" is the speaker the sentence before names.
@@ -68,7 +71,9 @@ _THE_PAIR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:pair|duo|couple|trio)\b
 
 #: A preposition and a pronoun that stands for what was said before: "Of those, 10 were ...", "Among them ...",
 #: "Despite this, ...", "After that, ...". ("In this year's ..." and "At that time ..." say no more than a date.)
+#: And the first of reasons for what was said before: "For a start, no less than 13 of the 22 players were English."
 _PREPOSITION_BACK = re.compile(
+    r"^[\"“'‘(]*(?:for a start|for starters|for one thing|first of all|to start with|to begin with)\b|"
     r"^[\"“'‘(]*(?:of|among|amongst|for|despite|after|before|since|from|besides|like|unlike|against|without|with|"
     r"beyond|because of|in addition to|apart from|on top of|as well as|in|on|at|by|to|under|over) "
     r"(?:(?:those|them|these|it|him|her|which)\b|(?:this|that)\b(?! \w))",
@@ -94,8 +99,9 @@ _SHELL_NOUN = re.compile(
 )
 #: A sentence that ends on a demonstrative standing for what was said before ("Even the IMF admits this.", "Nobody
 #: expected that."), or that does it again ("... declined to do so").
-_THIS_AT_END = re.compile(r"\b(?:this|that|these|those)[\"”'’)]*[.!?]?[\"”'’)]*\s*$|\b(?:do|does|did|doing|done) so\b",
-                          re.IGNORECASE)
+_THIS_AT_END = re.compile(r"\b(?:this|that|these|those)[\"”'’)]*[.!?]?[\"”'’)]*\s*$|\b(?:do|does|did|doing|done) so\b|"
+                          r"\b(?:did|done) that\b(?! (?:year|month|week|day|night|morning|afternoon|evening|summer|"
+                          r"winter|spring|autumn|season|time)\b)", re.IGNORECASE)
 
 
 def leans_on_previous(sentence: str, earlier: str) -> bool:
@@ -109,8 +115,9 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     of "the pair", "the couple", "both men" anywhere, or opens with a preposition and a pronoun ("Of those,
     10 were ...", "Despite this, ..."), with a share of a pronoun ("One of his victims ..."), with a noun that stands
     for what was said before ("The move comes ...", "The idea is to ..."), or ends on a demonstrative ("Even the IMF
-    admits this.") or says "did so": a reference back to someone or something the reader
-    of the summary alone would not know.
+    admits this.") or says "did so" or "done that": a reference back to someone or something the reader
+    of the summary alone would not know. "Or so it used to be ...", "Which is not to say ..." (no question) and
+    "For a start, ..." go on from the sentence before too.
     """
     if _SAME.match(sentence) or _PERSON_BY_ROLE.match(sentence) or _THE_PAIR.search(sentence) \
             or _PREPOSITION_BACK.match(sentence) or _SHARE_OF_BEFORE.match(sentence) or _SHELL_NOUN.match(sentence) \
@@ -120,6 +127,8 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     if not m:
         return False
     first, second = m.group(1).lower(), (m.group(2) or "")
+    if first == "which" and not sentence.rstrip().endswith("?"):
+        return True  # "Which is not to say ...": a relative clause on the sentence before, not a question
     if first in _LEANING_WORDS or first in _FIRST_PERSON and not _QUOTE_START.match(sentence):
         return True
     if first == "the" and second[:1].islower() and len(second) > 2:
@@ -280,19 +289,165 @@ _CAPTION_SHARE = 0.3
 #: 1/10 Very quiet day ...", "MS Dhoni - 10 Promoted himself ..."). Each entry judges one player; none tells the
 #: story, and the comments after it lean on the entry's name.
 _RATING_ENTRY = re.compile(
-    r"^[\"“'‘(]*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:[-–—:]|\() ?(?:10|\d(?:\.5)?)(?:/10| out of 10)?\)?"
+    r"^[\"“'‘(]*[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:[-–—:]|\() ?(?P<mark>10|\d(?:\.5)?)(?:/10| out of 10)?\)?"
     r"(?=\s+[\"“'‘(]*[A-Z]|\s*$)"
 )
 #: How many entries make a list of ratings.
 _RATING_LIST = 3
 
 
+#: How far (sentences from the first that may be picked) the story's first sentence is looked for after a post's chat.
+_LEAD_REACH = 8
+#: How many sentences of chat make a post's aside, from which a sentence leaning on it is no lead either.
+_CHAT_RUN = 2
+#: The share of an article's sentences in the writer's first person that makes it a column.
+_WRITER_SHARE = 0.25
+
+
+def _story_start(sentences: Sequence[str], elig: np.ndarray, first: int) -> int:
+    """The story's first sentence: ``first`` (the first that may be picked), or, after a post's opening chat of
+    :data:`_CHAT_RUN` sentences or more, the first sentence among the first :data:`_LEAD_REACH` that is no chat and
+    does not lean on the one before ("... when you're the family. | And that's why ..." is still the aside). One
+    opening line of chat is a column's own lead, which the story goes on from ("When you are gunning for glory ... |
+    Ireland coach Eddie O'Sullivan appears to have done that ...")."""
+    chat = 0
+    for i in range(first, min(len(sentences), first + _LEAD_REACH)):
+        if elig[i] <= 0:
+            continue
+        if opens_as_chat(sentences[i]) or chat and _QUOTE_START.match(sentences[i]):
+            chat += 1  # a quotation is chat within the aside ("... you're the family. | \"Oh great ...\" seems ..."),
+            continue  # not as the story's first sentence ("\"Irreversible environmental damage\" will be caused ...")
+        if chat < _CHAT_RUN:
+            return first
+        if not leans_on_previous(sentences[i], " ".join(sentences[max(0, i - 3) : i])):
+            break
+    else:
+        return first
+    # A column written in the first person ("Well, I think we could be heading to the European Championships ..."):
+    # its opening is its writer's own lead.
+    mine = sum(1 for j, s in enumerate(sentences) if elig[j] > 0 and speaks_as_writer(s))
+    return first if mine >= _WRITER_SHARE * int((elig > 0).sum()) else i
+
+
+def opens_as_chat(sentence: str) -> bool:
+    """Whether a sentence before the story's news is a post's chat: it speaks to the reader or as the writer
+    (:func:`speaks_to_you`, :func:`speaks_as_writer`), names nothing (:func:`names_nothing`), asks a question or answers one ("Well, ...")."""
+    return (sentence.rstrip().rstrip("\"”'’)").endswith("?") or _WELL.match(sentence) is not None or speaks_to_you(sentence) or speaks_as_writer(sentence)
+            or names_nothing(sentence))
+
+
+#: "Well, ...", "Well one photographer has found ...": a reply to the reader's question, not "Well over half ...".
+_WELL = re.compile(r"^[\"“'‘(]*Well\b(?!-| (?:" + "|".join(sorted(_WELL_MEASURES)) + r")\b)")
+
+
+#: A double quotation mark, a doubled pair (as some scraped copy writes one) read as one mark.
+_DOUBLE_MARK = re.compile(r'""|"|“|”')
+
+
+def _double_quote_open(sentence: str, was_open: bool) -> bool:
+    """Whether a double quotation is still open at the end of a sentence, given whether it was at its start."""
+    state = was_open
+    for m in _DOUBLE_MARK.finditer(sentence):
+        mark, i = m.group(), m.start()
+        if mark == "“":
+            state = True
+        elif mark == "”":
+            state = False
+        else:  # a straight mark opens after a space or at the start, and closes after a word or its stop
+            before = sentence[i - 1] if i else " "
+            state = before.isspace() or before in "([{—–-:" if not state else False
+    return state
+
+
+def inside_quotation(sentences: Sequence[str]) -> list[int]:
+    """The sentences that lie inside a double quotation without a mark of their own: one opened in a sentence before
+    and closed in one after ("“There will be no more tweaks to the software. || No more partnerships formed outside
+    of Google's purview. || From now on, ... approval of their plans.”"). Picked alone, such a sentence reads as the
+    summary's own words, not a speaker's."""
+    if not any('"' in s or "“" in s for s in sentences):
+        return []  # most articles: no double quotation
+    found: list[int] = []
+    was_open = False
+    pending: list[int] = []
+    for i, s in enumerate(sentences):
+        if _DOUBLE_MARK.search(s) is None:
+            if was_open:
+                pending.append(i)
+            continue
+        if was_open and pending and starts_inside_quote(s):
+            found.extend(pending)  # closed here: the quotation did run through the sentences between
+        pending = []
+        was_open = _double_quote_open(s, was_open and starts_inside_quote(s))
+    return found
+
+
+#: The lead's sentences, which no caption's repeat rule touches.
+_LEAD_SENTENCES = 3
+#: How many words in a row a sentence must share with an earlier one to repeat it: more than a name ("the Economic
+#: Commission for Latin America and the Caribbean") or a phrase quoted twice ("a period of creative destruction in the
+#: public services") holds.
+_REPEAT_WORDS = 10
+_WORD = re.compile(r"[\w'’]+")
+
+
+def repeats_earlier(sentences: Sequence[str], whole: Sequence[bool] | None = None) -> list[bool]:
+    """Whether each sentence says again :data:`_REPEAT_WORDS` words in a row of an earlier sentence: a picture's
+    caption restating the story ("Luigi Costa, 71, is accused of killing his elderly neighbour Terrence Freebody in the
+    dining room of his home ... in July 2012 Professor Mullin told the court ..."), which a scraped page runs into the
+    text without a full stop or a bracket. The earlier sentence says it first and whole. ``whole``: which sentences count as saying it first
+    (not a caption the splitter set apart before the lead it repeats: "An FBI agent's sniper rifle (similar to the one
+    pictured) was ... | An FBI agent's sniper rifle was ..."); all by default."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[bool] = []
+    for i, s in enumerate(sentences):
+        words = [w.lower() for w in _WORD.findall(s)]
+        grams = {tuple(words[k : k + _REPEAT_WORDS]) for k in range(len(words) - _REPEAT_WORDS + 1)}
+        out.append(not grams.isdisjoint(seen))
+        if whole is None or whole[i]:
+            seen |= grams
+    return out
+
+
 #: A sentence that speaks to its reader outside any quotation ("Just imagine if your spouse came in ...", "If you
-#: think a browser is a tough sell ..."): a blog's or a column's chat, not the news. Quoted words are the speaker's.
-_TO_YOU = re.compile(r"\b(?:you|your|you're|you'll|you've|you'd|yourself|imagine)\b", re.IGNORECASE)
+#: think a browser is a tough sell ...", "Make no mistake, ..."): a blog's or a column's chat, not the news. Quoted
+#: words are the speaker's; "You" in capitals inside a sentence is a title's ("Who's Your Daddy").
+_TO_YOU = re.compile(r"\b(?:you|your|you're|you'll|you've|you'd|yourself|imagine)\b|"
+                     r"^[\"“'‘(—–\s-]*(?:You|Your|You're|You'll|You've|You'd|Imagine)\b|"
+                     r"^[\"“'‘(—–\s-]*(?:Make no mistake|Mind you|Let's face it|Believe it or not|Don't get me wrong)\b")
 _QUOTATION = re.compile(r"[\"“”‘]|(?:^|(?<=[\s:(]))'(?=\w)")
 #: What such a sentence keeps of its eligibility.
 _TO_YOU_SHARE = 0.6
+#: A quotation inside a sentence, up to its closing mark or the sentence's end (a quotation that runs on into the next
+#: sentence): double marks (a doubled pair, as some scraped copy writes them, read as one), curly single marks, and a
+#: straight single mark that opens a word after a space, a colon or a bracket, up to one that no letter follows.
+_QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|‘[^’]*(?:’(?!\w)|$)|(?:^|(?<=[\s:(\-—]))\'(?=\w).*?(?:\'(?!\w)|$)')
+#: The writer in the first person singular ("I've always considered shoe catalogs ...", "This one truly has me
+#: scratching my head."): outside a quotation, a blog's or a column's aside, or the rest of a quotation whose speaker
+#: an earlier sentence names. "I" must stand before a word in lower case, not close a name ("World War I").
+_I_WRITER = re.compile(r"(?<![\w'’-])(?:I(?:['’](?:m|ve|d|ll))?(?= [a-z])|me|my|myself)(?![\w'’-])")
+
+
+def _outside_quotes(sentence: str) -> str:
+    """The words of a sentence that are the writer's own, not a quotation's (see :data:`_QUOTED`)."""
+    return _QUOTED.sub(" ", sentence.replace('""', '"'))
+
+
+def speaks_to_you(sentence: str) -> bool:
+    """Whether a sentence, outside its quotations, speaks to the reader ("Just imagine if your spouse came in and said,
+    \"I've decided ...\""): chat, not the news. A quotation's "you" is its speaker's; "Who's Your Daddy" a title's."""
+    return _TO_YOU.search(sentence) is not None and _TO_YOU.search(_outside_quotes(sentence)) is not None
+
+
+def speaks_as_writer(sentence: str) -> bool:
+    """Whether a sentence, outside its quotations, speaks as the writer ("I've always considered shoe catalogs ...")."""
+    if not _I_WRITER.search(sentence):
+        return False  # most sentences: nothing to look for
+    outside = _outside_quotes(sentence)
+    for m in _I_WRITER.finditer(outside):
+        before = outside[: m.start()].split()
+        if m.group()[0] != "I" or not before or not before[-1][:1].isupper() or before[-1] in ("I", "And", "But"):
+            return True  # not the numeral closing a name ("World War I ended ...")
+    return False
 #: A short sentence that names nothing and counts nothing, opened by no noun phrase of its own ("Nothing is sacred in
 #: the team.", "Others have tried and not quite made it.", "There would have been no mercy in the dressing room."): a
 #: column's or a blog's scene-setting, which tells no news alone. At most this many words, no capitalised word after
@@ -370,6 +525,10 @@ def starts_inside_quote(sentence: str) -> bool:
 
 
 _QUOTE_MARK = re.compile(r"[\"“”‘’'«»]")
+#: A word in lower case glued to a capitalised one ("... planning to send humanitarTalks between the two sides ..."): a
+#: page that pasted one paragraph into the middle of another's word. No name is written so ("iPhone", "McDonald",
+#: "YouTube" open in capitals or with fewer small letters).
+_GLUED_WORDS = re.compile(r"\b[a-z]{4,}[A-Z][a-z]{2,}")
 
 
 def eligibility(sentence: str, max_words: int = 150) -> float:
@@ -379,14 +538,15 @@ def eligibility(sentence: str, max_words: int = 150) -> float:
         return 0.0  # headings, list items, speaker labels, fragments
     if _TAIL_START.match(sentence) or starts_inside_quote(sentence):
         return 0.0  # a piece cut off the sentence or quotation it ends: not a whole sentence
-    if _RIGHTS.search(sentence) or _TO_THE_READER.match(sentence) or _FURNITURE_IN_SENTENCE.search(sentence):
+    if _RIGHTS.search(sentence) or _TO_THE_READER.match(sentence) or _FURNITURE_IN_SENTENCE.search(sentence) \
+            or _GLUED_WORDS.search(sentence):
         return 0.0
     if len(words) < 5 or len(words) > max_words:
         return 0.0
     factor = 1.0
     if "(" in sentence and _PICTURE_PLACE.search(sentence):
         factor *= _CAPTION_SHARE  # a photo's caption, or one run into the sentence
-    if _TO_YOU.search(sentence) and not _QUOTATION.search(sentence):
+    if speaks_to_you(sentence):
         factor *= _TO_YOU_SHARE
     if names_nothing(sentence):
         factor *= _BARE_SHARE
@@ -446,15 +606,30 @@ def sentence_scores(
     if title_vector is not None:
         score = score + weights.title * (vectors @ title_vector)
     elig = np.array([eligibility(s, max_sentence_words) for s in sentences])
-    # A list of ratings ("Virender Sehwag - 1/10 Very quiet day ..."): from its first entry on, no sentence tells the
-    # story; what comes before the list (the story's own lead) does.
-    entries = [i for i, s in enumerate(sentences) if _RATING_ENTRY.match(s)]
+    elig[inside_quotation(sentences)] = 0.0
+    # A caption restating the story comes after the lead: the lead's own sentences are never taken for one (a caption
+    # run into the lead before it, "... trace back to the man A Pennsylvania man was arrested ...", says them first).
+    lead_end = int(np.argmax(elig > 0)) + _LEAD_SENTENCES if (elig > 0).any() else 0
+    repeats = repeats_earlier(sentences, elig > _CAPTION_SHARE)
+    elig *= np.where([r and i >= lead_end for i, r in enumerate(repeats)], _CAPTION_SHARE, 1.0)
+    # A list of ratings ("Virender Sehwag - 1/10 Very quiet day ..."): from its first entry on, no sentence but an
+    # entry's own tells the story: the comments after an entry lean on its name ("An even greater triumph without
+    # him."). The entries keep their mark's share of ten, so the best-rated players are the ones a summary names.
+    marks = [_RATING_ENTRY.match(s) for s in sentences]
+    entries = [i for i, m in enumerate(marks) if m]
     if len(entries) >= _RATING_LIST:
-        elig[entries[0]:] = 0.0
-    # The lead prior counts from the first sentence that may be picked: a heading, a source's label or a standfirst's
-    # fragment above the lead ("TIME :") does not push the story's sentences down it.
+        for i in range(entries[0], n):
+            elig[i] *= float(marks[i].group("mark")) / 10 if marks[i] else 0.0
+    # The lead prior counts from the story's first sentence: the first that may be picked (a heading, a source's
+    # label or a standfirst's fragment above the lead, "TIME :", does not push the story's sentences down it), after
+    # any chat that opens a blog's or a column's post (:func:`opens_as_chat`: "I've always considered shoe catalogs
+    # ...", "Just imagine if your spouse came in ...", "Sick of awkward portraits?"), when a sentence among the first
+    # :data:`_LEAD_REACH` that may be picked tells news.
     first = int(np.argmax(elig > 0)) if (elig > 0).any() else 0
-    score = score + weights.position * np.exp(-np.maximum(np.arange(n) - first, 0) / weights.position_decay)
+    first = _story_start(sentences, elig, first)
+    # A post's chat before the story's first sentence gets no lead prior: it is picked only for what it says.
+    offset = np.arange(n) - first
+    score = score + weights.position * np.where(offset >= 0, np.exp(-np.maximum(offset, 0) / weights.position_decay), 0.0)
     if weights.result:
         score = score + weights.result * np.array([gives_result(s) for s in sentences], dtype=float)
     # After the lead, a sentence whose news is that someone would not comment counts for less (the lead may frame the
