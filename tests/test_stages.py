@@ -2132,11 +2132,14 @@ def test_a_titles_word_is_shown_with_its_manner_and_a_word_said_only_inside_a_ph
     assert "death by hanging" in cands and "death" not in cands  # the body says "by hanging" too
     # A word in lower case that the article says only inside a longer phrase is shown as that phrase.
     texts = ["suspicion", "suspicion of murder", "Roding Lane"]
-    cands = [keywords.Candidate(t, keywords.phrase_key(t), c, 0.1 * n) for n, (t, c) in enumerate(zip(texts, (2, 2, 1)))]
+    cands = [keywords.Candidate(t, keywords.phrase_key(t), c, 0.1 * n, uses=u)
+             for n, (t, c, u) in enumerate(zip(texts, (2, 2, 1), (2, 0, 0)))]
     vectors = np.eye(3, 4, dtype=np.float32)
     weights = keywords.KeywordWeights(min_share=0.0, everyday_aside=False)
     got = [k.text for k in keywords.rank(cands, vectors, np.array([0.9, 0.5, 0.4, 0.3]), weights=weights)]
     assert "suspicion of murder" in got and "suspicion" not in got
+    said_alone = [replace(cands[0], uses=4), *cands[1:]]  # "suspicion" said on its own too: no stand-in
+    assert "suspicion" in [k.text for k in keywords.rank(said_alone, vectors, np.array([0.9, 0.5, 0.4, 0.3]), weights=weights)]
     off = keywords.KeywordWeights(min_share=0.0, everyday_aside=False, whole_phrases=False)
     assert "suspicion" in [k.text for k in keywords.rank(cands, vectors, np.array([0.9, 0.5, 0.4, 0.3]), weights=off)]
 
@@ -2144,12 +2147,14 @@ def test_a_titles_word_is_shown_with_its_manner_and_a_word_said_only_inside_a_ph
 def test_units_shouting_idioms_of_time_quoted_wording_and_indexes_are_no_keyphrases():
     text = ("Southcorp will pay 70 euro cents a share, from 55 euro cents, or 3.1bn Australian dollars in all. "
             "\"Oh great THANKS A LOT, FUCKO,\" one wrote. It's crunch time for the board. The deal is an \"excellent "
-            "strategic fit\", Southcorp said. The Dow closed up 57 points. The younger man left. Southcorp agreed.")
+            "strategic fit\", Southcorp said. The Dow closed up 57 points. The younger man left. Southcorp agreed. "
+            "The \"Glee\" star sang.")
     phrases = _words_of(text, "euro cents", "Australian dollars", "THANKS A", "FUCKO", "crunch time", "board",
-                        "strategic fit", "Dow", "younger man", "Southcorp")
+                        "strategic fit", "Dow", "younger man", "Southcorp", "Glee")
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text)}
     assert not {"euro cents", "Australian dollars", "THANKS A", "FUCKO", "crunch time", "man", "younger man"} & set(cands)
     assert cands["strategic fit"].aside and cands["Dow"].aside and not cands["Southcorp"].aside
+    assert not cands["Glee"].aside  # a title in quotation marks is a name
     off = keywords.KeywordWeights(unit_phrases=False, shouting=False, time_idioms=False, quoted_words=False,
                                   indexes_alone=False)
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=off)}

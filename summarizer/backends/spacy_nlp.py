@@ -693,8 +693,8 @@ def _to_analysis(doc: Any, pos_of: Any = None) -> Analysis:
 
 def _adjectives(doc: Any, phrases: Sequence[Span], pos_of: Any = None) -> tuple[int, ...]:
     """Where the words of the phrases that the tagger reads as adjectives start ("scrappy" of "scrappy encounter"; a
-    word of parts by its first: "high-profile"; a participle that describes the noun after it, "promised support"): the
-    keyphrases tell a judgement from a kind by them."""
+    word of parts by its first: "high-profile"): the keyphrases tell a judgement from a kind by them. (A participle that
+    describes its noun is no judgement: "severed arm", "creaking noises".)"""
     pos_of = pos_of or (lambda token: token.pos_)
     starts = doc.to_array("IDX").tolist()  # each token's character offset: only the phrases' tokens are read
     out: set[int] = set()
@@ -702,8 +702,7 @@ def _adjectives(doc: Any, phrases: Sequence[Span], pos_of: Any = None) -> tuple[
         i = bisect.bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
             tok = doc[i]
-            if (i == 0 or doc[i - 1].whitespace_ != "" or starts[i] == a) and (
-                    pos_of(tok) == "ADJ" or _describing(doc, tok, pos_of)):  # a participle too: "promised support"
+            if (i == 0 or doc[i - 1].whitespace_ != "" or starts[i] == a) and pos_of(tok) == "ADJ":
                 out.add(starts[i])
             i += 1
     return tuple(sorted(out))

@@ -40,7 +40,11 @@ word capitalised inside a name belongs to it ("Three Gorges Dam", "Final Four").
 alone ("Brig", "Capt"), a given name alone that the article introduces as someone's first name only ("10-year-old
 Jack", "mother Debbie"), a rate's unit ("barrel mark" of "$47 a barrel mark") or a caption's place run into a surname
 ("Anfield Henderson" beside "Jordan Henderson"); a question's verb is cut from a name ("Does America" -> "America"), and a
-weekday after "the" opens a name ("the Sunday Business"). The place of a phrase left out goes to the next name of the ranking said twice, or once when the analyser
+weekday after "the" opens a name ("the Sunday Business"). A currency phrase after amounts ("70 euro cents"), words
+shouted in capitals ("FUCKO") and an idiom of time said once ("crunch time") are no candidates; a speaker's wording in a
+short quotation ("strategic fit"), a market index alone ("Dow"), a gain or a loss alone and "TV character" are not shown;
+"Foster's" keeps its "'s"; the title's "death by hanging" stands for "death", and a word said only inside a longer phrase
+is shown as it ("suspicion of murder"). The place of a phrase left out goes to the next name of the ranking said twice, or once when the analyser
 tags it as a person, a body, a work or an event, not a place (``KeywordWeights.refill``); else it stays empty.
 """
 
@@ -85,7 +89,7 @@ UNITS = frozenset(
     """
     dlr dlrs mln mlns bln blns billion billions million millions trillion pct cts cent cents shr shrs
     qtr qtrs avg mths yr yrs vs tonne tonnes ton tons barrel barrels bpd m bn k
-    company companies firm firms share shares total totals use uses amount amounts figure figures brand brands
+    company companies firm firms share shares total totals use uses amount amounts figure figures
     """.split()
 )
 #: Weekdays and months, times even when capitalised ("may" is left out: "May" is also a name and a verb).
@@ -360,9 +364,9 @@ class KeywordWeights:
     refill_phrase_uses: int = 2
     """...the uses such a phrase needs."""
     quoted_words: bool = True
-    """A phrase in lower case said once in a short quotation ('offered a "excellent strategic fit"'), or a capitalised word
-    the analyser tags as no name said only in quotations ("God" of "If God and Haley decide ..."), is a speaker's wording,
-    never shown (see :func:`_quoted_wording`); its place may be refilled."""
+    """A phrase in lower case said once in a short quotation ('offered a "excellent strategic fit"'), or a word in lower case
+    said only in such quotations ('dubbed "Otoku" or "bargain"'), is a speaker's wording, never shown (see
+    :func:`_quoted_wording`); its place may be refilled."""
     indexes_alone: bool = True
     """A stock market index alone ("Dow", "Nasdaq", "FTSE"; ``MARKET_INDEXES``), not named by the title, is how the market
     took the news, never shown; its place may be refilled."""
@@ -379,8 +383,9 @@ class KeywordWeights:
     """A phrase in lower case ending with "time", "period" or "era" said once, not in the title, is an idiom of time, no
     candidate ("crunch time", "extra time", "post-war period")."""
     whole_phrases: bool = True
-    """A word in lower case taken first is shown as a longer phrase in lower case of the ranking that holds it and is said
-    as often ("suspicion of murder", not "suspicion"): the word is said only inside it."""
+    """A word in lower case taken first is shown as a longer phrase in lower case of the ranking that holds it when the
+    article says the word no more often than the phrase, inside longer phrases too ("suspicion of murder", not
+    "suspicion"): the word is said only inside it ("births" said alone beside "birth rates" stays)."""
     offices_alone: bool = True
     """An abbreviated title or rank alone ("Brig", "capt", "Col", "Gov"; not named by the title) is never shown: the
     holder's name says who (its place may be refilled). An office written out ("Minister", "Governor", "Secretary") is
@@ -747,7 +752,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
         label = next((labels[span] for t, st in occ if (span := (st, st + len(t))) in labels), "")
-        if weights.quoted_words and article is not None and not in_title and _quoted_wording(display, occ, article, label):
+        if weights.quoted_words and article is not None and not in_title and _quoted_wording(display, occ, article):
             aside = wording = True  # "excellent strategic fit" in quotation marks, "God" said only in speech: a speaker's words
         if weights.indexes_alone and not in_title and display.lower() in MARKET_INDEXES:
             aside = wording = True  # "Dow", "Nasdaq" alone: how the market took it, in a story about something else
@@ -1440,19 +1445,15 @@ def _quotation(article: str, start: int) -> tuple[int, int] | None:
     return (opening, close) if close >= 0 else (opening, end)
 
 
-def _quoted_wording(display: str, occurrences: Sequence[tuple[str, int]], article: str, label: str) -> bool:
+def _quoted_wording(display: str, occurrences: Sequence[tuple[str, int]], article: str) -> bool:
     """Someone's words, not the story's terms: a phrase in lower case said once, or a word in lower case, in quotation
-    marks of at most ``QUOTED_WORDS`` words ('a "excellent strategic fit"', 'dubbed "Otoku" or "bargain"'), or a capitalised word that
-    the analyser tags as no name and the article says only inside quotations ("God" of "If God and Haley decide ..."; see
-    ``KeywordWeights.quoted_words``)."""
-    if display.islower():  # "excellent strategic fit" said once, "bargain" of 'dubbed "Otoku" or "bargain"'
-        if " " in display and len(occurrences) > 1:
-            return False
-        spans = [_quotation(article, s) for _t, s in occurrences]
-        return all(where is not None and len(article[where[0] + 1 : where[1]].split()) <= QUOTED_WORDS for where in spans)
-    if " " in display or not display.istitle() or label:
-        return False
-    return all(_quotation(article, s) is not None for _t, s in occurrences)
+    marks of at most ``QUOTED_WORDS`` words ('a "excellent strategic fit"', 'dubbed "Otoku" or "bargain"'; see
+    ``KeywordWeights.quoted_words``). A capitalised word in quotation marks is left alone: the title of a work ('"Glee"',
+    '"Saw"') as often as a speaker's word ("God")."""
+    if not display.islower() or " " in display and len(occurrences) > 1:
+        return False  # a title in quotation marks is a name ('the film "Hop"')
+    spans = [_quotation(article, s) for _t, s in occurrences]
+    return all(where is not None and len(article[where[0] + 1 : where[1]].split()) <= QUOTED_WORDS for where in spans)
 
 
 #: What follows a name's "'s" when the "'s" is the name's own ("Foster's bought", "informed Foster's that", "of Foster's
@@ -1957,7 +1958,7 @@ def rank(
             # ...and a word in lower case said only inside a longer phrase is shown as it ("suspicion of murder", not
             # "suspicion").
             keys_taken[piece] = key
-            counts[piece] = cands[i].count
+            counts[piece] = cands[i].uses or cands[i].count
             out[piece] = Keyword(cands[i].text, out[piece].score)
             continue
         if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
@@ -1966,7 +1967,7 @@ def rank(
             continue
         keys_taken.append(key)
         named.append(cands[i].named)
-        counts.append(cands[i].count)
+        counts.append(cands[i].uses or cands[i].count)  # a word's uses, inside longer phrases too
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
     # MMR chose a varied set; show it most relevant first.
     return sorted(out, key=lambda kw: -kw.score)
