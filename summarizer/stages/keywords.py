@@ -125,7 +125,8 @@ VAGUE_MODIFIERS = frozenset(
     slight pitiful embarrassing staggering stunning shocking surprising astonishing tremendous terrible awful
     horrible lovely beautiful nice brilliant superb impressive disappointing interesting exciting unprecedented
     notable ageless unsolved adjoining sufficient extra useful younger older elder proposed planned expected reported
-    alleged estimated so-called unnamed promised predicted anticipated announced continuing sagging nominated
+    alleged estimated so-called unnamed promised predicted anticipated announced continuing sagging nominated existing
+    remaining slowing soaring plunging revamped detailed
     """.split()
 )
 
