@@ -285,3 +285,17 @@ def test_the_adjectives_of_the_phrases_are_where_their_words_start():
     assert "scrappy" in starts and "high-pr" in starts and "transfe" not in starts
     phrases = [(p.start, p.start + len(p.text)) for p in analysis.phrases]
     assert all(any(a <= i < b for a, b in phrases) for i in analysis.adjectives)  # only words of the phrases
+
+
+def test_a_participle_a_quoted_title_and_a_hyphenated_title_open_phrases():
+    """A participle that describes the noun after it belongs to its phrase ("severed arm"), as a word glued to an opening
+    quotation mark ('"Hop"') and a title joined by a hyphen ("X-Men") are phrases; a participle after a verb is not."""
+    from summarizer.backends.spacy_nlp import SpacyAnalyzer
+
+    text = ('Fishermen found a severed arm in a lake. He has confirmed reports of it. James Marsden starred in the film '
+            '"Hop" and in "X-Men" the following day.')
+    analysis = SpacyAnalyzer().analyze(text)
+    phrases = [p.text for p in analysis.phrases]
+    assert {"severed arm", "Hop", "X-Men"} <= set(phrases)
+    assert "confirmed reports" not in phrases and "following day" not in phrases
+    assert text.index("severed") not in analysis.adjectives  # a kind of arm, no judgement

@@ -2244,3 +2244,60 @@ def test_a_rating_entry_needs_its_dash_colon_or_bracket():
     # a score line or a product's number is no rating: three of them must not end the summary's choice
     assert not extractive._RATING_ENTRY.match("Arsenal 2 Chelsea 1 was the final score.")
     assert not extractive._RATING_ENTRY.match("Windows 7 Home Premium costs less.")
+
+
+def test_a_titles_word_is_shown_with_its_manner_and_a_word_said_only_inside_a_phrase_as_the_phrase():
+    title = "Judge sentences serial killer to death by hanging"
+    text = ("A serial killer was sentenced to death on Friday. Executions, carried out by hanging, are rare. "
+            "The last death sentence was carried out in 1983.")
+    phrases = _words_of(text, "serial killer", "death", "Executions")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, title=title,
+                                                    title_phrases=["Judge sentences", "serial killer", "death"])}
+    assert "death by hanging" in cands and "death" not in cands  # the body says "by hanging" too
+    # A word in lower case that the article says only inside a longer phrase is shown as that phrase.
+    texts = ["suspicion", "suspicion of murder", "Roding Lane"]
+    cands = [keywords.Candidate(t, keywords.phrase_key(t), c, 0.1 * n, uses=u)
+             for n, (t, c, u) in enumerate(zip(texts, (2, 2, 1), (2, 0, 0)))]
+    vectors = np.eye(3, 4, dtype=np.float32)
+    weights = keywords.KeywordWeights(min_share=0.0, everyday_aside=False)
+    got = [k.text for k in keywords.rank(cands, vectors, np.array([0.9, 0.5, 0.4, 0.3]), weights=weights)]
+    assert "suspicion of murder" in got and "suspicion" not in got
+    said_alone = [replace(cands[0], uses=4), *cands[1:]]  # "suspicion" said on its own too: no stand-in
+    assert "suspicion" in [k.text for k in keywords.rank(said_alone, vectors, np.array([0.9, 0.5, 0.4, 0.3]), weights=weights)]
+    off = keywords.KeywordWeights(min_share=0.0, everyday_aside=False, whole_phrases=False)
+    assert "suspicion" in [k.text for k in keywords.rank(cands, vectors, np.array([0.9, 0.5, 0.4, 0.3]), weights=off)]
+
+
+def test_units_shouting_idioms_of_time_quoted_wording_and_indexes_are_no_keyphrases():
+    text = ("Southcorp will pay 70 euro cents a share, from 55 euro cents, or 3.1bn Australian dollars in all. "
+            "\"Oh great THANKS A LOT, FUCKO,\" one wrote. It's crunch time for the board. The deal is an \"excellent "
+            "strategic fit\", Southcorp said. The Dow closed up 57 points. The younger man left. Southcorp agreed. "
+            "The \"Glee\" star sang.")
+    phrases = _words_of(text, "euro cents", "Australian dollars", "THANKS A", "FUCKO", "crunch time", "board",
+                        "strategic fit", "Dow", "younger man", "Southcorp", "Glee")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text)}
+    assert not {"euro cents", "Australian dollars", "THANKS A", "FUCKO", "crunch time", "man", "younger man"} & set(cands)
+    assert cands["strategic fit"].aside and cands["Dow"].aside and not cands["Southcorp"].aside
+    assert not cands["Glee"].aside  # a title in quotation marks is a name
+    off = keywords.KeywordWeights(unit_phrases=False, shouting=False, time_idioms=False, quoted_words=False,
+                                  indexes_alone=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+    assert {"euro cents", "Australian dollars", "FUCKO", "crunch time"} <= set(cands)
+    assert not cands["strategic fit"].aside and not cands["Dow"].aside
+    # A name in capitals with a name's small words is no shouting; "BANK OF AMERICA" stays.
+    bank = "Shares of BANK OF AMERICA rose. BANK OF AMERICA said so."
+    got = {c.text for c in keywords.candidates(_words_of(bank, "BANK OF AMERICA"), len(bank), article=bank)}
+    assert got == {"BANK OF AMERICA"}
+
+
+def test_a_name_that_owns_its_s_keeps_it_and_a_character_a_gain_alone_are_not_shown():
+    text = ("Brewer Foster's bought a stake in Southcorp. The combination of Foster's and Southcorp makes a giant. "
+            "Foster's Lager sells well. Marsden's son likes the TV character Michael Knight, Marsden says. The gains "
+            "were large; gains, gains.")
+    phrases = _words_of(text, "Foster", "Southcorp", "Marsden", "TV character", "gains", "Michael Knight")
+    people = [(m.start(), m.end(), "PERSON") for m in re.finditer("Michael Knight", text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=people)}
+    assert "Foster's" in cands and "Foster" not in cands and "Marsden" in cands  # "Marsden says": his name has no "'s"
+    assert cands["TV character"].aside and cands["gains"].aside
+    off = keywords.KeywordWeights(owned_names=False)
+    assert "Foster" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}

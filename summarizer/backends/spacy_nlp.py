@@ -581,16 +581,19 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
     text = doc.text  # computed by spaCy on each access: take it once
 
     def flush() -> None:
-        while run and (run[0].is_stop or pos_of(run[0]) not in _PHRASE_POS or run[0].tag_ == "HYPH"):
+        while run and (run[0].is_stop or pos_of(run[0]) not in _PHRASE_POS and run[0].i not in modifiers
+                       or run[0].tag_ == "HYPH"):
             run.pop(0)
         while run and (pos_of(run[-1]) not in _HEAD_POS or run[-1].is_stop):
             run.pop()
         if run:
             tokens = run[-MAX_PHRASE_TOKENS:]
             # A phrase starts at a word, not inside a compound: "defense electronics contractor", not "based
-            # defense electronics contractor" of "Washington-based ...", nor "year-old host" of "52-year-old host".
+            # defense electronics contractor" of "Washington-based ...", nor "year-old host" of "52-year-old host";
+            # an opening quotation mark or bracket glued to it is no compound ('the film "Hop"', '"Police said').
             while tokens and (tokens[0].tag_ == "HYPH" or tokens[0].is_stop
-                              or tokens[0].i > 0 and not doc[tokens[0].i - 1].whitespace_):
+                              or tokens[0].i > 0 and not doc[tokens[0].i - 1].whitespace_
+                              and doc[tokens[0].i - 1].text not in _OPENERS):
                 tokens = tokens[1:]
             if tokens:
                 start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -598,15 +601,22 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
         run.clear()
 
     in_name = False
+    modifiers: set[int] = set()  # participles that describe the noun after them ("a severed arm", "the starring role")
     for tok in doc:
         tok_in_name = tok.ent_type_ in NAME_LABELS
         # A name is a phrase of its own: "Canadian pop star | Michael Buble".
         glued = run and (not run[-1].whitespace_ or tok.tag_ == "HYPH")  # "Azerbaijan-Belarus partnership"
         if run and not glued and (tok_in_name != in_name or (tok_in_name and tok.ent_iob_ == "B")):
             flush()
-        after_hyphen = run and run[-1].tag_ == "HYPH" and not run[-1].whitespace_ and tok.is_alpha
-        hyphen_inside = tok.tag_ == "HYPH" and run and not run[-1].whitespace_
+        after_hyphen = run and (run[-1].tag_ == "HYPH" or run[-1].text in _HYPHENS) and not run[-1].whitespace_ and (
+            tok.is_alpha)
+        # A hyphen between two words glued to it is inside a word, however tagged ("X-Men").
+        hyphen_inside = (tok.tag_ == "HYPH" or tok.text in _HYPHENS and not tok.whitespace_) and run and (
+            not run[-1].whitespace_)
         pos = pos_of(tok)
+        if _describing(doc, tok, pos_of):
+            modifiers.add(tok.i)
+            pos = "ADJ"
         if (pos in _PHRASE_POS and tok.is_alpha or hyphen_inside or after_hyphen) and "\n" not in tok.text:
             run.append(tok)
             in_name = tok_in_name
@@ -619,6 +629,30 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
             flush()
     flush()
     return tuple(out)
+
+
+#: Marks that may open a quotation glued to its first word ('"Hop"', '"Police said'). (Not a bracket: "(France)"
+#: after each player of a list, "(Reuters)", are labels the count of a name should not take.)
+_OPENERS = frozenset("\"“‘'`")
+_HYPHENS = frozenset("-‐")
+#: The tags of participles ("severed", "stolen", "starring") and of the words after which one describes a noun: a
+#: determiner, a possessive, a number, an adjective ("a severed arm", "his stolen car", "two injured men").
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+_BEFORE_DESCRIBING = frozenset({"DT", "PRP$", "POS", "CD", "JJ", "JJR", "JJS", "WP$", "PDT"})
+#: Nouns of time, which a participle before them does not describe as a kind ("the following day", "the coming weeks").
+_TIME_NOUNS = frozenset("day days week weeks month months year years time times season seasons hour hours night nights "
+                        "morning evening weekend weekends decade decades minute minutes".split())
+
+
+def _describing(doc: Any, tok: Any, pos_of: Any) -> bool:
+    """A participle that describes the common noun right after it as an adjective would, after a determiner, a
+    possessive, a number or an adjective: "a severed arm", "the stolen car", "the starring role" (not "has confirmed
+    reports", "the following day")."""
+    if tok.tag_ not in _PARTICIPLES or not tok.is_alpha or not tok.whitespace_ or tok.i == 0 or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    return (doc[tok.i - 1].tag_ in _BEFORE_DESCRIBING and pos_of(nxt) == "NOUN" and nxt.is_alpha and not nxt.is_stop
+            and nxt.lower_ not in _TIME_NOUNS and tok.text.islower())
 
 
 #: The particles of family names (:data:`~summarizer.backends.base.NAME_PARTICLES`, and "João dos Santos", "Gerard ter
@@ -659,7 +693,8 @@ def _to_analysis(doc: Any, pos_of: Any = None) -> Analysis:
 
 def _adjectives(doc: Any, phrases: Sequence[Span], pos_of: Any = None) -> tuple[int, ...]:
     """Where the words of the phrases that the tagger reads as adjectives start ("scrappy" of "scrappy encounter"; a
-    word of parts by its first: "high-profile"): the keyphrases tell a judgement from a kind by them."""
+    word of parts by its first: "high-profile"): the keyphrases tell a judgement from a kind by them. (A participle that
+    describes its noun is no judgement: "severed arm", "creaking noises".)"""
     pos_of = pos_of or (lambda token: token.pos_)
     starts = doc.to_array("IDX").tolist()  # each token's character offset: only the phrases' tokens are read
     out: set[int] = set()

@@ -40,7 +40,11 @@ word capitalised inside a name belongs to it ("Three Gorges Dam", "Final Four").
 alone ("Brig", "Capt"), a given name alone that the article introduces as someone's first name only ("10-year-old
 Jack", "mother Debbie"), a rate's unit ("barrel mark" of "$47 a barrel mark") or a caption's place run into a surname
 ("Anfield Henderson" beside "Jordan Henderson"); a question's verb is cut from a name ("Does America" -> "America"), and a
-weekday after "the" opens a name ("the Sunday Business"). The place of a phrase left out goes to the next name of the ranking said twice, or once when the analyser
+weekday after "the" opens a name ("the Sunday Business"). A currency phrase after amounts ("70 euro cents"), words
+shouted in capitals ("FUCKO") and an idiom of time said once ("crunch time") are no candidates; a speaker's wording in a
+short quotation ("strategic fit"), a market index alone ("Dow"), a gain or a loss alone and "TV character" are not shown;
+"Foster's" keeps its "'s"; the title's "death by hanging" stands for "death", and a word said only inside a longer phrase
+is shown as it ("suspicion of murder"). The place of a phrase left out goes to the next name of the ranking said twice, or once when the analyser
 tags it as a person, a body, a work or an event, not a place (``KeywordWeights.refill``); else it stays empty.
 """
 
@@ -120,7 +124,9 @@ VAGUE_MODIFIERS = frozenset(
     favourite favorite multiple individual usual normal obvious famous renowned legendary notorious infamous
     slight pitiful embarrassing staggering stunning shocking surprising astonishing tremendous terrible awful
     horrible lovely beautiful nice brilliant superb impressive disappointing interesting exciting unprecedented
-    notable ageless unsolved adjoining sufficient extra useful
+    notable ageless unsolved adjoining sufficient extra useful younger older elder proposed planned expected reported
+    alleged estimated so-called unnamed promised predicted anticipated announced continuing sagging nominated existing
+    remaining slowing soaring plunging revamped detailed
     """.split()
 )
 
@@ -163,9 +169,11 @@ MOVEMENT_NOUNS = frozenset(
     """
     decline declines decrease decreases rise rises fall falls increase increases drop drops slump slumps surge surges
     upturn downturn slowdown rebound setback setbacks difficulty difficulties problem problems trouble troubles woes
-    hardship hardships
+    hardship hardships gain gains loss losses
     """.split()
 )
+#: The stock market indexes that a report names alone ("the Dow closed up 57 points"; see ``KeywordWeights.indexes_alone``).
+MARKET_INDEXES = frozenset("dow nasdaq ftse footsie nikkei dax cac sensex kospi".split())
 #: News agencies, outlets and page furniture that credit a story rather than tell it ("Reuters", "BBC Sport",
 #: "Watch Video Report"): no keyphrase unless the title names them. Compared by :func:`phrase_key`.
 CREDITS = frozenset(
@@ -356,6 +364,29 @@ class KeywordWeights:
     keyphrases, 9 of them junk, and 8 out (2 junk)..."""
     refill_phrase_uses: int = 2
     """...the uses such a phrase needs."""
+    quoted_words: bool = True
+    """A phrase in lower case said once in a short quotation ('offered a "excellent strategic fit"'), or a word in lower case
+    said only in such quotations ('dubbed "Otoku" or "bargain"'), is a speaker's wording, never shown (see
+    :func:`_quoted_wording`); its place may be refilled."""
+    indexes_alone: bool = True
+    """A stock market index alone ("Dow", "Nasdaq", "FTSE"; ``MARKET_INDEXES``), not named by the title, is how the market
+    took the news, never shown; its place may be refilled."""
+    owned_names: bool = True
+    """A capitalised word written with "'s" wherever the article says it, once where the "'s" owns nothing ("Foster's
+    bought", "of Foster's and"), is shown with it: "Foster's", not "Foster" (see :func:`_named_with_s`)."""
+    unit_phrases: bool = True
+    """A phrase ending with a currency or its cents that mostly follows an amount is the unit of the story's figures, no
+    candidate ("70 euro cents", "3.1bn Australian dollars"), as a currency alone is."""
+    shouting: bool = True
+    """Words in capitals that stand in a run of capitals holding a small English word are shouted, no name ("THANKS A
+    LOT, FUCKO"; see :func:`_shouted`): no candidate."""
+    time_idioms: bool = True
+    """A phrase in lower case ending with "time", "period" or "era" said once, not in the title, is an idiom of time, no
+    candidate ("crunch time", "extra time", "post-war period")."""
+    whole_phrases: bool = True
+    """A word in lower case taken first is shown as a longer phrase in lower case of the ranking that holds it when the
+    article says the word no more often than the phrase, inside longer phrases too ("suspicion of murder", not
+    "suspicion"): the word is said only inside it ("births" said alone beside "birth rates" stays)."""
     offices_alone: bool = True
     """An abbreviated title or rank alone ("Brig", "capt", "Col", "Gov"; not named by the title) is never shown: the
     holder's name says who (its place may be refilled). An office written out ("Minister", "Governor", "Secretary") is
@@ -671,6 +702,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
         display = " ".join(display.split())  # no line break inside a keyphrase
         if article is not None and weights.opening_words and _an_opening_word(display, occ, article, named_at, weights):
             display = display.lower()  # "Tourists flocked ...": the word "tourists", judged as such
+        if weights.owned_names and article is not None and _named_with_s(display, occ, article):
+            display += article[occ[0][1] + len(occ[0][0]) : occ[0][1] + len(occ[0][0]) + 2]  # "Foster" -> "Foster's"
         in_title = f" {key} " in title_key
         if piece and in_title and not any(f" {phrase_key(article[a:b])} " in title_key for a, b in names
                                           if any(a <= s and s + len(t) <= b for t, s in occ)):
@@ -679,8 +712,14 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             continue
         if " " not in display and display.islower() and display in VAGUE_MODIFIERS:
             continue  # "final", "latest", "best" alone: a vague word the tagger read as a noun ("the final")
-        if article is not None and " " not in display and _a_unit(display, occ, article):
-            continue  # "kronor" of "9.5bn kronor"
+        if article is not None and (" " not in display or weights.unit_phrases) and _a_unit(display, occ, article):
+            continue  # "kronor" of "9.5bn kronor", "euro cents" of "70 euro cents", "Australian dollars"
+        if article is not None and weights.shouting and display.upper() == display and all(
+                _shouted(article, s, len(t)) for t, s in occ):
+            continue  # "THANKS A LOT, FUCKO": words shouted in capitals, no name
+        if weights.time_idioms and display.islower() and " " in display and display.split()[-1] in _SPANS_OF_TIME and (
+                len(occ) < 2 and not in_title):
+            continue  # "crunch time", "extra time", "post-war period": an idiom of time said once
         incidental = uses is not None and _incidental(display, occ, article or "", in_title, uses, weights)
         wording = uses is not None and (_wording(display, occ, article or "", in_title, uses, weights)
                                         or _everyday_pair(display, occ, article or "", in_title, uses, weights, demonyms))
@@ -714,6 +753,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
         label = next((labels[span] for t, st in occ if (span := (st, st + len(t))) in labels), "")
+        if weights.quoted_words and article is not None and not in_title and _quoted_wording(display, occ, article):
+            aside = wording = True  # "excellent strategic fit" in quotation marks, "God" said only in speech: a speaker's words
+        if weights.indexes_alone and not in_title and display.lower() in MARKET_INDEXES:
+            aside = wording = True  # "Dow", "Nasdaq" alone: how the market took it, in a story about something else
         if weights.offices_alone and _an_office_alone(display) and not in_title:
             aside = wording = True  # "Brig", "Capt" alone: a rank, its holder unnamed
         if weights.given_names_alone and not in_title and article is not None and _given_name_alone(
@@ -955,7 +998,7 @@ def _compounds(groups: dict[str, list[tuple[str, int]]], uses: Counter[str], tit
             if best is None or rank_of > best[0]:
                 best = (rank_of, other)
         if best is None:
-            found = _title_compound(key, title_phrases, uses, demonyms, article)
+            found = _title_compound(key, title_phrases, uses, demonyms, article, title_key)
             if found is not None and phrase_key(found) not in out:
                 out[phrase_key(found)] = occ  # the word's uses count for the title's phrase
                 shown_as[phrase_key(found)] = found
@@ -970,9 +1013,12 @@ def _compounds(groups: dict[str, list[tuple[str, int]]], uses: Counter[str], tit
 
 
 def _title_compound(key: str, title_phrases: Sequence[str], uses: Counter[str], demonyms: set[tuple[int, int]],
-                    article: str) -> str | None:
+                    article: str, title_key: str = "") -> str | None:
     """The title's noun phrase that says what an everyday word of the body is, when the body has no such phrase:
     "ceasefire offer" for "offer", "heart risk" for "risk" (see ``KeywordWeights.title_compounds``); None if none.
+    With none, the title's word and "by" and a gerund that the body says too ("death by hanging" of "sentences ...
+    to death by hanging" beside "carried out by hanging"): the manner, which says what kind ("title_key": the
+    title's :func:`phrase_key`).
 
     The phrase ends with the word, loses its vague and time words at the start ("New ceasefire offer"), has at
     most three words, and its other words are the body's too (used there at least once), none of them a
@@ -997,6 +1043,8 @@ def _title_compound(key: str, title_phrases: Sequence[str], uses: Counter[str], 
         if any(m[:1].isupper() for m in shown) and not all(m[:1].isupper() for m in shown):
             continue  # a name and a plain word ("Gaza ceasefire offer"): shown as the body has them, or not at all
         return " ".join(shown + [words[-1].lower()])
+    if title_key and (m := re.search(rf" {re.escape(key)} by ([a-z]{{3,}}ing) ", title_key)) and uses[m.group(1)] >= 1:
+        return f"{key} by {m.group(1)}"
     return None
 
 
@@ -1167,7 +1215,7 @@ def _classifying(adjective: str) -> bool:
 #: the singular ("Labour MP", "Arsenal playmaker", "Ethiopian duo", "feminist writer"); not a group, which a story can
 #: be about ("emergency workers", "cancer patients", "flood victims"), nor kin ("Queen Mother", "Addams Family").
 _ROLE_WORDS = ROLE_NOUNS | TITLES | OFFICE_TAILS | frozenset("mp playmaker starlet duo couple writer anchor driver "
-                                                             "conductor clothier".split())
+                                                             "conductor clothier character characters".split())
 _ROLE_HEADS = frozenset(w for w in _ROLE_WORDS if not (w.endswith("s") and (w[:-1] in _ROLE_WORDS or w[:-2] in _ROLE_WORDS))) - (
     frozenset("men women child children staff audience family families fans mother father son daughter wife husband "
               "brother sister uncle aunt dad mum parent friend winner worker king queen prince pope emperor cardinal".split())
@@ -1354,12 +1402,88 @@ _AMOUNT_BEFORE = re.compile(r"\d(?:bn|m|mn|mln|k|million|billion|trillion)?\s*$"
 
 def _a_unit(word: str, occurrences: Sequence[tuple[str, int]], article: str) -> bool:
     """A currency that mostly follows an amount in the article: the unit of its figures ("9.5bn kronor",
-    "70m euros"), not what the story is about (a story about the currency says "the dollar", "the rand").
-    Counts of things ("8,480 migrants") are no units."""
-    if word.lower() not in _currency_words():
+    "70m euros"; a phrase ending with one too, "70 euro cents", "3.1bn Australian dollars"; see
+    ``KeywordWeights.unit_phrases``), not what the story is about (a story about the currency says "the dollar",
+    "the rand"). Counts of things ("8,480 migrants") are no units."""
+    last = word.split()[-1].lower()
+    if last not in _currency_words() and last not in _SMALL_CHANGE:
         return False
     after = sum(bool(_AMOUNT_BEFORE.search(article[max(0, start - 16) : start])) for _, start in occurrences)
     return after * 2 > len(occurrences)
+
+
+#: Words for a span of time that end an idiom of time ("crunch time", "post-war period"; ``KeywordWeights.time_idioms``).
+_SPANS_OF_TIME = frozenset("time times period periods era".split())
+#: The hundredths of a currency: "euro cents", "pence".
+_SMALL_CHANGE = frozenset("cent cents pence penny".split())
+#: A run of words in capitals, with commas or spaces between (see :func:`_shouted`).
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][A-Z'’]*[ ,]+)+$")
+_CAPITALS_AFTER = re.compile(r"(?:[ ,]+[A-Z][A-Z'’]*)+")
+#: Small words that a name in capitals may hold ("BANK OF AMERICA", "THE WHITE HOUSE"): no sign of shouting.
+_NAME_SMALL_WORDS = frozenset("of the and for on in at to".split())
+
+
+#: The longest quotation that is someone's wording rather than what they said: "a 'excellent strategic fit'".
+QUOTED_WORDS = 6
+
+
+def _quotation(article: str, start: int) -> tuple[int, int] | None:
+    """The (start, end) of the double quotation marks ("...", “...”) that hold the word at ``start``, within its paragraph;
+    None outside quotations."""
+    line = article.rfind("\n", 0, start) + 1
+    end = article.find("\n", start)
+    end = len(article) if end < 0 else end
+    before = article[line:start].replace('""', '"')  # a doubled mark of a copied text is one
+    straight = before.count('"')
+    if straight % 2:
+        opening = line + before.rfind('"')
+        close = article.find('"', start, end)
+    elif before.count("“") > before.count("”"):
+        opening = line + before.rfind("“")
+        close = article.find("”", start, end)
+    else:
+        return None
+    return (opening, close) if close >= 0 else (opening, end)
+
+
+def _quoted_wording(display: str, occurrences: Sequence[tuple[str, int]], article: str) -> bool:
+    """Someone's words, not the story's terms: a phrase in lower case said once, or a word in lower case, in quotation
+    marks of at most ``QUOTED_WORDS`` words ('a "excellent strategic fit"', 'dubbed "Otoku" or "bargain"'; see
+    ``KeywordWeights.quoted_words``). A capitalised word in quotation marks is left alone: the title of a work ('"Glee"',
+    '"Saw"') as often as a speaker's word ("God")."""
+    if not display.islower() or " " in display and len(occurrences) > 1:
+        return False  # a title in quotation marks is a name ('the film "Hop"')
+    spans = [_quotation(article, s) for _t, s in occurrences]
+    return all(where is not None and len(article[where[0] + 1 : where[1]].split()) <= QUOTED_WORDS for where in spans)
+
+
+#: What follows a name's "'s" when the "'s" is the name's own ("Foster's bought", "informed Foster's that", "of Foster's
+#: and Southcorp", "Foster's."): no thing it owns.
+_AFTER_OWN_S = re.compile(r"['’]s(?:[.,;:)!?\"”]| (?:and|that|is|was|has|had|said|says|will|would|to|in|on|for|as|which|"
+                          r"who|shares|bought|sold|agreed|announced|made|offered|reported)\b)")
+
+
+def _named_with_s(display: str, occurrences: Sequence[tuple[str, int]], article: str) -> bool:
+    """A capitalised word that the article writes with "'s" wherever it says it, and at least once where the "'s" owns
+    nothing after it ("Foster's bought a stake", "the combination of Foster's and Southcorp"): the "'s" is the name's
+    own ("Foster's", "Sainsbury's", "McDonald's"), shown with it (see ``KeywordWeights.owned_names``)."""
+    if " " in display or not display[:1].isupper() or not display.replace("-", "").isalpha():
+        return False
+    ends = [s + len(t) for t, s in occurrences]
+    if not all(article[e : e + 2] in ("'s", "’s") for e in ends):
+        return False
+    return any(_AFTER_OWN_S.match(article, e) for e in ends)
+
+
+def _shouted(article: str, start: int, length: int) -> bool:
+    """The phrase in capitals at ``start`` stands in a run of words in capitals that holds a small English word outside a
+    name's ("THANKS A LOT, FUCKO", "I LOVE IT"): shouting, not an acronym or a headline's name (see
+    ``KeywordWeights.shouting``)."""
+    before = _CAPITALS_BEFORE.search(article, max(0, start - 40), start)
+    after = _CAPITALS_AFTER.match(article, start + length)
+    run = ((before.group(0) if before else "") + article[start : start + length] + (after.group(0) if after else ""))
+    words = [w.strip("'’").lower() for w in re.split(r"[ ,]+", run) if w]
+    return len(words) >= 3 and any(w in _stop_words() and w not in _NAME_SMALL_WORDS for w in words)
 
 
 @cache
@@ -1820,6 +1944,7 @@ def rank(
         picked += [i for i in chosen if i not in picked and i not in low][: max(0, w.min_keywords - len(picked))]
     keys_taken: list[str] = []
     named: list[bool] = []
+    counts: list[int] = []
     out = []
     top = max((score[i] for i in picked), default=0.0)
     floor = sorted((score[i] for i in picked), reverse=True)[: w.min_keywords]
@@ -1828,9 +1953,13 @@ def rank(
         # A phrase contained in one already taken (or containing it) adds little; but a name shows whole in
         # the place of a capitalised word of it taken before ("Stars In Their Eyes", not "Stars").
         piece = next((n for n, k2 in enumerate(keys_taken) if f" {k2} " in f" {key} "), None)
-        if piece is not None and " " not in out[piece].text and (out[piece].text[:1].isupper() or named[piece]) and (
-                _is_name(cands[i].text)):
+        if piece is not None and " " not in out[piece].text and ((out[piece].text[:1].isupper() or named[piece]) and (
+                _is_name(cands[i].text)) or w.whole_phrases and out[piece].text.islower() and cands[i].text.islower()
+                and cands[i].count >= counts[piece]):
+            # ...and a word in lower case said only inside a longer phrase is shown as it ("suspicion of murder", not
+            # "suspicion").
             keys_taken[piece] = key
+            counts[piece] = cands[i].uses or cands[i].count
             out[piece] = Keyword(cands[i].text, out[piece].score)
             continue
         if any(f" {key} " in f" {k2} " or f" {k2} " in f" {key} " for k2 in keys_taken):
@@ -1839,6 +1968,7 @@ def rank(
             continue
         keys_taken.append(key)
         named.append(cands[i].named)
+        counts.append(cands[i].uses or cands[i].count)  # a word's uses, inside longer phrases too
         out.append(Keyword(cands[i].text, float(max(0.0, min(1.0, score[i])))))
     # MMR chose a varied set; show it most relevant first.
     return sorted(out, key=lambda kw: -kw.score)
