@@ -1874,3 +1874,21 @@ def test_a_players_deed_from_his_name_in_a_match_report_makes_a_person():
             "they left with nothing. The goalkeeper saved twice, and fans were in from Manchester United.")
     got = found(text, ("Hull", "ORG"), ("Graziano Pelle", "ORG"), ("Manchester United", "ORG"))
     assert ("Graziano Pelle", "person") in got and ("Manchester United", "organization") in got
+
+
+def test_review_mends_of_the_product_author_speech_and_player_rules():
+    # "creator" before a name says no book: the firm stays
+    assert ("Facebook", "organization") in found(
+        "Facebook creator Mark Zuckerberg spoke. Facebook grew. Facebook said so.",
+        ("Facebook", "ORG"), ("Mark Zuckerberg", "PERSON"), ("Facebook", "ORG"), ("Facebook", "ORG"))
+    # "Said" opens a sentence as a verb only before a colon: "Said Jalili, ..." is a name
+    jalili = found("He spoke. Said Jalili, Iran's chief negotiator, was firm. Said Jalili left.",
+                   ("Said Jalili", "PERSON"), ("Iran", "GPE"), ("Said Jalili", "PERSON"))
+    assert ("Said Jalili", "person") in jalili
+    # a product's model after the maker drops that mention only: the maker's own mentions stay
+    text = "He bought the Nintendo DS and the Sony PSP. Nintendo said the DS sold well, and Nintendo shares rose."
+    assert found(text, ("Nintendo", "ORG"), ("Sony", "ORG"), ("Nintendo", "ORG"), ("Nintendo", "ORG"))[
+        ("Nintendo", "organization")] == 2
+    # a model code counts as whole words: "DS" inside "DSL" is none
+    dsl = "Fans queued for the Nintendo DS at the shop. Prices of DSL broadband fell."
+    assert entities.mention_at(dsl, dsl.index("Nintendo"), "Nintendo", "ORG").code == ""

@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -268,6 +269,14 @@ def test_a_sentence_inside_a_quotation_a_repeated_caption_and_glued_words_are_no
     assert extractive.leans_on_previous("Which is not to say there is no bargain at all.", "")
     assert extractive.leans_on_previous("The coach appears to have done that quite well this year.", "")
     assert not extractive.leans_on_previous("Which firm will win the contract?", "")
+    # the consumer group "Which?" is a name, not a relative clause; a brand or a handle is no glued word
+    assert not extractive.leans_on_previous("Which? said the prices were unfair to shoppers.", "")
+    assert extractive.eligibility("Passengers flying with easyJet were delayed for hours on Friday.") == 1.0
+    assert extractive.eligibility("He wrote to @realDonaldTrump about the storm on Friday night.") == 1.0
+    # a clause's opening word before "I" is no name that "I" closes; "My" opens a sentence in capitals
+    assert extractive.speaks_as_writer("When I was young, shoes were cheap.")
+    assert extractive.speaks_as_writer("My father always said so.")
+    assert not extractive.speaks_as_writer("World War I ended in 1918.")
 
 
 def test_mmr_drops_near_duplicates():
@@ -2254,6 +2263,9 @@ def test_a_titles_word_is_shown_with_its_manner_and_a_word_said_only_inside_a_ph
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, title=title,
                                                     title_phrases=["Judge sentences", "serial killer", "death"])}
     assert "death by hanging" in cands and "death" not in cands  # the body says "by hanging" too
+    # a capitalised name after "by" in the title is no manner: "Shock defeat by Reading"
+    assert keywords._title_compound("defeat", [], Counter({"reading": 2}), set(), "Reading won 2-0 on Saturday. "
+                                    "The defeat hurt.", " shock defeat by reading ") is None
     # A word in lower case that the article says only inside a longer phrase is shown as that phrase.
     texts = ["suspicion", "suspicion of murder", "Roding Lane"]
     cands = [keywords.Candidate(t, keywords.phrase_key(t), c, 0.1 * n, uses=u)
@@ -2301,3 +2313,18 @@ def test_a_name_that_owns_its_s_keeps_it_and_a_character_a_gain_alone_are_not_sh
     assert cands["TV character"].aside and cands["gains"].aside
     off = keywords.KeywordWeights(owned_names=False)
     assert "Foster" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_before_a_court_is_where_and_a_bid_that_succeeds_names_no_boss():
+    words = topics_stage._stems("court")
+    assert not topics_stage._said_after_time("He appeared before the court on Monday.", words)
+    assert topics_stage._said_after_time("He was held for weeks before the court case.", words)
+    boss = topics_stage._EVENT_CUES["medtop:20000190"]
+    assert not boss.search("The shares rose on hopes that the takeover bid succeeds.")
+    assert boss.search("Smith succeeds Carlos Ghosn as chief executive.")
+    earnings = topics_stage._EVENT_CUES["medtop:20000178"]
+    assert not earnings.search("A weight-loss drug was approved.")
+    assert earnings.search("The bank reported a pre-tax loss of $5m.")
+    # an acronym that is a small word too is no sign of shouting
+    text = "Members of the WHO, UN, IMF met today."
+    assert not keywords._shouted(text, text.index("IMF"), 3)

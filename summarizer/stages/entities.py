@@ -525,9 +525,9 @@ def _place_words() -> frozenset[str]:
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 #: Verbs a web page's links open with ("Watch Video Report", "Click here", "Read more"): no name starts with them.
 _PAGE_VERBS = frozenset("watch click read listen download subscribe".split())
-#: The last word of a region's name ("Pacific Northwest", "American Midwest").
 #: Compass words after a town's name that make a constituency's or a district's ("Leicester South", "Belfast East").
 _COMPASS_ENDS = frozenset("North South East West Central Northeast Northwest Southeast Southwest".split())
+#: The last word of a region's name ("Pacific Northwest", "American Midwest").
 _COMPASS_REGIONS = frozenset("northwest northeast southwest southeast midwest".split())  # not "Nat West"
 _STATE_OF = re.compile(r"^(?:(?:federal |islamic |democratic )?republic|kingdom|state|commonwealth|federation"
                        r"|principality|sultanate|emirate) of (?:the )?")
@@ -760,9 +760,13 @@ _PART_IN = re.compile(r"\b(?:supporting|leading|lead|starring|title|cameo|guest|
 #: launch title Project Rub", "the handheld console Xbox"): a product, none of our types. Outside a match report only
 #: ("after the game Chelsea ..."). Not "model" (a person's trade), "app" or "brand" (often a firm's name too).
 _PRODUCT_BEFORE = frozenset("drug product console handset smartphone gadget device browser title game".split())
+#: Possessive pronouns: what one's own is ("his Budget", "her Cabinet") is a thing or a team of people, no name.
+_OWNERS = frozenset("his her their my your our".split())
+#: ...and with "its", owners of things before a product's name (see :func:`_product_or_credit`).
+_OWNERS_OF_THINGS = _OWNERS | {"its"}
 #: A thing one has bought or been given, before its name: "his new Apple Watch", "her brand new iPad", "its latest
 #: Airbus A380" (a person's or a body's own name does not follow "his new").
-_OWNED_NEW = re.compile(r"(?<![\w-])(?:his|her|their|my|your|our|its)\s+(?:brand[\s-]new|new|latest)\s+\Z")
+_OWNED_NEW = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(_OWNERS_OF_THINGS))})\s+(?:brand[\s-]new|new|latest)\s+\Z")
 #: A name a film's or a book's credit gives: "directed by Jean-Pierre Jeunet", "written by ...".
 _CREDIT_BY = re.compile(r"(?<![\w-])(?:directed|written|co-written|produced|composed|choreographed|designed|illustrated"
                         r"|narrated|presented)\s+by\s+\Z")
@@ -786,8 +790,8 @@ def _model_code_after(text: str, end: int, name: str, label: str) -> str:
     if label not in ("ORG", "PERSON") or text[end : end + 1] != " " or not text[end + 1 : end + 2].isupper():
         return ""
     code = _MODEL_CODE_AFTER.match(text, end)
-    if (code is None or code.group(1) in _NOT_MODEL_CODES or code.group(1) in TIME_ZONES
-            or text.count(code.group(1)) < 2 or _all_caps(name)):
+    if (code is None or code.group(1) in _NOT_MODEL_CODES or code.group(1) in TIME_ZONES or _all_caps(name)
+            or len(re.findall(rf"(?<![\w-]){code.group(1)}(?![\w-])", text)) < 2):  # whole words: not "DS" of "DSL"
         return ""
     return code.group(1)
 
@@ -797,13 +801,13 @@ def _model_code_after(text: str, end: int, name: str, label: str) -> str:
 _SHOW_HEADS = frozenset("Report Hour Show".split())
 
 
-#: Owners before a name and a product's noun after it ("its Android operating system", "her Nokia phone").
-_OWNERS_OF_THINGS = frozenset("its his her their my our your".split())
+#: A product's noun after a name and an owner ("its Android operating system", "her Nokia phone").
 _PRODUCT_AFTER = frozenset("""operating phone phones smartphone smartphones handset handsets tablet tablets console consoles
 laptop laptops browser software app apps device devices car cars watch gadget""".split())
 #: A writer's noun after a title and before the writer's name: "Harry Potter author JK Rowling".
-_AUTHORS = frozenset("author novelist creator screenwriter".split())
-_AUTHOR_NAMED = re.compile(r" (?:author|novelist|creator|screenwriter) (?:[A-Z][\w.'’-]* ){0,2}[A-Z][\w'’-]+")
+#: Not "creator": "Facebook creator Mark Zuckerberg" names a firm.
+_AUTHORS = frozenset("author novelist screenwriter".split())
+_AUTHOR_NAMED = re.compile(rf" (?:{'|'.join(sorted(_AUTHORS))}) (?:[A-Z][\w.'’-]* ){{0,2}}[A-Z][\w'’-]+")
 
 
 #: A share index's move after its name: "closed up 57 points", "fell 20.5 points" (not "basis points", a rate's).
@@ -1769,6 +1773,8 @@ _CLUB_AFTER = frozenset("""manager coach boss director chairman striker midfield
 teammate player players fans supporters beat drew won lost romped scored side team club president star man forward
 winger outfit squad owner owners loanee are have had""".split())
 _PLURAL_VERBS = frozenset({"are", "have", "had"})
+#: ...of which those that say a team and not a player after a one-word name ("Everton have"; "Ozil had a shot saved").
+_TEAM_VERBS = _PLURAL_VERBS - {"had"}
 #: A player's deeds after his name in a match report ("Kolo Toure headed", "LaMarcus Aldridge scored").
 _PLAYERS_VERBS = frozenset("""scored headed netted fired volleyed slotted nodded curled converted kicked struck saved
 tapped added equalised equalized levelled leveled rebounded dunked pitched homered singled doubled tripled""".split())
@@ -2350,8 +2356,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
             found.parts, found.titled = found.parts[1:], True  # "President Obama": Obama, a person
         if len(found.parts) >= 3 and found.parts[0] in _PARTY_WORDS:
             found.parts = found.parts[1:]  # "Tory Neil Hamilton": a party's word before a full name, no part of it
-        if len(found.parts) >= 2 and found.parts[0] in _SPEECH_OPENERS and m.initial:
-            found.parts = found.parts[1:]  # "Said Mayberry: ...", a sentence opening on its verb: Mayberry
+        if len(found.parts) >= 2 and found.parts[0] in _SPEECH_OPENERS and m.initial and m.after == ":":
+            # "Said Mayberry: ...", a sentence opening on its verb: Mayberry ("Said Jalili, Iran's negotiator": a name)
+            found.parts = found.parts[1:]
         while len(found.parts) > 2 and _bare(found.parts[-1]) in _NAME_SUFFIXES:
             found.parts = found.parts[:-1]  # "Peter Vallone Jr" is Peter Vallone
     elif len(parts) == 1 and (_is_title(m.before, capitalised=True) or m.before in _PERSON_TRADES
@@ -2649,7 +2656,8 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     codes = {m.code for m in items if m.code}
     if codes:
         codes -= {normalize_name(m.text) for m in items if m.label in TYPES or m.label == "NORP"}
-        items = [m._replace(label="PRODUCT") if m.code in codes else m for m in items]
+        # the product's mention goes, not the name's other ones: "the Nintendo| DS ... Nintendo said" keeps the maker
+        items = [m for m in items if m.code not in codes]
     # "the Council of the Republic Natalya Kochanova": an organisation, and a person run on after it, when the
     # text says so (an office before it, the two words alone elsewhere) or the model tags them PERSON elsewhere.
     people_named = {normalize_name(m.text).lower() for m in items if m.label == "PERSON"}
@@ -2713,7 +2721,7 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
                   and _could_be_a_persons(normalize_name(m.text).split())}
     surnamed = {n for n, ms in tags.items()
                 if any(m.label == "PERSON" for m in ms) and any(m.label != "PERSON" for m in ms)
-                and not any(m.club or m.firm or m.after in _PLURAL_VERBS or m.before in ("at", "in") for m in ms)
+                and not any(m.club or m.firm or m.after in _TEAM_VERBS or m.before in ("at", "in") for m in ms)
                 and not is_known_place(n.lower())
                 and (2 * sum(m.label == "PERSON" for m in ms) > len(ms) or n in full_names
                      or any(m.before.islower() and _bare(m.before) in _POSITIONS | {"star"} for m in ms))}
@@ -3160,8 +3168,6 @@ Shall Why How What When Where Who Which""".split())
 _TIME_POSSESSIVES = frozenset(
     f"{w}{s}" for w in ["week", "year", "month", "day", "today", "tomorrow", "yesterday", "weekend",
                         *(d.lower() for d in calendar.day_name)] for s in ("'s", "’s"))
-#: Possessive pronouns: what one's own is ("his Budget", "her Cabinet") is a thing or a team of people, no name.
-_OWNERS = frozenset("his her their my your our".split())
 #: Ordinals before a word tagged as an organisation alone ("his ninth Budget", "the next Budget"): an occasion, counted;
 #: a body so said is one of its kind ("the first Parliament"), left to :data:`_BODY_WORDS`.
 _ORDINAL_WORDS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth next

@@ -127,7 +127,7 @@ def leans_on_previous(sentence: str, earlier: str) -> bool:
     if not m:
         return False
     first, second = m.group(1).lower(), (m.group(2) or "")
-    if first == "which" and not sentence.rstrip().endswith("?"):
+    if first == "which" and not sentence.rstrip().endswith("?") and sentence.lstrip()[5:6] != "?":  # not "Which? said"
         return True  # "Which is not to say ...": a relative clause on the sentence before, not a question
     if first in _LEANING_WORDS or first in _FIRST_PERSON and not _QUOTE_START.match(sentence):
         return True
@@ -414,7 +414,6 @@ def repeats_earlier(sentences: Sequence[str], whole: Sequence[bool] | None = Non
 _TO_YOU = re.compile(r"\b(?:you|your|you're|you'll|you've|you'd|yourself|imagine)\b|"
                      r"^[\"“'‘(—–\s-]*(?:You|Your|You're|You'll|You've|You'd|Imagine)\b|"
                      r"^[\"“'‘(—–\s-]*(?:Make no mistake|Mind you|Let's face it|Believe it or not|Don't get me wrong)\b")
-_QUOTATION = re.compile(r"[\"“”‘]|(?:^|(?<=[\s:(]))'(?=\w)")
 #: What such a sentence keeps of its eligibility.
 _TO_YOU_SHARE = 0.6
 #: A quotation inside a sentence, up to its closing mark or the sentence's end (a quotation that runs on into the next
@@ -424,7 +423,10 @@ _QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)|‘[^’]*(?:’(?!\w)|
 #: The writer in the first person singular ("I've always considered shoe catalogs ...", "This one truly has me
 #: scratching my head."): outside a quotation, a blog's or a column's aside, or the rest of a quotation whose speaker
 #: an earlier sentence names. "I" must stand before a word in lower case, not close a name ("World War I").
-_I_WRITER = re.compile(r"(?<![\w'’-])(?:I(?:['’](?:m|ve|d|ll))?(?= [a-z])|me|my|myself)(?![\w'’-])")
+_I_WRITER = re.compile(r"(?<![\w'’-])(?:I(?:['’](?:m|ve|d|ll))?(?= [a-z])|[Mm]e|[Mm]y|[Mm]yself)(?![\w'’-])")
+#: Words that open a clause before "I" ("When I was young", "So I asked"): no name that "I" could close.
+_BEFORE_I = frozenset("When So If As Then Now Because While After Before Since Once Yes No Well Perhaps Maybe Still Here"
+                      " There Today Yet Or".split())
 
 
 def _outside_quotes(sentence: str) -> str:
@@ -445,7 +447,8 @@ def speaks_as_writer(sentence: str) -> bool:
     outside = _outside_quotes(sentence)
     for m in _I_WRITER.finditer(outside):
         before = outside[: m.start()].split()
-        if m.group()[0] != "I" or not before or not before[-1][:1].isupper() or before[-1] in ("I", "And", "But"):
+        if (m.group()[0] != "I" or not before or not before[-1][:1].isupper() or before[-1] in ("I", "And", "But")
+                or before[-1] in _BEFORE_I):
             return True  # not the numeral closing a name ("World War I ended ...")
     return False
 #: A short sentence that names nothing and counts nothing, opened by no noun phrase of its own ("Nothing is sacred in
@@ -527,8 +530,9 @@ def starts_inside_quote(sentence: str) -> bool:
 _QUOTE_MARK = re.compile(r"[\"“”‘’'«»]")
 #: A word in lower case glued to a capitalised one ("... planning to send humanitarTalks between the two sides ..."): a
 #: page that pasted one paragraph into the middle of another's word. No name is written so ("iPhone", "McDonald",
-#: "YouTube" open in capitals or with fewer small letters).
-_GLUED_WORDS = re.compile(r"\b[a-z]{4,}[A-Z][a-z]{2,}")
+#: "YouTube" open in capitals or with fewer small letters; "easyJet" ends on three letters); a handle or a link's
+#: ("@realDonaldTrump") is no text.
+_GLUED_WORDS = re.compile(r"(?<![@#/\w.-])[a-z]{4,}[A-Z][a-z]{3,}\b")  # not "easyJet", "@realDonaldTrump"
 
 
 def eligibility(sentence: str, max_words: int = 150) -> float:

@@ -754,7 +754,7 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
         label = next((labels[span] for t, st in occ if (span := (st, st + len(t))) in labels), "")
         if weights.quoted_words and article is not None and not in_title and _quoted_wording(display, occ, article):
-            aside = wording = True  # "excellent strategic fit" in quotation marks, "God" said only in speech: a speaker's words
+            aside = wording = True  # "excellent strategic fit", "bargain" in quotation marks: a speaker's words
         if weights.indexes_alone and not in_title and display.lower() in MARKET_INDEXES:
             aside = wording = True  # "Dow", "Nasdaq" alone: how the market took it, in a story about something else
         if weights.offices_alone and _an_office_alone(display) and not in_title:
@@ -1012,6 +1012,10 @@ def _compounds(groups: dict[str, list[tuple[str, int]]], uses: Counter[str], tit
     return out, shown_as
 
 
+#: "by" and a gerund after a word of the title's key (see :func:`_title_compound`).
+_BY_GERUND = re.compile(r" by ([a-z]{3,}ing) ")
+
+
 def _title_compound(key: str, title_phrases: Sequence[str], uses: Counter[str], demonyms: set[tuple[int, int]],
                     article: str, title_key: str = "") -> str | None:
     """The title's noun phrase that says what an everyday word of the body is, when the body has no such phrase:
@@ -1043,8 +1047,9 @@ def _title_compound(key: str, title_phrases: Sequence[str], uses: Counter[str], 
         if any(m[:1].isupper() for m in shown) and not all(m[:1].isupper() for m in shown):
             continue  # a name and a plain word ("Gaza ceasefire offer"): shown as the body has them, or not at all
         return " ".join(shown + [words[-1].lower()])
-    if title_key and (m := re.search(rf" {re.escape(key)} by ([a-z]{{3,}}ing) ", title_key)) and uses[m.group(1)] >= 1:
-        return f"{key} by {m.group(1)}"
+    at = title_key.find(f" {key} by ") if title_key else -1
+    if at >= 0 and (m := _BY_GERUND.match(title_key, at + 1 + len(key))) and f"by {m.group(1)}" in article:
+        return f"{key} by {m.group(1)}"  # the body's own "by hanging" in lower case: a manner (not "defeat by Reading")
     return None
 
 
@@ -1421,6 +1426,8 @@ _CAPITALS_BEFORE = re.compile(r"(?:[A-Z][A-Z'’]*[ ,]+)+$")
 _CAPITALS_AFTER = re.compile(r"(?:[ ,]+[A-Z][A-Z'’]*)+")
 #: Small words that a name in capitals may hold ("BANK OF AMERICA", "THE WHITE HOUSE"): no sign of shouting.
 _NAME_SMALL_WORDS = frozenset("of the and for on in at to".split())
+#: Small English words that are acronyms too in capitals ("the WHO, UN, IMF", "US", "IT"): no sign of shouting either.
+_ACRONYM_WORDS = frozenset("who us it am".split())
 
 
 #: The longest quotation that is someone's wording rather than what they said: "a 'excellent strategic fit'".
@@ -1433,13 +1440,14 @@ def _quotation(article: str, start: int) -> tuple[int, int] | None:
     line = article.rfind("\n", 0, start) + 1
     end = article.find("\n", start)
     end = len(article) if end < 0 else end
-    before = article[line:start].replace('""', '"')  # a doubled mark of a copied text is one
+    raw = article[line:start]
+    before = raw.replace('""', '"')  # a doubled mark of a copied text is one (counted once; offsets are the raw text's)
     straight = before.count('"')
     if straight % 2:
-        opening = line + before.rfind('"')
+        opening = line + raw.rfind('"')
         close = article.find('"', start, end)
     elif before.count("“") > before.count("”"):
-        opening = line + before.rfind("“")
+        opening = line + raw.rfind("“")
         close = article.find("”", start, end)
     else:
         return None
@@ -1483,7 +1491,8 @@ def _shouted(article: str, start: int, length: int) -> bool:
     after = _CAPITALS_AFTER.match(article, start + length)
     run = ((before.group(0) if before else "") + article[start : start + length] + (after.group(0) if after else ""))
     words = [w.strip("'’").lower() for w in re.split(r"[ ,]+", run) if w]
-    return len(words) >= 3 and any(w in _stop_words() and w not in _NAME_SMALL_WORDS for w in words)
+    return len(words) >= 3 and any(w in _stop_words() and w not in _NAME_SMALL_WORDS and w not in _ACRONYM_WORDS
+                                   for w in words)
 
 
 @cache

@@ -137,10 +137,10 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
 EVENT_CUES: dict[str, str] = {
     "medtop:20000204": r"takeovers?|acquir(?:e|es|ed|ing)|acquisitions?|mergers?|merg(?:e|es|ed|ing)|buyouts?"
                        r"|(?<!\bat )stakes?",  # merger or acquisition ("at stake" is no shareholding)
-    "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?|(?<!job )(?<!jobs )(?<!weight )(?<!hearing )loss(?:es)?",
+    "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?|(?<!job[ -])(?<!jobs[ -])(?<!weight[ -])(?<!hearing[ -])loss(?:es)?",
     # corporate earnings: a firm's profit or its loss ("non-profit" makes none, nor a job loss or weight loss; "earnings"
     # is the label's head word, and may be a worker's pay: "UK young top Euro earnings league")
-    "medtop:20000190": r"appoint(?:s|ed|ing|ments?)?|succeed(?:s|ed|ing)?(?! in\b)|successor|(?:step|steps|stepped|stepping) down"
+    "medtop:20000190": r"appoint(?:s|ed|ing|ments?)?|succeed(?:s|ed|ing)?\s+(?:\S+\s+){1,3}?as\b|successor|(?:step|steps|stepped|stepping) down"
                        r"|resign(?:s|ed|ing|ation)?|ousted",  # executive officer: a firm's new boss, appointed or
     # succeeding one who steps down (the economy's: a minister appointed is of politics, another branch)
     "medtop:20000011": r"fashions?|designers?|dress|dresses|gowns?|outfits?|catwalks?|runways?|couture|wardrobe",  # fashion
@@ -736,9 +736,10 @@ class TopicIndex:
         jobs, not the recession."""
         out = np.zeros(len(self.qcodes), dtype=bool)
         near = own.named & ~own.opening & (scores >= scores.max() - weights.nearby)
+        later = [(text, _stems(text)) for text in sentences[1:]] if near.any() else []
         for i in np.flatnonzero(near):
             words = self.lexical.words[i]
-            naming = [text for text in sentences[1:] if words & _stems(text)]
+            naming = [text for text, stems in later if words & stems]
             out[i] = bool(naming) and all(_said_after_time(text, words) for text in naming)
         return out
 
@@ -929,8 +930,11 @@ def _stems(text: str) -> frozenset[str]:
         k for a, b in _HYPHENATED.findall(text) for k in _word_keys(a + b)})
 
 
-_TIME_BEFORE = re.compile(r"\b(?:during|since|before|after|until|till|amid|amidst|throughout)\s+"
+_TIME_BEFORE = re.compile(r"(?:(\w+)\s+)?\b(during|since|before|after|until|till|amid|amidst|throughout)\s+"
                           r"(?:(?:the|a|an|this|that|last|its|their|[\w-]+'s)\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: Verbs after which "before" says where, not when: "appeared before the court", "testified before Congress".
+_BEFORE_WHOM = frozenset("""appear appears appeared appearing testify testifies testified testifying brought bring
+bringing come comes came coming go goes went going stand stands stood standing put puts""".split())
 
 
 def _said_after_time(text: str, words: frozenset[str]) -> bool:
@@ -938,7 +942,9 @@ def _said_after_time(text: str, words: frozenset[str]) -> bool:
     "during the recession", "since the 2008 recession", "before the war"."""
     for match in _WORD.finditer(text):
         if _stem(match.group()) in words:
-            return _TIME_BEFORE.search(text, 0, match.start()) is not None
+            time = _TIME_BEFORE.search(text, 0, match.start())
+            return time is not None and not (time.group(2).lower() == "before"
+                                             and (time.group(1) or "").lower() in _BEFORE_WHOM)
     return False
 
 
