@@ -590,7 +590,7 @@ def _phrases(doc: Any, pos_of: Any = None) -> tuple[Span, ...]:
             tokens = run[-MAX_PHRASE_TOKENS:]
             # A phrase starts at a word, not inside a compound: "defense electronics contractor", not "based
             # defense electronics contractor" of "Washington-based ...", nor "year-old host" of "52-year-old host";
-            # an opening quotation mark or bracket glued to it is no compound ('the film "Hop"', '"Police said').
+            # an opening quotation mark glued to it is no compound ('the film "Hop"', '"Police said').
             while tokens and (tokens[0].tag_ == "HYPH" or tokens[0].is_stop
                               or tokens[0].i > 0 and not doc[tokens[0].i - 1].whitespace_
                               and doc[tokens[0].i - 1].text not in _OPENERS):
