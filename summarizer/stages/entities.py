@@ -811,6 +811,41 @@ _INDEX_MOVED = re.compile(r"(?: \d+)? (?:closed|ended|finished|rose|fell|gained|
                           r"|shed|was) (?:up |down |higher |lower )?(?:by )?[\d,.]+ points\b")
 
 
+#: Words that name an exchange-traded fund, a product a broker sells, not a body: "Spyder Trust", "iShares Russell
+#: 2000", "Energy Select Spyder".
+_FUND_MARKS = frozenset("etf etfs spdr spyder ishares powershares".split())
+#: A measure of a market, none of our types: "ISM Non-Manufacturing Index", "Dow Jones Industrial Average", and the
+#: Dow's own indexes by their short names ("Dow Industrials", "Dow Transports").
+_MEASURE_HEADS = frozenset({"Index", "Average"})
+_DOW_INDEXES = frozenset("Industrials Transports Utilities".split())
+#: The last words before a ticker in brackets that say a traded fund or index: "Spyder Trust (SPY)".
+_FUND_BEFORE_TICKER = re.compile(r"([\w&.-]+(?: [\w&.-]+){0,3}) \($")
+
+
+def _fund_or_measure(text: str, end: int, name: str, label: str) -> bool:
+    """Whether an organisation's name is a traded fund (:data:`_FUND_MARKS` among its words; "... Trust" or "... Fund"
+    before its ticker in brackets, when the name also holds a market's index), a market's index (:data:`_MEASURE_HEADS`
+    last, "Dow Industrials"), or a ticker in capitals that the article writes in brackets after such a fund or index
+    ("the Spyder Trust (SPY) ... support for SPY"): a product or a measure, no body. A firm's ticker stays its firm's."""
+    if label != "ORG":
+        return False
+    words = name.split()
+    if words[-1] in _MEASURE_HEADS and len(words) > 1 or len(words) > 1 and words[0] == "Dow" and words[1] in _DOW_INDEXES:
+        return True
+    if any(w.lower() in _FUND_MARKS for w in words):
+        return True
+    if len(words) == 1 and 2 <= len(name) <= 5 and name.isalpha() and name.isupper():
+        at = text.find(f"({name})")
+        if at > 0:
+            before = _FUND_BEFORE_TICKER.search(text, max(0, at - 60), at + 1)
+            if before is not None:
+                pieces = before.group(1).split()
+                return (any(w.lower() in _FUND_MARKS for w in pieces) or pieces[-1] in _MEASURE_HEADS
+                        or pieces[-1] in ("Trust", "Fund", "ETF") and any(w in _DOW_INDEXES or w in _MEASURE_HEADS
+                                                                        for w in pieces))
+    return False
+
+
 def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
                        sport: bool) -> tuple[bool, str]:
     """Whether the words beside the name say a product or a title (:data:`_PRODUCT_BEFORE`, :data:`_OWNED_NEW`, a
@@ -1188,7 +1223,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = (work_before or as_work or product or " " in name and name.rsplit(" ", 1)[1] in _SHOW_HEADS
                    # a share index's move: "The Dow closed up 57 points", "the FTSE 100 fell 20 points"
                    or label == "ORG" and prev in ("the", "The") and " points" in text[end : end + 60]
-                   and _INDEX_MOVED.match(text, end) is not None)
+                   and _INDEX_MOVED.match(text, end) is not None
+                   or _fund_or_measure(text, end, name, label))
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -2698,6 +2734,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     players |= {(m.headline, m.line_up) for m in items if m.subs and m.line_up >= 0}
     items = [m._replace(label="PERSON") if (m.headline, m.line_up) in players and m.label in ("ORG", "GPE", "LOC", "FAC")
              and not _nation(normalize_name(m.text)) and not (m.before.endswith("(") and m.after.startswith(")"))
+             else m for m in items]
+    # A town in brackets after a player of such a list is his club ("Trent Arnold (Liverpool), Daniel Wright
+    # (Sunderland)"; a nation stays the nation).
+    items = [m._replace(club=True) if (m.headline, m.line_up) in players and m.label in ("GPE", "LOC")
+             and m.before.endswith("(") and m.after.startswith(")") and not _nation(normalize_name(m.text))
              else m for m in items]
     # In a match report, a one-word name the model tags as a person in some mentions and as a place or a club in others
     # is a player's surname ("Drogba" tagged PERSON four times and ORG once), when most of its mentions are tagged
