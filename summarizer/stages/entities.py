@@ -2857,6 +2857,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if m.label == "WORK_OF_ART" or m.label in TYPES:
             art.setdefault(normalize_name(m.text).lower(), [0, 0])[m.label in TYPES] += 1
     works |= {n for n, (as_art, as_name) in art.items() if as_art >= 2 and as_art >= as_name}
+    # The first word of a market's index ("Digital" of "Digital Life Index"), which the article writes alone only
+    # opening a sentence or in the title, is a piece of the index's name ("Digital cameras were ...").
+    heads = {n.split()[0] for n in works if " " in n and n.rsplit(" ", 1)[1].capitalize() in _MEASURE_HEADS}
+    if heads:
+        alone = {normalize_name(m.text).lower() for m in items if " " not in m.text.strip() and not (m.initial or m.headline)}
+        works |= heads - alone
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
