@@ -1874,3 +1874,21 @@ def test_a_players_deed_from_his_name_in_a_match_report_makes_a_person():
             "they left with nothing. The goalkeeper saved twice, and fans were in from Manchester United.")
     got = found(text, ("Hull", "ORG"), ("Graziano Pelle", "ORG"), ("Manchester United", "ORG"))
     assert ("Graziano Pelle", "person") in got and ("Manchester United", "organization") in got
+
+
+def test_traded_funds_market_indexes_and_their_tickers_are_no_organisations():
+    text = ("The chart of the Energy Select Spyder shows gains, and the Spyder Trust (SPY) rose. Support for SPY is at "
+            "$131. The ISM Non-Manufacturing Index is due, as the Dow Industrials did well. Soitec (SOI) said SOI grew.")
+    got = found(text, ("Energy Select Spyder", "ORG"), ("Spyder Trust", "ORG"), ("SPY", "ORG"), ("SPY", "ORG"),
+                ("ISM Non-Manufacturing Index", "ORG"), ("Dow Industrials", "ORG"), ("Soitec", "ORG"))
+    assert got == {("Soitec", "organization"): 1}
+
+
+def test_a_town_in_brackets_after_a_player_of_a_team_list_is_his_club():
+    text = ("England named their squad.\n\nNathan Holland (Everton), Trent Arnold (Liverpool), Herbie Kane (Liverpool), "
+            "Daniel Wright (Sunderland).\n\nThey fly to Italy.")
+    got = found(text, ("Nathan Holland", "PERSON"), ("Everton", "ORG"), ("Trent Arnold", "PERSON"), ("Liverpool", "GPE"),
+                ("Herbie Kane", "PERSON"), ("Liverpool", "ORG"), ("Daniel Wright", "PERSON"), ("Sunderland", "GPE"),
+                ("Italy", "GPE"))
+    assert got[("Liverpool", "organization")] == 2 and ("Sunderland", "organization") in got
+    assert ("Italy", "place") in got
