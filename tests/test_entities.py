@@ -1892,3 +1892,20 @@ def test_a_town_in_brackets_after_a_player_of_a_team_list_is_his_club():
                 ("Italy", "GPE"))
     assert got[("Liverpool", "organization")] == 2 and ("Sunderland", "organization") in got
     assert ("Italy", "place") in got
+
+
+def test_an_actors_credit_or_a_speakers_job_makes_a_person_of_an_organisations_tag():
+    text = ('The hacker was originally played by Noomi Rapace. "It is cheap," said KK Mittal, a fund manager with '
+            "Escorts. Shares rose, said Goldman Sachs, the bank.")
+    got = found(text, ("Noomi Rapace", "ORG"), ("KK Mittal", "ORG"), ("Escorts", "ORG"), ("Goldman Sachs", "ORG"))
+    assert ("Noomi Rapace", "person") in got and ("KK Mittal", "person") in got
+    assert ("Goldman Sachs", "organization") in got
+
+
+def test_a_captains_mark_does_not_break_a_team_list():
+    text = ("The sides were named.\n\nL Dallaglio (England), B Cohen (England), P de Villiers (France), "
+            "B O'Driscoll (Ireland, capt), P O'Connell (Ireland).\n\nThe match is on Sunday.")
+    got = found(text, ("L Dallaglio", "PERSON"), ("England", "GPE"), ("B Cohen", "PERSON"), ("England", "GPE"),
+                ("P de Villiers", "ORG"), ("France", "GPE"), ("B O'Driscoll", "PERSON"), ("Ireland", "GPE"),
+                ("P O'Connell", "PERSON"), ("Ireland", "GPE"))
+    assert ("P de Villiers", "person") in got and ("France", "place") in got

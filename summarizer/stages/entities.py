@@ -822,6 +822,28 @@ _DOW_INDEXES = frozenset("Industrials Transports Utilities".split())
 _FUND_BEFORE_TICKER = re.compile(r"([\w&.-]+(?: [\w&.-]+){0,3}) \($")
 
 
+#: An actor's credit before a name ("originally played by Noomi Rapace"), and a speaker's job after "said" and a name
+#: ('said KK Mittal, a fund manager with ...'): a person's name, however the model tagged it.
+_ACTOR_BY = re.compile(r"(?<![\w-])(?:played|portrayed|voiced)\s+by\s+\Z")
+_SPEAKER_JOB_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:analyst|economist|strategist|manager|director"
+                                r"|spokesman|spokeswoman|professor|lawyer|researcher|trader|partner|consultant|adviser"
+                                r"|advisor|executive|official|chairman|chairwoman|founder|head|chief)\b")
+
+
+def _said_as_person(text: str, start: int, end: int, name: str, label: str, prev: str, sport: bool) -> bool:
+    """Whether a name of two or three words the model tagged as an organisation is a person's by the words beside it
+    (:data:`_ACTOR_BY` before it outside match reports, "said" before it and :data:`_SPEAKER_JOB_AFTER` after it),
+    when none of its words names a body and it is no known place or town."""
+    if label != "ORG":
+        return False
+    words = name.split()
+    if not 2 <= len(words) <= 3 or {_bare(w) for w in words} & _BODY_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    said = (not sport and prev == "by" and _ACTOR_BY.search(text, max(0, start - 20), start) is not None
+            or prev in ("said", "says") and _SPEAKER_JOB_AFTER.match(text, end) is not None)
+    return said and not is_known_place(name.lower()) and _folded_name(name) not in towns()
+
+
 def _fund_or_measure(text: str, end: int, name: str, label: str) -> bool:
     """Whether an organisation's name is a traded fund (:data:`_FUND_MARKS` among its words; "... Trust" or "... Fund"
     before its ticker in brackets, when the name also holds a market's index), a market's index (:data:`_MEASURE_HEADS`
@@ -1120,6 +1142,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     product, label = _product_or_credit(text, start, start + len(name), name, label, prev, nxt,
                                         _match_words(text) >= weights.match_words)
     label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
+    if _said_as_person(text, start, start + len(name), name, label, prev, _match_words(text) >= weights.match_words):
+        label = "PERSON"  # "originally played by Noomi Rapace", 'said KK Mittal, a fund manager'
     if (label in ("ORG", "GPE") and prev == "from" and 2 <= len(name.split()) <= 3
             and _DEED_FROM.search(text, max(0, start - 30), start) is not None
             and _match_words(text) >= weights.match_words and _could_be_a_persons(name.split())
@@ -1364,7 +1388,7 @@ _LINE_UP_BREAK = re.compile(r"\n\s*\n|[:;]|(?<![\s.][A-Z])\.(?=\s|$)")
 #: A player in a team list: a surname or a full name (an initial, a particle: "van Persie"), maybe with the minute he
 #: came on or scored ("Toure 90", "Gerrard 79 og").
 _LINE_UP_ITEM = re.compile(r"(?:[A-Z]\.? )?(?:(?:van|de|da|di|le|el|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
-                           r"(?: \d{1,3}(?: og| pen)?)?")
+                           r"(?: \d{1,3}(?: og| pen)?)?|capt|captain|vc|wk")  # "B O'Driscoll (Ireland, capt)"
 
 
 #: A substitute and the minute he came on, in brackets after the player he replaced ("Murray (Anyinsah 59)").
@@ -3362,6 +3386,8 @@ def _listed_with_firms(items: Sequence[Mention], i: int) -> bool:
     words = normalize_name(m.text).split()
     if m.label != "PERSON" or len(words) < 2 or _folded(words[0]) in given_names(0.0) or i < 2:
         return False
+    if m.sport and m.line_up >= 0:
+        return False  # a team list's surnames tagged as organisations are players ("Subs: Henchoz, Juninho Paulista")
     first, second = items[i - 2], items[i - 1]
     joined = (m.before == "and" and second.after in ("and", ",")
               or m.before.endswith(",") and second.text.split()[-1:] == [m.before[:-1]])
