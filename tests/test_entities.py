@@ -1909,3 +1909,10 @@ def test_a_captains_mark_does_not_break_a_team_list():
                 ("P de Villiers", "ORG"), ("France", "GPE"), ("B O'Driscoll", "PERSON"), ("Ireland", "GPE"),
                 ("P O'Connell", "PERSON"), ("Ireland", "GPE"))
     assert ("P de Villiers", "person") in got and ("France", "place") in got
+
+
+def test_a_ground_said_once_after_a_match_and_at_is_a_place():
+    text = ("City lost to United in the derby at Old Trafford on Sunday. The striker scored twice and the goalkeeper saved "
+            "a penalty in the league match, but City were beaten 4-2. He spent a season at Arsenal.")
+    got = found(text, ("City", "ORG"), ("United", "ORG"), ("Old Trafford", "ORG"), ("City", "ORG"), ("Arsenal", "ORG"))
+    assert ("Old Trafford", "place") in got and ("Arsenal", "organization") in got

@@ -1276,7 +1276,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
                    _given_before(text, start, name, label, prev, weights),
                    seat or _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
-                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
+                   label == "ORG" and prev == "at" and (_at_only(text, name) or sport and _ground_said(text, start, end)),
+                   _lead_common(text, name),
                    line_up, _title_run(text, name, end),
                    nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
                    line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None,
@@ -1460,6 +1461,18 @@ def _at_only(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` twice or more, each time just after "at"."""
     places = _places_of(text, name) if text.count(name) >= 2 else []
     return len(places) >= 2 and all(text.endswith("at ", 0, p) and not text[p - 4 : p - 3].isalnum() for p in places)
+
+
+#: A match's noun before "at" and a name ("the Manchester derby at Old Trafford", "a fund-raising match at
+#: Twickenham"), or its day after the name ("at Old Trafford on Sunday"): where a match is played, its ground.
+_MATCH_AT = re.compile(r"(?<![\w-])(?:match|matches|game|games|derby|clash|fixture|final|semi-final|tie|meet|meeting"
+                       r"|Test|friendly|showdown)(?:\s+\w+){0,4}?\s+at\s+\Z")
+_DAY_AFTER = re.compile(r"\s+on\s+(?:" + "|".join(d for d in calendar.day_name) + r")\b")
+
+
+def _ground_said(text: str, start: int, end: int) -> bool:
+    """Whether the words beside a name written after "at" say a match's ground (:data:`_MATCH_AT`, :data:`_DAY_AFTER`)."""
+    return _MATCH_AT.search(text, max(0, start - 50), start) is not None or _DAY_AFTER.match(text, end) is not None
 
 
 #: A preposition of place before a name, maybe with "the" ("in Lanzarote", "into the Mediterranean"); a compass word
