@@ -1916,3 +1916,14 @@ def test_a_ground_said_once_after_a_match_and_at_is_a_place():
             "a penalty in the league match, but City were beaten 4-2. He spent a season at Arsenal.")
     got = found(text, ("City", "ORG"), ("United", "ORG"), ("Old Trafford", "ORG"), ("City", "ORG"), ("Arsenal", "ORG"))
     assert ("Old Trafford", "place") in got and ("Arsenal", "organization") in got
+
+
+def test_a_towns_result_or_its_players_say_its_team_in_a_match_report():
+    text = ("Al Horford scored to lift Atlanta over Boston, 88-83, in the NBA league match. The coach said the playoffs "
+            "start soon, with rebounds and assists the key. "
+            "Paul Pierce led Boston with 25 points. Houston’s Kevin Martin scored nine and the Rockets won the game. "
+            "The team flew into Denver.")
+    got = found(text, ("Al Horford", "PERSON"), ("Atlanta", "GPE"), ("Boston", "GPE"), ("Paul Pierce", "PERSON"),
+                ("Boston", "GPE"), ("Houston", "GPE"), ("Kevin Martin", "PERSON"), ("Denver", "GPE"))
+    assert got[("Boston", "organization")] == 2 and ("Atlanta", "organization") in got
+    assert ("Houston", "place") not in got and ("Denver", "place") in got  # one mention opening a sentence: doubtful

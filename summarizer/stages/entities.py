@@ -1198,7 +1198,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         club = (_CLUB_PHRASE_BEFORE.search(text, max(0, start - 40), start) is not None
                 or _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text, max(0, start - 12), start)
                 is not None or label == "FAC" and _bare(prev) in _CLUB_BEFORE - {"for", "club"} and prev.islower()
-                or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
+                or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS
+                or label != "FAC" and _team_by_words_beside(text, end, prev, after))
     club = club and not _moves_home(text, start, end)
     portfolio = (" " in word and nxt[:1].isupper() and _bare(nxt) in _OFFICES and not _all_caps(word)
                  and _bare(word.split()[-1]) not in _ORG_WORDS | {"office", "department", "ministry", "executive"}
@@ -1832,6 +1833,26 @@ _CLUB_PHRASE_BEFORE = re.compile(
     r"(?:draw|drew|tie|tied|drawn)\s+with|(?:win|won|victory|triumph|lead)\s+over|"
     r"(?:defeat|defeated|beaten|loss|thrashed|knocked\s+out)\s+by|"
     r"(?:signed|signing|played|playing|plays|scored|scoring|debut|appearances)\s+for)\s+$", re.IGNORECASE)
+#: A result after a town ("lift Atlanta over Boston, 88-83"), a player leading it ("Paul Pierce led Boston with 25
+#: points"): in a match report, the team's.
+_RESULT_AFTER = re.compile(r"(?:,\s+\d{1,3}\s*[-–]\s*\d{1,3}\b|\s+over\s+(?:the\s+)?[A-Z])")
+_LED_WITH = re.compile(r"\s+with\s+\d{1,3}\s+(?:points|goals|runs|rebounds|assists)\b")
+
+
+def _team_by_words_beside(text: str, end: int, prev: str, after: Sequence[str]) -> bool:
+    """Whether, in a match report, the words after a town (its "'s" and a word of a club's people or a player's full
+    name: "Boston's players", "Houston's Kevin Martin"; a result, :data:`_RESULT_AFTER`) or "led" before it and a
+    tally after it (:data:`_LED_WITH`) say its team."""
+    if after and after[0] in ("'s", "’s") and len(after) > 1:
+        nxt = after[1].strip(_PUNCTUATION)
+        if nxt.islower() and nxt in _CLUB_AFTER - _PLURAL_VERBS - {"beat", "drew", "won", "lost", "romped", "scored"}:
+            return True
+        return (len(after) > 2 and nxt[:1].isupper() and _folded(nxt) in given_names()
+                and after[2][:1].isupper() and after[2].strip(_PUNCTUATION).isalpha())
+    return (_RESULT_AFTER.match(text, end) is not None
+            or prev == "led" and _LED_WITH.match(text, end) is not None)
+
+
 #: A score just after or before a name ("Leicester 5-3 Manchester United"): the name is a team's.
 _SCORE_AFTER = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")
 _TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$")
