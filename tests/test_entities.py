@@ -1927,3 +1927,11 @@ def test_a_towns_result_or_its_players_say_its_team_in_a_match_report():
                 ("Boston", "GPE"), ("Houston", "GPE"), ("Kevin Martin", "PERSON"), ("Denver", "GPE"))
     assert got[("Boston", "organization")] == 2 and ("Atlanta", "organization") in got
     assert ("Houston", "place") not in got and ("Denver", "place") in got  # one mention opening a sentence: doubtful
+
+
+def test_shares_in_a_countrys_firm_make_no_firm_of_the_country_and_a_bands_town_is_a_place():
+    text = ("Shares in India's largest power producer rose, and power needs in India are set to grow. The Leeds group "
+            "Kaiser Chiefs came fifth.")
+    got = found(text, ("India", "GPE"), ("India", "GPE"), ("Leeds", "ORG"), ("Kaiser Chiefs", "ORG"))
+    assert got[("India", "place")] == 2 and ("India", "organization") not in got
+    assert ("Leeds", "organization") not in got and ("Kaiser Chiefs", "organization") in got

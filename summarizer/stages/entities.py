@@ -830,6 +830,10 @@ _SPEAKER_JOB_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:analy
                                 r"|advisor|executive|official|chairman|chairwoman|founder|head|chief)\b")
 
 
+#: A kind of band or firm between a town and its name ("Leeds group Kaiser Chiefs"): the town says where it is from.
+_MAKER_NOUNS = frozenset("group band duo trio outfit firm company".split())
+
+
 def _said_as_person(text: str, start: int, end: int, name: str, label: str, prev: str, sport: bool) -> bool:
     """Whether a name of two or three words the model tagged as an organisation is a person's by the words beside it
     (:data:`_ACTOR_BY` before it outside match reports, "said" before it and :data:`_SPEAKER_JOB_AFTER` after it),
@@ -938,7 +942,8 @@ def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str
             # "Parmalat, the Italian food group at the centre of ...", "Gazprom, the state gas firm which"
             said = not (noun[-1] == "group" and noun[-2] in _PEOPLES_GROUPS)
     if not said and len(before) >= 2 and before[-1] == "in" and before[-2] in ("Shares", "shares"):
-        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper())  # not "Shares in UK| Coal"
+        # not "Shares in UK| Coal", nor "Shares in India's largest power producer" (the firm is the owned noun's)
+        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() or text[end : end + 2] in ("'s", "’s"))
     return said and not (len(name.split()) > 1 and reads_as_person(name.split()))
 
 
@@ -1142,6 +1147,9 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     product, label = _product_or_credit(text, start, start + len(name), name, label, prev, nxt,
                                         _match_words(text) >= weights.match_words)
     label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
+    if (label == "ORG" and len(after) > 1 and nxt in _MAKER_NOUNS and after[1][:1].isupper() and " " not in name
+            and (is_known_place(name.lower()) or _folded_name(name) in towns())):
+        label = "GPE"  # "Leeds group Kaiser Chiefs", "London firm Acme": where the band or the firm is from
     if _said_as_person(text, start, start + len(name), name, label, prev, _match_words(text) >= weights.match_words):
         label = "PERSON"  # "originally played by Noomi Rapace", 'said KK Mittal, a fund manager'
     if (label in ("ORG", "GPE") and prev == "from" and 2 <= len(name.split()) <= 3
