@@ -1935,3 +1935,9 @@ def test_shares_in_a_countrys_firm_make_no_firm_of_the_country_and_a_bands_town_
     got = found(text, ("India", "GPE"), ("India", "GPE"), ("Leeds", "ORG"), ("Kaiser Chiefs", "ORG"))
     assert got[("India", "place")] == 2 and ("India", "organization") not in got
     assert ("Leeds", "organization") not in got and ("Kaiser Chiefs", "organization") in got
+
+
+def test_a_us_states_postal_code_after_a_town_is_no_name():
+    text = "A new exhibit at the library in Yorba Linda, CA, offers a look at the scandal. GE, the firm, said so."
+    got = found(text, ("Yorba Linda", "GPE"), ("CA", "ORG"), ("GE", "ORG"))
+    assert ("CA", "organization") not in got and ("Yorba Linda", "place") in got and ("GE", "organization") in got

