@@ -1941,3 +1941,9 @@ def test_a_us_states_postal_code_after_a_town_is_no_name():
     text = "A new exhibit at the library in Yorba Linda, CA, offers a look at the scandal. GE, the firm, said so."
     got = found(text, ("Yorba Linda", "GPE"), ("CA", "ORG"), ("GE", "ORG"))
     assert ("CA", "organization") not in got and ("Yorba Linda", "place") in got and ("GE", "organization") in got
+
+
+def test_a_way_ends_a_streets_name_not_a_persons():
+    text = "The home on Mugga Way, Red Hill, was sold. Gerard Way sang."
+    got = found(text, ("Mugga Way", "PERSON"), ("Red Hill", "GPE"), ("Gerard Way", "PERSON"))
+    assert ("Mugga Way", "place") in got and ("Gerard Way", "person") in got

@@ -137,7 +137,7 @@ _KINDS_OF_BODY = frozenset("court courts state government governments cabinet tr
 #: The last word of a place's name ("Goodison Park", "Dardanelles Straits", "East Midlands Airport").
 PLACE_HEADS = frozenset(
     """
-    street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
+    street road avenue lane way crescent square bridge river lake sea ocean bay island islands strait straits valley mountain
     mountains hills grove airport stadium park gardens county province region district station alley
     theatre theater arena velodrome prison jail dam canal reservoir
     """.split()
