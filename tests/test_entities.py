@@ -1947,3 +1947,9 @@ def test_a_way_ends_a_streets_name_not_a_persons():
     text = "The home on Mugga Way, Red Hill, was sold. Gerard Way sang."
     got = found(text, ("Mugga Way", "PERSON"), ("Red Hill", "GPE"), ("Gerard Way", "PERSON"))
     assert ("Mugga Way", "place") in got and ("Gerard Way", "person") in got
+
+
+def test_a_town_tagged_as_a_person_after_the_city_of_is_a_place():
+    text = "Gunmen opened fire in the border city of Ciudad Juárez, killing two. The mayor of Paris Hilton said no."
+    got = found(text, ("Ciudad Juárez", "PERSON"))
+    assert got == {("Ciudad Juárez", "place"): 1}

@@ -2377,6 +2377,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
         kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
+    elif (kind == "person" and m.placed and len(parts) > 1 and _bare(m.before) == "of"
+          and (is_known_place(name.lower()) or _folded_name(name) in towns()) and not reads_as_person(parts)):
+        kind = "place"  # "the border city of Ciudad Juárez" tagged as a person
     elif (kind == "organization" and len(parts) > 1 and _bare(parts[-1]) in _COMPASS_REGIONS and not m.sport
           and not {_bare(w) for w in parts} & _ORG_WORDS):
         kind = "place"  # "Pacific Northwest" tagged as an organisation
