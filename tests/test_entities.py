@@ -1953,3 +1953,9 @@ def test_a_town_tagged_as_a_person_after_the_city_of_is_a_place():
     text = "Gunmen opened fire in the border city of Ciudad Juárez, killing two. The mayor of Paris Hilton said no."
     got = found(text, ("Ciudad Juárez", "PERSON"))
     assert got == {("Ciudad Juárez", "place"): 1}
+
+
+def test_an_everyday_word_said_to_be_a_named_persons_is_no_name():
+    text = "Mr Balls said Mr Brown's Budget would be prudent. There will be no Budget giveaway. Britain's Parliament sat."
+    got = found(text, ("Budget", "ORG"), ("Budget", "ORG"), ("Parliament", "ORG"))
+    assert ("Budget", "organization") not in got and ("Parliament", "organization") in got

@@ -3377,7 +3377,10 @@ def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -
     things = {normalize_name(m.text) for m in items
               if m.label == "ORG" and " " not in m.text.strip() and m.text[:1].isupper() and m.text[1:].islower()
               and not m.firm and not m.club and (m.before.lower() in _OWNERS or m.before.lower() in _TIME_POSSESSIVES
-                                                 or m.before in _ORDINAL_WORDS and m.text.lower() not in _BODIES_COUNTED)
+                                                 or m.before in _ORDINAL_WORDS and m.text.lower() not in _BODIES_COUNTED
+                                                 # a named owner's: "Mr Brown's Budget" (not "Britain's Parliament")
+                                                 or m.before.endswith(("'s", "’s")) and m.before[:1].isupper()
+                                                 and m.text.lower() not in _BODIES_COUNTED)
               and _zipf(normalize_name(m.text).lower()) >= _EVENT_WORD_ZIPF}
     if things:
         items = [m for m in items if not (m.label == "ORG" and normalize_name(m.text) in things)]
