@@ -1959,3 +1959,8 @@ def test_an_everyday_word_said_to_be_a_named_persons_is_no_name():
     text = "Mr Balls said Mr Brown's Budget would be prudent. There will be no Budget giveaway. Britain's Parliament sat."
     got = found(text, ("Budget", "ORG"), ("Budget", "ORG"), ("Parliament", "ORG"))
     assert ("Budget", "organization") not in got and ("Parliament", "organization") in got
+
+
+def test_a_statue_tower_or_castle_of_something_is_a_place():
+    got = pairs(("Statue of Liberty", "ORG"), ("Tower of London", "ORG"), ("Bank of England", "ORG"))
+    assert got == {("Statue of Liberty", "place"): 1, ("Tower of London", "place"): 1, ("Bank of England", "organization"): 1}

@@ -295,7 +295,7 @@ def _work_cues(text: str, name: str) -> tuple[bool, bool]:
 
 
 #: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
-_PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
+_PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape statue tower castle".split())
 #: The first word of a bank's name in the languages news names banks in ("Banque Misr", "Banco Santander").
 _BANK_FIRST = frozenset("bank banque banco banca".split())
 #: The first word of a weather event's name: storms are not people ("Storm Desmond", "Hurricane Katrina").
