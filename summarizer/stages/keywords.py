@@ -126,7 +126,8 @@ VAGUE_MODIFIERS = frozenset(
     horrible lovely beautiful nice brilliant superb impressive disappointing interesting exciting unprecedented
     notable ageless unsolved adjoining sufficient extra useful younger older elder proposed planned expected reported
     alleged estimated so-called unnamed promised predicted anticipated announced continuing sagging nominated existing
-    remaining slowing soaring plunging revamped detailed
+    remaining slowing soaring plunging revamped detailed upcoming forthcoming marvelous marvellous fastest slowest
+    quickest breakneck
     """.split()
 )
 
@@ -169,7 +170,7 @@ MOVEMENT_NOUNS = frozenset(
     """
     decline declines decrease decreases rise rises fall falls increase increases drop drops slump slumps surge surges
     upturn downturn slowdown rebound setback setbacks difficulty difficulties problem problems trouble troubles woes
-    hardship hardships gain gains loss losses
+    hardship hardships gain gains loss losses highs lows momentum
     """.split()
 )
 #: The stock market indexes that a report names alone ("the Dow closed up 57 points"; see ``KeywordWeights.indexes_alone``).
@@ -447,6 +448,18 @@ class KeywordWeights:
     it central: "Romanian club", "Italian paper", "news agency", "supermarket chain", "law firm" (a phrase in lower
     case, or after a nationality, ending with a role, a company or an organisation's kind, none of whose other words
     the article uses again; see :func:`_one_off_description`). Its place stays empty."""
+    epithets: bool = True
+    """A thing or a person described once by where it is from, a nationality (as the analyser tags it) ending the
+    capitalised words it opens with, then words in lower case none of which the article says again ("Middle Eastern
+    sheikhdom" for Qatar, "UK-Dutch group" for Shell, "British sprint icon" for a sprinter), not named by the title, is
+    the writer's variation on a name the story gives: never shown (see :func:`_epithet`); its place may be refilled."""
+    accolades: bool = True
+    """A word of praise for an award opening a phrase ("Oscar-winning", "award-winning", "Bafta-nominated": a compound
+    ending with "-winning" or "-nominated") is cut from it, as a vague word is: "Oscar-winning Lord of the Rings" ->
+    "Lord of the Rings", "Oscar-winning role" -> "role" (an everyday word, not shown)."""
+    roles_abbreviated: bool = True
+    """A role alone written as an executive's abbreviation ("CEO", "CFO") or with a prefix ("co-founder", "ex-manager",
+    "vice-chairman") is a role noun (``ROLE_NOUNS``): an everyday word, never shown alone unless the title names it."""
     offices: bool = True
     """A capitalised phrase used only as a piece of an office's name before its holder is no candidate: the title
     itself ("Commissioner Monica Lindeen", "Judge ..."), a phrase of two words or more run into a title ("Montana
@@ -638,6 +651,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                 start += cut
                 text = text[cut:]
                 words = text.split()
+        if weights.accolades and len(words) > 1 and _ACCOLADE.fullmatch(words[0]):
+            cut = len(words.pop(0))  # "Oscar-winning| Lord of the Rings": praise, not what it is
+            start += len(text) - len(text[cut:].lstrip())
+            text = text[cut:].lstrip()
         while len(words) > 1 and (_is_time_word(words[0]) and not (
                 article is not None and _a_named_day(words, article, start)) or _is_vague(words[0], words[1])):
             cut = len(words.pop(0))  # "Saturday morning children", "important thing", "latest survey"
@@ -742,6 +759,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                                                                                           adjectives)
                 or _a_pair(display, occ, in_title)):
             aside = wording = True  # "Romanian club", "news agency", "injured man": said once, in passing
+        if weights.roles_abbreviated and not in_title and _a_role_written_short(display):
+            aside = wording = True  # "CEO", "co-founder": a role alone, the holder's name says who
+        if uses is not None and weights.epithets and _epithet(display, occ, in_title, uses, demonyms):
+            aside = wording = True  # "Middle Eastern sheikhdom", "UK-Dutch group": a variation on the story's name
         if weights.said_once and uses is not None and " " not in display and display.islower() and uses[key] < 2 and (
                 not in_title):
             aside = wording = True  # "metaphor", "sunshine": a word the story says once is not what it is about
@@ -749,6 +770,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             aside = wording = True  # "anger", "criticism": how the news was taken, not what it is
         if weights.movements and " " not in display and display.lower() in MOVEMENT_NOUNS:
             aside = wording = True  # "decline", "difficulties": how something went, not what
+        if weights.movements and _a_movement_described(display, occ, adjectives):
+            aside = wording = True  # "record high", "heavy fall": how far something went, not what
         if weights.nationalities and " " not in display and sum((s, s + len(t)) in demonyms for t, s in occ) * 2 > len(occ):
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
@@ -1114,7 +1137,8 @@ def _described(display: str, occurrences: Sequence[tuple[str, int]], article: st
 #: Nouns that name a kind of organisation or outlet, heads of a description of one ("Romanian club", "Italian
 #: paper", "news agency", "supermarket chain", "Mexican restaurant") beside those of ``_COMPANY``.
 _OUTLETS = frozenset("club clubs side paper papers newspaper newspapers daily tabloid magazine broadcaster agency "
-                     "agencies chain chains insurer insurers lender lenders charity charities outlet outlets".split())
+                     "agencies chain chains insurer insurers lender lenders charity charities outlet outlets watchdog "
+                     "watchdogs regulator regulators".split())
 #: ...and a place of trade, described by a nationality only ("Mexican restaurant"; "onboard restaurant" tells more).
 _PLACES_OF_TRADE = frozenset("restaurant restaurants shop shops store stores cafe bar hotel".split())
 
@@ -1135,9 +1159,75 @@ def _one_off_description(display: str, occurrences: Sequence[tuple[str, int]], a
     if not head.islower() or not (head in _COMPANY or head in _OUTLETS or nationality and (
             head in ROLE_NOUNS or head in _PLACES_OF_TRADE)):
         return False  # a role after a word in lower case is often the story's ("press secretary", "emergency workers")
+    if not nationality and _capitalised_to_open(words[0], start, article):
+        words = [words[0].lower(), *words[1:]]  # "Brewing giant ...": a description opening a sentence
     if not all(word.islower() for word in words[int(nationality):-1]) or not nationality and not words[0].islower():
         return False
     return all(uses[phrase_key(word)] < 2 or _said(word, article) < 2 for word in words[int(nationality):-1])
+
+
+def _capitalised_to_open(word: str, start: int, article: str) -> bool:
+    """An English word capitalised at ``start`` only because it opens a sentence: the article writes it capitalised
+    nowhere inside a sentence ("Brewing giant Foster's ...", not "Shell" of "... with Shell")."""
+    if not (word[:1].isupper() and word[1:].islower() and _opens_sentence(article, start)):
+        return False
+    if zipf_frequency(word.lower()) < 3.0:
+        return False
+    at = article.find(word)
+    while at >= 0:
+        if not _opens_sentence(article, at) and (at == 0 or not article[at - 1].isalnum()):
+            return False
+        at = article.find(word, at + 1)
+    return True
+
+
+#: Executives' roles written as abbreviations: alone, a role (see ``KeywordWeights.roles_abbreviated``).
+_ROLE_ABBREVIATIONS = frozenset("CEO CEOs CFO CFOs COO CTO CIO".split())
+#: A role noun with a prefix: "co-founder", "ex-manager", "vice-chairman".
+_PREFIXED_ROLE = re.compile(r"(?:co|ex|vice|deputy)[-‐]([a-z]+)", re.I)
+
+
+def _a_role_written_short(display: str) -> bool:
+    """A role alone as an executive's abbreviation ("CEO") or a role noun with a prefix ("co-founder", "Ex-boss")."""
+    if display in _ROLE_ABBREVIATIONS:
+        return True
+    m = _PREFIXED_ROLE.fullmatch(display)
+    return m is not None and m.group(1).lower() in ROLE_NOUNS
+
+
+def _a_movement_described(display: str, occurrences: Sequence[tuple[str, int]], adjectives: frozenset[int]) -> bool:
+    """Two words in lower case, a movement (``MOVEMENT_NOUNS``, "high", "low") after "record" or after a word the
+    analyser reads as an adjective: how far or how fast something went ("record high", "heavy fall", "steep decline"),
+    not what went so; "price rise" and "job losses" open with what did."""
+    words = display.split()
+    if len(words) != 2 or not display.islower() or words[1] not in MOVEMENT_NOUNS | _HIGHS:
+        return False
+    return words[0] == "record" or all(s in adjectives for _, s in occurrences)
+
+
+#: Movements that are also adjectives: a movement only as the head of a phrase ("record high", "all-time low").
+_HIGHS = frozenset("high low".split())
+
+
+def _epithet(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool, uses: Counter[str],
+             demonyms: set[tuple[int, int]]) -> bool:
+    """A thing or a person described once by where it is from: capitalised words ending with a nationality the analyser
+    tags ("Middle Eastern", "British", "Dutch" of "UK-Dutch"), then words in lower case none of which the article uses
+    again ("Middle Eastern sheikhdom", "UK-Dutch group", "British sprint icon"), said once and not named by the title
+    (see ``KeywordWeights.epithets``). "Russian oil exports" in an oil story says what kind: "oil" is said again."""
+    words = display.split()
+    if len(words) < 2 or in_title or len(occurrences) > 1:
+        return False
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    if k == 0 or k == len(words) or not all(word.islower() and word.isalpha() for word in words[k:]):
+        return False
+    text, start = occurrences[0]
+    end = start + len(" ".join(text.split()[:k]))
+    if not any(b == end and start <= a for a, b in demonyms):
+        return False
+    return all(uses[phrase_key(word)] < 2 for word in words[k:])
 
 
 def _said(word: str, article: str) -> int:
@@ -1269,6 +1359,8 @@ _GROUPS = frozenset("people person man men woman women member members official o
 
 
 _PREFIXED_NAME = re.compile(r"[a-z]{2,5}-[A-Z]")  # "post-Michael", "pre-Christmas", "ex-Arsenal"
+#: A compound of praise for an award: "Oscar-winning", "award-winning", "Bafta-nominated" (see ``KeywordWeights.accolades``).
+_ACCOLADE = re.compile(r"[\w'’.]+-(?:winning|nominated)", re.I)
 
 
 def _run_in(text: str, start: int, adjectives: frozenset[int] | set[int]) -> int:
