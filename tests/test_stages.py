@@ -2339,3 +2339,20 @@ def test_a_movement_described_and_a_description_opening_a_sentence_are_no_keyphr
     text = "Shell oil firm staff struck. Workers at Shell struck."
     assert not keywords._capitalised_to_open("Shell", 0, text)
     assert keywords._capitalised_to_open("Brewing", 0, "Brewing giant Foster's bid. It was brewing.")
+
+
+def test_a_body_named_with_and_is_grown_to_its_whole_name():
+    text = "Paul Ryan of the House Ways and Means Committee spoke. Britain and Labour Party members met in Britain."
+    assert keywords._whole("Means Committee", text.index("Means"), text) == ("Ways and Means Committee", 23)
+    at = text.index("Labour Party")
+    assert keywords._whole("Labour Party", at, text) == ("Labour Party", at)  # "Britain and" is no name's part
+
+
+def test_an_everyday_word_of_several_names_is_shown_as_the_one_named_most():
+    from summarizer.records import Entity, Keyword
+
+    ents = [Entity("Manchester City", "organization", 6), Entity("Swansea City", "organization", 1)]
+    kws = [Keyword("City", 0.9), Keyword("wages", 0.5)]
+    assert [k.text for k in keywords.expand_names(kws, ents)] == ["Manchester City", "wages"]
+    even = [Entity("Manchester City", "organization", 2), Entity("Swansea City", "organization", 2)]
+    assert [k.text for k in keywords.expand_names(kws, even)] == ["City", "wages"]  # no name stands out

@@ -191,6 +191,7 @@ _CREDIT_LEAD = re.compile(r"(?:photo|photograph|picture|pictures|image|credit)\s
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
 _HYPHEN_TAIL = re.compile(r"[-‐][^\W\d_]+(?:[-‐][^\W\d_]+)*")  # "-Mart" of "Wal-Mart", "-off" of "sell-off"
 _AMPERSAND_AFTER = re.compile(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)")  # " & Poor's" after "Standard"
+_AND_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) and $")  # "Ways and " before "Means Committee"
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*) & $")  # "Standard & " before "Poor"
 _LETTER_AFTER = re.compile(r" ([A-HJ-Z])(?![\w'’-])")  # "Serie A", "Group B" ("I" is a pronoun)
 _NUMBER = re.compile(r"^[\d.,/%$£€]+$")
@@ -807,6 +808,8 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
       attack" (not when the compound holds a digit: "host", not "21-year-old host"), or ends inside: "Wal" ->
       "Wal-Mart" ("" for a participle so joined: "opportunity co-sponsored");
     - a name joined to another by "&": "Standard" or "Poor" -> "Standard & Poor's";
+    - a body's name of two words or more after a capitalised word and "and" that the article says only so: "Means
+      Committee" -> "Ways and Means Committee" (not "Britain and Labour Party" where "Britain" stands alone too);
     - an award's name closed by "of the Year" and the like: "PFA Player" -> "PFA Player of the Year";
     - a name closed by a letter: "Serie" -> "Serie A", "Group" -> "Group B";
     - one word coordinated with another in a fixed pair that the article repeats: "chip" -> "chip and pin";
@@ -844,6 +847,10 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         text, start = m.group(0) + text, start - len(m.group(0))  # "Poor" -> "Standard & Poor's"
         if article[end : end + 2] in ("'s", "’s"):
             text, end = text + article[end : end + 2], end + 2
+    if (len(text.split()) > 1 and text.split()[-1].lower() in ORG_HEADS and text[:1].isupper()
+            and article[max(0, start - 5) : start] == " and " and (m := _AND_BEFORE.search(article, max(0, start - 40), start))
+            and article.count(m.group(1)) == article.count(m.group(0) + text)):  # "Ways" said only in the name
+        text, start = m.group(0) + text, start - len(m.group(0))  # "Means Committee" -> "Ways and Means Committee"
     if text.split()[-1][:1].isupper() and (m := _AWARD_AFTER.match(article, end)):
         text, end = text + m.group(0), end + len(m.group(0))  # "PFA Player" -> "PFA Player of the Year"
     if text[-1:].isalpha() and text.split()[-1][:1].isupper() and (m := _LETTER_AFTER.match(article, end)):
@@ -2113,14 +2120,17 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     everyday word of a longer name under that name ("Bank" -> "Bank of Alexandria", "Journal" -> "Wall Street
     Journal"; a rare word such as "Goldman" or "Suns" says enough alone).
 
-    Only when exactly one name of the article holds the piece, and the piece is no name of its own there. A
-    keyword that is then a piece of another one shown is left out: "Alexandria" beside "Bank of Alexandria".
+    Only when exactly one name of the article holds the piece, and the piece is no name of its own there; an everyday
+    word held by several names goes to the one the article names most, when it names it twice or more and at least
+    twice as often as the next ("City" -> "Manchester City" beside "Swansea City" named once). A keyword that is then a
+    piece of another one shown is left out: "Alexandria" beside "Bank of Alexandria".
     """
     by_surname: dict[str, set[str]] = {}
     by_given: dict[str, set[str]] = {}
     by_word: dict[str, set[str]] = {}
     whole = {e.text.lower() for e in entities}
     things = {e.text.lower() for e in entities if e.type != "person"}  # a lone given name typed so is still a person's
+    counts = {e.text: e.count for e in entities}
     for e in entities:
         words = e.text.split()
         if len(words) < 2:
@@ -2143,6 +2153,10 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
         if not names and k.text[:1].isupper() and " " not in k.text and lower not in whole and (
                 zipf_frequency(lower) >= KeywordWeights.generic_zipf):
             names = by_word.get(lower, set())
+            if len(names) > 1:  # "City" of "Manchester City" named 9 times beside "Swansea City" named once
+                ranked = sorted(names, key=lambda n: -counts[n])
+                if counts[ranked[0]] >= 2 * counts[ranked[1]] and counts[ranked[0]] >= 2:
+                    names = {ranked[0]}
         text = next(iter(names)) if len(names) == 1 else k.text
         if text.lower() not in seen:
             seen.add(text.lower())
