@@ -2356,3 +2356,8 @@ def test_an_everyday_word_of_several_names_is_shown_as_the_one_named_most():
     assert [k.text for k in keywords.expand_names(kws, ents)] == ["Manchester City", "wages"]
     even = [Entity("Manchester City", "organization", 2), Entity("Swansea City", "organization", 2)]
     assert [k.text for k in keywords.expand_names(kws, even)] == ["City", "wages"]  # no name stands out
+    # "City" named on its own too: the short form of a club of its kind that the article repeats, not of one said once.
+    alone = [*ents, Entity("City", "organization", 1)]
+    assert [k.text for k in keywords.expand_names(kws, alone)] == ["Manchester City", "wages"]
+    mail = [Entity("Financial Mail", "organization", 1), Entity("Mail", "organization", 1)]
+    assert [k.text for k in keywords.expand_names([Keyword("Mail", 0.9)], mail)] == ["Mail"]

@@ -2120,7 +2120,8 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     everyday word of a longer name under that name ("Bank" -> "Bank of Alexandria", "Journal" -> "Wall Street
     Journal"; a rare word such as "Goldman" or "Suns" says enough alone).
 
-    Only when exactly one name of the article holds the piece, and the piece is no name of its own there; an everyday
+    Only when exactly one name of the article holds the piece, and the piece is no name of its own there (or, when it
+    is, the name is of its kind and named twice or more: "City" beside "Manchester City"); an everyday
     word held by several names goes to the one the article names most, when it names it twice or more and at least
     twice as often as the next ("City" -> "Manchester City" beside "Swansea City" named once). A keyword that is then a
     piece of another one shown is left out: "Alexandria" beside "Bank of Alexandria".
@@ -2131,6 +2132,7 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     whole = {e.text.lower() for e in entities}
     things = {e.text.lower() for e in entities if e.type != "person"}  # a lone given name typed so is still a person's
     counts = {e.text: e.count for e in entities}
+    types = {e.text: e.type for e in entities}
     for e in entities:
         words = e.text.split()
         if len(words) < 2:
@@ -2150,9 +2152,11 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
             lower = parts[1]  # "Mr Ebbers" -> "Bernie Ebbers": the person's name, as the entities give it
         names = by_surname.get(lower, set()) or (by_given.get(lower, set()) if k.text.istitle() and lower not in things
                                                   else set())
-        if not names and k.text[:1].isupper() and " " not in k.text and lower not in whole and (
+        if not names and k.text[:1].isupper() and " " not in k.text and (
                 zipf_frequency(lower) >= KeywordWeights.generic_zipf):
             names = by_word.get(lower, set())
+            if lower in whole:  # a name of its own too: only a short form of a name of its kind the article repeats
+                names = {n for n in names if types[n] == types.get(k.text) and counts[n] >= 2}
             if len(names) > 1:  # "City" of "Manchester City" named 9 times beside "Swansea City" named once
                 ranked = sorted(names, key=lambda n: -counts[n])
                 if counts[ranked[0]] >= 2 * counts[ranked[1]] and counts[ranked[0]] >= 2:
