@@ -2306,14 +2306,15 @@ def test_a_name_that_owns_its_s_keeps_it_and_a_character_a_gain_alone_are_not_sh
 def test_epithets_accolades_and_roles_written_short_are_no_keyphrases():
     text = ("Shell signed a gas deal with Qatar. The Middle Eastern sheikhdom will ship gas to Shell, the UK-Dutch "
             "group said. The Oscar-winning Lord of the Rings led sales. The CEO of Shell and its co-founder spoke; the "
-            "CEO said the co-founder and the CEO agreed. Dutch gas fields ship gas.")
+            "CEO said the co-founder and the CEO agreed. Dutch gas fields ship gas. He won the Republican nomination.")
     phrases = _words_of(text, "Shell", "gas deal", "Qatar", "Middle Eastern sheikhdom", "UK-Dutch group",
-                        "Oscar-winning Lord of the Rings", "CEO", "co-founder", "Dutch gas fields")
-    norp = [(m.start(), m.end(), "NORP") for m in re.finditer("Middle Eastern|Dutch", text)]
+                        "Oscar-winning Lord of the Rings", "CEO", "co-founder", "Dutch gas fields", "Republican nomination")
+    norp = [(m.start(), m.end(), "NORP") for m in re.finditer("Middle Eastern|Dutch|Republican", text)]
     cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=norp)}
     # A description by a nationality, said once, whose words the story does not use again, is the writer's variation.
     assert cands["Middle Eastern sheikhdom"].aside and cands["UK-Dutch group"].aside
     assert not cands["Dutch gas fields"].aside  # "gas" is said again: a kind of thing the story is about
+    assert not cands["Republican nomination"].aside  # what kind of nomination, no one described
     assert not cands["Shell"].aside and not cands["Qatar"].aside
     # The praise for an award is cut from the name it opens; roles written short are roles alone.
     assert "Lord of the Rings" in cands and "Oscar-winning Lord of the Rings" not in cands

@@ -170,7 +170,7 @@ MOVEMENT_NOUNS = frozenset(
     """
     decline declines decrease decreases rise rises fall falls increase increases drop drops slump slumps surge surges
     upturn downturn slowdown rebound setback setbacks difficulty difficulties problem problems trouble troubles woes
-    hardship hardships gain gains loss losses highs lows momentum
+    hardship hardships gain gains loss losses highs lows momentum pace
     """.split()
 )
 #: The stock market indexes that a report names alone ("the Dow closed up 57 points"; see ``KeywordWeights.indexes_alone``).
@@ -451,9 +451,10 @@ class KeywordWeights:
     the article uses again; see :func:`_one_off_description`). Its place stays empty."""
     epithets: bool = True
     """A thing or a person described once by where it is from, a nationality (as the analyser tags it) ending the
-    capitalised words it opens with, then words in lower case none of which the article says again ("Middle Eastern
-    sheikhdom" for Qatar, "UK-Dutch group" for Shell, "British sprint icon" for a sprinter), not named by the title, is
-    the writer's variation on a name the story gives: never shown (see :func:`_epithet`); its place may be refilled."""
+    capitalised words it opens with, then words in lower case none of which the article says again, ending with a role,
+    a person, a company or a land ("Middle Eastern sheikhdom" for Qatar, "UK-Dutch group" for Shell, "British sprint
+    icon" for a sprinter; not "Republican nomination" or "Italian government"), not named by the title, is the writer's
+    variation on a name the story gives: never shown (see :func:`_epithet`); its place may be refilled."""
     accolades: bool = True
     """A word of praise for an award opening a phrase ("Oscar-winning", "award-winning", "Bafta-nominated": a compound
     ending with "-winning" or "-nominated") is cut from it, as a vague word is: "Oscar-winning Lord of the Rings" ->
@@ -1203,17 +1204,26 @@ def _a_role_written_short(display: str) -> bool:
 
 
 def _a_movement_described(display: str, occurrences: Sequence[tuple[str, int]], adjectives: frozenset[int]) -> bool:
-    """Two words in lower case, a movement (``MOVEMENT_NOUNS``, "high", "low") after "record" or after a word the
-    analyser reads as an adjective: how far or how fast something went ("record high", "heavy fall", "steep decline"),
-    not what went so; "price rise" and "job losses" open with what did."""
+    """Two words in lower case, a movement (``MOVEMENT_NOUNS`` but a difficulty, "high", "low") after "record" or after
+    a word the analyser reads as an adjective, not a compound: how far or how fast something went ("record high",
+    "heavy fall", "steep decline"), not what went so; "price rise", "job losses" and "fourth-quarter loss" say what
+    did, "fiscal problems" what kind."""
     words = display.split()
-    if len(words) != 2 or not display.islower() or words[1] not in MOVEMENT_NOUNS | _HIGHS:
+    if len(words) != 2 or not display.islower() or words[1] not in _MOVEMENTS or not words[0].isalpha():
         return False
     return words[0] == "record" or all(s in adjectives for _, s in occurrences)
 
 
+#: Heads of a description that stands for a name: a role, a person, a company, an outlet, a body of people, a land.
+_EPITHET_HEADS = (ROLE_NOUNS | frozenset("company companies firm firms giant giants group groups operator operators "
+                                         "icon icons legend legends sheikhdom kingdom emirate nation state republic "
+                                         "utility utilities carrier carriers outfit man men woman women official "
+                                         "officials leader leaders recruits engineers".split()))
 #: Movements that are also adjectives: a movement only as the head of a phrase ("record high", "all-time low").
 _HIGHS = frozenset("high low".split())
+#: ...and the movements a phrase may describe: not a difficulty ("fiscal problems" says what kind).
+_MOVEMENTS = (MOVEMENT_NOUNS | _HIGHS) - frozenset(
+    "difficulty difficulties problem problems trouble troubles woes hardship hardships setback setbacks".split())
 
 
 def _epithet(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool, uses: Counter[str],
@@ -1230,6 +1240,8 @@ def _epithet(display: str, occurrences: Sequence[tuple[str, int]], in_title: boo
         k += 1
     if k == 0 or k == len(words) or not all(word.islower() and word.isalpha() for word in words[k:]):
         return False
+    if words[-1] not in _EPITHET_HEADS:
+        return False  # "Republican nomination", "Italian government": what kind, not who
     text, start = occurrences[0]
     end = start + len(" ".join(text.split()[:k]))
     if not any(b == end and start <= a for a, b in demonyms):
