@@ -1218,7 +1218,8 @@ def _a_movement_described(display: str, occurrences: Sequence[tuple[str, int]], 
 _EPITHET_HEADS = (ROLE_NOUNS | frozenset("company companies firm firms giant giants group groups operator operators "
                                          "icon icons legend legends sheikhdom kingdom emirate nation state republic "
                                          "utility utilities carrier carriers outfit man men woman women official "
-                                         "officials leader leaders recruits engineers".split()))
+                                         "officials leader leaders ruler rulers youngster youngsters recruits engineers"
+                                         .split()))
 #: Movements that are also adjectives: a movement only as the head of a phrase ("record high", "all-time low").
 _HIGHS = frozenset("high low".split())
 #: ...and the movements a phrase may describe: not a difficulty ("fiscal problems" says what kind).
