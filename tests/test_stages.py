@@ -2362,3 +2362,5 @@ def test_an_everyday_word_of_several_names_is_shown_as_the_one_named_most():
     assert [k.text for k in keywords.expand_names(kws, alone)] == ["Manchester City", "wages"]
     mail = [Entity("Financial Mail", "organization", 1), Entity("Mail", "organization", 1)]
     assert [k.text for k in keywords.expand_names([Keyword("Mail", 0.9)], mail)] == ["Mail"]
+    apple = [Entity("Apple Stores", "organization", 3), Entity("Apple", "organization", 5)]
+    assert [k.text for k in keywords.expand_names([Keyword("Apple", 0.9)], apple)] == ["Apple"]

@@ -2134,7 +2134,8 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     Journal"; a rare word such as "Goldman" or "Suns" says enough alone).
 
     Only when exactly one name of the article holds the piece, and the piece is no name of its own there (or, when it
-    is, the name is of its kind and named twice or more: "City" beside "Manchester City"); an everyday
+    is, the name ends with it, is of its kind and is named twice or more: "City" beside "Manchester City", not "Apple"
+    beside "Apple Stores"); an everyday
     word held by several names goes to the one the article names most, when it names it twice or more and at least
     twice as often as the next ("City" -> "Manchester City" beside "Swansea City" named once). A keyword that is then a
     piece of another one shown is left out: "Alexandria" beside "Bank of Alexandria".
@@ -2169,7 +2170,8 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
                 zipf_frequency(lower) >= KeywordWeights.generic_zipf):
             names = by_word.get(lower, set())
             if lower in whole:  # a name of its own too: only a short form of a name of its kind the article repeats
-                names = {n for n in names if types[n] == types.get(k.text) and counts[n] >= 2}
+                names = {n for n in names if types[n] == types.get(k.text) and counts[n] >= 2
+                         and n.split()[-1].lower() == lower}  # "City" ends "Manchester City"; "Apple" is no "Apple Stores"
             if len(names) > 1:  # "City" of "Manchester City" named 9 times beside "Swansea City" named once
                 ranked = sorted(names, key=lambda n: -counts[n])
                 if counts[ranked[0]] >= 2 * counts[ranked[1]] and counts[ranked[0]] >= 2:
