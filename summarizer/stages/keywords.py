@@ -191,7 +191,7 @@ _CREDIT_LEAD = re.compile(r"(?:photo|photograph|picture|pictures|image|credit)\s
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
 _HYPHEN_TAIL = re.compile(r"[-‐][^\W\d_]+(?:[-‐][^\W\d_]+)*")  # "-Mart" of "Wal-Mart", "-off" of "sell-off"
 _AMPERSAND_AFTER = re.compile(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)")  # " & Poor's" after "Standard"
-_AND_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) and $")  # "Ways and " before "Means Committee"
+_AND_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) [Aa]nd $")  # "Ways and " before "Means Committee"
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*) & $")  # "Standard & " before "Poor"
 _LETTER_AFTER = re.compile(r" ([A-HJ-Z])(?![\w'’-])")  # "Serie A", "Group B" ("I" is a pronoun)
 _NUMBER = re.compile(r"^[\d.,/%$£€]+$")
@@ -849,7 +849,7 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         if article[end : end + 2] in ("'s", "’s"):
             text, end = text + article[end : end + 2], end + 2
     if (len(text.split()) > 1 and text.split()[-1].lower() in ORG_HEADS and text[:1].isupper()
-            and article[max(0, start - 5) : start] == " and " and (m := _AND_BEFORE.search(article, max(0, start - 40), start))
+            and article[max(0, start - 5) : start] in (" and ", " And ") and (m := _AND_BEFORE.search(article, max(0, start - 40), start))
             and article.count(m.group(1)) == article.count(m.group(0) + text)):  # "Ways" said only in the name
         text, start = m.group(0) + text, start - len(m.group(0))  # "Means Committee" -> "Ways and Means Committee"
     if text.split()[-1][:1].isupper() and (m := _AWARD_AFTER.match(article, end)):
