@@ -850,7 +850,8 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
             text, end = text + article[end : end + 2], end + 2
     if (len(text.split()) > 1 and text.split()[-1].lower() in ORG_HEADS and text[:1].isupper()
             and article[max(0, start - 5) : start] in (" and ", " And ") and (m := _AND_BEFORE.search(article, max(0, start - 40), start))
-            and article.count(m.group(1)) == article.count(m.group(0) + text)):  # "Ways" said only in the name
+            and article.count(m.group(1)) == sum(article.count(f"{m.group(1)} {a} {text}") for a in ("and", "And"))):
+        # "Ways" said only in the name (however "and" is written)
         text, start = m.group(0) + text, start - len(m.group(0))  # "Means Committee" -> "Ways and Means Committee"
     if text.split()[-1][:1].isupper() and (m := _AWARD_AFTER.match(article, end)):
         text, end = text + m.group(0), end + len(m.group(0))  # "PFA Player" -> "PFA Player of the Year"
