@@ -2328,3 +2328,68 @@ def test_before_a_court_is_where_and_a_bid_that_succeeds_names_no_boss():
     # an acronym that is a small word too is no sign of shouting
     text = "Members of the WHO, UN, IMF met today."
     assert not keywords._shouted(text, text.index("IMF"), 3)
+
+
+def test_epithets_accolades_and_roles_written_short_are_no_keyphrases():
+    text = ("Shell signed a gas deal with Qatar. The Middle Eastern sheikhdom will ship gas to Shell, the UK-Dutch "
+            "group said. The Oscar-winning Lord of the Rings led sales. The CEO of Shell and its co-founder spoke; the "
+            "CEO said the co-founder and the CEO agreed. Dutch gas fields ship gas. He won the Republican nomination.")
+    phrases = _words_of(text, "Shell", "gas deal", "Qatar", "Middle Eastern sheikhdom", "UK-Dutch group",
+                        "Oscar-winning Lord of the Rings", "CEO", "co-founder", "Dutch gas fields", "Republican nomination")
+    norp = [(m.start(), m.end(), "NORP") for m in re.finditer("Middle Eastern|Dutch|Republican", text)]
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=norp)}
+    # A description by a nationality, said once, whose words the story does not use again, is the writer's variation.
+    assert cands["Middle Eastern sheikhdom"].aside and cands["UK-Dutch group"].aside
+    assert not cands["Dutch gas fields"].aside  # "gas" is said again: a kind of thing the story is about
+    assert not cands["Republican nomination"].aside  # what kind of nomination, no one described
+    assert not cands["Shell"].aside and not cands["Qatar"].aside
+    # The praise for an award is cut from the name it opens; roles written short are roles alone.
+    assert "Lord of the Rings" in cands and "Oscar-winning Lord of the Rings" not in cands
+    assert cands["CEO"].aside and cands["co-founder"].aside
+    off = keywords.KeywordWeights(epithets=False, accolades=False, roles_abbreviated=False)
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text, entities=norp, weights=off)}
+    assert "Oscar-winning Lord of the Rings" in cands
+    assert not any(cands[t].aside for t in ("Middle Eastern sheikhdom", "UK-Dutch group", "CEO", "co-founder"))
+
+
+def test_a_movement_described_and_a_description_opening_a_sentence_are_no_keyphrases():
+    text = ("Box office takings hit a record high. Brewing giant Foster's bid for Southcorp. Shares in Southcorp "
+            "rose. The financial watchdog said nothing. A price rise followed.")
+    phrases = _words_of(text, "record high", "Brewing giant", "Foster's", "Southcorp", "financial watchdog",
+                        "price rise")
+    cands = {c.text: c for c in keywords.candidates(phrases, len(text), article=text)}
+    # How far something went is no keyphrase; what went so is ("price rise").
+    assert cands["record high"].aside and not cands["price rise"].aside
+    # A company described in passing, also at a sentence's opening, and a watchdog described so.
+    assert cands["Brewing giant"].aside and cands["financial watchdog"].aside
+    assert not cands["Southcorp"].aside
+    # A name opening a sentence is no description: "Shell" is written so inside sentences too.
+    text = "Shell oil firm staff struck. Workers at Shell struck."
+    assert not keywords._capitalised_to_open("Shell", 0, text)
+    assert keywords._capitalised_to_open("Brewing", 0, "Brewing giant Foster's bid. It was brewing.")
+
+
+def test_a_body_named_with_and_is_grown_to_its_whole_name():
+    text = "Paul Ryan of the House Ways and Means Committee spoke. Britain and Labour Party members met in Britain."
+    assert keywords._whole("Means Committee", text.index("Means"), text) == ("Ways and Means Committee", 23)
+    title_case = "the House Ways And Means Committee met. The Ways and Means Committee voted."
+    assert keywords._whole("Means Committee", title_case.index("Means"), title_case)[0] == "Ways And Means Committee"
+    at = text.index("Labour Party")
+    assert keywords._whole("Labour Party", at, text) == ("Labour Party", at)  # "Britain and" is no name's part
+
+
+def test_an_everyday_word_of_several_names_is_shown_as_the_one_named_most():
+    from summarizer.records import Entity, Keyword
+
+    ents = [Entity("Manchester City", "organization", 6), Entity("Swansea City", "organization", 1)]
+    kws = [Keyword("City", 0.9), Keyword("wages", 0.5)]
+    assert [k.text for k in keywords.expand_names(kws, ents)] == ["Manchester City", "wages"]
+    even = [Entity("Manchester City", "organization", 2), Entity("Swansea City", "organization", 2)]
+    assert [k.text for k in keywords.expand_names(kws, even)] == ["City", "wages"]  # no name stands out
+    # "City" named on its own too: the short form of a club of its kind that the article repeats, not of one said once.
+    alone = [*ents, Entity("City", "organization", 1)]
+    assert [k.text for k in keywords.expand_names(kws, alone)] == ["Manchester City", "wages"]
+    mail = [Entity("Financial Mail", "organization", 1), Entity("Mail", "organization", 1)]
+    assert [k.text for k in keywords.expand_names([Keyword("Mail", 0.9)], mail)] == ["Mail"]
+    apple = [Entity("Apple Stores", "organization", 3), Entity("Apple", "organization", 5)]
+    assert [k.text for k in keywords.expand_names([Keyword("Apple", 0.9)], apple)] == ["Apple"]

@@ -126,7 +126,8 @@ VAGUE_MODIFIERS = frozenset(
     horrible lovely beautiful nice brilliant superb impressive disappointing interesting exciting unprecedented
     notable ageless unsolved adjoining sufficient extra useful younger older elder proposed planned expected reported
     alleged estimated so-called unnamed promised predicted anticipated announced continuing sagging nominated existing
-    remaining slowing soaring plunging revamped detailed
+    remaining slowing soaring plunging revamped detailed upcoming forthcoming marvelous marvellous fastest slowest
+    quickest breakneck
     """.split()
 )
 
@@ -169,7 +170,7 @@ MOVEMENT_NOUNS = frozenset(
     """
     decline declines decrease decreases rise rises fall falls increase increases drop drops slump slumps surge surges
     upturn downturn slowdown rebound setback setbacks difficulty difficulties problem problems trouble troubles woes
-    hardship hardships gain gains loss losses
+    hardship hardships gain gains loss losses highs lows momentum pace
     """.split()
 )
 #: The stock market indexes that a report names alone ("the Dow closed up 57 points"; see ``KeywordWeights.indexes_alone``).
@@ -190,6 +191,7 @@ _CREDIT_LEAD = re.compile(r"(?:photo|photograph|picture|pictures|image|credit)\s
 _EDGES = " -–—'’\""  # stripped from a phrase's ends
 _HYPHEN_TAIL = re.compile(r"[-‐][^\W\d_]+(?:[-‐][^\W\d_]+)*")  # "-Mart" of "Wal-Mart", "-off" of "sell-off"
 _AMPERSAND_AFTER = re.compile(r" & ([A-Z]\w*(?:\.[A-Z]\w*)*)(?:['’]s)?(?!\w)")  # " & Poor's" after "Standard"
+_AND_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+) [Aa]nd $")  # "Ways and " before "Means Committee"
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w.])([A-Z][\w.]*) & $")  # "Standard & " before "Poor"
 _LETTER_AFTER = re.compile(r" ([A-HJ-Z])(?![\w'’-])")  # "Serie A", "Group B" ("I" is a pronoun)
 _NUMBER = re.compile(r"^[\d.,/%$£€]+$")
@@ -447,6 +449,19 @@ class KeywordWeights:
     it central: "Romanian club", "Italian paper", "news agency", "supermarket chain", "law firm" (a phrase in lower
     case, or after a nationality, ending with a role, a company or an organisation's kind, none of whose other words
     the article uses again; see :func:`_one_off_description`). Its place stays empty."""
+    epithets: bool = True
+    """A thing or a person described once by where it is from, a nationality (as the analyser tags it) ending the
+    capitalised words it opens with, then words in lower case none of which the article says again, ending with a role,
+    a person, a company or a land ("Middle Eastern sheikhdom" for Qatar, "UK-Dutch group" for Shell, "British sprint
+    icon" for a sprinter; not "Republican nomination" or "Italian government"), not named by the title, is the writer's
+    variation on a name the story gives: never shown (see :func:`_epithet`); its place may be refilled."""
+    accolades: bool = True
+    """A word of praise for an award opening a phrase ("Oscar-winning", "award-winning", "Bafta-nominated": a compound
+    ending with "-winning" or "-nominated") is cut from it, as a vague word is: "Oscar-winning Lord of the Rings" ->
+    "Lord of the Rings", "Oscar-winning role" -> "role" (an everyday word, not shown)."""
+    roles_abbreviated: bool = True
+    """A role alone written as an executive's abbreviation ("CEO", "CFO") or with a prefix ("co-founder", "ex-manager",
+    "vice-chairman") is a role noun (``ROLE_NOUNS``): an everyday word, never shown alone unless the title names it."""
     offices: bool = True
     """A capitalised phrase used only as a piece of an office's name before its holder is no candidate: the title
     itself ("Commissioner Monica Lindeen", "Judge ..."), a phrase of two words or more run into a title ("Montana
@@ -638,6 +653,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                 start += cut
                 text = text[cut:]
                 words = text.split()
+        if weights.accolades and len(words) > 1 and _ACCOLADE.fullmatch(words[0]):
+            cut = len(words.pop(0))  # "Oscar-winning| Lord of the Rings": praise, not what it is
+            start += len(text) - len(text[cut:].lstrip())
+            text = text[cut:].lstrip()
         while len(words) > 1 and (_is_time_word(words[0]) and not (
                 article is not None and _a_named_day(words, article, start)) or _is_vague(words[0], words[1])):
             cut = len(words.pop(0))  # "Saturday morning children", "important thing", "latest survey"
@@ -742,6 +761,10 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
                                                                                           adjectives)
                 or _a_pair(display, occ, in_title)):
             aside = wording = True  # "Romanian club", "news agency", "injured man": said once, in passing
+        if weights.roles_abbreviated and not in_title and _a_role_written_short(display):
+            aside = wording = True  # "CEO", "co-founder": a role alone, the holder's name says who
+        if uses is not None and weights.epithets and _epithet(display, occ, in_title, uses, demonyms):
+            aside = wording = True  # "Middle Eastern sheikhdom", "UK-Dutch group": a variation on the story's name
         if weights.said_once and uses is not None and " " not in display and display.islower() and uses[key] < 2 and (
                 not in_title):
             aside = wording = True  # "metaphor", "sunshine": a word the story says once is not what it is about
@@ -749,6 +772,8 @@ def candidates(phrases: Sequence[tuple[str, int]], text_length: int, max_candida
             aside = wording = True  # "anger", "criticism": how the news was taken, not what it is
         if weights.movements and " " not in display and display.lower() in MOVEMENT_NOUNS:
             aside = wording = True  # "decline", "difficulties": how something went, not what
+        if weights.movements and _a_movement_described(display, occ, adjectives):
+            aside = wording = True  # "record high", "heavy fall": how far something went, not what
         if weights.nationalities and " " not in display and sum((s, s + len(t)) in demonyms for t, s in occ) * 2 > len(occ):
             incidental = wording = True  # a nationality alone ("Colombian", "Americans"): shown only if central
             aside = aside or (weights.nationalities_aside and not in_title)  # ...or never
@@ -784,6 +809,8 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
       attack" (not when the compound holds a digit: "host", not "21-year-old host"), or ends inside: "Wal" ->
       "Wal-Mart" ("" for a participle so joined: "opportunity co-sponsored");
     - a name joined to another by "&": "Standard" or "Poor" -> "Standard & Poor's";
+    - a body's name of two words or more after a capitalised word and "and" that the article says only so: "Means
+      Committee" -> "Ways and Means Committee" (not "Britain and Labour Party" where "Britain" stands alone too);
     - an award's name closed by "of the Year" and the like: "PFA Player" -> "PFA Player of the Year";
     - a name closed by a letter: "Serie" -> "Serie A", "Group" -> "Group B";
     - one word coordinated with another in a fixed pair that the article repeats: "chip" -> "chip and pin";
@@ -821,6 +848,11 @@ def _whole(text: str, start: int, article: str, adjectives: frozenset[int] | set
         text, start = m.group(0) + text, start - len(m.group(0))  # "Poor" -> "Standard & Poor's"
         if article[end : end + 2] in ("'s", "’s"):
             text, end = text + article[end : end + 2], end + 2
+    if (len(text.split()) > 1 and text.split()[-1].lower() in ORG_HEADS and text[:1].isupper()
+            and article[max(0, start - 5) : start] in (" and ", " And ") and (m := _AND_BEFORE.search(article, max(0, start - 40), start))
+            and article.count(m.group(1)) == sum(article.count(f"{m.group(1)} {a} {text}") for a in ("and", "And"))):
+        # "Ways" said only in the name (however "and" is written)
+        text, start = m.group(0) + text, start - len(m.group(0))  # "Means Committee" -> "Ways and Means Committee"
     if text.split()[-1][:1].isupper() and (m := _AWARD_AFTER.match(article, end)):
         text, end = text + m.group(0), end + len(m.group(0))  # "PFA Player" -> "PFA Player of the Year"
     if text[-1:].isalpha() and text.split()[-1][:1].isupper() and (m := _LETTER_AFTER.match(article, end)):
@@ -1119,7 +1151,8 @@ def _described(display: str, occurrences: Sequence[tuple[str, int]], article: st
 #: Nouns that name a kind of organisation or outlet, heads of a description of one ("Romanian club", "Italian
 #: paper", "news agency", "supermarket chain", "Mexican restaurant") beside those of ``_COMPANY``.
 _OUTLETS = frozenset("club clubs side paper papers newspaper newspapers daily tabloid magazine broadcaster agency "
-                     "agencies chain chains insurer insurers lender lenders charity charities outlet outlets".split())
+                     "agencies chain chains insurer insurers lender lenders charity charities outlet outlets watchdog "
+                     "watchdogs regulator regulators".split())
 #: ...and a place of trade, described by a nationality only ("Mexican restaurant"; "onboard restaurant" tells more).
 _PLACES_OF_TRADE = frozenset("restaurant restaurants shop shops store stores cafe bar hotel".split())
 
@@ -1140,9 +1173,87 @@ def _one_off_description(display: str, occurrences: Sequence[tuple[str, int]], a
     if not head.islower() or not (head in _COMPANY or head in _OUTLETS or nationality and (
             head in ROLE_NOUNS or head in _PLACES_OF_TRADE)):
         return False  # a role after a word in lower case is often the story's ("press secretary", "emergency workers")
+    if not nationality and _capitalised_to_open(words[0], start, article):
+        words = [words[0].lower(), *words[1:]]  # "Brewing giant ...": a description opening a sentence
     if not all(word.islower() for word in words[int(nationality):-1]) or not nationality and not words[0].islower():
         return False
     return all(uses[phrase_key(word)] < 2 or _said(word, article) < 2 for word in words[int(nationality):-1])
+
+
+def _capitalised_to_open(word: str, start: int, article: str) -> bool:
+    """An English word capitalised at ``start`` only because it opens a sentence: the article writes it capitalised
+    nowhere inside a sentence ("Brewing giant Foster's ...", not "Shell" of "... with Shell")."""
+    if not (word[:1].isupper() and word[1:].islower() and _opens_sentence(article, start)):
+        return False
+    if zipf_frequency(word.lower()) < 3.0:
+        return False
+    at = article.find(word)
+    while at >= 0:
+        if not _opens_sentence(article, at) and (at == 0 or not article[at - 1].isalnum()):
+            return False
+        at = article.find(word, at + 1)
+    return True
+
+
+#: Executives' roles written as abbreviations: alone, a role (see ``KeywordWeights.roles_abbreviated``).
+_ROLE_ABBREVIATIONS = frozenset("CEO CEOs CFO CFOs COO CTO CIO".split())
+#: A role noun with a prefix: "co-founder", "ex-manager", "vice-chairman".
+_PREFIXED_ROLE = re.compile(r"(?:co|ex|vice|deputy)[-‐]([a-z]+)", re.I)
+
+
+def _a_role_written_short(display: str) -> bool:
+    """A role alone as an executive's abbreviation ("CEO") or a role noun with a prefix ("co-founder", "Ex-boss")."""
+    if display in _ROLE_ABBREVIATIONS:
+        return True
+    m = _PREFIXED_ROLE.fullmatch(display)
+    return m is not None and m.group(1).lower() in ROLE_NOUNS
+
+
+def _a_movement_described(display: str, occurrences: Sequence[tuple[str, int]], adjectives: frozenset[int]) -> bool:
+    """Two words in lower case, a movement (``MOVEMENT_NOUNS`` but a difficulty, "high", "low") after "record" or after
+    a word the analyser reads as an adjective, not a compound: how far or how fast something went ("record high",
+    "heavy fall", "steep decline"), not what went so; "price rise", "job losses" and "fourth-quarter loss" say what
+    did, "fiscal problems" what kind."""
+    words = display.split()
+    if len(words) != 2 or not display.islower() or words[1] not in _MOVEMENTS or not words[0].isalpha():
+        return False
+    return words[0] == "record" or all(s in adjectives for _, s in occurrences)
+
+
+#: Heads of a description that stands for a name: a role, a person, a company, an outlet, a body of people, a land.
+_EPITHET_HEADS = (ROLE_NOUNS | frozenset("company companies firm firms giant giants group groups operator operators "
+                                         "icon icons legend legends sheikhdom kingdom emirate nation state republic "
+                                         "utility utilities carrier carriers outfit man men woman women official "
+                                         "officials leader leaders ruler rulers youngster youngsters recruits engineers"
+                                         .split()))
+#: Movements that are also adjectives: a movement only as the head of a phrase ("record high", "all-time low").
+_HIGHS = frozenset("high low".split())
+#: ...and the movements a phrase may describe: not a difficulty ("fiscal problems" says what kind).
+_MOVEMENTS = (MOVEMENT_NOUNS | _HIGHS) - frozenset(
+    "difficulty difficulties problem problems trouble troubles woes hardship hardships setback setbacks".split())
+
+
+def _epithet(display: str, occurrences: Sequence[tuple[str, int]], in_title: bool, uses: Counter[str],
+             demonyms: set[tuple[int, int]]) -> bool:
+    """A thing or a person described once by where it is from: capitalised words ending with a nationality the analyser
+    tags ("Middle Eastern", "British", "Dutch" of "UK-Dutch"), then words in lower case none of which the article uses
+    again ("Middle Eastern sheikhdom", "UK-Dutch group", "British sprint icon"), said once and not named by the title
+    (see ``KeywordWeights.epithets``). "Russian oil exports" in an oil story says what kind: "oil" is said again."""
+    words = display.split()
+    if len(words) < 2 or in_title or len(occurrences) > 1:
+        return False
+    k = 0
+    while k < len(words) and words[k][:1].isupper():
+        k += 1
+    if k == 0 or k == len(words) or not all(word.islower() and word.isalpha() for word in words[k:]):
+        return False
+    if words[-1] not in _EPITHET_HEADS:
+        return False  # "Republican nomination", "Italian government": what kind, not who
+    text, start = occurrences[0]
+    end = start + len(" ".join(text.split()[:k]))
+    if not any(b == end and start <= a for a, b in demonyms):
+        return False
+    return all(uses[phrase_key(word)] < 2 for word in words[k:])
 
 
 def _said(word: str, article: str) -> int:
@@ -1274,6 +1385,8 @@ _GROUPS = frozenset("people person man men woman women member members official o
 
 
 _PREFIXED_NAME = re.compile(r"[a-z]{2,5}-[A-Z]")  # "post-Michael", "pre-Christmas", "ex-Arsenal"
+#: A compound of praise for an award: "Oscar-winning", "award-winning", "Bafta-nominated" (see ``KeywordWeights.accolades``).
+_ACCOLADE = re.compile(r"[\w'’.]+-(?:winning|nominated)", re.I)
 
 
 def _run_in(text: str, start: int, adjectives: frozenset[int] | set[int]) -> int:
@@ -2030,14 +2143,20 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
     everyday word of a longer name under that name ("Bank" -> "Bank of Alexandria", "Journal" -> "Wall Street
     Journal"; a rare word such as "Goldman" or "Suns" says enough alone).
 
-    Only when exactly one name of the article holds the piece, and the piece is no name of its own there. A
-    keyword that is then a piece of another one shown is left out: "Alexandria" beside "Bank of Alexandria".
+    Only when exactly one name of the article holds the piece, and the piece is no name of its own there (or, when it
+    is, the name ends with it, is of its kind and is named twice or more: "City" beside "Manchester City", not "Apple"
+    beside "Apple Stores"); an everyday
+    word held by several names goes to the one the article names most, when it names it twice or more and at least
+    twice as often as the next ("City" -> "Manchester City" beside "Swansea City" named once). A keyword that is then a
+    piece of another one shown is left out: "Alexandria" beside "Bank of Alexandria".
     """
     by_surname: dict[str, set[str]] = {}
     by_given: dict[str, set[str]] = {}
     by_word: dict[str, set[str]] = {}
     whole = {e.text.lower() for e in entities}
     things = {e.text.lower() for e in entities if e.type != "person"}  # a lone given name typed so is still a person's
+    counts = {e.text: e.count for e in entities}
+    types = {e.text: e.type for e in entities}
     for e in entities:
         words = e.text.split()
         if len(words) < 2:
@@ -2057,9 +2176,16 @@ def expand_names(keywords: Sequence[Keyword], entities: Sequence[Entity]) -> lis
             lower = parts[1]  # "Mr Ebbers" -> "Bernie Ebbers": the person's name, as the entities give it
         names = by_surname.get(lower, set()) or (by_given.get(lower, set()) if k.text.istitle() and lower not in things
                                                   else set())
-        if not names and k.text[:1].isupper() and " " not in k.text and lower not in whole and (
+        if not names and k.text[:1].isupper() and " " not in k.text and (
                 zipf_frequency(lower) >= KeywordWeights.generic_zipf):
             names = by_word.get(lower, set())
+            if lower in whole:  # a name of its own too: only a short form of a name of its kind the article repeats
+                names = {n for n in names if types[n] == types.get(k.text) and counts[n] >= 2
+                         and n.split()[-1].lower() == lower}  # "City" ends "Manchester City"; "Apple" is no "Apple Stores"
+            if len(names) > 1:  # "City" of "Manchester City" named 9 times beside "Swansea City" named once
+                ranked = sorted(names, key=lambda n: -counts[n])
+                if counts[ranked[0]] >= 2 * counts[ranked[1]] and counts[ranked[0]] >= 2:
+                    names = {ranked[0]}
         text = next(iter(names)) if len(names) == 1 else k.text
         if text.lower() not in seen:
             seen.add(text.lower())
