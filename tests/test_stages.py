@@ -2301,3 +2301,51 @@ def test_a_name_that_owns_its_s_keeps_it_and_a_character_a_gain_alone_are_not_sh
     assert cands["TV character"].aside and cands["gains"].aside
     off = keywords.KeywordWeights(owned_names=False)
     assert "Foster" in {c.text for c in keywords.candidates(phrases, len(text), article=text, weights=off)}
+
+
+def test_a_further_topic_the_body_only_mentions_is_left_out():
+    """A further topic that the title and the lead do not name needs ``further_said`` sentences of the body: a label
+    the body says twice in passing is a guess beside the first topic."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"interest rate": 1.0, "inflation": 0.95, "electricity": 0.9})
+    title = "Interest rate on hold"
+    passing = ["The central bank left its interest rate at 4.75% on Thursday.", "Inflation stayed at 2%.",
+               "Firms said electricity cost more.", "Home electricity bills rose too.", "Rates may rise."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0.5, min_score=0, sentences=passing, title=title).topics]
+    assert labels[0] == "interest rate" and "electricity" not in labels  # said twice, late: a mention
+    assert "inflation" not in labels  # said once, late
+    opened = ["The central bank left its interest rate at 4.75% as inflation stayed at 2%.", "Inflation may rise.",
+              "Firms said electricity cost more.", "Home electricity bills rose too.", "Rates may rise."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0.5, min_score=0, sentences=opened, title=title).topics]
+    assert labels[:2] == ["interest rate", "inflation"]  # the lead names it
+    many = passing[:4] + ["Electricity prices drive inflation.", "Electricity use fell."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0.5, min_score=0, sentences=many, title=title).topics]
+    assert "electricity" in labels  # four sentences of the body: a part of the story
+    every = index.choose(vecs, None, k=3, weights=replace(DEFAULT, further_said=0), min_share=0.5, min_score=0,
+                         sentences=passing, title=title).topics
+    assert "electricity" in [t.label for t in every]
+
+
+def test_a_takeover_trade_between_countries_and_a_chart_are_named_by_the_words_of_their_events():
+    """EVENT_CUES: agreeing, planning or bidding to buy is an acquisition (not buying shares back); bilateral trade and
+    exports are international trade; a singles chart or an album is music."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"economy, business and finance": 1.0, "merger or acquisition": 0.8, "stock buyback": 0.5})
+    buy = ["Swiss cement firm Acme has bid $800m (£429m) to buy two Indian cement firms.",
+           "It plans to buy Bex and Cem.", "Cement demand is rising."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=buy, title="Cement firm in buying spree").topics[0]
+    assert first.label == "merger or acquisition"
+    back = ["Acme plans to buy back 5% of its shares.", "It agreed to buy back more last year.", "Profits rose."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=back, title="Acme returns cash").topics[0]
+    assert first.label != "merger or acquisition"  # its own shares bought back: no acquisition
+    vecs = _article(at, {"economy": 1.0, "international trade": 0.85, "trade balance": 0.9})
+    trade = ["Calmer relations between two neighbours lift bilateral trade threefold.",
+             "The value of trade rose to $186m.", "Both countries' exports are small.",
+             "The economy is booming, the government said.", "Growth of 6% is forecast for the economy."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=trade, title="Peace boosts trade").topics[0]
+    assert first.label == "international trade"  # "economy", said only late, gives way to the event the lead says
+    vecs = _article(at, {"mass media": 1.0, "music": 0.8})
+    chart = ["Downloads will be included in the official singles chart from April.",
+             "The singles chart has been run since 1952.", "Labels agreed."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=chart, title="Download chart debut delayed").topics[0]
+    assert first.label == "music"
