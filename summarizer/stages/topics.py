@@ -442,13 +442,15 @@ class TopicIndex:
         concept that the embedding finds near many stories ("sports coaching", "social sciences", see
         :data:`BROAD_CUES`) is no topic unless the title or the lead says its words. An event the news names in its own
         words (:data:`EVENT_CUES`: a stake sold, a firm's profits, a designer's gowns), said in the title or the lead and
-        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off);
+        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off)
+        or names only in its body;
         so is an election the title names (:data:`NAMED_EVENTS`, unless the title says the first topic's head word: a
         "pre-election budget" is a budget) and, in sport, football told by its match words anywhere (:data:`SPORT_CUES`,
         :meth:`sport_said`). A sport named by two words is said as one phrase (:meth:`unphrased`): "shot" and "put" in
         one sentence of a match report are no shot put.
 
-        A further topic must be named by the article, score at least ``min_share`` of the first
+        A further topic must be named by the article (in the title or the lead, or in ``weights.further_said``
+        sentences: a label the body says twice in passing is a guess), score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
         and is never given beside its own ancestor or descendant. One of another branch needs that
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
