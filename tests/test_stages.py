@@ -1085,7 +1085,9 @@ def test_further_topics_are_named_close_and_in_score_order():
     vecs = _article(at, {"interest rate": 1.0, "recession": 0.95, "inflation": 0.9, "central bank": 0.6})
     sents = ["The central bank left its interest rate at 4.75% on Thursday.",
              "Inflation stayed at 2%, the central bank said.", "Inflation may rise next year."]
-    choice = index.choose(vecs, None, k=3, min_share=0.85, min_score=0, sentences=sents)
+    # said twice in the body is enough here (by default a further topic is said in the opening or four body sentences)
+    choice = index.choose(vecs, None, k=3, weights=replace(DEFAULT, further_said=2), min_share=0.85, min_score=0,
+                          sentences=sents)
     labels = [t.label for t in choice.topics]
     assert labels == ["interest rate", "inflation"]  # no "recession": the story never says it
     scores = [t.score for t in choice.topics]
@@ -1094,15 +1096,16 @@ def test_further_topics_are_named_close_and_in_score_order():
 
 def test_a_further_topic_of_another_branch_needs_sentences_that_point_there():
     _tax, index, at = _one_hot_index()
+    twice = replace(DEFAULT, further_said=2)  # "retire" said twice in the body is enough here
     sents = ["The interest rate was left at 4.75% on Thursday.", "Its governor will retire in May.",
              "Inflation stayed at 2%, said the governor, who is to retire after 30 years."]
     aside = _article(at, {"interest rate": 1.0, "inflation": 0.9, "central bank": 0.88, "retirement": 0.87})
-    labels = [t.label for t in index.choose(aside, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
+    labels = [t.label for t in index.choose(aside, None, k=5, weights=twice, min_share=0.5, min_score=0, sentences=sents).topics]
     assert labels[0] == "interest rate" and "retirement" not in labels  # "retire" said twice, but no sentence is about it
     every = [t.label for t in index.choose(aside, None, k=5, min_share=0, min_score=0, sentences=sents).topics]
-    assert "retirement" in every  # a share of 0 asks for every label the article names
+    assert "retirement" in every  # a share of 0 asks for every label the article names, said twice in passing too
     about = _article(at, {"interest rate": 1.0, "retirement": 0.95, "inflation": 0.9})
-    labels = [t.label for t in index.choose(about, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
+    labels = [t.label for t in index.choose(about, None, k=5, weights=twice, min_share=0.5, min_score=0, sentences=sents).topics]
     assert labels[:2] == ["interest rate", "retirement"]
 
 

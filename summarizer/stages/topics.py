@@ -450,7 +450,7 @@ class TopicIndex:
         one sentence of a match report are no shot put.
 
         A further topic must be named by the article (in the title or the lead, or in ``weights.further_said``
-        sentences: a label the body says twice in passing is a guess), score at least ``min_share`` of the first
+        sentences: a label the body says twice in passing is a guess; not with a ``min_share`` of 0), score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
         and is never given beside its own ancestor or descendant. One of another branch needs that
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
@@ -545,9 +545,10 @@ class TopicIndex:
                 first = int(np.argmax(np.where(cued, final, -np.inf)))
             # a further topic is said in the title or the lead, or in weights.further_said sentences: a label the body
             # says twice in passing ("electricity" of an office's heating, "election" of a vote two years before) is a
-            # guess beside the first topic, and one sure label beats three
+            # guess beside the first topic, and one sure label beats three (not with a min_share of 0, which asks for
+            # every named label)
             ranked = np.where(whole.named & (self.levels > 1) & ~unsaid
-                              & (whole.opening | (whole.strength >= weights.further_said)),
+                              & (whole.opening | (whole.strength >= weights.further_said) | (min_share <= 0)),
                               final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
