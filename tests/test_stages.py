@@ -2344,9 +2344,9 @@ def test_a_takeover_trade_between_countries_and_a_chart_are_named_by_the_words_o
     vecs = _article(at, {"economy": 1.0, "international trade": 0.85, "trade balance": 0.9})
     trade = ["Calmer relations between two neighbours lift bilateral trade threefold.",
              "The value of trade rose to $186m.", "Both countries' exports are small.",
-             "The economy is booming, the government said.", "Growth of 6% is forecast for the economy."]
+             "Growth of 6% is forecast, the government said."]
     first = index.choose(vecs, None, k=1, min_score=0, sentences=trade, title="Peace boosts trade").topics[0]
-    assert first.label == "international trade"  # "economy", said only late, gives way to the event the lead says
+    assert first.label == "international trade"  # the trade between two countries, not the economy at large
     vecs = _article(at, {"mass media": 1.0, "music": 0.8})
     chart = ["Downloads will be included in the official singles chart from April.",
              "The singles chart has been run since 1952.", "Labels agreed."]

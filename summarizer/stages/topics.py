@@ -442,8 +442,7 @@ class TopicIndex:
         concept that the embedding finds near many stories ("sports coaching", "social sciences", see
         :data:`BROAD_CUES`) is no topic unless the title or the lead says its words. An event the news names in its own
         words (:data:`EVENT_CUES`: a stake sold, a firm's profits, a designer's gowns), said in the title or the lead and
-        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off)
-        or names only in its body;
+        again, is named, and takes the place of a first topic the article does not name (a field, the branch, a back-off);
         so is an election the title names (:data:`NAMED_EVENTS`, unless the title says the first topic's head word: a
         "pre-election budget" is a budget) and, in sport, football told by its match words anywhere (:data:`SPORT_CUES`,
         :meth:`sport_said`). A sport named by two words is said as one phrase (:meth:`unphrased`): "shot" and "put" in
@@ -532,13 +531,7 @@ class TopicIndex:
                                  named=own.strength >= weights.named_instead, head_named=head_named)
             if head_named[first]:
                 cued = cued & ~self.named_event  # the election of a "pre-election budget" yields to its budget
-            if own.named[first] and not own.opening[first]:
-                # A first topic that only the body names ("economy" of an outlook two paragraphs from the end) gives way
-                # too, but only to an event told in its own words (EVENT_CUES, said in the title or the lead; SPORT_CUES):
-                # the "bilateral trade" of "India-Pakistan peace boosts trade" is what the story is about (an election
-                # the title names stays the time of a Budget story whose body names its economic policy)
-                cued = cued & ~self.named_event
-            if cued.any() and not cued[first] and not (own.named[first] and own.opening[first]):
+            if cued.any() and not cued[first] and not own.named[first]:
                 # A first topic the article does not name (a field or the branch taken as they need no naming, or the
                 # back-off from a concept it does not name) gives way to the event it names in its own words: a stake
                 # sold is a merger or acquisition, whatever else the embedding finds the story near ("stock buyback").
