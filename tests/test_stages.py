@@ -2343,7 +2343,7 @@ def test_a_takeover_trade_between_countries_and_a_chart_are_named_by_the_words_o
     assert first.label != "merger or acquisition"  # its own shares bought back: no acquisition
     vecs = _article(at, {"economy": 1.0, "international trade": 0.85, "trade balance": 0.9})
     trade = ["Calmer relations between two neighbours lift bilateral trade threefold.",
-             "The value of trade rose to $186m.", "Both countries' exports are small.",
+             "The value of trade rose to $186m.", "A free trade area starts in 2006.",
              "Growth of 6% is forecast, the government said."]
     first = index.choose(vecs, None, k=1, min_score=0, sentences=trade, title="Peace boosts trade").topics[0]
     assert first.label == "international trade"  # the trade between two countries, not the economy at large

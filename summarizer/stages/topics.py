@@ -152,9 +152,9 @@ EVENT_CUES: dict[str, str] = {
     "medtop:20000011": r"fashions?|designers?|dress|dresses|gowns?|outfits?|catwalks?|runways?|couture|wardrobe",  # fashion
     "medtop:20001148": r"contracts?|transfers?|transferred|signed|signings?",  # sports transaction
     "medtop:20000338": r"air ?lines?|airways|airliners?|air travel",  # air transport
-    "medtop:20000373": r"bilateral trade|two-way trade|free trade|trade (?:talks|ties|links|relations|pacts?|deals?)"
-                       r"|exports?|imports?|exporters?|importers?",  # international trade: trade between countries
-    # (the economy's: talks of two governments on trade are not "economy" at large)
+    "medtop:20000373": r"bilateral trade|two-way trade|free trade|trade (?:talks|ties|links|relations|pacts?|deals?)",
+    # international trade: trade between countries (the economy's: talks of two governments on trade are not "economy"
+    # at large; not "exports", which a story of a country's growth names as its cause)
     "medtop:20000018": r"albums?|chart-toppers?|chart-topping|(?:singles?|albums?|download|pop|music|UK|US|Billboard)"
                        r" charts?|number (?:one|1) (?:singles?|albums?|hits?)|top 40|record labels?",  # music: its
     # charts, albums and labels (a chart rule is music's news, not "mass media")
