@@ -1094,7 +1094,9 @@ def test_further_topics_are_named_close_and_in_score_order():
     vecs = _article(at, {"interest rate": 1.0, "recession": 0.95, "inflation": 0.9, "central bank": 0.6})
     sents = ["The central bank left its interest rate at 4.75% on Thursday.",
              "Inflation stayed at 2%, the central bank said.", "Inflation may rise next year."]
-    choice = index.choose(vecs, None, k=3, min_share=0.85, min_score=0, sentences=sents)
+    # said twice in the body is enough here (by default a further topic is said in the opening or four body sentences)
+    choice = index.choose(vecs, None, k=3, weights=replace(DEFAULT, further_said=2), min_share=0.85, min_score=0,
+                          sentences=sents)
     labels = [t.label for t in choice.topics]
     assert labels == ["interest rate", "inflation"]  # no "recession": the story never says it
     scores = [t.score for t in choice.topics]
@@ -1103,15 +1105,16 @@ def test_further_topics_are_named_close_and_in_score_order():
 
 def test_a_further_topic_of_another_branch_needs_sentences_that_point_there():
     _tax, index, at = _one_hot_index()
+    twice = replace(DEFAULT, further_said=2)  # "retire" said twice in the body is enough here
     sents = ["The interest rate was left at 4.75% on Thursday.", "Its governor will retire in May.",
              "Inflation stayed at 2%, said the governor, who is to retire after 30 years."]
     aside = _article(at, {"interest rate": 1.0, "inflation": 0.9, "central bank": 0.88, "retirement": 0.87})
-    labels = [t.label for t in index.choose(aside, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
+    labels = [t.label for t in index.choose(aside, None, k=5, weights=twice, min_share=0.5, min_score=0, sentences=sents).topics]
     assert labels[0] == "interest rate" and "retirement" not in labels  # "retire" said twice, but no sentence is about it
     every = [t.label for t in index.choose(aside, None, k=5, min_share=0, min_score=0, sentences=sents).topics]
-    assert "retirement" in every  # a share of 0 asks for every label the article names
+    assert "retirement" in every  # a share of 0 asks for every label the article names, said twice in passing too
     about = _article(at, {"interest rate": 1.0, "retirement": 0.95, "inflation": 0.9})
-    labels = [t.label for t in index.choose(about, None, k=5, min_share=0.5, min_score=0, sentences=sents).topics]
+    labels = [t.label for t in index.choose(about, None, k=5, weights=twice, min_share=0.5, min_score=0, sentences=sents).topics]
     assert labels[:2] == ["interest rate", "retirement"]
 
 
@@ -2393,3 +2396,51 @@ def test_an_everyday_word_of_several_names_is_shown_as_the_one_named_most():
     assert [k.text for k in keywords.expand_names([Keyword("Mail", 0.9)], mail)] == ["Mail"]
     apple = [Entity("Apple Stores", "organization", 3), Entity("Apple", "organization", 5)]
     assert [k.text for k in keywords.expand_names([Keyword("Apple", 0.9)], apple)] == ["Apple"]
+
+
+def test_a_further_topic_the_body_only_mentions_is_left_out():
+    """A further topic that the title and the lead do not name needs ``further_said`` sentences of the body: a label
+    the body says twice in passing is a guess beside the first topic."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"interest rate": 1.0, "inflation": 0.95, "electricity": 0.9})
+    title = "Interest rate on hold"
+    passing = ["The central bank left its interest rate at 4.75% on Thursday.", "Inflation stayed at 2%.",
+               "Firms said electricity cost more.", "Home electricity bills rose too.", "Rates may rise."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0.5, min_score=0, sentences=passing, title=title).topics]
+    assert labels[0] == "interest rate" and "electricity" not in labels  # said twice, late: a mention
+    assert "inflation" not in labels  # said once, late
+    opened = ["The central bank left its interest rate at 4.75% as inflation stayed at 2%.", "Inflation may rise.",
+              "Firms said electricity cost more.", "Home electricity bills rose too.", "Rates may rise."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0.5, min_score=0, sentences=opened, title=title).topics]
+    assert labels[:2] == ["interest rate", "inflation"]  # the lead names it
+    many = passing[:4] + ["Electricity prices drive inflation.", "Electricity use fell."]
+    labels = [t.label for t in index.choose(vecs, None, k=3, min_share=0.5, min_score=0, sentences=many, title=title).topics]
+    assert "electricity" in labels  # four sentences of the body: a part of the story
+    every = index.choose(vecs, None, k=3, weights=replace(DEFAULT, further_said=0), min_share=0.5, min_score=0,
+                         sentences=passing, title=title).topics
+    assert "electricity" in [t.label for t in every]
+
+
+def test_a_takeover_trade_between_countries_and_a_chart_are_named_by_the_words_of_their_events():
+    """EVENT_CUES: agreeing, planning or bidding to buy is an acquisition (not buying shares back); bilateral trade and
+    exports are international trade; a singles chart or an album is music."""
+    _tax, index, at = _one_hot_index()
+    vecs = _article(at, {"economy, business and finance": 1.0, "merger or acquisition": 0.8, "stock buyback": 0.5})
+    buy = ["Swiss cement firm Acme has bid $800m (£429m) to buy two Indian cement firms.",
+           "It plans to buy Bex and Cem.", "Cement demand is rising."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=buy, title="Cement firm in buying spree").topics[0]
+    assert first.label == "merger or acquisition"
+    back = ["Acme plans to buy back 5% of its shares.", "It agreed to buy back more last year.", "Profits rose."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=back, title="Acme returns cash").topics[0]
+    assert first.label != "merger or acquisition"  # its own shares bought back: no acquisition
+    vecs = _article(at, {"economy": 1.0, "international trade": 0.85, "trade balance": 0.9})
+    trade = ["Calmer relations between two neighbours lift bilateral trade threefold.",
+             "The value of trade rose to $186m.", "A free trade area starts in 2006.",
+             "Growth of 6% is forecast, the government said."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=trade, title="Peace boosts trade").topics[0]
+    assert first.label == "international trade"  # the trade between two countries, not the economy at large
+    vecs = _article(at, {"mass media": 1.0, "music": 0.8})
+    chart = ["Downloads will be included in the official singles chart from April.",
+             "The singles chart has been run since 1952.", "Labels agreed."]
+    first = index.choose(vecs, None, k=1, min_score=0, sentences=chart, title="Download chart debut delayed").topics[0]
+    assert first.label == "music"

@@ -79,6 +79,7 @@ class TopicWeights:
     event_share: float = 0.7  # ... and least share of the first topic's score ...
     event_votes: float = 0.05  # ... and least share of the sentence votes its branch holds
     event_over: float = 2.0  # how many times the first topic's branch's share of the votes the branch of the story's event must hold to take the place of a field the article does not name
+    further_said: int = 4  # how many sentences of the body must name a further topic the title and the lead do not
     other_branch: float = 0.15  # least share of the sentence votes for a further topic outside the first topic's branch
     fit_share: float = 0.5  # a first topic fitting less than this share of the article's best concept gives way to its branch
     defined_named: int = 3  # how often the own words of a concept's definition must be said to name it (0: never)
@@ -136,7 +137,12 @@ BROAD_CUES: dict[str, tuple[str, ...]] = {
 #: and the first topics they change on the BBC and KPCrowd articles.
 EVENT_CUES: dict[str, str] = {
     "medtop:20000204": r"takeovers?|acquir(?:e|es|ed|ing)|acquisitions?|mergers?|merg(?:e|es|ed|ing)|buyouts?"
-                       r"|(?<!\bat )stakes?",  # merger or acquisition ("at stake" is no shareholding)
+                       r"|(?<!\bat )stakes?"
+                       r"|(?:agree[sd]?|agreeing|plans?|planned|planning|offer(?:s|ed|ing)?|bids?|bidding|seeks?|seeking"
+                       r"|wants?|moves?|moved|deal) to (?:buy|purchase)(?! back\b)"
+                       r"|(?:bid|offered) [$£€]\S+(?: \([^)]*\))? to buy(?! back\b)|buying spree",
+    # merger or acquisition ("at stake" is no shareholding; a firm that agrees, plans, bids or offers to buy one, not
+    # its own shares back)
     "medtop:20000178": r"(?<!non-)(?<!not-for-)profits?|(?<!job[ -])(?<!jobs[ -])(?<!weight[ -])(?<!hearing[ -])loss(?:es)?",
     # corporate earnings: a firm's profit or its loss ("non-profit" makes none, nor a job loss or weight loss; "earnings"
     # is the label's head word, and may be a worker's pay: "UK young top Euro earnings league")
@@ -146,6 +152,12 @@ EVENT_CUES: dict[str, str] = {
     "medtop:20000011": r"fashions?|designers?|dress|dresses|gowns?|outfits?|catwalks?|runways?|couture|wardrobe",  # fashion
     "medtop:20001148": r"contracts?|transfers?|transferred|signed|signings?",  # sports transaction
     "medtop:20000338": r"air ?lines?|airways|airliners?|air travel",  # air transport
+    "medtop:20000373": r"bilateral trade|two-way trade|free trade|trade (?:talks|ties|links|relations|pacts?|deals?)",
+    # international trade: trade between countries (the economy's: talks of two governments on trade are not "economy"
+    # at large; not "exports", which a story of a country's growth names as its cause)
+    "medtop:20000018": r"albums?|chart-toppers?|chart-topping|(?:singles?|albums?|download|pop|music|UK|US|Billboard)"
+                       r" charts?|number (?:one|1) (?:singles?|albums?|hits?)|top 40|record labels?",  # music: its
+    # charts, albums and labels (a chart rule is music's news, not "mass media")
     "medtop:20000223": r"drugs?|drugmakers?|pharmaceuticals?|medicines?",  # pharmaceutical (the economy's: a drug
     # story of crime or health is of another branch, and a concept is only named in the first topic's branch)
 }
@@ -436,7 +448,8 @@ class TopicIndex:
         :meth:`sport_said`). A sport named by two words is said as one phrase (:meth:`unphrased`): "shot" and "put" in
         one sentence of a match report are no shot put.
 
-        A further topic must be named by the article, score at least ``min_share`` of the first
+        A further topic must be named by the article (in the title or the lead, or in ``weights.further_said``
+        sentences: a label the body says twice in passing is a guess; not with a ``min_share`` of 0), score at least ``min_share`` of the first
         topic's score and at most that of the topic before it (topics are listed in score order),
         and is never given beside its own ancestor or descendant. One of another branch needs that
         branch to hold ``weights.other_branch`` of the sentence votes (:meth:`branch_votes`; not with a
@@ -523,7 +536,13 @@ class TopicIndex:
                 # back-off from a concept it does not name) gives way to the event it names in its own words: a stake
                 # sold is a merger or acquisition, whatever else the embedding finds the story near ("stock buyback").
                 first = int(np.argmax(np.where(cued, final, -np.inf)))
-            ranked = np.where(whole.named & (self.levels > 1) & ~unsaid, final + weights.event * whole.prominent, -np.inf)
+            # a further topic is said in the title or the lead, or in weights.further_said sentences: a label the body
+            # says twice in passing ("electricity" of an office's heating, "election" of a vote two years before) is a
+            # guess beside the first topic, and one sure label beats three (not with a min_share of 0, which asks for
+            # every named label)
+            ranked = np.where(whole.named & (self.levels > 1) & ~unsaid
+                              & (whole.opening | (whole.strength >= weights.further_said) | (min_share <= 0)),
+                              final + weights.event * whole.prominent, -np.inf)
         else:
             first = self._first(np.where(in_branch, final, -np.inf), np.ones(len(raw), dtype=bool), weights)
             ranked = np.where(self.levels > 1, final, -np.inf)
