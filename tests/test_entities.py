@@ -1982,3 +1982,13 @@ def test_an_everyday_word_said_to_be_a_named_persons_is_no_name():
 def test_a_statue_tower_or_castle_of_something_is_a_place():
     got = pairs(("Statue of Liberty", "ORG"), ("Tower of London", "ORG"), ("Bank of England", "ORG"))
     assert got == {("Statue of Liberty", "place"): 1, ("Tower of London", "place"): 1, ("Bank of England", "organization"): 1}
+
+
+def test_a_place_before_a_firms_noun_and_the_firms_name_is_where_it_is_from():
+    # "Shares in UK banking group Barclays": the firm is Barclays; the UK stays a place
+    text = "Shares in UK banking group Barclays have risen. UK banking icon Barclays was founded 300 years ago."
+    assert found(text, ("UK", "GPE"), ("Barclays", "ORG"), ("UK", "GPE"), ("Barclays", "ORG")) == {
+        ("UK", "place"): 2, ("Barclays", "organization"): 2}
+    # "shares in" before a firm's name alone still says a firm
+    assert found("Shares in Jarvis were up. Jarvis said so.", ("Jarvis", "PERSON"), ("Jarvis", "PERSON")) == {
+        ("Jarvis", "organization"): 2}

@@ -939,6 +939,11 @@ def _constituency(text: str, start: int, end: int, name: str, prev: str, after: 
             and _bare(words[-1]) not in _BODIES_COUNTED)  # "candidate for U.S. Senate": the body
 
 
+#: A firm's noun in lower case after a name, with up to two words before it, and a capitalised name after it: " banking
+#: group Barclays", " drugmaker Pfizer" (the name before is an adjective of where the firm is from).
+_FIRMS_NOUN_AFTER = re.compile(r" (?:[a-z][\w-]* ){0,2}(?:group|" + "|".join(sorted(_FIRM_BEFORE)) + r") [A-Z]")
+
+
 def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str]) -> bool:
     """Whether the words beside the name say a firm's: an apposition (see :data:`_UNTAGGED_FIRM`), or before it a
     lower-case noun and "group" ("engineering group Jarvis",
@@ -954,8 +959,10 @@ def _firm_by_words_beside(text: str, start: int, name: str, before: Sequence[str
             # "Parmalat, the Italian food group at the centre of ...", "Gazprom, the state gas firm which"
             said = not (noun[-1] == "group" and noun[-2] in _PEOPLES_GROUPS)
     if not said and len(before) >= 2 and before[-1] == "in" and before[-2] in ("Shares", "shares"):
-        # not "Shares in UK| Coal", nor "Shares in India's largest power producer" (the firm is the owned noun's)
-        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() or text[end : end + 2] in ("'s", "’s"))
+        # not "Shares in UK| Coal", nor "Shares in India's largest power producer" (the firm is the owned noun's), nor
+        # "Shares in UK banking group Barclays" (the name says where the firm named after it is from)
+        said = not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() or text[end : end + 2] in ("'s", "’s")
+                    or _FIRMS_NOUN_AFTER.match(text, end) is not None)
     return said and not (len(name.split()) > 1 and reads_as_person(name.split()))
 
 
