@@ -1992,3 +1992,11 @@ def test_a_place_before_a_firms_noun_and_the_firms_name_is_where_it_is_from():
     # "shares in" before a firm's name alone still says a firm
     assert found("Shares in Jarvis were up. Jarvis said so.", ("Jarvis", "PERSON"), ("Jarvis", "PERSON")) == {
         ("Jarvis", "organization"): 2}
+
+
+def test_a_group_of_nations_named_by_a_number_is_an_organisation():
+    text = "G7 finance ministers met in London. The G7 said debt relief would come. The G7 group agreed."
+    assert found(text, ("G7", "PRODUCT"), ("G7", "GPE"), ("G7", "ORG")) == {("G7", "organization"): 3}
+    # "G4" of a processor is none
+    chip = "Inside that small box there is a G4 processor and a hard drive. The G4 runs fast."
+    assert ("G4", "organization") not in found(chip, ("G4", "PRODUCT"), ("G4", "PRODUCT"))

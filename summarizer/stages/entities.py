@@ -1121,6 +1121,11 @@ def with_untagged_firms(text: str, spans: Sequence[tuple[int, str, str]],
     return sorted([*((s, t, "ORG" if s in relabel else label) for s, t, label in spans), *found], key=lambda m: m[0])
 
 
+#: The groups of nations named by a number ("G7", "G8", "G20", "G-20", "G77"): bodies, which the model often tags as
+#: places or products. Only these numbers: "G4" and "G5" are also processors ("a G4 processor").
+_GROUP_OF_NATIONS = re.compile(r"G-?(?:7|8|10|15|20|24|77)\Z")
+
+
 def mention_at(text: str, start: int, name: str, label: str, *, headline: bool = False,
                weights: EntityWeights = WEIGHTS) -> Mention:
     """The mention ``name`` found at ``start`` in ``text``, with its neighbouring words and where it stands.
@@ -1131,6 +1136,8 @@ def mention_at(text: str, start: int, name: str, label: str, *, headline: bool =
     untagged = _ticker_of_untagged(text, start, name, label)
     if untagged is not None:
         start, name = untagged  # "Soitec (SOI)": the firm, whose ticker alone the model tagged
+    if label in ("GPE", "PRODUCT", "LOC", "NORP") and _GROUP_OF_NATIONS.match(name):
+        label = "ORG"  # "G7", "G20": a group of nations, an organisation however the model tags it
     if name.startswith(_NAME_OPENERS_NOT):
         lead = _CAPITALS_BEFORE.search(text, max(0, start - 60), start)
         if lead:
