@@ -986,7 +986,9 @@ def _town_said_as_place(name: str, label: str, prev: str, text: str = "", end: i
         if (prev.endswith(",") and text[end : end + 1] in (",", ".") and text.count(last) == text.count(name)
                 and not _is_title(prev.rstrip(","), capitalised=True)):
             return True
-    return bool(text) and re.search(rf"\b[Ss]tate of {re.escape(name)}(?![\w'’])", text) is not None
+    # a substring test first: this runs for every mention tagged as a person, and the pattern rarely holds
+    return (f"tate of {name}" in text
+            and re.search(rf"\b[Ss]tate of {re.escape(name)}(?![\w'’])", text) is not None)
 
 
 def _ticker_of_untagged(text: str, start: int, name: str, label: str) -> tuple[int, str] | None:
