@@ -818,6 +818,11 @@ def _article(index_of, weights, n=3):
     return np.repeat((row / np.linalg.norm(row))[None, :], n, axis=0)
 
 
+def _first_topic(index, vecs, sentences, title):
+    """The first topic ``index`` chooses for an article of ``sentences`` under ``title`` (one topic, no floor)."""
+    return index.choose(vecs, None, k=1, min_score=0, sentences=sentences, title=title).topics[0]
+
+
 def test_the_first_topic_backs_off_to_what_the_article_names():
     tax, index, at = _one_hot_index()
     vecs = _article(at, {"tax evasion": 1.0, "fraud": 0.5, "cyber crime": 0.4})
@@ -984,47 +989,47 @@ def test_the_story_s_event_named_in_its_own_words_is_the_first_topic():
     vecs = _article(at, {"stock buyback": 1.0, "merger or acquisition": 0.6, "business information": 0.3})
     stake = ["Shares in Acme soared after it agreed to sell its stake in a rail consortium.",
              "The sale of the 33% stake to Bex raised 146m.", "Acme's debts were large."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=stake, title="Acme sells rail stake").topics[0]
+    first = _first_topic(index, vecs, stake, "Acme sells rail stake")
     assert first.label == "merger or acquisition"  # no merger, no acquisition said: a stake sold is one
     at_stake = ["Shares in Acme fell as 500 jobs are at stake at its rail arm.", "Jobs at stake include drivers.",
                 "Acme's debts were large."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=at_stake, title="Acme jobs at stake").topics[0]
+    first = _first_topic(index, vecs, at_stake, "Acme jobs at stake")
     assert first.label != "merger or acquisition"  # what is at stake is no shareholding
     late = ["Shares in Acme soared after a strong year.", "Profits rose.", "It once sold a stake in a consortium.",
             "That stake was small."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=late, title="Acme shares soar").topics[0]
+    first = _first_topic(index, vecs, late, "Acme shares soar")
     assert first.label != "merger or acquisition"  # said later, not by the title or the lead: not the story's event
     off = replace(DEFAULT, event_named=0)
     assert index.choose(vecs, None, k=1, weights=off, min_score=0, sentences=stake,
                         title="Acme sells rail stake").topics[0].label != "merger or acquisition"
     vecs = _article(at, {"inflation": 1.0, "corporate earnings": 0.98})
     profits = ["Sportswear firm Acme posted a 222% rise in annual profit.", "Pre-tax profit was 15m.", "Shares rose."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=profits, title="Acme profits lifted").topics[0]
+    first = _first_topic(index, vecs, profits, "Acme profits lifted")
     assert first.label == "corporate earnings"  # profits are a firm's earnings
     charity = ["The non-profit group Acme Trust helped 500 families.", "The non-profit was founded in 1990.",
                "Prices rose."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=charity, title="Non-profit helps families").topics[0]
+    first = _first_topic(index, vecs, charity, "Non-profit helps families")
     assert first.label != "corporate earnings"  # a non-profit makes none
     vecs = _article(at, {"jewellery": 1.0, "fashion": 0.97})
     gowns = ["The designer has made six bridal gowns for an online boutique.", "Each gown is made to order.", "Sizes vary."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=gowns, title="Designer's bridal gowns on sale").topics[0]
+    first = _first_topic(index, vecs, gowns, "Designer's bridal gowns on sale")
     assert first.label == "fashion"
     vecs = _article(at, {"sports coaching": 1.0, "sports transaction": 0.95, "competition discipline": 0.3})
     contract = ["Henderson has agreed a new five-year contract with Liverpool.", "His old contract had 14 months left.",
                 "He is the club's vice-captain."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=contract, title="Henderson signs new deal").topics[0]
+    first = _first_topic(index, vecs, contract, "Henderson signs new deal")
     assert first.label == "sports transaction"
     report = ["New signing Smith scored twice as Liverpool beat Everton 3-1.", "Smith signed a contract in May.",
               "Fans sang."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Smith inspires Liverpool").topics[0]
+    first = _first_topic(index, vecs, report, "Smith inspires Liverpool")
     assert first.label != "sports transaction"  # the lead gives the result: the story is the match
     vecs = _article(at, {"economy, business and finance": 1.0, "air transport": 0.7, "prices": 0.6})
     fuel = ["Two of the largest airlines in the US blamed record fuel prices for their losses.",
             "Fuel prices rose 40%.", "Both airlines cut flights."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=fuel, title="High fuel costs hit US airlines").topics[0]
+    first = _first_topic(index, vecs, fuel, "High fuel costs hit US airlines")
     assert first.label == "air transport"
     fares = ["Delta Air Lines is cutting domestic fares by as much as 50%.", "Delta Air Lines has lost money.", "Rivals sued."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=fares, title="Delta cuts fares").topics[0]
+    first = _first_topic(index, vecs, fares, "Delta cuts fares")
     assert first.label == "air transport"  # "air lines" in two words too
 
 
@@ -1033,7 +1038,7 @@ def test_a_head_word_that_several_sibling_labels_share_names_their_parent_not_th
     vecs = _article(at, {"railway accident and incident": 1.0, "accident and emergency incident": 0.9})
     mine = ["Ten miners were trapped after an accident in a coal mine on Saturday.",
             "Rescuers said the accident happened at dawn.", "The cause of the accident is not known."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=mine, title="Ten trapped in mine accident").topics[0]
+    first = _first_topic(index, vecs, mine, "Ten trapped in mine accident")
     assert first.label == "accident and emergency incident"  # "accident" heads seven labels: no railway named
     assert index.head_shared[at["railway accident and incident"]] and index.head_shared[at["local elections"]]
     assert not index.head_shared[at["corporate earnings"]] and not index.head_shared[at["prescription drug"]]
@@ -1044,11 +1049,11 @@ def test_a_match_report_is_about_the_match_not_its_coaches():
     vecs = _article(at, {"sports coaching": 1.0, "sport achievement": 0.8})
     report = ["Wales came from 15-6 down to beat France 24-18, and their coach paid tribute to the side.",
               "The coach said they had shown character.", "Wales play Italy next."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=report, title="Wales coach elated with win").topics[0]
+    first = _first_topic(index, vecs, report, "Wales coach elated with win")
     assert first.label != "sports coaching"  # the lead gives the result: the story is the match
     talk = ["The Wales coach has changed his coaching and asked his players to train harder before the Six Nations.",
             "The coach said they had shown character.", "Wales play Italy next."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=talk, title="Wales coach asks for more").topics[0]
+    first = _first_topic(index, vecs, talk, "Wales coach asks for more")
     assert first.label == "sports coaching"
 
 
@@ -1069,10 +1074,10 @@ def test_a_kind_of_violence_the_article_never_names_is_not_its_first_topic():
     vecs = _article(at, {"massacre": 1.0, "genocide": 0.9, "war": 0.5})
     strike = ["An air strike killed three people in the south of the city on Tuesday.",
               "The army said it had hit a rocket launcher.", "Residents said the dead were fighters."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=strike, title="Three killed in air strike").topics[0]
+    first = _first_topic(index, vecs, strike, "Three killed in air strike")
     assert first.label == "conflict, war and peace"  # no "massacre": the story never says one happened
     named = ["Soldiers carried out a massacre of villagers on Tuesday.", "The massacre left 40 dead.", "Aid came late."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=named, title="Massacre in the north").topics[0]
+    first = _first_topic(index, vecs, named, "Massacre in the north")
     assert first.label == "massacre"
 
 
@@ -1194,18 +1199,18 @@ def test_a_firm_s_loss_and_its_new_boss_are_named_by_the_words_of_their_events()
     vecs = _article(at, {"inflation": 1.0, "corporate earnings": 0.98})
     loss = ["Acme has widened its losses after heavy spending on a cut-rate phone service.",
             "It had an operating loss of 7.5bn yen in the quarter.", "Orders rose."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=loss, title="Spending widens Acme loss").topics[0]
+    first = _first_topic(index, vecs, loss, "Spending widens Acme loss")
     assert first.label == "corporate earnings"
     jobs = ["Acme announced 500 job losses at its plant.", "The job losses follow a slump.", "Prices rose."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=jobs, title="Acme job losses").topics[0]
+    first = _first_topic(index, vecs, jobs, "Acme job losses")
     assert first.label != "corporate earnings"  # a job lost is a worker's, not the firm's result
     vecs = _article(at, {"company spin-off": 1.0, "executive officer": 0.9, "business information": 0.3})
     boss = ["Acme has drafted in its UK chief to run its troubled Japanese arm.",
             "He will succeed Bo Lee as president in April.", "Lee was appointed only two months ago."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=boss, title="Acme appoints new Japan boss").topics[0]
+    first = _first_topic(index, vecs, boss, "Acme appoints new Japan boss")
     assert first.label == "executive officer"
     trying = ["Acme hopes to succeed in Japan with a new phone.", "Its Japanese arm has struggled.", "Sales fell."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=trying, title="Acme's Japan push").topics[0]
+    first = _first_topic(index, vecs, trying, "Acme's Japan push")
     assert first.label != "executive officer"  # to succeed in a market is no succession
 
 
@@ -1216,13 +1221,13 @@ def test_a_concept_named_only_as_the_time_of_the_story_is_not_its_subject():
     jobs = ["The unemployment rate fell to 8.8% in March as employers added 216,000 jobs.",
             "It is the best gain since the year before the recession started.",
             "Millions of jobs were lost during the recession.", "Hiring is expected to rise."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=jobs, title="Jobless rate falls").topics[0]
+    first = _first_topic(index, vecs, jobs, "Jobless rate falls")
     assert first.label != "recession"  # it looks back at the recession; the story is the jobs
     assert topics_stage._said_after_time("a year before the recession started", frozenset({"recess"}))
     assert not topics_stage._said_after_time("after the firm warned of recession", frozenset({"recess"}))
     feared = ["The unemployment rate rose to 9% in March as employers cut 80,000 jobs.",
               "Economists said the recession would deepen.", "A long recession is feared.", "Hiring froze."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=feared, title="Jobless rate rises").topics[0]
+    first = _first_topic(index, vecs, feared, "Jobless rate rises")
     assert first.label == "recession"  # said after the opening, but as what is happening
 
 
@@ -2428,19 +2433,19 @@ def test_a_takeover_trade_between_countries_and_a_chart_are_named_by_the_words_o
     vecs = _article(at, {"economy, business and finance": 1.0, "merger or acquisition": 0.8, "stock buyback": 0.5})
     buy = ["Swiss cement firm Acme has bid $800m (£429m) to buy two Indian cement firms.",
            "It plans to buy Bex and Cem.", "Cement demand is rising."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=buy, title="Cement firm in buying spree").topics[0]
+    first = _first_topic(index, vecs, buy, "Cement firm in buying spree")
     assert first.label == "merger or acquisition"
     back = ["Acme plans to buy back 5% of its shares.", "It agreed to buy back more last year.", "Profits rose."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=back, title="Acme returns cash").topics[0]
+    first = _first_topic(index, vecs, back, "Acme returns cash")
     assert first.label != "merger or acquisition"  # its own shares bought back: no acquisition
     vecs = _article(at, {"economy": 1.0, "international trade": 0.85, "trade balance": 0.9})
     trade = ["Calmer relations between two neighbours lift bilateral trade threefold.",
              "The value of trade rose to $186m.", "A free trade area starts in 2006.",
              "Growth of 6% is forecast, the government said."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=trade, title="Peace boosts trade").topics[0]
+    first = _first_topic(index, vecs, trade, "Peace boosts trade")
     assert first.label == "international trade"  # the trade between two countries, not the economy at large
     vecs = _article(at, {"mass media": 1.0, "music": 0.8})
     chart = ["Downloads will be included in the official singles chart from April.",
              "The singles chart has been run since 1952.", "Labels agreed."]
-    first = index.choose(vecs, None, k=1, min_score=0, sentences=chart, title="Download chart debut delayed").topics[0]
+    first = _first_topic(index, vecs, chart, "Download chart debut delayed")
     assert first.label == "music"
